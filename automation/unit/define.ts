@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { UnitInputs } from "./inputs";
+
+/** The config namespace the root program and the driver use for unit selection. */
+export const UNIT_CONFIG_NAMESPACE = "edf";
+
+/** What a unit's program receives: where it runs, its typed config and its injected inputs. */
+export interface UnitContext {
+    /** The environment the stack belongs to (config `edf:environment`). */
+    readonly environment: string;
+    /** The unit id, a folder relative to the project root (config `edf:unit`). */
+    readonly unit: string;
+    /** The unit's own config namespace (`<project>:<key>` in stack config). */
+    readonly config: pulumi.Config;
+    /** Inputs injected by the driver. */
+    readonly inputs: UnitInputs;
+}
+
+/** A unit's program: typed config + injected inputs in, stack outputs out. */
+export type UnitProgram<TOutputs extends Record<string, unknown> = Record<string, unknown>> = (
+    context: UnitContext,
+) => Promise<TOutputs> | TOutputs;
+
+/**
+ * Declares a unit program. Each unit folder has a `program.ts` whose default export
+ * is the value this returns; the root program and the driver load it by folder.
+ */
+export function defineUnit<TOutputs extends Record<string, unknown>>(
+    program: UnitProgram<TOutputs>,
+): UnitProgram<TOutputs> {
+    return program;
+}
+
+/** Builds the context for the current stack from its config. */
+export function currentUnitContext(unit: string): UnitContext {
+    const edfConfig = new pulumi.Config(UNIT_CONFIG_NAMESPACE);
+    return {
+        environment: edfConfig.get("environment") ?? pulumi.getStack(),
+        unit,
+        config: new pulumi.Config(),
+        inputs: new UnitInputs(),
+    };
+}

@@ -1,0 +1,4 @@
+export * from "./define";
+export * from "./inputs";
+export * from "./load";
+export * from "./run";

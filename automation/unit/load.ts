@@ -1,0 +1,45 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { UnitProgram } from "./define";
+
+/** The project root: the folder holding `Pulumi.yaml`. */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+/** Units are folders under these roots, each with a `program.ts`. */
+export const UNIT_ROOTS = ["platform", "services", "test/fixtures/units"] as const;
+
+/**
+ * Checks a unit id (a project-relative folder such as `platform/network`) and
+ * returns the absolute path of its program module. Throws a message naming the
+ * unit and the fix.
+ */
+export function resolveUnitProgramPath(unit: string, root: string = PROJECT_ROOT): string {
+    const normalised = path.posix.normalize(unit.replace(/\\/g, "/"));
+    if (path.isAbsolute(unit) || normalised.startsWith("..") || normalised !== unit.replace(/\/+$/, "")) {
+        throw new Error(
+            `Unit \`${unit}\` must be a project-relative folder such as \`platform/network\` (no \`..\`, no absolute path).`,
+        );
+    }
+    if (!UNIT_ROOTS.some((prefix) => normalised === prefix || normalised.startsWith(`${prefix}/`))) {
+        throw new Error(`Unit \`${unit}\` must live under one of: ${UNIT_ROOTS.map((r) => `\`${r}/\``).join(", ")}.`);
+    }
+    const folder = path.join(root, normalised);
+    for (const candidate of ["program.ts", "program.js"]) {
+        const file = path.join(folder, candidate);
+        if (fs.existsSync(file)) {
+            return file;
+        }
+    }
+    throw new Error(`Unit \`${unit}\` has no program: expected \`${normalised}/program.ts\` under ${root}.`);
+}
+
+/** Loads a unit's program (the default export of its `program.ts`). */
+export function loadUnitProgram(unit: string, root: string = PROJECT_ROOT): UnitProgram {
+    const file = resolveUnitProgramPath(unit, root);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(file) as { default?: unknown };
+    if (typeof loaded.default !== "function") {
+        throw new Error(`Unit \`${unit}\`: \`${path.relative(root, file)}\` must \`export default defineUnit(...)\`.`);
+    }
+    return loaded.default as UnitProgram;
+}
