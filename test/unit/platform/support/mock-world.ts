@@ -1,0 +1,69 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** The fake AWS account (and stacks) programs see under mocks. */
+export class MockWorld {
+    /** Availability zones `aws.getAvailabilityZones` returns. */
+    availabilityZones: string[] = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"];
+    /** Region `aws.getRegion` returns. */
+    region = "us-east-1";
+    /** Account `aws.getCallerIdentity` returns. */
+    accountId = "123456789012";
+    /** Outputs of stacks a `StackReference` reads, by stack name. */
+    stackOutputs: Record<string, Record<string, unknown>> = {};
+}
+
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+/** The id and state a mocked resource gets: its inputs plus the computed attributes programs read. */
+export function defaultResourceState(
+    args: pulumi.runtime.MockResourceArgs,
+    world: MockWorld,
+): { id: string; state: Record<string, unknown> } {
+    if (args.type === STACK_REFERENCE) {
+        const stack = String(args.inputs.name);
+        const outputs = world.stackOutputs[stack];
+        if (!outputs) {
+            // The engine fails the same way when a referenced stack does not exist.
+            throw new Error(`unknown stack "${stack}"`);
+        }
+        return { id: stack, state: { name: stack, outputs, secretOutputNames: [] } };
+    }
+    const id = `${args.name}-id`;
+    const [pkg, moduleAndFile] = args.type.split(":");
+    const service = (moduleAndFile ?? "").split("/")[0] || pkg;
+    const state: Record<string, unknown> = { ...args.inputs };
+    if (args.type === "aws:s3/bucket:Bucket") {
+        const bucket = (args.inputs.bucket as string | undefined) ?? `${args.name}-bucket`;
+        Object.assign(state, { bucket, arn: `arn:aws:s3:::${bucket}` });
+        return { id: bucket, state };
+    }
+    state.arn ??= `arn:aws:${service}:${world.region}:${world.accountId}:${args.name}`;
+    state.name ??= args.name;
+    if (args.type === "aws:lb/loadBalancer:LoadBalancer") {
+        Object.assign(state, { dnsName: `${args.name}-123.${world.region}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" });
+    }
+    if (args.type === "aws:kms/key:Key") {
+        state.keyId = id;
+    }
+    return { id, state };
+}
+
+/** Results of the provider functions programs call. */
+export function defaultCall(args: pulumi.runtime.MockCallArgs, world: MockWorld): Record<string, unknown> {
+    switch (args.token) {
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return {
+                names: world.availabilityZones,
+                zoneIds: world.availabilityZones.map((_, i) => `use1-az${i + 1}`),
+                id: world.region,
+            };
+        case "aws:index/getRegion:getRegion":
+            return { name: world.region, region: world.region, id: world.region };
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: world.accountId, arn: `arn:aws:iam::${world.accountId}:root`, userId: "AIDA", id: world.accountId };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        default:
+            return args.inputs as Record<string, unknown>;
+    }
+}
