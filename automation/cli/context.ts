@@ -1,0 +1,78 @@
+import * as path from "path";
+import type { Command } from "commander";
+import { EdfError, EXIT_CODES } from "../errors";
+import type { SelectionOptions } from "../graph/graph";
+import { HumanReporter, JsonReporter, Reporter } from "../reporter";
+import { PROJECT_ROOT } from "../unit/load";
+
+/** What every command gets: the reporter, the project, and the parsed global options. */
+export interface CliContext {
+    readonly reporter: Reporter;
+    readonly projectRoot: string;
+    readonly edfHome: string;
+    readonly json: boolean;
+    readonly debug: boolean;
+    /** Sets the process exit code (the highest-severity code wins). */
+    exit(code: number): void;
+}
+
+/**
+ * A command of the `edf` CLI. Each file in `automation/cli/commands/` exports
+ * `commands: CliCommand[]`; `main.ts` registers them all, so a new command (`synth`,
+ * `new service`, …) is a new file there and touches nothing else.
+ */
+export interface CliCommand {
+    /** Sort key in `edf --help`. */
+    readonly order: number;
+    register(program: Command, context: () => CliContext): void;
+}
+
+/** Adds the options shared by the commands that work on an environment. */
+export function environmentOptions(command: Command): Command {
+    return command
+        .requiredOption("-e, --env <name|file>", "environment name (environments/<name>.yaml) or spec file")
+        .option("--only <units...>", "only these units (space or comma separated)")
+        .option("--with-dependencies", "with --only: also the units they depend on (transitively)")
+        .option("--with-dependents", "with --only: also the units that depend on them (transitively)");
+}
+
+/** The selection options of a command's parsed options. */
+export function selectionOf(options: { only?: string[]; withDependencies?: boolean; withDependents?: boolean }): SelectionOptions {
+    const only = options.only?.flatMap((u) => u.split(",")).map((u) => u.trim()).filter(Boolean);
+    if ((options.withDependencies || options.withDependents) && !only?.length) {
+        throw new EdfError("EDF_USAGE", "`--with-dependencies` and `--with-dependents` need `--only <units...>`.", [
+            { path: "--only", message: "no units selected", fix: "add `--only <unit>`." },
+        ]);
+    }
+    return { only, withDependencies: options.withDependencies, withDependents: options.withDependents };
+}
+
+/** Parses `--parallel`. */
+export function parseParallel(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+        throw new EdfError("EDF_USAGE", `\`--parallel\` must be a whole number from 1 to 64, not \`${value}\`.`, [
+            { path: "--parallel", message: `invalid value \`${value}\``, fix: "pass e.g. `--parallel 8`." },
+        ]);
+    }
+    return n;
+}
+
+/** Builds the context from the program's global options. */
+export function createContext(program: Command, setExit: (code: number) => void): CliContext {
+    const globals = program.opts<{ json?: boolean; debug?: boolean; home?: string; project?: string }>();
+    const projectRoot = globals.project ? path.resolve(globals.project) : PROJECT_ROOT;
+    const edfHome = globals.home ? path.resolve(globals.home) : process.env.EDF_HOME ? path.resolve(process.env.EDF_HOME) : path.join(projectRoot, ".edf");
+    const json = Boolean(globals.json);
+    const debug = Boolean(globals.debug);
+    return {
+        reporter: json ? new JsonReporter(debug) : new HumanReporter(debug),
+        projectRoot,
+        edfHome,
+        json,
+        debug,
+        exit: setExit,
+    };
+}
+
+export { EXIT_CODES };

@@ -1,0 +1,76 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Command, CommanderError } from "commander";
+import { EdfError, exitCodeOf, EXIT_CODES } from "../errors";
+import { HumanReporter, JsonReporter } from "../reporter";
+import { CliCommand, CliContext, createContext } from "./context";
+
+const COMMANDS_DIR = path.join(__dirname, "commands");
+
+/** Every command of `automation/cli/commands/*.ts`, sorted by `order`. */
+export function discoverCommands(dir: string = COMMANDS_DIR): CliCommand[] {
+    const found: CliCommand[] = [];
+    for (const file of fs.readdirSync(dir).sort()) {
+        if (!/\.(ts|js)$/.test(file) || file.endsWith(".d.ts")) {
+            continue;
+        }
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const loaded = require(path.join(dir, file)) as { commands?: CliCommand[] };
+        found.push(...(loaded.commands ?? []));
+    }
+    return found.sort((a, b) => a.order - b.order);
+}
+
+/** The `edf` program with every discovered command. */
+export function buildProgram(setExit: (code: number) => void): { program: Command; context: () => CliContext } {
+    const program = new Command("edf")
+        .description("EDF automation driver: runs an environment's stack graph on the Pulumi engine")
+        .option("--json", "machine output: one JSON document on stdout, progress as JSON lines on stderr")
+        .option("--debug", "stack traces on errors")
+        .option("--home <dir>", "folder of the embedded backend, run folders and passphrase (default: <project>/.edf, or $EDF_HOME)")
+        .option("--project <dir>", "the project root (default: the folder holding this driver)")
+        .showHelpAfterError(false)
+        .exitOverride();
+    let cached: CliContext | undefined;
+    const context = (): CliContext => (cached ??= createContext(program, setExit));
+    for (const command of discoverCommands()) {
+        command.register(program, context);
+    }
+    for (const sub of program.commands) {
+        sub.exitOverride();
+    }
+    return { program, context };
+}
+
+/** Runs the CLI; resolves with the exit code (documented in docs/driver.md). */
+export async function main(argv: readonly string[]): Promise<number> {
+    let exitCode: number = EXIT_CODES.ok;
+    const setExit = (code: number): void => {
+        exitCode = code;
+    };
+    const { program, context } = buildProgram(setExit);
+    try {
+        await program.parseAsync([...argv]);
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // Help and version are not errors; commander already printed them.
+            if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+                return EXIT_CODES.ok;
+            }
+            return EXIT_CODES.badInput;
+        }
+        const json = argv.includes("--json");
+        const reporter = safeContext(context)?.reporter ?? (json ? new JsonReporter(argv.includes("--debug")) : new HumanReporter(argv.includes("--debug")));
+        reporter.error(error);
+        return error instanceof EdfError ? error.exitCode : exitCodeOf(error);
+    }
+}
+
+function safeContext(context: () => CliContext): CliContext | undefined {
+    try {
+        return context();
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,119 @@
+import { spawn } from "child_process";
+import * as path from "path";
+import { PulumiCommand } from "@pulumi/pulumi/automation";
+
+// The automation API's own result/error types; `run` below must return and throw exactly
+// what its built-in `run` does, so the workspace's error classification (conflict → 
+// ConcurrentUpdateError, …) keeps working.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CommandResult } = require("@pulumi/pulumi/automation/cmd") as {
+    CommandResult: new (stdout: string, stderr: string, code: number, err?: Error) => unknown;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createCommandError } = require("@pulumi/pulumi/automation/errors") as { createCommandError(result: unknown): Error };
+
+/** The CLI processes the driver has running, so an interrupt can cancel them. */
+export class CliProcesses {
+    private readonly running = new Set<number>();
+
+    add(pid: number): void {
+        this.running.add(pid);
+    }
+
+    delete(pid: number): void {
+        this.running.delete(pid);
+    }
+
+    get size(): number {
+        return this.running.size;
+    }
+
+    /** Sends `signal` to each running CLI process (the CLI itself, not its plugins). */
+    signalAll(signal: NodeJS.Signals): void {
+        for (const pid of this.running) {
+            try {
+                process.kill(pid, signal);
+            } catch {
+                // Already gone.
+            }
+        }
+    }
+}
+
+type Run = (
+    args: string[],
+    cwd: string,
+    additionalEnv: Record<string, string>,
+    onOutput?: (data: string) => void,
+    onError?: (data: string) => void,
+    signal?: AbortSignal,
+) => Promise<unknown>;
+
+/**
+ * A `PulumiCommand` whose CLI processes run in their own process group.
+ *
+ * Why: a Ctrl-C in a terminal signals the whole foreground process group. If the CLI
+ * and its plugins were in ours, they would receive SIGINT from the terminal *and* a
+ * second one from the driver's cancellation — and a second SIGINT makes the CLI stop
+ * immediately, leaving a lock and pending operations. In their own group, the driver
+ * alone decides: exactly one SIGINT on cancel (graceful: in-flight resource operations
+ * finish and are recorded), SIGKILL only on a second interrupt of the driver itself.
+ *
+ * Overrides the command's `run` (internal to the SDK, pinned at 3.248.0): same
+ * arguments, same result and error types as the built-in implementation.
+ */
+export async function isolatedPulumiCommand(processes: CliProcesses, base?: PulumiCommand): Promise<PulumiCommand> {
+    const command = base ?? (await PulumiCommand.get({ skipVersionCheck: true }));
+    const run: Run = (args, cwd, additionalEnv, onOutput, onError, signal) => {
+        if (!args.includes("--non-interactive")) {
+            args.push("--non-interactive");
+        }
+        const env: NodeJS.ProcessEnv = { ...process.env, ...additionalEnv, PULUMI_AUTOMATION_API: "true" };
+        if (path.isAbsolute(command.command)) {
+            env.PATH = `${path.dirname(command.command)}${path.delimiter}${additionalEnv.PATH ?? process.env.PATH ?? ""}`;
+        }
+        return new Promise((resolve, reject) => {
+            const child = spawn(command.command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+            const stdout: string[] = [];
+            const stderr: string[] = [];
+            if (child.pid !== undefined) {
+                processes.add(child.pid);
+            }
+            child.stdout.setEncoding("utf8").on("data", (data: string) => {
+                stdout.push(data);
+                onOutput?.(data);
+            });
+            child.stderr.setEncoding("utf8").on("data", (data: string) => {
+                stderr.push(data);
+                onError?.(data);
+            });
+            const abort = (): void => {
+                if (child.exitCode === null && child.pid !== undefined) {
+                    child.kill("SIGINT");
+                }
+            };
+            signal?.addEventListener("abort", abort, { once: true });
+            if (signal?.aborted) {
+                abort();
+            }
+            child.on("error", (error) => {
+                if (child.pid !== undefined) processes.delete(child.pid);
+                reject(createCommandError(new CommandResult("", error.message, -2, error)));
+            });
+            child.on("close", (code, killedBy) => {
+                if (child.pid !== undefined) processes.delete(child.pid);
+                signal?.removeEventListener("abort", abort);
+                const exitCode = code ?? (killedBy ? 128 : -2);
+                const result = new CommandResult(stdout.join(""), stderr.join(""), exitCode);
+                if (exitCode !== 0) {
+                    reject(createCommandError(result));
+                } else {
+                    resolve(result);
+                }
+            });
+        });
+    };
+    const isolated = Object.create(command) as PulumiCommand & { run: Run };
+    isolated.run = run;
+    return isolated;
+}

@@ -1,0 +1,38 @@
+import type { ConfigMap } from "@pulumi/pulumi/automation";
+import type { ResolvedInput } from "../inputs/types";
+import type { EnvironmentSpec } from "../spec/types";
+import { INPUT_CONFIG_NAMESPACE } from "../unit/inputs";
+import { UNIT_CONFIG_NAMESPACE } from "../unit/define";
+
+/**
+ * The complete stack config of one unit: unit selection, environment facts, the
+ * unit's own config and its injected inputs. Strings are written as-is; everything
+ * else as JSON (read back with `getObject`/`getNumber`/`getBoolean`).
+ */
+export function stackConfig(spec: EnvironmentSpec, unit: string, inputs: readonly ResolvedInput[]): ConfigMap {
+    const unitSpec = spec.units[unit]!;
+    const config: ConfigMap = {
+        [`${UNIT_CONFIG_NAMESPACE}:unit`]: { value: unitSpec.path },
+        [`${UNIT_CONFIG_NAMESPACE}:environment`]: { value: spec.environment },
+    };
+    if (spec.region) {
+        config[`${UNIT_CONFIG_NAMESPACE}:region`] = { value: spec.region };
+        config["aws:region"] = { value: spec.region };
+    }
+    if (spec.account) {
+        config[`${UNIT_CONFIG_NAMESPACE}:account`] = { value: spec.account };
+        // The AWS provider refuses to touch any other account: a wrong profile cannot deploy dev into prod.
+        config["aws:allowedAccountIds"] = { value: JSON.stringify([spec.account]) };
+    }
+    if (spec.tags && Object.keys(spec.tags).length > 0) {
+        config[`${UNIT_CONFIG_NAMESPACE}:tags`] = { value: JSON.stringify(spec.tags) };
+        config["aws:defaultTags"] = { value: JSON.stringify({ tags: spec.tags }) };
+    }
+    for (const [key, value] of Object.entries(unitSpec.config ?? {})) {
+        config[`${UNIT_CONFIG_NAMESPACE}:${key}`] = { value: typeof value === "string" ? value : JSON.stringify(value) };
+    }
+    for (const input of inputs) {
+        config[`${INPUT_CONFIG_NAMESPACE}:${input.name}`] = { value: JSON.stringify(input.value), secret: input.secret };
+    }
+    return config;
+}

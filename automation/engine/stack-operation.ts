@@ -1,0 +1,200 @@
+import * as fs from "fs";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
+import type { Redactor } from "../run/redact";
+import { backoffDelay, isTransientError, RetryPolicy, sleep } from "./retry";
+import type { Operation, PolicyViolation, ResourceChanges, StackProgress, StackStatus } from "./types";
+
+/** The policy pack of a run: its folder and the config file written for this environment. */
+export interface PolicyRun {
+    readonly packDir: string;
+    readonly configFile: string;
+}
+
+export interface OperationRequest {
+    readonly unit: string;
+    readonly stack: Stack;
+    readonly operation: Operation;
+    readonly policy?: PolicyRun;
+    /** The stack's engine log (appended to; secrets scrubbed). */
+    readonly logFile: string;
+    readonly redactor: Redactor;
+    readonly retry: RetryPolicy;
+    readonly signal: AbortSignal;
+    readonly onProgress: (progress: StackProgress) => void;
+    /** Called before each retry (attempt number, the reason). */
+    readonly onRetry?: (attempt: number, reason: string, delayMs: number) => void;
+    /** Called before a retry that follows a lock conflict (to clear a stale file-backend lock). */
+    readonly beforeRetry?: (error: unknown) => Promise<void>;
+}
+
+export interface OperationOutcome {
+    readonly status: StackStatus;
+    readonly attempts: number;
+    readonly changes: ResourceChanges;
+    readonly violations: PolicyViolation[];
+    readonly drifted?: boolean;
+    readonly reason?: string;
+}
+
+/** Counts what an operation did from its engine events, and collects policy violations and errors. */
+class EventTally {
+    resourcesDone = 0;
+    resourcesInFlight = 0;
+    changes: Record<string, number> = {};
+    readonly violations: PolicyViolation[] = [];
+    readonly errors: string[] = [];
+
+    constructor(
+        private readonly unit: string,
+        private readonly stack: string,
+    ) {}
+
+    take(event: EngineEvent): void {
+        if (event.resourcePreEvent && !event.resourcePreEvent.planning) {
+            this.resourcesInFlight++;
+        } else if (event.resOutputsEvent || event.resOpFailedEvent) {
+            this.resourcesInFlight = Math.max(0, this.resourcesInFlight - 1);
+            this.resourcesDone++;
+        } else if (event.policyEvent) {
+            const p = event.policyEvent;
+            this.violations.push({
+                unit: this.unit,
+                stack: this.stack,
+                policyPack: p.policyPackName,
+                policy: p.policyName,
+                enforcementLevel: normaliseLevel(p.enforcementLevel),
+                resourceUrn: p.resourceUrn,
+                message: p.message.trim(),
+            });
+        } else if (event.diagnosticEvent?.severity === "error") {
+            this.errors.push(event.diagnosticEvent.message.trim());
+        } else if (event.summaryEvent) {
+            this.changes = { ...(event.summaryEvent.resourceChanges as Record<string, number>) };
+        }
+    }
+}
+
+/**
+ * Runs one operation on one stack: engine log to a file, live progress from engine
+ * events, policy violations collected, transient errors retried with bounded backoff,
+ * cancellation through the abort signal (the CLI gets one SIGINT and stops gracefully).
+ */
+export async function runStackOperation(request: OperationRequest): Promise<OperationOutcome> {
+    const log = fs.createWriteStream(request.logFile, { flags: "a" });
+    const write = (text: string): void => {
+        log.write(request.redactor.scrub(text));
+    };
+    const started = Date.now();
+    let attempt = 0;
+    try {
+        for (;;) {
+            attempt++;
+            const tally = new EventTally(request.unit, request.stack.name);
+            const report = (status: StackStatus): void =>
+                request.onProgress({
+                    unit: request.unit,
+                    status,
+                    elapsedMs: Date.now() - started,
+                    resourcesDone: tally.resourcesDone,
+                    resourcesInFlight: tally.resourcesInFlight,
+                    attempt,
+                });
+            write(`\n=== edf ${request.operation} ${request.stack.name} (attempt ${attempt}) ${new Date().toISOString()}\n`);
+            report("running");
+            const ticker = setInterval(() => report("running"), 1000);
+            try {
+                const drifted = await execute(request, tally, write, report);
+                const mandatory = tally.violations.some((v) => v.enforcementLevel === "mandatory");
+                return { status: mandatory ? "policy-violation" : "succeeded", attempts: attempt, changes: tally.changes, violations: tally.violations, drifted };
+            } catch (error) {
+                const message = request.redactor.scrub(String((error as Error).message ?? error));
+                write(`\n=== edf: ${request.operation} failed: ${message}\n`);
+                if (request.signal.aborted) {
+                    return { status: "cancelled", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: "interrupted: the operation was cancelled" };
+                }
+                if (tally.violations.some((v) => v.enforcementLevel === "mandatory")) {
+                    const names = [...new Set(tally.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policy))];
+                    return { status: "policy-violation", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: `mandatory policy violation: ${names.join(", ")}` };
+                }
+                if (isTransientError(error) && attempt < request.retry.attempts) {
+                    const delay = backoffDelay(request.retry, attempt);
+                    request.onRetry?.(attempt + 1, firstLine(message), delay);
+                    write(`=== edf: transient error, retrying in ${delay} ms\n`);
+                    await request.beforeRetry?.(error);
+                    try {
+                        await sleep(delay, request.signal);
+                    } catch {
+                        return { status: "cancelled", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: "interrupted while waiting to retry" };
+                    }
+                    continue;
+                }
+                const reason = tally.errors.length > 0 ? request.redactor.scrub(tally.errors.join("; ")) : lastLines(message);
+                return {
+                    status: "failed",
+                    attempts: attempt,
+                    changes: tally.changes,
+                    violations: tally.violations,
+                    reason: isTransientError(error) ? `still failing after ${attempt} attempts: ${reason}` : reason,
+                };
+            } finally {
+                clearInterval(ticker);
+            }
+        }
+    } finally {
+        await new Promise<void>((resolve) => log.end(resolve));
+    }
+}
+
+async function execute(
+    request: OperationRequest,
+    tally: EventTally,
+    write: (text: string) => void,
+    report: (status: StackStatus) => void,
+): Promise<boolean | undefined> {
+    const onEvent = (event: EngineEvent): void => {
+        tally.take(event);
+        if (event.resOutputsEvent || event.resourcePreEvent) {
+            report("running");
+        }
+    };
+    const common = { onOutput: write, onError: write, onEvent, signal: request.signal, color: "never" as const };
+    const policy = request.policy ? { policyPacks: [request.policy.packDir], policyPackConfigs: [request.policy.configFile] } : {};
+    const stack = request.stack;
+    switch (request.operation) {
+        case "preview":
+            await stack.preview({ ...common, ...policy });
+            return undefined;
+        case "up":
+            await stack.up({ ...common, ...policy });
+            return undefined;
+        case "destroy":
+            await stack.destroy({ ...common });
+            return undefined;
+        case "refresh":
+            await stack.refresh({ ...common, clearPendingCreates: true });
+            return undefined;
+        case "drift": {
+            const result = await stack.previewRefresh({ ...common });
+            const changes = result.changeSummary as Record<string, number>;
+            tally.changes = { ...changes };
+            return Object.entries(changes).some(([kind, count]) => kind !== "same" && count > 0);
+        }
+    }
+}
+
+function firstLine(text: string): string {
+    return text.split("\n").find((l) => l.trim().length > 0)?.trim().slice(0, 200) ?? text.slice(0, 200);
+}
+
+function lastLines(text: string): string {
+    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    return lines.slice(-3).join(" | ").slice(0, 600);
+}
+
+/** The engine reports advisory violations as `warning`. */
+function normaliseLevel(level: string): PolicyViolation["enforcementLevel"] {
+    if (level === "warning" || level === "advisory") {
+        return "advisory";
+    }
+    return level === "mandatory" || level === "remediate" || level === "disabled" ? level : "advisory";
+}

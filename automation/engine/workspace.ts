@@ -1,0 +1,90 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackNotFoundError } from "@pulumi/pulumi/automation";
+import { PROJECT_NAME, type Backend } from "../backend/backend";
+import type { StackOutputs } from "../inputs/resolve";
+import { runUnit } from "../unit/run";
+
+/** Where a unit's stack lives and how to reach it. */
+export interface StackHandle {
+    readonly unit: string;
+    readonly stackName: string;
+    /** Its private work folder (Pulumi.yaml + Pulumi.<stack>.yaml). */
+    readonly workDir: string;
+}
+
+/**
+ * The stacks of one environment on one backend.
+ *
+ * Each stack gets its own work folder under `<edfHome>/workspaces/<env>/<unit>`: the CLI
+ * keeps the "current stack" of a work folder in a shared file, so concurrent commands in
+ * one folder would race on it. The program is inline — `runUnit(path)` in this process,
+ * the same code the root program runs — and selects its unit from stack config.
+ */
+export class EnvironmentStacks {
+    constructor(
+        private readonly environment: string,
+        private readonly backend: Backend,
+        private readonly edfHome: string,
+        private readonly command: PulumiCommand,
+    ) {}
+
+    handle(unit: string): StackHandle {
+        return {
+            unit,
+            stackName: this.backend.stackName(this.environment, unit),
+            workDir: path.join(this.edfHome, "workspaces", this.environment, unit),
+        };
+    }
+
+    /** The stack of `unit` running `unitPath`; created when `create` and missing, else undefined. */
+    async open(unit: string, unitPath: string, create: boolean): Promise<Stack | undefined> {
+        const handle = this.handle(unit);
+        const workspace = await this.workspace(handle, unitPath);
+        if (create) {
+            return Stack.createOrSelect(handle.stackName, workspace);
+        }
+        try {
+            return await Stack.select(handle.stackName, workspace);
+        } catch (error) {
+            if (error instanceof StackNotFoundError) {
+                return undefined;
+            }
+            throw error;
+        }
+    }
+
+    /** Replaces the stack's config with exactly `config` (keys dropped from the spec go away). */
+    async writeConfig(stack: Stack, config: ConfigMap): Promise<void> {
+        const workspace = stack.workspace;
+        const settings = await workspace.stackSettings(stack.name);
+        // Keep the secrets provider's salt/key: they belong to the stack, not the run.
+        await workspace.saveStackSettings(stack.name, { ...settings, config: {} });
+        if (Object.keys(config).length > 0) {
+            await workspace.setAllConfig(stack.name, config);
+        }
+    }
+
+    /** The unit's current stack outputs, or undefined when the stack does not exist. */
+    async outputs(unit: string, unitPath: string): Promise<StackOutputs | undefined> {
+        const stack = await this.open(unit, unitPath, false);
+        return stack ? stack.outputs() : undefined;
+    }
+
+    private async workspace(handle: StackHandle, unitPath: string): Promise<LocalWorkspace> {
+        fs.mkdirSync(handle.workDir, { recursive: true });
+        const projectFile = path.join(handle.workDir, "Pulumi.yaml");
+        const backendLine = this.backend.url ? `backend:\n  url: ${JSON.stringify(this.backend.url)}\n` : "";
+        const project = `# Written by edf: the work folder of stack ${handle.stackName}. The program is inline (automation/unit/run.ts).\nname: ${PROJECT_NAME}\nruntime: nodejs\n${backendLine}`;
+        if (!fs.existsSync(projectFile) || fs.readFileSync(projectFile, "utf8") !== project) {
+            fs.writeFileSync(projectFile, project);
+        }
+        return LocalWorkspace.create({
+            workDir: handle.workDir,
+            program: () => runUnit(unitPath),
+            envVars: { ...this.backend.envVars },
+            secretsProvider: this.backend.secretsProvider,
+            pulumiCommand: this.command,
+        });
+    }
+}

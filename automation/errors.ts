@@ -1,0 +1,95 @@
+/**
+ * Typed errors of the driver. Each carries a stable code (for scripts and docs) and a
+ * message that says what to do; the CLI maps the code to a documented exit code.
+ */
+export type EdfErrorCode =
+    | "EDF_SPEC_NOT_FOUND"
+    | "EDF_SPEC_INVALID"
+    | "EDF_CYCLE"
+    | "EDF_SELECTION_INVALID"
+    | "EDF_USAGE"
+    | "EDF_INPUT_UNRESOLVED"
+    | "EDF_PREFLIGHT"
+    | "EDF_BACKEND"
+    | "EDF_STACK_FAILED"
+    | "EDF_POLICY_VIOLATION"
+    | "EDF_DRIFT"
+    | "EDF_INTERRUPTED"
+    | "EDF_INTERNAL";
+
+/** Documented process exit codes of `edf` (docs/driver.md). */
+export const EXIT_CODES = {
+    /** Everything requested succeeded (for `drift`: nothing drifted). */
+    ok: 0,
+    /** At least one stack failed (engine or program error). */
+    failure: 1,
+    /** A mandatory policy violation failed at least one stack (and nothing else failed). */
+    policyViolation: 2,
+    /** Bad input: invalid spec, cycle, unknown unit, unresolved input, bad option. Nothing ran. */
+    badInput: 3,
+    /** `drift` found at least one drifted stack. */
+    drift: 4,
+    /** Interrupted by SIGINT or SIGTERM; running operations were cancelled. */
+    interrupted: 130,
+} as const;
+
+const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
+    EDF_SPEC_NOT_FOUND: EXIT_CODES.badInput,
+    EDF_SPEC_INVALID: EXIT_CODES.badInput,
+    EDF_CYCLE: EXIT_CODES.badInput,
+    EDF_SELECTION_INVALID: EXIT_CODES.badInput,
+    EDF_USAGE: EXIT_CODES.badInput,
+    EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
+    EDF_PREFLIGHT: EXIT_CODES.badInput,
+    EDF_BACKEND: EXIT_CODES.failure,
+    EDF_STACK_FAILED: EXIT_CODES.failure,
+    EDF_POLICY_VIOLATION: EXIT_CODES.policyViolation,
+    EDF_DRIFT: EXIT_CODES.drift,
+    EDF_INTERRUPTED: EXIT_CODES.interrupted,
+    EDF_INTERNAL: EXIT_CODES.failure,
+};
+
+/** One concrete problem; several are reported together under one error. */
+export interface Problem {
+    /** The file the problem is in, when there is one. */
+    readonly file?: string;
+    /** Where in the document or which input (a JSON path such as `/units/network/dependsOn/0`). */
+    readonly path?: string;
+    /** 1-based line in `file`, when known. */
+    readonly line?: number;
+    /** What is wrong. */
+    readonly message: string;
+    /** What to do about it. */
+    readonly fix?: string;
+}
+
+/** An error of the driver with a stable code and, optionally, every problem found. */
+export class EdfError extends Error {
+    readonly code: EdfErrorCode;
+    readonly problems: readonly Problem[];
+
+    constructor(code: EdfErrorCode, message: string, problems: readonly Problem[] = []) {
+        super(message);
+        this.name = "EdfError";
+        this.code = code;
+        this.problems = problems;
+    }
+
+    get exitCode(): number {
+        return EXIT_CODE_BY_ERROR[this.code];
+    }
+}
+
+/** Formats one problem as `file:line path: message — fix`. */
+export function formatProblem(problem: Problem): string {
+    const where = [problem.file && (problem.line ? `${problem.file}:${problem.line}` : problem.file), problem.path]
+        .filter(Boolean)
+        .join(" ");
+    const fix = problem.fix ? ` Fix: ${problem.fix}` : "";
+    return `${where ? `${where}: ` : ""}${problem.message}${fix}`;
+}
+
+/** The exit code for any thrown value. */
+export function exitCodeOf(error: unknown): number {
+    return error instanceof EdfError ? error.exitCode : EXIT_CODES.failure;
+}

@@ -1,0 +1,98 @@
+import { EXIT_CODES, Problem } from "../errors";
+import type { Operation, PolicyViolation, StackResult } from "../engine/types";
+
+/** The JSON run report (`report.json` in the run folder; `--json` prints it). */
+export interface RunReport {
+    readonly version: 1;
+    readonly command: Operation;
+    readonly environment: string;
+    readonly spec: string;
+    readonly backend: string;
+    readonly runDir?: string;
+    readonly startedAt: string;
+    readonly finishedAt: string;
+    readonly durationMs: number;
+    readonly parallel: number;
+    readonly selection: readonly string[];
+    /** `succeeded`, `failed`, `policy-violation`, `drifted`, `interrupted` or `bad-input`. */
+    readonly outcome: RunOutcome;
+    readonly exitCode: number;
+    readonly stacks: readonly StackResult[];
+    readonly violations: readonly PolicyViolation[];
+    /** Problems that stopped the run before anything was deployed. */
+    readonly problems: readonly Problem[];
+    readonly counts: Readonly<Record<string, number>>;
+}
+
+export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted" | "bad-input";
+
+/** The outcome and exit code of a set of stack results (documented in docs/driver.md). */
+export function outcomeOf(command: Operation, stacks: readonly StackResult[], interrupted: boolean): { outcome: RunOutcome; exitCode: number } {
+    if (interrupted || stacks.some((s) => s.status === "cancelled")) {
+        return { outcome: "interrupted", exitCode: EXIT_CODES.interrupted };
+    }
+    if (stacks.some((s) => s.status === "failed" || s.status === "skipped")) {
+        return { outcome: "failed", exitCode: EXIT_CODES.failure };
+    }
+    if (stacks.some((s) => s.status === "policy-violation")) {
+        return { outcome: "policy-violation", exitCode: EXIT_CODES.policyViolation };
+    }
+    if (command === "drift" && stacks.some((s) => s.drifted)) {
+        return { outcome: "drifted", exitCode: EXIT_CODES.drift };
+    }
+    return { outcome: "succeeded", exitCode: EXIT_CODES.ok };
+}
+
+/** Counts of stacks per status. */
+export function countStatuses(stacks: readonly StackResult[]): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const stack of stacks) {
+        counts[stack.status] = (counts[stack.status] ?? 0) + 1;
+    }
+    return counts;
+}
+
+/** The human summary table of a report. */
+export function summaryTable(report: RunReport): string {
+    const rows = report.stacks.map((s) => [
+        s.unit,
+        s.status + (s.drifted ? " (drifted)" : ""),
+        `${(s.durationMs / 1000).toFixed(1)}s`,
+        formatChanges(s.changes),
+        s.attempts > 1 ? String(s.attempts) : "",
+        s.reason ?? "",
+    ]);
+    const header = ["STACK", "STATUS", "TIME", "RESOURCES", "TRIES", "NOTE"];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.min(60, r[i]!.length))));
+    const line = (cells: string[]): string =>
+        cells
+            .map((c, i) => (i === cells.length - 1 ? c : c.slice(0, 60).padEnd(widths[i]!)))
+            .join("  ")
+            .trimEnd();
+    const out = [line(header), ...rows.map(line)];
+    if (report.violations.length > 0) {
+        out.push("", "POLICY VIOLATIONS");
+        for (const v of report.violations) {
+            out.push(`  [${v.enforcementLevel}] ${v.unit}: ${v.policy} (${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${firstLine(v.message)}`);
+        }
+    }
+    const counts = Object.entries(report.counts)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(", ");
+    out.push("", `${report.command} ${report.environment}: ${report.outcome} (${counts}) in ${(report.durationMs / 1000).toFixed(1)}s — exit ${report.exitCode}`);
+    if (report.runDir) {
+        out.push(`logs and report.json: ${report.runDir}`);
+    }
+    return out.join("\n");
+}
+
+function formatChanges(changes: Readonly<Record<string, number>>): string {
+    return Object.entries(changes)
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ");
+}
+
+function firstLine(text: string): string {
+    return text.split("\n")[0] ?? "";
+}

@@ -1,0 +1,201 @@
+/**
+ * The JSON schema of an environment spec (draft 2020-12 subset as ajv 8 understands it).
+ * Every object is closed (`additionalProperties: false`) so a typo is an error, not a
+ * silently ignored key. Discriminated unions use ajv's `discriminator` keyword so an
+ * error names the branch the author meant instead of every branch at once.
+ */
+const NAME = "^[a-z][a-z0-9-]{0,39}$";
+const ENV_VAR = "^[A-Za-z_][A-Za-z0-9_]*$";
+const CONFIG_KEY = "^[A-Za-z][A-Za-z0-9_-]*$";
+const ENFORCEMENT = { enum: ["advisory", "mandatory", "remediate", "disabled"] };
+const RELATIVE_PATH = { type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" };
+
+const tls = {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        caFile: { type: "string", minLength: 1 },
+        certFile: { type: "string", minLength: 1 },
+        keyFile: { type: "string", minLength: 1 },
+    },
+    dependentRequired: { certFile: ["keyFile"], keyFile: ["certFile"] },
+};
+
+const httpUrl = { type: "string", pattern: "^https?://[^\\s/]+(/.*)?$" };
+
+const backend = {
+    type: "object",
+    required: ["kind"],
+    discriminator: { propertyName: "kind" },
+    oneOf: [
+        {
+            additionalProperties: false,
+            properties: { kind: { const: "file" }, path: RELATIVE_PATH },
+        },
+        {
+            additionalProperties: false,
+            required: ["bucket", "region", "kmsKey"],
+            properties: {
+                kind: { const: "s3" },
+                bucket: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" },
+                prefix: { type: "string" },
+                region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+                kmsKey: { type: "string", minLength: 1 },
+            },
+        },
+        {
+            additionalProperties: false,
+            required: ["organization"],
+            properties: {
+                kind: { const: "cloud" },
+                organization: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" },
+                url: httpUrl,
+            },
+        },
+    ],
+};
+
+const input = {
+    type: "object",
+    required: ["from"],
+    discriminator: { propertyName: "from" },
+    oneOf: [
+        {
+            additionalProperties: false,
+            required: ["unit", "output"],
+            properties: {
+                from: { const: "stack" },
+                unit: { type: "string", pattern: NAME },
+                output: { type: "string", minLength: 1 },
+                secret: { type: "boolean" },
+            },
+        },
+        {
+            additionalProperties: false,
+            required: ["key"],
+            properties: {
+                from: { const: "consul" },
+                key: { type: "string", minLength: 1, pattern: "^[^/].*[^/]$|^[^/]$" },
+                json: { type: "boolean" },
+                recurse: { type: "boolean" },
+                secret: { type: "boolean" },
+            },
+        },
+        {
+            additionalProperties: false,
+            required: ["path", "field"],
+            properties: {
+                from: { const: "vault" },
+                path: { type: "string", minLength: 1, pattern: "^[^/].*$" },
+                field: { type: "string", minLength: 1 },
+                version: { type: "integer", minimum: 1 },
+                mount: { type: "string", pattern: "^[^/].*[^/]$|^[^/]$" },
+            },
+        },
+        {
+            additionalProperties: false,
+            required: ["name"],
+            properties: { from: { const: "env" }, name: { type: "string", pattern: ENV_VAR }, secret: { type: "boolean" } },
+        },
+    ],
+};
+
+const unit = {
+    type: "object",
+    additionalProperties: false,
+    required: ["path"],
+    properties: {
+        path: RELATIVE_PATH,
+        dependsOn: { type: "array", uniqueItems: true, items: { type: "string", pattern: NAME } },
+        config: { type: "object", propertyNames: { pattern: CONFIG_KEY } },
+        inputs: {
+            type: "object",
+            propertyNames: { pattern: CONFIG_KEY },
+            additionalProperties: input,
+        },
+    },
+};
+
+const vault = {
+    type: "object",
+    additionalProperties: false,
+    required: ["address", "auth"],
+    properties: {
+        address: httpUrl,
+        namespace: { type: "string", minLength: 1 },
+        mount: { type: "string", pattern: "^[^/].*[^/]$|^[^/]$" },
+        tls,
+        auth: {
+            type: "object",
+            required: ["method"],
+            discriminator: { propertyName: "method" },
+            oneOf: [
+                {
+                    additionalProperties: false,
+                    properties: { method: { const: "token" }, tokenEnv: { type: "string", pattern: ENV_VAR } },
+                },
+                {
+                    additionalProperties: false,
+                    properties: {
+                        method: { const: "approle" },
+                        roleIdEnv: { type: "string", pattern: ENV_VAR },
+                        secretIdEnv: { type: "string", pattern: ENV_VAR },
+                        mount: { type: "string", minLength: 1 },
+                    },
+                },
+            ],
+        },
+    },
+};
+
+const consul = {
+    type: "object",
+    additionalProperties: false,
+    required: ["address"],
+    properties: {
+        address: httpUrl,
+        tokenEnv: { type: "string", pattern: ENV_VAR },
+        datacenter: { type: "string", minLength: 1 },
+        tls,
+    },
+};
+
+export const ENVIRONMENT_SPEC_SCHEMA = {
+    $id: "https://edf.local/schemas/environment.json",
+    type: "object",
+    additionalProperties: false,
+    required: ["environment", "units"],
+    properties: {
+        $schema: { type: "string" },
+        environment: { type: "string", pattern: NAME },
+        backend,
+        region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+        account: { type: "string", pattern: "^\\d{12}$" },
+        tags: {
+            type: "object",
+            propertyNames: { minLength: 1, maxLength: 128 },
+            additionalProperties: { type: "string", maxLength: 256 },
+        },
+        policy: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+                enabled: { type: "boolean" },
+                pack: RELATIVE_PATH,
+                enforcement: { type: "object", additionalProperties: ENFORCEMENT },
+                config: { type: "object", additionalProperties: { type: "object" } },
+            },
+        },
+        injectors: {
+            type: "object",
+            additionalProperties: false,
+            properties: { vault, consul },
+        },
+        units: {
+            type: "object",
+            minProperties: 1,
+            propertyNames: { pattern: NAME },
+            additionalProperties: unit,
+        },
+    },
+} as const;

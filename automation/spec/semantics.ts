@@ -1,0 +1,102 @@
+import { EnvironmentSpec, RESERVED_CONFIG_KEYS } from "./types";
+import { pointer } from "./yaml-lines";
+
+/** A problem found after the schema passed: references between parts of the spec. */
+export interface SemanticProblem {
+    readonly path: string;
+    readonly message: string;
+    readonly fix: string;
+}
+
+/** The closest known name (edit distance ≤ 2), for "did you mean" fixes. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+    let best: { name: string; distance: number } | undefined;
+    for (const candidate of known) {
+        const distance = editDistance(name, candidate);
+        if (distance <= 2 && (!best || distance < best.distance)) {
+            best = { name: candidate, distance };
+        }
+    }
+    return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0]!;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j]!;
+            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length]!;
+}
+
+function unknownUnitFix(name: string, known: readonly string[]): string {
+    const suggestion = closestName(name, known);
+    return suggestion
+        ? `did you mean \`${suggestion}\`? Units of this environment: ${known.map((u) => `\`${u}\``).join(", ")}.`
+        : `name one of: ${known.map((u) => `\`${u}\``).join(", ")}, or add a unit \`${name}\` under \`units\`.`;
+}
+
+/**
+ * Checks what a schema cannot: dependencies and stack inputs name existing units (and
+ * not the unit itself), injector inputs have their injector configured, unit config
+ * does not overwrite the keys the driver owns. Cycles are the graph's business.
+ */
+export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
+    // Runs even when the schema failed (so every problem is listed at once): guard
+    // every shape instead of trusting it.
+    const problems: SemanticProblem[] = [];
+    const unitMap = isRecord(spec?.units) ? (spec.units as EnvironmentSpec["units"]) : {};
+    const units = Object.keys(unitMap);
+    const injectors: Record<string, unknown> = isRecord(spec?.injectors) ? spec.injectors : {};
+    for (const [name, rawUnit] of Object.entries(unitMap)) {
+        if (!isRecord(rawUnit)) {
+            continue;
+        }
+        const unit = rawUnit as EnvironmentSpec["units"][string];
+        const dependsOn = Array.isArray(unit.dependsOn) ? unit.dependsOn.filter((d) => typeof d === "string") : [];
+        dependsOn.forEach((dependency, index) => {
+            const path = pointer("units", name, "dependsOn", index);
+            if (dependency === name) {
+                problems.push({ path, message: `unit \`${name}\` depends on itself`, fix: `remove \`${name}\` from its \`dependsOn\`.` });
+            } else if (!unitMap[dependency]) {
+                problems.push({ path, message: `unit \`${name}\` depends on unknown unit \`${dependency}\``, fix: unknownUnitFix(dependency, units) });
+            }
+        });
+        for (const key of Object.keys(isRecord(unit.config) ? unit.config : {})) {
+            if ((RESERVED_CONFIG_KEYS as readonly string[]).includes(key)) {
+                problems.push({
+                    path: pointer("units", name, "config", key),
+                    message: `config key \`${key}\` is reserved: the driver sets \`edf:${key}\``,
+                    fix: `rename it (the reserved keys are ${RESERVED_CONFIG_KEYS.map((k) => `\`${k}\``).join(", ")}).`,
+                });
+            }
+        }
+        for (const [inputName, input] of Object.entries(isRecord(unit.inputs) ? unit.inputs : {})) {
+            if (!isRecord(input)) {
+                continue;
+            }
+            const path = pointer("units", name, "inputs", inputName);
+            if (input.from === "stack") {
+                if (input.unit === name) {
+                    problems.push({ path: `${path}/unit`, message: `input \`${inputName}\` of \`${name}\` reads its own stack`, fix: "read another unit's output, or compute the value in the program." });
+                } else if (typeof input.unit === "string" && !unitMap[input.unit]) {
+                    problems.push({ path: `${path}/unit`, message: `input \`${inputName}\` of \`${name}\` reads unknown unit \`${input.unit}\``, fix: unknownUnitFix(input.unit, units) });
+                }
+            } else if (input.from === "vault" && !isRecord(injectors.vault)) {
+                problems.push({ path: `${path}/from`, message: `input \`${inputName}\` of \`${name}\` reads Vault, but \`injectors.vault\` is not configured`, fix: "add `injectors: { vault: { address, auth } }` to the spec." });
+            } else if (input.from === "consul" && !isRecord(injectors.consul)) {
+                problems.push({ path: `${path}/from`, message: `input \`${inputName}\` of \`${name}\` reads Consul, but \`injectors.consul\` is not configured`, fix: "add `injectors: { consul: { address } }` to the spec." });
+            }
+        }
+    }
+    return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,191 @@
+/**
+ * The environment spec (`environments/<env>.yaml`): one environment, its backend, its
+ * policy enforcement and its units with their config, dependencies and inputs.
+ * The JSON schema in `schema.ts` is the authority; these types mirror it.
+ */
+
+/** Where the stacks' state lives. */
+export type BackendSpec = FileBackendSpec | S3BackendSpec | CloudBackendSpec;
+
+/** The embedded default: a file backend inside the project, passphrase secrets. */
+export interface FileBackendSpec {
+    readonly kind: "file";
+    /** Folder of the state, relative to the project root. @default - `<edf home>/backend` (`.edf/backend`) */
+    readonly path?: string;
+}
+
+/** A team backend: state in S3, secrets encrypted with a KMS key. */
+export interface S3BackendSpec {
+    readonly kind: "s3";
+    /** The state bucket. */
+    readonly bucket: string;
+    /** Key prefix inside the bucket. @default - the bucket root */
+    readonly prefix?: string;
+    /** The bucket's region. */
+    readonly region: string;
+    /** KMS key id, ARN or `alias/<name>` that encrypts stack secrets. */
+    readonly kmsKey: string;
+}
+
+/** An organization backend: Pulumi Cloud (policy groups, Pulumi Deployments). */
+export interface CloudBackendSpec {
+    readonly kind: "cloud";
+    /** The Pulumi Cloud organization that owns the stacks. */
+    readonly organization: string;
+    /** The service URL (self-hosted installations). @default - the CLI's default service */
+    readonly url?: string;
+}
+
+/** An enforcement level of a CrossGuard policy. */
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** Policy enforcement of every preview and up. */
+export interface PolicySpec {
+    /** Run the pack on preview and up. @default true */
+    readonly enabled?: boolean;
+    /** The policy pack folder, relative to the project root. @default "policy-packs/pipeline" */
+    readonly pack?: string;
+    /** Enforcement overrides per policy id (`all` sets the pack-wide level). @default - the pack's levels */
+    readonly enforcement?: Readonly<Record<string, EnforcementLevel>>;
+    /** Per-policy configuration properties for this environment. @default - none */
+    readonly config?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** Where Vault lives and how the driver logs in. */
+export interface VaultSpec {
+    /** The Vault address (`https://vault.example:8200`). */
+    readonly address: string;
+    /** The Vault Enterprise / OpenBao namespace. @default - none */
+    readonly namespace?: string;
+    /** The KV v2 mount. @default "secret" */
+    readonly mount?: string;
+    /** Authentication: a token from an environment variable, or AppRole. */
+    readonly auth: VaultTokenAuth | VaultAppRoleAuth;
+    /** TLS settings. @default - system trust store */
+    readonly tls?: TlsSpec;
+}
+
+export interface VaultTokenAuth {
+    readonly method: "token";
+    /** The environment variable holding the token. @default "VAULT_TOKEN" */
+    readonly tokenEnv?: string;
+}
+
+export interface VaultAppRoleAuth {
+    readonly method: "approle";
+    /** The environment variable holding the role id. @default "VAULT_ROLE_ID" */
+    readonly roleIdEnv?: string;
+    /** The environment variable holding the secret id. @default "VAULT_SECRET_ID" */
+    readonly secretIdEnv?: string;
+    /** The AppRole auth mount. @default "approle" */
+    readonly mount?: string;
+}
+
+/** Where Consul lives and how the driver authenticates. */
+export interface ConsulSpec {
+    /** The Consul HTTP address (`https://consul.example:8501`). */
+    readonly address: string;
+    /** The environment variable holding the ACL token. @default "CONSUL_HTTP_TOKEN" */
+    readonly tokenEnv?: string;
+    /** The datacenter to read from. @default - the agent's datacenter */
+    readonly datacenter?: string;
+    /** TLS settings. @default - system trust store */
+    readonly tls?: TlsSpec;
+}
+
+export interface TlsSpec {
+    /** PEM file of the CA that signs the server's certificate. @default - system trust store */
+    readonly caFile?: string;
+    /** Client certificate (mutual TLS). @default - none */
+    readonly certFile?: string;
+    /** Client key (mutual TLS). @default - none */
+    readonly keyFile?: string;
+}
+
+/** One named input of a unit: where its value comes from. */
+export type InputSpec = StackInputSpec | ConsulInputSpec | VaultInputSpec | EnvInputSpec;
+
+/** Another stack's output (implies a dependency on that unit). */
+export interface StackInputSpec {
+    readonly from: "stack";
+    /** The producing unit of this environment. */
+    readonly unit: string;
+    /** The output name. */
+    readonly output: string;
+    /** Inject as a secret even if the output is not one. @default - secret when the output is */
+    readonly secret?: boolean;
+}
+
+/** A Consul KV key. */
+export interface ConsulInputSpec {
+    readonly from: "consul";
+    /** The key (`edf/dev/network/vpc-id`). */
+    readonly key: string;
+    /** Parse the stored value as JSON. @default false */
+    readonly json?: boolean;
+    /** Read every key under `key/` into an object (`?recurse`). @default false */
+    readonly recurse?: boolean;
+    /** Inject as a Pulumi secret. @default false */
+    readonly secret?: boolean;
+}
+
+/** A field of a Vault KV v2 secret; injected as a Pulumi secret. */
+export interface VaultInputSpec {
+    readonly from: "vault";
+    /** The secret's path under the mount (`payments/db`). */
+    readonly path: string;
+    /** The field of the secret's data. */
+    readonly field: string;
+    /** A pinned version. @default - the latest version */
+    readonly version?: number;
+    /** The KV v2 mount. @default - `injectors.vault.mount` */
+    readonly mount?: string;
+}
+
+/** An environment variable of the driver's process. */
+export interface EnvInputSpec {
+    readonly from: "env";
+    /** The variable name. */
+    readonly name: string;
+    /** Inject as a Pulumi secret. @default false */
+    readonly secret?: boolean;
+}
+
+/** One unit of the environment: a stack. */
+export interface UnitSpec {
+    /** The unit's program folder, relative to the project root (`platform/network`). */
+    readonly path: string;
+    /** Units that must be deployed first. @default [] */
+    readonly dependsOn?: readonly string[];
+    /** Unit config, written to stack config under the project namespace (`edf:<key>`). @default {} */
+    readonly config?: Readonly<Record<string, unknown>>;
+    /** Named inputs injected by the driver (read with `ctx.inputs`). @default {} */
+    readonly inputs?: Readonly<Record<string, InputSpec>>;
+}
+
+/** The whole document. */
+export interface EnvironmentSpec {
+    /** The environment name; stacks are named `<environment>.<unit>`. */
+    readonly environment: string;
+    readonly backend?: BackendSpec;
+    /** The AWS region of the environment (stack config `aws:region`). @default - none */
+    readonly region?: string;
+    /** The AWS account id; the AWS provider refuses any other (`aws:allowedAccountIds`). @default - none */
+    readonly account?: string;
+    /** Tags every resource carries (`aws:defaultTags`, `edf:tags`). @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+    readonly policy?: PolicySpec;
+    readonly injectors?: { readonly vault?: VaultSpec; readonly consul?: ConsulSpec };
+    readonly units: Readonly<Record<string, UnitSpec>>;
+}
+
+/** A loaded, validated spec with where it came from (for messages and line numbers). */
+export interface LoadedSpec {
+    readonly file: string;
+    readonly spec: EnvironmentSpec;
+    /** The 1-based line of a JSON path in the file, when known. */
+    lineOf(jsonPath: string): number | undefined;
+}
+
+/** Config keys of the `edf` namespace that the driver owns. */
+export const RESERVED_CONFIG_KEYS = ["unit", "environment", "region", "account", "tags"] as const;
