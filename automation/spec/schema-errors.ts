@@ -45,7 +45,30 @@ function lastSegment(path: string): string {
 export function explainSchemaErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
     const problems: SchemaProblem[] = [];
     const seen = new Set<string>();
+    // ajv reports a bad key as a `pattern` error on the parent object, followed by a
+    // `propertyNames` error that carries the key: pair them up so the message names it.
+    const badKeys = new Map<string, string[]>();
     for (const error of errors) {
+        if (error.keyword === "propertyNames") {
+            const keys = badKeys.get(error.instancePath) ?? [];
+            keys.push(String((error.params as { propertyName?: string }).propertyName));
+            badKeys.set(error.instancePath, keys);
+        }
+    }
+    for (const error of errors) {
+        if (error.schemaPath.includes("/propertyNames/")) {
+            const key = badKeys.get(error.instancePath)?.shift();
+            if (key !== undefined) {
+                const pattern = String((error.params as { pattern?: string }).pattern ?? "");
+                const what = pattern ? `is not ${describePattern(pattern)}` : `is not allowed (${error.message ?? error.keyword})`;
+                problems.push({
+                    path: `${error.instancePath}/${escapePointer(key)}`,
+                    message: `key ${quoted(key)} ${what}`,
+                    fix: pattern ? `rename it to ${describePattern(pattern)}.` : "rename it.",
+                });
+                continue;
+            }
+        }
         const problem = explainOne(error);
         if (!problem) {
             continue;
