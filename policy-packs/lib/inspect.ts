@@ -1,0 +1,191 @@
+import { buildPackConfig, PolicyConfigValues } from "./config";
+import type { EnforcementSettings } from "./enforcement";
+import { AppliedWaiver, compareFindings, Finding, isBlocking } from "./findings";
+import { HarnessDiagnostic, runPolicies } from "./harness";
+import { EnforcementLevel, PolicyDefinition, PolicyMetadata, toPulumiPolicy } from "./model";
+import type { ResourceRecord } from "./resources";
+import { isExpired, Waiver, waiverMatches } from "./waivers";
+
+export interface StackInfo {
+    /** Stack name, e.g. `prod-network`. */
+    readonly name?: string;
+    readonly project?: string;
+    /** Stack tags as the engine passes them to policies. */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface InspectOptions {
+    readonly policies: readonly PolicyDefinition[];
+    readonly resources: readonly ResourceRecord[];
+    /** Environment name; decides enforcement levels. */
+    readonly environment: string;
+    readonly stack?: StackInfo;
+    readonly enforcement?: EnforcementSettings;
+    readonly waivers?: readonly Waiver[];
+    readonly config?: PolicyConfigValues;
+    /** The day levels and waiver expiry are decided for. @default - now */
+    readonly now?: Date;
+    /** Name and version of the pack, for the reports. @default - "edf-policies" 0.0.0 */
+    readonly pack?: { readonly name: string; readonly version: string };
+}
+
+export interface PolicySummary {
+    readonly id: string;
+    readonly description: string;
+    readonly severity: PolicyMetadata["severity"];
+    readonly controls: PolicyMetadata["controls"];
+    readonly level: EnforcementLevel;
+    readonly waivable: boolean;
+    readonly remediationSteps: string;
+}
+
+export interface WaiverUse extends AppliedWaiver {
+    readonly policyId: string;
+    readonly urn: string;
+}
+
+/** Everything an inspection found; the reporters render it. */
+export interface InspectionResult {
+    readonly pack: { readonly name: string; readonly version: string };
+    readonly environment: string;
+    readonly stack: StackInfo;
+    /** The day the inspection was decided for (YYYY-MM-DD). */
+    readonly date: string;
+    readonly policies: PolicySummary[];
+    readonly findings: Finding[];
+    readonly waivers: { readonly applied: WaiverUse[]; readonly expired: AppliedWaiver[]; readonly rejected: AppliedWaiver[]; readonly unused: AppliedWaiver[] };
+    readonly remediations: { readonly policyId: string; readonly urn: string }[];
+    readonly summary: {
+        readonly resources: number;
+        readonly policies: number;
+        readonly evaluations: number;
+        readonly mandatory: number;
+        readonly advisory: number;
+        readonly waived: number;
+        /** No unwaived mandatory finding. */
+        readonly passed: boolean;
+    };
+}
+
+function tagsOf(record: ResourceRecord | undefined): Record<string, unknown> | undefined {
+    const props = record?.props as { tags?: unknown; tagsAll?: unknown } | undefined;
+    const t = props?.tagsAll ?? props?.tags;
+    return t && typeof t === "object" ? (t as Record<string, unknown>) : undefined;
+}
+
+function waiverRef(w: Waiver): AppliedWaiver {
+    return { id: w.id, owner: w.owner, ticket: w.ticket, expires: w.expires, reason: w.reason, ...(w.source ? { source: w.source } : {}) };
+}
+
+/**
+ * Runs policies over resources for one environment: levels from the environment and
+ * `enforceAfter`, config from the schemas and the user, the engine-faithful harness, then
+ * waivers (active ones suppress, expired ones and ones for non-waivable policies become
+ * mandatory findings). Deterministic for the same input and `now`.
+ */
+export async function inspect(options: InspectOptions): Promise<InspectionResult> {
+    const now = options.now ?? new Date();
+    const packConfig = buildPackConfig({ policies: options.policies, environment: options.environment, enforcement: options.enforcement, config: options.config, now });
+    const byId = new Map(options.policies.map((p) => [p.id, p]));
+    const stackTags = { ...(options.stack?.tags ?? {}) };
+    const harness = await runPolicies(options.policies.map(toPulumiPolicy), options.resources, { config: packConfig, stackTags });
+    const recordByUrn = new Map(harness.resources.map((r) => [r.urn, r]));
+
+    const waivers = options.waivers ?? [];
+    const expired = waivers.filter((w) => isExpired(w, now));
+    const rejected = waivers.filter((w) => !isExpired(w, now) && byId.get(w.policy)?.waivable === false);
+    const active = waivers.filter((w) => !isExpired(w, now) && byId.get(w.policy)?.waivable === true);
+    const used = new Set<string>();
+    const applied: WaiverUse[] = [];
+
+    const findings: Finding[] = harness.diagnostics.map((d) => toFinding(d));
+    function toFinding(d: HarnessDiagnostic): Finding {
+        const policy = byId.get(d.policyName);
+        if (!policy) throw new Error(`The harness reported policy \`${d.policyName}\`, which is not in the policy list.`);
+        const urn = d.urn ?? "";
+        const record = recordByUrn.get(urn);
+        const base: Finding = {
+            policyId: policy.id,
+            urn,
+            ...(record ? { resourceType: record.type, resourceName: record.name } : {}),
+            level: d.enforcementLevel,
+            severity: policy.severity,
+            controls: policy.controls,
+            message: d.message,
+            kind: d.kind,
+        };
+        const waiver = active.find((w) => waiverMatches(w, { policyId: policy.id, urn, type: record?.type, tags: tagsOf(record) }));
+        if (!waiver) return base;
+        used.add(waiver.id);
+        applied.push({ ...waiverRef(waiver), policyId: policy.id, urn });
+        return { ...base, waivedBy: waiverRef(waiver) };
+    }
+
+    for (const w of expired) {
+        const policy = byId.get(w.policy);
+        if (!policy) continue;
+        findings.push({
+            policyId: policy.id,
+            urn: w.selector.urn ?? "",
+            ...(w.selector.type ? { resourceType: w.selector.type } : {}),
+            level: "mandatory",
+            severity: policy.severity,
+            controls: policy.controls,
+            kind: "waiver-expired",
+            message: `Waiver \`${w.id}\` (owner ${w.owner}, ticket ${w.ticket}) expired on ${w.expires}: fix the resources it covered, or renew it with a new expiry after review.`,
+        });
+    }
+    for (const w of rejected) {
+        const policy = byId.get(w.policy);
+        if (!policy) continue;
+        findings.push({
+            policyId: policy.id,
+            urn: w.selector.urn ?? "",
+            ...(w.selector.type ? { resourceType: w.selector.type } : {}),
+            level: "mandatory",
+            severity: policy.severity,
+            controls: policy.controls,
+            kind: "waiver-rejected",
+            message: `Waiver \`${w.id}\` names policy \`${policy.id}\`, which may not be waived: remove the waiver and fix the resources.`,
+        });
+    }
+    findings.sort(compareFindings);
+    applied.sort((a, b) => (a.id + a.policyId + a.urn < b.id + b.policyId + b.urn ? -1 : 1));
+
+    const policies: PolicySummary[] = options.policies
+        .map((p) => ({
+            id: p.id,
+            description: p.description,
+            severity: p.severity,
+            controls: p.controls,
+            level: (packConfig[p.id] as { enforcementLevel: EnforcementLevel }).enforcementLevel,
+            waivable: p.waivable,
+            remediationSteps: p.remediationSteps,
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const unwaived = findings.filter((f) => !f.waivedBy);
+    return {
+        pack: options.pack ?? { name: "edf-policies", version: "0.0.0" },
+        environment: options.environment,
+        stack: options.stack ?? {},
+        date: now.toISOString().slice(0, 10),
+        policies,
+        findings,
+        waivers: {
+            applied,
+            expired: expired.map(waiverRef),
+            rejected: rejected.map(waiverRef),
+            unused: active.filter((w) => !used.has(w.id)).map(waiverRef),
+        },
+        remediations: harness.remediations.map((r) => ({ policyId: r.policyName, urn: r.urn })).sort((a, b) => (a.urn + a.policyId < b.urn + b.policyId ? -1 : 1)),
+        summary: {
+            resources: options.resources.length,
+            policies: options.policies.length,
+            evaluations: harness.evaluations,
+            mandatory: unwaived.filter((f) => f.level === "mandatory").length,
+            advisory: unwaived.filter((f) => f.level === "advisory").length,
+            waived: findings.length - unwaived.length,
+            passed: !findings.some(isBlocking),
+        },
+    };
+}

@@ -1,0 +1,8 @@
+// The pack entry point: constructing a PolicyPack starts the analyzer's gRPC server, so only
+// the engine loads this file. Tests and the offline runner import ./policy-list instead.
+import { PolicyPack } from "@pulumi/policy";
+import { packEntry } from "../lib/pack-entry";
+import { pipelinePolicies } from "./policy-list";
+
+const entry = packEntry(pipelinePolicies, process.env);
+new PolicyPack("edf-pipeline", { policies: entry.policies, description: "EDF pipeline inspectors (PCI DSS v4.0 mapped)." }, entry.initialConfig);

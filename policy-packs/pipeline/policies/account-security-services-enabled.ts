@@ -1,0 +1,36 @@
+import type { StackPolicyDefinition } from "../../lib/model";
+import { ofTypes } from "../support/props";
+import { T } from "../support/types";
+
+interface Config {
+    requireInStack: boolean;
+}
+
+/**
+ * Stack policy for the security baseline unit: GuardDuty, AWS Config and Security Hub are
+ * three services and four resources. It applies where any of them is declared, or where the
+ * pack config says the stack must hold them (`requireInStack`, set for `platform/security`).
+ */
+export const accountSecurityServicesEnabled: StackPolicyDefinition = {
+    kind: "stack",
+    id: "account-security-services-enabled",
+    description: "Checks whether the security baseline enables GuardDuty, AWS Config recording and Security Hub together.",
+    severity: "high",
+    controls: { "pci-dss-v4.0": ["10.4.1", "11.5.1", "12.10.5"] },
+    enforcementLevel: "mandatory",
+    waivable: false,
+    remediationSteps: "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` with an enabled `aws.cfg.RecorderStatus`, and an `aws.securityhub.Account` in the security unit.",
+    configSchema: { properties: { requireInStack: { type: "boolean", default: false } } },
+    resourceTypes: [T.guardDutyDetector, T.configRecorder, T.configRecorderStatus, T.securityHubAccount],
+    validateStack: (args, report) => {
+        const detectors = ofTypes(args.resources, [T.guardDutyDetector]);
+        const recorders = ofTypes(args.resources, [T.configRecorder]);
+        const statuses = ofTypes(args.resources, [T.configRecorderStatus]);
+        const hubs = ofTypes(args.resources, [T.securityHubAccount]);
+        const declared = detectors.length + recorders.length + statuses.length + hubs.length > 0;
+        if (!declared && !args.getConfig<Config>().requireInStack) args.notApplicable("The stack is not the security baseline.");
+        if (!detectors.some((d) => d.props.enable !== false)) report("The security baseline must enable GuardDuty (an aws.guardduty.Detector with `enable: true`).");
+        if (recorders.length === 0 || !statuses.some((s) => s.props.isEnabled === true)) report("The security baseline must record with AWS Config (an aws.cfg.Recorder and an aws.cfg.RecorderStatus with `isEnabled: true`).");
+        if (hubs.length === 0) report("The security baseline must enable Security Hub (an aws.securityhub.Account).");
+    },
+};

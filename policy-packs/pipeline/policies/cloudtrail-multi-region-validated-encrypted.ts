@@ -1,0 +1,23 @@
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { T } from "../support/types";
+
+export const cloudtrailMultiRegionValidatedEncrypted: ResourcePolicyDefinition = {
+    kind: "resource",
+    id: "cloudtrail-multi-region-validated-encrypted",
+    description: "Checks whether CloudTrail trails are multi-region, validate log files and encrypt with KMS.",
+    severity: "high",
+    controls: { "pci-dss-v4.0": ["10.2.1", "10.3.2", "10.3.4"] },
+    enforcementLevel: "mandatory",
+    waivable: false,
+    remediationSteps: "Set `isMultiRegionTrail: true`, `enableLogFileValidation: true` and `kmsKeyId` on the trail.",
+    resourceTypes: [T.trail],
+    validateResource: forTypes([T.trail], (args, report) => {
+        const p = args.props;
+        const missing = [
+            p.isMultiRegionTrail === true ? undefined : "`isMultiRegionTrail: true`",
+            p.enableLogFileValidation === true ? undefined : "`enableLogFileValidation: true`",
+            typeof p.kmsKeyId === "string" && p.kmsKeyId.length > 0 ? undefined : "`kmsKeyId`",
+        ].filter((m): m is string => m !== undefined);
+        if (missing.length > 0) report(`CloudTrail trail \`${args.name}\` must set ${missing.join(", ")}.`);
+    }),
+};

@@ -1,0 +1,18 @@
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { T } from "../support/types";
+
+export const cloudwatchLogGroupKmsEncrypted: ResourcePolicyDefinition = {
+    kind: "resource",
+    id: "cloudwatch-log-group-kms-encrypted",
+    description: "Checks whether CloudWatch log groups are encrypted with a KMS key.",
+    severity: "medium",
+    controls: { "pci-dss-v4.0": ["3.5.1", "10.3.2"] },
+    enforcementLevel: "mandatory",
+    waivable: true,
+    remediationSteps: "Set `kmsKeyId` to the logs KMS key (its key policy must allow the CloudWatch Logs service).",
+    resourceTypes: [T.logGroup],
+    validateResource: forTypes([T.logGroup], (args, report) => {
+        const key = args.props.kmsKeyId;
+        if (!(typeof key === "string" && key.length > 0)) report(`Log group \`${args.name}\` must be encrypted with a KMS key (\`kmsKeyId\`).`);
+    }),
+};

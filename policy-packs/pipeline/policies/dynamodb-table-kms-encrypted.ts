@@ -1,0 +1,18 @@
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { T } from "../support/types";
+
+export const dynamodbTableKmsEncrypted: ResourcePolicyDefinition = {
+    kind: "resource",
+    id: "dynamodb-table-kms-encrypted",
+    description: "Checks whether DynamoDB tables are encrypted with a KMS key rather than an AWS owned key.",
+    severity: "medium",
+    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
+    enforcementLevel: "mandatory",
+    waivable: true,
+    remediationSteps: "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer managed key> }`.",
+    resourceTypes: [T.dynamoTable],
+    validateResource: forTypes([T.dynamoTable], (args, report) => {
+        const sse = args.props.serverSideEncryption as { enabled?: boolean } | undefined;
+        if (sse?.enabled !== true) report(`DynamoDB table \`${args.name}\` must be encrypted with KMS (\`serverSideEncryption.enabled: true\`).`);
+    }),
+};

@@ -1,0 +1,18 @@
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { T } from "../support/types";
+
+export const ecrTagsImmutable: ResourcePolicyDefinition = {
+    kind: "resource",
+    id: "ecr-tags-immutable",
+    description: "Checks whether ECR repositories make image tags immutable.",
+    severity: "medium",
+    controls: { "pci-dss-v4.0": ["6.3.2", "6.5.1"] },
+    enforcementLevel: "mandatory",
+    waivable: true,
+    remediationSteps: "Set `imageTagMutability: \"IMMUTABLE\"` on the repository.",
+    resourceTypes: [T.ecrRepository],
+    validateResource: forTypes([T.ecrRepository], (args, report) => {
+        const m = args.props.imageTagMutability;
+        if (m !== "IMMUTABLE" && m !== "IMMUTABLE_WITH_EXCLUSION") report(`ECR repository \`${args.name}\` must make tags immutable (\`imageTagMutability: IMMUTABLE\`), not \`${String(m ?? "MUTABLE")}\`.`);
+    }),
+};

@@ -1,0 +1,20 @@
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { containerName, containersOf } from "../support/containers";
+import { T } from "../support/types";
+
+export const ecsContainerReadOnlyRoot: ResourcePolicyDefinition = {
+    kind: "resource",
+    id: "ecs-container-read-only-root",
+    description: "Checks whether ECS containers mount their root filesystem read-only.",
+    severity: "medium",
+    controls: { "pci-dss-v4.0": ["2.2.6"] },
+    enforcementLevel: "mandatory",
+    waivable: true,
+    remediationSteps: "Set `readonlyRootFilesystem: true` and give the container a volume for the paths it must write.",
+    resourceTypes: [T.taskDefinition],
+    validateResource: forTypes([T.taskDefinition], (args, report) => {
+        containersOf(args.props).forEach((c, i) => {
+            if (c.readonlyRootFilesystem !== true) report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must set \`readonlyRootFilesystem: true\`.`);
+        });
+    }),
+};

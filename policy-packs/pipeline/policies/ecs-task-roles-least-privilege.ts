@@ -1,0 +1,46 @@
+import type { PolicyResource } from "@pulumi/policy";
+import type { StackPolicyDefinition } from "../../lib/model";
+import { inlineDocuments, isAdminPolicyArn, isAdminStatement, statementsOf } from "../support/iam";
+import { asArray, known, ofTypes, refersTo } from "../support/props";
+import { T } from "../support/types";
+
+function isAdminRole(role: PolicyResource, resources: readonly PolicyResource[]): boolean {
+    if (asArray(known(() => role.props.managedPolicyArns) as string[]).some(isAdminPolicyArn)) return true;
+    if (inlineDocuments(role.props).some((d) => statementsOf(d).some(isAdminStatement))) return true;
+    for (const a of ofTypes(resources, [T.iamRolePolicyAttachment])) {
+        if (refersTo(a, "role", role, ["name"]) && isAdminPolicyArn(known(() => a.props.policyArn))) return true;
+    }
+    for (const p of ofTypes(resources, [T.iamRolePolicy])) {
+        if (refersTo(p, "role", role, ["name"]) && statementsOf(known(() => p.props.policy)).some(isAdminStatement)) return true;
+    }
+    return false;
+}
+
+/** Stack policy: roles, their attachments and inline policies are separate resources. */
+export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
+    kind: "stack",
+    id: "ecs-task-roles-least-privilege",
+    description: "Checks whether ECS task definitions use separate task and execution roles, neither with administrator access.",
+    severity: "critical",
+    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "7.2.5"] },
+    enforcementLevel: "mandatory",
+    waivable: false,
+    remediationSteps: "Give the task its own role with only what the application needs, and a separate execution role for pulling images and reading secrets; never attach AdministratorAccess or `*:*`.",
+    resourceTypes: [T.taskDefinition, T.iamRole, T.iamRolePolicyAttachment, T.iamRolePolicy],
+    validateStack: (args, report) => {
+        const tasks = ofTypes(args.resources, [T.taskDefinition]);
+        if (tasks.length === 0) args.notApplicable("The stack declares no ECS task definition.");
+        const roles = ofTypes(args.resources, [T.iamRole]);
+        for (const task of tasks) {
+            const taskRole = known(() => task.props.taskRoleArn);
+            const execRole = known(() => task.props.executionRoleArn);
+            const taskRoleRes = roles.find((r) => refersTo(task, "taskRoleArn", r, ["arn"]));
+            const execRoleRes = roles.find((r) => refersTo(task, "executionRoleArn", r, ["arn"]));
+            const same = (taskRoleRes && execRoleRes && taskRoleRes.urn === execRoleRes.urn) || (typeof taskRole === "string" && taskRole === execRole);
+            if (same) report(`Task definition \`${task.name}\` must use different roles for the task and for execution.`, task.urn);
+            for (const [what, role] of [["task", taskRoleRes], ["execution", execRoleRes]] as const) {
+                if (role && isAdminRole(role, args.resources)) report(`The ${what} role \`${role.name}\` of task definition \`${task.name}\` must not have administrator access.`, task.urn);
+            }
+        }
+    },
+};

@@ -1,0 +1,17 @@
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { T } from "../support/types";
+
+export const rdsNotPubliclyAccessible: ResourcePolicyDefinition = {
+    kind: "resource",
+    id: "rds-not-publicly-accessible",
+    description: "Checks whether RDS database instances are not publicly accessible.",
+    severity: "critical",
+    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
+    enforcementLevel: "mandatory",
+    waivable: false,
+    remediationSteps: "Set `publiclyAccessible: false` and place the database in the isolated subnet tier.",
+    resourceTypes: [T.rdsInstance, T.rdsClusterInstance],
+    validateResource: forTypes([T.rdsInstance, T.rdsClusterInstance], (args, report) => {
+        if (args.props.publiclyAccessible === true) report(`RDS instance \`${args.name}\` must not be publicly accessible.`);
+    }),
+};
