@@ -28,6 +28,14 @@ export const FIELD_KINDS = {
         expectation: "a non-empty list of non-empty strings",
         accepts: (v) => Array.isArray(v) && v.length > 0 && v.every(isNonEmptyString),
     },
+    namesOrNone: {
+        expectation: "a list of non-empty strings",
+        accepts: (v) => Array.isArray(v) && v.every(isNonEmptyString),
+    },
+    cidrsOrNone: {
+        expectation: "a list of IPv4 CIDR blocks",
+        accepts: (v) => Array.isArray(v) && v.every((c) => isNonEmptyString(c) && IPV4_CIDR.test(c)),
+    },
     cidrs: {
         expectation: "a non-empty list of IPv4 CIDR blocks",
         accepts: (v) => Array.isArray(v) && v.length > 0 && v.every((c) => isNonEmptyString(c) && IPV4_CIDR.test(c)),
@@ -50,10 +58,10 @@ export const NETWORK_OUTPUT_FIELDS: PartFields<NetworkOutputs> = {
     vpcId: "name",
     vpcCidrBlock: "cidr",
     azs: "names",
-    publicSubnetIds: "names",
+    publicSubnetIds: "namesOrNone",
     privateSubnetIds: "names",
     isolatedSubnetIds: "names",
-    publicSubnetCidrBlocks: "cidrs",
+    publicSubnetCidrBlocks: "cidrsOrNone",
     privateSubnetCidrBlocks: "cidrs",
     isolatedSubnetCidrBlocks: "cidrs",
     privateRouteTableIds: "names",
@@ -178,8 +186,10 @@ export function contractProblems(
     return problems;
 }
 
-// Consumers index subnet lists by AZ position, so every per-AZ list must line up.
+// Consumers index subnet lists by AZ position, so every per-AZ list must line up
+// (the public tier may be absent altogether: a network with no internet path).
 function networkAlignmentProblems(network: NetworkOutputs): string[] {
+    const optional = new Set<keyof NetworkOutputs>(["publicSubnetIds", "publicSubnetCidrBlocks"]);
     const perAz: (keyof NetworkOutputs)[] = [
         "publicSubnetIds",
         "privateSubnetIds",
@@ -189,11 +199,14 @@ function networkAlignmentProblems(network: NetworkOutputs): string[] {
         "isolatedSubnetCidrBlocks",
     ];
     return perAz
-        .filter((key) => (network[key] as string[]).length !== network.azs.length)
+        .filter((key) => {
+            const length = (network[key] as string[]).length;
+            return length !== network.azs.length && !(length === 0 && optional.has(key));
+        })
         .map(
             (key) =>
                 `output \`${key}\` has ${(network[key] as string[]).length} entries but \`azs\` has ${network.azs.length}: ` +
-                "each tier must have one subnet per AZ",
+                "each tier must have one subnet per AZ (only the public tier may be empty)",
         );
 }
 

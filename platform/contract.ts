@@ -52,13 +52,13 @@ export interface NetworkOutputs extends ContractPartHeader {
     readonly vpcCidrBlock: string;
     /** Availability zones in use, in subnet order: every subnet list below is indexed like this. */
     readonly azs: string[];
-    /** Public subnets (internet gateway route), one per AZ: load balancers only. */
+    /** Public subnets (internet gateway route), one per AZ — or none when the network has no public tier. */
     readonly publicSubnetIds: string[];
     /** Private subnets (egress through NAT when there is any), one per AZ: service tasks. */
     readonly privateSubnetIds: string[];
     /** Isolated subnets (no route outside the VPC), one per AZ: databases, caches. */
     readonly isolatedSubnetIds: string[];
-    /** CIDRs of the public subnets, in AZ order. */
+    /** CIDRs of the public subnets, in AZ order (empty without a public tier). */
     readonly publicSubnetCidrBlocks: string[];
     /** CIDRs of the private subnets, in AZ order (for ingress rules of data stores). */
     readonly privateSubnetCidrBlocks: string[];
@@ -141,4 +141,6 @@ export type ContractPartName = keyof LandingZoneOutputs;
  * possibly still an `Output`. Object literals typed with this fail to compile when a
  * key is missing or extra, so a unit cannot drift from the contract.
  */
-export type ProducedOutputs<TPart> = { readonly [K in keyof TPart]: pulumi.Input<TPart[K]> };
+export type ProducedOutputs<TPart> = {
+    readonly [K in keyof TPart]: pulumi.Input<TPart[K]> | (TPart[K] extends (infer E)[] ? pulumi.Input<E>[] : never);
+};

@@ -98,7 +98,10 @@ export type SubnetPlan = Readonly<Record<SubnetTier, readonly string[]>>;
  * For a /16: private /20 (4,096 addresses), isolated /22, public /24.
  */
 export function defaultTierPrefixLengths(vpcPrefixLength: number): TierPrefixLengths {
-    return { public: vpcPrefixLength + 8, private: vpcPrefixLength + 4, isolated: vpcPrefixLength + 6 };
+    // Clamped to AWS's smallest subnet, so a small VPC is reported as too small rather
+    // than as an impossible subnet size nobody asked for.
+    const clamp = (p: number) => Math.min(p, AWS_MAX_PREFIX);
+    return { public: clamp(vpcPrefixLength + 8), private: clamp(vpcPrefixLength + 4), isolated: clamp(vpcPrefixLength + 6) };
 }
 
 function slotsFor(reserved: number): number {

@@ -142,3 +142,17 @@ export function countByType(resources: readonly CapturedResource[]): Record<stri
     }
     return counts;
 }
+
+// The Node SDK's wire signature of a secret value, as the mock monitor receives it.
+const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Whether a captured input value is a Pulumi secret. */
+export function isSecretInput(value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIGNATURE_KEY] === SECRET_SIGNATURE;
+}
+
+/** The plain value of a captured input, secret or not. */
+export function plainInput<T = unknown>(value: unknown): T {
+    return (isSecretInput(value) ? (value as { value: unknown }).value : value) as T;
+}

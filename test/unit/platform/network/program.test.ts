@@ -1,0 +1,245 @@
+import { strict as assert } from "assert";
+import program from "../../../../platform/network/program";
+import { contractKeys, parseNetworkOutputs } from "../../../../platform/contract";
+import { UnitConfigError } from "../../../../platform/common/unit-config";
+import { countByType, isSecretInput, ofType, plainInput, single } from "../support/mock-run";
+import { policyOf, runUnit, UnitRun, untaggedResources } from "../support/units";
+
+const LOGS_KEY = "arn:aws:kms:us-east-1:123456789012:key/logs";
+const network = (run: UnitRun = {}) =>
+    runUnit("platform/network", program, { ...run, inputs: { logsKmsKeyArn: LOGS_KEY, ...(run.inputs ?? {}) } });
+
+describe("platform/network", () => {
+    describe("dev size", () => {
+        it("builds two AZs with one NAT gateway and every tier, endpoint and log", async () => {
+            const run = await network({ config: { environmentSize: "dev" } });
+            assert.equal(run.error, undefined);
+            const counts = countByType(run.resources);
+            assert.deepEqual(
+                {
+                    vpc: counts["aws:ec2/vpc:Vpc"],
+                    subnets: counts["aws:ec2/subnet:Subnet"],
+                    igw: counts["aws:ec2/internetGateway:InternetGateway"],
+                    eips: counts["aws:ec2/eip:Eip"],
+                    nats: counts["aws:ec2/natGateway:NatGateway"],
+                    routeTables: counts["aws:ec2/routeTable:RouteTable"],
+                    routes: counts["aws:ec2/route:Route"],
+                    associations: counts["aws:ec2/routeTableAssociation:RouteTableAssociation"],
+                    endpoints: counts["aws:ec2/vpcEndpoint:VpcEndpoint"],
+                    flowLogs: counts["aws:ec2/flowLog:FlowLog"],
+                    defaultSg: counts["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+                },
+                { vpc: 1, subnets: 6, igw: 1, eips: 1, nats: 1, routeTables: 4, routes: 3, associations: 6, endpoints: 8, flowLogs: 1, defaultSg: 1 },
+            );
+            assert.deepEqual(run.outputs!.azs, ["us-east-1a", "us-east-1b"]);
+            assert.equal(run.outputs!.natStrategy, "single");
+        });
+
+        it("routes every private subnet through the single NAT", async () => {
+            const run = await network({ config: { environmentSize: "dev" } });
+            const privateRoutes = ofType(run.resources, "aws:ec2/route:Route").filter((r) => r.name.includes("private"));
+            assert.equal(privateRoutes.length, 2);
+            assert.deepEqual(new Set(privateRoutes.map((r) => r.inputs.natGatewayId)), new Set(["network-nat-0-id"]));
+        });
+    });
+
+    describe("prod size", () => {
+        it("builds three AZs with a NAT gateway per AZ, each private table using its own AZ's NAT", async () => {
+            const run = await network({ config: { environmentSize: "prod" } });
+            assert.equal(run.error, undefined);
+            assert.equal(ofType(run.resources, "aws:ec2/natGateway:NatGateway").length, 3);
+            assert.equal(ofType(run.resources, "aws:ec2/subnet:Subnet").length, 9);
+            const routes = ofType(run.resources, "aws:ec2/route:Route").filter((r) => r.name.includes("private"));
+            assert.deepEqual(routes.map((r) => [r.name, r.inputs.natGatewayId]).sort(), [
+                ["network-private-0-default", "network-nat-0-id"],
+                ["network-private-1-default", "network-nat-1-id"],
+                ["network-private-2-default", "network-nat-2-id"],
+            ]);
+            const natSubnets = ofType(run.resources, "aws:ec2/natGateway:NatGateway").map((n) => n.inputs.subnetId).sort();
+            assert.deepEqual(natSubnets, ["network-public-0-id", "network-public-1-id", "network-public-2-id"]);
+        });
+
+        it("is the size used when `environmentSize` is not set", async () => {
+            const run = await network({});
+            assert.equal(run.outputs!.natStrategy, "perAz");
+            assert.equal(run.outputs!.azs.length, 3);
+        });
+    });
+
+    describe("explicit config overrides the size", () => {
+        it("spans six AZs with no NAT and no default route out of the private tier", async () => {
+            const run = await network({ config: { environmentSize: "dev", azCount: 6, natStrategy: "none" } });
+            assert.equal(run.error, undefined);
+            assert.equal(ofType(run.resources, "aws:ec2/subnet:Subnet").length, 18);
+            assert.equal(ofType(run.resources, "aws:ec2/natGateway:NatGateway").length, 0);
+            assert.equal(ofType(run.resources, "aws:ec2/eip:Eip").length, 0);
+            assert.deepEqual(ofType(run.resources, "aws:ec2/route:Route").map((r) => r.name), ["network-public-default"]);
+        });
+
+        it("builds a network with no public tier and no internet gateway", async () => {
+            const run = await network({ config: { publicTier: false } });
+            assert.equal(run.error, undefined);
+            assert.equal(ofType(run.resources, "aws:ec2/internetGateway:InternetGateway").length, 0);
+            assert.deepEqual(run.outputs!.publicSubnetIds, []);
+            assert.equal(run.outputs!.natStrategy, "none");
+            parseNetworkOutputs(run.outputs, "test");
+        });
+
+        it("takes explicit subnet CIDRs and a smaller VPC", async () => {
+            const subnetCidrs = {
+                public: ["10.1.0.0/26", "10.1.0.64/26"],
+                private: ["10.1.1.0/24", "10.1.2.0/24"],
+                isolated: ["10.1.0.128/26", "10.1.0.192/26"],
+            };
+            const run = await network({ config: { vpcCidr: "10.1.0.0/22", azCount: 2, subnetCidrs } });
+            assert.equal(run.error, undefined);
+            assert.deepEqual(run.outputs!.privateSubnetCidrBlocks, subnetCidrs.private);
+            const cidrs = ofType(run.resources, "aws:ec2/subnet:Subnet").map((s) => s.inputs.cidrBlock).sort();
+            assert.deepEqual(cidrs, [...subnetCidrs.public, ...subnetCidrs.private, ...subnetCidrs.isolated].sort());
+        });
+    });
+
+    describe("security-critical properties", () => {
+        it("strips every rule from the default security group", async () => {
+            const run = await network({});
+            const defaultSg = single(run.resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+            assert.equal(defaultSg.inputs.ingress, undefined);
+            assert.equal(defaultSg.inputs.egress, undefined);
+        });
+
+        it("logs ALL traffic to a log group encrypted with the logs key, kept a year", async () => {
+            const run = await network({});
+            const flowLog = single(run.resources, "aws:ec2/flowLog:FlowLog");
+            assert.equal(flowLog.inputs.trafficType, "ALL");
+            assert.equal(flowLog.inputs.logDestinationType, "cloud-watch-logs");
+            assert.equal(flowLog.inputs.vpcId, "network-id");
+            const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup");
+            assert.equal(group.inputs.kmsKeyId, LOGS_KEY);
+            assert.equal(group.inputs.retentionInDays, 365);
+            assert.equal(flowLog.inputs.logDestination, group.inputs.arn ?? flowLog.inputs.logDestination);
+        });
+
+        it("lets only this account's flow-logs service assume the delivery role, writing only to its group", async () => {
+            const run = await network({});
+            const trust = policyOf(single(run.resources, "aws:iam/role:Role").inputs.assumeRolePolicy).Statement[0];
+            assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
+            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+            const permissions = policyOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
+            assert.equal(permissions.length, 1);
+            assert.ok(permissions[0].Resource.every((r: string) => r.includes("flow-logs")), JSON.stringify(permissions[0].Resource));
+        });
+
+        it("lets the endpoints accept only HTTPS from the VPC and send nothing", async () => {
+            const run = await network({});
+            const group = single(run.resources, "aws:ec2/securityGroup:SecurityGroup");
+            assert.deepEqual(group.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]), [["tcp", 443, 443, ["10.0.0.0/16"]]]);
+            assert.deepEqual(group.inputs.egress, []);
+        });
+
+        it("creates S3 and DynamoDB gateway endpoints on private and isolated tables, and the interface endpoints with private DNS", async () => {
+            const run = await network({ config: { environmentSize: "dev" } });
+            const endpoints = ofType(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+            const gateways = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
+            assert.deepEqual(gateways.map((g) => g.inputs.serviceName).sort(), ["com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.s3"]);
+            for (const g of gateways) {
+                assert.deepEqual(g.inputs.routeTableIds, ["network-private-0-id", "network-private-1-id", "network-isolated-id"]);
+            }
+            const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
+            assert.deepEqual(interfaces.map((i) => i.inputs.serviceName.split(".").slice(3).join(".")).sort(), ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "sts"]);
+            for (const i of interfaces) {
+                assert.equal(i.inputs.privateDnsEnabled, true);
+                assert.deepEqual(i.inputs.securityGroupIds, ["endpoints-interface-id"]);
+                assert.deepEqual(i.inputs.subnetIds, ["network-private-0-id", "network-private-1-id"]);
+            }
+        });
+
+        it("gives no subnet public IPs by default and no route out of the isolated tier", async () => {
+            const run = await network({});
+            assert.ok(ofType(run.resources, "aws:ec2/subnet:Subnet").every((s) => s.inputs.mapPublicIpOnLaunch === false));
+            assert.ok(!ofType(run.resources, "aws:ec2/route:Route").some((r) => r.inputs.routeTableId === "network-isolated-id"));
+        });
+
+        it("tags every taggable resource with the governance tags", async () => {
+            const run = await network({ config: { environmentSize: "dev" } });
+            assert.deepEqual(untaggedResources(run.resources), []);
+            const vpc = single(run.resources, "aws:ec2/vpc:Vpc");
+            assert.deepEqual(vpc.inputs.tags, { Name: "edf-dev-vpc", owner: "platform-team", environment: "dev", "data-classification": "confidential", "pci-scope": "in-scope" });
+        });
+    });
+
+    describe("contract", () => {
+        it("exports exactly the network part's keys, valid under the contract", async () => {
+            const run = await network({ config: { environmentSize: "dev" } });
+            assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("network"));
+            const parsed = parseNetworkOutputs(run.outputs, "dev-network");
+            assert.equal(parsed.vpcId, "network-id");
+            assert.deepEqual(parsed.privateSubnetCidrBlocks, ["10.0.0.0/20", "10.0.16.0/20"]);
+            assert.equal(parsed.flowLogGroupName, "/edf/dev/vpc-flow-logs");
+        });
+    });
+
+    describe("publication", () => {
+        it("publishes nothing unless asked", async () => {
+            const run = await network({});
+            assert.equal(ofType(run.resources, "consul:index/keyPrefix:KeyPrefix").length, 0);
+            assert.equal(ofType(run.resources, "vault:kv/secretV2:SecretV2").length, 0);
+        });
+
+        it("writes every contract key to Consul under the documented prefix, lists as JSON", async () => {
+            const run = await network({ config: { environmentSize: "dev", publication: { consul: { enabled: true } } } });
+            assert.equal(run.error, undefined);
+            const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix");
+            assert.equal(prefix.inputs.pathPrefix, "edf/dev/landing-zone/network/");
+            assert.deepEqual(Object.keys(prefix.inputs.subkeys).sort(), contractKeys("network"));
+            assert.equal(prefix.inputs.subkeys.vpcId, "network-id");
+            assert.equal(prefix.inputs.subkeys.azs, '["us-east-1a","us-east-1b"]');
+            assert.equal(ofType(run.resources, "vault:kv/secretV2:SecretV2").length, 0);
+        });
+
+        it("writes the part to Vault KV v2 under the configured mount and root, deleting all versions on destroy", async () => {
+            const run = await network({ config: { publication: { vault: { enabled: true, mount: "kv", root: "platform" } } } });
+            const secret = single(run.resources, "vault:kv/secretV2:SecretV2");
+            assert.equal(secret.inputs.mount, "kv");
+            assert.equal(secret.inputs.name, "platform/dev/landing-zone/network");
+            assert.equal(secret.inputs.deleteAllVersions, true);
+            assert.ok(isSecretInput(secret.inputs.dataJson), "the Vault payload is a secret in state");
+            assert.deepEqual(Object.keys(JSON.parse(plainInput<string>(secret.inputs.dataJson))).sort(), contractKeys("network"));
+        });
+    });
+
+    describe("bad arguments fail before any resource is registered", () => {
+        const cases: [string, UnitRun, RegExp][] = [
+            ["missing governance", { config: { governance: undefined }, environment: "dev" }, /`governance` is not set: set config `edf:governance`/],
+            ["an unknown environment size", { config: { environmentSize: "large" } }, /`environmentSize` is `large`: set `edf:environmentSize` to one of `dev`, `prod`/],
+            ["an unknown NAT strategy", { config: { natStrategy: "double" } }, /`natStrategy` is `double`: set `edf:natStrategy` to one of `none`, `single`, `perAz`/],
+            ["NAT without a public tier", { config: { natStrategy: "perAz", publicTier: false } }, /`natStrategy` is `perAz` but `publicTier` is false: NAT gateways live in public subnets/],
+            ["too many AZs", { config: { azCount: 7 } }, /`azCount` is `7`: set `edf:azCount` to a whole number from 2 to 6/],
+            ["too few AZs", { config: { azCount: 1 } }, /`azCount` is `1`/],
+            ["more AZs than the region has", { config: { azCount: 3 }, world: { availabilityZones: ["eu-west-3a", "eu-west-3b"], region: "eu-west-3" } }, /`azCount` is 3 but region `eu-west-3` has 2 available AZs \(eu-west-3a, eu-west-3b\): lower `azCount` to at most 2/],
+            ["a VPC range too small", { config: { vpcCidr: "10.0.0.0/24" } }, /`vpcCidr` `10\.0\.0\.0\/24` is too small/],
+            ["a malformed VPC range", { config: { vpcCidr: "10.0.0/16" } }, /`vpcCidr` `10\.0\.0\/16` is not an IPv4 CIDR block/],
+            ["overlapping subnets", { config: { azCount: 2, subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"], private: ["10.0.0.0/20", "10.0.16.0/20"], isolated: ["10.0.32.0/24", "10.0.33.0/24"] } } }, /`subnetCidrs.private\[0\]` `10\.0\.0\.0\/20` overlaps `subnetCidrs.public\[0\]`/],
+            ["explicit subnets missing a tier", { config: { azCount: 2, subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"] } } }, /`subnetCidrs.private` is missing/],
+            ["a subnet size outside AWS limits", { config: { subnetPrefixLengths: { public: 30 } } }, /`subnetPrefixLengths.public` is \/30/],
+            ["a missing logs key input", { inputs: { logsKmsKeyArn: undefined } }, /input `logsKmsKeyArn` is missing: .* inject `platform\/security`'s `logsKmsKeyArn` output/],
+            ["bad interface endpoints", { config: { interfaceEndpoints: ["logs", "logs", "s3"] } }, /`interfaceEndpoints` lists `logs` twice.*\n.*`interfaceEndpoints` lists `s3`, which the landing zone already reaches through a gateway endpoint/],
+            ["a bad publication target", { config: { publication: { etcd: {} } } }, /`publication.etcd` is not a publication target/],
+            ["an environment name unfit for resource names", { environment: "Dev_1" }, /`environment` is `Dev_1`/],
+        ];
+        for (const [label, run, message] of cases) {
+            it(`rejects ${label}`, async () => {
+                const result = await network(run);
+                assert.ok(result.error instanceof UnitConfigError, `${label}: ${result.error}`);
+                assert.match(result.error.message, /^Unit `platform\/network` cannot run: its config is invalid:/);
+                assert.match(result.error.message, message);
+                assert.equal(result.resources.length, 0, `registered: ${result.resources.map((r) => r.type).join(", ")}`);
+            });
+        }
+
+        it("reports every problem at once", async () => {
+            const result = await network({ config: { natStrategy: "x", azCount: 9, vpcCidr: "bad" }, inputs: { logsKmsKeyArn: undefined } });
+            assert.ok(result.error instanceof UnitConfigError);
+            assert.ok(result.error.problems.length >= 4, result.error.message);
+        });
+    });
+});
