@@ -60,10 +60,13 @@ if [[ -f "$marker" ]]; then
   done_step "up to date"
 else
   mkdir -p "$TOOLS"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >"$TOOLS/npm-ci.log" 2>&1) || { cat "$TOOLS/npm-ci.log" >&2; false; }
+  # A fresh tree gets exactly the lock file (npm ci); an existing one is brought up to date
+  # in place, so a running test or editor never sees node_modules vanish.
+  if [[ -d "$ROOT/node_modules" ]]; then npm_command=(npm install); else npm_command=(npm ci); fi
+  (cd "$ROOT" && "${npm_command[@]}" --no-audit --no-fund --loglevel=error >"$TOOLS/npm.log" 2>&1) || { cat "$TOOLS/npm.log" >&2; false; }
   rm -f "$ROOT"/node_modules/.edf-lock-*
   touch "$marker"
-  done_step "installed from package-lock.json"
+  done_step "installed from package-lock.json (${npm_command[*]})"
 fi
 SDK_VERSION=$(node -p "require('$ROOT/node_modules/@pulumi/pulumi/package.json').version")
 
@@ -122,7 +125,17 @@ fi
 step "engine plugins on PATH" "reinstall npm dependencies (rm -rf node_modules && npm ci)"
 sdk_dir="$ROOT/node_modules/@pulumi/pulumi"
 [[ -x "$sdk_dir/pulumi-resource-pulumi-nodejs" ]] || { echo "$sdk_dir/pulumi-resource-pulumi-nodejs is missing" >&2; false; }
-ln -sfn "$sdk_dir/pulumi-resource-pulumi-nodejs" "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+# The SDK's own plugin script resolves the dynamic-provider runner from its working
+# directory, which for inline programs is a temporary folder with no node_modules. This
+# wrapper tries the program's SDK first (as the original does), then the project's.
+rm -f "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+cat >"$TOOLS/bin/pulumi-resource-pulumi-nodejs" <<SHIM
+#!/bin/sh
+runner=\$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))" 2>/dev/null) ||
+  runner="$sdk_dir/cmd/dynamic-provider/index.js"
+exec node "\$runner" "\$@"
+SHIM
+chmod +x "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
 cat >"$TOOLS/bin/pulumi-analyzer-policy-nodejs" <<'SHIM'
 #!/bin/sh
 # Runs a Node policy pack for the CLI (arguments: <engine address> <pack dir>). The CLI starts

@@ -107,7 +107,7 @@ describe("the real Pulumi engine (foundation)", () => {
         });
         // THEN the preview succeeds and the advisory violation is reported
         const result = await advisory.preview({ policyPacks: [PROBE_PACK], onEvent: (e) => events.push(e) });
-        assert.strictEqual(result.changeSummary.create, 2);
+        assert.strictEqual(result.changeSummary.create, 3); // the stack, the Echo and its part
         const violations = events.flatMap((e) => (e.policyEvent ? [e.policyEvent] : []));
         const advisoryViolation = violations.find((v) => v.policyName === "echo-name-is-short");
         assert.ok(advisoryViolation, `expected an advisory violation, got ${JSON.stringify(violations)}`);
