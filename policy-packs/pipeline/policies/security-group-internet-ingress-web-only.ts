@@ -57,6 +57,7 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
             const protocol = r.type === T.securityGroupRule ? p.protocol : p.ipProtocol;
             rules.push({ owner: r, group, from: Number(p.fromPort ?? 0), to: Number(p.toPort ?? 65535), all: protocol === "-1" });
         }
+        if (rules.length === 0) args.notApplicable("No security group rule admits internet traffic.");
         for (const rule of rules) {
             const badPorts = rule.all || rule.from !== rule.to || !cfg.allowedPorts.includes(rule.from);
             const ports = rule.all ? "all ports" : rule.from === rule.to ? `port ${rule.from}` : `ports ${rule.from}-${rule.to}`;
