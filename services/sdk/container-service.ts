@@ -1,0 +1,415 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { resourceName, NAME_LIMITS } from "../../platform/common/naming";
+import { containerDefinition, ContainerSecretRef, DEFAULT_CONTAINER_USER, imageReference, loadBalancerArnSuffix, SCRATCH_VOLUME } from "./container-definition";
+import { throwIfProblems } from "./errors";
+import { resourceTags } from "./governance";
+import { executionRoleStatements } from "./iam-documents";
+import { ServiceIdentity } from "./service-identity";
+import { containerServiceProblems } from "./container-service-validation";
+import type { ImageSelection } from "./validation/image";
+
+/** A secret a dependency component stores and grants (e.g. `PostgresDatabase.passwordSecret`). */
+export interface SecretReference {
+    /** The Secrets Manager secret's ARN. */
+    readonly secretArn: pulumi.Input<string>;
+    /** A key of the secret's JSON value to deliver instead of the whole value. @default - the whole value */
+    readonly jsonKey?: string;
+}
+
+/**
+ * A secret the container receives as an environment variable through ECS `secrets`:
+ * either a value injected from Vault (a secret `Output`, which the service stores in
+ * Secrets Manager or SSM under the landing zone's secrets key) or a reference to a
+ * secret a dependency already stores. Never a plain string.
+ */
+export type ServiceSecret = { readonly value: pulumi.Output<string> } | SecretReference;
+
+/** Where the service stores the Vault values it is given. */
+export type SecretStore = "secretsManager" | "ssm";
+
+/** How an HTTP service is reached through the shared ALB. */
+export interface HttpRouting {
+    /** Path patterns of the listener rule, e.g. `["/payments/*"]` (1–5). */
+    readonly pathPatterns: readonly string[];
+    /** The rule's priority on the shared listener (1–50000), unique per listener. */
+    readonly priority: number;
+    /** Host headers the rule also requires. @default - any host */
+    readonly hostHeaders?: readonly string[];
+    /** The health-check path. @default "/health" */
+    readonly healthCheckPath?: string;
+}
+
+/** Autoscaling bounds and targets. */
+export interface ServiceScaling {
+    /** Fewest running tasks. @default - the environment's sizing (dev 1, prod 2) */
+    readonly minTasks?: number;
+    /** Most running tasks. @default - the environment's sizing (dev 2, prod 10) */
+    readonly maxTasks?: number;
+    /** Average CPU utilisation to hold, in percent. @default 60 */
+    readonly cpuTargetPercent?: number;
+    /** ALB requests per task to hold (HTTP services only). @default 1000 */
+    readonly requestsPerTarget?: number;
+}
+
+/** Arguments of {@link ContainerService}. */
+export interface ContainerServiceArgs {
+    /** The service's identity (roles, security group, landing zone, tags); its name must equal this component's. */
+    readonly identity: ServiceIdentity;
+    /** Which image of the service's own repository to run; `digest` is required where the environment pins images. @default - tag `latest` */
+    readonly image?: ImageSelection;
+    /** Task CPU units (1024 = 1 vCPU); must pair with `memory` as Fargate allows. @default 256 */
+    readonly cpu?: number;
+    /** Task memory in MiB. @default 512 */
+    readonly memory?: number;
+    /** The port the container listens on (≥ 1024: the container is not root). @default 8080 */
+    readonly containerPort?: number;
+    /** Routing on the shared ALB; omit for a worker that serves no traffic. @default - no load balancing */
+    readonly http?: HttpRouting;
+    /** Plain configuration (e.g. from Consul). Never secrets: use `secrets`. @default {} */
+    readonly environmentVariables?: Readonly<Record<string, pulumi.Input<string>>>;
+    /** Secrets delivered as ECS `secrets`. @default {} */
+    readonly secrets?: Readonly<Record<string, ServiceSecret>>;
+    /** Where Vault values given in `secrets` are stored. @default "secretsManager" */
+    readonly secretStore?: SecretStore;
+    /** Autoscaling. @default - the environment's sizing, CPU 60 %, 1000 requests per task */
+    readonly scaling?: ServiceScaling;
+    /** The container's user (`uid:gid`), never root. @default "1000:1000" */
+    readonly user?: string;
+}
+
+export const DEFAULT_CPU = 256;
+export const DEFAULT_MEMORY = 512;
+export const DEFAULT_CONTAINER_PORT = 8080;
+export const DEFAULT_HEALTH_CHECK_PATH = "/health";
+export const DEFAULT_CPU_TARGET_PERCENT = 60;
+export const DEFAULT_REQUESTS_PER_TARGET = 1000;
+
+/**
+ * A container service on the landing zone's shared ECS cluster (Fargate), secure by
+ * default: its own ECR repository (immutable tags, scan on push, KMS); a task definition
+ * running as non-root with a read-only root filesystem, no privilege and all
+ * capabilities dropped, logging to a KMS-encrypted log group with retention; secrets
+ * only through ECS `secrets`; an execution role granted exactly its image, log group and
+ * secrets; tasks in private subnets without public IPs; on the shared ALB through a
+ * target group, health check and listener rule; autoscaling on CPU and request count.
+ */
+export class ContainerService extends pulumi.ComponentResource {
+    readonly repository: aws.ecr.Repository;
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly taskDefinition: aws.ecs.TaskDefinition;
+    readonly service: aws.ecs.Service;
+    readonly targetGroup?: aws.lb.TargetGroup;
+    /** The image reference the task runs. */
+    readonly image: pulumi.Output<string>;
+
+    constructor(name: string, args: ContainerServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        throwIfProblems(`ContainerService \`${name}\``, containerServiceProblems(name, args));
+        super("edf:services:ContainerService", name, {}, opts);
+
+        const identity = args.identity;
+        const { network, security, sharedServices } = identity.landingZone;
+        const sizing = identity.sizing;
+        const tags = (suffix: string) => resourceTags(identity.tags, `${name}-${suffix}`);
+        const containerPort = args.containerPort ?? DEFAULT_CONTAINER_PORT;
+        const child = { parent: this };
+
+        this.repository = new aws.ecr.Repository(
+            `${name}-images`,
+            {
+                name: `${identity.environment}/${name}`,
+                imageTagMutability: "IMMUTABLE",
+                imageScanningConfiguration: { scanOnPush: true },
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: security.dataKmsKeyArn }],
+                tags: tags("images"),
+            },
+            child,
+        );
+        new aws.ecr.LifecyclePolicy(
+            `${name}-images-lifecycle`,
+            { repository: this.repository.name, policy: JSON.stringify(untaggedImageExpiry()) },
+            { parent: this.repository },
+        );
+        const region = aws.getRegionOutput({}, child).region;
+        // The repository URI as ECR documents it (`<account>.dkr.ecr.<region>.<suffix>/<name>`),
+        // built from the caller's account so the image is known before the repository exists.
+        const account = aws.getCallerIdentityOutput({}, child).accountId;
+        const dnsSuffix = aws.getPartitionOutput({}, child).dnsSuffix;
+        this.image = pulumi
+            .all([account, region, dnsSuffix, this.repository.name])
+            .apply(([accountId, regionName, suffix, repositoryName]) =>
+                imageReference(`${accountId}.dkr.ecr.${regionName}.${suffix}/${repositoryName}`, args.image ?? {}),
+            );
+
+        this.logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-logs`,
+            {
+                name: `/edf/${identity.environment}/services/${name}`,
+                retentionInDays: sizing.logRetentionDays,
+                kmsKeyId: security.logsKmsKeyArn,
+                tags: tags("logs"),
+            },
+            child,
+        );
+
+        const secretRefs = this.storeSecrets(name, args, tags);
+        identity.grantExecution(
+            `${name}-execution`,
+            executionRoleStatements({
+                repositoryArn: this.repository.arn,
+                logGroupArn: this.logGroup.arn,
+                secretArns: secretRefs.filter((s) => s.kind === "secretsManager").map((s) => s.arn),
+                parameterArns: secretRefs.filter((s) => s.kind === "ssm").map((s) => s.arn),
+                secretsKmsKeyArn: security.secretsKmsKeyArn,
+            }),
+            this,
+        );
+
+        const environment = pulumi.output(args.environmentVariables ?? {}) as pulumi.Output<Record<string, string>>;
+        const containerSecrets = pulumi.all(secretRefs.map((s) => pulumi.all([s.name, s.valueFrom]))).apply((pairs) =>
+            pairs.map(([secretName, valueFrom]): ContainerSecretRef => ({ name: secretName, valueFrom })),
+        );
+        const definitions = pulumi
+            .all([this.image, environment, containerSecrets, this.logGroup.name, region])
+            .apply(([image, env, secrets, logGroupName, regionName]) =>
+                JSON.stringify([
+                    containerDefinition({
+                        name,
+                        image,
+                        user: args.user ?? DEFAULT_CONTAINER_USER,
+                        containerPort: args.http ? containerPort : undefined,
+                        environment: env,
+                        secrets,
+                        logGroupName,
+                        region: regionName,
+                    }),
+                ]),
+            );
+        this.taskDefinition = new aws.ecs.TaskDefinition(
+            `${name}-task`,
+            {
+                family: identity.physicalName("task"),
+                cpu: String(args.cpu ?? DEFAULT_CPU),
+                memory: String(args.memory ?? DEFAULT_MEMORY),
+                networkMode: "awsvpc",
+                requiresCompatibilities: ["FARGATE"],
+                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+                executionRoleArn: identity.executionRole.arn,
+                taskRoleArn: identity.taskRole.arn,
+                volumes: [{ name: SCRATCH_VOLUME }],
+                containerDefinitions: definitions,
+                tags: tags("task"),
+            },
+            child,
+        );
+
+        let loadBalancers: aws.types.input.ecs.ServiceLoadBalancer[] = [];
+        if (args.http) {
+            this.targetGroup = this.attachToAlb(name, identity, args.http, containerPort, tags);
+            loadBalancers = [{ targetGroupArn: this.targetGroup.arn, containerName: name, containerPort }];
+        }
+
+        const minTasks = args.scaling?.minTasks ?? sizing.minTasks;
+        const maxTasks = args.scaling?.maxTasks ?? Math.max(sizing.maxTasks, minTasks);
+        this.service = new aws.ecs.Service(
+            `${name}-service`,
+            {
+                name: identity.physicalName("service"),
+                cluster: sharedServices.ecsClusterArn,
+                taskDefinition: this.taskDefinition.arn,
+                launchType: "FARGATE",
+                platformVersion: "1.4.0",
+                desiredCount: minTasks,
+                networkConfiguration: {
+                    subnets: network.privateSubnetIds,
+                    securityGroups: [identity.securityGroup.id],
+                    assignPublicIp: false,
+                },
+                loadBalancers,
+                healthCheckGracePeriodSeconds: args.http ? 60 : undefined,
+                deploymentCircuitBreaker: { enable: true, rollback: true },
+                deploymentMinimumHealthyPercent: 100,
+                deploymentMaximumPercent: 200,
+                enableEcsManagedTags: true,
+                propagateTags: "SERVICE",
+                tags: tags("service"),
+            },
+            // Autoscaling owns the running count once the service exists.
+            { parent: this, ignoreChanges: ["desiredCount"] },
+        );
+
+        this.autoscale(name, args, minTasks, maxTasks);
+        this.registerOutputs({
+            repositoryUrl: this.repository.repositoryUrl,
+            image: this.image,
+            serviceName: this.service.name,
+            targetGroupArn: this.targetGroup?.arn,
+        });
+    }
+
+    private storeSecrets(
+        name: string,
+        args: ContainerServiceArgs,
+        tags: (suffix: string) => Record<string, string>,
+    ): { name: string; valueFrom: pulumi.Input<string>; arn: pulumi.Input<string>; kind: "secretsManager" | "ssm" }[] {
+        const identity = args.identity;
+        const { security } = identity.landingZone;
+        const store = args.secretStore ?? "secretsManager";
+        return Object.entries(args.secrets ?? {}).map(([variable, secret]) => {
+            if (!("value" in secret)) {
+                const valueFrom = secret.jsonKey === undefined ? secret.secretArn : pulumi.interpolate`${secret.secretArn}:${secret.jsonKey}::`;
+                return { name: variable, valueFrom, arn: secret.secretArn, kind: "secretsManager" as const };
+            }
+            const suffix = `secret-${variable.toLowerCase().replace(/_/g, "-")}`;
+            if (store === "ssm") {
+                const parameter = new aws.ssm.Parameter(
+                    `${name}-${suffix}`,
+                    {
+                        name: `/edf/${identity.environment}/${name}/${variable}`,
+                        type: "SecureString",
+                        keyId: security.secretsKmsKeyArn,
+                        value: pulumi.secret(secret.value),
+                        tags: tags(suffix),
+                    },
+                    { parent: this },
+                );
+                return { name: variable, valueFrom: parameter.arn, arn: parameter.arn, kind: "ssm" as const };
+            }
+            const stored = new aws.secretsmanager.Secret(
+                `${name}-${suffix}`,
+                {
+                    name: `edf/${identity.environment}/${name}/${variable}`,
+                    description: `${variable} of ${name}, injected from Vault by the edf driver`,
+                    kmsKeyId: security.secretsKmsKeyArn,
+                    recoveryWindowInDays: identity.sizing.deletionProtection ? 30 : 7,
+                    tags: tags(suffix),
+                },
+                { parent: this },
+            );
+            new aws.secretsmanager.SecretVersion(
+                `${name}-${suffix}-value`,
+                { secretId: stored.id, secretString: pulumi.secret(secret.value) },
+                { parent: stored },
+            );
+            return { name: variable, valueFrom: stored.arn, arn: stored.arn, kind: "secretsManager" as const };
+        });
+    }
+
+    private attachToAlb(
+        name: string,
+        identity: ServiceIdentity,
+        http: HttpRouting,
+        containerPort: number,
+        tags: (suffix: string) => Record<string, string>,
+    ): aws.lb.TargetGroup {
+        const { network, sharedServices } = identity.landingZone;
+        const targetGroup = new aws.lb.TargetGroup(
+            `${name}-targets`,
+            {
+                name: resourceName([identity.environment, name], NAME_LIMITS.loadBalancer),
+                port: containerPort,
+                protocol: "HTTP",
+                targetType: "ip",
+                vpcId: network.vpcId,
+                deregistrationDelay: 30,
+                healthCheck: {
+                    enabled: true,
+                    path: http.healthCheckPath ?? DEFAULT_HEALTH_CHECK_PATH,
+                    protocol: "HTTP",
+                    matcher: "200-399",
+                    interval: 15,
+                    healthyThreshold: 2,
+                    unhealthyThreshold: 3,
+                    timeout: 5,
+                },
+                tags: tags("targets"),
+            },
+            { parent: this },
+        );
+        new aws.lb.ListenerRule(
+            `${name}-route`,
+            {
+                listenerArn: sharedServices.httpsListenerArn,
+                priority: http.priority,
+                actions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+                conditions: [
+                    { pathPattern: { values: [...http.pathPatterns] } },
+                    ...(http.hostHeaders && http.hostHeaders.length > 0 ? [{ hostHeader: { values: [...http.hostHeaders] } }] : []),
+                ],
+                tags: tags("route"),
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-from-alb`,
+            {
+                securityGroupId: identity.securityGroup.id,
+                description: `ALB to ${name} on ${containerPort}`,
+                ipProtocol: "tcp",
+                fromPort: containerPort,
+                toPort: containerPort,
+                referencedSecurityGroupId: sharedServices.albSecurityGroupId,
+                tags: tags("from-alb"),
+            },
+            { parent: this },
+        );
+        return targetGroup;
+    }
+
+    private autoscale(name: string, args: ContainerServiceArgs, minTasks: number, maxTasks: number): void {
+        const identity = args.identity;
+        const { sharedServices } = identity.landingZone;
+        const target = new aws.appautoscaling.Target(
+            `${name}-scaling`,
+            {
+                serviceNamespace: "ecs",
+                scalableDimension: "ecs:service:DesiredCount",
+                resourceId: pulumi.interpolate`service/${sharedServices.ecsClusterName}/${this.service.name}`,
+                minCapacity: minTasks,
+                maxCapacity: maxTasks,
+                tags: resourceTags(identity.tags, `${name}-scaling`),
+            },
+            { parent: this },
+        );
+        const tracking = (suffix: string, metric: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification, value: number) =>
+            new aws.appautoscaling.Policy(
+                `${name}-scale-on-${suffix}`,
+                {
+                    policyType: "TargetTrackingScaling",
+                    serviceNamespace: target.serviceNamespace,
+                    scalableDimension: target.scalableDimension,
+                    resourceId: target.resourceId,
+                    targetTrackingScalingPolicyConfiguration: {
+                        predefinedMetricSpecification: metric,
+                        targetValue: value,
+                        scaleInCooldown: 120,
+                        scaleOutCooldown: 60,
+                    },
+                },
+                { parent: target },
+            );
+        tracking("cpu", { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, args.scaling?.cpuTargetPercent ?? DEFAULT_CPU_TARGET_PERCENT);
+        if (this.targetGroup) {
+            const resourceLabel = pulumi.interpolate`${sharedServices.albArn.apply(loadBalancerArnSuffix)}/${this.targetGroup.arnSuffix}`;
+            tracking(
+                "requests",
+                { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel },
+                args.scaling?.requestsPerTarget ?? DEFAULT_REQUESTS_PER_TARGET,
+            );
+        }
+    }
+}
+
+// Untagged layers pile up with immutable tags and pushes by digest; tagged releases stay.
+function untaggedImageExpiry(): Record<string, unknown> {
+    return {
+        rules: [
+            {
+                rulePriority: 1,
+                description: "Expire untagged images after 14 days",
+                selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 14 },
+                action: { type: "expire" },
+            },
+        ],
+    };
+}

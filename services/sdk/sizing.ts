@@ -1,0 +1,58 @@
+import type { EnvironmentSize } from "../../platform/common/unit-config";
+
+/**
+ * What an environment's size means for a service and its dependencies. `dev` saves
+ * money; `prod` buys redundancy, retention and pinning — PCI DSS wants a year of logs
+ * (10.5.1) and production changes traceable to a scanned image.
+ */
+export interface ServiceSizing {
+    /** Tasks the service keeps running at least. */
+    readonly minTasks: number;
+    /** Tasks autoscaling may add up to. */
+    readonly maxTasks: number;
+    /** Log retention in days. */
+    readonly logRetentionDays: number;
+    /** The image must be pinned by digest. */
+    readonly requireImageDigest: boolean;
+    /** Databases run with a standby in a second AZ. */
+    readonly multiAzDatabase: boolean;
+    /** Default database instance class. */
+    readonly databaseInstanceClass: string;
+    /** Days of automated database backups. */
+    readonly backupRetentionDays: number;
+    /** Stateful resources refuse deletion. */
+    readonly deletionProtection: boolean;
+    /** Days a dead-lettered message is kept. */
+    readonly deadLetterRetentionDays: number;
+}
+
+/** Sizing per environment size. */
+export const SERVICE_SIZING: Readonly<Record<EnvironmentSize, ServiceSizing>> = {
+    dev: {
+        minTasks: 1,
+        maxTasks: 2,
+        logRetentionDays: 30,
+        requireImageDigest: false,
+        multiAzDatabase: false,
+        databaseInstanceClass: "db.t4g.micro",
+        backupRetentionDays: 1,
+        deletionProtection: false,
+        deadLetterRetentionDays: 4,
+    },
+    prod: {
+        minTasks: 2,
+        maxTasks: 10,
+        logRetentionDays: 365,
+        requireImageDigest: true,
+        multiAzDatabase: true,
+        databaseInstanceClass: "db.r6g.large",
+        backupRetentionDays: 14,
+        deletionProtection: true,
+        deadLetterRetentionDays: 14,
+    },
+};
+
+/** The sizing of an environment size. */
+export function sizingFor(size: EnvironmentSize): ServiceSizing {
+    return SERVICE_SIZING[size];
+}
