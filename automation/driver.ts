@@ -157,6 +157,9 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
                 onProgress: (p) => options.reporter.progress(p),
                 onRetry: (attempt, reason, delay) => options.reporter.warn(`${unit}: transient error (${reason}); attempt ${attempt} in ${delay} ms`),
                 beforeRetry: clearLocks,
+                repairPending: async (write) => {
+                    await stack.refresh({ clearPendingCreates: true, color: "never", onOutput: write, onError: write, signal: options.signal });
+                },
             });
             return { ...base, ...outcome, inputs: provenance, durationMs: elapsed(), log: path.basename(runFolder.logFile(stackName)) };
         } catch (error) {

@@ -80,6 +80,7 @@ export function resolveBackend(
         case "file": {
             const dir = backend.path ? path.resolve(options.projectRoot, backend.path) : path.join(options.edfHome, "backend");
             const passphrase = embeddedPassphrase(options.edfHome, options.env, options.redactor);
+            fs.mkdirSync(dir, { recursive: true });
             return {
                 kind: "file",
                 url: `file://${dir}`,

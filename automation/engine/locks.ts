@@ -47,6 +47,8 @@ export function clearStaleLocks(backendDir: string, stackName: string, hostname:
         }
         if (lock.hostname === hostname && typeof lock.pid === "number" && !isAlive(lock.pid)) {
             fs.rmSync(file, { force: true });
+            // The blob store writes an attribute sidecar next to each object.
+            fs.rmSync(`${file}.attrs`, { force: true });
             removed.push(file);
         }
     }

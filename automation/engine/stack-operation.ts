@@ -25,7 +25,15 @@ export interface OperationRequest {
     readonly onRetry?: (attempt: number, reason: string, delayMs: number) => void;
     /** Called before a retry that follows a lock conflict (to clear a stale file-backend lock). */
     readonly beforeRetry?: (error: unknown) => Promise<void>;
+    /**
+     * Clears operations an interrupted CLI left pending (`refresh --clear-pending-creates`).
+     * Called at most once, when the engine refuses to go on because of them.
+     */
+    readonly repairPending?: (write: (text: string) => void) => Promise<void>;
 }
+
+/** The engine's complaint about operations a killed CLI left pending in the state. */
+const PENDING_OPERATIONS = /pending operations|clear-pending-creates/i;
 
 export interface OperationOutcome {
     readonly status: StackStatus;
@@ -86,6 +94,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
     };
     const started = Date.now();
     let attempt = 0;
+    let repaired = false;
     try {
         for (;;) {
             attempt++;
@@ -115,6 +124,12 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                 if (tally.violations.some((v) => v.enforcementLevel === "mandatory")) {
                     const names = [...new Set(tally.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policy))];
                     return { status: "policy-violation", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: `mandatory policy violation: ${names.join(", ")}` };
+                }
+                if (!repaired && request.repairPending && PENDING_OPERATIONS.test(message)) {
+                    repaired = true;
+                    write("=== edf: the state holds operations an interrupted run left pending; clearing them with a refresh\n");
+                    await request.repairPending(write);
+                    continue;
                 }
                 if (isTransientError(error) && attempt < request.retry.attempts) {
                     const delay = backoffDelay(request.retry, attempt);
