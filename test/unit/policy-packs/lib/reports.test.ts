@@ -1,0 +1,78 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { inspect } from "../../../../policy-packs/lib/inspect";
+import { renderJsonReport } from "../../../../policy-packs/lib/reports/json";
+import { renderMarkdownSummary } from "../../../../policy-packs/lib/reports/markdown";
+import { renderSarifReport } from "../../../../policy-packs/lib/reports/sarif";
+import { loadWaiverFiles } from "../../../../policy-packs/lib/waivers";
+import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
+import { changeContainers, changeProps, compliantEstate, ESTATE_CONFIG } from "../../../fixtures/policy/estate";
+
+const DAY = new Date("2026-11-27T00:00:00Z");
+const CANARY = "canary-secret-9f2c";
+
+async function result() {
+    let estate = changeProps(compliantEstate(), "aws:ebs/volume:Volume", "scratch", (p) => ({ ...p, encrypted: false }));
+    estate = changeContainers(estate, (cs) => [{ ...cs[0], environment: [{ name: "API_TOKEN", value: CANARY }] }]);
+    estate = changeProps(estate, "aws:lb/listener:Listener", "https", (p) => ({ ...p, sslPolicy: "ELBSecurityPolicy-2016-08" }));
+    const waivers = loadWaiverFiles([path.join(__dirname, "../../../fixtures/policy/waivers/valid.yaml")], pipelinePolicies);
+    return inspect({ policies: pipelinePolicies, resources: estate, environment: "prod", stack: { name: "prod-payments" }, config: ESTATE_CONFIG, waivers, now: DAY, pack: { name: "edf-pipeline", version: "0.1.0" } });
+}
+
+/** The official SARIF 2.1.0 schema, as shipped by @microsoft/jest-sarif (draft-04 syntax, compatible with draft-07 except for `id`). */
+function sarifValidator() {
+    const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+    const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8")) as Record<string, unknown>;
+    const { id, $schema: _draft, ...rest } = schema;
+    // The official schema's `language` pattern has a stray `]` that only non-unicode regexps accept.
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    return ajv.compile({ $id: id, ...rest });
+}
+
+describe("inspection reports", () => {
+    it("renders byte-identical JSON for two runs over the same input", async () => {
+        const a = renderJsonReport(await result());
+        const b = renderJsonReport(await result());
+        assert.strictEqual(a, b);
+        const parsed = JSON.parse(a) as { findings: { policyId: string }[]; summary: { passed: boolean } };
+        assert.strictEqual(parsed.summary.passed, false);
+        assert.ok(parsed.findings.length >= 3);
+    });
+
+    it("renders SARIF 2.1.0 that the official schema accepts, with rules, URNs and waivers as suppressions", async () => {
+        const text = renderSarifReport(await result());
+        const log = JSON.parse(text) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[]; suppressions?: { justification: string }[] }[] }[] };
+        const validate = sarifValidator();
+        assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
+        const run = log.runs[0];
+        assert.strictEqual(run.tool.driver.rules.length, pipelinePolicies.length);
+        const ebs = run.results.find((r) => r.ruleId === "ebs-volume-encrypted");
+        assert.strictEqual(ebs?.locations[0].logicalLocations[0].fullyQualifiedName, "urn:pulumi:prod::edf::aws:ebs/volume:Volume::scratch");
+        assert.match(ebs?.suppressions?.[0].justification ?? "", /Scratch volume/);
+        assert.strictEqual(renderSarifReport(await result()), text);
+    });
+
+    it("SARIF validation fails for a broken log (the check can fail)", () => {
+        const validate = sarifValidator();
+        assert.ok(!validate({ version: "2.1.0", runs: [{ tool: { driver: {} }, results: [] }] }));
+    });
+
+    it("writes a Markdown summary with blocking, advisory and waived sections", async () => {
+        const md = renderMarkdownSummary(await result());
+        assert.match(md, /^# Inspection: prod-payments \(prod\) — FAILED/);
+        assert.match(md, /## Blocking \(mandatory\)[\s\S]*alb-tls-policy-allowed/);
+        assert.match(md, /## Waived[\s\S]*W-2026-001 \(SEC-101\)/);
+    });
+
+    it("never puts a secret value from a container environment into any report", async () => {
+        const r = await result();
+        for (const text of [renderJsonReport(r), renderSarifReport(r), renderMarkdownSummary(r)]) {
+            assert.ok(text.includes("API_TOKEN"), "the finding names the variable");
+            assert.ok(!text.includes(CANARY), "the value never appears");
+        }
+    });
+});
