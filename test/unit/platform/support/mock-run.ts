@@ -11,6 +11,10 @@ export interface CapturedResource {
     readonly inputs: Record<string, any>;
     /** The id the mock handed back. */
     readonly id: string;
+    /** Whether the resource was registered with `protect: true`. */
+    protect: boolean;
+    /** Explicit `dependsOn` URNs of the registration. */
+    dependsOn: string[];
 }
 
 /** Options of {@link runUnderMocks}. */
@@ -63,7 +67,8 @@ export async function runUnderMocks<T>(
         {
             newResource(args) {
                 const state = defaultResourceState(args, world);
-                resources.push({ type: args.type, name: args.name, inputs: args.inputs, id: state.id });
+                const options = registrationOptions.get(`${args.type}::${args.name}`);
+                resources.push({ type: args.type, name: args.name, inputs: args.inputs, id: state.id, protect: options?.protect ?? false, dependsOn: options?.dependsOn ?? [] });
                 return { id: state.id, state: state.state };
             },
             call(args) {
@@ -75,6 +80,8 @@ export async function runUnderMocks<T>(
         options.stack ?? "dev",
         false,
     );
+
+    const registrationOptions = recordRegistrationOptions();
 
     let outputs: pulumi.Unwrap<T> | undefined;
     let error: Error | undefined;
@@ -96,6 +103,26 @@ export async function runUnderMocks<T>(
     }
     await drainRpcs();
     return { resources, calls, outputs, secretOutputKeys, error };
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getProtect(): boolean | undefined;
+    getDependenciesList(): string[];
+}
+
+// The mock callbacks see inputs only; resource options (protect, dependsOn) are read
+// off the monitor's register requests, which the SDK builds from the real options.
+function recordRegistrationOptions(): Map<string, { protect: boolean; dependsOn: string[] }> {
+    const seen = new Map<string, { protect: boolean; dependsOn: string[] }>();
+    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: RegisterRequest, cb: unknown) => {
+        seen.set(`${req.getType()}::${req.getName()}`, { protect: req.getProtect() === true, dependsOn: req.getDependenciesList() });
+        return original(req, cb);
+    };
+    return seen;
 }
 
 // `waitForRPCs` is internal to the SDK; without it a registration still in flight

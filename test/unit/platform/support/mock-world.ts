@@ -61,6 +61,8 @@ export function defaultCall(args: pulumi.runtime.MockCallArgs, world: MockWorld)
             return { name: world.region, region: world.region, id: world.region };
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: world.accountId, arn: `arn:aws:iam::${world.accountId}:root`, userId: "AIDA", id: world.accountId };
+        case "aws:elb/getServiceAccount:getServiceAccount":
+            return { arn: "arn:aws:iam::127311923021:root", id: "127311923021" };
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
         default:

@@ -1,0 +1,124 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Tags, withGovernanceTags } from "../common/governance";
+import type { AccountScope } from "./policy-document";
+
+/** Arguments of {@link AuditTrail}. */
+export interface AuditTrailArgs {
+    readonly scope: AccountScope;
+    /** The trail's name (its ARN is derived from it, for bucket-policy conditions). */
+    readonly trailName: string;
+    /** The log-archive bucket receiving the trail under `cloudtrail/`. */
+    readonly bucketName: pulumi.Input<string>;
+    /** The logs key encrypting the trail and its log group. */
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** Days the CloudWatch Logs copy is kept. @default 365 */
+    readonly logRetentionInDays?: number;
+    /** Resources the trail must wait for (the bucket policy). @default [] */
+    readonly dependsOn?: pulumi.Resource[];
+    readonly tags: Tags;
+}
+
+/** ARN of a trail of this account by name (known before the trail exists). */
+export function trailArn(scope: AccountScope, trailName: string): string {
+    return `arn:${scope.partition ?? "aws"}:cloudtrail:${scope.region}:${scope.accountId}:trail/${trailName}`;
+}
+
+/**
+ * A multi-region CloudTrail with log-file validation, encrypted with the logs key,
+ * delivered to the log archive and to a KMS-encrypted CloudWatch Logs group (for
+ * alerting), through a role only CloudTrail of this account can assume.
+ */
+export class AuditTrail extends pulumi.ComponentResource {
+    readonly trailArn: pulumi.Output<string>;
+
+    constructor(name: string, args: AuditTrailArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("edf:security:AuditTrail", name, {}, opts);
+        const parent = { parent: this };
+        const group = new aws.cloudwatch.LogGroup(name, {
+            name: `/edf/cloudtrail/${args.trailName}`,
+            kmsKeyId: args.kmsKeyArn,
+            retentionInDays: args.logRetentionInDays ?? 365,
+            tags: withGovernanceTags(args.tags, args.trailName),
+        }, parent);
+        const role = new aws.iam.Role(`${name}-delivery`, {
+            description: "Delivers CloudTrail events to CloudWatch Logs",
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn(args.scope, args.trailName) } },
+                }],
+            }),
+            tags: withGovernanceTags(args.tags, `${args.trailName}-delivery`),
+        }, parent);
+        new aws.iam.RolePolicy(`${name}-delivery`, {
+            role: role.id,
+            policy: group.arn.apply((arn) => JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${arn}:log-stream:*` }],
+            })),
+        }, parent);
+        const trail = new aws.cloudtrail.Trail(name, {
+            name: args.trailName,
+            s3BucketName: args.bucketName,
+            s3KeyPrefix: "cloudtrail",
+            isMultiRegionTrail: true,
+            includeGlobalServiceEvents: true,
+            enableLogFileValidation: true,
+            enableLogging: true,
+            kmsKeyId: args.kmsKeyArn,
+            cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
+            cloudWatchLogsRoleArn: role.arn,
+            tags: withGovernanceTags(args.tags, args.trailName),
+        }, { parent: this, dependsOn: args.dependsOn ?? [] });
+        this.trailArn = trail.arn;
+        this.registerOutputs({ trailArn: this.trailArn });
+    }
+}
+
+/** Arguments of {@link ConfigRecording}. */
+export interface ConfigRecordingArgs {
+    readonly namePrefix: string;
+    /** The log-archive bucket receiving snapshots under `config/`. */
+    readonly bucketName: pulumi.Input<string>;
+    readonly kmsKeyArn: pulumi.Input<string>;
+    readonly dependsOn?: pulumi.Resource[];
+    readonly tags: Tags;
+}
+
+/** AWS Config recording every supported resource type (global ones too), delivered to the log archive. */
+export class ConfigRecording extends pulumi.ComponentResource {
+    constructor(name: string, args: ConfigRecordingArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("edf:security:ConfigRecording", name, {}, opts);
+        const parent = { parent: this };
+        const role = new aws.iam.Role(`${name}-recorder`, {
+            description: "AWS Config recorder",
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            }),
+            tags: withGovernanceTags(args.tags, `${args.namePrefix}-config-recorder`),
+        }, parent);
+        new aws.iam.RolePolicyAttachment(`${name}-recorder`, {
+            role: role.name,
+            policyArn: "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole",
+        }, parent);
+        const recorder = new aws.cfg.Recorder(name, {
+            name: `${args.namePrefix}-recorder`,
+            roleArn: role.arn,
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+        }, parent);
+        const channel = new aws.cfg.DeliveryChannel(name, {
+            name: `${args.namePrefix}-delivery`,
+            s3BucketName: args.bucketName,
+            s3KeyPrefix: "config",
+            s3KmsKeyArn: args.kmsKeyArn,
+            snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+        }, { parent: this, dependsOn: [recorder, ...(args.dependsOn ?? [])] });
+        new aws.cfg.RecorderStatus(name, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
+        this.registerOutputs({});
+    }
+}

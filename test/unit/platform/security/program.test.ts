@@ -1,0 +1,267 @@
+import { strict as assert } from "assert";
+import program from "../../../../platform/security/program";
+import { contractKeys, parseSecurityOutputs } from "../../../../platform/contract";
+import { UnitConfigError } from "../../../../platform/common/unit-config";
+import { CapturedResource, countByType, ofType, single } from "../support/mock-run";
+import { policyOf, runUnit, UnitRun, untaggedResources } from "../support/units";
+
+const security = (run: UnitRun = {}) => runUnit("platform/security", program, run);
+const byName = (resources: CapturedResource[], type: string, name: string) => {
+    const found = ofType(resources, type).find((r) => r.name === name);
+    assert.ok(found, `${type} ${name}`);
+    return found;
+};
+
+describe("platform/security", () => {
+    describe("dev size", () => {
+        it("builds three keys, two hardened buckets without object lock, the trail, Config, GuardDuty, Security Hub, the baseline and the boundary", async () => {
+            const run = await security({ config: { environmentSize: "dev" } });
+            assert.equal(run.error, undefined);
+            const counts = countByType(run.resources);
+            assert.deepEqual(
+                {
+                    keys: counts["aws:kms/key:Key"],
+                    aliases: counts["aws:kms/alias:Alias"],
+                    buckets: counts["aws:s3/bucket:Bucket"],
+                    objectLocks: counts["aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"] ?? 0,
+                    trails: counts["aws:cloudtrail/trail:Trail"],
+                    recorders: counts["aws:cfg/recorder:Recorder"],
+                    channels: counts["aws:cfg/deliveryChannel:DeliveryChannel"],
+                    recorderStatus: counts["aws:cfg/recorderStatus:RecorderStatus"],
+                    detectors: counts["aws:guardduty/detector:Detector"],
+                    hubs: counts["aws:securityhub/account:Account"],
+                    standards: counts["aws:securityhub/standardsSubscription:StandardsSubscription"],
+                    passwordPolicy: counts["aws:iam/accountPasswordPolicy:AccountPasswordPolicy"],
+                    accountPab: counts["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
+                    ebsDefault: counts["aws:ebs/encryptionByDefault:EncryptionByDefault"],
+                    boundary: counts["aws:iam/policy:Policy"],
+                },
+                { keys: 3, aliases: 3, buckets: 2, objectLocks: 0, trails: 1, recorders: 1, channels: 1, recorderStatus: 1, detectors: 1, hubs: 1, standards: 2, passwordPolicy: 1, accountPab: 1, ebsDefault: 1, boundary: 1 },
+            );
+            const archive = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
+            assert.equal(archive.inputs.rules[0].expiration.days, 400);
+        });
+    });
+
+    describe("prod size", () => {
+        it("locks every log-archive object version for a year and keeps seven years of history", async () => {
+            const run = await security({ config: { environmentSize: "prod" } });
+            assert.equal(run.error, undefined);
+            const lock = single(run.resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration");
+            assert.deepEqual(lock.inputs.rule.defaultRetention, { mode: "GOVERNANCE", days: 365 });
+            assert.equal(byName(run.resources, "aws:s3/bucket:Bucket", "log-archive").inputs.objectLockEnabled, true);
+            const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
+            assert.equal(lifecycle.inputs.rules[0].expiration.days, 2557);
+        });
+
+        it("takes an explicit object lock and lifecycle over the size's defaults", async () => {
+            const run = await security({ config: { environmentSize: "prod", objectLock: false, logArchiveLifecycle: { expireAfterDays: 500 } } });
+            assert.equal(ofType(run.resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
+            const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
+            assert.deepEqual([lifecycle.inputs.rules[0].transitions[0].days, lifecycle.inputs.rules[0].expiration.days], [90, 500]);
+        });
+    });
+
+    describe("keys", () => {
+        it("rotates every key yearly with the longest deletion window, protected", async () => {
+            const run = await security({});
+            for (const key of ofType(run.resources, "aws:kms/key:Key")) {
+                assert.equal(key.inputs.enableKeyRotation, true, key.name);
+                assert.equal(key.inputs.rotationPeriodInDays, 365);
+                assert.equal(key.inputs.deletionWindowInDays, 30);
+            }
+            assert.deepEqual(ofType(run.resources, "aws:kms/alias:Alias").map((a) => a.inputs.name).sort(), ["alias/edf/dev/data", "alias/edf/dev/logs", "alias/edf/dev/secrets"]);
+        });
+
+        it("grants no principal unconditional use of a key, and keeps administrators from using it", async () => {
+            const run = await security({ config: { keyAdministratorArns: ["arn:aws:iam::123456789012:role/key-admins"] } });
+            for (const key of ofType(run.resources, "aws:kms/key:Key")) {
+                const statements = policyOf(key.inputs.policy).Statement;
+                const admin = statements.find((s) => s.Sid === "KeyAdministration")!;
+                assert.deepEqual(admin.Principal, { AWS: ["arn:aws:iam::123456789012:role/key-admins"] });
+                assert.ok(!admin.Action.some((a: string) => /Encrypt|Decrypt|GenerateDataKey/.test(a)), "administration only");
+                for (const s of statements.filter((x) => x.Sid !== "KeyAdministration")) {
+                    assert.ok(s.Condition, `${key.name} ${s.Sid} is conditional`);
+                    assert.notEqual(s.Action, "kms:*");
+                }
+            }
+        });
+
+        it("limits each key to its purpose's services", async () => {
+            const run = await security({});
+            const via = (name: string) =>
+                policyOf(byName(run.resources, "aws:kms/key:Key", name).inputs.policy).Statement.find((s) => s.Sid === "UseThroughPurposeServices")!.Condition!.StringEquals["kms:ViaService"];
+            assert.deepEqual(via("keys-secrets"), ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]);
+            assert.deepEqual(via("keys-logs"), ["s3.us-east-1.amazonaws.com"]);
+            const logs = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").inputs.policy).Statement.map((s) => s.Sid);
+            assert.deepEqual(logs.slice(3), ["CloudWatchLogsOfThisAccount", "CloudTrailOfThisAccount", "ConfigOfThisAccount"]);
+            const data = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-data").inputs.policy).Statement.map((s) => s.Sid);
+            assert.ok(!data.includes("CloudTrailOfThisAccount"), "only the logs key serves log delivery");
+        });
+    });
+
+    describe("log archive", () => {
+        it("encrypts with the logs key, versions, blocks public access, enforces owner and never force-destroys", async () => {
+            const run = await security({});
+            const bucket = byName(run.resources, "aws:s3/bucket:Bucket", "log-archive");
+            assert.equal(bucket.inputs.bucket, "edf-dev-log-archive-123456789012-us-east-1");
+            assert.equal(bucket.inputs.forceDestroy, false);
+            assert.equal(bucket.inputs.tags["edf:role"], "log-archive");
+            const sse = byName(run.resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "log-archive");
+            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:keys-logs" });
+            assert.equal(byName(run.resources, "aws:s3/bucketVersioning:BucketVersioning", "log-archive").inputs.versioningConfiguration.status, "Enabled");
+            const pab = byName(run.resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "log-archive").inputs;
+            assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
+            assert.equal(byName(run.resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "log-archive").inputs.rule.objectOwnership, "BucketOwnerEnforced");
+            const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
+            assert.equal(lifecycle.inputs.rules[0].transitions[0].storageClass, "GLACIER");
+        });
+
+        it("denies every request without TLS or below TLS 1.2, and lets only this trail and this account's Config write", async () => {
+            const run = await security({});
+            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive").inputs.policy).Statement;
+            const tls = statements.find((s) => s.Sid === "DenyInsecureTransport")!;
+            assert.deepEqual([tls.Effect, tls.Action, tls.Condition], ["Deny", "s3:*", { Bool: { "aws:SecureTransport": "false" } }]);
+            assert.deepEqual(tls.Resource, ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1", "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/*"]);
+            assert.deepEqual(statements.find((s) => s.Sid === "DenyOutdatedTls")!.Condition, { NumericLessThan: { "s3:TlsVersion": "1.2" } });
+            const trailWrite = statements.find((s) => s.Sid === "CloudTrailWrite")!;
+            assert.equal(trailWrite.Condition.StringEquals["aws:SourceArn"], "arn:aws:cloudtrail:us-east-1:123456789012:trail/edf-dev-trail");
+            for (const s of statements.filter((x) => x.Effect === "Allow")) {
+                assert.ok(s.Condition, `${s.Sid} is conditional`);
+            }
+        });
+
+        it("keeps ALB access logs in an SSE-S3 bucket (the only encryption ELB delivery supports), writable by ELB only", async () => {
+            const run = await security({});
+            const sse = byName(run.resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "access-logs");
+            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
+            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy).Statement;
+            assert.deepEqual(statements.map((s) => s.Sid), ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite"]);
+            assert.deepEqual(statements[2].Principal, { AWS: "arn:aws:iam::127311923021:root" });
+            assert.equal(statements[2].Resource, "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/alb/AWSLogs/123456789012/*");
+        });
+    });
+
+    describe("audit and detection", () => {
+        it("runs a multi-region, validated, KMS-encrypted trail delivered to CloudWatch Logs", async () => {
+            const run = await security({});
+            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
+            assert.deepEqual(
+                [trail.isMultiRegionTrail, trail.includeGlobalServiceEvents, trail.enableLogFileValidation, trail.enableLogging, trail.kmsKeyId],
+                [true, true, true, true, "arn:aws:kms:us-east-1:123456789012:keys-logs"],
+            );
+            assert.equal(trail.s3BucketName, "edf-dev-log-archive-123456789012-us-east-1");
+            assert.match(trail.cloudWatchLogsGroupArn, /:\*$/);
+            const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").inputs;
+            assert.equal(group.kmsKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            assert.equal(group.retentionInDays, 365);
+        });
+
+        it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {
+            const run = await security({});
+            assert.deepEqual(single(run.resources, "aws:cfg/recorder:Recorder").inputs.recordingGroup, { allSupported: true, includeGlobalResourceTypes: true });
+            assert.equal(single(run.resources, "aws:cfg/recorderStatus:RecorderStatus").inputs.isEnabled, true);
+            assert.equal(single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel").inputs.s3KmsKeyArn, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+        });
+
+        it("enables GuardDuty and Security Hub with PCI DSS and foundational best practices only", async () => {
+            const run = await security({});
+            assert.equal(single(run.resources, "aws:guardduty/detector:Detector").inputs.enable, true);
+            assert.equal(single(run.resources, "aws:securityhub/account:Account").inputs.enableDefaultStandards, false);
+            assert.deepEqual(ofType(run.resources, "aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => s.inputs.standardsArn).sort(), [
+                "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+                "arn:aws:securityhub:us-east-1::standards/pci-dss/v/4.0.1",
+            ]);
+        });
+    });
+
+    describe("account baseline and boundary", () => {
+        it("sets a password policy beyond PCI DSS, blocks public S3 account-wide and encrypts EBS with the data key", async () => {
+            const run = await security({});
+            const pw = single(run.resources, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy").inputs;
+            assert.ok(pw.minimumPasswordLength >= 12 && pw.passwordReusePrevention >= 4 && pw.maxPasswordAge <= 90);
+            const pab = single(run.resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").inputs;
+            assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
+            assert.equal(single(run.resources, "aws:ebs/encryptionByDefault:EncryptionByDefault").inputs.enabled, true);
+            assert.equal(single(run.resources, "aws:ebs/defaultKmsKey:DefaultKmsKey").inputs.keyArn, "arn:aws:kms:us-east-1:123456789012:keys-data");
+        });
+
+        it("names the boundary so the pipeline recognises it, and denies escalation, tampering and audit changes", async () => {
+            const run = await security({ config: { allowedRegions: ["us-east-1"] } });
+            const policy = single(run.resources, "aws:iam/policy:Policy");
+            assert.equal(policy.inputs.name, "edf-dev-service-boundary");
+            const statements = policyOf(policy.inputs.policy).Statement;
+            const sids = statements.map((s) => s.Sid);
+            for (const sid of ["DenyIamAdministration", "DenyBoundaryTampering", "DenyAuditAndSecurityChanges", "DenyLogArchive", "DenyKeyAdministration", "DenyNetworkPerimeterChanges", "DenyOutsideAllowedRegions"]) {
+                assert.ok(sids.includes(sid), sid);
+            }
+            assert.ok(statements.find((s) => s.Sid === "DenyBoundaryTampering")!.Resource.includes("arn:aws:iam::123456789012:policy/edf-dev-service-boundary"));
+            assert.ok(!statements.some((s) => s.Effect === "Allow" && (s.Action === "*" || s.Action.includes("*"))), "no allow-all");
+            assert.deepEqual(statements.find((s) => s.Sid === "DenyLogArchive")!.Resource, ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1", "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/*"]);
+        });
+    });
+
+    describe("governance", () => {
+        it("tags every taggable resource and protects keys and buckets unless told not to", async () => {
+            const run = await security({});
+            assert.deepEqual(untaggedResources(run.resources), []);
+            const critical = run.resources.filter((r) => r.type === "aws:kms/key:Key" || r.type === "aws:s3/bucket:Bucket");
+            assert.equal(critical.length, 5);
+            assert.ok(critical.every((r) => r.protect), "keys and buckets are protected");
+            const unprotected = await security({ config: { protect: false } });
+            assert.ok(unprotected.resources.every((r) => !r.protect), "`protect: false` turns protection off");
+        });
+
+        it("starts the trail and Config delivery only once the archive's policy and encryption are in place", async () => {
+            const run = await security({});
+            const trail = single(run.resources, "aws:cloudtrail/trail:Trail");
+            const policy = byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive");
+            assert.ok(trail.dependsOn.some((urn) => urn.endsWith("::log-archive") && urn.includes("bucketPolicy")), trail.dependsOn.join(" "));
+            assert.ok(policy);
+            const channel = single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel");
+            assert.ok(channel.dependsOn.some((urn) => urn.includes("bucketServerSideEncryptionConfiguration")));
+        });
+    });
+
+    describe("contract", () => {
+        it("exports exactly the security part's keys, valid under the contract", async () => {
+            const run = await security({});
+            assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("security"));
+            const parsed = parseSecurityOutputs(run.outputs, "dev-security");
+            assert.equal(parsed.logArchiveBucketName, "edf-dev-log-archive-123456789012-us-east-1");
+            assert.equal(parsed.permissionsBoundaryArn, "arn:aws:iam:us-east-1:123456789012:boundary");
+        });
+
+        it("publishes the part to Consul and Vault when both are enabled", async () => {
+            const run = await security({ config: { publication: { consul: { enabled: true, root: "acme" }, vault: { enabled: true } } } });
+            const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix");
+            assert.equal(prefix.inputs.pathPrefix, "acme/dev/landing-zone/security/");
+            assert.deepEqual(Object.keys(prefix.inputs.subkeys).sort(), contractKeys("security"));
+            assert.equal(single(run.resources, "vault:kv/secretV2:SecretV2").inputs.name, "edf/dev/landing-zone/security");
+        });
+    });
+
+    describe("bad arguments fail before any resource is registered", () => {
+        const cases: [string, UnitRun, RegExp][] = [
+            ["a deletion window outside 7–30 days", { config: { keyDeletionWindowDays: 3 } }, /`keyDeletionWindowDays` is `3`: set `edf:keyDeletionWindowDays` to a whole number from 7 to 30/],
+            ["log retention under a year", { config: { logRetentionDays: 90 } }, /`logRetentionDays` is `90`: .* from 365/],
+            ["history under PCI's year", { config: { logArchiveLifecycle: { expireAfterDays: 200 } } }, /`logArchiveLifecycle.expireAfterDays` is 200: PCI DSS 10.5.1 needs at least 365 days/],
+            ["cold storage after expiry", { config: { logArchiveLifecycle: { coldAfterDays: 500, expireAfterDays: 400 } } }, /`logArchiveLifecycle.coldAfterDays` is 500 but objects expire after 400/],
+            ["a malformed object lock", { config: { objectLock: { mode: "STRICT", days: 1 } } }, /`objectLock` must be `false` or/],
+            ["malformed key administrators", { config: { keyAdministratorArns: ["admin"] } }, /`keyAdministratorArns` must be a non-empty list of IAM role, user or account-root ARNs/],
+            ["malformed regions", { config: { allowedRegions: ["mars-1"] } }, /`allowedRegions` must be a list of region names/],
+            ["an unknown PCI DSS version", { config: { pciDssVersion: "5" } }, /`pciDssVersion` is `5`: set `edf:pciDssVersion` to one of `4.0.1`, `3.2.1`/],
+            ["a malformed governance owner", { config: { governance: { owner: "" } } }, /`governance.owner` must name the accountable team/],
+            ["a malformed name prefix", { config: { namePrefix: "EDF!" } }, /`namePrefix` is `EDF!`/],
+        ];
+        for (const [label, run, message] of cases) {
+            it(`rejects ${label}`, async () => {
+                const result = await security(run);
+                assert.ok(result.error instanceof UnitConfigError, `${label}: ${result.error}`);
+                assert.match(result.error.message, /^Unit `platform\/security` cannot run/);
+                assert.match(result.error.message, message);
+                assert.equal(result.resources.length, 0);
+            });
+        }
+    });
+});
