@@ -1,0 +1,132 @@
+import { strict as assert } from "assert";
+import program from "../../../../services/ledger-worker/program";
+import { CapturedResource, ofType, single } from "../../platform/support/mock-run";
+import { allowedResources, containersOf, documentOf, untaggedServiceResources } from "../support/assertions";
+import { landingZoneFor, PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
+
+const UNIT = "services/ledger-worker";
+const ACCOUNT = "123456789012";
+
+for (const environment of ["dev", "prod"] as const) {
+    describe(`ledger-worker in ${environment}`, () => {
+        const lz = landingZoneFor(environment);
+        let run: Awaited<ReturnType<typeof runServiceUnit>>;
+        const grantOf = (name: string): CapturedResource => ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === name)!;
+
+        before(async () => {
+            run = await runServiceUnit(UNIT, program, { environment, inputs: { config: { pollIntervalSeconds: 5 } } });
+            assert.equal(run.error, undefined, run.error?.message);
+        });
+
+        it("owns a KMS-encrypted queue with a dead-letter queue, both refusing requests without TLS", () => {
+            const queues = ofType(run.resources, "aws:sqs/queue:Queue");
+            assert.deepEqual(queues.map((q) => q.name).sort(), ["ledger-worker-jobs", "ledger-worker-jobs-dlq"]);
+            for (const queue of queues) {
+                assert.equal(queue.inputs.kmsMasterKeyId, lz.security.dataKmsKeyArn, queue.name);
+            }
+            const main = queues.find((q) => q.name === "ledger-worker-jobs")!;
+            assert.deepEqual(JSON.parse(main.inputs.redrivePolicy), {
+                deadLetterTargetArn: `arn:aws:sqs:us-east-1:${ACCOUNT}:ledger-worker-jobs-dlq`,
+                maxReceiveCount: 5,
+            });
+            for (const policy of ofType(run.resources, "aws:sqs/queuePolicy:QueuePolicy")) {
+                const [deny] = documentOf(policy.inputs.policy).Statement;
+                assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
+            }
+        });
+
+        it("owns a DynamoDB table with the data key and point-in-time recovery", () => {
+            const table = single(run.resources, "aws:dynamodb/table:Table");
+            assert.deepEqual(table.inputs.serverSideEncryption, { enabled: true, kmsKeyArn: lz.security.dataKmsKeyArn });
+            assert.deepEqual(table.inputs.pointInTimeRecovery, { enabled: true });
+            assert.equal(table.inputs.deletionProtectionEnabled, environment === "prod");
+            assert.deepEqual([table.inputs.hashKey, table.inputs.rangeKey], ["accountId", "entryId"]);
+        });
+
+        it("owns a bucket with the data key, versioning, every public-access block and a TLS-only policy", () => {
+            const bucket = single(run.resources, "aws:s3/bucket:Bucket");
+            assert.equal(bucket.inputs.bucketPrefix, `${environment}-ledger-worker-statements-`);
+            const sse = single(run.resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: lz.security.dataKmsKeyArn });
+            assert.equal(single(run.resources, "aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration.status, "Enabled");
+            const block = single(run.resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
+            assert.deepEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
+            const [deny] = documentOf(single(run.resources, "aws:s3/bucketPolicy:BucketPolicy").inputs.policy).Statement;
+            assert.deepEqual(deny.Resource, ["arn:aws:s3:::ledger-worker-statements-bucket", "arn:aws:s3:::ledger-worker-statements-bucket/*"]);
+            assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
+        });
+
+        it("grants the task role exactly the queue, the table and its indexes, the bucket and its objects", () => {
+            const grants = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === "ledger-worker-task-id");
+            assert.deepEqual(grants.map((g) => g.name).sort(), ["ledger-worker-jobs-access", "ledger-worker-ledger-access", "ledger-worker-statements-access"]);
+            const queue = documentOf(grantOf("ledger-worker-jobs-access").inputs.policy);
+            assert.deepEqual(allowedResources(queue), [`arn:aws:sqs:us-east-1:${ACCOUNT}:ledger-worker-jobs`, lz.security.dataKmsKeyArn]);
+            assert.deepEqual(queue.Statement[0].Action, [
+                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+            ], "a consumer cannot send");
+            const table = documentOf(grantOf("ledger-worker-ledger-access").inputs.policy);
+            assert.deepEqual(allowedResources(table), [
+                `arn:aws:dynamodb:us-east-1:${ACCOUNT}:ledger-worker-ledger`,
+                `arn:aws:dynamodb:us-east-1:${ACCOUNT}:ledger-worker-ledger/index/*`,
+                lz.security.dataKmsKeyArn,
+            ]);
+            const bucket = documentOf(grantOf("ledger-worker-statements-access").inputs.policy);
+            assert.deepEqual(allowedResources(bucket), [
+                "arn:aws:s3:::ledger-worker-statements-bucket",
+                "arn:aws:s3:::ledger-worker-statements-bucket/*",
+                lz.security.dataKmsKeyArn,
+            ]);
+            for (const document of [queue, table, bucket]) {
+                const kms = document.Statement.find((s) => s.Resource === lz.security.dataKmsKeyArn)!;
+                assert.ok(kms.Condition.StringLike["kms:ViaService"], "the data key only through the owning service");
+            }
+        });
+
+        it("never grants a wildcard resource to the task role", () => {
+            for (const grant of ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === "ledger-worker-task-id")) {
+                assert.equal(allowedResources(documentOf(grant.inputs.policy)).includes("*"), false, grant.name);
+            }
+        });
+
+        it("puts both roles under the permissions boundary", () => {
+            const roles = ofType(run.resources, "aws:iam/role:Role");
+            assert.equal(roles.length, 2);
+            assert.ok(roles.every((r) => r.inputs.permissionsBoundary === lz.security.permissionsBoundaryArn));
+        });
+
+        it("is a worker: no target group, no listener rule, no open port, scaling on CPU only", () => {
+            assert.equal(ofType(run.resources, "aws:lb/targetGroup:TargetGroup").length, 0);
+            assert.equal(ofType(run.resources, "aws:lb/listenerRule:ListenerRule").length, 0);
+            assert.equal(ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").length, 0);
+            const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
+            assert.deepEqual(container.portMappings, []);
+            assert.deepEqual(single(run.resources, "aws:ecs/service:Service").inputs.loadBalancers, []);
+            const metrics = ofType(run.resources, "aws:appautoscaling/policy:Policy").map(
+                (p) => p.inputs.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType,
+            );
+            assert.deepEqual(metrics, ["ECSServiceAverageCPUUtilization"]);
+        });
+
+        it("hands the container its queue, table, bucket and Consul settings as plain configuration", () => {
+            const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
+            assert.deepEqual(container.environment.map((e: { name: string }) => e.name), ["CONFIG_POLL_INTERVAL_SECONDS", "JOBS_QUEUE_URL", "LEDGER_TABLE", "STATEMENTS_BUCKET"]);
+            assert.deepEqual(container.secrets, []);
+            if (environment === "prod") {
+                assert.ok(container.image.endsWith(`@${PINNED_DIGEST}`));
+            }
+        });
+
+        it("runs in private subnets without public IPs", () => {
+            const service = single(run.resources, "aws:ecs/service:Service");
+            assert.deepEqual(service.inputs.networkConfiguration, {
+                subnets: lz.network.privateSubnetIds,
+                securityGroups: ["ledger-worker-tasks-id"],
+                assignPublicIp: false,
+            });
+        });
+
+        it("tags every taggable resource with the governance tags", () => {
+            assert.deepEqual(untaggedServiceResources(run.resources), []);
+        });
+    });
+}

@@ -1,0 +1,191 @@
+import { strict as assert } from "assert";
+import program from "../../../../services/payments-api/program";
+import { ofType, single } from "../../platform/support/mock-run";
+import { allowedResources, containersOf, documentOf, plaintextOccurrences, secretOccurrences, untaggedServiceResources } from "../support/assertions";
+import { CANARY_API_KEY, CANARY_DB_PASSWORD, landingZoneFor, PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
+import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
+
+const UNIT = "services/payments-api";
+
+for (const environment of ["dev", "prod"] as const) {
+    describe(`payments-api in ${environment}`, () => {
+        const lz = landingZoneFor(environment);
+        let run: Awaited<ReturnType<typeof runServiceUnit>>;
+
+        before(async () => {
+            run = await runServiceUnit(UNIT, program, { environment });
+            assert.equal(run.error, undefined, run.error?.message);
+        });
+
+        it("owns an ECR repository with immutable tags, scan on push and the landing zone's data key", () => {
+            const repo = single(run.resources, "aws:ecr/repository:Repository");
+            assert.equal(repo.inputs.name, `${environment}/payments-api`);
+            assert.equal(repo.inputs.imageTagMutability, "IMMUTABLE");
+            assert.deepEqual(repo.inputs.imageScanningConfiguration, { scanOnPush: true });
+            assert.deepEqual(repo.inputs.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: lz.security.dataKmsKeyArn }]);
+        });
+
+        it("runs one hardened container: non-root, read-only root, unprivileged, no capabilities, logging to its own group", () => {
+            const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
+            assert.deepEqual(task.inputs.requiresCompatibilities, ["FARGATE"]);
+            assert.equal(task.inputs.networkMode, "awsvpc");
+            const [container] = containersOf(task);
+            assert.equal(container.user, "1000:1000");
+            assert.equal(container.readonlyRootFilesystem, true);
+            assert.equal(container.privileged, false);
+            assert.deepEqual(container.linuxParameters.capabilities.drop, ["ALL"]);
+            assert.equal(container.logConfiguration.logDriver, "awslogs");
+            assert.equal(container.logConfiguration.options["awslogs-group"], `/edf/${environment}/services/payments-api`);
+        });
+
+        it("logs to a log group encrypted with the logs key, kept as long as the environment demands", () => {
+            const logs = single(run.resources, "aws:cloudwatch/logGroup:LogGroup");
+            assert.equal(logs.inputs.kmsKeyId, lz.security.logsKmsKeyArn);
+            assert.equal(logs.inputs.retentionInDays, environment === "prod" ? 365 : 30);
+        });
+
+        it(environment === "prod" ? "pins the image by digest" : "runs the image by tag", () => {
+            const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
+            const repository = `123456789012.dkr.ecr.us-east-1.amazonaws.com/${environment}/payments-api`;
+            assert.equal(container.image, environment === "prod" ? `${repository}@${PINNED_DIGEST}` : `${repository}:latest`);
+            assert.equal(run.outputs?.image, container.image);
+        });
+
+        it("sizes the task for the environment", () => {
+            const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
+            assert.deepEqual([task.inputs.cpu, task.inputs.memory], environment === "prod" ? ["1024", "2048"] : ["256", "512"]);
+        });
+
+        it("delivers the Vault values only as ECS secrets, never as environment variables", () => {
+            const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
+            assert.deepEqual(container.secrets.map((s: { name: string }) => s.name), ["DB_PASSWORD", "PROCESSOR_API_KEY"]);
+            for (const secret of container.secrets) {
+                assert.match(secret.valueFrom, /^arn:aws:secretsmanager:/);
+            }
+            assert.equal(container.secrets[0].valueFrom.endsWith(":password::"), true);
+            const names = container.environment.map((e: { name: string }) => e.name);
+            assert.deepEqual(names, ["CONFIG_LOG_LEVEL", "CONFIG_SETTLEMENT_CURRENCY", "DB_HOST", "DB_NAME", "DB_PORT", "DB_USER"]);
+        });
+
+        it("keeps every injected secret out of plain text in all registered inputs", () => {
+            assert.deepEqual(plaintextOccurrences(run.resources, [CANARY_DB_PASSWORD, CANARY_API_KEY]), []);
+            // The check looks where the values are: they exist, wrapped as secrets.
+            assert.deepEqual(secretOccurrences(run.resources, CANARY_API_KEY), ["aws:secretsmanager/secretVersion:SecretVersion payments-api-secret-processor-api-key-value"]);
+            assert.deepEqual(secretOccurrences(run.resources, CANARY_DB_PASSWORD).sort(), [
+                "aws:rds/instance:Instance payments-api-db",
+                "aws:secretsmanager/secretVersion:SecretVersion payments-api-db-credentials-value",
+            ]);
+        });
+
+        it("stores the Vault values in Secrets Manager under the landing zone's secrets key", () => {
+            for (const secret of ofType(run.resources, "aws:secretsmanager/secret:Secret")) {
+                assert.equal(secret.inputs.kmsKeyId, lz.security.secretsKmsKeyArn, secret.name);
+            }
+        });
+
+        it("has distinct task and execution roles, both under the permissions boundary", () => {
+            const roles = ofType(run.resources, "aws:iam/role:Role");
+            assert.deepEqual(roles.map((r) => r.name).sort(), ["payments-api-execution", "payments-api-task"]);
+            for (const role of roles) {
+                assert.equal(role.inputs.permissionsBoundary, lz.security.permissionsBoundaryArn, role.name);
+                assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "ecs-tasks.amazonaws.com" });
+            }
+            const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
+            assert.notEqual(task.inputs.taskRoleArn, task.inputs.executionRoleArn);
+        });
+
+        it("grants the execution role exactly its repository, log group, secrets and the secrets key", () => {
+            const policies = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy");
+            assert.deepEqual(policies.map((p) => p.inputs.role), ["payments-api-execution-id"], "only the execution role has grants: the task needs none");
+            const document = documentOf(policies[0].inputs.policy);
+            const account = "123456789012";
+            assert.deepEqual(allowedResources(document).sort(), [
+                "*",
+                `arn:aws:ecr:us-east-1:${account}:payments-api-images`,
+                // The mock names log-group ARNs after the module (`cloudwatch`); AWS says `logs`.
+                `arn:aws:cloudwatch:us-east-1:${account}:payments-api-logs:log-stream:*`,
+                `arn:aws:secretsmanager:us-east-1:${account}:payments-api-db-credentials`,
+                `arn:aws:secretsmanager:us-east-1:${account}:payments-api-secret-processor-api-key`,
+                lz.security.secretsKmsKeyArn,
+            ].sort());
+            const wildcard = document.Statement.filter((s) => s.Resource === "*");
+            assert.deepEqual(wildcard.map((s) => s.Action), [["ecr:GetAuthorizationToken"]]);
+            const kms = document.Statement.find((s) => s.Resource === lz.security.secretsKmsKeyArn)!;
+            assert.deepEqual(kms.Condition, { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } });
+        });
+
+        it("runs in the private subnets of the shared cluster without public IPs", () => {
+            const service = single(run.resources, "aws:ecs/service:Service");
+            assert.equal(service.inputs.cluster, lz.sharedServices.ecsClusterArn);
+            assert.deepEqual(service.inputs.networkConfiguration.subnets, lz.network.privateSubnetIds);
+            assert.equal(service.inputs.networkConfiguration.assignPublicIp, false);
+            assert.equal(service.inputs.launchType, "FARGATE");
+            assert.deepEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
+        });
+
+        it("is reached through a target group, health check and listener rule on the shared ALB", () => {
+            const targets = single(run.resources, "aws:lb/targetGroup:TargetGroup");
+            assert.equal(targets.inputs.targetType, "ip");
+            assert.equal(targets.inputs.vpcId, lz.network.vpcId);
+            assert.equal(targets.inputs.healthCheck.path, "/payments/health");
+            const rule = single(run.resources, "aws:lb/listenerRule:ListenerRule");
+            assert.equal(rule.inputs.listenerArn, lz.sharedServices.httpsListenerArn);
+            assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/payments", "/payments/*"] } }]);
+            const fromAlb = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find((r) => r.name === "payments-api-from-alb")!;
+            assert.equal(fromAlb.inputs.referencedSecurityGroupId, lz.sharedServices.albSecurityGroupId);
+            assert.deepEqual([fromAlb.inputs.fromPort, fromAlb.inputs.toPort], [8080, 8080]);
+        });
+
+        it("scales on CPU and on requests per target within the environment's bounds", () => {
+            const target = single(run.resources, "aws:appautoscaling/target:Target");
+            assert.deepEqual([target.inputs.minCapacity, target.inputs.maxCapacity], environment === "prod" ? [2, 10] : [1, 2]);
+            const metrics = ofType(run.resources, "aws:appautoscaling/policy:Policy").map(
+                (p) => p.inputs.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType,
+            );
+            assert.deepEqual(metrics.sort(), ["ALBRequestCountPerTarget", "ECSServiceAverageCPUUtilization"]);
+        });
+
+        it("owns a PostgreSQL database: encrypted, isolated, backed up, reachable only from its tasks", () => {
+            const db = single(run.resources, "aws:rds/instance:Instance");
+            assert.equal(db.inputs.storageEncrypted, true);
+            assert.equal(db.inputs.kmsKeyId, lz.security.dataKmsKeyArn);
+            assert.equal(db.inputs.publiclyAccessible, false);
+            assert.equal(db.inputs.multiAz, environment === "prod");
+            assert.equal(db.inputs.deletionProtection, environment === "prod");
+            assert.equal(db.inputs.backupRetentionPeriod, environment === "prod" ? 14 : 1);
+            assert.deepEqual(single(run.resources, "aws:rds/subnetGroup:SubnetGroup").inputs.subnetIds, lz.network.isolatedSubnetIds);
+            const forceSsl = single(run.resources, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters.find((p: { name: string }) => p.name === "rds.force_ssl");
+            assert.equal(forceSsl.value, "1");
+            const ingress = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find((r) => r.name === "payments-api-db-from-service")!;
+            assert.equal(ingress.inputs.referencedSecurityGroupId, "payments-api-tasks-id");
+            assert.equal(ingress.inputs.cidrIpv4, undefined);
+        });
+
+        it("tags every taggable resource with the governance tags of its environment", () => {
+            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            const tags = single(run.resources, "aws:ecs/service:Service").inputs.tags;
+            assert.equal(tags.environment, environment);
+            assert.equal(tags["pci-scope"], "in-scope");
+        });
+
+        it("reports the contract version it consumed", () => {
+            assert.equal(run.outputs?.contractVersion, "1.0");
+        });
+    });
+}
+
+describe("payments-api through stack references", () => {
+    it("reads the landing zone from the stacks named in config and validates them", async () => {
+        const stacks = { network: "organization/edf/dev.network", security: "organization/edf/dev.security", sharedServices: "organization/edf/dev.shared-services" };
+        const run = await runServiceUnit(UNIT, program, { environment: "dev", landingZone: null, landingZoneStacks: stacks }, {
+            stackOutputs: {
+                [stacks.network]: validNetworkOutputs(),
+                [stacks.security]: validSecurityOutputs(),
+                [stacks.sharedServices]: validSharedServicesOutputs(),
+            },
+        });
+        assert.equal(run.error, undefined, run.error?.message);
+        assert.deepEqual(ofType(run.resources, "pulumi:pulumi:StackReference").map((r) => r.inputs.name).sort(), Object.values(stacks).sort());
+        assert.deepEqual(single(run.resources, "aws:ecs/service:Service").inputs.networkConfiguration.subnets, ["subnet-a1", "subnet-a2"]);
+    });
+});
