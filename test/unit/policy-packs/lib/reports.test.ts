@@ -30,7 +30,7 @@ function sarifValidator() {
     // The official schema's `language` pattern has a stray `]` that only non-unicode regexps accept.
     const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
     addFormats(ajv);
-    return ajv.compile({ $id: id, ...rest });
+    return ajv.compile({ $id: String(id), ...rest });
 }
 
 describe("inspection reports", () => {
