@@ -4,6 +4,8 @@ import {
     CONTRACT_PRODUCERS,
     contractProblems,
     ContractPartName,
+    FIELD_KINDS,
+    FieldKind,
     LandingZoneOutputs,
     LandingZoneReference,
     landingZoneStacksProblems,
@@ -95,13 +97,17 @@ export function decodePublishedPart(part: ContractPartName, raw: unknown): unkno
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
         return raw;
     }
-    const fields = CONTRACT_FIELDS[part] as Record<string, string>;
+    const fields = CONTRACT_FIELDS[part] as Record<string, keyof typeof FIELD_KINDS>;
     const decoded: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
     for (const [key, value] of Object.entries(decoded)) {
-        const kind = fields[key];
-        if ((kind === "names" || kind === "cidrs") && typeof value === "string" && value.trim().startsWith("[")) {
+        const kind: FieldKind | undefined = fields[key] === undefined ? undefined : FIELD_KINDS[fields[key]];
+        if (kind && typeof value === "string" && value.trim().startsWith("[") && !kind.accepts(value)) {
             try {
-                decoded[key] = JSON.parse(value) as unknown;
+                const parsed = JSON.parse(value) as unknown;
+                // Only when the text decodes to what the contract wants; else the check names the key.
+                if (kind.accepts(parsed)) {
+                    decoded[key] = parsed;
+                }
             } catch {
                 // Left as text: the contract check then names the key and its expected shape.
             }

@@ -78,7 +78,7 @@ export function configEnvironment(config: unknown, argument: string): Record<str
         if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) {
             problems.push(`\`${argument}.${key}\`: setting names must be camelCase letters and digits, e.g. \`logLevel\`.`);
         } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-            problems.push(`\`${argument}.${key}\` is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}: settings must be strings, numbers or booleans.`);
+            problems.push(`\`${argument}.${key}\` is ${Array.isArray(value) ? "a list" : value === null ? "null" : "an object"}: settings must be strings, numbers or booleans.`);
         } else {
             variables[`CONFIG_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`] = String(value);
         }

@@ -33,6 +33,8 @@ export interface ServiceStackOptions {
     readonly inputs?: Record<string, unknown>;
     /** Extra config keys of the `edf` namespace. @default {} */
     readonly config?: Record<string, unknown>;
+    /** Config keys of the `edf` namespace to leave unset (e.g. `governance`). @default [] */
+    readonly unset?: readonly string[];
 }
 
 /** Stack config (fully qualified keys) for a service unit. */
@@ -68,6 +70,9 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
     }
     for (const [key, value] of Object.entries(options.config ?? {})) {
         config[`edf:${key}`] = value;
+    }
+    for (const key of options.unset ?? []) {
+        delete config[`edf:${key}`];
     }
     return config;
 }

@@ -1,0 +1,137 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { LandingZoneReference } from "../../../../platform/contract";
+import {
+    ContainerService,
+    PostgresDatabase,
+    Queue,
+    ServiceArgumentError,
+    ServiceIdentity,
+    ServiceIdentityArgs,
+    Table,
+} from "../../../../services/sdk";
+import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
+import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
+import { documentOf, plaintextOccurrences } from "../support/assertions";
+import { landingZoneFor } from "../support/service-fixtures";
+
+const GOVERNANCE = { owner: "orders-team", dataClassification: "internal", pciScope: "out-of-scope" } as const;
+const identityArgs = (environment = "dev"): ServiceIdentityArgs => ({
+    landingZone: landingZoneFor(environment),
+    environment,
+    size: environment === "prod" ? "prod" : "dev",
+    governance: GOVERNANCE,
+});
+
+describe("service SDK components", () => {
+    describe("bad input", () => {
+        it("refuses a service name that is not an identifier before registering anything", async () => {
+            const run = await runUnderMocks(() => new ServiceIdentity("Orders_API", identityArgs()));
+            assert.ok(run.error instanceof ServiceArgumentError);
+            assert.equal(run.error.code, "EDF_SERVICE_INVALID");
+            assert.match(run.error.message, /^ServiceIdentity `Orders_API` cannot be created:\n {2}- `name` `Orders_API` is not a valid service name.*For example `orders-api`/);
+            assert.deepEqual(run.resources, []);
+        });
+
+        it("refuses a privileged port and a bad cpu/memory pair together, registering no part of the container service", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs());
+                new ContainerService("orders", { identity, containerPort: 443, cpu: 1024, memory: 1024, http: { pathPatterns: ["/orders/*"], priority: 10 } });
+            });
+            assert.match(run.error!.message, /`memory` is `1024` but with `cpu` 1024/);
+            assert.match(run.error!.message, /`containerPort` is `443`: containers run as a non-root user/);
+            assert.deepEqual(ofType(run.resources, "edf:services:ContainerService"), []);
+            assert.deepEqual(ofType(run.resources, "aws:ecs/taskDefinition:TaskDefinition"), []);
+        });
+
+        it("refuses a secret given as a plain string", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs());
+                new ContainerService("orders", { identity, secrets: { API_KEY: { value: "hunter2" as unknown as pulumi.Output<string> } } });
+            });
+            assert.match(run.error!.message, /`secrets.API_KEY.value` is a plain value: pass the Vault value as a secret Output/);
+            assert.doesNotMatch(run.error!.message, /hunter2/);
+        });
+
+        it("refuses a container service whose identity belongs to another service", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs());
+                new ContainerService("billing", { identity });
+            });
+            assert.match(run.error!.message, /`identity` belongs to `orders`, not `billing`/);
+        });
+
+        it("refuses a single-AZ database in production", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs("prod"));
+                new PostgresDatabase("db", { service: identity, credentials: { generate: true }, multiAz: false });
+            });
+            assert.match(run.error!.message, /`multiAz` is `false` in a prod environment/);
+            assert.deepEqual(ofType(run.resources, "aws:rds/instance:Instance"), []);
+        });
+
+        it("refuses a table whose sort key repeats the partition key", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs());
+                new Table("items", { service: identity, partitionKey: { name: "id" }, sortKey: { name: "id" } });
+            });
+            assert.match(run.error!.message, /`sortKey.name` equals `partitionKey.name`/);
+        });
+    });
+
+    it("stores Vault values as SSM SecureStrings when asked, granting exactly those parameters", async () => {
+        const run = await runUnderMocks(() => {
+            const identity = new ServiceIdentity("orders", identityArgs());
+            new ContainerService("orders", { identity, secretStore: "ssm", secrets: { API_KEY: { value: pulumi.secret("canary-ssm-1") } } });
+        });
+        assert.equal(run.error, undefined, run.error?.message);
+        const parameter = single(run.resources, "aws:ssm/parameter:Parameter");
+        assert.equal(parameter.inputs.type, "SecureString");
+        assert.equal(parameter.inputs.keyId, validSecurityOutputs().secretsKmsKeyArn);
+        assert.deepEqual(plaintextOccurrences(run.resources, ["canary-ssm-1"]), []);
+        const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
+        const ssm = grant.Statement.find((s) => s.Action.includes("ssm:GetParameters"))!;
+        assert.deepEqual(ssm.Resource, ["arn:aws:ssm:us-east-1:123456789012:orders-secret-api-key"]);
+        assert.equal(grant.Statement.some((s) => s.Action.includes("secretsmanager:GetSecretValue")), false);
+    });
+
+    it("lets RDS generate the database credentials under the secrets key and writes them to Vault as a secret", async () => {
+        const run = await runUnderMocks(() => {
+            const identity = new ServiceIdentity("orders", identityArgs());
+            new PostgresDatabase("db", { service: identity, credentials: { generate: true, writeToVault: { mount: "secret", name: "edf/dev/orders/db" } } });
+        });
+        assert.equal(run.error, undefined, run.error?.message);
+        const db = single(run.resources, "aws:rds/instance:Instance");
+        assert.equal(db.inputs.manageMasterUserPassword, true);
+        assert.equal(db.inputs.masterUserSecretKmsKeyId, validSecurityOutputs().secretsKmsKeyArn);
+        assert.equal(db.inputs.password, undefined);
+        const written = single(run.resources, "vault:kv/secretV2:SecretV2");
+        assert.deepEqual([written.inputs.mount, written.inputs.name], ["secret", "edf/dev/orders/db"]);
+        assert.deepEqual(plaintextOccurrences([written], ["\"password\""]), [], "the credentials document is a secret");
+    });
+
+    it("lets a producing service send to its queue", async () => {
+        const run = await runUnderMocks(() => {
+            const identity = new ServiceIdentity("orders", identityArgs());
+            new Queue("events", { service: identity, access: "produce" });
+        });
+        const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
+        assert.ok(grant.Statement[0].Action.includes("sqs:SendMessage"));
+        assert.ok(!grant.Statement[0].Action.includes("sqs:ReceiveMessage"));
+    });
+
+    it("consumes the landing zone through a LandingZoneReference", async () => {
+        const stacks = { network: "o/edf/dev.network", security: "o/edf/dev.security", sharedServices: "o/edf/dev.shared-services" };
+        const run = await runUnderMocks(
+            () => {
+                const landingZone = LandingZoneReference.fromStacks(stacks, { environment: "dev" });
+                const identity = new ServiceIdentity("orders", { ...identityArgs(), landingZone });
+                new ContainerService("orders", { identity, http: { pathPatterns: ["/orders/*"], priority: 7 } });
+            },
+            { world: { stackOutputs: { [stacks.network]: validNetworkOutputs(), [stacks.security]: validSecurityOutputs(), [stacks.sharedServices]: validSharedServicesOutputs() } } },
+        );
+        assert.equal(run.error, undefined, run.error?.message);
+        assert.equal(single(run.resources, "aws:lb/listenerRule:ListenerRule").inputs.listenerArn, validSharedServicesOutputs().httpsListenerArn);
+        assert.ok(ofType(run.resources, "aws:iam/role:Role").every((r) => r.inputs.permissionsBoundary === validSecurityOutputs().permissionsBoundaryArn));
+    });
+});
