@@ -12,7 +12,9 @@ export interface RunOptions {
 
 /** One policy over resources through the harness, at the policy's level for the environment. */
 export async function runOne(policy: PolicyDefinition, resources: readonly ResourceRecord[], options: RunOptions = {}) {
-    const config = buildPackConfig({ policies: [policy], environment: options.environment ?? "prod", config: options.config });
+    // Pack-wide config (e.g. evidence for every runtime policy) narrowed to the policy under test.
+    const own = options.config?.[policy.id];
+    const config = buildPackConfig({ policies: [policy], environment: options.environment ?? "prod", config: own ? { [policy.id]: own } : {} });
     return runPolicies([toPulumiPolicy(policy)], resources, { config, stackTags: options.stackTags });
 }
 
