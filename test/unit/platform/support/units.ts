@@ -1,5 +1,6 @@
 import { currentUnitContext, UnitProgram } from "../../../../automation/unit/define";
 import { GOVERNANCE_TAG_KEYS } from "../../../../platform/common/governance";
+import { TAGGABLE_TYPES } from "../../../../policy-packs/pipeline/support/taggable";
 import { CapturedResource, MockRunOptions, MockRunResult, runUnderMocks } from "./mock-run";
 import type { MockWorld } from "./mock-world";
 
@@ -40,40 +41,13 @@ export async function runUnit<T extends Record<string, unknown>>(
 }
 
 /**
- * AWS types that take no tags (the API has nowhere to put them). Every other `aws:`
- * resource must carry the governance tags; keep this list short and justified.
+ * `aws:` resources of a taggable type that lack any governance tag (should be empty).
+ * "Taggable" is the pipeline policy pack's own list, generated from @pulumi/aws, so
+ * this test and the `resource-required-tags` policy agree on what must be tagged.
  */
-export const UNTAGGABLE_AWS_TYPES = new Set([
-    "aws:ec2/route:Route",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    "aws:iam/rolePolicy:RolePolicy",
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    "aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
-    "aws:kms/alias:Alias",
-    "aws:s3/bucketPolicy:BucketPolicy",
-    "aws:s3/bucketVersioning:BucketVersioning",
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-    "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
-    "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
-    "aws:ebs/encryptionByDefault:EncryptionByDefault",
-    "aws:ebs/defaultKmsKey:DefaultKmsKey",
-    "aws:cfg/recorder:Recorder",
-    "aws:cfg/deliveryChannel:DeliveryChannel",
-    "aws:cfg/recorderStatus:RecorderStatus",
-    "aws:securityhub/account:Account",
-    "aws:securityhub/standardsSubscription:StandardsSubscription",
-    "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
-    "aws:ecr/pullThroughCacheRule:PullThroughCacheRule",
-    "aws:wafv2/webAclAssociation:WebAclAssociation",
-]);
-
-/** `aws:` resources that lack any governance tag (should be empty). */
 export function untaggedResources(resources: readonly CapturedResource[]): string[] {
     return resources
-        .filter((r) => r.type.startsWith("aws:") && !UNTAGGABLE_AWS_TYPES.has(r.type))
+        .filter((r) => TAGGABLE_TYPES.has(r.type))
         .filter((r) => GOVERNANCE_TAG_KEYS.some((key) => typeof r.inputs.tags?.[key] !== "string"))
         .map((r) => `${r.type} ${r.name}`);
 }
