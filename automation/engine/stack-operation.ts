@@ -197,13 +197,17 @@ async function execute(
     }
 }
 
+/** The CLI's own `error:` line of a command error (its message is `code: … stdout: … stderr: …`). */
 function firstLine(text: string): string {
-    return text.split("\n").find((l) => l.trim().length > 0)?.trim().slice(0, 200) ?? text.slice(0, 200);
+    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const error = lines.find((l) => /^error:/i.test(l));
+    return (error ?? lines.find((l) => !/^(code|stdout|stderr):?\s*\d*$/i.test(l)) ?? lines[0] ?? text).slice(0, 200);
 }
 
 function lastLines(text: string): string {
     const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-    return lines.slice(-3).join(" | ").slice(0, 600);
+    const errors = lines.filter((l) => /^error:/i.test(l));
+    return (errors.length ? errors : lines.slice(-3)).join(" | ").slice(0, 600);
 }
 
 /** The engine reports advisory violations as `warning`. */

@@ -31,9 +31,10 @@ export function outcomeOf(command: Operation, stacks: readonly StackResult[], in
     if (interrupted || stacks.some((s) => s.status === "cancelled")) {
         return { outcome: "interrupted", exitCode: EXIT_CODES.interrupted };
     }
-    if (stacks.some((s) => s.status === "failed" || s.status === "skipped")) {
+    if (stacks.some((s) => s.status === "failed")) {
         return { outcome: "failed", exitCode: EXIT_CODES.failure };
     }
+    // Skipped stacks without a failure were skipped because of a policy violation upstream.
     if (stacks.some((s) => s.status === "policy-violation")) {
         return { outcome: "policy-violation", exitCode: EXIT_CODES.policyViolation };
     }
@@ -73,7 +74,7 @@ export function summaryTable(report: RunReport): string {
     if (report.violations.length > 0) {
         out.push("", "POLICY VIOLATIONS");
         for (const v of report.violations) {
-            out.push(`  [${v.enforcementLevel}] ${v.unit}: ${v.policy} (${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${firstLine(v.message)}`);
+            out.push(`  [${v.enforcementLevel}] ${v.unit}: ${v.policy} (${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${lastLine(v.message)}`);
         }
     }
     const counts = Object.entries(report.counts)
@@ -93,6 +94,8 @@ function formatChanges(changes: Readonly<Record<string, number>>): string {
         .join(", ");
 }
 
-function firstLine(text: string): string {
-    return text.split("\n")[0] ?? "";
+/** The engine prefixes a violation with the policy's description; the last line is the finding. */
+function lastLine(text: string): string {
+    const lines = text.split("\n").filter((l) => l.trim());
+    return lines[lines.length - 1] ?? "";
 }

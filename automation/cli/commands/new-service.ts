@@ -1,0 +1,59 @@
+import type { DataClassification, PciScope } from "../../../platform/common/governance";
+import { scaffoldNewService } from "../../../services/scaffold/scaffold";
+import { EdfError } from "../../errors";
+import { CliCommand, EXIT_CODES } from "../context";
+
+interface NewServiceFlags {
+    owner: string;
+    kind: string;
+    port?: string;
+    priority?: string;
+    dataClassification?: string;
+    pciScope?: string;
+}
+
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) {
+        throw new EdfError("EDF_USAGE", `\`${flag}\` must be a whole number, not \`${value}\`.`, [{ path: flag, message: `invalid value \`${value}\``, fix: `pass e.g. \`${flag} 8080\`.` }]);
+    }
+    return Number(value);
+}
+
+/** `edf new service <name>`: scaffolds a service unit, its test and its environment-spec entries (services/scaffold). */
+export const commands: CliCommand[] = [
+    {
+        order: 90,
+        register(program, context) {
+            const group = program.command("new").description("scaffold new parts of the project");
+            group
+                .command("service")
+                .description("scaffold a service unit: services/<name>/program.ts, its test, and a unit in every environment spec")
+                .argument("<name>", "service name: lowercase letters, digits and single hyphens (e.g. orders-api)")
+                .requiredOption("--owner <team>", "the team that owns the service (the `owner` tag)")
+                .option("--kind <kind>", "http (on the shared ALB) or worker", "http")
+                .option("--port <port>", "container port of an HTTP service (≥ 1024)")
+                .option("--priority <n>", "listener-rule priority on the shared ALB (default: derived from the name)")
+                .option("--data-classification <class>", "public | internal | confidential | restricted (default: internal)")
+                .option("--pci-scope <scope>", "in-scope | connected | out-of-scope (default: out-of-scope)")
+                .action((name: string, flags: NewServiceFlags) => {
+                    const ctx = context();
+                    const files = scaffoldNewService(ctx.projectRoot, {
+                        name,
+                        owner: flags.owner,
+                        kind: flags.kind as "http" | "worker",
+                        port: wholeNumber(flags.port, "--port"),
+                        priority: wholeNumber(flags.priority, "--priority"),
+                        dataClassification: flags.dataClassification as DataClassification | undefined,
+                        pciScope: flags.pciScope as PciScope | undefined,
+                    });
+                    const lines = files.map((f) => `  ${f.edits ? "updated" : "created"} ${f.path}`);
+                    ctx.reporter.result(
+                        { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })) },
+                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: npx mocha --config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`,
+                    );
+                    ctx.exit(EXIT_CODES.ok);
+                });
+        },
+    },
+];

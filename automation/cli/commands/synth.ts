@@ -1,0 +1,92 @@
+import { EdfError } from "../../errors";
+import { synthEnvironment } from "../../synth/synth";
+import { displayPath, writeSynthReports } from "../../synth/report/write";
+import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
+
+interface SynthCliOptions {
+    env: string;
+    only?: string[];
+    withDependencies?: boolean;
+    withDependents?: boolean;
+    parallel?: string;
+    inputs?: string;
+    liveInputs?: boolean;
+    waivers?: string[];
+    date?: string;
+}
+
+/** `edf synth`: the environment evaluated offline under mocks and inspected; reports in a run folder. */
+export const commands: CliCommand[] = [
+    {
+        order: 15,
+        register(program, context) {
+            environmentOptions(
+                program
+                    .command("synth")
+                    .description("evaluate every unit offline under Pulumi mocks, inspect it with the environment's policies, write JSON/SARIF/Markdown/HTML reports"),
+            )
+                .option("-p, --parallel <n>", "stacks evaluated at once in worker threads (1: in this process)")
+                .option("--inputs <file>", "sample inputs for Vault/Consul/env inputs (default: environments/samples/<env>.yaml)")
+                .option("--live-inputs", "read Vault and Consul inputs from the servers in the spec's `injectors` instead of the sample file")
+                .option("--waivers <files...>", "waiver files (YAML/JSON) to apply")
+                .option("--date <YYYY-MM-DD>", "the day verdicts are decided for: waiver expiry, enforce-after dates (default: today, UTC)")
+                .action(async (options: SynthCliOptions) => {
+                    const ctx = context();
+                    if (options.inputs && options.liveInputs) {
+                        throw new EdfError("EDF_USAGE", "`--inputs` and `--live-inputs` exclude each other.", [
+                            { path: "--inputs", message: "both a sample file and live servers were asked for", fix: "drop one of them." },
+                        ]);
+                    }
+                    const controller = new AbortController();
+                    const interrupt = (): void => controller.abort();
+                    process.once("SIGINT", interrupt);
+                    process.once("SIGTERM", interrupt);
+                    try {
+                        const run = await synthEnvironment({
+                            env: options.env,
+                            projectRoot: ctx.projectRoot,
+                            reporter: ctx.reporter,
+                            ...selectionOf(options),
+                            ...(options.parallel ? { parallel: parseParallel(options.parallel) } : {}),
+                            ...(options.inputs ? { samplesFile: options.inputs } : {}),
+                            liveInputs: Boolean(options.liveInputs),
+                            waiverFiles: options.waivers ?? [],
+                            ...(options.date ? { date: options.date } : {}),
+                            signal: controller.signal,
+                        });
+                        const files = writeSynthReports(run, ctx.edfHome);
+                        const r = run.report;
+                        const s = r.summary;
+                        const verdict = r.outcome === "passed" ? "passed" : r.outcome === "policy-violation" ? "FAILED: mandatory policy violations" : "FAILED: stacks did not synthesize";
+                        const human = [
+                            "",
+                            `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived finding(s)` +
+                                (s.failed + s.skipped ? `, ${s.failed} failed, ${s.skipped} skipped` : "") +
+                                ` in ${(run.timings.totalMs / 1000).toFixed(1)}s (exit ${r.exitCode})`,
+                            `reports: ${displayPath(files.dir)}/`,
+                            `  report.html   open in a browser: graph, findings, inventories`,
+                            `  summary.md    report.json    report.sarif`,
+                        ].join("\n");
+                        ctx.reporter.result(
+                            {
+                                command: r.command,
+                                environment: r.environment,
+                                outcome: r.outcome,
+                                exitCode: r.exitCode,
+                                summary: r.summary,
+                                stacks: r.stacks.map((st) => ({ unit: st.unit, stack: st.stack, status: st.status, resources: st.resourceCounts.total, ...(st.inspection ? { mandatory: st.inspection.mandatory, advisory: st.inspection.advisory, waived: st.inspection.waived } : {}), ...(st.reason ? { reason: st.reason } : {}) })),
+                                runDir: files.dir,
+                                files,
+                                durationMs: run.timings.totalMs,
+                            },
+                            human,
+                        );
+                        ctx.exit(r.exitCode);
+                    } finally {
+                        process.removeListener("SIGINT", interrupt);
+                        process.removeListener("SIGTERM", interrupt);
+                    }
+                });
+        },
+    },
+];

@@ -1,0 +1,199 @@
+import * as pulumi from "@pulumi/pulumi";
+import { currentUnitContext } from "../unit/define";
+import { loadUnitProgram } from "../unit/load";
+import { RegistrationCapture, SynthResource } from "./capture";
+import { answerInvoke } from "./invokes";
+import { computeResourceState, stableUuid, SynthWorld } from "./mock-cloud";
+
+// Internal SDK modules: the per-program store (`withLocalStorage`) gives each stack a fresh
+// runtime state (config, monitor, feature flags) inside one worker, so workers are reused
+// across stacks without anything leaking from one stack into the next.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runtimeState = require("@pulumi/pulumi/runtime/state") as { withLocalStorage<T>(callback: () => Promise<T>): Promise<T> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown; waitForRPCs?(): Promise<void> };
+
+/** The project name of `Pulumi.yaml`: part of every URN. */
+export const SYNTH_PROJECT = "edf";
+
+/** The synthesized outputs of an upstream stack, as a `StackReference` reads them. */
+export interface UpstreamOutputs {
+    readonly outputs: Readonly<Record<string, unknown>>;
+    readonly secretOutputNames: readonly string[];
+}
+
+/** Everything a worker needs to evaluate one stack. Plain data (crosses the thread boundary). */
+export interface EvaluationJob {
+    readonly unit: string;
+    /** The unit's program folder (`platform/network`). */
+    readonly unitPath: string;
+    readonly projectRoot: string;
+    readonly environment: string;
+    /** Short stack name, `<environment>.<unit>`. */
+    readonly stack: string;
+    /** Complete stack config, keys qualified (`edf:unit`, `aws:region`, `edf-input:x`). */
+    readonly config: Readonly<Record<string, string>>;
+    /** Keys of `config` that hold secrets (Vault inputs). */
+    readonly secretKeys: readonly string[];
+    readonly world: SynthWorld;
+    /** Outputs of the stacks this unit depends on (transitively), by short stack name. */
+    readonly upstream: Readonly<Record<string, UpstreamOutputs>>;
+    /** Every stack of the environment, for messages about references to stacks not depended on. */
+    readonly environmentStacks: readonly string[];
+}
+
+/** What evaluating one stack produced. */
+export interface StackEvaluation {
+    readonly resources: SynthResource[];
+    /** The stack outputs, plain JSON (secret values included: they feed downstream stacks). */
+    readonly outputs: Record<string, unknown>;
+    readonly secretOutputNames: string[];
+    /** Provider functions the program called, sorted, with counts. */
+    readonly invokes: Readonly<Record<string, number>>;
+    /** Set when the program threw, an output rejected or a registration failed. */
+    readonly error?: string;
+}
+
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+/**
+ * Evaluates one unit under Pulumi's mock runtime, in a fresh per-program store: config from
+ * the job, mocks answering with the {@link SynthWorld}, stack references answering with the
+ * upstream stacks' synthesized outputs. Captures every registration, then adds what the
+ * engine would add itself (the stack resource, default providers). Never throws for a
+ * program error: it is returned in `error` with what was registered so far.
+ */
+export function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation> {
+    return runtimeState.withLocalStorage(() => evaluateInStore(job));
+}
+
+async function evaluateInStore(job: EvaluationJob): Promise<StackEvaluation> {
+    const capture = new RegistrationCapture();
+    const invokes: Record<string, number> = {};
+    pulumi.runtime.setAllConfig({ ...job.config }, [...job.secretKeys]);
+    await pulumi.runtime.setMocks(
+        {
+            newResource(args) {
+                const { id, state } = newResourceState(job, args);
+                capture.requestInFlight(args.inputs as Record<string, unknown>, id);
+                return { id, state };
+            },
+            call(args) {
+                invokes[args.token] = (invokes[args.token] ?? 0) + 1;
+                return answerInvoke(job.world, args.token, args.inputs as Record<string, unknown>);
+            },
+        },
+        SYNTH_PROJECT,
+        job.stack,
+        false,
+    );
+    capture.install(runtimeSettings.getMonitor() as Parameters<RegistrationCapture["install"]>[0]);
+
+    let outputs: Record<string, unknown> = {};
+    const secretOutputNames: string[] = [];
+    let error: string | undefined;
+    try {
+        const program = loadUnitProgram(job.unitPath, job.projectRoot);
+        const returned = (await program(currentUnitContext(job.unitPath))) ?? {};
+        for (const [key, value] of Object.entries(returned)) {
+            if (pulumi.Output.isInstance(value) && (await pulumi.isSecret(value))) {
+                secretOutputNames.push(key);
+            }
+        }
+        outputs = (await settle(pulumi.output(returned))) as Record<string, unknown>;
+    } catch (e) {
+        error = messageOf(e);
+    }
+    try {
+        await runtimeSettings.waitForRPCs?.();
+    } catch (e) {
+        error ??= messageOf(e);
+    }
+    return {
+        resources: withEngineResources(job, capture.resources),
+        outputs: JSON.parse(JSON.stringify(outputs ?? {})) as Record<string, unknown>,
+        secretOutputNames: secretOutputNames.sort(),
+        invokes: Object.fromEntries(Object.entries(invokes).sort(([a], [b]) => (a < b ? -1 : 1))),
+        ...(error !== undefined ? { error } : {}),
+    };
+}
+
+function newResourceState(job: EvaluationJob, args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+    if (args.type === STACK_REFERENCE) {
+        const name = String((args.inputs as { name?: unknown }).name ?? args.name);
+        const upstream = job.upstream[referencedStack(name)];
+        if (!upstream) {
+            throw new Error(stackReferenceProblem(job, name));
+        }
+        return { id: name, state: { name, outputs: upstream.outputs, secretOutputNames: [...upstream.secretOutputNames] } };
+    }
+    return computeResourceState(job.world, args.type, args.name, args.inputs as Record<string, unknown>);
+}
+
+/** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */
+export function referencedStack(name: string): string {
+    const parts = name.split("/");
+    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : SYNTH_PROJECT;
+    // With two segments the first is the organization (`org/stack`) for Pulumi Cloud, or the
+    // project for self-managed backends; either way a foreign project name cannot be ours.
+    if (parts.length === 3 && project !== SYNTH_PROJECT) return "";
+    return parts[parts.length - 1] ?? "";
+}
+
+function stackReferenceProblem(job: EvaluationJob, name: string): string {
+    const short = referencedStack(name);
+    const known = job.environmentStacks.includes(short);
+    const producer = short.startsWith(`${job.environment}.`) ? short.slice(job.environment.length + 1) : short;
+    if (known) {
+        return `unit \`${job.unit}\` reads stack \`${name}\` but does not depend on unit \`${producer}\`: add \`${producer}\` to \`units.${job.unit}.dependsOn\` in the spec (synth only feeds a stack the outputs of the stacks it depends on).`;
+    }
+    return `unit \`${job.unit}\` reads stack \`${name}\`, which is not a stack of environment \`${job.environment}\` (its stacks: ${job.environmentStacks.map((s) => `\`${s}\``).join(", ")}): fix the stack name in the unit's config.`;
+}
+
+/**
+ * Adds what the engine adds on a real run: the stack resource (parent of every top-level
+ * resource) and one default provider per provider package, built from the stack config of
+ * that package (`aws:region`, `aws:allowedAccountIds`, `aws:defaultTags`) as the engine
+ * passes it, and named `default_<version>` as the engine names it.
+ */
+function withEngineResources(job: EvaluationJob, captured: readonly SynthResource[]): SynthResource[] {
+    const stackUrn = `urn:pulumi:${job.stack}::${SYNTH_PROJECT}::pulumi:pulumi:Stack::${SYNTH_PROJECT}-${job.stack}`;
+    const stackResource: SynthResource = { type: "pulumi:pulumi:Stack", name: `${SYNTH_PROJECT}-${job.stack}`, urn: stackUrn, props: {}, custom: false, synthetic: true };
+    const providers = new Map<string, SynthResource>();
+    const defaultProvider = (pkg: string, version: string): string => {
+        const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;
+        const urn = `urn:pulumi:${job.stack}::${SYNTH_PROJECT}::pulumi:providers:${pkg}::${name}`;
+        let provider = providers.get(urn);
+        if (!provider) {
+            const props: Record<string, unknown> = {};
+            for (const [key, value] of Object.entries(job.config)) {
+                if (key.startsWith(`${pkg}:`)) props[key.slice(pkg.length + 1)] = value;
+            }
+            if (version) props.version = version;
+            provider = { type: `pulumi:providers:${pkg}`, name, urn, id: stableUuid(job.stack, urn), props, custom: true, synthetic: true };
+            providers.set(urn, provider);
+        }
+        return `${urn}::${provider.id}`;
+    };
+    const resources = captured.map((r): SynthResource => {
+        const pkg = r.type.split(":")[0] ?? "";
+        const needsDefault = r.custom && !r.provider && pkg !== "pulumi" && !r.type.startsWith("pulumi:");
+        return {
+            ...r,
+            parent: r.parent ?? stackUrn,
+            ...(needsDefault ? { provider: defaultProvider(pkg, r.packageVersion ?? "") } : {}),
+        };
+    });
+    return [stackResource, ...providers.values(), ...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+}
+
+// An Output's value as a promise that also rejects when the output does (`apply` never calls
+// back on a rejected output; the SDK's own `promise()` settles either way).
+function settle<T>(output: pulumi.Output<T>): Promise<T> {
+    return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+function messageOf(e: unknown): string {
+    if (e instanceof Error) return e.message || e.name;
+    return String(e);
+}

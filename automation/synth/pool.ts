@@ -1,0 +1,138 @@
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { evaluateUnit } from "./evaluate";
+import { inspectStack } from "./inspection";
+import type { WorkerRequest, WorkerResponse } from "./worker/protocol";
+
+/** The final answer for one stack. */
+export type StackDone = Extract<WorkerResponse, { kind: "done" }>;
+
+/** Runs evaluation + inspection requests somewhere: worker threads, or this thread. */
+export interface SynthExecutor {
+    /** How many stacks run at once. */
+    readonly size: number;
+    run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone>;
+    close(): Promise<void>;
+}
+
+/** How long one stack may take before its worker is stopped and the stack failed. */
+export const DEFAULT_STACK_TIMEOUT_MS = 300_000;
+
+const ENTRY = path.join(__dirname, "worker", "entry.js");
+
+interface Slot {
+    worker: Worker;
+    busy?: { id: number; resolve(done: StackDone): void; reject(error: Error): void; onEvaluated?: (n: number) => void; timer: NodeJS.Timeout };
+}
+
+/**
+ * A pool of worker threads, each with its own Pulumi runtime, reused across stacks (each
+ * stack runs in a fresh runtime store, see evaluate.ts). Loading the SDK, the AWS provider
+ * and the programs costs seconds per thread, so threads are started lazily, at most `size`,
+ * and kept until `close()`. A thread that dies or overruns is replaced; its stack fails.
+ */
+export class WorkerPool implements SynthExecutor {
+    private readonly slots: Slot[] = [];
+    private readonly queue: { request: WorkerRequest; resolve(d: StackDone): void; reject(e: Error): void; onEvaluated?: (n: number) => void }[] = [];
+    private nextId = 1;
+    private closed = false;
+
+    constructor(
+        readonly size: number,
+        private readonly stackTimeoutMs: number = DEFAULT_STACK_TIMEOUT_MS,
+        private readonly resourceLimits: { maxOldGenerationSizeMb?: number } = {},
+    ) {}
+
+    run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
+        if (this.closed) return Promise.reject(new Error("synth: the worker pool is closed."));
+        return new Promise<StackDone>((resolve, reject) => {
+            this.queue.push({ request: { ...request, id: this.nextId++ }, resolve, reject, ...(onEvaluated ? { onEvaluated } : {}) });
+            this.dispatch();
+        });
+    }
+
+    async close(): Promise<void> {
+        this.closed = true;
+        const slots = this.slots.splice(0);
+        await Promise.all(slots.map((s) => s.worker.terminate()));
+    }
+
+    private dispatch(): void {
+        while (this.queue.length > 0) {
+            let slot = this.slots.find((s) => !s.busy);
+            if (!slot && this.slots.length < this.size) {
+                slot = this.startWorker();
+            }
+            if (!slot) return;
+            const next = this.queue.shift()!;
+            const timer = setTimeout(() => this.fail(slot!, `stack took longer than ${Math.round(this.stackTimeoutMs / 1000)}s; its worker was stopped`), this.stackTimeoutMs);
+            slot.busy = { id: next.request.id, resolve: next.resolve, reject: next.reject, timer, ...(next.onEvaluated ? { onEvaluated: next.onEvaluated } : {}) };
+            slot.worker.postMessage(next.request);
+        }
+    }
+
+    private startWorker(): Slot {
+        const worker = new Worker(ENTRY, { resourceLimits: this.resourceLimits, stdout: false, stderr: false });
+        const slot: Slot = { worker };
+        worker.on("message", (message: WorkerResponse) => {
+            const busy = slot.busy;
+            if (!busy || busy.id !== message.id) return;
+            if (message.kind === "evaluated") {
+                busy.onEvaluated?.(message.resources);
+                return;
+            }
+            clearTimeout(busy.timer);
+            slot.busy = undefined;
+            if (message.kind === "done") busy.resolve(message);
+            else busy.reject(new Error(message.message));
+            this.dispatch();
+        });
+        worker.on("error", (error) => this.fail(slot, `worker failed: ${error.message}`));
+        worker.on("exit", (code) => {
+            if (!this.closed) this.fail(slot, `worker exited with code ${code}`);
+        });
+        this.slots.push(slot);
+        return slot;
+    }
+
+    private fail(slot: Slot, message: string): void {
+        const index = this.slots.indexOf(slot);
+        if (index < 0) return;
+        this.slots.splice(index, 1);
+        const busy = slot.busy;
+        slot.busy = undefined;
+        if (busy) {
+            clearTimeout(busy.timer);
+            busy.reject(new Error(message));
+        }
+        void slot.worker.terminate();
+        if (!this.closed) this.dispatch();
+    }
+}
+
+/**
+ * Runs stacks one at a time in this thread (no worker start-up cost; for a handful of stacks,
+ * tests and `--parallel 1`). Each stack still gets a fresh runtime store.
+ */
+export class InProcessExecutor implements SynthExecutor {
+    readonly size = 1;
+    private tail: Promise<unknown> = Promise.resolve();
+
+    run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
+        const result = this.tail.then(async () => {
+            const started = Date.now();
+            const evaluation = await evaluateUnit(request.evaluation);
+            const evaluateMs = Date.now() - started;
+            onEvaluated?.(evaluation.resources.length);
+            const inspectStarted = Date.now();
+            const inspection = request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
+            return { id: 0, kind: "done", evaluation, ...(inspection ? { inspection } : {}), evaluateMs, inspectMs: Date.now() - inspectStarted } as StackDone;
+        });
+        this.tail = result.catch(() => undefined);
+        return result;
+    }
+
+    async close(): Promise<void> {
+        await this.tail;
+    }
+}

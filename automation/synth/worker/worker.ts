@@ -1,0 +1,44 @@
+import { parentPort } from "worker_threads";
+import { evaluateUnit } from "../evaluate";
+import { inspectStack } from "../inspection";
+import type { WorkerRequest, WorkerResponse } from "./protocol";
+
+/**
+ * A synth worker: evaluates stacks one at a time, each in a fresh Pulumi runtime store, and
+ * inspects what each registered. The modules (SDK, providers, unit programs, policies) stay
+ * loaded between stacks, which is what makes a pool cheaper than a thread per stack.
+ */
+if (!parentPort) {
+    throw new Error("automation/synth/worker/worker.ts must run in a worker thread.");
+}
+const port = parentPort;
+let current: number | undefined;
+
+// A rejection nobody awaited belongs to the stack being evaluated: fail that stack, never
+// the process (one worker runs one stack at a time, so the attribution is exact).
+process.on("unhandledRejection", (reason) => {
+    if (current !== undefined) {
+        port.postMessage({ id: current, kind: "crashed", message: `unhandled rejection: ${(reason as Error)?.message ?? String(reason)}` } satisfies WorkerResponse);
+        current = undefined;
+    }
+});
+
+port.on("message", async (request: WorkerRequest) => {
+    current = request.id;
+    const post = (response: WorkerResponse): void => {
+        if (current === request.id) port.postMessage(response);
+    };
+    try {
+        const started = Date.now();
+        const evaluation = await evaluateUnit(request.evaluation);
+        const evaluateMs = Date.now() - started;
+        post({ id: request.id, kind: "evaluated", resources: evaluation.resources.length, elapsedMs: evaluateMs });
+        const inspectStarted = Date.now();
+        const inspection = request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
+        post({ id: request.id, kind: "done", evaluation, ...(inspection ? { inspection } : {}), evaluateMs, inspectMs: Date.now() - inspectStarted });
+    } catch (error) {
+        post({ id: request.id, kind: "crashed", message: (error as Error)?.message ?? String(error) });
+    } finally {
+        if (current === request.id) current = undefined;
+    }
+});
