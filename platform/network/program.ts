@@ -31,6 +31,7 @@ export default defineUnit(async ({ config, inputs, environment }): Promise<Produ
         natStrategy: settings.natStrategy,
         tags: base.tags,
         namePrefix: prefix,
+        protect: settings.protect,
     });
 
     const flowLogs = new VpcFlowLogs("flow-logs", {

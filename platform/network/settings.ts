@@ -1,4 +1,5 @@
 import type { NatStrategy } from "../contract";
+import type { InputSource } from "../common/contract-inputs";
 import { BaseSettings, readBaseSettings } from "../common/unit-base";
 import { ConfigReader, EnvironmentSize, RawConfig } from "../common/unit-config";
 import {
@@ -46,12 +47,9 @@ export interface NetworkSettings {
     readonly interfaceEndpoints: readonly string[];
     readonly flowLogRetentionDays: number;
     readonly logsKmsKeyArn: string;
+    readonly protect: boolean;
 }
 
-/** Source of driver-injected inputs (the unit context's `inputs`). */
-export interface InputSource {
-    get<T = unknown>(name: string): T | undefined;
-}
 
 /**
  * Reads and validates the network unit's config; throws a `UnitConfigError` listing
@@ -65,6 +63,7 @@ export function readNetworkSettings(config: RawConfig, inputs: InputSource, envi
     const azCount = reader.integer("azCount", MIN_AZ_COUNT, MAX_AZ_COUNT) ?? profile.azCount;
     const publicTier = reader.boolean("publicTier") ?? true;
     const natStrategy = reader.enumValue("natStrategy", NAT_STRATEGIES) ?? (publicTier ? profile.natStrategy : "none");
+    const protect = reader.boolean("protect") ?? true;
     const flowLogRetentionDays = reader.integer("flowLogRetentionDays", 1, 3653) ?? DEFAULT_FLOW_LOG_RETENTION_DAYS;
 
     if (natStrategy !== "none" && !publicTier) {
@@ -99,6 +98,7 @@ export function readNetworkSettings(config: RawConfig, inputs: InputSource, envi
         interfaceEndpoints: interfaceEndpoints as string[],
         flowLogRetentionDays,
         logsKmsKeyArn: logsKmsKeyArn as string,
+        protect,
     };
 }
 

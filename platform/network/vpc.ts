@@ -18,6 +18,8 @@ export interface LandingZoneVpcArgs {
     readonly tags: Tags;
     /** Prefix of the `Name` tags, e.g. `edf-dev`. */
     readonly namePrefix: string;
+    /** Protect the VPC against deletion and replacement (everything lives in it). @default true */
+    readonly protect?: boolean;
 }
 
 /** @default NAT strategy when none is given: resilient to the loss of an AZ. */
@@ -51,7 +53,7 @@ export class LandingZoneVpc extends pulumi.ComponentResource {
             enableDnsHostnames: true, // interface endpoints' private DNS needs both
             enableDnsSupport: true,
             tags: tag("vpc"),
-        }, parent);
+        }, { parent: this, protect: args.protect ?? true });
         this.vpcId = vpc.id;
 
         // With no `ingress`/`egress` given, the provider removes every rule of the

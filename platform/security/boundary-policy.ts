@@ -11,7 +11,7 @@ export const BOUNDARY_ALLOWED_ACTIONS = [
     "cloudwatch:PutMetricData", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
     "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
     "servicediscovery:DiscoverInstances", "execute-api:Invoke", "lambda:InvokeFunction",
-    "ecs:RunTask", "ecs:DescribeTasks", "sts:AssumeRole", "iam:PassRole",
+    "ecs:RunTask", "ecs:DescribeTasks", "sts:AssumeRole",
 ] as const;
 
 /** What the boundary protects beyond its allow list. */
@@ -39,6 +39,14 @@ export function permissionsBoundaryPolicy(input: BoundaryPolicyInput): PolicyDoc
     const regions = input.allowedRegions ?? [];
     return policyDocument([
         { Sid: "AllowWorkloadServices", Effect: "Allow", Action: [...BOUNDARY_ALLOWED_ACTIONS], Resource: "*" },
+        {
+            // A service may hand roles of this account to ECS tasks (e.g. `ecs:RunTask`), nothing else.
+            Sid: "AllowPassingRolesToEcsTasks",
+            Effect: "Allow",
+            Action: "iam:PassRole",
+            Resource: `arn:${partition}:iam::${input.accountId}:role/*`,
+            Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+        },
         {
             Sid: "PassOnlyRolesUnderTheBoundary",
             Effect: "Deny",

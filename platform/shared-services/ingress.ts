@@ -66,7 +66,8 @@ export class PublicIngress extends pulumi.ComponentResource {
                 { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "HTTP, redirected to HTTPS" },
             ],
             egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [...args.targetCidrBlocks], description: "To service tasks in the private tier" }],
-            tags: tag(`${args.loadBalancerName}-alb`),
+            // `tier=public-lb` marks the one kind of group the pipeline lets face the internet.
+            tags: withGovernanceTags(args.tags, `${args.loadBalancerName}-alb`, { tier: "public-lb" }),
         }, parent);
 
         const alb = new aws.lb.LoadBalancer(name, {
