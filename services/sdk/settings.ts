@@ -6,6 +6,9 @@ import { containerShapeProblems, ContainerShape } from "./container-service-vali
 import { sizingFor } from "./sizing";
 import { ImageSelection } from "./validation/image";
 
+/** The injected input carrying the image digest a pipeline pushed. */
+export const IMAGE_DIGEST_INPUT = "image-digest";
+
 /** What every service unit reads from its stack config, whatever it builds. */
 export interface ServiceUnitSettings {
     /** The environment (`edf:environment`). */
@@ -14,7 +17,7 @@ export interface ServiceUnitSettings {
     readonly size: EnvironmentSize;
     /** Who owns the service and how sensitive its data is (`edf:governance`). */
     readonly governance: GovernanceConfig;
-    /** Which image to run (`edf:image`, `{"digest": "sha256:…"}` or `{"tag": "…"}`). @default {} */
+    /** Which image to run (`edf:image`, `{"digest": "sha256:…"}` or `{"tag": "…"}`; input `image-digest` overrides the digest). @default {} */
     readonly image: ImageSelection;
     /** Task size override (`edf:task`, `{"cpu": 512, "memory": 1024}`). @default - the program's size for the environment */
     readonly task: TaskSize;
@@ -41,9 +44,15 @@ export function readServiceSettings(ctx: UnitContext): ServiceUnitSettings {
     if (governance === undefined && reader.string("governance") === undefined) {
         reader.add([`\`governance\` is not set: set config \`${reader.qualified("governance")}\` to \`{"owner": "<team>", "dataClassification": "…", "pciScope": "…"}\`.`]);
     }
-    const image = reader.json("image") ?? {};
+    let image = reader.json("image") ?? {};
     if (typeof image !== "object" || image === null || Array.isArray(image)) {
         reader.add([`\`image\` must be an object: set \`${reader.qualified("image")}\` to \`{"digest": "sha256:…"}\` or \`{"tag": "…"}\`.`]);
+    }
+    // A pipeline hands over the digest it pushed as the input `image-digest` (e.g. from an
+    // environment variable); it wins over the config, which holds the environment's default.
+    const injectedDigest = ctx.inputs.get<unknown>(IMAGE_DIGEST_INPUT);
+    if (injectedDigest !== undefined) {
+        image = { ...(image as object), digest: injectedDigest };
     }
     const task = reader.json("task") ?? {};
     if (typeof task !== "object" || task === null || Array.isArray(task)) {

@@ -94,3 +94,18 @@ describe("bad input to a service unit", () => {
         assert.deepEqual(run.resources, []);
     });
 });
+
+describe("the image a service unit runs", () => {
+    it("takes the digest a pipeline injects over the environment's configured image", async () => {
+        const digest = `sha256:${"cd".repeat(32)}`;
+        const run = await runServiceUnit("services/ledger-worker", ledger, { environment: "prod", config: { image: { tag: "v1" } }, inputs: { "image-digest": digest } });
+        assert.equal(run.error, undefined, run.error?.message);
+        assert.ok(String(run.outputs?.image).endsWith(`/prod/ledger-worker@${digest}`));
+    });
+
+    it("refuses a malformed injected digest before any resource", async () => {
+        const run = await runServiceUnit("services/ledger-worker", ledger, { environment: "prod", inputs: { "image-digest": "latest" } });
+        assert.match(run.error!.message, /`image.digest` must be `sha256:` followed by 64 lowercase hex digits/);
+        assert.deepEqual(run.resources, []);
+    });
+});

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import type { UnitProgram } from "../../../automation/unit/define";
 import { inspect, InspectionResult } from "../../../policy-packs/lib/inspect";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
@@ -13,7 +14,7 @@ const EXAMPLES = [
 ] as const;
 
 /** Evaluates an example service under mocks and returns its resources as the pipeline pack sees them. */
-async function synthesize(unit: string, program: (typeof EXAMPLES)[number]["program"], environment: string): Promise<{ records: ResourceRecord[]; stack: string }> {
+async function synthesize(unit: string, program: UnitProgram<Record<string, unknown>>, environment: string): Promise<{ records: ResourceRecord[]; stack: string }> {
     const run = await runServiceUnit(unit, program, { environment });
     assert.equal(run.error, undefined, run.error?.message);
     const stack = `${environment}.${unit.split("/").pop()}`;

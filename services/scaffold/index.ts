@@ -1,0 +1,3 @@
+export * from "./scaffold";
+export * from "./spec-entries";
+export * from "./templates";

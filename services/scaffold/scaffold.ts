@@ -1,0 +1,141 @@
+import * as fs from "fs";
+import * as path from "path";
+import { EdfError, Problem } from "../../automation/errors";
+import { parseSpec } from "../../automation/spec/load";
+import { DATA_CLASSIFICATIONS, DataClassification, governanceProblems, PciScope, PCI_SCOPES } from "../../platform/common/governance";
+import { MAX_RULE_PRIORITY } from "../sdk/container-service-validation";
+import { containerPortProblems } from "../sdk/validation/port";
+import { serviceNameProblems } from "../sdk/validation/service-name";
+import { addServiceToSpec, SpecProblem } from "./spec-entries";
+import { programTemplate, testTemplate, ServiceTemplateValues } from "./templates";
+
+/** What `edf new service` is asked for. */
+export interface NewServiceOptions {
+    /** The service name: a unit name and part of every AWS name. */
+    readonly name: string;
+    /** The team that owns the service (the `owner` tag). */
+    readonly owner: string;
+    /** An HTTP service on the shared ALB, or a worker. @default "http" */
+    readonly kind?: "http" | "worker";
+    /** The container port (HTTP services). @default 8080 */
+    readonly port?: number;
+    /** The listener rule's priority; must be unique on the shared listener. @default - derived from the name (1000–49999) */
+    readonly priority?: number;
+    /** Sensitivity of the service's data. @default "internal" */
+    readonly dataClassification?: DataClassification;
+    /** PCI DSS scope. @default "out-of-scope" */
+    readonly pciScope?: PciScope;
+}
+
+/** One file the scaffold writes: a path relative to the project root and its content. */
+export interface ScaffoldFile {
+    readonly path: string;
+    readonly content: string;
+    /** Whether the file exists and is being edited (environment specs) rather than created. */
+    readonly edits: boolean;
+}
+
+/** An environment spec as the scaffold reads it. */
+export interface SpecSource {
+    /** Project-relative path, e.g. `environments/dev.yaml`. */
+    readonly path: string;
+    readonly text: string;
+}
+
+/**
+ * A listener priority from the name (FNV-1a into 1000–49999): stable across runs, so
+ * regenerating gives the same rule, and spread out, so two services rarely collide.
+ * A collision fails at deploy time with AWS's "priority in use"; pass `--priority`.
+ */
+export function defaultPriority(name: string): number {
+    let hash = 0x811c9dc5;
+    for (const char of name) {
+        hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    }
+    return 1000 + (hash % 49000);
+}
+
+/**
+ * Every file `edf new service` writes — the unit's program, its test and each
+ * environment spec with the new unit — or an `EDF_USAGE` error listing every problem
+ * at once. Pure: the caller reads the specs and writes the result.
+ */
+export function planNewService(options: NewServiceOptions, specs: readonly SpecSource[], existingPaths: ReadonlySet<string>): ScaffoldFile[] {
+    const problems: Problem[] = [];
+    const add = (message: string, fix: string, file?: string, where?: string) => problems.push({ ...(file ? { file } : {}), ...(where ? { path: where } : {}), message, fix });
+    for (const p of serviceNameProblems(options.name, "name")) add(p, "pick a name that fits the rule.", undefined, "<name>");
+    const kind = options.kind ?? "http";
+    if (kind !== "http" && kind !== "worker") add(`\`--kind\` is \`${String(kind)}\``, "use `http` or `worker`.", undefined, "--kind");
+    const port = options.port ?? 8080;
+    for (const p of containerPortProblems(port, "--port")) add(p, "pass e.g. `--port 8080`.", undefined, "--port");
+    const priority = options.priority ?? defaultPriority(options.name);
+    if (!Number.isInteger(priority) || priority < 1 || priority > MAX_RULE_PRIORITY) {
+        add(`\`--priority\` is \`${String(options.priority)}\``, `use a whole number from 1 to ${MAX_RULE_PRIORITY}, unused on the shared listener.`, undefined, "--priority");
+    }
+    const governance = { owner: options.owner, dataClassification: options.dataClassification ?? "internal", pciScope: options.pciScope ?? "out-of-scope" };
+    for (const p of governanceProblems(governance)) {
+        add(p.replace("`governance.owner`", "`--owner`").replace("`governance.dataClassification`", "`--data-classification`").replace("`governance.pciScope`", "`--pci-scope`"), `see \`edf new service --help\` (classifications: ${DATA_CLASSIFICATIONS.join(", ")}; scopes: ${PCI_SCOPES.join(", ")}).`);
+    }
+    const programPath = `services/${options.name}/program.ts`;
+    const testPath = `test/unit/services/${options.name}/program.test.ts`;
+    for (const file of [programPath, testPath]) {
+        if (existingPaths.has(file) || existingPaths.has(path.posix.dirname(file))) {
+            add(`\`${path.posix.dirname(file)}\` already exists`, "choose another name, or remove the existing service first.", file);
+        }
+    }
+    if (specs.length === 0) {
+        add("no environment spec found under `environments/`", "create one (see docs/driver.md): the new service needs a unit in each environment.", "environments/");
+    }
+    const edited: ScaffoldFile[] = [];
+    if (problems.length === 0) {
+        for (const spec of specs) {
+            const result = addServiceToSpec(spec.text, spec.path, { name: options.name, governance });
+            if ("problems" in result) {
+                result.problems.forEach((p: SpecProblem) => add(p.message, p.fix, p.file));
+                continue;
+            }
+            try {
+                parseSpec(result.text, spec.path); // the edited spec must still be valid
+            } catch (error) {
+                if (!(error instanceof EdfError)) throw error;
+                problems.push(...error.problems);
+                continue;
+            }
+            edited.push({ path: spec.path, content: result.text, edits: true });
+        }
+    }
+    if (problems.length > 0) {
+        throw new EdfError("EDF_USAGE", `Cannot scaffold service \`${options.name}\`: nothing was written.`, problems);
+    }
+    const values: ServiceTemplateValues = { name: options.name, kind, containerPort: port, pathPrefix: `/${options.name}`, priority };
+    return [
+        { path: programPath, content: programTemplate(values), edits: false },
+        { path: testPath, content: testTemplate(values), edits: false },
+        ...edited,
+    ];
+}
+
+/**
+ * Scaffolds a new service in the project at `projectRoot`: reads the environment specs,
+ * plans every file, and writes them only when nothing failed (so a failure changes
+ * nothing). Returns the files written.
+ */
+export function scaffoldNewService(projectRoot: string, options: NewServiceOptions): ScaffoldFile[] {
+    const environments = path.join(projectRoot, "environments");
+    const specs: SpecSource[] = fs.existsSync(environments)
+        ? fs
+              .readdirSync(environments)
+              .filter((f) => /\.ya?ml$/.test(f))
+              .sort()
+              .map((f) => ({ path: `environments/${f}`, text: fs.readFileSync(path.join(environments, f), "utf8") }))
+        : [];
+    const candidates = [`services/${options.name}`, `test/unit/services/${options.name}`];
+    const existing = new Set(candidates.filter((p) => fs.existsSync(path.join(projectRoot, p))));
+    const files = planNewService(options, specs, existing);
+    for (const file of files) {
+        const target = path.join(projectRoot, file.path);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, file.content, { flag: file.edits ? "w" : "wx" });
+    }
+    return files;
+}
