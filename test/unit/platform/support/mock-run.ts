@@ -82,6 +82,11 @@ export async function runUnderMocks<T>(
     );
 
     const registrationOptions = recordRegistrationOptions();
+    // A registration whose inputs fail surfaces as an unhandled rejection, which the
+    // real language host turns into a failed deployment: count it as the run's error.
+    const rejections: Error[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason instanceof Error ? reason : new Error(String(reason)));
+    process.on("unhandledRejection", onRejection);
 
     let outputs: pulumi.Unwrap<T> | undefined;
     let error: Error | undefined;
@@ -101,7 +106,17 @@ export async function runUnderMocks<T>(
         error = e instanceof Error ? e : new Error(String(e));
         outputs = undefined;
     }
-    await drainRpcs();
+    try {
+        await drainRpcs();
+        // Let rejections raised while draining reach the listener.
+        await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+    if (!error && rejections.length > 0) {
+        error = rejections[0];
+        outputs = undefined;
+    }
     return { resources, calls, outputs, secretOutputKeys, error };
 }
 
