@@ -43,7 +43,7 @@ export async function resolveInput(name: string, input: InputSpec, sources: Inpu
                 throw new InputError("Vault is not configured", "add `injectors.vault` to the spec.");
             }
             const read = await sources.vault.readField(input.path, input.field, input.version, input.mount);
-            const key = `${input.mount ?? "<mount>"}/${input.path}#${input.field}`;
+            const key = `${read.mount}/${input.path}#${input.field}`;
             return { name, value: read.value, secret: true, provenance: { source: "vault", key, version: read.version, secret: true } };
         }
         case "consul": {

@@ -10,6 +10,8 @@ export const DEFAULT_VAULT_MOUNT = "secret";
 export interface VaultField {
     readonly value: unknown;
     readonly version: number;
+    /** The KV v2 mount read from. */
+    readonly mount: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export class VaultClient {
             );
         }
         this.redactor.add(data[field]);
-        return { value: data[field], version: readVersion };
+        return { value: data[field], version: readVersion, mount: kvMount };
     }
 
     private login(): Promise<string> {

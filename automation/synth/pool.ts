@@ -41,7 +41,14 @@ export class WorkerPool implements SynthExecutor {
         readonly size: number,
         private readonly stackTimeoutMs: number = DEFAULT_STACK_TIMEOUT_MS,
         private readonly resourceLimits: { maxOldGenerationSizeMb?: number } = {},
+        /** Modules each worker loads as soon as it starts. */
+        private readonly preload: readonly string[] = [],
     ) {}
+
+    /** Starts every worker now (they preload while the caller prepares the first stacks). */
+    warm(): void {
+        while (!this.closed && this.slots.length < this.size) this.startWorker();
+    }
 
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
         if (this.closed) return Promise.reject(new Error("synth: the worker pool is closed."));
@@ -72,7 +79,7 @@ export class WorkerPool implements SynthExecutor {
     }
 
     private startWorker(): Slot {
-        const worker = new Worker(ENTRY, { resourceLimits: this.resourceLimits, stdout: false, stderr: false });
+        const worker = new Worker(ENTRY, { resourceLimits: this.resourceLimits, workerData: { preload: [...this.preload] }, stdout: false, stderr: false });
         const slot: Slot = { worker };
         worker.on("message", (message: WorkerResponse) => {
             const busy = slot.busy;

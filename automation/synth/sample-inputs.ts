@@ -109,7 +109,8 @@ export class SampleVault {
     ) {}
 
     async readField(secretPath: string, field: string, version?: number, mount?: string): Promise<VaultField> {
-        const key = `${mount ?? this.defaultMount}/${secretPath}`;
+        const kvMount = mount ?? this.defaultMount;
+        const key = `${kvMount}/${secretPath}`;
         const secret = this.samples.vault[key];
         if (!secret) {
             throw new InputError(`the sample file \`${this.samples.file}\` has no Vault secret \`${key}\``, `add \`vault: { ${key}: { ${field}: <sample value> } }\` to it.`);
@@ -117,7 +118,7 @@ export class SampleVault {
         if (!(field in secret)) {
             throw new InputError(`the sample Vault secret \`${key}\` has no field \`${field}\``, `add \`${field}: <sample value>\` under \`vault.${key}\` in \`${this.samples.file}\`.`);
         }
-        return { value: secret[field], version: version ?? 1 };
+        return { value: secret[field], version: version ?? 1, mount: kvMount };
     }
 }
 

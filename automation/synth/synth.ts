@@ -11,15 +11,16 @@ import type { StackResult } from "../engine/types";
 import { EdfError, EXIT_CODES } from "../errors";
 import { dependenciesOf, SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
-import { planEnvironment, preflightProblems } from "../plan";
+import { Plan, planEnvironment, preflightProblems } from "../plan";
+import { resolveUnitProgramPath } from "../unit/load";
 import type { Reporter } from "../reporter";
 import type { LoadedSpec } from "../spec/types";
 import { Redactor } from "../run/redact";
 import type { UpstreamOutputs } from "./evaluate";
-import { enforcementFromSpec, InspectionJob, loadPolicyList, packIdentity, policyModuleOf } from "./inspection";
+import { enforcementFromSpec, InspectionJob, loadPolicyList, packIdentity, POLICY_LIST_MODULE, policyModuleOf } from "./inspection";
 import { resolveSynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
-import { InProcessExecutor, StackDone, SynthExecutor, WorkerPool } from "./pool";
+import { DEFAULT_STACK_TIMEOUT_MS, InProcessExecutor, StackDone, SynthExecutor, WorkerPool } from "./pool";
 import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthReport, SynthStackReport } from "./report/model";
 
 export interface SynthOptions extends SelectionOptions {
@@ -77,7 +78,7 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
         throw new EdfError("EDF_USAGE", `\`--date\` must be a day as YYYY-MM-DD, not \`${date}\`.`, [{ path: "--date", message: `invalid date \`${date}\``, fix: "pass e.g. `--date 2026-11-27`." }]);
     }
     const plan = planEnvironment(options.env, options.projectRoot, options);
-    const { loaded, graph, selection } = plan;
+    const { loaded, selection } = plan;
     const spec = loaded.spec;
     const policyOn = spec.policy?.enabled !== false;
     const preflight = preflightProblems(plan, options.projectRoot, policyOn);
@@ -85,6 +86,26 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
         throw new EdfError("EDF_PREFLIGHT", `Cannot synth \`${spec.environment}\`: ${preflight.length} problem(s); nothing was evaluated.`, preflight);
     }
 
+    const parallel = options.parallel ?? defaultParallel(selection.length);
+    const preload = [
+        ...new Set(selection.map((u) => resolveUnitProgramPath(spec.units[u]!.path, options.projectRoot))),
+        ...(policyOn ? [path.join(path.resolve(options.projectRoot, spec.policy?.pack ?? DEFAULT_POLICY_PACK), POLICY_LIST_MODULE)] : []),
+    ];
+    const pool = options.executor ? undefined : parallel > 1 ? new WorkerPool(parallel, DEFAULT_STACK_TIMEOUT_MS, {}, preload) : undefined;
+    // Workers start loading the SDK, programs and policies now, while this thread resolves inputs.
+    pool?.warm();
+    const executor = options.executor ?? pool ?? new InProcessExecutor();
+    try {
+        return await synthWithExecutor(options, plan, executor, date, started, env);
+    } finally {
+        if (!options.executor) await executor.close();
+    }
+}
+
+async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: SynthExecutor, date: string, started: number, env: NodeJS.ProcessEnv): Promise<SynthRun> {
+    const { loaded, graph, selection } = plan;
+    const spec = loaded.spec;
+    const policyOn = spec.policy?.enabled !== false;
     const redactor = new Redactor();
     const synthesized = new Map<string, StackOutputs>();
     const upstreamOutputs = new Map<string, UpstreamOutputs>();
@@ -100,8 +121,6 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
     const inspection = policyOn ? prepareInspection(options, loaded, date) : undefined;
     const region = spec.region ?? DEFAULT_SYNTH_REGION;
     const account = spec.account ?? DEFAULT_SYNTH_ACCOUNT;
-    const parallel = options.parallel ?? defaultParallel(selection.length);
-    const executor = options.executor ?? (parallel <= 1 ? new InProcessExecutor() : new WorkerPool(parallel));
     const reporter = options.reporter;
     reporter.info(
         `synth ${spec.environment}: ${selection.length} stack(s), ${executor.size} at a time; inputs from ${
@@ -237,7 +256,7 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
         );
     };
 
-    try {
+    {
         await runSchedule<SynthStackReport>({
             graph,
             units: selection,
@@ -252,8 +271,6 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
             skipped: (unit, blocker) => finish({ ...base(unit), status: "skipped", reason: `skipped: \`${blocker}\` failed or was skipped` }, 0),
             notStarted: (unit) => finish({ ...base(unit), status: "skipped", reason: "not started: the run was interrupted" }, 0),
         });
-    } finally {
-        if (!options.executor) await executor.close();
     }
 
     const stacks = selection.map((u) => stackReports.get(u)!);

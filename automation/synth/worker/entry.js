@@ -1,9 +1,6 @@
-// The entry of a synth worker thread. Workers load TypeScript from source like the `edf`
-// executable does (ts-node, transpile-only; `tsc --noEmit` type-checks separately).
+// The entry of a synth worker thread: TypeScript is loaded transpile-only through a disk
+// cache (ts-cache.js), then the worker preloads what its first stack will need while the
+// main thread is still resolving inputs.
 "use strict";
-const path = require("path");
-require("ts-node").register({
-    transpileOnly: true,
-    project: path.join(__dirname, "..", "..", "..", "tsconfig.json"),
-});
+require("./ts-cache").register();
 require("./worker.ts");

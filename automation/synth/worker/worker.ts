@@ -1,4 +1,4 @@
-import { parentPort } from "worker_threads";
+import { parentPort, workerData } from "worker_threads";
 import { evaluateUnit } from "../evaluate";
 import { inspectStack } from "../inspection";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
@@ -13,6 +13,18 @@ if (!parentPort) {
 }
 const port = parentPort;
 let current: number | undefined;
+
+// Modules the pool expects this worker to need (the SDK, the unit programs, the policy list):
+// loaded now, so start-up overlaps the main thread's own preparation. A module that fails to
+// load here fails again, with its real error, in the stack that needs it.
+for (const module of (workerData as { preload?: string[] } | undefined)?.preload ?? []) {
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require(module);
+    } catch {
+        // reported by the stack that loads it
+    }
+}
 
 // A rejection nobody awaited belongs to the stack being evaluated: fail that stack, never
 // the process (one worker runs one stack at a time, so the attribution is exact).
