@@ -1,0 +1,139 @@
+/**
+ * Benchmark: evaluates each platform unit under Pulumi mocks for 2, 3 and 6 AZs and
+ * prints resources registered, wall time and peak memory (medians of several runs).
+ *
+ *   npx ts-node --transpile-only bench/platform-units.ts [--runs 5]
+ *
+ * Each sample runs in its own child process, so peak RSS belongs to that one
+ * evaluation and no module cache is shared between samples. Samples run one after
+ * another (the machine is shared). "load" is importing the unit program (and with it
+ * @pulumi/aws); "eval" is the program run to completion under mocks, all outputs resolved.
+ */
+import { execFileSync } from "child_process";
+import * as os from "os";
+import * as path from "path";
+
+const UNITS = ["platform/security", "platform/network", "platform/shared-services"] as const;
+const AZ_COUNTS = [2, 3, 6] as const;
+
+interface Sample {
+    readonly unit: string;
+    readonly azs: number;
+    readonly resources: number;
+    readonly awsResources: number;
+    readonly loadMs: number;
+    readonly evalMs: number;
+    readonly peakRssMiB: number;
+}
+
+const AZ_NAMES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"];
+
+/** Config and inputs that make `unit` span `azs` AZs at prod size. */
+function runFor(unit: string, azs: number) {
+    const subnets = (tier: string) => AZ_NAMES.slice(0, azs).map((_, i) => `subnet-${tier}-${i}`);
+    switch (unit) {
+        case "platform/network":
+            return { config: { environmentSize: "prod", azCount: azs }, inputs: { logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/logs" } };
+        case "platform/shared-services":
+            return {
+                config: {
+                    environmentSize: "prod",
+                    certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab",
+                    ecrPullThroughCache: { upstreamRegistryUrl: "registry.example.test" },
+                },
+                inputs: {
+                    vpcId: "vpc-0abc",
+                    publicSubnetIds: subnets("public"),
+                    privateSubnetCidrBlocks: AZ_NAMES.slice(0, azs).map((_, i) => `10.0.${i * 16}.0/20`),
+                    accessLogsBucketName: "edf-prod-access-logs-123456789012-us-east-1",
+                    logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/logs",
+                },
+            };
+        default:
+            // Account-level: the AZ count changes nothing here, which the figures show.
+            return { config: { environmentSize: "prod" } };
+    }
+}
+
+async function child(unit: string, azs: number): Promise<void> {
+    const loadStart = process.hrtime.bigint();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require(path.join(__dirname, "..", unit, "program")).default;
+    const { runUnit } = await import("../test/unit/platform/support/units");
+    const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+    const evalStart = process.hrtime.bigint();
+    const run = await runUnit(unit, program, { ...runFor(unit, azs), environment: "prod" });
+    const evalMs = Number(process.hrtime.bigint() - evalStart) / 1e6;
+    if (run.error) {
+        throw run.error;
+    }
+    const sample: Sample = {
+        unit,
+        azs,
+        resources: run.resources.length,
+        awsResources: run.resources.filter((r) => r.type.startsWith("aws:")).length,
+        loadMs,
+        evalMs,
+        peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    };
+    process.stdout.write(`${JSON.stringify(sample)}\n`);
+}
+
+const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function parent(runs: number): void {
+    const rows: string[][] = [];
+    for (const unit of UNITS) {
+        for (const azs of AZ_COUNTS) {
+            const samples: Sample[] = [];
+            for (let i = 0; i < runs; i++) {
+                const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", unit, String(azs)], {
+                    encoding: "utf8",
+                    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+                });
+                samples.push(JSON.parse(out.trim().split("\n").pop()!) as Sample);
+            }
+            const counts = new Set(samples.map((s) => s.resources));
+            if (counts.size !== 1) {
+                throw new Error(`${unit} @ ${azs} AZs registered different counts across runs: ${[...counts].join(", ")}`);
+            }
+            rows.push([
+                unit,
+                String(azs),
+                String(samples[0].resources),
+                String(samples[0].awsResources),
+                median(samples.map((s) => s.evalMs)).toFixed(0),
+                median(samples.map((s) => s.loadMs)).toFixed(0),
+                median(samples.map((s) => s.peakRssMiB)).toFixed(0),
+            ]);
+        }
+    }
+    const header = ["unit", "AZs", "resources", "aws resources", "eval ms", "load ms", "peak RSS MiB"];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+    console.log(`platform units under mocks — medians of ${runs} runs, one child process per run`);
+    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+    console.log(line(header));
+    console.log(widths.map((w) => "-".repeat(w)).join("  "));
+    rows.forEach((r) => console.log(line(r)));
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--child") {
+    child(args[1], Number(args[2])).catch((e: Error) => {
+        console.error(e.message);
+        process.exit(1);
+    });
+} else {
+    const runsFlag = args.indexOf("--runs");
+    const runs = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 5;
+    if (!Number.isInteger(runs) || runs < 1) {
+        console.error("`--runs` must be a whole number of at least 1.");
+        process.exit(2);
+    }
+    parent(runs);
+}
