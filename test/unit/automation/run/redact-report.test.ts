@@ -1,0 +1,59 @@
+import * as assert from "assert";
+import { Redactor } from "../../../../automation/run/redact";
+import { outcomeOf, summaryTable, RunReport } from "../../../../automation/run/report";
+import type { StackResult } from "../../../../automation/engine/types";
+
+const stack = (unit: string, status: StackResult["status"], extra: Partial<StackResult> = {}): StackResult => ({
+    unit,
+    stack: `dev.${unit}`,
+    status,
+    attempts: 1,
+    durationMs: 1000,
+    changes: {},
+    violations: [],
+    inputs: [],
+    ...extra,
+});
+
+describe("run reports", () => {
+    it("scrubs registered secrets, also inside JSON-escaped text", () => {
+        const redactor = new Redactor();
+        redactor.add('pa"ss-word');
+        redactor.add("ab"); // too short to scrub safely
+        assert.strictEqual(redactor.scrub('{"v":"pa\\"ss-word"} pa"ss-word ab'), '{"v":"[secret]"} [secret] ab');
+    });
+
+    it("maps results to the documented outcomes and exit codes", () => {
+        assert.deepStrictEqual(outcomeOf("up", [stack("a", "succeeded")], false), { outcome: "succeeded", exitCode: 0 });
+        assert.deepStrictEqual(outcomeOf("up", [stack("a", "failed"), stack("b", "policy-violation")], false), { outcome: "failed", exitCode: 1 });
+        assert.deepStrictEqual(outcomeOf("up", [stack("a", "policy-violation"), stack("b", "skipped")], false), { outcome: "policy-violation", exitCode: 2 });
+        assert.deepStrictEqual(outcomeOf("drift", [stack("a", "succeeded", { drifted: true })], false), { outcome: "drifted", exitCode: 4 });
+        assert.deepStrictEqual(outcomeOf("up", [stack("a", "succeeded")], true), { outcome: "interrupted", exitCode: 130 });
+    });
+
+    it("prints a summary table with every stack, its changes and the violations", () => {
+        const report: RunReport = {
+            version: 1,
+            command: "up",
+            environment: "dev",
+            spec: "environments/dev.yaml",
+            backend: "file",
+            startedAt: "",
+            finishedAt: "",
+            durationMs: 2500,
+            parallel: 4,
+            selection: ["a", "b"],
+            outcome: "policy-violation",
+            exitCode: 2,
+            stacks: [stack("a", "succeeded", { changes: { create: 2, same: 1 } }), stack("b", "policy-violation", { reason: "mandatory policy violation: p" })],
+            violations: [{ unit: "b", stack: "dev.b", policyPack: "pack", policy: "p", enforcementLevel: "mandatory", message: "Checks whether x.\nResource `r` must be y." }],
+            problems: [],
+            counts: { succeeded: 1, "policy-violation": 1 },
+        };
+        const table = summaryTable(report);
+        assert.match(table, /^STACK\s+STATUS\s+TIME\s+RESOURCES/);
+        assert.match(table, /a\s+succeeded\s+1\.0s\s+create 2, same 1/);
+        assert.match(table, /\[mandatory\] b: p \(pack\): Resource `r` must be y\./);
+        assert.match(table, /up dev: policy-violation \(1 succeeded, 1 policy-violation\) in 2\.5s — exit 2/);
+    });
+});
