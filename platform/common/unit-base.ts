@@ -1,6 +1,6 @@
 import { GovernanceConfig, governanceProblems, governanceTags, Tags } from "./governance";
 import { DEFAULT_NAME_PREFIX } from "./naming";
-import { ConfigReader, DEFAULT_ENVIRONMENT_SIZE, EnvironmentSize, ENVIRONMENT_SIZES } from "./unit-config";
+import { ConfigReader, DEFAULT_ENVIRONMENT_SIZE, EnvironmentSize, ENVIRONMENT_SIZES, ENVIRONMENT_SIZE_ALIASES } from "./unit-config";
 import { PublicationConfig, publicationProblems } from "../publication/layout";
 
 /** Settings every platform unit reads, whatever it builds. */
@@ -19,7 +19,8 @@ export interface BaseSettings {
 
 /** Reads the settings every unit shares, recording problems in `reader`. */
 export function readBaseSettings(reader: ConfigReader, environment: string): BaseSettings {
-    const size = reader.enumValue("environmentSize", ENVIRONMENT_SIZES) ?? DEFAULT_ENVIRONMENT_SIZE;
+    const spelled = reader.enumValue("environmentSize", [...ENVIRONMENT_SIZES, ...Object.keys(ENVIRONMENT_SIZE_ALIASES)]);
+    const size: EnvironmentSize = spelled === undefined ? DEFAULT_ENVIRONMENT_SIZE : (ENVIRONMENT_SIZE_ALIASES[spelled] ?? (spelled as EnvironmentSize));
     const governance = reader.json("governance");
     const governanceIssues = governanceProblems(governance);
     reader.add(governanceIssues);

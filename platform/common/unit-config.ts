@@ -4,6 +4,9 @@ import type * as pulumi from "@pulumi/pulumi";
 export const ENVIRONMENT_SIZES = ["dev", "prod"] as const;
 export type EnvironmentSize = (typeof ENVIRONMENT_SIZES)[number];
 
+/** Other spellings accepted for `environmentSize` (the environment specs say `small`/`large`). */
+export const ENVIRONMENT_SIZE_ALIASES: Readonly<Record<string, EnvironmentSize>> = { small: "dev", large: "prod" };
+
 /**
  * Size used when `edf:environmentSize` is not set. `prod` because the costly mistake
  * is a production environment built with dev redundancy, not the reverse.

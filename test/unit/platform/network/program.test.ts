@@ -59,6 +59,12 @@ describe("platform/network", () => {
             assert.deepEqual(natSubnets, ["network-public-0-id", "network-public-1-id", "network-public-2-id"]);
         });
 
+        it("accepts the environment specs' spellings `small` and `large`", async () => {
+            const small = await network({ config: { environmentSize: "small" } });
+            const large = await network({ config: { environmentSize: "large" } });
+            assert.deepEqual([small.outputs!.natStrategy, large.outputs!.natStrategy], ["single", "perAz"]);
+        });
+
         it("is the size used when `environmentSize` is not set", async () => {
             const run = await network({});
             assert.equal(run.outputs!.natStrategy, "perAz");
@@ -210,7 +216,7 @@ describe("platform/network", () => {
     describe("bad arguments fail before any resource is registered", () => {
         const cases: [string, UnitRun, RegExp][] = [
             ["missing governance", { config: { governance: undefined }, environment: "dev" }, /`governance` is not set: set config `edf:governance`/],
-            ["an unknown environment size", { config: { environmentSize: "large" } }, /`environmentSize` is `large`: set `edf:environmentSize` to one of `dev`, `prod`/],
+            ["an unknown environment size", { config: { environmentSize: "huge" } }, /`environmentSize` is `huge`: set `edf:environmentSize` to one of `dev`, `prod`, `small`, `large`/],
             ["an unknown NAT strategy", { config: { natStrategy: "double" } }, /`natStrategy` is `double`: set `edf:natStrategy` to one of `none`, `single`, `perAz`/],
             ["NAT without a public tier", { config: { natStrategy: "perAz", publicTier: false } }, /`natStrategy` is `perAz` but `publicTier` is false: NAT gateways live in public subnets/],
             ["too many AZs", { config: { azCount: 7 } }, /`azCount` is `7`: set `edf:azCount` to a whole number from 2 to 6/],
