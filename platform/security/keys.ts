@@ -9,7 +9,11 @@ export interface PurposeKeysArgs {
     readonly scope: AccountScope;
     /** Alias prefix, e.g. `edf/dev` gives `alias/edf/dev/logs`. */
     readonly aliasPrefix: string;
-    /** Principals that administer the keys. @default - the account root (IAM decides) */
+    /**
+     * Principals that administer the keys; must include the identity that deploys this
+     * stack, or KMS refuses the policy (lockout safety check).
+     * @default - the account root (IAM decides)
+     */
     readonly administratorArns?: readonly string[];
     /** Days a scheduled deletion waits (7–30). @default 30 */
     readonly deletionWindowInDays?: number;

@@ -10,7 +10,7 @@ export interface SharedClusterArgs {
     readonly clusterName: string;
     /** Container Insights level. @default "enhanced" */
     readonly containerInsights?: ContainerInsights;
-    /** The logs key: encrypts ECS Exec sessions and their log group. */
+    /** The logs key: encrypts the ECS Exec session log group. */
     readonly logsKmsKeyArn: pulumi.Input<string>;
     /** Days ECS Exec session logs are kept. @default 365 */
     readonly execLogRetentionDays?: number;
@@ -19,8 +19,8 @@ export interface SharedClusterArgs {
 
 /**
  * The shared ECS cluster: Container Insights on, Fargate capacity providers, and
- * ECS Exec sessions encrypted with the logs key and logged to an encrypted log group
- * (an interactive shell into a PCI workload must leave an audit trail).
+ * ECS Exec sessions logged to a log group encrypted with the logs key (an
+ * interactive shell into a PCI workload must leave an audit trail).
  */
 export class SharedCluster extends pulumi.ComponentResource {
     readonly clusterArn: pulumi.Output<string>;
@@ -39,8 +39,10 @@ export class SharedCluster extends pulumi.ComponentResource {
             name: args.clusterName,
             settings: [{ name: "containerInsights", value: args.containerInsights ?? "enhanced" }],
             configuration: {
+                // No session `kmsKeyId`: the agent in each task would call KMS directly,
+                // which the purpose keys' policies (use only through AWS services) refuse.
+                // Sessions still run over TLS; their transcripts go to the encrypted group.
                 executeCommandConfiguration: {
-                    kmsKeyId: args.logsKmsKeyArn,
                     logging: "OVERRIDE",
                     logConfiguration: { cloudWatchEncryptionEnabled: true, cloudWatchLogGroupName: execLogs.name },
                 },

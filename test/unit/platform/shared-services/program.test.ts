@@ -116,11 +116,13 @@ describe("platform/shared-services", () => {
             assert.deepEqual([cache.ecrRepositoryPrefix, cache.upstreamRegistryUrl], ["ecr-public", "registry.example.test"]);
         });
 
-        it("encrypts and logs ECS Exec sessions with the logs key", async () => {
+        it("logs ECS Exec sessions to a group encrypted with the logs key", async () => {
             const run = await sharedServices({});
             const exec = single(run.resources, "aws:ecs/cluster:Cluster").inputs.configuration.executeCommandConfiguration;
-            assert.equal(exec.kmsKeyId, UPSTREAM.logsKmsKeyArn);
+            assert.equal(exec.logging, "OVERRIDE");
             assert.equal(exec.logConfiguration.cloudWatchEncryptionEnabled, true);
+            const group = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === exec.logConfiguration.cloudWatchLogGroupName)!;
+            assert.equal(group.inputs.kmsKeyId, UPSTREAM.logsKmsKeyArn);
         });
 
         it("makes the namespace private to the landing-zone VPC", async () => {
