@@ -1,56 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceName, NAME_LIMITS } from "../../platform/common/naming";
-import { containerDefinition, ContainerSecretRef, DEFAULT_CONTAINER_USER, imageReference, loadBalancerArnSuffix, SCRATCH_VOLUME } from "./container-definition";
+import { containerDefinition, ContainerSecretRef, DEFAULT_CONTAINER_USER, imageReference, SCRATCH_VOLUME } from "./container-definition";
+import { attachToAlb, autoscaleService, HttpRouting, ServiceScaling } from "./container-routing";
+import { SecretStore, ServiceSecret, storeServiceSecrets } from "./container-secrets";
 import { throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
 import { executionRoleStatements } from "./iam-documents";
 import { ServiceIdentity } from "./service-identity";
 import { containerServiceProblems } from "./container-service-validation";
 import type { ImageSelection } from "./validation/image";
-
-/** A secret a dependency component stores and grants (e.g. `PostgresDatabase.passwordSecret`). */
-export interface SecretReference {
-    /** The Secrets Manager secret's ARN. */
-    readonly secretArn: pulumi.Input<string>;
-    /** A key of the secret's JSON value to deliver instead of the whole value. @default - the whole value */
-    readonly jsonKey?: string;
-}
-
-/**
- * A secret the container receives as an environment variable through ECS `secrets`:
- * either a value injected from Vault (a secret `Output`, which the service stores in
- * Secrets Manager or SSM under the landing zone's secrets key) or a reference to a
- * secret a dependency already stores. Never a plain string.
- */
-export type ServiceSecret = { readonly value: pulumi.Output<string> } | SecretReference;
-
-/** Where the service stores the Vault values it is given. */
-export type SecretStore = "secretsManager" | "ssm";
-
-/** How an HTTP service is reached through the shared ALB. */
-export interface HttpRouting {
-    /** Path patterns of the listener rule, e.g. `["/payments/*"]` (1–5). */
-    readonly pathPatterns: readonly string[];
-    /** The rule's priority on the shared listener (1–50000), unique per listener. */
-    readonly priority: number;
-    /** Host headers the rule also requires. @default - any host */
-    readonly hostHeaders?: readonly string[];
-    /** The health-check path. @default "/health" */
-    readonly healthCheckPath?: string;
-}
-
-/** Autoscaling bounds and targets. */
-export interface ServiceScaling {
-    /** Fewest running tasks. @default - the environment's sizing (dev 1, prod 2) */
-    readonly minTasks?: number;
-    /** Most running tasks. @default - the environment's sizing (dev 2, prod 10) */
-    readonly maxTasks?: number;
-    /** Average CPU utilisation to hold, in percent. @default 60 */
-    readonly cpuTargetPercent?: number;
-    /** ALB requests per task to hold (HTTP services only). @default 1000 */
-    readonly requestsPerTarget?: number;
-}
 
 /** Arguments of {@link ContainerService}. */
 export interface ContainerServiceArgs {
@@ -81,9 +39,6 @@ export interface ContainerServiceArgs {
 export const DEFAULT_CPU = 256;
 export const DEFAULT_MEMORY = 512;
 export const DEFAULT_CONTAINER_PORT = 8080;
-export const DEFAULT_HEALTH_CHECK_PATH = "/health";
-export const DEFAULT_CPU_TARGET_PERCENT = 60;
-export const DEFAULT_REQUESTS_PER_TARGET = 1000;
 
 /**
  * A container service on the landing zone's shared ECS cluster (Fargate), secure by
@@ -152,7 +107,7 @@ export class ContainerService extends pulumi.ComponentResource {
             child,
         );
 
-        const secretRefs = this.storeSecrets(name, args, tags);
+        const secretRefs = storeServiceSecrets(this, name, identity, args.secrets ?? {}, args.secretStore ?? "secretsManager", tags);
         identity.grantExecution(
             `${name}-execution`,
             executionRoleStatements({
@@ -205,7 +160,7 @@ export class ContainerService extends pulumi.ComponentResource {
 
         let loadBalancers: aws.types.input.ecs.ServiceLoadBalancer[] = [];
         if (args.http) {
-            this.targetGroup = this.attachToAlb(name, identity, args.http, containerPort, tags);
+            this.targetGroup = attachToAlb(this, name, identity, args.http, containerPort, tags);
             loadBalancers = [{ targetGroupArn: this.targetGroup.arn, containerName: name, containerPort }];
         }
 
@@ -238,7 +193,7 @@ export class ContainerService extends pulumi.ComponentResource {
             { parent: this, ignoreChanges: ["desiredCount"] },
         );
 
-        this.autoscale(name, args, minTasks, maxTasks);
+        autoscaleService(this, name, identity, this.service, this.targetGroup, args.scaling, minTasks, maxTasks);
         this.registerOutputs({
             repositoryUrl: this.repository.repositoryUrl,
             image: this.image,
@@ -247,157 +202,7 @@ export class ContainerService extends pulumi.ComponentResource {
         });
     }
 
-    private storeSecrets(
-        name: string,
-        args: ContainerServiceArgs,
-        tags: (suffix: string) => Record<string, string>,
-    ): { name: string; valueFrom: pulumi.Input<string>; arn: pulumi.Input<string>; kind: "secretsManager" | "ssm" }[] {
-        const identity = args.identity;
-        const { security } = identity.landingZone;
-        const store = args.secretStore ?? "secretsManager";
-        return Object.entries(args.secrets ?? {}).map(([variable, secret]) => {
-            if (!("value" in secret)) {
-                const valueFrom = secret.jsonKey === undefined ? secret.secretArn : pulumi.interpolate`${secret.secretArn}:${secret.jsonKey}::`;
-                return { name: variable, valueFrom, arn: secret.secretArn, kind: "secretsManager" as const };
-            }
-            const suffix = `secret-${variable.toLowerCase().replace(/_/g, "-")}`;
-            if (store === "ssm") {
-                const parameter = new aws.ssm.Parameter(
-                    `${name}-${suffix}`,
-                    {
-                        name: `/edf/${identity.environment}/${name}/${variable}`,
-                        type: "SecureString",
-                        keyId: security.secretsKmsKeyArn,
-                        value: pulumi.secret(secret.value),
-                        tags: tags(suffix),
-                    },
-                    { parent: this },
-                );
-                return { name: variable, valueFrom: parameter.arn, arn: parameter.arn, kind: "ssm" as const };
-            }
-            const stored = new aws.secretsmanager.Secret(
-                `${name}-${suffix}`,
-                {
-                    name: `edf/${identity.environment}/${name}/${variable}`,
-                    description: `${variable} of ${name}, injected from Vault by the edf driver`,
-                    kmsKeyId: security.secretsKmsKeyArn,
-                    recoveryWindowInDays: identity.sizing.deletionProtection ? 30 : 7,
-                    tags: tags(suffix),
-                },
-                { parent: this },
-            );
-            new aws.secretsmanager.SecretVersion(
-                `${name}-${suffix}-value`,
-                { secretId: stored.id, secretString: pulumi.secret(secret.value) },
-                { parent: stored },
-            );
-            return { name: variable, valueFrom: stored.arn, arn: stored.arn, kind: "secretsManager" as const };
-        });
-    }
 
-    private attachToAlb(
-        name: string,
-        identity: ServiceIdentity,
-        http: HttpRouting,
-        containerPort: number,
-        tags: (suffix: string) => Record<string, string>,
-    ): aws.lb.TargetGroup {
-        const { network, sharedServices } = identity.landingZone;
-        const targetGroup = new aws.lb.TargetGroup(
-            `${name}-targets`,
-            {
-                name: resourceName([identity.environment, name], NAME_LIMITS.loadBalancer),
-                port: containerPort,
-                protocol: "HTTP",
-                targetType: "ip",
-                vpcId: network.vpcId,
-                deregistrationDelay: 30,
-                healthCheck: {
-                    enabled: true,
-                    path: http.healthCheckPath ?? DEFAULT_HEALTH_CHECK_PATH,
-                    protocol: "HTTP",
-                    matcher: "200-399",
-                    interval: 15,
-                    healthyThreshold: 2,
-                    unhealthyThreshold: 3,
-                    timeout: 5,
-                },
-                tags: tags("targets"),
-            },
-            { parent: this },
-        );
-        new aws.lb.ListenerRule(
-            `${name}-route`,
-            {
-                listenerArn: sharedServices.httpsListenerArn,
-                priority: http.priority,
-                actions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
-                conditions: [
-                    { pathPattern: { values: [...http.pathPatterns] } },
-                    ...(http.hostHeaders && http.hostHeaders.length > 0 ? [{ hostHeader: { values: [...http.hostHeaders] } }] : []),
-                ],
-                tags: tags("route"),
-            },
-            { parent: this },
-        );
-        new aws.vpc.SecurityGroupIngressRule(
-            `${name}-from-alb`,
-            {
-                securityGroupId: identity.securityGroup.id,
-                description: `ALB to ${name} on ${containerPort}`,
-                ipProtocol: "tcp",
-                fromPort: containerPort,
-                toPort: containerPort,
-                referencedSecurityGroupId: sharedServices.albSecurityGroupId,
-                tags: tags("from-alb"),
-            },
-            { parent: this },
-        );
-        return targetGroup;
-    }
-
-    private autoscale(name: string, args: ContainerServiceArgs, minTasks: number, maxTasks: number): void {
-        const identity = args.identity;
-        const { sharedServices } = identity.landingZone;
-        const target = new aws.appautoscaling.Target(
-            `${name}-scaling`,
-            {
-                serviceNamespace: "ecs",
-                scalableDimension: "ecs:service:DesiredCount",
-                resourceId: pulumi.interpolate`service/${sharedServices.ecsClusterName}/${this.service.name}`,
-                minCapacity: minTasks,
-                maxCapacity: maxTasks,
-                tags: resourceTags(identity.tags, `${name}-scaling`),
-            },
-            { parent: this },
-        );
-        const tracking = (suffix: string, metric: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification, value: number) =>
-            new aws.appautoscaling.Policy(
-                `${name}-scale-on-${suffix}`,
-                {
-                    policyType: "TargetTrackingScaling",
-                    serviceNamespace: target.serviceNamespace,
-                    scalableDimension: target.scalableDimension,
-                    resourceId: target.resourceId,
-                    targetTrackingScalingPolicyConfiguration: {
-                        predefinedMetricSpecification: metric,
-                        targetValue: value,
-                        scaleInCooldown: 120,
-                        scaleOutCooldown: 60,
-                    },
-                },
-                { parent: target },
-            );
-        tracking("cpu", { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, args.scaling?.cpuTargetPercent ?? DEFAULT_CPU_TARGET_PERCENT);
-        if (this.targetGroup) {
-            const resourceLabel = pulumi.interpolate`${sharedServices.albArn.apply(loadBalancerArnSuffix)}/${this.targetGroup.arnSuffix}`;
-            tracking(
-                "requests",
-                { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel },
-                args.scaling?.requestsPerTarget ?? DEFAULT_REQUESTS_PER_TARGET,
-            );
-        }
-    }
 }
 
 // Untagged layers pile up with immutable tags and pushes by digest; tagged releases stay.

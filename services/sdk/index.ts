@@ -1,5 +1,7 @@
 export * from "./bucket";
 export * from "./container-definition";
+export * from "./container-routing";
+export * from "./container-secrets";
 export * from "./container-service";
 export * from "./container-service-validation";
 export * from "./errors";

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as vault from "@pulumi/vault";
-import type { SecretReference } from "./container-service";
+import type { SecretReference } from "./container-secrets";
 import { childName, dependencyProblems } from "./dependency";
 import { throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
