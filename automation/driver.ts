@@ -6,7 +6,7 @@ import { clearStaleLocks } from "./engine/locks";
 import { DEFAULT_POLICY_PACK, policyPackConfig } from "./engine/policy";
 import { CliProcesses, isolatedPulumiCommand } from "./engine/pulumi-command";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "./engine/retry";
-import { runSchedule } from "./engine/scheduler";
+import { DEFAULT_PARALLEL, runSchedule } from "./engine/scheduler";
 import { stackConfig } from "./engine/stack-config";
 import { PolicyRun, runStackOperation } from "./engine/stack-operation";
 import type { Operation, StackResult, StackStatus } from "./engine/types";
@@ -44,7 +44,7 @@ export interface RunOptions extends SelectionOptions {
     readonly pulumiCommand?: PulumiCommand;
 }
 
-export const DEFAULT_PARALLEL = 4;
+export { DEFAULT_PARALLEL };
 
 /** Operations that change nothing when a stack is missing, and never create one. */
 const NEEDS_EXISTING_STACK: ReadonlySet<Operation> = new Set(["destroy", "refresh", "drift"]);

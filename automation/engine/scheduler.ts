@@ -1,5 +1,8 @@
 import { dependenciesOf, dependentsOf, StackGraph } from "../graph/graph";
 
+/** Stacks at once unless `--parallel` says otherwise. */
+export const DEFAULT_PARALLEL = 4;
+
 /** How a finished unit affects the units waiting on it. */
 export type Settlement = "succeeded" | "failed";
 

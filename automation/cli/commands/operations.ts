@@ -1,5 +1,4 @@
-import { DEFAULT_PARALLEL, runEnvironment } from "../../driver";
-import { CliProcesses } from "../../engine/pulumi-command";
+import { DEFAULT_PARALLEL } from "../../engine/scheduler";
 import type { Operation } from "../../engine/types";
 import { summaryTable } from "../../run/report";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
@@ -23,6 +22,9 @@ function operationCommand(operation: Operation, order: number): CliCommand {
                     const ctx = context();
                     const parallel = parseParallel(options.parallel);
                     const selection = selectionOf(options);
+                    // Loaded here, not at the top: the automation API is heavy and `validate`/`graph` never need it.
+                    const { runEnvironment } = await import("../../driver");
+                    const { CliProcesses } = await import("../../engine/pulumi-command");
                     const processes = new CliProcesses();
                     const interrupts = handleInterrupts(ctx.reporter, processes);
                     try {

@@ -1,4 +1,3 @@
-import { getStackOutputs } from "../../outputs";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 /** `edf outputs`: the selected stacks' outputs; secret outputs are shown as `[secret]`. */
@@ -9,6 +8,7 @@ export const commands: CliCommand[] = [
             environmentOptions(program.command("outputs").description("print the stacks' outputs (secrets masked)")).action(
                 async (options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                     const ctx = context();
+                    const { getStackOutputs } = await import("../../outputs");
                     const outputs = await getStackOutputs({ env: options.env, projectRoot: ctx.projectRoot, edfHome: ctx.edfHome, ...selectionOf(options) });
                     const lines: string[] = [];
                     for (const [unit, values] of Object.entries(outputs)) {

@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { PROJECT_ROOT } from "../../../../automation/unit/load";
+
+const BIN = path.join(PROJECT_ROOT, "automation", "cli", "bin.js");
+const INVALID = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
+
+function edf(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, EDF_HOME: "/nonexistent/edf-home-for-cli-tests" } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// The real `edf` entry point (automation/cli/bin.js), in a child process.
+describe("the edf CLI", function () {
+    this.timeout(60_000);
+
+    it("validates the example environment and prints its order (exit 0)", () => {
+        const result = edf("validate", "--env", "dev");
+        assert.strictEqual(result.code, 0, result.stderr);
+        assert.match(result.stdout, /environments\/dev\.yaml: valid — environment `dev`, 5 unit\(s\)/);
+    });
+
+    it("prints the graph as Mermaid and as DOT", () => {
+        const mermaid = edf("graph", "--env", "prod");
+        assert.strictEqual(mermaid.code, 0, mermaid.stderr);
+        assert.match(mermaid.stdout, /^flowchart TD/);
+        const dot = edf("graph", "--env", "prod", "--format", "dot", "--only", "payments-api", "--with-dependencies");
+        assert.match(dot.stdout, /^digraph edf \{/);
+        assert.match(dot.stdout, /"shared-services" -> "payments-api";/);
+        assert.ok(!dot.stdout.includes("ledger-worker"));
+    });
+
+    it("exits 3 on a bad spec, listing every problem with file, line and fix, without a stack trace", () => {
+        const result = edf("up", "--env", path.join(INVALID, "many-problems-at-once.yaml"));
+        assert.strictEqual(result.code, 3);
+        assert.match(result.stderr, /^error EDF_SPEC_INVALID: .*\(4 problems\); nothing was deployed\./m);
+        assert.match(result.stderr, /many-problems-at-once\.yaml:\d+ \/region: `region` is not an AWS region/);
+        assert.ok(!/\n\s+at /.test(result.stderr), "no stack trace without --debug");
+    });
+
+    it("prints one JSON document with the error code under --json", () => {
+        const result = edf("--json", "validate", "--env", path.join(INVALID, "cycle-declared.yaml"));
+        assert.strictEqual(result.code, 3);
+        const body = JSON.parse(result.stdout);
+        assert.strictEqual(body.error.code, "EDF_CYCLE");
+        assert.match(body.error.message, /a → b → c → a|b → c → a → b|c → a → b → c/);
+    });
+
+    it("exits 3 on a bad option value and names it", () => {
+        const result = edf("up", "--env", "dev", "--parallel", "zero");
+        assert.strictEqual(result.code, 3);
+        assert.match(result.stderr, /`--parallel` must be a whole number from 1 to 64, not `zero`/);
+    });
+});
