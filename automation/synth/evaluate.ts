@@ -63,11 +63,34 @@ const STACK_REFERENCE = "pulumi:pulumi:StackReference";
  * engine would add itself (the stack resource, default providers). Never throws for a
  * program error: it is returned in `error` with what was registered so far.
  */
-export function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation> {
-    return runtimeState.withLocalStorage(() => evaluateInStore(job));
+export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation> {
+    // A registration that fails (e.g. an input built from a stack reference that could not be
+    // read) rejects a promise nobody awaits. The engine's language host reports those; here they
+    // fail the stack being evaluated. Attribution is exact when a thread evaluates one stack at
+    // a time, which is how the executors run them.
+    const rejections: unknown[] = [];
+    let signalFailure: (reason: unknown) => void = () => undefined;
+    // Outputs of a resource whose registration failed never resolve: waiting stops at the first failure.
+    const failed = new Promise<never>((_, reject) => {
+        signalFailure = reject;
+    });
+    failed.catch(() => undefined);
+    const onRejection = (reason: unknown): void => {
+        rejections.push(reason);
+        signalFailure(reason);
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        const evaluation = await runtimeState.withLocalStorage(() => evaluateInStore(job, rejections, failed));
+        // One more turn so rejections raised while the last RPCs settled are seen.
+        await new Promise((resolve) => setImmediate(resolve));
+        return evaluation.error === undefined && rejections.length > 0 ? { ...evaluation, error: messageOf(rejections[0]) } : evaluation;
+    } finally {
+        process.removeListener("unhandledRejection", onRejection);
+    }
 }
 
-async function evaluateInStore(job: EvaluationJob): Promise<StackEvaluation> {
+async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[], failed: Promise<never>): Promise<StackEvaluation> {
     const capture = new RegistrationCapture();
     const invokes: Record<string, number> = {};
     pulumi.runtime.setAllConfig({ ...job.config }, [...job.secretKeys]);
@@ -94,21 +117,22 @@ async function evaluateInStore(job: EvaluationJob): Promise<StackEvaluation> {
     let error: string | undefined;
     try {
         const program = loadUnitProgram(job.unitPath, job.projectRoot);
-        const returned = (await program(currentUnitContext(job.unitPath))) ?? {};
+        const returned = (await Promise.race([Promise.resolve(program(currentUnitContext(job.unitPath))), failed])) ?? {};
         for (const [key, value] of Object.entries(returned)) {
-            if (pulumi.Output.isInstance(value) && (await pulumi.isSecret(value))) {
+            if (pulumi.Output.isInstance(value) && (await Promise.race([pulumi.isSecret(value), failed]))) {
                 secretOutputNames.push(key);
             }
         }
-        outputs = (await settle(pulumi.output(returned))) as Record<string, unknown>;
+        outputs = (await Promise.race([settle(pulumi.output(returned)), failed])) as Record<string, unknown>;
     } catch (e) {
         error = messageOf(e);
     }
     try {
-        await runtimeSettings.waitForRPCs?.();
+        await Promise.race([runtimeSettings.waitForRPCs?.(), failed]);
     } catch (e) {
         error ??= messageOf(e);
     }
+    if (error === undefined && rejections.length > 0) error = messageOf(rejections[0]);
     return {
         resources: withEngineResources(job, capture.resources),
         outputs: JSON.parse(JSON.stringify(outputs ?? {})) as Record<string, unknown>,

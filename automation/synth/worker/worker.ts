@@ -26,15 +26,6 @@ for (const module of (workerData as { preload?: string[] } | undefined)?.preload
     }
 }
 
-// A rejection nobody awaited belongs to the stack being evaluated: fail that stack, never
-// the process (one worker runs one stack at a time, so the attribution is exact).
-process.on("unhandledRejection", (reason) => {
-    if (current !== undefined) {
-        port.postMessage({ id: current, kind: "crashed", message: `unhandled rejection: ${(reason as Error)?.message ?? String(reason)}` } satisfies WorkerResponse);
-        current = undefined;
-    }
-});
-
 port.on("message", async (request: WorkerRequest) => {
     current = request.id;
     const post = (response: WorkerResponse): void => {
