@@ -1,0 +1,182 @@
+/**
+ * Benchmark: the driver on the real engine over a 20-stack graph with fan-out and fan-in.
+ *
+ *   npx ts-node -T bench/driver-graph.ts [--runs 3] [--parallel 8]
+ *
+ * The graph: root → a1..a6 → b1..b6 (b_i needs a_i and a_{i+1}) → c1..c6 → sink. Every
+ * stack is the engine-native `test/fixtures/units/records` unit: two dynamic FileRecord
+ * resources with a simulated per-operation latency (1.0–2.9 s, fixed per stack).
+ *
+ * Prints medians over `--runs` fresh deployments of:
+ * - `edf up --parallel N` wall time (the real CLI entry point) vs the graph's critical path
+ *   (the longest chain of simulated latencies: the floor no scheduler can beat);
+ * - a sequential loop of plain `pulumi up` calls (bare CLI, the project's root program,
+ *   one stack after another) — the speed-up vs the bound sequential / critical path;
+ * - the driver's per-stack overhead over the bare CLI: a stack's time in the driver
+ *   (select + config + up, from report.json) minus its bare `pulumi up` time.
+ */
+import { execFile, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { buildGraph, dependenciesOf, topologicalOrder } from "../automation/graph/graph";
+import type { EnvironmentSpec } from "../automation/spec/types";
+import { engineEnv, PROJECT_ROOT, toolchain } from "../test/support/toolchain";
+
+const exec = promisify(execFile);
+const UNIT = "test/fixtures/units/records";
+const RECORDS_PER_STACK = 2;
+
+function option(name: string, fallback: number): number {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The 20 units with their dependencies and simulated latency (ms). */
+function graphUnits(): { name: string; dependsOn: string[]; latencyMs: number }[] {
+    const units: { name: string; dependsOn: string[] }[] = [{ name: "root", dependsOn: [] }];
+    for (let i = 1; i <= 6; i++) units.push({ name: `a${i}`, dependsOn: ["root"] });
+    for (let i = 1; i <= 6; i++) units.push({ name: `b${i}`, dependsOn: [`a${i}`, `a${(i % 6) + 1}`] });
+    for (let i = 1; i <= 6; i++) units.push({ name: `c${i}`, dependsOn: [`b${i}`] });
+    units.push({ name: "sink", dependsOn: units.filter((u) => u.name.startsWith("c")).map((u) => u.name) });
+    return units.map((u, i) => ({ ...u, latencyMs: 1000 + ((i * 379) % 2000) }));
+}
+
+function specFor(environment: string, recordsDir: string, tag: string): EnvironmentSpec {
+    const units: Record<string, EnvironmentSpec["units"][string]> = {};
+    for (const u of graphUnits()) {
+        units[u.name] = { path: UNIT, dependsOn: u.dependsOn, config: { dir: recordsDir, records: RECORDS_PER_STACK, delayMs: u.latencyMs, value: tag } };
+    }
+    return { environment, policy: { enabled: false }, units };
+}
+
+/** The longest chain of latencies (records of one stack run in parallel: a stack costs its latency). */
+function criticalPathMs(spec: EnvironmentSpec): number {
+    const graph = buildGraph(spec);
+    const latency = Object.fromEntries(graphUnits().map((u) => [u.name, u.latencyMs]));
+    const finish: Record<string, number> = {};
+    for (const unit of topologicalOrder(graph)) {
+        finish[unit] = Math.max(0, ...dependenciesOf(graph, unit).map((d) => finish[d]!)) + latency[unit]!;
+    }
+    return Math.max(...Object.values(finish));
+}
+
+function toYaml(spec: EnvironmentSpec): string {
+    // JSON is YAML: no serializer needed for a generated spec.
+    return JSON.stringify(spec, null, 2);
+}
+
+async function runDriver(parallel: number, tag: string): Promise<{ wallMs: number; perStackMs: Record<string, number> }> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-driver-"));
+    try {
+        const specFile = path.join(root, "bench.yaml");
+        fs.writeFileSync(specFile, toYaml(specFor("bench", path.join(root, "records"), tag)));
+        const env = { ...process.env, ...engineEnv({ EDF_PASSPHRASE: "bench-passphrase" }) };
+        const started = Date.now();
+        const code = await new Promise<number | null>((resolve) => {
+            const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "automation/cli/bin.js"), "--json", "up", "--env", specFile, "--home", path.join(root, "home"), "--parallel", String(parallel)], {
+                env,
+                stdio: ["ignore", "ignore", "ignore"],
+            });
+            child.on("close", resolve);
+        });
+        const wallMs = Date.now() - started;
+        const runs = path.join(root, "home", "runs");
+        const report = JSON.parse(fs.readFileSync(path.join(runs, fs.readdirSync(runs)[0]!, "report.json"), "utf8")) as { outcome: string; stacks: { unit: string; durationMs: number }[] };
+        if (code !== 0 || report.outcome !== "succeeded") {
+            throw new Error(`edf up failed (exit ${code}, ${report.outcome}); see ${runs}`);
+        }
+        return { wallMs, perStackMs: Object.fromEntries(report.stacks.map((s) => [s.unit, s.durationMs])) };
+    } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+    }
+}
+
+/** A scratch copy of what the root program needs, so no stack file lands in the repository. */
+function scratchProject(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-cli-"));
+    for (const item of ["Pulumi.yaml", "index.ts", "tsconfig.json", "automation/unit", UNIT, "test/fixtures/engine"]) {
+        fs.cpSync(path.join(PROJECT_ROOT, item), path.join(dir, item), { recursive: true });
+    }
+    fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"));
+    return dir;
+}
+
+async function runBareCli(tag: string): Promise<{ wallMs: number; perStackMs: Record<string, number> }> {
+    const project = scratchProject();
+    const backend = path.join(project, ".backend");
+    fs.mkdirSync(backend);
+    const env = {
+        ...process.env,
+        ...engineEnv({ PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase" }),
+    };
+    env.PATH = `${toolchain().languageHost.dir}${path.delimiter}${env.PATH}`;
+    const pulumi = (...args: string[]) => exec("pulumi", [...args, "--non-interactive", "--cwd", project], { env, maxBuffer: 64 * 1024 * 1024 });
+    try {
+        const spec = specFor("bare", path.join(project, "records"), tag);
+        const perStackMs: Record<string, number> = {};
+        let wallMs = 0;
+        for (const unit of topologicalOrder(buildGraph(spec))) {
+            const stack = `bare.${unit}`;
+            await pulumi("stack", "init", stack);
+            const config = spec.units[unit]!.config!;
+            const pairs = [`edf:unit=${UNIT}`, `edf:environment=bare`, ...Object.entries(config).map(([k, v]) => `edf:${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)];
+            await pulumi("config", "set-all", "-s", stack, ...pairs.flatMap((p) => ["--plaintext", p]));
+            // Only the `pulumi up` calls are timed: that is the bare CLI's cost of a stack.
+            const started = Date.now();
+            await pulumi("up", "-s", stack, "--yes", "--skip-preview");
+            perStackMs[unit] = Date.now() - started;
+            wallMs += perStackMs[unit]!;
+        }
+        return { wallMs, perStackMs };
+    } finally {
+        fs.rmSync(project, { recursive: true, force: true });
+    }
+}
+
+async function main(): Promise<void> {
+    const runs = option("runs", 3);
+    const parallel = option("parallel", 8);
+    const critical = criticalPathMs(specFor("bench", "/tmp", "x"));
+    const latencies = graphUnits().map((u) => u.latencyMs);
+    console.log(`driver-graph benchmark — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0]!.toFixed(1)}; ${runs} run(s)`);
+    console.log(`graph: 20 stacks (root → 6 → 6 → 6 → sink), ${RECORDS_PER_STACK} FileRecords each, latency ${Math.min(...latencies)}–${Math.max(...latencies)} ms per resource`);
+    console.log(`critical path (sum of latencies on the longest chain): ${(critical / 1000).toFixed(1)} s; sum of all latencies: ${(latencies.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
+
+    const driver: { wallMs: number; perStackMs: Record<string, number> }[] = [];
+    const bare: { wallMs: number; perStackMs: Record<string, number> }[] = [];
+    for (let r = 1; r <= runs; r++) {
+        driver.push(await runDriver(parallel, `run-${r}`));
+        console.log(`  run ${r}: edf up --parallel ${parallel}: ${(driver.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+        bare.push(await runBareCli(`run-${r}`));
+        console.log(`  run ${r}: sequential bare \`pulumi up\` loop: ${(bare.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+    }
+    const driverWall = median(driver.map((d) => d.wallMs));
+    const bareWall = median(bare.map((b) => b.wallMs));
+    const units = graphUnits().map((u) => u.name);
+    const driverStack = Object.fromEntries(units.map((u) => [u, median(driver.map((d) => d.perStackMs[u]!))]));
+    const bareStack = Object.fromEntries(units.map((u) => [u, median(bare.map((b) => b.perStackMs[u]!))]));
+    const overheadMs = median(units.map((u) => driverStack[u]! - bareStack[u]!));
+    const overheadPct = median(units.map((u) => (driverStack[u]! - bareStack[u]!) / bareStack[u]!)) * 100;
+    const speedup = bareWall / driverWall;
+    const bound = bareWall / critical;
+
+    console.log("");
+    console.log(`median edf up --parallel ${parallel} wall time:  ${(driverWall / 1000).toFixed(1)} s = ${(driverWall / critical).toFixed(2)} × critical path (target ≤ 1.10)`);
+    console.log(`median sequential bare pulumi up loop:      ${(bareWall / 1000).toFixed(1)} s`);
+    console.log(`speed-up over the loop: ${speedup.toFixed(2)}× of a bound (loop / critical path) ${bound.toFixed(2)}× = ${(speedup / bound).toFixed(2)} of the bound (target ≥ 0.9)`);
+    console.log(`median bare \`pulumi up\` per stack: ${(median(Object.values(bareStack)) / 1000).toFixed(2)} s; in the driver: ${(median(Object.values(driverStack)) / 1000).toFixed(2)} s`);
+    console.log(`driver per-stack overhead over the bare CLI: ${(overheadMs / 1000).toFixed(2)} s (${overheadPct.toFixed(0)} %) (target ≤ 10 % or ≤ 1 s)`);
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+});
