@@ -2,8 +2,9 @@ import type { EnvironmentSize } from "../../platform/common/unit-config";
 
 /**
  * What an environment's size means for a service and its dependencies. `dev` saves
- * money; `prod` buys redundancy, retention and pinning — PCI DSS wants a year of logs
- * (10.5.1) and production changes traceable to a scanned image.
+ * money (one task, a small single-AZ database, images by tag); `prod` buys redundancy,
+ * protection and pinning — production changes traceable to a scanned image. Log and
+ * backup retention meet the pipeline pack's minimums in both (PCI DSS 10.5.1: a year of logs).
  */
 export interface ServiceSizing {
     /** Tasks the service keeps running at least. */
@@ -31,11 +32,12 @@ export const SERVICE_SIZING: Readonly<Record<EnvironmentSize, ServiceSizing>> = 
     dev: {
         minTasks: 1,
         maxTasks: 2,
-        logRetentionDays: 30,
+        // The pipeline pack's minimums hold in dev too, so a service passes it everywhere.
+        logRetentionDays: 365,
         requireImageDigest: false,
         multiAzDatabase: false,
         databaseInstanceClass: "db.t4g.micro",
-        backupRetentionDays: 1,
+        backupRetentionDays: 7,
         deletionProtection: false,
         deadLetterRetentionDays: 4,
     },

@@ -38,10 +38,10 @@ for (const environment of ["dev", "prod"] as const) {
             assert.equal(container.logConfiguration.options["awslogs-group"], `/edf/${environment}/services/payments-api`);
         });
 
-        it("logs to a log group encrypted with the logs key, kept as long as the environment demands", () => {
+        it("logs to a log group encrypted with the logs key, kept a year", () => {
             const logs = single(run.resources, "aws:cloudwatch/logGroup:LogGroup");
             assert.equal(logs.inputs.kmsKeyId, lz.security.logsKmsKeyArn);
-            assert.equal(logs.inputs.retentionInDays, environment === "prod" ? 365 : 30);
+            assert.equal(logs.inputs.retentionInDays, 365);
         });
 
         it(environment === "prod" ? "pins the image by digest" : "runs the image by tag", () => {
@@ -152,7 +152,7 @@ for (const environment of ["dev", "prod"] as const) {
             assert.equal(db.inputs.publiclyAccessible, false);
             assert.equal(db.inputs.multiAz, environment === "prod");
             assert.equal(db.inputs.deletionProtection, environment === "prod");
-            assert.equal(db.inputs.backupRetentionPeriod, environment === "prod" ? 14 : 1);
+            assert.equal(db.inputs.backupRetentionPeriod, environment === "prod" ? 14 : 7);
             assert.deepEqual(single(run.resources, "aws:rds/subnetGroup:SubnetGroup").inputs.subnetIds, lz.network.isolatedSubnetIds);
             const forceSsl = single(run.resources, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters.find((p: { name: string }) => p.name === "rds.force_ssl");
             assert.equal(forceSsl.value, "1");
