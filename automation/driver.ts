@@ -228,7 +228,6 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
         exitCode,
         stacks: ordered,
         violations: ordered.flatMap((s) => s.violations),
-        problems: [],
         counts: countStatuses(ordered),
     };
     runFolder.write("report.json", `${JSON.stringify(report, null, 2)}\n`);

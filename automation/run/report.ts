@@ -1,4 +1,4 @@
-import { EXIT_CODES, Problem } from "../errors";
+import { EXIT_CODES } from "../errors";
 import type { Operation, PolicyViolation, StackResult } from "../engine/types";
 
 /** The JSON run report (`report.json` in the run folder; `--json` prints it). */
@@ -14,17 +14,15 @@ export interface RunReport {
     readonly durationMs: number;
     readonly parallel: number;
     readonly selection: readonly string[];
-    /** `succeeded`, `failed`, `policy-violation`, `drifted`, `interrupted` or `bad-input`. */
+    /** `succeeded`, `failed`, `policy-violation`, `drifted` or `interrupted`. */
     readonly outcome: RunOutcome;
     readonly exitCode: number;
     readonly stacks: readonly StackResult[];
     readonly violations: readonly PolicyViolation[];
-    /** Problems that stopped the run before anything was deployed. */
-    readonly problems: readonly Problem[];
     readonly counts: Readonly<Record<string, number>>;
 }
 
-export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted" | "bad-input";
+export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted";
 
 /** The outcome and exit code of a set of stack results (documented in docs/driver.md). */
 export function outcomeOf(command: Operation, stacks: readonly StackResult[], interrupted: boolean): { outcome: RunOutcome; exitCode: number } {

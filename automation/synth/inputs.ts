@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { EdfError, Problem } from "../errors";
 import { ConsulClient } from "../inputs/consul";
@@ -65,11 +66,27 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
             }
         }
     }
-    const wantsSamples = selection.some((unit) => Object.values(spec.units[unit]!.inputs ?? {}).some((i) => needsSamples(i, options.env, live)));
+    const wantsSamples = selection.flatMap((unit) => Object.entries(spec.units[unit]!.inputs ?? {}).filter(([, i]) => needsSamples(i, options.env, live)).map(([name, i]) => ({ unit, name, input: i })));
     const sampleFile = options.samplesFile ?? defaultSampleFile(options.projectRoot, spec.environment);
+    const sampleDisplay = path.relative(options.projectRoot, sampleFile) || sampleFile;
     let samples: SampleInputs | undefined;
-    if (wantsSamples) {
-        samples = loadSampleInputs(sampleFile, path.relative(options.projectRoot, sampleFile) || sampleFile);
+    if (wantsSamples.length > 0 && !fs.existsSync(sampleFile)) {
+        // Every input that needed the file, with the file named: one error listing them all.
+        for (const { unit, name, input } of wantsSamples) {
+            const at = pointer("units", unit, "inputs", name);
+            const what = input.from === "env" ? `environment variable \`${input.name}\` is not set` : `synth reads ${input.from === "vault" ? "Vault" : "Consul"} inputs from sample values`;
+            problems.push({
+                file: loaded.file,
+                path: at,
+                line: loaded.lineOf(at),
+                message: `input \`${name}\` of unit \`${unit}\` (${input.from}): ${what} and there is no sample inputs file \`${sampleDisplay}\``,
+                fix: `create \`${sampleDisplay}\` with \`sampleValuesOnly: true\` and a sample value (docs/synth.md)${input.from === "env" ? `, or export \`${input.name}\`` : ", pass `--inputs <file>`, or use `--live-inputs`"}.`,
+            });
+        }
+        throw new EdfError("EDF_INPUT_UNRESOLVED", `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was synthesized.`, problems);
+    }
+    if (wantsSamples.length > 0) {
+        samples = loadSampleInputs(sampleFile, sampleDisplay);
         for (const secret of Object.values(samples.vault)) {
             for (const value of Object.values(secret)) options.redactor.add(value);
         }

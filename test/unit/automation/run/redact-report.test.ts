@@ -47,8 +47,7 @@ describe("run reports", () => {
             exitCode: 2,
             stacks: [stack("a", "succeeded", { changes: { create: 2, same: 1 } }), stack("b", "policy-violation", { reason: "mandatory policy violation: p" })],
             violations: [{ unit: "b", stack: "dev.b", policyPack: "pack", policy: "p", enforcementLevel: "mandatory", message: "Checks whether x.\nResource `r` must be y." }],
-            problems: [],
-            counts: { succeeded: 1, "policy-violation": 1 },
+                counts: { succeeded: 1, "policy-violation": 1 },
         };
         const table = summaryTable(report);
         assert.match(table, /^STACK\s+STATUS\s+TIME\s+RESOURCES/);
