@@ -10,6 +10,7 @@ export const GATEWAY_ENDPOINTS = ["s3", "dynamodb"] as const;
 
 /** Arguments of {@link VpcEndpoints}. */
 export interface VpcEndpointsArgs {
+    /** The landing-zone VPC. */
     readonly vpcId: pulumi.Input<string>;
     /** The VPC range: the only source allowed to reach the interface endpoints. */
     readonly vpcCidrBlock: string;
@@ -21,7 +22,9 @@ export interface VpcEndpointsArgs {
     readonly routeTableIds: pulumi.Input<string>[];
     /** Interface endpoint services. @default DEFAULT_INTERFACE_ENDPOINTS */
     readonly interfaceServices?: readonly string[];
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
+    /** Prefix of physical names and `Name` tags, e.g. `edf-dev`. */
     readonly namePrefix: string;
 }
 

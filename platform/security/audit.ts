@@ -5,6 +5,7 @@ import type { AccountScope } from "./policy-document";
 
 /** Arguments of {@link AuditTrail}. */
 export interface AuditTrailArgs {
+    /** The account, region and partition the policies are written for. */
     readonly scope: AccountScope;
     /** The trail's name (its ARN is derived from it, for bucket-policy conditions). */
     readonly trailName: string;
@@ -16,6 +17,7 @@ export interface AuditTrailArgs {
     readonly logRetentionInDays?: number;
     /** Resources the trail must wait for (the bucket policy). @default [] */
     readonly dependsOn?: pulumi.Resource[];
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 
@@ -81,11 +83,15 @@ export class AuditTrail extends pulumi.ComponentResource {
 
 /** Arguments of {@link ConfigRecording}. */
 export interface ConfigRecordingArgs {
+    /** Prefix of physical names and `Name` tags, e.g. `edf-dev`. */
     readonly namePrefix: string;
     /** The log-archive bucket receiving snapshots under `config/`. */
     readonly bucketName: pulumi.Input<string>;
+    /** The logs key encrypting what is delivered. */
     readonly kmsKeyArn: pulumi.Input<string>;
+    /** Resources delivery must wait for (the bucket's policy and encryption). @default [] */
     readonly dependsOn?: pulumi.Resource[];
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

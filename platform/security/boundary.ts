@@ -6,13 +6,17 @@ import type { AccountScope } from "./policy-document";
 
 /** Arguments of {@link PermissionsBoundary}. */
 export interface PermissionsBoundaryArgs {
+    /** The account, region and partition the policies are written for. */
     readonly scope: AccountScope;
     /** The policy name; keep `boundary` in it (the pipeline policy matches `*boundary*`). */
     readonly policyName: string;
+    /** The log archive, which services may never touch. */
     readonly logArchiveBucketArn: pulumi.Input<string>;
+    /** The landing zone's keys, which services may use but never administer. */
     readonly kmsKeyArns: pulumi.Input<string>[];
     /** Regions services may act in. @default [] (any) */
     readonly allowedRegions?: readonly string[];
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

@@ -20,9 +20,11 @@ export function foundationalStandardArn(scope: AccountScope): string {
 
 /** Arguments of {@link ThreatDetection}. */
 export interface ThreatDetectionArgs {
+    /** The account, region and partition the policies are written for. */
     readonly scope: AccountScope;
     /** PCI DSS standard version to enable. @default "4.0.1" */
     readonly pciDssVersion?: PciDssStandardVersion;
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

@@ -27,6 +27,7 @@ export interface HardenedBucketArgs {
     readonly encryption: pulumi.Input<string> | "sse-s3";
     /** The bucket policy, given the bucket's ARN; it should include the TLS-only statements. */
     readonly policy: (bucketArn: string) => PolicyDocument;
+    /** Lifecycle: when objects go cold and when they expire. */
     readonly lifecycle: LogLifecycle;
     /** Object lock. @default - none */
     readonly objectLock?: ObjectLockSettings;
@@ -34,6 +35,7 @@ export interface HardenedBucketArgs {
     readonly role: string;
     /** Protect the bucket against deletion and replacement. @default true */
     readonly protect?: boolean;
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

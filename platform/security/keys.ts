@@ -6,6 +6,7 @@ import type { AccountScope } from "./policy-document";
 
 /** Arguments of {@link PurposeKeys}. */
 export interface PurposeKeysArgs {
+    /** The account, region and partition the policies are written for. */
     readonly scope: AccountScope;
     /** Alias prefix, e.g. `edf/dev` gives `alias/edf/dev/logs`. */
     readonly aliasPrefix: string;
@@ -19,6 +20,7 @@ export interface PurposeKeysArgs {
     readonly deletionWindowInDays?: number;
     /** Protect the keys against deletion and replacement. @default true */
     readonly protect?: boolean;
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

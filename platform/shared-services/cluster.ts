@@ -7,6 +7,7 @@ export type ContainerInsights = "enabled" | "enhanced";
 
 /** Arguments of {@link SharedCluster}. */
 export interface SharedClusterArgs {
+    /** The cluster's name. */
     readonly clusterName: string;
     /** Container Insights level. @default "enhanced" */
     readonly containerInsights?: ContainerInsights;
@@ -14,6 +15,7 @@ export interface SharedClusterArgs {
     readonly logsKmsKeyArn: pulumi.Input<string>;
     /** Days ECS Exec session logs are kept. @default 365 */
     readonly execLogRetentionDays?: number;
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

@@ -6,7 +6,9 @@ import { Tags, withGovernanceTags } from "../common/governance";
 export interface ServiceDiscoveryArgs {
     /** The private DNS domain, e.g. `dev.edf.internal`. */
     readonly domain: string;
+    /** The landing-zone VPC. */
     readonly vpcId: pulumi.Input<string>;
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 

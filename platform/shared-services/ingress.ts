@@ -18,6 +18,7 @@ export const DEFAULT_TLS_POLICY: TlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-0
 export interface PublicIngressArgs {
     /** ALB name (≤ 32 characters). */
     readonly loadBalancerName: string;
+    /** The landing-zone VPC. */
     readonly vpcId: pulumi.Input<string>;
     /** Public subnets, one per AZ. */
     readonly publicSubnetIds: pulumi.Input<string>[];
@@ -35,6 +36,7 @@ export interface PublicIngressArgs {
     readonly wafRateLimit?: number;
     /** The logs key for the WAF log group. */
     readonly logsKmsKeyArn: pulumi.Input<string>;
+    /** Governance tags for every taggable resource. */
     readonly tags: Tags;
 }
 
