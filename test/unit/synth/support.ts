@@ -1,5 +1,8 @@
 import * as path from "path";
+import { MemoryReporter } from "../../../automation/reporter";
 import type { EvaluationJob } from "../../../automation/synth/evaluate";
+import { InProcessExecutor } from "../../../automation/synth/pool";
+import { synthEnvironment, SynthOptions, SynthRun } from "../../../automation/synth/synth";
 import { partitionOf, SynthWorld } from "../../../automation/synth/mock-cloud";
 
 /** The miniature project whose `services/*` units these tests evaluate. */
@@ -27,4 +30,21 @@ export function jobFor(unit: string, overrides: Partial<EvaluationJob> = {}): Ev
         ...overrides,
         ...(overrides.config ? { config: { "edf:unit": `services/${unit}`, "edf:environment": environment, ...overrides.config } } : {}),
     };
+}
+
+const ENVIRONMENTS = path.join(FIXTURE_PROJECT, "environments");
+/** The day fixture runs are decided for. */
+export const DAY = "2026-11-27";
+
+/** Synth of a fixture estate (`environments/<name>.yaml` of the fixture project) in this thread, decided for {@link DAY}. */
+export function synthFixture(name: string, extra: Partial<SynthOptions> = {}): Promise<SynthRun> {
+    return synthEnvironment({
+        env: path.join(ENVIRONMENTS, `${name}.yaml`),
+        projectRoot: FIXTURE_PROJECT,
+        reporter: new MemoryReporter(),
+        executor: new InProcessExecutor(),
+        date: DAY,
+        environment: {},
+        ...extra,
+    });
 }

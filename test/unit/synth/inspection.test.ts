@@ -1,0 +1,29 @@
+import * as assert from "assert";
+import * as path from "path";
+import { enforcementFromSpec, loadPolicyList, packIdentity } from "../../../automation/synth/inspection";
+
+const PACK = path.resolve(__dirname, "..", "..", "..", "policy-packs", "pipeline");
+
+describe("synth: inspection settings from the spec", () => {
+    it("keeps the pack's own levels for the environment when the spec sets none", () => {
+        assert.deepEqual(enforcementFromSpec(undefined, "prod", ["a-b", "c-d"]), {});
+        assert.deepEqual(enforcementFromSpec({ enforcement: {} }, "prod", ["a-b"]), {});
+    });
+
+    it("turns `all` into every policy's level, as the engine's pack config does", () => {
+        assert.deepEqual(enforcementFromSpec({ enforcement: { all: "advisory" } }, "dev", ["a-b", "c-d"]), { environments: { dev: { policies: { "a-b": "advisory", "c-d": "advisory" } } } });
+    });
+
+    it("lets a policy's own level win over `all`", () => {
+        assert.deepEqual(enforcementFromSpec({ enforcement: { all: "mandatory", "c-d": "disabled" } }, "prod", ["a-b", "c-d"]), {
+            environments: { prod: { policies: { "a-b": "mandatory", "c-d": "disabled" } } },
+        });
+    });
+
+    it("loads the pipeline pack's policy list and identity", () => {
+        const policies = loadPolicyList(path.join(PACK, "policy-list.ts"));
+        assert.ok(policies.length > 40);
+        assert.ok(policies.some((p) => p.id === "s3-bucket-public-access-blocked"));
+        assert.deepEqual(packIdentity(PACK), { name: "edf-pipeline", version: "0.1.0" });
+    });
+});
