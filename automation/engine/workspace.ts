@@ -54,14 +54,27 @@ export class EnvironmentStacks {
         }
     }
 
-    /** Replaces the stack's config with exactly `config` (keys dropped from the spec go away). */
+    /**
+     * Replaces the stack's config with exactly `config` (keys dropped from the spec go
+     * away). Plain values are written straight into the stack's settings file; only
+     * secrets go through the CLI, which encrypts them — one CLI start per stack saved.
+     */
     async writeConfig(stack: Stack, config: ConfigMap): Promise<void> {
         const workspace = stack.workspace;
         const settings = await workspace.stackSettings(stack.name);
+        const plain: Record<string, string> = {};
+        const secrets: ConfigMap = {};
+        for (const [key, value] of Object.entries(config)) {
+            if (value.secret) {
+                secrets[key] = value;
+            } else {
+                plain[key] = value.value;
+            }
+        }
         // Keep the secrets provider's salt/key: they belong to the stack, not the run.
-        await workspace.saveStackSettings(stack.name, { ...settings, config: {} });
-        if (Object.keys(config).length > 0) {
-            await workspace.setAllConfig(stack.name, config);
+        await workspace.saveStackSettings(stack.name, { ...settings, config: plain });
+        if (Object.keys(secrets).length > 0) {
+            await workspace.setAllConfig(stack.name, secrets);
         }
     }
 

@@ -1,4 +1,5 @@
 import * as http from "http";
+import * as https from "https";
 import type { AddressInfo } from "net";
 
 /**
@@ -33,10 +34,14 @@ export class ConsulKvDouble {
         return this.index;
     }
 
-    async start(): Promise<string> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
+    /** Starts on a free 127.0.0.1 port; with `tls`, serves HTTPS (and asks for a client certificate when `ca` is given). */
+    async start(tls?: { key: Buffer; cert: Buffer; ca?: Buffer }): Promise<string> {
+        const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
+        this.server = tls
+            ? https.createServer({ key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca, requestCert: true, rejectUnauthorized: true } : {}) }, handler)
+            : http.createServer(handler);
         await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-        return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+        return `${tls ? "https" : "http"}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     }
 
     async stop(): Promise<void> {
