@@ -9,6 +9,7 @@ export * from "./governance";
 export * from "./iam-documents";
 export * from "./landing-zone";
 export * from "./postgres-database";
+export * from "./postgres-engines";
 export * from "./queue";
 export * from "./service-identity";
 export * from "./settings";

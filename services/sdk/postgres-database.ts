@@ -5,7 +5,11 @@ import type { SecretReference } from "./container-secrets";
 import { childName, dependencyProblems } from "./dependency";
 import { throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
+import { createAuroraCluster, createRdsInstance, PostgresEngine, POSTGRES_PORT } from "./postgres-engines";
 import type { ServiceIdentity } from "./service-identity";
+
+export { POSTGRES_PORT };
+export type { PostgresEngine };
 
 /** Where generated credentials are also written, for consumers outside AWS (KV v2). */
 export interface VaultDestination {
@@ -34,9 +38,11 @@ export interface PostgresDatabaseArgs {
     readonly databaseName?: string;
     /** The master user name. @default "app" */
     readonly username?: string;
-    /** The PostgreSQL major version. @default "16" */
+    /** RDS for PostgreSQL (one instance, a standby when multi-AZ) or Aurora PostgreSQL (a cluster; a reader in a second AZ when multi-AZ). @default "rds" */
+    readonly engine?: PostgresEngine;
+    /** The PostgreSQL version (Aurora needs `MAJOR.MINOR`). @default - "16" for RDS, "16.4" for Aurora */
     readonly engineVersion?: string;
-    /** The instance class. @default - the environment's sizing (dev `db.t4g.micro`, prod `db.r6g.large`) */
+    /** The instance class. @default - the environment's sizing (RDS dev `db.t4g.micro`, Aurora dev `db.t4g.medium`, prod `db.r6g.large`) */
     readonly instanceClass?: string;
     /** Storage in GiB (20–65536). @default 20 */
     readonly allocatedStorageGb?: number;
@@ -44,8 +50,8 @@ export interface PostgresDatabaseArgs {
     readonly multiAz?: boolean;
 }
 
-export const POSTGRES_PORT = 5432;
 export const DEFAULT_POSTGRES_VERSION = "16";
+export const DEFAULT_AURORA_VERSION = "16.4";
 export const DEFAULT_POSTGRES_USERNAME = "app";
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 // Words RDS refuses as the master user name.
@@ -78,8 +84,16 @@ export function postgresDatabaseProblems(name: string, args: PostgresDatabaseArg
     if (storage !== undefined && (!Number.isInteger(storage) || storage < 20 || storage > 65536)) {
         problems.push(`\`allocatedStorageGb\` is \`${String(storage)}\`: use a whole number of GiB from 20 to 65536.`);
     }
+    if (args.engine !== undefined && args.engine !== "rds" && args.engine !== "aurora") {
+        problems.push(`\`engine\` is \`${String(args.engine)}\`: use \`rds\` or \`aurora\`.`);
+    }
     if (args.engineVersion !== undefined && !/^\d{2}(\.\d+)?$/.test(args.engineVersion)) {
         problems.push(`\`engineVersion\` is \`${args.engineVersion}\`: give a PostgreSQL version such as \`16\` or \`16.4\`.`);
+    } else if (args.engine === "aurora" && args.engineVersion !== undefined && !args.engineVersion.includes(".")) {
+        problems.push(`\`engineVersion\` is \`${args.engineVersion}\`: Aurora needs a full version such as \`${args.engineVersion}.4\`.`);
+    }
+    if (args.engine === "aurora" && args.allocatedStorageGb !== undefined) {
+        problems.push("`allocatedStorageGb` does not apply to Aurora (its storage grows by itself): remove it.");
     }
     if (args.service && args.service.size === "prod" && args.multiAz === false) {
         problems.push("`multiAz` is `false` in a prod environment: production databases keep a standby in a second AZ; remove `multiAz`.");
@@ -93,7 +107,7 @@ export function defaultDatabaseName(name: string): string {
 }
 
 /**
- * A PostgreSQL database a service owns (RDS): in the landing zone's isolated subnets,
+ * A PostgreSQL database a service owns (RDS or Aurora): in the landing zone's isolated subnets,
  * encrypted with its data key, TLS enforced (`rds.force_ssl`), automated backups,
  * multi-AZ and deletion protection in production, logs exported, reachable only from the
  * service's tasks on 5432 — the one grant a password-authenticated database needs. The
@@ -101,7 +115,10 @@ export function defaultDatabaseName(name: string): string {
  * `ContainerService` grants its execution role that secret and nothing else.
  */
 export class PostgresDatabase extends pulumi.ComponentResource {
-    readonly instance: aws.rds.Instance;
+    /** The RDS instance (`engine: "rds"`). */
+    readonly instance?: aws.rds.Instance;
+    /** The Aurora cluster (`engine: "aurora"`). */
+    readonly cluster?: aws.rds.Cluster;
     readonly securityGroup: aws.ec2.SecurityGroup;
     /** The host name to connect to. */
     readonly address: pulumi.Output<string>;
@@ -119,7 +136,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         const sizing = service.sizing;
         const child = (suffix?: string) => childName(service, name, suffix);
         const tags = (suffix?: string) => resourceTags(service.tags, child(suffix));
-        const engineVersion = args.engineVersion ?? DEFAULT_POSTGRES_VERSION;
+        const engineVersion = args.engineVersion ?? (args.engine === "aurora" ? DEFAULT_AURORA_VERSION : DEFAULT_POSTGRES_VERSION);
         this.databaseName = args.databaseName ?? defaultDatabaseName(name);
         this.username = args.username ?? DEFAULT_POSTGRES_USERNAME;
 
@@ -159,62 +176,26 @@ export class PostgresDatabase extends pulumi.ComponentResource {
             { name: service.physicalName(`${name}-db`), description: "Isolated subnets of the landing zone", subnetIds: network.isolatedSubnetIds, tags: tags("subnets") },
             { parent: this },
         );
-        const majorVersion = engineVersion.split(".")[0];
-        const parameters = new aws.rds.ParameterGroup(
-            child("parameters"),
-            {
-                name: service.physicalName(`${name}-pg${majorVersion}`),
-                family: `postgres${majorVersion}`,
-                description: `TLS-only PostgreSQL ${majorVersion} for ${service.serviceName}`,
-                parameters: [
-                    { name: "rds.force_ssl", value: "1" },
-                    { name: "log_connections", value: "1" },
-                    { name: "log_disconnections", value: "1" },
-                ],
-                tags: tags("parameters"),
-            },
-            { parent: this },
-        );
-
         const credentials = args.credentials;
         const injected = "password" in credentials ? credentials.password : undefined;
         const prod = sizing.deletionProtection;
-        this.instance = new aws.rds.Instance(
-            child(),
-            {
-                identifier: service.physicalName(name, 63),
-                engine: "postgres",
-                engineVersion,
-                instanceClass: args.instanceClass ?? sizing.databaseInstanceClass,
-                allocatedStorage: args.allocatedStorageGb ?? 20,
-                storageType: "gp3",
-                storageEncrypted: true,
-                kmsKeyId: security.dataKmsKeyArn,
-                dbName: this.databaseName,
-                username: this.username,
-                ...(injected !== undefined
-                    ? { password: pulumi.secret(injected) }
-                    : { manageMasterUserPassword: true, masterUserSecretKmsKeyId: security.secretsKmsKeyArn }),
-                port: POSTGRES_PORT,
-                dbSubnetGroupName: subnetGroup.name,
-                parameterGroupName: parameters.name,
-                vpcSecurityGroupIds: [this.securityGroup.id],
-                publiclyAccessible: false,
-                multiAz: args.multiAz ?? sizing.multiAzDatabase,
-                backupRetentionPeriod: sizing.backupRetentionDays,
-                copyTagsToSnapshot: true,
-                deletionProtection: prod,
-                skipFinalSnapshot: !prod,
-                finalSnapshotIdentifier: prod ? service.physicalName(`${name}-final`, 63) : undefined,
-                autoMinorVersionUpgrade: true,
-                enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
-                performanceInsightsEnabled: true,
-                performanceInsightsKmsKeyId: security.dataKmsKeyArn,
-                tags: tags(),
-            },
-            { parent: this },
-        );
-        this.address = this.instance.address;
+        const engine = {
+            parent: this as pulumi.Resource,
+            name,
+            service,
+            args,
+            engineVersion,
+            databaseName: this.databaseName,
+            username: this.username,
+            password: injected,
+            subnetGroupName: subnetGroup.name,
+            securityGroupId: this.securityGroup.id,
+            tags,
+        };
+        const created = (args.engine ?? "rds") === "aurora" ? createAuroraCluster(engine) : createRdsInstance(engine);
+        this.instance = created.instance;
+        this.cluster = created.cluster;
+        this.address = created.address;
 
         if (injected !== undefined) {
             // The injected password stays the source of truth in Vault; this copy is what ECS reads.
@@ -236,7 +217,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
             );
             this.passwordSecret = { secretArn: secret.arn, jsonKey: "password" };
         } else {
-            const managedArn = this.instance.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
+            const managedArn = created.managedSecretArn;
             this.passwordSecret = { secretArn: managedArn, jsonKey: "password" };
             if ("generate" in credentials && credentials.writeToVault) {
                 this.writeToVault(child("vault"), credentials.writeToVault, managedArn);

@@ -17,8 +17,10 @@ export interface ServiceSizing {
     readonly requireImageDigest: boolean;
     /** Databases run with a standby in a second AZ. */
     readonly multiAzDatabase: boolean;
-    /** Default database instance class. */
+    /** Default database instance class (RDS). */
     readonly databaseInstanceClass: string;
+    /** Default Aurora instance class (Aurora PostgreSQL starts at `db.t4g.medium`). */
+    readonly auroraInstanceClass: string;
     /** Days of automated database backups. */
     readonly backupRetentionDays: number;
     /** Stateful resources refuse deletion. */
@@ -37,6 +39,7 @@ export const SERVICE_SIZING: Readonly<Record<EnvironmentSize, ServiceSizing>> = 
         requireImageDigest: false,
         multiAzDatabase: false,
         databaseInstanceClass: "db.t4g.micro",
+        auroraInstanceClass: "db.t4g.medium",
         backupRetentionDays: 7,
         deletionProtection: false,
         deadLetterRetentionDays: 4,
@@ -48,6 +51,7 @@ export const SERVICE_SIZING: Readonly<Record<EnvironmentSize, ServiceSizing>> = 
         requireImageDigest: true,
         multiAzDatabase: true,
         databaseInstanceClass: "db.r6g.large",
+        auroraInstanceClass: "db.r6g.large",
         backupRetentionDays: 14,
         deletionProtection: true,
         deadLetterRetentionDays: 14,

@@ -12,7 +12,10 @@ import {
 } from "../../../../services/sdk";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { documentOf, plaintextOccurrences } from "../support/assertions";
+import { inspect } from "../../../../policy-packs/lib/inspect";
+import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
+import { documentOf, plaintextOccurrences, secretOccurrences, untaggedServiceResources } from "../support/assertions";
+import { recordsOf } from "../support/records";
 import { landingZoneFor } from "../support/service-fixtures";
 
 const GOVERNANCE = { owner: "orders-team", dataClassification: "internal", pciScope: "out-of-scope" } as const;
@@ -133,5 +136,55 @@ describe("service SDK components", () => {
         assert.equal(run.error, undefined, run.error?.message);
         assert.equal(single(run.resources, "aws:lb/listenerRule:ListenerRule").inputs.listenerArn, validSharedServicesOutputs().httpsListenerArn);
         assert.ok(ofType(run.resources, "aws:iam/role:Role").every((r) => r.inputs.permissionsBoundary === validSecurityOutputs().permissionsBoundaryArn));
+    });
+
+    describe("Aurora PostgreSQL", () => {
+        const CANARY = "canary-aurora-password-42";
+        const aurora = (environment: string) =>
+            runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs(environment));
+                new PostgresDatabase("db", { service: identity, engine: "aurora", credentials: { password: pulumi.secret(CANARY) } });
+            });
+
+        it("builds an encrypted, TLS-only cluster with a writer and a reader in a second AZ in production", async () => {
+            const run = await aurora("prod");
+            assert.equal(run.error, undefined, run.error?.message);
+            const cluster = single(run.resources, "aws:rds/cluster:Cluster");
+            assert.deepEqual([cluster.inputs.engine, cluster.inputs.engineVersion], ["aurora-postgresql", "16.4"]);
+            assert.equal(cluster.inputs.storageEncrypted, true);
+            assert.equal(cluster.inputs.kmsKeyId, validSecurityOutputs().dataKmsKeyArn);
+            assert.equal(cluster.inputs.deletionProtection, true);
+            assert.equal(cluster.inputs.backupRetentionPeriod, 14);
+            const force = single(run.resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup").inputs.parameters.find((p: { name: string }) => p.name === "rds.force_ssl");
+            assert.equal(force.value, "1");
+            const members = ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance");
+            assert.deepEqual(members.map((m) => m.inputs.availabilityZone), ["us-east-1a", "us-east-1b"]);
+            assert.ok(members.every((m) => m.inputs.publiclyAccessible === false && m.inputs.performanceInsightsKmsKeyId === validSecurityOutputs().dataKmsKeyArn));
+            assert.deepEqual(ofType(run.resources, "aws:rds/instance:Instance"), []);
+            assert.deepEqual(untaggedServiceResources(run.resources), []);
+        });
+
+        it("keeps the injected master password a secret", async () => {
+            const run = await aurora("dev");
+            assert.deepEqual(plaintextOccurrences(run.resources, [CANARY]), []);
+            assert.ok(secretOccurrences(run.resources, CANARY).includes("aws:rds/cluster:Cluster orders-db"));
+            assert.equal(ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance").length, 1, "dev runs a writer only");
+        });
+
+        it("passes the pipeline pack in production", async () => {
+            const run = await aurora("prod");
+            const result = await inspect({ policies: pipelinePolicies, resources: recordsOf(run.resources, "prod.orders"), environment: "prod", stack: { tags: { "edf:environment": "prod" } } });
+            assert.deepEqual(result.findings.map((f) => `${f.level} ${f.policyId}: ${f.message}`), []);
+        });
+
+        it("refuses storage sizing and a partial version, which Aurora does not take", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs());
+                new PostgresDatabase("db", { service: identity, engine: "aurora", engineVersion: "16", allocatedStorageGb: 50, credentials: { generate: true } });
+            });
+            assert.match(run.error!.message, /`engineVersion` is `16`: Aurora needs a full version such as `16.4`/);
+            assert.match(run.error!.message, /`allocatedStorageGb` does not apply to Aurora/);
+            assert.deepEqual(ofType(run.resources, "aws:rds/cluster:Cluster"), []);
+        });
     });
 });
