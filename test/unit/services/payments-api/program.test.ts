@@ -69,6 +69,8 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("keeps every injected secret out of plain text in all registered inputs", () => {
             assert.deepEqual(plaintextOccurrences(run.resources, [CANARY_DB_PASSWORD, CANARY_API_KEY]), []);
+            const outputs = JSON.stringify(run.outputs);
+            assert.ok(!outputs.includes(CANARY_DB_PASSWORD) && !outputs.includes(CANARY_API_KEY), "no secret in the stack outputs");
             // The check looks where the values are: they exist, wrapped as secrets.
             assert.deepEqual(secretOccurrences(run.resources, CANARY_API_KEY), ["aws:secretsmanager/secretVersion:SecretVersion payments-api-secret-processor-api-key-value"]);
             assert.deepEqual(secretOccurrences(run.resources, CANARY_DB_PASSWORD).sort(), [

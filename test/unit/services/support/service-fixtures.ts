@@ -1,7 +1,8 @@
 import { currentUnitContext, UnitProgram } from "../../../../automation/unit/define";
 import { INPUT_CONFIG_NAMESPACE } from "../../../../automation/unit/inputs";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
-import { CapturedResource, MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
+import { MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
+import type { MockWorld } from "../../platform/support/mock-world";
 import type { LandingZoneOutputs } from "../../../../platform/contract";
 
 /** A canary: if this text appears in plain text anywhere a test looks, a secret leaked. */
@@ -82,7 +83,7 @@ export function runServiceUnit<T extends Record<string, unknown>>(
     unit: string,
     program: UnitProgram<T>,
     options: ServiceStackOptions = {},
-    world?: Parameters<typeof runUnderMocks>[1] extends infer O ? (O extends { world?: infer W } ? W : never) : never,
+    world?: Partial<MockWorld>,
 ): Promise<MockRunResult<T>> {
     const environment = options.environment ?? "dev";
     return runUnderMocks(() => program(currentUnitContext(unit)), {
@@ -90,9 +91,4 @@ export function runServiceUnit<T extends Record<string, unknown>>(
         stack: `${environment}.${unit.split("/").pop()}`,
         ...(world ? { world } : {}),
     });
-}
-
-/** Resources registered by the run, cloud resources only (no components, no stack references). */
-export function cloudResources(resources: readonly CapturedResource[]): CapturedResource[] {
-    return resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("vault:"));
 }
