@@ -62,15 +62,21 @@ export interface HarnessResult {
     readonly evaluations: number;
 }
 
-class NotApplicable extends Error {
-    constructor(readonly reason?: string) {
-        super(reason ?? "Policy does not apply");
-    }
+// Thrown by `args.notApplicable()`. Not an `Error`: a policy scoped to a few types throws it for
+// every other resource, and capturing a stack trace each time would dominate the harness's cost.
+// Policies only ever call `notApplicable()`, which never returns, so they cannot tell.
+class NotApplicable {
+    constructor(readonly reason?: string) {}
 }
 
 const throwNotApplicable = (reason?: string): never => {
     throw new NotApplicable(reason);
 };
+
+/** The EDF multi-type marker set by `forTypes` (see there). */
+function edfTypesOf(obj: unknown): ReadonlySet<string> | undefined {
+    return (obj as { __edfTypes?: ReadonlySet<string> } | undefined)?.__edfTypes;
+}
 
 function pulumiTypeOf(obj: unknown): string | undefined {
     const t = (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType;
@@ -159,11 +165,23 @@ export async function runPolicies(policies: Policies, records: readonly Resource
         const fromConfig = typeof c === "string" ? c : c?.enforcementLevel;
         return fromConfig || own || packLevel;
     };
-    const getConfigFor = (name: string) => () => {
-        const c = config[name];
-        if (!c || typeof c === "string") return {} as never;
-        const { enforcementLevel: _ignored, ...props } = c;
-        return props as never;
+    // As the analyzer: the policy's config without `enforcementLevel`, a fresh object per call.
+    const configProps = new Map<string, Record<string, unknown>>();
+    for (const [name, c] of Object.entries(config)) {
+        if (c && typeof c !== "string") {
+            const { enforcementLevel: _ignored, ...props } = c;
+            configProps.set(name, props);
+        }
+    }
+    const getConfigFns = new Map<string, () => never>();
+    const getConfigFor = (name: string): (() => never) => {
+        let fn = getConfigFns.get(name);
+        if (!fn) {
+            const props = configProps.get(name);
+            fn = () => ({ ...(props ?? {}) }) as never;
+            getConfigFns.set(name, fn);
+        }
+        return fn;
     };
 
     const byUrn = new Map(records.map((r) => [r.urn, r]));
@@ -182,8 +200,9 @@ export async function runPolicies(policies: Policies, records: readonly Resource
     let evaluations = 0;
 
     for (const res of prepared) {
+        const type = res.record.type;
+        const isType = (cls: unknown) => isTypeOf(type, cls);
         const baseArgs = (props: Record<string, unknown>, policyName: string): ResourceValidationArgs => {
-            const type = res.record.type;
             const args: ResourceValidationArgs = {
                 type,
                 props,
@@ -191,7 +210,7 @@ export async function runPolicies(policies: Policies, records: readonly Resource
                 name: res.record.name,
                 opts: res.opts,
                 stackTags,
-                isType: (cls) => isTypeOf(type, cls),
+                isType: isType as ResourceValidationArgs["isType"],
                 asType: ((cls: unknown) => (isTypeOf(type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
                 getConfig: getConfigFor(policyName),
                 notApplicable: throwNotApplicable,
@@ -234,8 +253,12 @@ export async function runPolicies(policies: Policies, records: readonly Resource
             if (level === "remediate") level = "mandatory";
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
             if (!Array.isArray(p.validateResource)) {
+                // Type mismatches are skipped, as the engine's fast path skips them (it reports
+                // them as not applicable; the harness lists only policies' own notApplicable calls).
                 const t = pulumiTypeOf(p.validateResource);
-                if (t && t !== res.record.type) continue; // the engine reports this as not applicable
+                if (t && t !== res.record.type) continue;
+                const types = edfTypesOf(p.validateResource);
+                if (types && !types.has(res.record.type)) continue;
             }
             const reported = level;
             const report = (message: string, urn?: string) => {
@@ -257,6 +280,10 @@ export async function runPolicies(policies: Policies, records: readonly Resource
         }
     }
 
+    // One set of resource views shared by the stack policies (each gets its own array). The
+    // analyzer builds them per policy; sharing saves ~10 objects per resource per policy, and
+    // only a policy that writes to the views or props could tell (ours never do).
+    const sharedStackResources = stackPolicies.length > 0 ? stackResources(prepared) : [];
     for (const p of stackPolicies) {
         evaluations += prepared.length;
         let level = levelOf(p.name, p.enforcementLevel);
@@ -274,7 +301,7 @@ export async function runPolicies(policies: Policies, records: readonly Resource
         };
         try {
             const args: StackValidationArgs = {
-                resources: stackResources(prepared),
+                resources: [...sharedStackResources],
                 stackTags,
                 getConfig: getConfigFor(p.name),
                 notApplicable: throwNotApplicable,
@@ -304,7 +331,7 @@ function resolveProvider(record: ResourceRecord, byUrn: ReadonlyMap<string, Reso
     return { type: provider.type, urn: provider.urn, name: provider.name, props: unknownCheckingProxy(plainProps(provider.props) as Record<string, unknown>) };
 }
 
-// Fresh objects per stack policy, as the analyzer builds them per policy.
+// The analyzer's `PolicyResource` views, with parent and dependencies resolved.
 function stackResources(prepared: readonly Prepared[]): PolicyResource[] {
     const out = prepared.map((p) => {
         const props = unknownCheckingProxy(p.props);

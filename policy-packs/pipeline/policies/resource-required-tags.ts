@@ -1,4 +1,4 @@
-import { ResourcePolicyDefinition } from "../../lib/model";
+import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
 import { effectiveTags } from "../support/props";
 import { TAGGABLE_TYPES } from "../support/taggable";
 
@@ -9,13 +9,12 @@ interface Config {
     requiredTags: string[];
 }
 
-const validate: ResourcePolicyDefinition["validateResource"] = (args, report) => {
-    if (!TAGGABLE_TYPES.has(args.type)) args.notApplicable("The resource type takes no tags.");
+const validate = forTypes([...TAGGABLE_TYPES], (args, report) => {
     const { requiredTags } = args.getConfig<Config>();
     const tags = effectiveTags(args.props, args.provider?.props);
     const missing = requiredTags.filter((t) => typeof tags[t] !== "string" || tags[t].length === 0);
     if (missing.length > 0) report(`Resource \`${args.name}\` must be tagged ${missing.map((m) => `\`${m}\``).join(", ")} (directly or through the provider's defaultTags).`);
-};
+});
 
 export const resourceRequiredTags: ResourcePolicyDefinition = {
     kind: "resource",
