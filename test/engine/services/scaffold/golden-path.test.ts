@@ -40,7 +40,9 @@ describe("edf new service: the golden path in a copy of the project", function (
         const out = run(["automation/cli/bin.js", "new", "service", "orders-api", "--owner", "orders-team", "--json"]);
         const result = JSON.parse(out) as { files: { path: string }[] };
         assert.ok(result.files.some((f) => f.path === "services/orders-api/program.ts"));
-        for (const env of fs.readdirSync(path.join(root, "environments")).map((f) => f.replace(/\.ya?ml$/, ""))) {
+        const specs = fs.readdirSync(path.join(root, "environments")).filter((f) => /\.ya?ml$/.test(f));
+        assert.ok(specs.length > 0, "the project has environment specs");
+        for (const env of specs.map((f) => f.replace(/\.ya?ml$/, ""))) {
             run(["automation/cli/bin.js", "validate", "--env", env]); // throws on a non-zero exit
         }
         fs.writeFileSync(
