@@ -16,7 +16,11 @@ export default defineUnit(async ({ config, inputs, environment }): Promise<Produ
     const settings = readNetworkSettings(config, inputs, environment);
     const { base } = settings;
     const region = await aws.getRegion();
-    const zones = await aws.getAvailabilityZones({ state: "available" });
+    // Regular AZs only: Local Zones and Wavelength Zones (opt-in) lack most services.
+    const zones = await aws.getAvailabilityZones({
+        state: "available",
+        filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    });
     const zoneProblems = availabilityZoneProblems(settings.azCount, zones.names, region.region);
     if (zoneProblems.length > 0) {
         throw new UnitConfigError(NETWORK_UNIT, zoneProblems);

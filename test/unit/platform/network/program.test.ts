@@ -35,6 +35,15 @@ describe("platform/network", () => {
             assert.equal(run.outputs!.natStrategy, "single");
         });
 
+        it("looks the AZs up, available regular zones only, never hard-coded", async () => {
+            const run = await network({ config: { environmentSize: "dev" }, world: { availabilityZones: ["eu-west-3a", "eu-west-3b", "eu-west-3c"] } });
+            const lookup = run.calls.find((c) => c.token === "aws:index/getAvailabilityZones:getAvailabilityZones")!;
+            assert.equal(lookup.inputs.state, "available");
+            assert.deepEqual(lookup.inputs.filters, [{ name: "opt-in-status", values: ["opt-in-not-required"] }]);
+            assert.deepEqual(run.outputs!.azs, ["eu-west-3a", "eu-west-3b"]);
+            assert.deepEqual(ofType(run.resources, "aws:ec2/subnet:Subnet").map((s) => s.inputs.availabilityZone).sort(), ["eu-west-3a", "eu-west-3a", "eu-west-3a", "eu-west-3b", "eu-west-3b", "eu-west-3b"]);
+        });
+
         it("routes every private subnet through the single NAT", async () => {
             const run = await network({ config: { environmentSize: "dev" } });
             const privateRoutes = ofType(run.resources, "aws:ec2/route:Route").filter((r) => r.name.includes("private"));
