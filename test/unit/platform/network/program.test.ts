@@ -186,6 +186,7 @@ describe("platform/network", () => {
         it("exports exactly the network part's keys, valid under the contract", async () => {
             const run = await network({ config: { environmentSize: "dev" } });
             assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("network"));
+            assert.deepEqual(run.secretOutputKeys, [], "contract outputs are facts, never secrets (they may go to Consul)");
             const parsed = parseNetworkOutputs(run.outputs, "dev-network");
             assert.equal(parsed.vpcId, "network-id");
             assert.deepEqual(parsed.privateSubnetCidrBlocks, ["10.0.0.0/20", "10.0.16.0/20"]);

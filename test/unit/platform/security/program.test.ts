@@ -227,6 +227,7 @@ describe("platform/security", () => {
         it("exports exactly the security part's keys, valid under the contract", async () => {
             const run = await security({});
             assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("security"));
+            assert.deepEqual(run.secretOutputKeys, [], "contract outputs are facts, never secrets (they may go to Consul)");
             const parsed = parseSecurityOutputs(run.outputs, "dev-security");
             assert.equal(parsed.logArchiveBucketName, "edf-dev-log-archive-123456789012-us-east-1");
             assert.equal(parsed.permissionsBoundaryArn, "arn:aws:iam:us-east-1:123456789012:boundary");

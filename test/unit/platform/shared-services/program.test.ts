@@ -141,6 +141,7 @@ describe("platform/shared-services", () => {
         it("exports exactly the shared-services part's keys, valid under the contract", async () => {
             const run = await sharedServices({});
             assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("sharedServices"));
+            assert.deepEqual(run.secretOutputKeys, [], "contract outputs are facts, never secrets (they may go to Consul)");
             const parsed = parseSharedServicesOutputs(run.outputs, "dev-shared-services");
             assert.equal(parsed.ecsClusterName, "edf-dev");
             assert.equal(parsed.serviceDiscoveryNamespaceName, "dev.edf.internal");
