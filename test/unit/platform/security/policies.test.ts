@@ -1,0 +1,56 @@
+import { strict as assert } from "assert";
+import fc from "fast-check";
+import { permissionsBoundaryPolicy } from "../../../../platform/security/boundary-policy";
+import { accessLogsBucketPolicy, logArchiveBucketPolicy } from "../../../../platform/security/bucket-policies";
+import { KEY_ADMIN_ACTIONS, keyPolicy, KEY_PURPOSES } from "../../../../platform/security/key-policies";
+
+const scopeArbitrary = fc.record({
+    accountId: fc.stringMatching(/^\d{12}$/),
+    region: fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2"),
+    partition: fc.constantFrom("aws", "aws-us-gov"),
+});
+
+describe("security policy documents", () => {
+    it("never grant key use without conditions, nor key use to administrators, for any account and purpose (property)", () => {
+        fc.assert(
+            fc.property(scopeArbitrary, fc.constantFrom(...KEY_PURPOSES), (scope, purpose) => {
+                const { Statement } = keyPolicy({ ...scope, purpose });
+                const [admin, ...rest] = Statement;
+                assert.deepEqual(admin.Action, [...KEY_ADMIN_ACTIONS]);
+                assert.deepEqual(admin.Principal, { AWS: [`arn:${scope.partition}:iam::${scope.accountId}:root`] });
+                for (const s of rest) {
+                    assert.ok(s.Condition, `${purpose} ${s.Sid}`);
+                    assert.equal(s.Effect, "Allow");
+                }
+                const text = JSON.stringify(Statement);
+                assert.ok(!text.includes('"kms:*"'));
+            }),
+        );
+    });
+
+    it("keep every bucket TLS-only for any bucket (property)", () => {
+        fc.assert(
+            fc.property(scopeArbitrary, fc.stringMatching(/^[a-z0-9][a-z0-9-]{2,40}$/), (scope, name) => {
+                const bucketArn = `arn:${scope.partition}:s3:::${name}`;
+                for (const doc of [
+                    logArchiveBucketPolicy({ ...scope, bucketArn, trailArn: "arn:aws:cloudtrail:r:1:trail/t" }),
+                    accessLogsBucketPolicy({ ...scope, bucketArn, elbServiceAccountArn: "arn:aws:iam::1:root" }),
+                ]) {
+                    const deny = doc.Statement.find((s) => s.Sid === "DenyInsecureTransport")!;
+                    assert.deepEqual(deny.Resource, [bucketArn, `${bucketArn}/*`]);
+                    assert.equal(deny.Effect, "Deny");
+                }
+            }),
+        );
+    });
+
+    it("scope the boundary's region denial to the allowed regions and omit it when any region is allowed", () => {
+        const input = { accountId: "123456789012", region: "eu-west-1", boundaryPolicyArn: "arn:aws:iam::123456789012:policy/b", logArchiveBucketArn: "arn:aws:s3:::l", kmsKeyArns: ["arn:k"] };
+        const anyRegion = permissionsBoundaryPolicy(input).Statement.map((s) => s.Sid);
+        assert.ok(!anyRegion.includes("DenyOutsideAllowedRegions"));
+        const restricted = permissionsBoundaryPolicy({ ...input, allowedRegions: ["eu-west-1"] }).Statement.find((s) => s.Sid === "DenyOutsideAllowedRegions")!;
+        assert.deepEqual(restricted.Condition, { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1"] } });
+        const pass = permissionsBoundaryPolicy(input).Statement.find((s) => s.Sid === "AllowPassingRolesToEcsTasks")!;
+        assert.deepEqual(pass.Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+    });
+});
