@@ -7,7 +7,8 @@
  * Each sample runs in its own child process, so peak RSS belongs to that one
  * evaluation and no module cache is shared between samples. Samples run one after
  * another (the machine is shared). "load" is importing the unit program (and with it
- * @pulumi/aws); "eval" is the program run to completion under mocks, all outputs resolved.
+ * @pulumi/aws); "eval" is the program run to completion under mocks, all outputs
+ * resolved, as wall time and as CPU time (the steadier figure when others share the cores).
  */
 import { execFileSync } from "child_process";
 import * as os from "os";
@@ -23,6 +24,8 @@ interface Sample {
     readonly awsResources: number;
     readonly loadMs: number;
     readonly evalMs: number;
+    /** CPU (user + system) spent evaluating: steadier than wall time on a shared machine. */
+    readonly evalCpuMs: number;
     readonly peakRssMiB: number;
 }
 
@@ -62,7 +65,9 @@ async function child(unit: string, azs: number): Promise<void> {
     const { runUnit } = await import("../test/unit/platform/support/units");
     const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
     const evalStart = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     const run = await runUnit(unit, program, { ...runFor(unit, azs), environment: "prod" });
+    const cpu = process.cpuUsage(cpuStart);
     const evalMs = Number(process.hrtime.bigint() - evalStart) / 1e6;
     if (run.error) {
         throw run.error;
@@ -74,6 +79,7 @@ async function child(unit: string, azs: number): Promise<void> {
         awsResources: run.resources.filter((r) => r.type.startsWith("aws:")).length,
         loadMs,
         evalMs,
+        evalCpuMs: (cpu.user + cpu.system) / 1000,
         peakRssMiB: process.resourceUsage().maxRSS / 1024,
     };
     process.stdout.write(`${JSON.stringify(sample)}\n`);
@@ -107,16 +113,17 @@ function parent(runs: number): void {
                 String(samples[0].resources),
                 String(samples[0].awsResources),
                 median(samples.map((s) => s.evalMs)).toFixed(0),
+                median(samples.map((s) => s.evalCpuMs)).toFixed(0),
                 median(samples.map((s) => s.loadMs)).toFixed(0),
                 median(samples.map((s) => s.peakRssMiB)).toFixed(0),
             ]);
         }
     }
-    const header = ["unit", "AZs", "resources", "aws resources", "eval ms", "load ms", "peak RSS MiB"];
+    const header = ["unit", "AZs", "resources", "aws resources", "eval ms", "eval CPU ms", "load ms", "peak RSS MiB"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
     console.log(`platform units under mocks — medians of ${runs} runs, one child process per run`);
-    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at end ${os.loadavg()[0].toFixed(1)}`);
     console.log(line(header));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
     rows.forEach((r) => console.log(line(r)));
