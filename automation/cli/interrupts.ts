@@ -1,4 +1,4 @@
-import type { CliProcesses } from "../engine/pulumi-command";
+import type { CliProcesses } from "../engine/cli-processes";
 import type { Reporter } from "../reporter";
 
 /**

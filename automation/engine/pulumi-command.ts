@@ -1,6 +1,9 @@
 import { spawn } from "child_process";
 import * as path from "path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
+import type { CliProcesses } from "./cli-processes";
+
+export { CliProcesses } from "./cli-processes";
 
 // The automation API's own result/error types; `run` below must return and throw exactly
 // what its built-in `run` does, so the workspace's error classification (conflict → 
@@ -11,34 +14,6 @@ const { CommandResult } = require("@pulumi/pulumi/automation/cmd") as {
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createCommandError } = require("@pulumi/pulumi/automation/errors") as { createCommandError(result: unknown): Error };
-
-/** The CLI processes the driver has running, so an interrupt can cancel them. */
-export class CliProcesses {
-    private readonly running = new Set<number>();
-
-    add(pid: number): void {
-        this.running.add(pid);
-    }
-
-    delete(pid: number): void {
-        this.running.delete(pid);
-    }
-
-    get size(): number {
-        return this.running.size;
-    }
-
-    /** Sends `signal` to each running CLI process (the CLI itself, not its plugins). */
-    signalAll(signal: NodeJS.Signals): void {
-        for (const pid of this.running) {
-            try {
-                process.kill(pid, signal);
-            } catch {
-                // Already gone.
-            }
-        }
-    }
-}
 
 type Run = (
     args: string[],

@@ -2,6 +2,7 @@ import { DEFAULT_PARALLEL } from "../../engine/scheduler";
 import type { Operation } from "../../engine/types";
 import { summaryTable } from "../../run/report";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
+import { CliProcesses } from "../../engine/cli-processes";
 import { handleInterrupts } from "../interrupts";
 
 const DESCRIPTIONS: Record<Operation, string> = {
@@ -22,11 +23,12 @@ function operationCommand(operation: Operation, order: number): CliCommand {
                     const ctx = context();
                     const parallel = parseParallel(options.parallel);
                     const selection = selectionOf(options);
-                    // Loaded here, not at the top: the automation API is heavy and `validate`/`graph` never need it.
-                    const { runEnvironment } = await import("../../driver");
-                    const { CliProcesses } = await import("../../engine/pulumi-command");
+                    // Signals are handled before anything heavy loads, so an early Ctrl-C also ends
+                    // the run through the cancellation path (exit 130, nothing new started).
                     const processes = new CliProcesses();
                     const interrupts = handleInterrupts(ctx.reporter, processes);
+                    // Loaded here, not at the top: the automation API is heavy and `validate`/`graph` never need it.
+                    const { runEnvironment } = await import("../../driver");
                     try {
                         const report = await runEnvironment({
                             ...selection,

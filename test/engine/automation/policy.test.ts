@@ -14,7 +14,8 @@ describe("edf on the real engine: policy enforcement through a pack", function (
 
     it("fails a stack with a mandatory violation, skips its dependents, exits 2 and lists every violation", async () => {
         const { report } = await runDriver(estate, "up", { parallel: 3 });
-        assert.strictEqual(report.exitCode, 2);
+        const why = JSON.stringify(report.stacks.map((s) => [s.unit, s.status, s.reason]));
+        assert.strictEqual(report.exitCode, 2, why);
         assert.strictEqual(report.outcome, "policy-violation");
         assert.strictEqual(stackOf(report, "clean").status, "succeeded");
         assert.strictEqual(stackOf(report, "dirty").status, "policy-violation");

@@ -86,6 +86,8 @@ export function interval(result: StackResult): { start: number; end: number } {
 /** A running `edf` child process (the real CLI entry point). */
 export interface EdfProcess {
     readonly pid: number;
+    /** What it printed so far. */
+    output(): { stdout: string; stderr: string };
     readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
@@ -103,7 +105,7 @@ export function startEdf(args: string[], env: NodeJS.ProcessEnv = {}): EdfProces
     const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
         child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
     );
-    return { pid: child.pid!, done };
+    return { pid: child.pid!, done, output: () => ({ stdout, stderr }) };
 }
 
 /** Runs `edf` to completion. */
