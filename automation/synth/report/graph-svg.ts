@@ -16,7 +16,7 @@ export interface PlacedNode extends GraphNode {
     readonly layer: number;
 }
 
-export const NODE_WIDTH = 190;
+export const NODE_WIDTH = 214;
 export const NODE_HEIGHT = 56;
 const GAP_X = 36;
 const GAP_Y = 70;
@@ -111,8 +111,8 @@ export function renderGraphSvg(nodes: readonly GraphNode[], edges: readonly Edge
             `<title>${escapeXml(`${n.label} — ${n.status} — ${n.detail}`)}</title>` +
             `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8"/>` +
             `<circle class="dot" cx="16" cy="19" r="5"/>` +
-            `<text class="name" x="28" y="23">${escapeXml(fit(n.unit, 22))}</text>` +
-            `<text class="detail" x="12" y="43">${escapeXml(fit(n.detail, 30))}</text>` +
+            `<text class="name" x="28" y="23">${escapeXml(fit(n.unit, 24))}</text>` +
+            `<text class="detail" x="12" y="43">${escapeXml(fit(n.detail, 34))}</text>` +
             `</g>`,
     );
     return [

@@ -1,6 +1,6 @@
 /** The report's stylesheet, inlined: the page loads nothing from anywhere. */
 export const REPORT_CSS = `
-:root{--bg:#f6f7f9;--card:#fff;--ink:#1d2330;--sub:#5b6577;--line:#e2e6ec;--ok:#1f8a4c;--bad:#c62f2f;--warn:#b86e00;--skip:#8a93a3;--accent:#2f5fd0;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace}
+:root{--bg:#f6f7f9;--card:#fff;--ink:#1d2330;--sub:#5b6577;--line:#e2e6ec;--ok:#1f8a4c;--bad:#c62f2f;--fail:#6b21a8;--warn:#b86e00;--skip:#8a93a3;--accent:#2f5fd0;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
 header{padding:18px 28px 14px;color:#fff;background:#26324a}
@@ -23,7 +23,7 @@ h4{margin:14px 0 6px;font-size:13px;text-transform:uppercase;letter-spacing:.04e
 .card .num{font-size:26px;font-weight:700}
 .card .label{color:var(--sub)}
 .card.good .num{color:var(--ok)}.card.bad .num{color:var(--bad)}.card.warn .num{color:var(--warn)}
-.graph-wrap{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px;overflow:auto;max-height:640px}
+.graph-wrap{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px;overflow:auto;max-height:640px;text-align:center}
 svg.graph .edge{fill:none;stroke:#9aa4b5;stroke-width:1.6}
 svg.graph .edge-input{stroke:var(--accent);stroke-dasharray:5 4}
 svg.graph .edge.hot{stroke:var(--ink);stroke-width:2.4}
@@ -37,13 +37,13 @@ svg.graph .node .detail{font-size:12px;fill:var(--sub)}
 svg.graph .status-passed .dot{fill:var(--ok)}
 svg.graph .status-policy-violation .dot{fill:var(--bad)}
 svg.graph .status-policy-violation rect{stroke:#e4a3a3}
-svg.graph .status-failed .dot{fill:var(--bad)}
-svg.graph .status-failed rect{stroke:var(--bad);stroke-dasharray:4 3}
+svg.graph .status-failed .dot{fill:var(--fail)}
+svg.graph .status-failed rect{stroke:var(--fail);stroke-dasharray:4 3}
 svg.graph .status-skipped .dot{fill:var(--skip)}
 svg.graph .status-skipped rect{fill:#f1f2f4}
 .legend{color:var(--sub);font-size:12.5px;margin-top:6px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 span.dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:3px;vertical-align:-1px}
-span.dot.status-passed{background:var(--ok)}span.dot.status-policy-violation,span.dot.status-failed{background:var(--bad)}span.dot.status-skipped{background:var(--skip)}
+span.dot.status-passed{background:var(--ok)}span.dot.status-policy-violation{background:var(--bad)}span.dot.status-failed{background:var(--fail)}span.dot.status-skipped{background:var(--skip)}
 .edge-key{display:inline-block;width:26px;border-top:2px dashed var(--accent);margin-left:6px}
 .filters{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin-bottom:10px}
 .filters input[type=search]{flex:1 1 280px;padding:7px 10px;border:1px solid #c3cad6;border-radius:8px;font:inherit}
@@ -54,6 +54,8 @@ table{width:100%;border-collapse:collapse;background:var(--card);border:1px soli
 th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f5;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--sub)}
 tr.finding[hidden]{display:none}
+table.findings td.nowrap{white-space:nowrap}
+.table-wrap{overflow-x:auto}
 .pill{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;background:#eef1f5;color:var(--sub)}
 .state-mandatory{background:#fde2e2;color:var(--bad)}.state-advisory{background:#fff0d6;color:var(--warn)}.state-waived{background:#e4ecff;color:var(--accent)}
 .pill.secret{background:#f3e8ff;color:#7a3db8}.pill.engine{background:#eef1f5}.pill.protect{background:#e3f4ea;color:var(--ok)}
@@ -68,7 +70,7 @@ details[open]{padding-bottom:12px}
 details.highlight{border-color:var(--accent);box-shadow:0 0 0 2px #d5e0fb}
 summary{cursor:pointer;padding:10px 0;display:flex;gap:8px;align-items:center}
 summary .right{margin-left:auto;color:var(--sub)}
-.status-text.status-policy-violation,.status-text.status-failed{color:var(--bad);font-weight:600}.status-text.status-passed{color:var(--ok)}
+.status-text.status-policy-violation{color:var(--bad);font-weight:600}.status-text.status-failed{color:var(--fail);font-weight:600}.status-text.status-passed{color:var(--ok)}
 .reason{padding:8px 10px;border-radius:8px;background:#fdecec;color:#7d1d1d}
 .reason.status-skipped{background:#f1f2f4;color:var(--sub)}
 .chips{display:flex;flex-wrap:wrap;gap:6px}

@@ -34,7 +34,7 @@ function findingRows(report: SynthReport): string {
     const rows = report.stacks.flatMap((s) => s.findings.map((f) => ({ s, f })));
     if (rows.length === 0) return `<p class="empty">No findings: every resource passed every policy.</p>`;
     return [
-        `<table class="findings" id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI DSS v4.0</th><th>Message</th></tr></thead><tbody>`,
+        `<div class="table-wrap"><table class="findings" id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI DSS v4.0</th><th>Message</th></tr></thead><tbody>`,
         ...rows.map(({ s, f }) => {
             const state = findingState(f);
             const search = `${f.policyId} ${s.unit} ${shortUrnName(f)} ${f.resourceType ?? ""} ${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
@@ -46,14 +46,14 @@ function findingRows(report: SynthReport): string {
                 `<tr class="finding" data-state="${state}" data-severity="${e(f.severity)}" data-stack="${e(s.unit)}" data-search="${e(search)}">` +
                 `<td><span class="pill state-${state}">${state}</span></td>` +
                 `<td><span class="sev sev-${e(f.severity)}">${e(f.severity)}</span></td>` +
-                `<td class="mono">${e(f.policyId)}${kind}</td>` +
-                `<td>${e(s.unit)}</td>` +
+                `<td class="mono nowrap">${e(f.policyId)}${kind}</td>` +
+                `<td class="nowrap">${e(s.unit)}</td>` +
                 `<td><span class="mono" title="${e(f.urn)}">${e(shortUrnName(f))}</span>${f.resourceType ? `<div class="sub mono">${e(f.resourceType)}</div>` : ""}</td>` +
                 `<td class="mono">${e(f.controls["pci-dss-v4.0"].join(", "))}</td>` +
                 `<td>${e(f.message)}${waiver}</td></tr>`
             );
         }),
-        `</tbody></table>`,
+        `</tbody></table></div>`,
     ].join("\n");
 }
 
