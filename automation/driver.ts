@@ -48,7 +48,8 @@ export { DEFAULT_PARALLEL };
 
 /** Operations that change nothing when a stack is missing, and never create one. */
 const NEEDS_EXISTING_STACK: ReadonlySet<Operation> = new Set(["destroy", "refresh", "drift"]);
-const RUNS_POLICY: ReadonlySet<Operation> = new Set(["preview", "up"]);
+/** Operations that run the program: they need its inputs, its config and the policy pack. */
+const RUNS_PROGRAM: ReadonlySet<Operation> = new Set(["preview", "up"]);
 
 /**
  * Runs one operation over an environment's stack graph and returns the run report.
@@ -64,9 +65,9 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
     const plan = planEnvironment(options.env, options.projectRoot, options);
     const { loaded, graph, selection } = plan;
     const spec = loaded.spec;
-    const usesPolicy = RUNS_POLICY.has(options.operation) && spec.policy?.enabled !== false;
+    const usesPolicy = RUNS_PROGRAM.has(options.operation) && spec.policy?.enabled !== false;
 
-    if (RUNS_POLICY.has(options.operation)) {
+    if (RUNS_PROGRAM.has(options.operation)) {
         const problems = preflightProblems(plan, options.projectRoot, true);
         if (problems.length > 0) {
             throw new EdfError("EDF_PREFLIGHT", `Cannot ${options.operation} \`${spec.environment}\`: ${problems.length} problem(s); nothing was deployed.`, problems);
@@ -92,7 +93,7 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
     // producer is part of this run are read after that producer finishes.
     const inputs = new Map<string, ResolvedInput[]>();
     const deferred = new Map<string, string[]>();
-    if (RUNS_POLICY.has(options.operation)) {
+    if (RUNS_PROGRAM.has(options.operation)) {
         const deferUnits = new Set(options.operation === "up" ? selection : []);
         const resolutions = await Promise.all(selection.map((unit) => resolveUnitInputs(loaded, unit, sources, deferUnits)));
         const problems: Problem[] = resolutions.flatMap((r) => r.problems);
@@ -134,7 +135,7 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
                 resolved.push(...result.resolved);
             }
             const provenance = resolved.map((r) => ({ name: r.name, ...r.provenance }));
-            if (RUNS_POLICY.has(options.operation)) {
+            if (RUNS_PROGRAM.has(options.operation)) {
                 await stacks.writeConfig(stack, stackConfig(spec, unit, resolved));
             }
             const clearLocks = async (): Promise<void> => {
