@@ -1,3 +1,4 @@
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackNotFoundError } from "@pulumi/pulumi/automation";
@@ -56,8 +57,9 @@ export class EnvironmentStacks {
 
     /**
      * Replaces the stack's config with exactly `config` (keys dropped from the spec go
-     * away). Plain values are written straight into the stack's settings file; only
-     * secrets go through the CLI, which encrypts them — one CLI start per stack saved.
+     * away). Plain values are written straight into the stack's settings file; secrets go
+     * through `pulumi config set --secret`, which encrypts them, with the value on the
+     * CLI's stdin — never on a command line, where `ps` would show it.
      */
     async writeConfig(stack: Stack, config: ConfigMap): Promise<void> {
         const workspace = stack.workspace;
@@ -73,9 +75,27 @@ export class EnvironmentStacks {
         }
         // Keep the secrets provider's salt/key: they belong to the stack, not the run.
         await workspace.saveStackSettings(stack.name, { ...settings, config: plain });
-        if (Object.keys(secrets).length > 0) {
-            await workspace.setAllConfig(stack.name, secrets);
+        for (const [key, value] of Object.entries(secrets)) {
+            await this.setSecret(stack, key, value.value);
         }
+    }
+
+    private setSecret(stack: Stack, key: string, value: string): Promise<void> {
+        const args = ["config", "set", "--secret", "--stack", stack.name, "--non-interactive", key];
+        return new Promise((resolve, reject) => {
+            const child = spawn(this.command.command, args, {
+                cwd: stack.workspace.workDir,
+                env: { ...process.env, ...this.backend.envVars, PULUMI_AUTOMATION_API: "true" },
+                stdio: ["pipe", "ignore", "pipe"],
+            });
+            let stderr = "";
+            child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+            child.on("error", reject);
+            child.on("close", (code) =>
+                code === 0 ? resolve() : reject(new Error(`setting secret config \`${key}\` of \`${stack.name}\` failed: ${stderr.trim()}`)),
+            );
+            child.stdin.end(value);
+        });
     }
 
     /** The unit's current stack outputs, or undefined when the stack does not exist. */
