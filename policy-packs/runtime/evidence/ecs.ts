@@ -112,11 +112,19 @@ export async function fetchEcsRunningImages(client: ECSClient, ref: EcsServiceRe
     return { running, unobserved };
 }
 
+/** Problems with the services to observe, all at once (empty when fine). */
+export function ecsServiceRefProblems(services: readonly EcsServiceRef[]): string[] {
+    return services.flatMap((ref, i) =>
+        (["cluster", "service"] as const).filter((k) => typeof ref?.[k] !== "string" || ref[k].trim() === "").map((k) => `\`services[${i}].${k}\` is missing or empty: an ECS service to observe needs both \`cluster\` and \`service\` (name or ARN).`),
+    );
+}
+
 /** Observes several services one after another (ECS throttles bursts), as one evidence part. */
 export async function collectEcsRunningImages(client: ECSClient, services: readonly EcsServiceRef[]): Promise<EcsRunningEvidence> {
+    const problems = ecsServiceRefProblems(services);
+    if (problems.length > 0) throw new Error(problems.join("\n"));
     const out: EcsRunningEvidence = { running: [], unobserved: [] };
     for (const ref of services) {
-        if (!ref.cluster || !ref.service) throw new Error(`An ECS service to observe needs both \`cluster\` and \`service\` (got ${JSON.stringify(ref)}): name the cluster and the service.`);
         const one = await fetchEcsRunningImages(client, ref);
         out.running.push(...one.running);
         out.unobserved.push(...one.unobserved);

@@ -98,6 +98,6 @@ describe("runtime evidence of running digests from ECS (moto server)", function 
     });
 
     it("refuses a service reference without a cluster, before calling ECS", async () => {
-        await assert.rejects(collectEcsRunningImages(ecs, [{ cluster: "", service: "payments" }]), /needs both `cluster` and `service`/);
+        await assert.rejects(collectEcsRunningImages(ecs, [{ cluster: "", service: "payments" }]), /`services\[0\]\.cluster` is missing or empty: an ECS service to observe needs both `cluster` and `service`/);
     });
 });

@@ -9,7 +9,7 @@ import * as assert from "assert";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import { ECSClient, Task } from "@aws-sdk/client-ecs";
-import { collectEcsRunningImages, familyOfTaskDefinitionArn, fetchEcsRunningImages, runningImagesFromTasks } from "../../../../policy-packs/runtime/evidence/ecs";
+import { collectEcsRunningImages, ecsServiceRefProblems, familyOfTaskDefinitionArn, fetchEcsRunningImages, runningImagesFromTasks } from "../../../../policy-packs/runtime/evidence/ecs";
 import { mergeEvidence, validateEvidence } from "../../../../policy-packs/runtime/evidence/model";
 
 const APP = `sha256:${"1f".repeat(32)}`;
@@ -91,6 +91,11 @@ describe("running digests from ECS", () => {
             assert.strictEqual(familyOfTaskDefinitionArn("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/edf-api_v2:12"), "edf-api_v2");
             assert.strictEqual(familyOfTaskDefinitionArn("payments:7"), undefined);
             assert.strictEqual(familyOfTaskDefinitionArn(undefined), undefined);
+        });
+
+        it("lists every service reference without a cluster or service at once", () => {
+            assert.deepStrictEqual(ecsServiceRefProblems([{ cluster: "prod", service: "payments" }]), []);
+            assert.deepStrictEqual(ecsServiceRefProblems([{ cluster: "prod", service: " " }, { cluster: "", service: "" }]).map((p) => p.split(" ")[0]), ["`services[0].service`", "`services[1].cluster`", "`services[1].service`"]);
         });
 
         it("produces running entries the evidence schema accepts", () => {
