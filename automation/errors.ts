@@ -1,5 +1,8 @@
 /**
- * Typed errors of the driver. Each carries a stable code (for scripts and docs) and a
+ * Typed errors of the driver: problems that stop a command before or outside the stack
+ * runs. Outcomes of the runs themselves (failed stacks, policy violations, drift,
+ * interrupts) are not errors: they are the run report's `outcome` and exit code.
+ * Each carries a stable code (for scripts and docs) and a
  * message that says what to do; the CLI maps the code to a documented exit code.
  */
 export type EdfErrorCode =
@@ -11,10 +14,6 @@ export type EdfErrorCode =
     | "EDF_INPUT_UNRESOLVED"
     | "EDF_PREFLIGHT"
     | "EDF_BACKEND"
-    | "EDF_STACK_FAILED"
-    | "EDF_POLICY_VIOLATION"
-    | "EDF_DRIFT"
-    | "EDF_INTERRUPTED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -42,10 +41,6 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
     EDF_PREFLIGHT: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
-    EDF_STACK_FAILED: EXIT_CODES.failure,
-    EDF_POLICY_VIOLATION: EXIT_CODES.policyViolation,
-    EDF_DRIFT: EXIT_CODES.drift,
-    EDF_INTERRUPTED: EXIT_CODES.interrupted,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 
