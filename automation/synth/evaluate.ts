@@ -40,6 +40,13 @@ export interface EvaluationJob {
     readonly upstream: Readonly<Record<string, UpstreamOutputs>>;
     /** Every stack of the environment, for messages about references to stacks not depended on. */
     readonly environmentStacks: readonly string[];
+    /**
+     * Keep stack traces while the program runs and add the failing one to `error` (`--debug`).
+     * Off by default: the SDK captures a stack trace for every resource and promise, which is
+     * half the cost of an evaluation, and synth reads none of them.
+     * @default false
+     */
+    readonly stackTraces?: boolean;
 }
 
 /** What evaluating one stack produced. */
@@ -80,12 +87,15 @@ export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation>
         signalFailure(reason);
     };
     process.on("unhandledRejection", onRejection);
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (!job.stackTraces) Error.stackTraceLimit = 0;
     try {
         const evaluation = await runtimeState.withLocalStorage(() => evaluateInStore(job, rejections, failed));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
-        return evaluation.error === undefined && rejections.length > 0 ? { ...evaluation, error: messageOf(rejections[0]) } : evaluation;
+        return evaluation.error === undefined && rejections.length > 0 ? { ...evaluation, error: messageOf(rejections[0], job.stackTraces) } : evaluation;
     } finally {
+        Error.stackTraceLimit = stackTraceLimit;
         process.removeListener("unhandledRejection", onRejection);
     }
 }
@@ -125,14 +135,14 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
         }
         outputs = (await Promise.race([settle(pulumi.output(returned)), failed])) as Record<string, unknown>;
     } catch (e) {
-        error = messageOf(e);
+        error = messageOf(e, job.stackTraces);
     }
     try {
         await Promise.race([runtimeSettings.waitForRPCs?.(), failed]);
     } catch (e) {
-        error ??= messageOf(e);
+        error ??= messageOf(e, job.stackTraces);
     }
-    if (error === undefined && rejections.length > 0) error = messageOf(rejections[0]);
+    if (error === undefined && rejections.length > 0) error = messageOf(rejections[0], job.stackTraces);
     return {
         resources: withEngineResources(job, capture.resources),
         outputs: JSON.parse(JSON.stringify(outputs ?? {})) as Record<string, unknown>,
@@ -217,7 +227,7 @@ function settle<T>(output: pulumi.Output<T>): Promise<T> {
     return (output as unknown as { promise(): Promise<T> }).promise();
 }
 
-function messageOf(e: unknown): string {
-    if (e instanceof Error) return e.message || e.name;
+function messageOf(e: unknown, withStack = false): string {
+    if (e instanceof Error) return withStack && e.stack ? e.stack : e.message || e.name;
     return String(e);
 }

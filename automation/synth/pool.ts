@@ -72,7 +72,7 @@ export class WorkerPool implements SynthExecutor {
             }
             if (!slot) return;
             const next = this.queue.shift()!;
-            const timer = setTimeout(() => this.fail(slot!, `stack took longer than ${Math.round(this.stackTimeoutMs / 1000)}s; its worker was stopped`), this.stackTimeoutMs);
+            const timer = setTimeout(() => this.fail(slot!, `stack took longer than ${this.stackTimeoutMs / 1000}s; its worker was stopped`), this.stackTimeoutMs);
             slot.busy = { id: next.request.id, resolve: next.resolve, reject: next.reject, timer, ...(next.onEvaluated ? { onEvaluated: next.onEvaluated } : {}) };
             slot.worker.postMessage(next.request);
         }
@@ -124,22 +124,70 @@ export class WorkerPool implements SynthExecutor {
 export class InProcessExecutor implements SynthExecutor {
     readonly size = 1;
     private tail: Promise<unknown> = Promise.resolve();
+    private running = 0;
+
+    /** Whether a stack is running or queued here. */
+    get busy(): boolean {
+        return this.running > 0;
+    }
 
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
+        this.running++;
         const result = this.tail.then(async () => {
             const started = Date.now();
-            const evaluation = await evaluateUnit(request.evaluation);
+            const evaluation = await withPlainStackTraces(() => evaluateUnit(request.evaluation));
             const evaluateMs = Date.now() - started;
             onEvaluated?.(evaluation.resources.length);
             const inspectStarted = Date.now();
             const inspection = request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
             return { id: 0, kind: "done", evaluation, ...(inspection ? { inspection } : {}), evaluateMs, inspectMs: Date.now() - inspectStarted } as StackDone;
         });
-        this.tail = result.catch(() => undefined);
+        this.tail = result.catch(() => undefined).finally(() => {
+            this.running--;
+        });
         return result;
     }
 
     async close(): Promise<void> {
         await this.tail;
+    }
+}
+
+/**
+ * The Pulumi SDK formats a stack trace for every resource and promise it creates. Under
+ * ts-node, `source-map-support` maps each of those through source maps, which costs a third
+ * of an evaluation; nothing here reads those traces, so the mapping is switched off while a
+ * stack is evaluated in this thread (a worker never installs it).
+ */
+async function withPlainStackTraces<T>(work: () => Promise<T>): Promise<T> {
+    const errors = Error as { prepareStackTrace?: ErrorConstructor["prepareStackTrace"] };
+    const mapping = errors.prepareStackTrace;
+    errors.prepareStackTrace = undefined;
+    try {
+        return await work();
+    } finally {
+        errors.prepareStackTrace = mapping;
+    }
+}
+
+/**
+ * This thread plus a pool of workers: this thread has the SDK loaded already (the CLI loads
+ * it), so it starts the first stacks at once while the workers load; on a large estate all of
+ * them share the stacks. A stack goes to this thread when it is free, else to the pool.
+ */
+export class MixedExecutor implements SynthExecutor {
+    readonly size: number;
+    private readonly local = new InProcessExecutor();
+
+    constructor(private readonly pool: WorkerPool) {
+        this.size = pool.size + 1;
+    }
+
+    run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
+        return this.local.busy ? this.pool.run(request, onEvaluated) : this.local.run(request, onEvaluated);
+    }
+
+    async close(): Promise<void> {
+        await Promise.all([this.local.close(), this.pool.close()]);
     }
 }

@@ -20,7 +20,7 @@ import type { UpstreamOutputs } from "./evaluate";
 import { enforcementFromSpec, InspectionJob, loadPolicyList, packIdentity, POLICY_LIST_MODULE, policyModuleOf } from "./inspection";
 import { resolveSynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
-import { DEFAULT_STACK_TIMEOUT_MS, InProcessExecutor, StackDone, SynthExecutor, WorkerPool } from "./pool";
+import { DEFAULT_STACK_TIMEOUT_MS, InProcessExecutor, MixedExecutor, StackDone, SynthExecutor, WorkerPool } from "./pool";
 import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthReport, SynthStackReport } from "./report/model";
 
 export interface SynthOptions extends SelectionOptions {
@@ -28,7 +28,7 @@ export interface SynthOptions extends SelectionOptions {
     readonly env: string;
     readonly projectRoot: string;
     readonly reporter: Reporter;
-    /** Stacks evaluated at once (worker threads). @default - min(CPU count, stacks, 4); 1 runs in this thread */
+    /** Stacks evaluated at once: this thread and `parallel - 1` worker threads. @default - min(CPU count, stacks, 4) */
     readonly parallel?: number;
     /** The sample inputs file. @default - `environments/samples/<env>.yaml` */
     readonly samplesFile?: string;
@@ -42,7 +42,9 @@ export interface SynthOptions extends SelectionOptions {
     readonly environment?: NodeJS.ProcessEnv;
     /** Aborting starts no new stack. @default - never aborted */
     readonly signal?: AbortSignal;
-    /** Where stacks run. @default - worker threads, or this thread with `parallel` 1 */
+    /** Keep stack traces in programs and report a failing program's stack (slower). @default false */
+    readonly stackTraces?: boolean;
+    /** Where stacks run. @default - this thread and worker threads, or this thread alone with `parallel` 1 */
     readonly executor?: SynthExecutor;
 }
 
@@ -54,7 +56,7 @@ export interface SynthRun {
     readonly timings: { readonly totalMs: number; readonly stacks: Readonly<Record<string, { evaluateMs: number; inspectMs: number; totalMs: number }>> };
 }
 
-/** The default number of worker threads: one per core, at most 4, never more than stacks. */
+/** The default number of stacks evaluated at once: one per core, at most 4, never more than stacks. */
 export function defaultParallel(stacks: number): number {
     return Math.max(1, Math.min(os.cpus().length, 4, stacks));
 }
@@ -91,10 +93,11 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
         ...new Set(selection.map((u) => resolveUnitProgramPath(spec.units[u]!.path, options.projectRoot))),
         ...(policyOn ? [path.join(path.resolve(options.projectRoot, spec.policy?.pack ?? DEFAULT_POLICY_PACK), POLICY_LIST_MODULE)] : []),
     ];
-    const pool = options.executor ? undefined : parallel > 1 ? new WorkerPool(parallel, DEFAULT_STACK_TIMEOUT_MS, {}, preload) : undefined;
-    // Workers start loading the SDK, programs and policies now, while this thread resolves inputs.
+    // This thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They
+    // start loading the SDK, programs and policies now, while this thread resolves inputs.
+    const pool = options.executor || parallel <= 1 ? undefined : new WorkerPool(parallel - 1, DEFAULT_STACK_TIMEOUT_MS, {}, preload);
     pool?.warm();
-    const executor = options.executor ?? pool ?? new InProcessExecutor();
+    const executor = options.executor ?? (pool ? new MixedExecutor(pool) : new InProcessExecutor());
     try {
         return await synthWithExecutor(options, plan, executor, date, started, env);
     } finally {
@@ -211,6 +214,7 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
                         world,
                         upstream: upstreamOf(unit),
                         environmentStacks: Object.keys(spec.units).map(stackOf),
+                        ...(options.stackTraces ? { stackTraces: true } : {}),
                     },
                     ...(inspection ? { inspection: { ...inspection.job, stack: { name: stackOf(unit), project: "edf", tags: { "pulumi:project": "edf", "pulumi:runtime": "nodejs" } } } } : {}),
                 },

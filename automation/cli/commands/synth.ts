@@ -3,6 +3,9 @@ import { synthEnvironment } from "../../synth/synth";
 import { displayPath, writeSynthReports } from "../../synth/report/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { register: registerTranspileCache } = require("../../synth/ts-cache") as { register(): void };
+
 interface SynthCliOptions {
     env: string;
     only?: string[];
@@ -25,13 +28,16 @@ export const commands: CliCommand[] = [
                     .command("synth")
                     .description("evaluate every unit offline under Pulumi mocks, inspect it with the environment's policies, write JSON/SARIF/Markdown/HTML reports"),
             )
-                .option("-p, --parallel <n>", "stacks evaluated at once in worker threads (1: in this process)")
+                .option("-p, --parallel <n>", "stacks evaluated at once: this process and n-1 worker threads (default: one per core, at most 4)")
                 .option("--inputs <file>", "sample inputs for Vault/Consul/env inputs (default: environments/samples/<env>.yaml)")
                 .option("--live-inputs", "read Vault and Consul inputs from the servers in the spec's `injectors` instead of the sample file")
                 .option("--waivers <files...>", "waiver files (YAML/JSON) to apply")
                 .option("--date <YYYY-MM-DD>", "the day verdicts are decided for: waiver expiry, enforce-after dates (default: today, UTC)")
                 .action(async (options: SynthCliOptions) => {
                     const ctx = context();
+                    // This process evaluates stacks too: load the rest of its TypeScript (programs,
+                    // policies) through synth's transpile cache rather than compiling it again.
+                    registerTranspileCache();
                     if (options.inputs && options.liveInputs) {
                         throw new EdfError("EDF_USAGE", "`--inputs` and `--live-inputs` exclude each other.", [
                             { path: "--inputs", message: "both a sample file and live servers were asked for", fix: "drop one of them." },
@@ -53,6 +59,7 @@ export const commands: CliCommand[] = [
                             waiverFiles: options.waivers ?? [],
                             ...(options.date ? { date: options.date } : {}),
                             signal: controller.signal,
+                            stackTraces: ctx.debug,
                         });
                         const files = writeSynthReports(run, ctx.edfHome);
                         const r = run.report;

@@ -8,7 +8,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
-const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
+const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 /** Compiler options of tsconfig.json that change emitted JavaScript. */
 const COMPILER_OPTIONS = {

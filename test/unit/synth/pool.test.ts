@@ -1,0 +1,45 @@
+import * as assert from "assert";
+import { MixedExecutor, WorkerPool } from "../../../automation/synth/pool";
+import { renderSynthJson } from "../../../automation/synth/report/json";
+import { synthFixture } from "./support";
+
+describe("synth: where stacks run", function () {
+    this.timeout(180_000);
+
+    it("gives the same report from worker threads as from this thread", async () => {
+        const here = await synthFixture("mini");
+        const pool = new WorkerPool(2);
+        try {
+            const there = await synthFixture("mini", { executor: pool });
+            assert.strictEqual(renderSynthJson(there.report), renderSynthJson(here.report));
+        } finally {
+            await pool.close();
+        }
+    });
+
+    it("shares a run between this thread and a worker, reusing the worker across stacks", async () => {
+        const here = await synthFixture("mini");
+        const pool = new WorkerPool(1);
+        const mixed = new MixedExecutor(pool);
+        try {
+            const run = await synthFixture("mini", { executor: mixed });
+            assert.equal(mixed.size, 2);
+            assert.strictEqual(renderSynthJson(run.report), renderSynthJson(here.report));
+        } finally {
+            await mixed.close();
+        }
+    });
+
+    it("fails the stack, not the run, when a worker cannot finish it", async () => {
+        const pool = new WorkerPool(1, 1); // one millisecond: every stack overruns
+        try {
+            const run = await synthFixture("mini", { executor: pool, only: ["producer"] });
+            const producer = run.report.stacks[0]!;
+            assert.equal(producer.status, "failed");
+            assert.match(String(producer.reason), /synth could not evaluate the unit: stack took longer than 0.001s; its worker was stopped/);
+            assert.equal(run.report.exitCode, 1);
+        } finally {
+            await pool.close();
+        }
+    });
+});
