@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The `edf` executable: registers ts-node (transpile-only: `tsc --noEmit` type-checks
-// separately) so the driver and the unit programs it runs in-process load from source.
+// The `edf` executable: loads the driver and the unit programs it runs in-process from
+// TypeScript source, transpile-only (`tsc --noEmit` type-checks separately), through a
+// content-hashed transpile cache (automation/synth/ts-cache.js): a warm start compiles
+// nothing. `--debug` maps stack traces back to the TypeScript sources.
 "use strict";
-const path = require("path");
-require("ts-node").register({
-    transpileOnly: true,
-    project: path.join(__dirname, "..", "..", "tsconfig.json"),
-});
+if (process.argv.includes("--debug")) {
+    process.setSourceMapsEnabled(true);
+}
+require("../synth/ts-cache").register();
 require("./main.ts")
     .main(process.argv)
     .then((code) => {
