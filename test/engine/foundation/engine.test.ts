@@ -76,12 +76,14 @@ describe("the real Pulumi engine (foundation)", () => {
             return { value: record.value };
         });
 
-        await stack.up();
+        const created = await stack.up();
+        assert.strictEqual(created.outputs.value.value, "v1");
         assert.deepStrictEqual(JSON.parse(fs.readFileSync(file, "utf8")), { value: "v1" });
 
         value = "v2";
         const updated = await stack.up();
         assert.strictEqual(updated.summary.resourceChanges?.update, 1);
+        assert.strictEqual(updated.outputs.value.value, "v2");
         assert.deepStrictEqual(JSON.parse(fs.readFileSync(file, "utf8")), { value: "v2" });
 
         await stack.destroy();
