@@ -79,7 +79,9 @@ export class WorkerPool implements SynthExecutor {
     }
 
     private startWorker(): Slot {
-        const worker = new Worker(ENTRY, { resourceLimits: this.resourceLimits, workerData: { preload: [...this.preload] }, stdout: false, stderr: false });
+        // A program's console output goes to stderr: stdout carries the command's result (`--json`).
+        const worker = new Worker(ENTRY, { resourceLimits: this.resourceLimits, workerData: { preload: [...this.preload] }, stdout: true, stderr: false });
+        worker.stdout.pipe(process.stderr, { end: false });
         const slot: Slot = { worker };
         worker.on("message", (message: WorkerResponse) => {
             const busy = slot.busy;
@@ -154,7 +156,8 @@ export class InProcessExecutor implements SynthExecutor {
 }
 
 /**
- * The Pulumi SDK formats a stack trace for every resource and promise it creates. Under
+ * Runs an evaluation in this thread as a worker would. The Pulumi SDK formats a stack trace
+ * for every resource and promise it creates. Under
  * ts-node, `source-map-support` maps each of those through source maps, which costs a third
  * of an evaluation; nothing here reads those traces, so the mapping is switched off while a
  * stack is evaluated in this thread (a worker never installs it).
@@ -163,10 +166,14 @@ async function withPlainStackTraces<T>(work: () => Promise<T>): Promise<T> {
     const errors = Error as { prepareStackTrace?: ErrorConstructor["prepareStackTrace"] };
     const mapping = errors.prepareStackTrace;
     errors.prepareStackTrace = undefined;
+    // A program's console output goes to stderr, as in a worker: stdout carries the result (`--json`).
+    const { log, info, debug } = console;
+    console.log = console.info = console.debug = console.error;
     try {
         return await work();
     } finally {
         errors.prepareStackTrace = mapping;
+        Object.assign(console, { log, info, debug });
     }
 }
 
