@@ -11,6 +11,12 @@ describe("transient errors and backoff", () => {
         assert.ok(isTransientError(new Error("429 Too Many Requests")));
     });
 
+    it("retries a stack that failed only because a concurrent stack's engine stopped", () => {
+        // The SDK's process-wide handlers hand one inline run's cancelled RPCs to every run.
+        assert.ok(isTransientError(new Error("error: One or more errors occurred: Resource monitor is terminating")));
+        assert.ok(!isTransientError(new Error("One or more errors occurred: TypeError: x is undefined")));
+    });
+
     it("fails everything else at once", () => {
         assert.ok(!isTransientError(new Error("error: program failed: TypeError: x is undefined")));
         assert.ok(!isTransientError(new Error("simulated provider failure")));
