@@ -174,7 +174,7 @@ async function execute(
     };
     const common = { onOutput: write, onError: write, onEvent, signal: request.signal, color: "never" as const };
     const policy = request.policy ? { policyPacks: [request.policy.packDir], policyPackConfigs: [request.policy.configFile] } : {};
-    const stack = request.stack;
+    const stack = withoutResultQueries(request.stack);
     switch (request.operation) {
         case "preview":
             await stack.preview({ ...common, ...policy });
@@ -195,6 +195,21 @@ async function execute(
             return Object.entries(changes).some(([kind, count]) => kind !== "same" && count > 0);
         }
     }
+}
+
+/**
+ * The stack, minus the queries the automation API makes after `up`, `destroy` and
+ * `refresh` to fill in their result objects: `stack output --json`, `stack output
+ * --json --show-secrets` and `stack history --page-size 1` — three more CLI processes
+ * (≈ 1 CPU-s) per stack. The driver reads none of those results: changes, violations
+ * and errors come from the engine events, and stack outputs are read when a consumer
+ * needs them (`EnvironmentStacks.outputs`). So here they return nothing instead.
+ */
+function withoutResultQueries(stack: Stack): Stack {
+    const lean = Object.create(stack) as Stack;
+    lean.outputs = async () => ({});
+    lean.info = async () => undefined;
+    return lean;
 }
 
 /** The CLI's own `error:` line of a command error (its message is `code: … stdout: … stderr: …`). */
