@@ -43,7 +43,20 @@ export class EnvironmentStacks {
         const handle = this.handle(unit);
         const workspace = await this.workspace(handle, unitPath);
         if (create) {
-            return Stack.createOrSelect(handle.stackName, workspace);
+            // One CLI process instead of the SDK's createOrSelect (`stack select`, and on a
+            // new stack a failed select plus `stack init`, ≈ 0.4 CPU-s each): `stack select
+            // --create` selects the stack or creates it with the workspace's secrets provider.
+            const selectOrCreate = async (stackName: string): Promise<void> => {
+                const args = ["stack", "select", "--create", "--stack", stackName];
+                if (this.backend.secretsProvider) {
+                    args.push("--secrets-provider", this.backend.secretsProvider);
+                }
+                // `run` is the command's own (internal) runner: the isolated process group and
+                // the SDK's error classification, exactly as the workspace's commands get them.
+                const command = this.command as unknown as { run(args: string[], cwd: string, env: Record<string, string>): Promise<unknown> };
+                await command.run(args, handle.workDir, { ...this.backend.envVars });
+            };
+            return Stack.select(handle.stackName, Object.assign(workspace, { selectStack: selectOrCreate }));
         }
         try {
             return await Stack.select(handle.stackName, workspace);
