@@ -4,6 +4,7 @@ import { VaultClient } from "../../../../automation/inputs/vault";
 import { Redactor } from "../../../../automation/run/redact";
 import { RunningOpenBao, startOpenBao } from "../../../support/servers";
 import { appRole, bao, kvPut } from "../support/openbao";
+import { rejectsWith } from "../../../support/assertions";
 
 // Against a real OpenBao dev server (the Vault HTTP API), on 127.0.0.1.
 describe("the Vault injector against a real OpenBao server", function () {
@@ -20,15 +21,7 @@ describe("the Vault injector against a real OpenBao server", function () {
     const tokenClient = (token: string, redactor = new Redactor()): VaultClient =>
         new VaultClient({ address: server.url, auth: { method: "token", tokenEnv: "T" } }, redactor, { T: token });
 
-    async function inputError(promise: Promise<unknown>): Promise<InputError> {
-        try {
-            await promise;
-        } catch (error) {
-            assert.ok(error instanceof InputError, String(error));
-            return error;
-        }
-        assert.fail("expected an InputError");
-    }
+    const inputError = (promise: Promise<unknown>): Promise<InputError> => rejectsWith(promise, InputError);
 
     it("reads the latest version of a field and reports that version", async () => {
         const read = await tokenClient(server.rootToken).readField("payments/db", "password");

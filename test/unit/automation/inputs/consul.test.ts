@@ -3,6 +3,7 @@ import { ConsulClient } from "../../../../automation/inputs/consul";
 import { InputError } from "../../../../automation/inputs/types";
 import { Redactor } from "../../../../automation/run/redact";
 import { ConsulKvDouble } from "../support/consul-kv-double";
+import { rejectsWith } from "../../../support/assertions";
 
 // No openly licensed Consul server can be installed here (Consul is BSL-licensed and no
 // registry on this machine ships it): these tests run against a contract double of
@@ -24,15 +25,7 @@ describe("the Consul injector against a double of Consul's KV HTTP API", () => {
     const client = (env: NodeJS.ProcessEnv = {}, extra: { datacenter?: string } = {}, redactor = new Redactor()): ConsulClient =>
         new ConsulClient({ address: url, ...extra }, redactor, env);
 
-    async function inputError(promise: Promise<unknown>): Promise<InputError> {
-        try {
-            await promise;
-        } catch (error) {
-            assert.ok(error instanceof InputError, String(error));
-            return error;
-        }
-        assert.fail("expected an InputError");
-    }
+    const inputError = (promise: Promise<unknown>): Promise<InputError> => rejectsWith(promise, InputError);
 
     it("the double follows the API: `?raw`, `?recurse`, `X-Consul-Index` and a 404 for a missing key", async () => {
         const raw = await fetch(`${url}/v1/kv/edf/dev/network/vpc-id?raw`);

@@ -1,8 +1,5 @@
 import * as assert from "assert";
-import * as fs from "fs";
 import * as path from "path";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
 import { inspect } from "../../../../policy-packs/lib/inspect";
 import { renderJsonReport } from "../../../../policy-packs/lib/reports/json";
 import { renderMarkdownSummary } from "../../../../policy-packs/lib/reports/markdown";
@@ -10,6 +7,7 @@ import { renderSarifReport } from "../../../../policy-packs/lib/reports/sarif";
 import { loadWaiverFiles } from "../../../../policy-packs/lib/waivers";
 import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import { changeContainers, changeProps, compliantEstate, ESTATE_CONFIG } from "../../../fixtures/policy/estate";
+import { sarifValidator } from "../../../support/sarif";
 
 const DAY = new Date("2026-11-27T00:00:00Z");
 const CANARY = "canary-secret-9f2c";
@@ -20,17 +18,6 @@ async function result() {
     estate = changeProps(estate, "aws:lb/listener:Listener", "https", (p) => ({ ...p, sslPolicy: "ELBSecurityPolicy-2016-08" }));
     const waivers = loadWaiverFiles([path.join(__dirname, "../../../fixtures/policy/waivers/valid.yaml")], pipelinePolicies);
     return inspect({ policies: pipelinePolicies, resources: estate, environment: "prod", stack: { name: "prod-payments" }, config: ESTATE_CONFIG, waivers, now: DAY, pack: { name: "edf-pipeline", version: "0.1.0" } });
-}
-
-/** The official SARIF 2.1.0 schema, as shipped by @microsoft/jest-sarif (draft-04 syntax, compatible with draft-07 except for `id`). */
-function sarifValidator() {
-    const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-    const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8")) as Record<string, unknown>;
-    const { id, $schema: _draft, ...rest } = schema;
-    // The official schema's `language` pattern has a stray `]` that only non-unicode regexps accept.
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats(ajv);
-    return ajv.compile({ $id: String(id), ...rest });
 }
 
 describe("inspection reports", () => {

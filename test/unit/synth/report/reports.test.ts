@@ -2,8 +2,6 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
 import { renderSynthHtml } from "../../../../automation/synth/report/html";
 import { renderSynthJson } from "../../../../automation/synth/report/json";
 import { renderSynthMarkdown } from "../../../../automation/synth/report/markdown";
@@ -11,17 +9,9 @@ import { renderSynthSarif } from "../../../../automation/synth/report/sarif";
 import { writeSynthReports } from "../../../../automation/synth/report/write";
 import type { SynthRun } from "../../../../automation/synth/synth";
 import { synthFixture } from "../support";
+import { sarifValidator } from "../../../support/sarif";
 
 const CANARY = "sample-canary-7c1e2f";
-
-function sarifValidator() {
-    const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-    const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8")) as Record<string, unknown>;
-    const { id, $schema: _draft, ...rest } = schema;
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats(ajv);
-    return ajv.compile({ $id: String(id), ...rest });
-}
 
 describe("synth reports", () => {
     let run: SynthRun;
