@@ -4,7 +4,7 @@ import { AppliedWaiver, compareFindings, Finding, isBlocking } from "./findings"
 import { HarnessDiagnostic, runPolicies } from "./harness";
 import { EnforcementLevel, PolicyDefinition, PolicyMetadata, toPulumiPolicy } from "./model";
 import type { ResourceRecord } from "./resources";
-import { isExpired, Waiver, waiverMatches } from "./waivers";
+import { expiredWaiverMessage, rejectedWaiverMessage, Waiver, waiverMatches, waiverStatus, waiverTagsOf } from "./waivers";
 
 export interface StackInfo {
     /** Stack name, e.g. `prod-network`. */
@@ -68,9 +68,7 @@ export interface InspectionResult {
 }
 
 function tagsOf(record: ResourceRecord | undefined): Record<string, unknown> | undefined {
-    const props = record?.props as { tags?: unknown; tagsAll?: unknown } | undefined;
-    const t = props?.tagsAll ?? props?.tags;
-    return t && typeof t === "object" ? (t as Record<string, unknown>) : undefined;
+    return waiverTagsOf(record?.props);
 }
 
 function waiverRef(w: Waiver): AppliedWaiver {
@@ -92,9 +90,10 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
     const recordByUrn = new Map(harness.resources.map((r) => [r.urn, r]));
 
     const waivers = options.waivers ?? [];
-    const expired = waivers.filter((w) => isExpired(w, now));
-    const rejected = waivers.filter((w) => !isExpired(w, now) && byId.get(w.policy)?.waivable === false);
-    const active = waivers.filter((w) => !isExpired(w, now) && byId.get(w.policy)?.waivable === true);
+    const statusOf = (w: Waiver): string => waiverStatus(w, byId.get(w.policy), now);
+    const expired = waivers.filter((w) => statusOf(w) === "expired");
+    const rejected = waivers.filter((w) => statusOf(w) === "rejected");
+    const active = waivers.filter((w) => statusOf(w) === "active");
     const used = new Set<string>();
     const applied: WaiverUse[] = [];
 
@@ -132,7 +131,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             severity: policy.severity,
             controls: policy.controls,
             kind: "waiver-expired",
-            message: `Waiver \`${w.id}\` (owner ${w.owner}, ticket ${w.ticket}) expired on ${w.expires}: fix the resources it covered, or renew it with a new expiry after review.`,
+            message: expiredWaiverMessage(w),
         });
     }
     for (const w of rejected) {
@@ -146,7 +145,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             severity: policy.severity,
             controls: policy.controls,
             kind: "waiver-rejected",
-            message: `Waiver \`${w.id}\` names policy \`${policy.id}\`, which may not be waived: remove the waiver and fix the resources.`,
+            message: rejectedWaiverMessage(w),
         });
     }
     findings.sort(compareFindings);

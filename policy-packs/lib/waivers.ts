@@ -4,38 +4,13 @@ import Ajv from "ajv";
 import { parse as parseYaml } from "yaml";
 import type { PolicyDefinition } from "./model";
 import { PolicyInputError } from "./config";
-import { isOnOrAfter } from "./enforcement";
+import type { Waiver } from "./waiver-rules";
 
 /** Minimum length of a waiver's reason: a waiver must say why, not just "needed". */
 export const MIN_WAIVER_REASON_LENGTH = 20;
 
-/** Which findings a waiver covers: one policy, and resources by URN glob, type and/or tags (all given must match). */
-export interface WaiverSelector {
-    /** URN glob: `*` matches any run of characters (including `/` and `::`), `?` one character. */
-    readonly urn?: string;
-    /** Exact Pulumi type token. */
-    readonly type?: string;
-    /** Tags that must all be present with these values. */
-    readonly tags?: Readonly<Record<string, string>>;
-}
-
-/** A waiver as code: reviewed like any change, and it expires. */
-export interface Waiver {
-    /** Stable id, e.g. `W-2026-014`. */
-    readonly id: string;
-    /** The policy id waived. */
-    readonly policy: string;
-    readonly selector: WaiverSelector;
-    readonly reason: string;
-    /** Who answers for the risk (team or person). */
-    readonly owner: string;
-    /** The tracking ticket. */
-    readonly ticket: string;
-    /** Last day (YYYY-MM-DD, UTC) the waiver applies. */
-    readonly expires: string;
-    /** Where it was read from, for messages. */
-    readonly source?: string;
-}
+export type { Waiver, WaiverSelector, WaiverStatus, WaiverTarget } from "./waiver-rules";
+export { expiredWaiverMessage, globMatch, isExpired, rejectedWaiverMessage, waiverMatches, waiverStatus, waiverTagsOf } from "./waiver-rules";
 
 export const WAIVER_FILE_SCHEMA = {
     type: "object",
@@ -138,42 +113,3 @@ export function loadWaiverFiles(files: readonly string[], policies: readonly Pol
     return all;
 }
 
-/** Whether the waiver is past its last day. */
-export function isExpired(waiver: Waiver, now: Date): boolean {
-    const dayAfter = new Date(Date.parse(`${waiver.expires}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    return isOnOrAfter(now, dayAfter);
-}
-
-const globCache = new Map<string, RegExp>();
-
-/** Glob match where `*` spans any characters: URNs are full of `/` and `::`. */
-export function globMatch(glob: string, value: string): boolean {
-    let re = globCache.get(glob);
-    if (!re) {
-        re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-        globCache.set(glob, re);
-    }
-    return re.test(value);
-}
-
-/** What a waiver's selector is matched against. */
-export interface WaiverTarget {
-    readonly policyId: string;
-    readonly urn: string;
-    readonly type?: string;
-    readonly tags?: Readonly<Record<string, unknown>>;
-}
-
-/** Whether a waiver's policy and selector cover a finding. */
-export function waiverMatches(waiver: Waiver, target: WaiverTarget): boolean {
-    if (waiver.policy !== target.policyId) return false;
-    const s = waiver.selector;
-    if (s.urn !== undefined && !globMatch(s.urn, target.urn)) return false;
-    if (s.type !== undefined && s.type !== target.type) return false;
-    if (s.tags !== undefined) {
-        for (const [k, v] of Object.entries(s.tags)) {
-            if (target.tags?.[k] !== v) return false;
-        }
-    }
-    return true;
-}
