@@ -22,10 +22,8 @@ summary=()
 for env in dev prod; do
     echo
     echo "== edf synth --env $env"
+    # Each spec lists its own waiver files (`policy.waivers`), so no `--waivers` here.
     args=(synth --env "$env")
-    if [ -f "environments/waivers/$env.yaml" ]; then
-        args+=(--waivers "environments/waivers/$env.yaml")
-    fi
     out="$(mktemp)"
     node automation/cli/bin.js "${args[@]}" "$@" | tee "$out"
     code=${PIPESTATUS[0]}

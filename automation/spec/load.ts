@@ -6,6 +6,7 @@ import { EdfError, Problem } from "../errors";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
+import { checkWaiverFiles, listedWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
@@ -42,11 +43,20 @@ export function loadSpec(file: string, displayRoot: string = process.cwd()): Loa
         ]);
     }
     const text = fs.readFileSync(file, "utf8");
-    return parseSpec(text, display);
+    return parseSpec(text, display, { specDir: path.dirname(path.resolve(file)), projectRoot: displayRoot });
 }
 
-/** Validates spec text; `display` is the file name used in messages. */
-export function parseSpec(text: string, display: string): LoadedSpec {
+/** Where a spec's relative files are: waiver files next to the spec, packs under the project root. */
+export interface SpecLocation {
+    readonly specDir: string;
+    readonly projectRoot: string;
+}
+
+/**
+ * Validates spec text; `display` is the file name used in messages. `policy.waivers` comes
+ * back as absolute paths. @default location - `display` resolved from the working directory
+ */
+export function parseSpec(text: string, display: string, location: SpecLocation = { specDir: path.dirname(path.resolve(display)), projectRoot: process.cwd() }): LoadedSpec {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const problems: Problem[] = [];
@@ -70,13 +80,15 @@ export function parseSpec(text: string, display: string): LoadedSpec {
         }
     }
     const spec = data as EnvironmentSpec;
-    for (const p of checkSemantics(spec)) {
+    for (const p of [...checkSemantics(spec), ...checkWaiverFiles(spec, location.specDir, location.projectRoot)]) {
         problems.push({ file: display, path: p.path, line: lineOf(p.path), message: p.message, fix: p.fix });
     }
     if (problems.length > 0) {
         throw invalid(display, problems);
     }
-    return { file: display, spec, lineOf };
+    const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
+    const resolved: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
+    return { file: display, spec: resolved, lineOf };
 }
 
 function invalid(display: string, problems: Problem[]): EdfError {

@@ -22,6 +22,7 @@ const PATTERN_WORDS: Record<string, string> = {
     "^[^/].*[^/]$|^[^/]$": "a path without leading or trailing `/`",
     "^[^/].*$": "a path without a leading `/` (relative to the mount)",
     "^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an organization name (letters, digits, `_`, `.` or `-`)",
+    "^(?!/).+\\.(ya?ml|json)$": "a waiver file path relative to the spec file, ending in `.yaml`, `.yml` or `.json` (`waivers/prod.yaml`)",
 };
 
 function describePattern(pattern: string): string {

@@ -9,6 +9,8 @@ const ENV_VAR = "^[A-Za-z_][A-Za-z0-9_]*$";
 const CONFIG_KEY = "^[A-Za-z][A-Za-z0-9_-]*$";
 const ENFORCEMENT = { enum: ["advisory", "mandatory", "remediate", "disabled"] };
 const RELATIVE_PATH = { type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" };
+/** A waiver file: relative to the spec file (so `..` is allowed), YAML or JSON. */
+const WAIVER_FILE = { type: "string", pattern: "^(?!/).+\\.(ya?ml|json)$" } as const;
 
 const tls = {
     type: "object",
@@ -184,6 +186,8 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
                 pack: RELATIVE_PATH,
                 enforcement: { type: "object", additionalProperties: ENFORCEMENT },
                 config: { type: "object", additionalProperties: { type: "object" } },
+                // Waiver files, relative to the spec file: one path or a list.
+                waivers: { ...WAIVER_FILE, type: ["string", "array"], minItems: 1, items: WAIVER_FILE },
             },
         },
         injectors: {

@@ -49,6 +49,12 @@ export interface PolicySpec {
     readonly enforcement?: Readonly<Record<string, EnforcementLevel>>;
     /** Per-policy configuration properties for this environment. @default - none */
     readonly config?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    /**
+     * Waiver files (format: policy-packs/lib/waivers.ts), relative to the spec file: one path
+     * or a list. Loading the spec checks them and turns this into a list of absolute paths.
+     * @default - no waivers
+     */
+    readonly waivers?: string | readonly string[];
 }
 
 /** Where Vault lives and how the driver logs in. */

@@ -1,13 +1,27 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { EXIT_CODES } from "../../../automation/errors";
 import { CliRun, edfSynth, golden, normalise } from "./support";
 
 // `edf synth` of the example estate (environments/dev.yaml, prod.yaml: every platform unit
 // and both example services) through the real `edf` executable, as the quick start runs it.
 // Inputs are the sample files under environments/samples/; the day is fixed so waiver expiry
-// and enforce-after dates cannot change a verdict under the golden files.
+// and enforce-after dates cannot change a verdict under the golden files. prod.yaml lists its
+// waiver file (`policy.waivers`), so no `--waivers` flag is needed.
 const DAY = ["--date", "2026-11-27"];
 const PROD_WAIVERS = ["--waivers", "environments/waivers/prod.yaml"];
+
+/** prod.yaml without its `policy.waivers` line, written outside the project. */
+function prodSpecWithoutWaivers(): string {
+    const text = fs.readFileSync(path.join("environments", "prod.yaml"), "utf8");
+    const stripped = text.replace(/^ {2}waivers: .*\n/m, "");
+    assert.notEqual(stripped, text, "prod.yaml should list its waivers under `policy`");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "edf-prod-spec-")), "prod.yaml");
+    fs.writeFileSync(file, stripped);
+    return file;
+}
 
 describe("edf synth of the example estate", function () {
     this.timeout(600_000);
@@ -15,7 +29,7 @@ describe("edf synth of the example estate", function () {
     let prod: CliRun;
     before(() => {
         dev = edfSynth(["--env", "dev", ...DAY]);
-        prod = edfSynth(["--env", "prod", ...DAY, ...PROD_WAIVERS]);
+        prod = edfSynth(["--env", "prod", ...DAY]);
     });
 
     it("synthesizes every unit of dev and passes, telling where the reports are", () => {
@@ -39,10 +53,16 @@ describe("edf synth of the example estate", function () {
     });
 
     it("blocks prod without the platform's waiver, on exactly the ELB access-log bucket encryption", () => {
-        const unwaived = edfSynth(["--env", "prod", ...DAY]);
+        const spec = prodSpecWithoutWaivers();
+        const unwaived = edfSynth(["--env", spec, ...DAY]);
         assert.equal(unwaived.code, EXIT_CODES.policyViolation);
         const blocking = unwaived.report().stacks.flatMap((s) => s.findings.filter((f) => f.level === "mandatory" && !f.waivedBy).map((f) => `${s.unit} ${f.policyId} ${f.resourceName}`));
         assert.deepEqual(blocking, ["security s3-bucket-kms-encrypted access-logs"]);
+        // `--waivers` still works: its files add to the spec's.
+        const flagged = edfSynth(["--env", spec, ...DAY, ...PROD_WAIVERS]);
+        assert.equal(flagged.code, EXIT_CODES.ok, flagged.stderr + flagged.stdout);
+        assert.equal(flagged.report().summary.mandatory, 0);
+        fs.rmSync(path.dirname(spec), { recursive: true, force: true });
     });
 
     it("matches the golden reports (normalised) of dev and prod", () => {
