@@ -130,10 +130,20 @@ sdk_dir="$ROOT/node_modules/@pulumi/pulumi"
 # directory, which for inline programs is a temporary folder with no node_modules. This
 # wrapper tries the program's SDK first (as the original does), then the project's.
 rm -f "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+# It walks up in shell rather than asking node to resolve, which would cost one more Node
+# start per stack.
 cat >"$TOOLS/bin/pulumi-resource-pulumi-nodejs" <<SHIM
 #!/bin/sh
-runner=\$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))" 2>/dev/null) ||
-  runner="$sdk_dir/cmd/dynamic-provider/index.js"
+dir=\$PWD
+runner="$sdk_dir/cmd/dynamic-provider/index.js"
+while [ -n "\$dir" ]; do
+  if [ -f "\$dir/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js" ]; then
+    runner="\$dir/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js"
+    break
+  fi
+  [ "\$dir" = / ] && break
+  dir=\$(dirname "\$dir")
+done
 exec node "\$runner" "\$@"
 SHIM
 chmod +x "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
