@@ -120,9 +120,10 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
         return { ...base, waivedBy: waiverRef(waiver) };
     }
 
-    for (const w of expired) {
+    // An expired waiver, or one a non-waivable policy refuses, is itself a mandatory finding.
+    const waiverProblem = (w: (typeof waivers)[number], kind: "waiver-expired" | "waiver-rejected", message: string): void => {
         const policy = byId.get(w.policy);
-        if (!policy) continue;
+        if (!policy) return;
         findings.push({
             policyId: policy.id,
             urn: w.selector.urn ?? "",
@@ -130,24 +131,12 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             level: "mandatory",
             severity: policy.severity,
             controls: policy.controls,
-            kind: "waiver-expired",
-            message: expiredWaiverMessage(w),
+            kind,
+            message,
         });
-    }
-    for (const w of rejected) {
-        const policy = byId.get(w.policy);
-        if (!policy) continue;
-        findings.push({
-            policyId: policy.id,
-            urn: w.selector.urn ?? "",
-            ...(w.selector.type ? { resourceType: w.selector.type } : {}),
-            level: "mandatory",
-            severity: policy.severity,
-            controls: policy.controls,
-            kind: "waiver-rejected",
-            message: rejectedWaiverMessage(w),
-        });
-    }
+    };
+    for (const w of expired) waiverProblem(w, "waiver-expired", expiredWaiverMessage(w));
+    for (const w of rejected) waiverProblem(w, "waiver-rejected", rejectedWaiverMessage(w));
     findings.sort(compareFindings);
     applied.sort((a, b) => (a.id + a.policyId + a.urn < b.id + b.policyId + b.urn ? -1 : 1));
 
