@@ -12,6 +12,10 @@ bash scripts/toolchain.sh
 source .tools/env.sh
 
 started=$(date +%s)
+# Each suite's reporter appends its counts here; the last line sums them.
+EDF_TEST_COUNTS="$(mktemp)"
+export EDF_TEST_COUNTS
+trap 'rm -f "$EDF_TEST_COUNTS"' EXIT
 echo "== type-check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
 echo "== unit suite"
@@ -19,3 +23,8 @@ npx mocha --config test/mocharc.unit.json
 echo "== engine suite (real Pulumi CLI $(pulumi version))"
 npx mocha --config test/mocharc.engine.json
 echo "== all suites passed in $(( $(date +%s) - started ))s"
+node -e '
+const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
+const sum = (k) => lines.reduce((n, l) => n + l[k], 0);
+console.log(`tests: ${sum("passes")} passed, ${sum("failures")} failed, ${sum("pending")} skipped`);
+' "$EDF_TEST_COUNTS"

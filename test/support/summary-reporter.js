@@ -9,11 +9,15 @@ class SummaryReporter extends Mocha.reporters.Spec {
     constructor(runner, options) {
         super(runner, options);
         const suite = (options.reporterOption && options.reporterOption.suite) || process.env.EDF_TEST_SUITE || "tests";
+        // Taken out of the environment so a mocha that a test starts (the scaffold's
+        // generated test, say) does not add its counts to this run's total.
+        const countsFile = process.env.EDF_TEST_COUNTS;
+        delete process.env.EDF_TEST_COUNTS;
         runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
             const { passes, failures, pending } = this.stats;
             console.log(`${suite}: ${passes} passed, ${failures} failed, ${pending} skipped`);
-            if (process.env.EDF_TEST_COUNTS) {
-                fs.appendFileSync(process.env.EDF_TEST_COUNTS, JSON.stringify({ suite, passes, failures, pending }) + "\n");
+            if (countsFile) {
+                fs.appendFileSync(countsFile, JSON.stringify({ suite, passes, failures, pending }) + "\n");
             }
         });
     }
