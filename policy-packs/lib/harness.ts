@@ -194,6 +194,17 @@ export async function runPolicies(policies: Policies, records: readonly Resource
 
     const diagnostics: HarnessDiagnostic[] = [];
     const notApplicable: HarnessNotApplicable[] = [];
+    // What the engine does with a policy that throws: an unknown value during preview is an
+    // advisory "can't run", NotApplicable is recorded, anything else fails the run.
+    const triage = (e: unknown, policyName: string, urn: string, what: "policy" | "remediation"): void => {
+        if (e instanceof UnknownValueError) {
+            diagnostics.push({ policyName, urn, resourceUrn: urn, enforcementLevel: "advisory", kind: "unknown", message: `can't run ${what} '${policyName}' during preview: ${e.message}` });
+        } else if (e instanceof NotApplicable) {
+            notApplicable.push({ policyName, urn, reason: e.reason });
+        } else {
+            throw wrap(e, `Error ${what === "policy" ? "validating" : "remediating"} resource \`${urn}\` with policy '${policyName}'`);
+        }
+    };
     const remediations: HarnessRemediation[] = [];
     const resourcePolicies = policies.filter(isResourcePolicy);
     const stackPolicies = options.stackValidation === false ? [] : policies.filter(isStackPolicy);
@@ -232,13 +243,7 @@ export async function runPolicies(policies: Policies, records: readonly Resource
                     remediations.push({ policyName: p.name, urn: res.record.urn, before, after: res.props });
                 }
             } catch (e) {
-                if (e instanceof UnknownValueError) {
-                    diagnostics.push({ policyName: p.name, resourceUrn: res.record.urn, urn: res.record.urn, enforcementLevel: "advisory", kind: "unknown", message: `can't run remediation '${p.name}' during preview: ${e.message}` });
-                } else if (e instanceof NotApplicable) {
-                    notApplicable.push({ policyName: p.name, urn: res.record.urn, reason: e.reason });
-                } else {
-                    throw wrap(e, `Error remediating resource \`${res.record.urn}\` with policy '${p.name}'`);
-                }
+                triage(e, p.name, res.record.urn, "remediation");
             }
         }
 
@@ -268,13 +273,7 @@ export async function runPolicies(policies: Policies, records: readonly Resource
                 try {
                     await Promise.resolve(validation(baseArgs(unknownCheckingProxy(res.props), p.name), report));
                 } catch (e) {
-                    if (e instanceof UnknownValueError) {
-                        diagnostics.push({ policyName: p.name, urn: res.record.urn, resourceUrn: res.record.urn, enforcementLevel: "advisory", kind: "unknown", message: `can't run policy '${p.name}' during preview: ${e.message}` });
-                    } else if (e instanceof NotApplicable) {
-                        notApplicable.push({ policyName: p.name, urn: res.record.urn, reason: e.reason });
-                    } else {
-                        throw wrap(e, `Error validating resource \`${res.record.urn}\` with policy '${p.name}'`);
-                    }
+                    triage(e, p.name, res.record.urn, "policy");
                 }
             }
         }
