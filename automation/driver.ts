@@ -4,6 +4,7 @@ import { resolveBackend } from "./backend/backend";
 import { EdfError, Problem } from "./errors";
 import { clearStaleLocks } from "./engine/locks";
 import { DEFAULT_POLICY_PACK, policyPackConfig } from "./engine/policy";
+import { ProgramHosts } from "./engine/program-host/pool";
 import { CliProcesses, isolatedPulumiCommand } from "./engine/pulumi-command";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "./engine/retry";
 import { DEFAULT_PARALLEL, runSchedule } from "./engine/scheduler";
@@ -115,6 +116,8 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
     const backendDir = backend.kind === "file" && backend.url ? backend.url.slice("file://".length) : undefined;
     options.reporter.info(`${options.operation} ${spec.environment}: ${selection.length} stack(s), parallel ${parallel}, ${backend.description}`);
 
+    // Each running preview/up gets its own program thread (docs/driver.md, "Isolation").
+    const programHosts = new ProgramHosts();
     const runOne = async (unit: string): Promise<StackResult> => {
         const stackName = backend.stackName(spec.environment, unit);
         const startedAt = new Date();
@@ -151,6 +154,7 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
                 stack,
                 operation: options.operation,
                 policy,
+                programHosts,
                 logFile: runFolder.logFile(stackName),
                 redactor,
                 retry: options.retry ?? DEFAULT_RETRY_POLICY,
@@ -169,46 +173,51 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
         }
     };
 
-    const results = await runSchedule<StackResult>({
-        graph,
-        units: selection,
-        reverse: options.operation === "destroy",
-        parallel,
-        skipOnFailure: options.operation === "up" || options.operation === "destroy" || options.operation === "preview",
-        signal: options.signal,
-        run: async (unit) => {
-            const result = await runOne(unit);
-            options.reporter.stackFinished(result);
-            const ok = result.status === "succeeded" || result.status === "not-deployed";
-            return { result, settlement: ok ? "succeeded" : "failed" };
-        },
-        skipped: (unit, blocker) => {
-            const result: StackResult = {
+    let results: Map<string, StackResult>;
+    try {
+        results = await runSchedule<StackResult>({
+            graph,
+            units: selection,
+            reverse: options.operation === "destroy",
+            parallel,
+            skipOnFailure: options.operation === "up" || options.operation === "destroy" || options.operation === "preview",
+            signal: options.signal,
+            run: async (unit) => {
+                const result = await runOne(unit);
+                options.reporter.stackFinished(result);
+                const ok = result.status === "succeeded" || result.status === "not-deployed";
+                return { result, settlement: ok ? "succeeded" : "failed" };
+            },
+            skipped: (unit, blocker) => {
+                const result: StackResult = {
+                    unit,
+                    stack: backend.stackName(spec.environment, unit),
+                    status: "skipped",
+                    attempts: 0,
+                    durationMs: 0,
+                    changes: {},
+                    violations: [],
+                    inputs: [],
+                    reason: `${options.operation === "destroy" ? "dependent" : "dependency"} \`${blocker}\` did not succeed`,
+                };
+                options.reporter.stackFinished(result);
+                return result;
+            },
+            notStarted: (unit) => ({
                 unit,
                 stack: backend.stackName(spec.environment, unit),
-                status: "skipped",
+                status: "cancelled",
                 attempts: 0,
                 durationMs: 0,
                 changes: {},
                 violations: [],
                 inputs: [],
-                reason: `${options.operation === "destroy" ? "dependent" : "dependency"} \`${blocker}\` did not succeed`,
-            };
-            options.reporter.stackFinished(result);
-            return result;
-        },
-        notStarted: (unit) => ({
-            unit,
-            stack: backend.stackName(spec.environment, unit),
-            status: "cancelled",
-            attempts: 0,
-            durationMs: 0,
-            changes: {},
-            violations: [],
-            inputs: [],
-            reason: "not started: the run was interrupted",
-        }),
-    });
+                reason: "not started: the run was interrupted",
+            }),
+        });
+    } finally {
+        await programHosts.close();
+    }
 
     const ordered = selection.map((unit) => results.get(unit)!);
     const finished = new Date();

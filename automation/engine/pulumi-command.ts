@@ -2,6 +2,7 @@ import { spawn } from "child_process";
 import * as path from "path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
 import type { CliProcesses } from "./cli-processes";
+import { programHostAddress } from "./program-host/pool";
 
 export { CliProcesses } from "./cli-processes";
 
@@ -34,6 +35,12 @@ type Run = (
  * alone decides: exactly one SIGINT on cancel (graceful: in-flight resource operations
  * finish and are recorded), SIGKILL only on a second interrupt of the driver itself.
  *
+ * It also sends the engine to the program host lent to the operation (program-host/pool.ts):
+ * for an inline program the SDK starts a language server in this process and passes
+ * `--client=127.0.0.1:<port>`; inside `ProgramHosts.withHost` that address is swapped
+ * for the host's, so the program runs in its worker thread and the SDK's own server,
+ * never called, only listens.
+ *
  * Overrides the command's `run` (internal to the SDK, pinned at 3.248.0): same
  * arguments, same result and error types as the built-in implementation.
  */
@@ -42,6 +49,10 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
     const run: Run = (args, cwd, additionalEnv, onOutput, onError, signal) => {
         if (!args.includes("--non-interactive")) {
             args.push("--non-interactive");
+        }
+        const host = programHostAddress();
+        if (host) {
+            args = args.map((arg) => (arg.startsWith("--client=") ? `--client=${host}` : arg));
         }
         const env: NodeJS.ProcessEnv = { ...process.env, ...additionalEnv, PULUMI_AUTOMATION_API: "true" };
         if (path.isAbsolute(command.command)) {

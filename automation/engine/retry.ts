@@ -1,19 +1,11 @@
 /**
  * Transient failures worth retrying: another update holds the stack (the automation
- * API's `ConcurrentUpdateError`, a file-backend lock, a service 409), the cloud
- * throttled us, or another stack's failure leaked into this one (below). Everything
- * else fails the stack at once.
+ * API's `ConcurrentUpdateError`, a file-backend lock, a service 409) or the cloud
+ * throttled us. Everything else fails the stack at once — including a program error,
+ * which is always the stack's own: each program runs in a thread of its own
+ * (program-host/), so one stack's failure cannot surface in another.
  */
 const TRANSIENT_PATTERNS: readonly RegExp[] = [
-    // Cross-talk between concurrent inline programs in one process (@pulumi/pulumi 3.248,
-    // automation/server.js): every inline run adds its own process-wide
-    // `uncaughtException`/`unhandledRejection` handler, and none checks which run an error
-    // belongs to. When one stack's engine stops (say, on a mandatory policy violation),
-    // its program's cancelled RPCs reject with "Resource monitor is terminating", and every
-    // stack running at that moment records that error and fails. Nothing of this stack is
-    // wrong, so a bounded retry converges. The isolating fix is one worker thread per stack
-    // (each has its own process-level handlers); see docs/driver.md, "Isolation".
-    /One or more errors occurred: Resource monitor is terminating/,
     /the stack is currently locked by/i,
     /\[409\] Conflict/i,
     /another update is currently in progress/i,

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import type { Redactor } from "../run/redact";
+import type { ProgramHosts } from "./program-host/pool";
 import { backoffDelay, isTransientError, RetryPolicy, sleep } from "./retry";
 import type { Operation, PolicyViolation, ResourceChanges, StackProgress, StackStatus } from "./types";
 
@@ -15,6 +16,12 @@ export interface OperationRequest {
     readonly stack: Stack;
     readonly operation: Operation;
     readonly policy?: PolicyRun;
+    /**
+     * Where the program of a preview or up runs: a worker thread of its own, so that
+     * stacks running at once cannot fail each other. Without it the program runs in
+     * this thread (the SDK's in-process server).
+     */
+    readonly programHosts?: ProgramHosts;
     /** The stack's engine log (appended to; secrets scrubbed). */
     readonly logFile: string;
     readonly redactor: Redactor;
@@ -175,12 +182,14 @@ async function execute(
     const common = { onOutput: write, onError: write, onEvent, signal: request.signal, color: "never" as const };
     const policy = request.policy ? { policyPacks: [request.policy.packDir], policyPackConfigs: [request.policy.configFile] } : {};
     const stack = withoutResultQueries(request.stack);
+    // Only preview and up run the program; the other operations never call its host.
+    const hosted = (work: () => Promise<unknown>): Promise<unknown> => (request.programHosts ? request.programHosts.withHost(write, work) : work());
     switch (request.operation) {
         case "preview":
-            await stack.preview({ ...common, ...policy });
+            await hosted(() => stack.preview({ ...common, ...policy }));
             return undefined;
         case "up":
-            await stack.up({ ...common, ...policy });
+            await hosted(() => stack.up({ ...common, ...policy }));
             return undefined;
         case "destroy":
             await stack.destroy({ ...common });

@@ -19,8 +19,10 @@ export interface StackHandle {
  *
  * Each stack gets its own work folder under `<edfHome>/workspaces/<env>/<unit>`: the CLI
  * keeps the "current stack" of a work folder in a shared file, so concurrent commands in
- * one folder would race on it. The program is inline — `runUnit(path)` in this process,
- * the same code the root program runs — and selects its unit from stack config.
+ * one folder would race on it. The program is inline — `runUnit(path)`, the same code the
+ * root program runs. For preview and up the driver runs it in a program host of its own
+ * (program-host/); the inline program here is what makes the SDK start the engine with
+ * `--client`, and it runs in this thread only if an operation is started without a host.
  */
 export class EnvironmentStacks {
     constructor(

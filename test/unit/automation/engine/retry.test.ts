@@ -11,9 +11,10 @@ describe("transient errors and backoff", () => {
         assert.ok(isTransientError(new Error("429 Too Many Requests")));
     });
 
-    it("retries a stack that failed only because a concurrent stack's engine stopped", () => {
-        // The SDK's process-wide handlers hand one inline run's cancelled RPCs to every run.
-        assert.ok(isTransientError(new Error("error: One or more errors occurred: Resource monitor is terminating")));
+    it("never retries a program's own errors", () => {
+        // Each program runs in its own thread, so these are always the stack's own
+        // (test/engine/automation/isolation.test.ts).
+        assert.ok(!isTransientError(new Error("error: One or more errors occurred: Resource monitor is terminating")));
         assert.ok(!isTransientError(new Error("One or more errors occurred: TypeError: x is undefined")));
     });
 

@@ -1,0 +1,68 @@
+import * as assert from "assert";
+import * as net from "net";
+import { ProgramHosts, programHostAddress } from "../../../../automation/engine/program-host/pool";
+
+/** Whether something listens at `host:port`. */
+function listening(address: string): Promise<boolean> {
+    const [host, port] = address.split(":");
+    return new Promise((resolve) => {
+        const socket = net.connect(Number(port), host, () => {
+            socket.end();
+            resolve(true);
+        });
+        socket.on("error", () => resolve(false));
+    });
+}
+
+// Real worker threads running the SDK's language server (the engine-level proof that a
+// stack's errors stay its own is test/engine/automation/isolation.test.ts).
+describe("program hosts", function () {
+    this.timeout(60_000);
+    let hosts: ProgramHosts;
+
+    beforeEach(() => {
+        hosts = new ProgramHosts();
+    });
+    afterEach(() => hosts.close());
+
+    it("lend a listening language server on 127.0.0.1, visible only inside the operation", async () => {
+        assert.strictEqual(programHostAddress(), undefined);
+        const address = await hosts.withHost(() => undefined, async () => programHostAddress());
+        assert.match(address!, /^127\.0\.0\.1:\d+$/);
+        assert.ok(await listening(address!), "the host listens between operations");
+        assert.strictEqual(programHostAddress(), undefined);
+    });
+
+    it("give concurrent operations different hosts", async () => {
+        const seen = await Promise.all(
+            [1, 2, 3].map(() => hosts.withHost(() => undefined, async () => {
+                await new Promise((r) => setTimeout(r, 50));
+                return programHostAddress();
+            })),
+        );
+        assert.strictEqual(new Set(seen).size, 3);
+    });
+
+    it("reuse a host after an operation that succeeded and stop it after one that failed", async () => {
+        const first = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        const second = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        assert.strictEqual(second, first, "a healthy host serves the next operation");
+        await assert.rejects(
+            hosts.withHost(() => undefined, async () => {
+                throw new Error("the operation failed");
+            }),
+            /the operation failed/,
+        );
+        const third = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        assert.notStrictEqual(third, first, "a host that served a failed operation is not lent again");
+        await new Promise((r) => setTimeout(r, 200));
+        assert.ok(!(await listening(first)), "the failed operation's host was stopped");
+    });
+
+    it("stop every host on close and lend none afterwards", async () => {
+        const address = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        await hosts.close();
+        assert.ok(!(await listening(address)));
+        await assert.rejects(hosts.withHost(() => undefined, async () => undefined), /program hosts of this run are closed/);
+    });
+});
