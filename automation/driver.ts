@@ -110,7 +110,7 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
     const runFolder = createRunFolder(edfHome, options.operation, redactor, started);
     let policy: PolicyRun | undefined;
     if (usesPolicy) {
-        const configFile = runFolder.write("policy-config.json", `${JSON.stringify(policyPackConfig(spec.policy), null, 2)}\n`);
+        const configFile = runFolder.write("policy-config.json", `${JSON.stringify(policyPackConfig(spec.policy, options.projectRoot), null, 2)}\n`);
         policy = { packDir: path.resolve(options.projectRoot, spec.policy?.pack ?? DEFAULT_POLICY_PACK), configFile };
     }
     const backendDir = backend.kind === "file" && backend.url ? backend.url.slice("file://".length) : undefined;

@@ -2,6 +2,11 @@
 // through the same disk cache the CLI and synth workers use (automation/synth/ts-cache.js).
 "use strict";
 const Module = require("module");
+const { workerData } = require("worker_threads");
+
+if (workerData && workerData.sourceMaps) {
+    process.setSourceMapsEnabled(true);
+}
 
 // `trace_events` cannot be loaded in a worker thread (ERR_TRACE_EVENTS_UNAVAILABLE), and the
 // SDK's closure serializer (@pulumi/pulumi 3.248, runtime/closure/createClosure.js) requires

@@ -74,7 +74,8 @@ export class ProgramHosts {
             return Promise.reject(new Error("the program hosts of this run are closed"));
         }
         // A program's console output is captured and written to its stack's log, not the terminal.
-        const worker = new Worker(ENTRY, { stdout: true, stderr: true });
+        // `edf --debug` maps stack traces to the TypeScript sources; a thread has its own switch.
+        const worker = new Worker(ENTRY, { stdout: true, stderr: true, workerData: { sourceMaps: process.sourceMapsEnabled === true } });
         return new Promise<Host>((resolve, reject) => {
             let host: Host | undefined;
             const forward = (data: Buffer | string): void => host?.sink?.(String(data));
