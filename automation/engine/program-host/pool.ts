@@ -44,6 +44,11 @@ export class ProgramHosts {
     /** Runs `work` with a host of its own; CLI commands inside it reach that host. */
     async withHost<T>(sink: (text: string) => void, work: () => Promise<T>): Promise<T> {
         const host = this.idle.pop() ?? (await this.start());
+        if (this.closed) {
+            // Closed while this host was starting: nobody else will stop it.
+            void host.worker.terminate();
+            throw new Error("the program hosts of this run are closed");
+        }
         host.sink = sink;
         this.lent.add(host);
         let healthy = false;

@@ -65,4 +65,14 @@ describe("program hosts", function () {
         assert.ok(!(await listening(address)));
         await assert.rejects(hosts.withHost(() => undefined, async () => undefined), /program hosts of this run are closed/);
     });
+
+    it("stop a host that finishes starting after close, without running the operation", async () => {
+        let ran = false;
+        const pending = hosts.withHost(() => undefined, async () => {
+            ran = true;
+        });
+        await hosts.close();
+        await assert.rejects(pending, /program hosts of this run are closed/);
+        assert.strictEqual(ran, false);
+    });
 });
