@@ -30,7 +30,7 @@ interface Host {
  * worker thread of its own while it runs, so concurrent stacks share no process-level
  * error handlers.
  *
- * Starting a host loads the SDK and the unit programs (≈ 0.5 CPU-s), so a host goes back
+ * Starting a host loads the SDK and the unit programs (≈ 0.6 CPU-s, 0.5 s), so a host goes back
  * to the pool after an operation that succeeded and serves the next stack (each run of
  * the SDK's server gets a fresh runtime store). After an operation that failed or was
  * cancelled the host is stopped instead: a failing run may leave rejections behind that
