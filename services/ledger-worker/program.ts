@@ -18,6 +18,7 @@ import {
     resolveLandingZone,
     ServiceIdentity,
     Table,
+    taskSize,
 } from "../sdk";
 
 export const SERVICE_NAME = "ledger-worker";
@@ -29,8 +30,7 @@ export default defineUnit(async (ctx) => {
     const settings = readServiceSettings(ctx);
     const shape: ContainerShape = {
         image: settings.image,
-        cpu: settings.task.cpu ?? TASK_SIZES[settings.size].cpu,
-        memory: settings.task.memory ?? TASK_SIZES[settings.size].memory,
+        ...taskSize(settings, TASK_SIZES),
         scaling: { cpuTargetPercent: 70 },
     };
     assertContainerShape(ctx, settings, SERVICE_NAME, shape);

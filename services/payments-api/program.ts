@@ -17,6 +17,7 @@ import {
     readServiceSettings,
     resolveLandingZone,
     ServiceIdentity,
+    taskSize,
 } from "../sdk";
 
 export const SERVICE_NAME = "payments-api";
@@ -28,8 +29,7 @@ export default defineUnit(async (ctx) => {
     const settings = readServiceSettings(ctx);
     const shape: ContainerShape = {
         image: settings.image,
-        cpu: settings.task.cpu ?? TASK_SIZES[settings.size].cpu,
-        memory: settings.task.memory ?? TASK_SIZES[settings.size].memory,
+        ...taskSize(settings, TASK_SIZES),
         containerPort: 8080,
         http: { pathPatterns: ["/payments", "/payments/*"], priority: 100, healthCheckPath: "/payments/health" },
     };

@@ -38,6 +38,7 @@ import {
     readServiceSettings,
     resolveLandingZone,
     ServiceIdentity,
+    taskSize,
 } from "../sdk";
 
 export const SERVICE_NAME = "${v.name}";
@@ -50,8 +51,7 @@ export default defineUnit(async (ctx) => {
     const settings = readServiceSettings(ctx);
     const shape: ContainerShape = {
         image: settings.image,
-        cpu: settings.task.cpu ?? TASK_SIZES[settings.size].cpu,
-        memory: settings.task.memory ?? TASK_SIZES[settings.size].memory,
+        ...taskSize(settings, TASK_SIZES),
 ${http}    };
     assertContainerShape(ctx, settings, SERVICE_NAME, shape);
     const environmentSettings = configEnvironment(ctx.inputs.get("config"), "config");

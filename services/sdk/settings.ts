@@ -31,6 +31,12 @@ export interface TaskSize {
     readonly memory?: number;
 }
 
+/** The task size for this environment: the program's default for its size, with `edf:task` winning per field. */
+export function taskSize(settings: ServiceUnitSettings, defaults: Readonly<Record<EnvironmentSize, Required<TaskSize>>>): Required<TaskSize> {
+    const fallback = defaults[settings.size];
+    return { cpu: settings.task.cpu ?? fallback.cpu, memory: settings.task.memory ?? fallback.memory };
+}
+
 /**
  * Reads a service unit's settings, collecting every problem; throws a
  * {@link ServiceArgumentError} listing all of them before anything is created.
