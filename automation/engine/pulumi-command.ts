@@ -52,6 +52,13 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
         }
         const host = programHostAddress();
         if (host) {
+            if (!args.some((arg) => arg.startsWith("--client="))) {
+                // Never fall back silently to running the program in this thread: that is the
+                // cross-stack error leak the hosts exist to prevent.
+                return Promise.reject(
+                    new Error(`edf: \`pulumi ${args[0]}\` runs for a program host but has no --client argument; @pulumi/pulumi changed how inline programs reach the engine (see automation/engine/program-host/).`),
+                );
+            }
             args = args.map((arg) => (arg.startsWith("--client=") ? `--client=${host}` : arg));
         }
         const env: NodeJS.ProcessEnv = { ...process.env, ...additionalEnv, PULUMI_AUTOMATION_API: "true" };

@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import * as net from "net";
+import type { PulumiCommand } from "@pulumi/pulumi/automation";
 import { ProgramHosts, programHostAddress } from "../../../../automation/engine/program-host/pool";
+import { CliProcesses, isolatedPulumiCommand } from "../../../../automation/engine/pulumi-command";
 
 /** Whether something listens at `host:port`. */
 function listening(address: string): Promise<boolean> {
@@ -74,5 +76,34 @@ describe("program hosts", function () {
         await hosts.close();
         await assert.rejects(pending, /program hosts of this run are closed/);
         assert.strictEqual(ran, false);
+    });
+
+    describe("the CLI runner inside an operation", () => {
+        // `/bin/echo` stands in for the CLI: it prints the arguments it was started with.
+        type Run = (args: string[], cwd: string, env: Record<string, string>) => Promise<{ stdout: string }>;
+        let run: Run;
+
+        beforeEach(async () => {
+            const echo = { command: "/bin/echo" } as unknown as PulumiCommand;
+            run = ((await isolatedPulumiCommand(new CliProcesses(), echo)) as unknown as { run: Run }).run;
+        });
+
+        it("points the engine's --client at the lent host", async () => {
+            const { address, stdout } = await hosts.withHost(() => undefined, async () => ({
+                address: programHostAddress()!,
+                stdout: (await run(["up", "--client=127.0.0.1:1", "--exec-kind", "auto.inline"], process.cwd(), {})).stdout,
+            }));
+            assert.match(stdout, new RegExp(`--client=${address.replace(/\./g, "\\.")} `));
+            assert.doesNotMatch(stdout, /127\.0\.0\.1:1 /);
+            const outside = await run(["up", "--client=127.0.0.1:1"], process.cwd(), {});
+            assert.match(outside.stdout, /--client=127\.0\.0\.1:1 /, "outside an operation the SDK's address stays");
+        });
+
+        it("refuses a command without --client rather than run the program in this thread", async () => {
+            await assert.rejects(
+                hosts.withHost(() => undefined, () => run(["up", "--exec-kind", "auto.local"], process.cwd(), {})),
+                /`pulumi up` runs for a program host but has no --client argument/,
+            );
+        });
     });
 });
