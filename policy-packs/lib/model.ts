@@ -49,6 +49,13 @@ export interface PolicyMetadata {
     readonly waivable: boolean;
     /** What to change to comply; shown in SARIF help and the Markdown summary. */
     readonly remediationSteps: string;
+    /**
+     * The peers' checks (ids from `../shared/anchors/peer-checks.json`: Checkov `CKV_AWS_*`,
+     * cdk-nag `AwsSolutions-*` / `PCI.DSS.321-*`, compliance-policies `aws-*`) this policy checks
+     * the same control as, fully or in part. Read only by the coverage script (docs/policy-coverage.md).
+     * @default - none
+     */
+    readonly peerChecks?: { readonly full?: readonly string[]; readonly partial?: readonly string[] };
 }
 
 /** A policy that looks at one resource at a time (the engine's `Analyze` call). */

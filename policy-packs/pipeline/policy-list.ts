@@ -1,4 +1,7 @@
 import type { PolicyDefinition } from "../lib/model";
+import { computePolicies } from "./areas/compute";
+import { dataPolicies } from "./areas/data";
+import { infraPolicies } from "./areas/infra";
 import { accountSecurityServicesEnabled } from "./policies/account-security-services-enabled";
 import { albAccessLogsEnabled } from "./policies/alb-access-logs-enabled";
 import { albHttpRedirectsToHttps } from "./policies/alb-http-redirects-to-https";
@@ -90,4 +93,7 @@ export const pipelinePolicies: readonly PolicyDefinition[] = [
     subnetNoPublicIpOutsidePublicTier,
     vpcDefaultSecurityGroupClosed,
     vpcFlowLogsEnabled,
+    ...computePolicies,
+    ...dataPolicies,
+    ...infraPolicies,
 ];

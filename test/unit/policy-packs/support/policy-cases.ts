@@ -25,6 +25,13 @@ export interface PolicyCases {
     readonly nonCompliant: readonly { readonly name: string; readonly resources: () => ResourceRecord[]; readonly expect: RegExp; readonly options?: RunOptions }[];
     /** Inputs the policy must not judge. */
     readonly notApplicable: readonly { readonly name: string; readonly resources: () => ResourceRecord[]; readonly options?: RunOptions }[];
+    /**
+     * Inputs whose judged value is unknown at preview (an output of another resource, as the
+     * `UNKNOWN` sentinel): the policy must give the engine's "can't run during preview", never a
+     * pass, a violation or a crash.
+     * @default - none
+     */
+    readonly unknown?: readonly { readonly name: string; readonly resources: () => ResourceRecord[]; readonly options?: RunOptions }[];
     readonly options?: RunOptions;
 }
 
@@ -41,6 +48,13 @@ export function describePolicy(policy: PolicyDefinition, cases: PolicyCases): vo
                 const violations = result.diagnostics.filter((d) => d.kind === "violation");
                 assert.ok(violations.length > 0, `expected a violation of ${policy.id}`);
                 assert.ok(violations.some((d) => c.expect.test(d.message)), `no message matched ${c.expect}: ${JSON.stringify(violations.map((d) => d.message))}`);
+            });
+        }
+        for (const c of cases.unknown ?? []) {
+            it(`gives unknown, not a verdict, when ${c.name}`, async () => {
+                const result = await runOne(policy, c.resources(), c.options ?? cases.options);
+                assert.deepStrictEqual(result.diagnostics.filter((d) => d.kind === "violation").map((d) => d.message), [], "an unknown value must not be judged");
+                assert.ok(result.diagnostics.some((d) => d.kind === "unknown" && d.policyName === policy.id), "expected the engine's can't-run-during-preview diagnostic");
             });
         }
         for (const c of cases.notApplicable) {
