@@ -5,18 +5,24 @@ import { buildGraph, selectUnits, SelectionOptions, StackGraph, topologicalOrder
 import { loadSpec, specPathFor } from "./spec/load";
 import type { LoadedSpec } from "./spec/types";
 import { pointer } from "./spec/yaml-lines";
-import { DEFAULT_POLICY_PACK } from "./engine/policy";
+import { EnvironmentPolicy, EnvironmentPolicyOptions, resolveEnvironmentPolicy } from "./policy/environment-policy";
+import { packLocation } from "./policy/pack";
 import { resolveUnitProgramPath } from "./unit/load";
 
-/** A validated environment: spec, graph and the selected units in dependency order. */
+/** A validated environment: spec, graph, the selected units in dependency order, and its policy. */
 export interface Plan {
     readonly loaded: LoadedSpec;
     readonly graph: StackGraph;
     readonly selection: readonly string[];
+    /** The environment's policy settings, resolved once (undefined when `policy.enabled` is false). */
+    readonly policy: EnvironmentPolicy | undefined;
 }
 
-/** Loads and validates the spec, builds the graph (rejecting cycles) and applies the selection. */
-export function planEnvironment(env: string, projectRoot: string, selection: SelectionOptions = {}): Plan {
+/**
+ * Loads and validates the spec, builds the graph (rejecting cycles), applies the selection,
+ * and resolves the environment's policy (pack, levels, config, waivers for the decision day).
+ */
+export function planEnvironment(env: string, projectRoot: string, selection: SelectionOptions = {}, policyOptions: EnvironmentPolicyOptions = {}): Plan {
     const loaded = loadSpec(specPathFor(env, projectRoot), projectRoot);
     let graph: StackGraph;
     try {
@@ -31,7 +37,8 @@ export function planEnvironment(env: string, projectRoot: string, selection: Sel
         }
         throw error;
     }
-    return { loaded, graph, selection: topologicalOrder(graph, selectUnits(graph, selection)) };
+    const selected = topologicalOrder(graph, selectUnits(graph, selection));
+    return { loaded, graph, selection: selected, policy: resolveEnvironmentPolicy(loaded, projectRoot, policyOptions) };
 }
 
 /**
@@ -53,7 +60,7 @@ export function preflightProblems(plan: Plan, projectRoot: string, needsPolicy: 
     }
     const policy = loaded.spec.policy;
     if (needsPolicy && policy?.enabled !== false) {
-        const pack = path.resolve(projectRoot, policy?.pack ?? DEFAULT_POLICY_PACK);
+        const pack = packLocation(policy?.pack, projectRoot).dir;
         if (!fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))) {
             const at = policy?.pack ? "/policy/pack" : "/policy";
             problems.push({

@@ -50,11 +50,13 @@ export interface PolicySpec {
     /** Per-policy configuration properties for this environment. @default - none */
     readonly config?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     /**
-     * Waiver files (format: policy-packs/lib/waivers.ts), relative to the spec file: one path
-     * or a list. Loading the spec checks them and turns this into a list of absolute paths.
+     * Waiver files (format: policy-packs/lib/waivers.ts). The spec writes one path or a list,
+     * relative to the spec file; the loader checks that each exists and hands them on as this
+     * list of absolute paths. Their content is checked against the pack by the policy module
+     * (automation/policy/environment-policy.ts).
      * @default - no waivers
      */
-    readonly waivers?: string | readonly string[];
+    readonly waivers?: readonly string[];
 }
 
 /** Where Vault lives and how the driver logs in. */

@@ -60,19 +60,11 @@ describe("the spec's `policy.waivers`", () => {
         assert.ok(error.problems.every((p) => p.fix?.includes("relative to the spec file")));
     });
 
-    it("rejects a missing file and a waiver file the library's loader rejects, all at once", () => {
-        fs.writeFileSync(path.join(dir, "waivers", "bad.yaml"), WAIVERS.replace("W-1", "W-2").replace("expires: \"2099-12-31\"", "expires: soon"));
-        const error = rejection(() => loadSpec(write("  waivers:\n    - waivers/gone.yaml\n    - waivers/bad.yaml"), PROJECT_ROOT));
+    it("rejects a waiver file that does not exist, naming the entry, line and fix", () => {
+        const error = rejection(() => loadSpec(write("  waivers:\n    - waivers/a.yaml\n    - waivers/gone.yaml"), PROJECT_ROOT));
         assert.strictEqual(error.code, "EDF_SPEC_INVALID");
-        assert.deepStrictEqual(error.problems.map((p) => [p.path, p.line]), [["/policy/waivers/0", 4], ["/policy/waivers/1", 5]]);
+        assert.deepStrictEqual(error.problems.map((p) => [p.path, p.line]), [["/policy/waivers/1", 5]]);
         assert.match(error.problems[0]!.message, /waiver file `waivers\/gone.yaml` does not exist/);
-        assert.match(error.problems[1]!.message, /invalid waiver file: .*bad\.yaml: `waivers\.0\.expires`.*YYYY-MM-DD/);
-    });
-
-    it("rejects the same waiver id in two files", () => {
-        fs.writeFileSync(path.join(dir, "waivers", "b.yaml"), WAIVERS);
-        const error = rejection(() => loadSpec(write("  waivers: [waivers/a.yaml, waivers/b.yaml]"), PROJECT_ROOT));
-        assert.match(error.problems[0]!.message, /`W-1` appears in both/);
     });
 
     it("leaves a spec without waivers as it was", () => {

@@ -1,0 +1,176 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { PolicyPackConfig } from "@pulumi/policy";
+import { buildPackConfig, PolicyConfigValues, PolicyInputError } from "../../policy-packs/lib/config";
+import { waiverPackConfig } from "../../policy-packs/lib/engine-waivers";
+import type { EnforcementSettings, LevelOverride } from "../../policy-packs/lib/enforcement";
+import type { PolicyDefinition } from "../../policy-packs/lib/model";
+import { loadWaiverFiles, Waiver } from "../../policy-packs/lib/waivers";
+import { EdfError, Problem } from "../errors";
+import type { LoadedSpec, PolicySpec } from "../spec/types";
+import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE } from "./pack";
+
+/**
+ * Everything that decides a verdict in one environment, computed once and handed to every
+ * path that judges: synth's in-process inspection, the engine's `--policy-pack-config` for
+ * preview/up, and the document a platform team gives a published pack's policy group.
+ */
+export interface EnvironmentPolicy {
+    readonly environment: string;
+    readonly pack: PackLocation & { readonly name: string; readonly version: string };
+    readonly policies: readonly PolicyDefinition[];
+    readonly enforcement: EnforcementSettings;
+    readonly config: PolicyConfigValues;
+    /** Every waiver of the environment (the spec's files, then extra ones), validated against the pack. */
+    readonly waivers: readonly Waiver[];
+    /** The day verdicts are decided for (YYYY-MM-DD): enforce-after dates and waiver expiry. */
+    readonly date: string;
+    /** Per policy: its resolved level for this environment and day, plus its config — what the harness runs with. */
+    readonly packConfig: PolicyPackConfig;
+    /** `packConfig` plus the waivers as data: the document the engine reads with `--policy-pack-config`. */
+    readonly engineConfig: Readonly<Record<string, unknown>>;
+}
+
+export interface EnvironmentPolicyOptions {
+    /** The day verdicts are decided for (YYYY-MM-DD). @default - today (UTC) */
+    readonly date?: string;
+    /** Waiver files beyond the spec's `policy.waivers` (synth's `--waivers`). @default [] */
+    readonly extraWaiverFiles?: readonly string[];
+}
+
+/** Today as YYYY-MM-DD (UTC): the default decision day. */
+export function today(): string {
+    return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The environment's policy, or `undefined` when the spec turns enforcement off. Throws an
+ * `EdfError` naming the spec file and line for everything wrong with the settings: a pack
+ * without a policy list (`EDF_PREFLIGHT`), unknown policy ids, bad levels or config values,
+ * invalid waivers (`EDF_SPEC_INVALID`).
+ */
+export function resolveEnvironmentPolicy(loaded: LoadedSpec, projectRoot: string, options: EnvironmentPolicyOptions = {}): EnvironmentPolicy | undefined {
+    const spec = loaded.spec;
+    if (spec.policy?.enabled === false) return undefined;
+    const location = packLocation(spec.policy?.pack, projectRoot);
+    const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
+    if (!fs.existsSync(location.policyModule)) {
+        throw new EdfError("EDF_PREFLIGHT", `Policy pack \`${location.display}\` has no \`${POLICY_LIST_MODULE}\`: the driver judges in-process and needs the pack's policy list.`, [
+            {
+                ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                message: `missing \`${POLICY_LIST_MODULE}\``,
+                fix: `export the pack's policies from \`${location.display}/${POLICY_LIST_MODULE}\` (as policy-packs/pipeline does), or set \`policy.enabled: false\`.`,
+            },
+        ]);
+    }
+    const policies = loadPolicyList(location.policyModule);
+    const date = options.date ?? today();
+    const now = decisionTime(date);
+    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies.map((p) => p.id));
+    const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
+
+    const problems: Problem[] = [];
+    let packConfig: PolicyPackConfig = {};
+    try {
+        packConfig = buildPackConfig({ policies, environment: spec.environment, enforcement, config, now });
+    } catch (error) {
+        if (!(error instanceof PolicyInputError)) throw error;
+        problems.push(...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })));
+    }
+    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
+    problems.push(...waiverProblems);
+    if (problems.length > 0) {
+        throw new EdfError("EDF_SPEC_INVALID", `The policy settings of \`${spec.environment}\` are invalid (${problems.length} problem(s)); nothing was run.`, problems);
+    }
+    const engineConfig = mergeConfig(packConfig, waiverPackConfig(waivers));
+    return {
+        environment: spec.environment,
+        pack: { ...location, ...packIdentity(location.dir) },
+        policies,
+        enforcement,
+        config,
+        waivers,
+        date,
+        packConfig,
+        engineConfig,
+    };
+}
+
+const WAIVER_FIX = "fix the waiver named (every waiver needs a unique id, policy, selector, reason, owner, ticket, expires; see docs/inspectors.md).";
+
+/**
+ * The one way waiver files are loaded: each of the spec's files on its own (so a problem
+ * points at its entry in `policy.waivers`), then every file together (ids unique across
+ * files), with the library's loader and the pack's policies. Sources become project-relative.
+ */
+function loadEnvironmentWaivers(loaded: LoadedSpec, projectRoot: string, policies: readonly PolicyDefinition[], extraFiles: readonly string[]): { waivers: Waiver[]; problems: Problem[] } {
+    const listed = loaded.spec.policy?.waivers ?? [];
+    const relative = (message: string, files: readonly string[]): string => files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
+    const problems: Problem[] = [];
+    const attempt = (files: readonly string[], pointer: string, line: number | undefined, display = loaded.file): Waiver[] | undefined => {
+        try {
+            return loadWaiverFiles(files, policies);
+        } catch (error) {
+            if (!(error instanceof PolicyInputError)) throw error;
+            for (const message of error.problems) problems.push({ file: display, path: pointer, line, message: `invalid waiver file: ${relative(message, files)}`, fix: WAIVER_FIX });
+            return undefined;
+        }
+    };
+    listed.forEach((file, i) => {
+        // A single path in the spec has no list index.
+        const indexed = `/policy/waivers/${i}`;
+        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? "/policy/waivers" : indexed;
+        attempt([file], pointer, loaded.lineOf(pointer));
+    });
+    const extra = extraFiles.map((f) => path.resolve(f));
+    extra.forEach((file) => attempt([file], "--waivers", undefined, path.relative(projectRoot, file)));
+    if (problems.length > 0) return { waivers: [], problems };
+    const waivers = attempt([...listed, ...extra], "/policy/waivers", loaded.lineOf("/policy/waivers")) ?? [];
+    return { waivers: waivers.map((w) => (w.source ? { ...w, source: path.relative(projectRoot, path.resolve(w.source)) } : w)), problems };
+}
+
+/** The problems `resolveEnvironmentPolicy` would throw, for `validate` (empty when the settings are sound). */
+export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string): Problem[] {
+    try {
+        resolveEnvironmentPolicy(loaded, projectRoot);
+        return [];
+    } catch (error) {
+        if (error instanceof EdfError) return [...error.problems];
+        throw error;
+    }
+}
+
+/** The instant a decision day stands for: its noon (UTC), so no time zone moves it to another day. */
+export function decisionTime(date: string): Date {
+    return new Date(`${date}T12:00:00Z`);
+}
+
+/**
+ * The harness's enforcement settings for the spec's `policy.enforcement`: `all` sets every
+ * policy's level, a policy id sets that policy's level (with an optional `enforceAfter`);
+ * without `all`, each policy keeps the level the pack gives it in this environment.
+ */
+export function enforcementFromSpec(policy: PolicySpec | undefined, environment: string, policyIds: readonly string[]): EnforcementSettings {
+    const overrides: Record<string, LevelOverride> = {};
+    const all = policy?.enforcement?.all;
+    if (all) {
+        for (const id of policyIds) overrides[id] = all;
+    }
+    for (const [id, level] of Object.entries(policy?.enforcement ?? {})) {
+        if (id !== "all") overrides[id] = level;
+    }
+    if (Object.keys(overrides).length === 0) return {};
+    return { environments: { [environment]: { policies: overrides } } };
+}
+
+/** Policy-keyed config documents merged property by property (the later wins). */
+function mergeConfig(...documents: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const document of documents) {
+        for (const [id, entry] of Object.entries(document)) {
+            const existing = out[id];
+            out[id] = { ...(typeof existing === "object" && existing !== null ? existing : {}), ...(entry as Record<string, unknown>) };
+        }
+    }
+    return out;
+}

@@ -1,0 +1,81 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { EdfError } from "../../../../automation/errors";
+import { environmentPolicyProblems, resolveEnvironmentPolicy } from "../../../../automation/policy/environment-policy";
+import { loadSpec } from "../../../../automation/spec/load";
+import { PROJECT_ROOT } from "../../../../automation/unit/load";
+
+const UNITS = "units:\n  network:\n    path: platform/network\n";
+const WAIVERS = `waivers:
+  - id: W-1
+    policy: s3-bucket-kms-encrypted
+    selector: { type: "aws:s3/bucket:Bucket" }
+    reason: a reason long enough to be reviewed
+    owner: team-platform
+    ticket: PLAT-1
+    expires: "2099-12-31"
+`;
+
+describe("the environment's policy (one policy module)", () => {
+    let dir: string;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-env-policy-"));
+        fs.mkdirSync(path.join(dir, "waivers"));
+        fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), WAIVERS);
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    function load(policy: string) {
+        const file = path.join(dir, "env.yaml");
+        fs.writeFileSync(file, `environment: prod\npolicy:\n${policy}\n${UNITS}`);
+        return loadSpec(file, PROJECT_ROOT);
+    }
+
+    function rejection(fn: () => unknown): EdfError {
+        try {
+            fn();
+        } catch (error) {
+            assert.ok(error instanceof EdfError);
+            return error;
+        }
+        assert.fail("expected the policy settings to be rejected");
+    }
+
+    it("rejects a waiver file the library's loader rejects, naming its entry and line", () => {
+        fs.writeFileSync(path.join(dir, "waivers", "bad.yaml"), WAIVERS.replace("W-1", "W-2").replace('expires: "2099-12-31"', "expires: soon"));
+        const loaded = load("  waivers:\n    - waivers/a.yaml\n    - waivers/bad.yaml");
+        const error = rejection(() => resolveEnvironmentPolicy(loaded, PROJECT_ROOT));
+        assert.strictEqual(error.code, "EDF_SPEC_INVALID");
+        assert.deepStrictEqual(error.problems.map((p) => [p.path, p.line]), [["/policy/waivers/1", 5]]);
+        assert.match(error.problems[0]!.message, /invalid waiver file: .*bad\.yaml: `waivers\.0\.expires`.*YYYY-MM-DD/);
+    });
+
+    it("rejects the same waiver id in two files", () => {
+        fs.writeFileSync(path.join(dir, "waivers", "b.yaml"), WAIVERS);
+        const problems = environmentPolicyProblems(load("  waivers: [waivers/a.yaml, waivers/b.yaml]"), PROJECT_ROOT);
+        assert.match(problems[0]!.message, /`W-1` appears in both/);
+    });
+
+    it("rejects an unknown policy id in `enforcement`, naming the spec file", () => {
+        const error = rejection(() => resolveEnvironmentPolicy(load("  enforcement:\n    no-such-policy: advisory"), PROJECT_ROOT));
+        assert.strictEqual(error.code, "EDF_SPEC_INVALID");
+        assert.match(error.problems.map((p) => p.message).join("\n"), /no-such-policy/);
+        assert.ok(error.problems.every((p) => p.file?.endsWith("env.yaml")));
+    });
+
+    it("gives nothing when the spec turns enforcement off", () => {
+        assert.strictEqual(resolveEnvironmentPolicy(load("  enabled: false"), PROJECT_ROOT), undefined);
+    });
+
+    it("resolves the example prod environment once: pack, levels, waivers and the engine's document", () => {
+        const loaded = loadSpec(path.join(PROJECT_ROOT, "environments", "prod.yaml"), PROJECT_ROOT);
+        const policy = resolveEnvironmentPolicy(loaded, PROJECT_ROOT, { date: "2026-12-01" })!;
+        assert.strictEqual(policy.environment, "prod");
+        assert.strictEqual(policy.pack.display, "policy-packs/pipeline");
+        assert.ok(policy.waivers.length > 0 && policy.waivers.every((w) => !path.isAbsolute(w.source ?? "")));
+        const multiAz = policy.engineConfig["rds-multi-az-in-production"] as { enforcementLevel?: string };
+        assert.strictEqual(multiAz.enforcementLevel, "mandatory");
+    });
+});
