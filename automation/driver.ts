@@ -71,7 +71,11 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
     if (RUNS_PROGRAM.has(options.operation)) {
         const problems = preflightProblems(plan, options.projectRoot, true);
         if (problems.length > 0) {
-            throw new EdfError("EDF_PREFLIGHT", `Cannot ${options.operation} \`${spec.environment}\`: ${problems.length} problem(s); nothing was deployed.`, problems);
+            throw new EdfError(
+                "EDF_PREFLIGHT",
+                `Cannot ${options.operation} \`${spec.environment}\`: ${problems.length} problem(s); nothing was deployed.`,
+                problems,
+            );
         }
     }
 
@@ -99,7 +103,11 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
         const resolutions = await Promise.all(selection.map((unit) => resolveUnitInputs(loaded, unit, sources, deferUnits)));
         const problems: Problem[] = resolutions.flatMap((r) => r.problems);
         if (problems.length > 0) {
-            throw new EdfError("EDF_INPUT_UNRESOLVED", `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was deployed.`, problems);
+            throw new EdfError(
+                "EDF_INPUT_UNRESOLVED",
+                `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was deployed.`,
+                problems,
+            );
         }
         selection.forEach((unit, i) => {
             inputs.set(unit, resolutions[i]!.resolved);
@@ -110,18 +118,31 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
     const runFolder = createRunFolder(edfHome, options.operation, redactor, started);
     let policy: PolicyRun | undefined;
     if (usesPolicy) {
-        const configFile = runFolder.write("policy-config.json", `${JSON.stringify(policyPackConfig(spec.policy, options.projectRoot), null, 2)}\n`);
+        const configFile = runFolder.write(
+            "policy-config.json",
+            `${JSON.stringify(policyPackConfig(spec.policy, options.projectRoot), null, 2)}\n`,
+        );
         policy = { packDir: path.resolve(options.projectRoot, spec.policy?.pack ?? DEFAULT_POLICY_PACK), configFile };
     }
     const backendDir = backend.kind === "file" && backend.url ? backend.url.slice("file://".length) : undefined;
-    options.reporter.info(`${options.operation} ${spec.environment}: ${selection.length} stack(s), parallel ${parallel}, ${backend.description}`);
+    options.reporter.info(
+        `${options.operation} ${spec.environment}: ${selection.length} stack(s), parallel ${parallel}, ${backend.description}`,
+    );
 
     // Each running preview/up gets its own program thread (docs/driver.md, "Isolation").
     const programHosts = new ProgramHosts();
     const runOne = async (unit: string): Promise<StackResult> => {
         const stackName = backend.stackName(spec.environment, unit);
         const startedAt = new Date();
-        const base = { unit, stack: stackName, attempts: 0, startedAt: startedAt.toISOString(), changes: {}, violations: [], inputs: [] as StackResult["inputs"] };
+        const base = {
+            unit,
+            stack: stackName,
+            attempts: 0,
+            startedAt: startedAt.toISOString(),
+            changes: {},
+            violations: [],
+            inputs: [] as StackResult["inputs"],
+        };
         const elapsed = (): number => Date.now() - startedAt.getTime();
         try {
             const stack = await stacks.open(unit, unitPath(unit), !NEEDS_EXISTING_STACK.has(options.operation));
@@ -160,16 +181,32 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
                 retry: options.retry ?? DEFAULT_RETRY_POLICY,
                 signal: options.signal,
                 onProgress: (p) => options.reporter.progress(p),
-                onRetry: (attempt, reason, delay) => options.reporter.warn(`${unit}: transient error (${reason}); attempt ${attempt} in ${delay} ms`),
+                onRetry: (attempt, reason, delay) =>
+                    options.reporter.warn(`${unit}: transient error (${reason}); attempt ${attempt} in ${delay} ms`),
                 beforeRetry: clearLocks,
                 repairPending: async (write) => {
-                    await stack.refresh({ clearPendingCreates: true, color: "never", onOutput: write, onError: write, signal: options.signal });
+                    await stack.refresh({
+                        clearPendingCreates: true,
+                        color: "never",
+                        onOutput: write,
+                        onError: write,
+                        signal: options.signal,
+                    });
                 },
             });
             return { ...base, ...outcome, inputs: provenance, durationMs: elapsed(), log: path.basename(runFolder.logFile(stackName)) };
         } catch (error) {
             const status: StackStatus = options.signal.aborted ? "cancelled" : "failed";
-            return { ...base, status, durationMs: elapsed(), reason: redactor.scrub(String((error as Error).message ?? error)).split("\n").slice(0, 3).join(" ") };
+            return {
+                ...base,
+                status,
+                durationMs: elapsed(),
+                reason: redactor
+                    .scrub(String((error as Error).message ?? error))
+                    .split("\n")
+                    .slice(0, 3)
+                    .join(" "),
+            };
         }
     };
 

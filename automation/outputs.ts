@@ -15,12 +15,23 @@ export const MASKED = "[secret]";
  * secret outputs masked.
  */
 export async function getStackOutputs(
-    options: SelectionOptions & { env: string; projectRoot: string; edfHome?: string; environment?: NodeJS.ProcessEnv; pulumiCommand?: PulumiCommand },
+    options: SelectionOptions & {
+        env: string;
+        projectRoot: string;
+        edfHome?: string;
+        environment?: NodeJS.ProcessEnv;
+        pulumiCommand?: PulumiCommand;
+    },
 ): Promise<Record<string, Record<string, unknown> | null>> {
     const plan = planEnvironment(options.env, options.projectRoot, options);
     const spec = plan.loaded.spec;
     const edfHome = options.edfHome ?? path.join(options.projectRoot, ".edf");
-    const backend = resolveBackend(spec.backend, { projectRoot: options.projectRoot, edfHome, env: options.environment ?? process.env, redactor: new Redactor() });
+    const backend = resolveBackend(spec.backend, {
+        projectRoot: options.projectRoot,
+        edfHome,
+        env: options.environment ?? process.env,
+        redactor: new Redactor(),
+    });
     const command = await isolatedPulumiCommand(new CliProcesses(), options.pulumiCommand);
     const stacks = new EnvironmentStacks(spec.environment, backend, edfHome, command);
     const entries = await Promise.all(

@@ -22,7 +22,12 @@ export interface Plan {
  * Loads and validates the spec, builds the graph (rejecting cycles), applies the selection,
  * and resolves the environment's policy (pack, levels, config, waivers for the decision day).
  */
-export function planEnvironment(env: string, projectRoot: string, selection: SelectionOptions = {}, policyOptions: EnvironmentPolicyOptions = {}): Plan {
+export function planEnvironment(
+    env: string,
+    projectRoot: string,
+    selection: SelectionOptions = {},
+    policyOptions: EnvironmentPolicyOptions = {},
+): Plan {
     const loaded = loadSpec(specPathFor(env, projectRoot), projectRoot);
     let graph: StackGraph;
     try {
@@ -55,7 +60,13 @@ export function preflightProblems(plan: Plan, projectRoot: string, needsPolicy: 
             resolveUnitProgramPath(unitPath, projectRoot);
         } catch (error) {
             const at = pointer("units", unit, "path");
-            problems.push({ file: loaded.file, path: at, line: loaded.lineOf(at), message: (error as Error).message, fix: `create \`${unitPath}/program.ts\` or fix \`path\`.` });
+            problems.push({
+                file: loaded.file,
+                path: at,
+                line: loaded.lineOf(at),
+                message: (error as Error).message,
+                fix: `create \`${unitPath}/program.ts\` or fix \`path\`.`,
+            });
         }
     }
     const policy = loaded.spec.policy;

@@ -60,7 +60,9 @@ export class HumanReporter implements Reporter {
     }
 
     stackFinished(r: StackResult): void {
-        this.err.write(`  ${r.unit.padEnd(20)} ${r.status.padEnd(9)} ${(r.durationMs / 1000).toFixed(1).padStart(6)}s${r.reason ? `  ${r.reason}` : ""}\n`);
+        this.err.write(
+            `  ${r.unit.padEnd(20)} ${r.status.padEnd(9)} ${(r.durationMs / 1000).toFixed(1).padStart(6)}s${r.reason ? `  ${r.reason}` : ""}\n`,
+        );
     }
 
     result(_data: unknown, human: string): void {

@@ -64,7 +64,11 @@ function graphUnits(): { name: string; dependsOn: string[]; latencyMs: number }[
 function specFor(environment: string, recordsDir: string, tag: string): EnvironmentSpec {
     const units: Record<string, EnvironmentSpec["units"][string]> = {};
     for (const u of graphUnits()) {
-        units[u.name] = { path: UNIT, dependsOn: u.dependsOn, config: { dir: recordsDir, records: RECORDS_PER_STACK, delayMs: u.latencyMs, value: tag } };
+        units[u.name] = {
+            path: UNIT,
+            dependsOn: u.dependsOn,
+            config: { dir: recordsDir, records: RECORDS_PER_STACK, delayMs: u.latencyMs, value: tag },
+        };
     }
     return { environment, policy: { enabled: false }, units };
 }
@@ -103,16 +107,38 @@ async function runDriver(parallel: number, tag: string): Promise<DriverRun> {
         // /usr/bin/time reports the CPU of the whole process tree it waited for: the driver,
         // its pulumi CLIs and their plugins (all reaped within the tree).
         const code = await new Promise<number | null>((resolve) => {
-            const child = spawn("/usr/bin/time", ["-f", "%U %S", "-o", timeFile, process.execPath, path.join(PROJECT_ROOT, "automation/cli/bin.js"), "--json", "up", "--env", specFile, "--home", path.join(root, "home"), "--parallel", String(parallel)], {
-                env,
-                stdio: ["ignore", "ignore", "ignore"],
-            });
+            const child = spawn(
+                "/usr/bin/time",
+                [
+                    "-f",
+                    "%U %S",
+                    "-o",
+                    timeFile,
+                    process.execPath,
+                    path.join(PROJECT_ROOT, "automation/cli/bin.js"),
+                    "--json",
+                    "up",
+                    "--env",
+                    specFile,
+                    "--home",
+                    path.join(root, "home"),
+                    "--parallel",
+                    String(parallel),
+                ],
+                {
+                    env,
+                    stdio: ["ignore", "ignore", "ignore"],
+                },
+            );
             child.on("close", resolve);
         });
         const [user, system] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-2).map(Number) as [number, number];
         const wallMs = Date.now() - started;
         const runs = path.join(root, "home", "runs");
-        const report = JSON.parse(fs.readFileSync(path.join(runs, fs.readdirSync(runs)[0]!, "report.json"), "utf8")) as { outcome: string; stacks: { unit: string; durationMs: number }[] };
+        const report = JSON.parse(fs.readFileSync(path.join(runs, fs.readdirSync(runs)[0]!, "report.json"), "utf8")) as {
+            outcome: string;
+            stacks: { unit: string; durationMs: number }[];
+        };
         if (code !== 0 || report.outcome !== "succeeded") {
             throw new Error(`edf up failed (exit ${code}, ${report.outcome}); see ${runs}`);
         }
@@ -141,7 +167,8 @@ async function runBareCli(tag: string): Promise<{ wallMs: number; perStackMs: Re
         ...engineEnv({ PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase" }),
     };
     env.PATH = `${toolchain().languageHost.dir}${path.delimiter}${env.PATH}`;
-    const pulumi = (...args: string[]) => exec("pulumi", [...args, "--non-interactive", "--cwd", project], { env, maxBuffer: 64 * 1024 * 1024 });
+    const pulumi = (...args: string[]) =>
+        exec("pulumi", [...args, "--non-interactive", "--cwd", project], { env, maxBuffer: 64 * 1024 * 1024 });
     try {
         const spec = specFor("bare", path.join(project, "records"), tag);
         const perStackMs: Record<string, number> = {};
@@ -150,7 +177,11 @@ async function runBareCli(tag: string): Promise<{ wallMs: number; perStackMs: Re
             const stack = `bare.${unit}`;
             await pulumi("stack", "init", stack);
             const config = spec.units[unit]!.config!;
-            const pairs = [`edf:unit=${UNIT}`, `edf:environment=bare`, ...Object.entries(config).map(([k, v]) => `edf:${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)];
+            const pairs = [
+                `edf:unit=${UNIT}`,
+                `edf:environment=bare`,
+                ...Object.entries(config).map(([k, v]) => `edf:${k}=${typeof v === "string" ? v : JSON.stringify(v)}`),
+            ];
             await pulumi("config", "set-all", "-s", stack, ...pairs.flatMap((p) => ["--plaintext", p]));
             // Only the `pulumi up` calls are timed: that is the bare CLI's cost of a stack.
             const started = Date.now();
@@ -173,9 +204,15 @@ async function main(): Promise<void> {
     if (!(LATENCY_SCALE > 0)) {
         throw new Error("`--latency-scale` must be a positive number (e.g. 10): it multiplies every simulated latency.");
     }
-    console.log(`driver-graph benchmark — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0]!.toFixed(1)}; ${runs} run(s), latency scale ${LATENCY_SCALE}`);
-    console.log(`graph: 20 stacks (root → 6 → 6 → 6 → sink), ${RECORDS_PER_STACK} FileRecords each, latency ${Math.min(...latencies)}–${Math.max(...latencies)} ms per resource`);
-    console.log(`critical path (sum of latencies on the longest chain): ${(critical / 1000).toFixed(1)} s; sum of all latencies: ${(latencies.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
+    console.log(
+        `driver-graph benchmark — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0]!.toFixed(1)}; ${runs} run(s), latency scale ${LATENCY_SCALE}`,
+    );
+    console.log(
+        `graph: 20 stacks (root → 6 → 6 → 6 → sink), ${RECORDS_PER_STACK} FileRecords each, latency ${Math.min(...latencies)}–${Math.max(...latencies)} ms per resource`,
+    );
+    console.log(
+        `critical path (sum of latencies on the longest chain): ${(critical / 1000).toFixed(1)} s; sum of all latencies: ${(latencies.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`,
+    );
 
     const driver: DriverRun[] = [];
     const driverOneByOne: DriverRun[] = [];
@@ -194,8 +231,12 @@ async function main(): Promise<void> {
     const cpu = median(driver.map((d) => d.cpuSeconds));
     const cores = os.cpus().length;
     console.log("");
-    console.log(`median edf up --parallel ${parallel} wall time:  ${(driverWall / 1000).toFixed(1)} s = ${(driverWall / critical).toFixed(2)} × critical path (target ≤ 1.10)`);
-    console.log(`  CPU used by the run (driver + CLIs + plugins): ${cpu.toFixed(1)} s = ${(cpu / 20).toFixed(2)} s per stack; on ${cores} cores the CPU floor is ${(cpu / cores).toFixed(1)} s, so the achievable bound here is max(critical path, CPU floor) = ${(Math.max(critical / 1000, cpu / cores)).toFixed(1)} s → ${(driverWall / 1000 / Math.max(critical / 1000, cpu / cores)).toFixed(2)} × that`);
+    console.log(
+        `median edf up --parallel ${parallel} wall time:  ${(driverWall / 1000).toFixed(1)} s = ${(driverWall / critical).toFixed(2)} × critical path (target ≤ 1.10)`,
+    );
+    console.log(
+        `  CPU used by the run (driver + CLIs + plugins): ${cpu.toFixed(1)} s = ${(cpu / 20).toFixed(2)} s per stack; on ${cores} cores the CPU floor is ${(cpu / cores).toFixed(1)} s, so the achievable bound here is max(critical path, CPU floor) = ${Math.max(critical / 1000, cpu / cores).toFixed(1)} s → ${(driverWall / 1000 / Math.max(critical / 1000, cpu / cores)).toFixed(2)} × that`,
+    );
     if (sequentialRuns > 0) {
         const bareWall = median(bare.map((b) => b.wallMs));
         const units = graphUnits().map((u) => u.name);
@@ -206,12 +247,23 @@ async function main(): Promise<void> {
         const speedup = bareWall / driverWall;
         const bound = bareWall / critical;
         console.log(`median sequential bare pulumi up loop:      ${(bareWall / 1000).toFixed(1)} s`);
-        console.log(`speed-up over the loop: ${speedup.toFixed(2)}× of a bound (loop / critical path) ${bound.toFixed(2)}× = ${(speedup / bound).toFixed(2)} of the bound (target ≥ 0.9)`);
+        console.log(
+            `speed-up over the loop: ${speedup.toFixed(2)}× of a bound (loop / critical path) ${bound.toFixed(2)}× = ${(speedup / bound).toFixed(2)} of the bound (target ≥ 0.9)`,
+        );
         console.log(`median edf up --parallel 1 wall time:        ${(median(driverOneByOne.map((d) => d.wallMs)) / 1000).toFixed(1)} s`);
-        console.log(`median per stack, one at a time: bare \`pulumi up\` ${(median(Object.values(bareStack)) / 1000).toFixed(2)} s; driver ${(median(Object.values(driverStack)) / 1000).toFixed(2)} s`);
-        console.log(`driver per-stack overhead over the bare CLI: ${(overheadMs / 1000).toFixed(2)} s (${overheadPct.toFixed(0)} %) (target ≤ 10 % or ≤ 1 s)`);
+        console.log(
+            `median per stack, one at a time: bare \`pulumi up\` ${(median(Object.values(bareStack)) / 1000).toFixed(2)} s; driver ${(median(Object.values(driverStack)) / 1000).toFixed(2)} s`,
+        );
+        console.log(
+            `driver per-stack overhead over the bare CLI: ${(overheadMs / 1000).toFixed(2)} s (${overheadPct.toFixed(0)} %) (target ≤ 10 % or ≤ 1 s)`,
+        );
     }
-    console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+        `load average at the end: ${os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(" ")}`,
+    );
 }
 
 main().catch((error: unknown) => {

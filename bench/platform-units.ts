@@ -36,7 +36,10 @@ function runFor(unit: string, azs: number) {
     const subnets = (tier: string) => AZ_NAMES.slice(0, azs).map((_, i) => `subnet-${tier}-${i}`);
     switch (unit) {
         case "platform/network":
-            return { config: { environmentSize: "prod", azCount: azs }, inputs: { logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/logs" } };
+            return {
+                config: { environmentSize: "prod", azCount: azs },
+                inputs: { logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/logs" },
+            };
         case "platform/shared-services":
             return {
                 config: {
@@ -123,7 +126,9 @@ function parent(runs: number): void {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
     console.log(`platform units under mocks — medians of ${runs} runs, one child process per run`);
-    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at end ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+        `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at end ${os.loadavg()[0].toFixed(1)}`,
+    );
     console.log(line(header));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
     rows.forEach((r) => console.log(line(r)));

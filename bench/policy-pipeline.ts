@@ -42,7 +42,13 @@ async function sample(resources: number): Promise<Sample> {
     const t0 = process.hrtime.bigint();
     const harness = await runPolicies(policies, records, { config });
     const t1 = process.hrtime.bigint();
-    const result = await inspect({ policies: pipelinePolicies, resources: records, environment: "prod", config: ESTATE_CONFIG, now: new Date("2026-11-27T00:00:00Z") });
+    const result = await inspect({
+        policies: pipelinePolicies,
+        resources: records,
+        environment: "prod",
+        config: ESTATE_CONFIG,
+        now: new Date("2026-11-27T00:00:00Z"),
+    });
     const t2 = process.hrtime.bigint();
     return {
         resources: records.length,
@@ -70,16 +76,27 @@ async function main(): Promise<void> {
     const runs = arg("runs", 5);
     const samples: Sample[] = [];
     for (let i = 0; i < runs; i++) {
-        const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--sample", "--resources", String(resources)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+        const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--sample", "--resources", String(resources)], {
+            encoding: "utf8",
+            maxBuffer: 16 * 1024 * 1024,
+        });
         samples.push(JSON.parse(out) as Sample);
     }
     const s0 = samples[0];
     const harnessMs = median(samples.map((s) => s.harnessMs));
     const inspectMs = median(samples.map((s) => s.inspectMs));
-    console.log(`policy-pipeline: ${s0.resources} resources × ${s0.policies} policies = ${s0.evaluations} evaluations, ${s0.findings} findings`);
-    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${runs} runs, medians`);
-    console.log(`harness (runPolicies): ${harnessMs.toFixed(0)} ms  → ${Math.round(s0.evaluations / (harnessMs / 1000)).toLocaleString("en")} evaluations/s`);
-    console.log(`inspect (config + harness + waivers + findings): ${inspectMs.toFixed(0)} ms  → ${Math.round(s0.evaluations / (inspectMs / 1000)).toLocaleString("en")} evaluations/s`);
+    console.log(
+        `policy-pipeline: ${s0.resources} resources × ${s0.policies} policies = ${s0.evaluations} evaluations, ${s0.findings} findings`,
+    );
+    console.log(
+        `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${runs} runs, medians`,
+    );
+    console.log(
+        `harness (runPolicies): ${harnessMs.toFixed(0)} ms  → ${Math.round(s0.evaluations / (harnessMs / 1000)).toLocaleString("en")} evaluations/s`,
+    );
+    console.log(
+        `inspect (config + harness + waivers + findings): ${inspectMs.toFixed(0)} ms  → ${Math.round(s0.evaluations / (inspectMs / 1000)).toLocaleString("en")} evaluations/s`,
+    );
     console.log(`peak RSS per sample process: ${median(samples.map((s) => s.peakRssMiB)).toFixed(0)} MiB`);
     console.log(`samples harness ms: ${samples.map((s) => s.harnessMs.toFixed(0)).join(", ")}`);
 }

@@ -38,7 +38,7 @@ const STACK_NAME = /^([A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
  */
 export function landingZoneStacksProblems(stacks: unknown): string[] {
     if (typeof stacks !== "object" || stacks === null || Array.isArray(stacks)) {
-        return ["`stacks` must be an object such as `{ network: \"org/edf/dev-network\" }`."];
+        return ['`stacks` must be an object such as `{ network: "org/edf/dev-network" }`.'];
     }
     const problems: string[] = [];
     const entries = Object.entries(stacks as Record<string, unknown>).filter(([, v]) => v !== undefined);

@@ -1,10 +1,4 @@
-import type {
-    ContractPartName,
-    LandingZoneOutputs,
-    NetworkOutputs,
-    SecurityOutputs,
-    SharedServicesOutputs,
-} from "./contract";
+import type { ContractPartName, LandingZoneOutputs, NetworkOutputs, SecurityOutputs, SharedServicesOutputs } from "./contract";
 import { CONTRACT_VERSION, contractVersionProblem, describeValue } from "./contract-version";
 
 /** A shape a contract value must have, with the words used in error messages. */
@@ -152,11 +146,7 @@ export class ContractError extends Error {
  * Extra keys are allowed (a newer minor version may add some); a version of another
  * major, or an older minor than `expectedVersion`, is a problem.
  */
-export function contractProblems(
-    part: ContractPartName,
-    outputs: unknown,
-    expectedVersion: string = CONTRACT_VERSION,
-): string[] {
+export function contractProblems(part: ContractPartName, outputs: unknown, expectedVersion: string = CONTRACT_VERSION): string[] {
     if (typeof outputs !== "object" || outputs === null || Array.isArray(outputs)) {
         return [`the outputs are ${describeValue(outputs)}, not an object: deploy \`${CONTRACT_PRODUCERS[part]}\` to this stack`];
     }

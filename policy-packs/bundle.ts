@@ -37,8 +37,12 @@ function main(argv: readonly string[]): number {
     const out = path.resolve(program.opts<{ out: string }>().out);
     for (const pack of wanted) {
         const result = bundlePack({ packDir: path.join(PACKS_DIR, pack), outDir: path.join(out, pack), projectRoot: PROJECT_ROOT });
-        const deps = Object.entries(result.dependencies).map(([n, v]) => `${n}@${v}`).join(", ");
-        console.log(`${pack}: ${result.files.length} source files → ${path.relative(process.cwd(), result.outDir) || "."} (dependencies: ${deps})`);
+        const deps = Object.entries(result.dependencies)
+            .map(([n, v]) => `${n}@${v}`)
+            .join(", ");
+        console.log(
+            `${pack}: ${result.files.length} source files → ${path.relative(process.cwd(), result.outDir) || "."} (dependencies: ${deps})`,
+        );
     }
     console.log(`Publish with: cd ${path.relative(process.cwd(), out) || "."}/<pack> && pulumi policy publish <org>`);
     return 0;

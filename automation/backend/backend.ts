@@ -106,7 +106,8 @@ export function resolveBackend(
         }
         case "cloud": {
             const envVars: Record<string, string> = backend.url ? { PULUMI_BACKEND_URL: backend.url } : {};
-            const name = (environment: string, unit: string): string => `${backend.organization}/${PROJECT_NAME}/${shortStackName(environment, unit)}`;
+            const name = (environment: string, unit: string): string =>
+                `${backend.organization}/${PROJECT_NAME}/${shortStackName(environment, unit)}`;
             return {
                 kind: "cloud",
                 url: backend.url,

@@ -38,7 +38,10 @@ export function environmentOptions(command: Command): Command {
 
 /** The selection options of a command's parsed options. */
 export function selectionOf(options: { only?: string[]; withDependencies?: boolean; withDependents?: boolean }): SelectionOptions {
-    const only = options.only?.flatMap((u) => u.split(",")).map((u) => u.trim()).filter(Boolean);
+    const only = options.only
+        ?.flatMap((u) => u.split(","))
+        .map((u) => u.trim())
+        .filter(Boolean);
     if ((options.withDependencies || options.withDependents) && !only?.length) {
         throw new EdfError("EDF_USAGE", "`--with-dependencies` and `--with-dependents` need `--only <units...>`.", [
             { path: "--only", message: "no units selected", fix: "add `--only <unit>`." },
@@ -62,7 +65,11 @@ export function parseParallel(value: string): number {
 export function createContext(program: Command, setExit: (code: number) => void): CliContext {
     const globals = program.opts<{ json?: boolean; debug?: boolean; home?: string; project?: string }>();
     const projectRoot = globals.project ? path.resolve(globals.project) : PROJECT_ROOT;
-    const edfHome = globals.home ? path.resolve(globals.home) : process.env.EDF_HOME ? path.resolve(process.env.EDF_HOME) : path.join(projectRoot, ".edf");
+    const edfHome = globals.home
+        ? path.resolve(globals.home)
+        : process.env.EDF_HOME
+          ? path.resolve(process.env.EDF_HOME)
+          : path.join(projectRoot, ".edf");
     const json = Boolean(globals.json);
     const debug = Boolean(globals.debug);
     return {

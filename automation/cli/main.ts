@@ -61,7 +61,9 @@ export async function main(argv: readonly string[]): Promise<number> {
             return EXIT_CODES.badInput;
         }
         const json = argv.includes("--json");
-        const reporter = safeContext(context)?.reporter ?? (json ? new JsonReporter(argv.includes("--debug")) : new HumanReporter(argv.includes("--debug")));
+        const reporter =
+            safeContext(context)?.reporter ??
+            (json ? new JsonReporter(argv.includes("--debug")) : new HumanReporter(argv.includes("--debug")));
         reporter.error(error);
         return error instanceof EdfError ? error.exitCode : exitCodeOf(error);
     }

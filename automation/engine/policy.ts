@@ -36,5 +36,10 @@ function engineWaivers(policy: PolicySpec | undefined, projectRoot: string): Rec
     const files = typeof listed === "string" ? [listed] : [...(listed ?? [])];
     if (files.length === 0) return {};
     const policies = loadPolicyList(path.join(projectRoot, policy?.pack ?? DEFAULT_POLICY_PACK, POLICY_LIST_MODULE));
-    return waiverPackConfig(loadWaiverFiles(files.map((f) => path.resolve(projectRoot, f)), policies));
+    return waiverPackConfig(
+        loadWaiverFiles(
+            files.map((f) => path.resolve(projectRoot, f)),
+            policies,
+        ),
+    );
 }

@@ -7,7 +7,7 @@ import { programHostAddress } from "./program-host/pool";
 export { CliProcesses } from "./cli-processes";
 
 // The automation API's own result/error types; `run` below must return and throw exactly
-// what its built-in `run` does, so the workspace's error classification (conflict → 
+// what its built-in `run` does, so the workspace's error classification (conflict →
 // ConcurrentUpdateError, …) keeps working.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { CommandResult } = require("@pulumi/pulumi/automation/cmd") as {
@@ -56,7 +56,9 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
                 // Never fall back silently to running the program in this thread: that is the
                 // cross-stack error leak the hosts exist to prevent.
                 return Promise.reject(
-                    new Error(`edf: \`pulumi ${args[0]}\` runs for a program host but has no --client argument; @pulumi/pulumi changed how inline programs reach the engine (see automation/engine/program-host/).`),
+                    new Error(
+                        `edf: \`pulumi ${args[0]}\` runs for a program host but has no --client argument; @pulumi/pulumi changed how inline programs reach the engine (see automation/engine/program-host/).`,
+                    ),
                 );
             }
             args = args.map((arg) => (arg.startsWith("--client=") ? `--client=${host}` : arg));

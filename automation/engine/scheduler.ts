@@ -78,7 +78,10 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Map<s
                             throw error;
                         },
                     );
-                    running.set(unit, task.finally(() => running.delete(unit)));
+                    running.set(
+                        unit,
+                        task.finally(() => running.delete(unit)),
+                    );
                 }
             }
         }

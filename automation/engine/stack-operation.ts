@@ -121,16 +121,34 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
             try {
                 const drifted = await execute(request, tally, write, report);
                 const mandatory = tally.violations.some((v) => v.enforcementLevel === "mandatory");
-                return { status: mandatory ? "policy-violation" : "succeeded", attempts: attempt, changes: tally.changes, violations: tally.violations, drifted };
+                return {
+                    status: mandatory ? "policy-violation" : "succeeded",
+                    attempts: attempt,
+                    changes: tally.changes,
+                    violations: tally.violations,
+                    drifted,
+                };
             } catch (error) {
                 const message = request.redactor.scrub(String((error as Error).message ?? error));
                 write(`\n=== edf: ${request.operation} failed: ${message}\n`);
                 if (request.signal.aborted) {
-                    return { status: "cancelled", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: "interrupted: the operation was cancelled" };
+                    return {
+                        status: "cancelled",
+                        attempts: attempt,
+                        changes: tally.changes,
+                        violations: tally.violations,
+                        reason: "interrupted: the operation was cancelled",
+                    };
                 }
                 if (tally.violations.some((v) => v.enforcementLevel === "mandatory")) {
                     const names = [...new Set(tally.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policy))];
-                    return { status: "policy-violation", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: `mandatory policy violation: ${names.join(", ")}` };
+                    return {
+                        status: "policy-violation",
+                        attempts: attempt,
+                        changes: tally.changes,
+                        violations: tally.violations,
+                        reason: `mandatory policy violation: ${names.join(", ")}`,
+                    };
                 }
                 if (!repaired && request.repairPending && PENDING_OPERATIONS.test(message)) {
                     repaired = true;
@@ -146,7 +164,13 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                     try {
                         await sleep(delay, request.signal);
                     } catch {
-                        return { status: "cancelled", attempts: attempt, changes: tally.changes, violations: tally.violations, reason: "interrupted while waiting to retry" };
+                        return {
+                            status: "cancelled",
+                            attempts: attempt,
+                            changes: tally.changes,
+                            violations: tally.violations,
+                            reason: "interrupted while waiting to retry",
+                        };
                     }
                     continue;
                 }
@@ -183,7 +207,8 @@ async function execute(
     const policy = request.policy ? { policyPacks: [request.policy.packDir], policyPackConfigs: [request.policy.configFile] } : {};
     const stack = withoutResultQueries(request.stack);
     // Only preview and up run the program; the other operations never call its host.
-    const hosted = (work: () => Promise<unknown>): Promise<unknown> => (request.programHosts ? request.programHosts.withHost(write, work) : work());
+    const hosted = (work: () => Promise<unknown>): Promise<unknown> =>
+        request.programHosts ? request.programHosts.withHost(write, work) : work();
     switch (request.operation) {
         case "preview":
             await hosted(() => stack.preview({ ...common, ...policy }));
@@ -223,13 +248,19 @@ function withoutResultQueries(stack: Stack): Stack {
 
 /** The CLI's own `error:` line of a command error (its message is `code: … stdout: … stderr: …`). */
 function firstLine(text: string): string {
-    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
     const error = lines.find((l) => /^error:/i.test(l));
     return (error ?? lines.find((l) => !/^(code|stdout|stderr):?\s*\d*$/i.test(l)) ?? lines[0] ?? text).slice(0, 200);
 }
 
 function lastLines(text: string): string {
-    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
     const errors = lines.filter((l) => /^error:/i.test(l));
     return (errors.length ? errors : lines.slice(-3)).join(" | ").slice(0, 600);
 }

@@ -4,15 +4,7 @@ import type { Provenance } from "../inputs/types";
 export type Operation = "preview" | "up" | "destroy" | "refresh" | "drift";
 
 /** The state of one stack in a run. */
-export type StackStatus =
-    | "pending"
-    | "running"
-    | "succeeded"
-    | "failed"
-    | "policy-violation"
-    | "skipped"
-    | "cancelled"
-    | "not-deployed";
+export type StackStatus = "pending" | "running" | "succeeded" | "failed" | "policy-violation" | "skipped" | "cancelled" | "not-deployed";
 
 /** One policy violation reported by the engine (`policyEvent`). */
 export interface PolicyViolation {

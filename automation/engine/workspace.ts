@@ -55,7 +55,9 @@ export class EnvironmentStacks {
                 }
                 // `run` is the command's own (internal) runner: the isolated process group and
                 // the SDK's error classification, exactly as the workspace's commands get them.
-                const command = this.command as unknown as { run(args: string[], cwd: string, env: Record<string, string>): Promise<unknown> };
+                const command = this.command as unknown as {
+                    run(args: string[], cwd: string, env: Record<string, string>): Promise<unknown>;
+                };
                 await command.run(args, handle.workDir, { ...this.backend.envVars });
             };
             return Stack.select(handle.stackName, Object.assign(workspace, { selectStack: selectOrCreate }));
@@ -107,7 +109,9 @@ export class EnvironmentStacks {
             child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
             child.on("error", reject);
             child.on("close", (code) =>
-                code === 0 ? resolve() : reject(new Error(`setting secret config \`${key}\` of \`${stack.name}\` failed: ${stderr.trim()}`)),
+                code === 0
+                    ? resolve()
+                    : reject(new Error(`setting secret config \`${key}\` of \`${stack.name}\` failed: ${stderr.trim()}`)),
             );
             child.stdin.end(value);
         });

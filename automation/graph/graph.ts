@@ -102,7 +102,9 @@ export function findCycle(graph: StackGraph): string[] | undefined {
 /** A topological order (dependencies first), stable with respect to spec order. */
 export function topologicalOrder(graph: StackGraph, subset: readonly string[] = graph.units): string[] {
     const included = new Set(subset);
-    const remaining = new Map(graph.units.filter((u) => included.has(u)).map((u) => [u, dependenciesOf(graph, u).filter((d) => included.has(d)).length]));
+    const remaining = new Map(
+        graph.units.filter((u) => included.has(u)).map((u) => [u, dependenciesOf(graph, u).filter((d) => included.has(d)).length]),
+    );
     const order: string[] = [];
     while (remaining.size > 0) {
         const ready = [...remaining.entries()].find(([, count]) => count === 0)?.[0];

@@ -42,10 +42,16 @@ export class ConsulClient {
             throw new InputError(`${what} does not exist`, `write it (\`consul kv put ${key} …\`) or fix \`key\`.`);
         }
         if (response.status === 403) {
-            throw new InputError(`Consul denied reading ${what} (403: ACL not found or permission denied)`, `give the token in \`${this.tokenVariable()}\` a policy with \`key_prefix "${key}" { policy = "read" }\`.`);
+            throw new InputError(
+                `Consul denied reading ${what} (403: ACL not found or permission denied)`,
+                `give the token in \`${this.tokenVariable()}\` a policy with \`key_prefix "${key}" { policy = "read" }\`.`,
+            );
         }
         if (response.status !== 200) {
-            throw new InputError(`Consul answered ${response.status} reading ${what}`, "check `injectors.consul.address` and `datacenter`.");
+            throw new InputError(
+                `Consul answered ${response.status} reading ${what}`,
+                "check `injectors.consul.address` and `datacenter`.",
+            );
         }
         const index = Number(response.headers["x-consul-index"] ?? 0);
         const entries = JSON.parse(response.body) as KvEntry[];
@@ -89,7 +95,10 @@ export class ConsulClient {
         try {
             return await httpRequest(`${this.spec.address.replace(/\/$/, "")}${path}`, { headers, tls: this.spec.tls });
         } catch (error) {
-            throw new InputError(`cannot reach Consul at \`${this.spec.address}\` (${describeNetworkError(error)})`, "check `injectors.consul.address`, the network and the TLS settings.");
+            throw new InputError(
+                `cannot reach Consul at \`${this.spec.address}\` (${describeNetworkError(error)})`,
+                "check `injectors.consul.address`, the network and the TLS settings.",
+            );
         }
     }
 }

@@ -33,7 +33,10 @@ export async function resolveInput(name: string, input: InputSpec, sources: Inpu
         case "env": {
             const value = sources.env[input.name];
             if (value === undefined) {
-                throw new InputError(`environment variable \`${input.name}\` is not set`, `export \`${input.name}\` before running \`edf\`.`);
+                throw new InputError(
+                    `environment variable \`${input.name}\` is not set`,
+                    `export \`${input.name}\` before running \`edf\`.`,
+                );
             }
             const secret = input.secret ?? false;
             return { name, value, secret, provenance: { source: "env", key: input.name, secret } };
@@ -52,20 +55,30 @@ export async function resolveInput(name: string, input: InputSpec, sources: Inpu
             }
             const read = await sources.consul.read(input.key, { json: input.json, recurse: input.recurse });
             const secret = input.secret ?? false;
-            return { name, value: read.value, secret, provenance: { source: "consul", key: input.key, modifyIndex: read.modifyIndex, index: read.index, secret } };
+            return {
+                name,
+                value: read.value,
+                secret,
+                provenance: { source: "consul", key: input.key, modifyIndex: read.modifyIndex, index: read.index, secret },
+            };
         }
         case "stack": {
             const stack = sources.stackNameOf(input.unit);
             const outputs = await sources.readStackOutputs(input.unit);
             if (!outputs) {
-                throw new InputError(`stack \`${stack}\` has not been deployed`, `deploy it first (\`edf up --only ${input.unit}\`) or run it in the same \`edf up\`.`);
+                throw new InputError(
+                    `stack \`${stack}\` has not been deployed`,
+                    `deploy it first (\`edf up --only ${input.unit}\`) or run it in the same \`edf up\`.`,
+                );
             }
             const output = outputs[input.output];
             if (!output) {
                 const names = Object.keys(outputs);
                 throw new InputError(
                     `stack \`${stack}\` has no output \`${input.output}\``,
-                    names.length ? `use one of its outputs: ${names.map((n) => `\`${n}\``).join(", ")}.` : `the stack exports nothing yet: deploy \`${input.unit}\` with that output.`,
+                    names.length
+                        ? `use one of its outputs: ${names.map((n) => `\`${n}\``).join(", ")}.`
+                        : `the stack exports nothing yet: deploy \`${input.unit}\` with that output.`,
                 );
             }
             const secret = input.secret ?? output.secret;

@@ -38,15 +38,27 @@ export class VaultClient {
         if (response.status === 404) {
             const deleted = parseJson(response.body)?.data?.metadata;
             if (deleted?.destroyed || deleted?.deletion_time) {
-                throw new InputError(`Vault secret ${where} is deleted or destroyed`, "read another version (`version:`) or write the secret again.");
+                throw new InputError(
+                    `Vault secret ${where} is deleted or destroyed`,
+                    "read another version (`version:`) or write the secret again.",
+                );
             }
-            throw new InputError(`Vault has no secret at ${where}`, `write it (\`bao kv put -mount=${kvMount} ${path} ${field}=…\`) or fix \`path\`/\`version\`.`);
+            throw new InputError(
+                `Vault has no secret at ${where}`,
+                `write it (\`bao kv put -mount=${kvMount} ${path} ${field}=…\`) or fix \`path\`/\`version\`.`,
+            );
         }
         if (response.status === 403) {
-            throw new InputError(`Vault denied reading ${where} (403 permission denied)`, "give the driver's token or AppRole a policy with `read` on this path, or fix the token.");
+            throw new InputError(
+                `Vault denied reading ${where} (403 permission denied)`,
+                "give the driver's token or AppRole a policy with `read` on this path, or fix the token.",
+            );
         }
         if (response.status !== 200) {
-            throw new InputError(`Vault answered ${response.status} reading ${where}: ${vaultErrors(response)}`, "check the Vault address, namespace and mount.");
+            throw new InputError(
+                `Vault answered ${response.status} reading ${where}: ${vaultErrors(response)}`,
+                "check the Vault address, namespace and mount.",
+            );
         }
         const body = parseJson(response.body);
         const data = body?.data?.data as Record<string, unknown> | undefined;
@@ -58,7 +70,9 @@ export class VaultClient {
             const fields = Object.keys(data);
             throw new InputError(
                 `Vault secret ${where} has no field \`${field}\``,
-                fields.length ? `use one of its fields: ${fields.map((f) => `\`${f}\``).join(", ")}.` : "the secret is empty: write the field.",
+                fields.length
+                    ? `use one of its fields: ${fields.map((f) => `\`${f}\``).join(", ")}.`
+                    : "the secret is empty: write the field.",
             );
         }
         this.redactor.add(data[field]);
@@ -76,7 +90,10 @@ export class VaultClient {
             const variable = auth.tokenEnv ?? "VAULT_TOKEN";
             const token = this.env[variable];
             if (!token) {
-                throw new InputError(`Vault token variable \`${variable}\` is not set`, `export \`${variable}\` with a token that can read the inputs' paths.`);
+                throw new InputError(
+                    `Vault token variable \`${variable}\` is not set`,
+                    `export \`${variable}\` with a token that can read the inputs' paths.`,
+                );
             }
             this.redactor.add(token);
             return token;
@@ -87,7 +104,10 @@ export class VaultClient {
         const secretId = this.env[secretVar];
         const missing = [roleId ? undefined : roleVar, secretId ? undefined : secretVar].filter(Boolean);
         if (missing.length > 0) {
-            throw new InputError(`Vault AppRole login needs ${missing.map((m) => `\`${m}\``).join(" and ")}`, "export the AppRole role id and secret id.");
+            throw new InputError(
+                `Vault AppRole login needs ${missing.map((m) => `\`${m}\``).join(" and ")}`,
+                "export the AppRole role id and secret id.",
+            );
         }
         this.redactor.add(secretId);
         const mount = auth.mount ?? "approle";
@@ -119,7 +139,10 @@ export class VaultClient {
                 tls: this.spec.tls,
             });
         } catch (error) {
-            throw new InputError(`cannot reach Vault at \`${this.spec.address}\` (${describeNetworkError(error)})`, "check `injectors.vault.address`, the network and the TLS settings.");
+            throw new InputError(
+                `cannot reach Vault at \`${this.spec.address}\` (${describeNetworkError(error)})`,
+                "check `injectors.vault.address`, the network and the TLS settings.",
+            );
         }
     }
 }

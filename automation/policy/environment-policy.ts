@@ -49,24 +49,36 @@ export function today(): string {
  * without a policy list (`EDF_PREFLIGHT`), unknown policy ids, bad levels or config values,
  * invalid waivers (`EDF_SPEC_INVALID`).
  */
-export function resolveEnvironmentPolicy(loaded: LoadedSpec, projectRoot: string, options: EnvironmentPolicyOptions = {}): EnvironmentPolicy | undefined {
+export function resolveEnvironmentPolicy(
+    loaded: LoadedSpec,
+    projectRoot: string,
+    options: EnvironmentPolicyOptions = {},
+): EnvironmentPolicy | undefined {
     const spec = loaded.spec;
     if (spec.policy?.enabled === false) return undefined;
     const location = packLocation(spec.policy?.pack, projectRoot);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
     if (!fs.existsSync(location.policyModule)) {
-        throw new EdfError("EDF_PREFLIGHT", `Policy pack \`${location.display}\` has no \`${POLICY_LIST_MODULE}\`: the driver judges in-process and needs the pack's policy list.`, [
-            {
-                ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
-                message: `missing \`${POLICY_LIST_MODULE}\``,
-                fix: `export the pack's policies from \`${location.display}/${POLICY_LIST_MODULE}\` (as policy-packs/pipeline does), or set \`policy.enabled: false\`.`,
-            },
-        ]);
+        throw new EdfError(
+            "EDF_PREFLIGHT",
+            `Policy pack \`${location.display}\` has no \`${POLICY_LIST_MODULE}\`: the driver judges in-process and needs the pack's policy list.`,
+            [
+                {
+                    ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                    message: `missing \`${POLICY_LIST_MODULE}\``,
+                    fix: `export the pack's policies from \`${location.display}/${POLICY_LIST_MODULE}\` (as policy-packs/pipeline does), or set \`policy.enabled: false\`.`,
+                },
+            ],
+        );
     }
     const policies = loadPolicyList(location.policyModule);
     const date = options.date ?? today();
     const now = decisionTime(date);
-    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies.map((p) => p.id));
+    const enforcement = enforcementFromSpec(
+        spec.policy,
+        spec.environment,
+        policies.map((p) => p.id),
+    );
     const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
 
     const problems: Problem[] = [];
@@ -75,12 +87,18 @@ export function resolveEnvironmentPolicy(loaded: LoadedSpec, projectRoot: string
         packConfig = buildPackConfig({ policies, environment: spec.environment, enforcement, config, now });
     } catch (error) {
         if (!(error instanceof PolicyInputError)) throw error;
-        problems.push(...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })));
+        problems.push(
+            ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
+        );
     }
     const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
     problems.push(...waiverProblems);
     if (problems.length > 0) {
-        throw new EdfError("EDF_SPEC_INVALID", `The policy settings of \`${spec.environment}\` are invalid (${problems.length} problem(s)); nothing was run.`, problems);
+        throw new EdfError(
+            "EDF_SPEC_INVALID",
+            `The policy settings of \`${spec.environment}\` are invalid (${problems.length} problem(s)); nothing was run.`,
+            problems,
+        );
     }
     const engineConfig = mergeConfig(packConfig, waiverPackConfig(waivers));
     return {
@@ -96,23 +114,37 @@ export function resolveEnvironmentPolicy(loaded: LoadedSpec, projectRoot: string
     };
 }
 
-const WAIVER_FIX = "fix the waiver named (every waiver needs a unique id, policy, selector, reason, owner, ticket, expires; see docs/inspectors.md).";
+const WAIVER_FIX =
+    "fix the waiver named (every waiver needs a unique id, policy, selector, reason, owner, ticket, expires; see docs/inspectors.md).";
 
 /**
  * The one way waiver files are loaded: each of the spec's files on its own (so a problem
  * points at its entry in `policy.waivers`), then every file together (ids unique across
  * files), with the library's loader and the pack's policies. Sources become project-relative.
  */
-function loadEnvironmentWaivers(loaded: LoadedSpec, projectRoot: string, policies: readonly PolicyDefinition[], extraFiles: readonly string[]): { waivers: Waiver[]; problems: Problem[] } {
+function loadEnvironmentWaivers(
+    loaded: LoadedSpec,
+    projectRoot: string,
+    policies: readonly PolicyDefinition[],
+    extraFiles: readonly string[],
+): { waivers: Waiver[]; problems: Problem[] } {
     const listed = loaded.spec.policy?.waivers ?? [];
-    const relative = (message: string, files: readonly string[]): string => files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
+    const relative = (message: string, files: readonly string[]): string =>
+        files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
     const problems: Problem[] = [];
     const attempt = (files: readonly string[], pointer: string, line: number | undefined, display = loaded.file): Waiver[] | undefined => {
         try {
             return loadWaiverFiles(files, policies);
         } catch (error) {
             if (!(error instanceof PolicyInputError)) throw error;
-            for (const message of error.problems) problems.push({ file: display, path: pointer, line, message: `invalid waiver file: ${relative(message, files)}`, fix: WAIVER_FIX });
+            for (const message of error.problems)
+                problems.push({
+                    file: display,
+                    path: pointer,
+                    line,
+                    message: `invalid waiver file: ${relative(message, files)}`,
+                    fix: WAIVER_FIX,
+                });
             return undefined;
         }
     };
@@ -150,7 +182,11 @@ export function decisionTime(date: string): Date {
  * policy's level, a policy id sets that policy's level (with an optional `enforceAfter`);
  * without `all`, each policy keeps the level the pack gives it in this environment.
  */
-export function enforcementFromSpec(policy: PolicySpec | undefined, environment: string, policyIds: readonly string[]): EnforcementSettings {
+export function enforcementFromSpec(
+    policy: PolicySpec | undefined,
+    environment: string,
+    policyIds: readonly string[],
+): EnforcementSettings {
     const overrides: Record<string, LevelOverride> = {};
     const all = policy?.enforcement?.all;
     if (all) {

@@ -35,7 +35,8 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exports = require(policyModule) as Record<string, unknown>;
         const lists = Object.values(exports).filter(
-            (v): v is PolicyDefinition[] => Array.isArray(v) && v.length > 0 && v.every((p) => typeof p?.id === "string" && typeof p?.kind === "string"),
+            (v): v is PolicyDefinition[] =>
+                Array.isArray(v) && v.length > 0 && v.every((p) => typeof p?.id === "string" && typeof p?.kind === "string"),
         );
         if (lists.length !== 1) {
             throw new Error(`\`${policyModule}\` must export exactly one array of policy definitions (it exports ${lists.length}).`);

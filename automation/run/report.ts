@@ -25,7 +25,11 @@ export interface RunReport {
 export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted";
 
 /** The outcome and exit code of a set of stack results (documented in docs/driver.md). */
-export function outcomeOf(command: Operation, stacks: readonly StackResult[], interrupted: boolean): { outcome: RunOutcome; exitCode: number } {
+export function outcomeOf(
+    command: Operation,
+    stacks: readonly StackResult[],
+    interrupted: boolean,
+): { outcome: RunOutcome; exitCode: number } {
     if (interrupted || stacks.some((s) => s.status === "cancelled")) {
         return { outcome: "interrupted", exitCode: EXIT_CODES.interrupted };
     }
@@ -72,13 +76,18 @@ export function summaryTable(report: RunReport): string {
     if (report.violations.length > 0) {
         out.push("", "POLICY VIOLATIONS");
         for (const v of report.violations) {
-            out.push(`  [${v.enforcementLevel}] ${v.unit}: ${v.policy} (${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${lastLine(v.message)}`);
+            out.push(
+                `  [${v.enforcementLevel}] ${v.unit}: ${v.policy} (${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${lastLine(v.message)}`,
+            );
         }
     }
     const counts = Object.entries(report.counts)
         .map(([status, n]) => `${n} ${status}`)
         .join(", ");
-    out.push("", `${report.command} ${report.environment}: ${report.outcome} (${counts}) in ${(report.durationMs / 1000).toFixed(1)}s — exit ${report.exitCode}`);
+    out.push(
+        "",
+        `${report.command} ${report.environment}: ${report.outcome} (${counts}) in ${(report.durationMs / 1000).toFixed(1)}s — exit ${report.exitCode}`,
+    );
     if (report.runDir) {
         out.push(`logs and report.json: ${report.runDir}`);
     }

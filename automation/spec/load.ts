@@ -38,7 +38,9 @@ export function loadSpec(file: string, displayRoot: string = process.cwd()): Loa
             {
                 file: display,
                 message: "the file does not exist",
-                fix: known.length ? `use one of: ${known.map((f) => `\`${f.replace(/\.ya?ml$/, "")}\``).join(", ")}.` : "create it (see docs/driver.md).",
+                fix: known.length
+                    ? `use one of: ${known.map((f) => `\`${f.replace(/\.ya?ml$/, "")}\``).join(", ")}.`
+                    : "create it (see docs/driver.md).",
             },
         ]);
     }
@@ -56,7 +58,11 @@ export interface SpecLocation {
  * Validates spec text; `display` is the file name used in messages. `policy.waivers` comes
  * back as absolute paths. @default location - `display` resolved from the working directory
  */
-export function parseSpec(text: string, display: string, location: SpecLocation = { specDir: path.dirname(path.resolve(display)), projectRoot: process.cwd() }): LoadedSpec {
+export function parseSpec(
+    text: string,
+    display: string,
+    location: SpecLocation = { specDir: path.dirname(path.resolve(display)), projectRoot: process.cwd() },
+): LoadedSpec {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const problems: Problem[] = [];

@@ -14,7 +14,7 @@ const PATTERN_WORDS: Record<string, string> = {
     "^[a-z][a-z0-9-]{0,39}$": "a lower-case name: a letter, then letters, digits or `-` (at most 40)",
     "^[A-Za-z_][A-Za-z0-9_]*$": "an environment variable name (letters, digits, `_`; not starting with a digit)",
     "^[A-Za-z][A-Za-z0-9_-]*$": "a config key: a letter, then letters, digits, `_` or `-`",
-    "^\\d{12}$": "a 12-digit AWS account id, quoted (`\"123456789012\"`)",
+    "^\\d{12}$": 'a 12-digit AWS account id, quoted (`"123456789012"`)',
     "^[a-z]{2}(-[a-z]+)+-\\d$": "an AWS region such as `eu-west-1`",
     "^https?://[^\\s/]+(/.*)?$": "an http(s) URL such as `https://vault.example:8200`",
     "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$": "a project-relative path without `..` (`platform/network`)",
@@ -100,8 +100,8 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
                 fix: suggestion
                     ? `did you mean \`${suggestion}\`?`
                     : parentProps.length
-                    ? `remove it or use one of: ${parentProps.map((p) => `\`${p}\``).join(", ")}.`
-                    : "remove it.",
+                      ? `remove it or use one of: ${parentProps.map((p) => `\`${p}\``).join(", ")}.`
+                      : "remove it.",
             };
         }
         case "required": {
@@ -113,7 +113,11 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
             };
         }
         case "type":
-            return { path, message: `${quoted(field || "document")} must be ${article(String(params.type))}`, fix: `write ${article(String(params.type))} here.` };
+            return {
+                path,
+                message: `${quoted(field || "document")} must be ${article(String(params.type))}`,
+                fix: `write ${article(String(params.type))} here.`,
+            };
         case "pattern":
             return {
                 path,
@@ -129,7 +133,11 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
                 fix: `use one of: ${(params.allowedValues as unknown[]).map(quoted).join(", ")}.`,
             };
         case "const":
-            return { path, message: `${quoted(field)} must be ${quoted(params.allowedValue)}`, fix: `write ${quoted(params.allowedValue)}.` };
+            return {
+                path,
+                message: `${quoted(field)} must be ${quoted(params.allowedValue)}`,
+                fix: `write ${quoted(params.allowedValue)}.`,
+            };
         case "discriminator": {
             const tag = String(params.tag);
             const allowed = discriminatorValues(error);
@@ -143,12 +151,20 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
             // A missing tag is also reported by `required`; a non-string tag is a type mistake.
             return params.tagValue === undefined
                 ? undefined
-                : { path: `${path}/${escapePointer(tag)}`, message: `${quoted(tag)} must be a string`, fix: `use one of: ${allowed.map(quoted).join(", ")}.` };
+                : {
+                      path: `${path}/${escapePointer(tag)}`,
+                      message: `${quoted(tag)} must be a string`,
+                      fix: `use one of: ${allowed.map(quoted).join(", ")}.`,
+                  };
         }
         case "oneOf":
             return undefined;
         case "minProperties":
-            return { path, message: `${quoted(field || "document")} must not be empty`, fix: `add at least ${String(params.limit)} entry.` };
+            return {
+                path,
+                message: `${quoted(field || "document")} must not be empty`,
+                fix: `add at least ${String(params.limit)} entry.`,
+            };
         case "minLength":
             return { path, message: `${quoted(field)} must not be empty`, fix: "write a value or remove the key." };
         case "maxLength":
@@ -160,7 +176,11 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
                 fix: "remove the duplicate.",
             };
         case "minimum":
-            return { path, message: `${quoted(field)} must be at least ${String(params.limit)}`, fix: `use a number ≥ ${String(params.limit)}.` };
+            return {
+                path,
+                message: `${quoted(field)} must be at least ${String(params.limit)}`,
+                fix: `use a number ≥ ${String(params.limit)}.`,
+            };
         case "dependentRequired":
             return {
                 path,
@@ -173,7 +193,10 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
 }
 
 function discriminatorValues(error: ErrorObject): string[] {
-    const schema = error.parentSchema as { oneOf?: { properties?: Record<string, { const?: string }> }[]; discriminator?: { propertyName: string } };
+    const schema = error.parentSchema as {
+        oneOf?: { properties?: Record<string, { const?: string }> }[];
+        discriminator?: { propertyName: string };
+    };
     const tag = schema.discriminator?.propertyName ?? "";
     return (schema.oneOf ?? []).map((branch) => branch.properties?.[tag]?.const).filter((v): v is string => typeof v === "string");
 }

@@ -64,7 +64,11 @@ export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
             if (dependency === name) {
                 problems.push({ path, message: `unit \`${name}\` depends on itself`, fix: `remove \`${name}\` from its \`dependsOn\`.` });
             } else if (!unitMap[dependency]) {
-                problems.push({ path, message: `unit \`${name}\` depends on unknown unit \`${dependency}\``, fix: unknownUnitFix(dependency, units) });
+                problems.push({
+                    path,
+                    message: `unit \`${name}\` depends on unknown unit \`${dependency}\``,
+                    fix: unknownUnitFix(dependency, units),
+                });
             }
         });
         for (const key of Object.keys(isRecord(unit.config) ? unit.config : {})) {
@@ -83,14 +87,30 @@ export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
             const path = pointer("units", name, "inputs", inputName);
             if (input.from === "stack") {
                 if (input.unit === name) {
-                    problems.push({ path: `${path}/unit`, message: `input \`${inputName}\` of \`${name}\` reads its own stack`, fix: "read another unit's output, or compute the value in the program." });
+                    problems.push({
+                        path: `${path}/unit`,
+                        message: `input \`${inputName}\` of \`${name}\` reads its own stack`,
+                        fix: "read another unit's output, or compute the value in the program.",
+                    });
                 } else if (typeof input.unit === "string" && !unitMap[input.unit]) {
-                    problems.push({ path: `${path}/unit`, message: `input \`${inputName}\` of \`${name}\` reads unknown unit \`${input.unit}\``, fix: unknownUnitFix(input.unit, units) });
+                    problems.push({
+                        path: `${path}/unit`,
+                        message: `input \`${inputName}\` of \`${name}\` reads unknown unit \`${input.unit}\``,
+                        fix: unknownUnitFix(input.unit, units),
+                    });
                 }
             } else if (input.from === "vault" && !isRecord(injectors.vault)) {
-                problems.push({ path: `${path}/from`, message: `input \`${inputName}\` of \`${name}\` reads Vault, but \`injectors.vault\` is not configured`, fix: "add `injectors: { vault: { address, auth } }` to the spec." });
+                problems.push({
+                    path: `${path}/from`,
+                    message: `input \`${inputName}\` of \`${name}\` reads Vault, but \`injectors.vault\` is not configured`,
+                    fix: "add `injectors: { vault: { address, auth } }` to the spec.",
+                });
             } else if (input.from === "consul" && !isRecord(injectors.consul)) {
-                problems.push({ path: `${path}/from`, message: `input \`${inputName}\` of \`${name}\` reads Consul, but \`injectors.consul\` is not configured`, fix: "add `injectors: { consul: { address } }` to the spec." });
+                problems.push({
+                    path: `${path}/from`,
+                    message: `input \`${inputName}\` of \`${name}\` reads Consul, but \`injectors.consul\` is not configured`,
+                    fix: "add `injectors: { consul: { address } }` to the spec.",
+                });
             }
         }
     }

@@ -93,7 +93,9 @@ export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation>
         const evaluation = await runtimeState.withLocalStorage(() => evaluateInStore(job, rejections, failed));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
-        return evaluation.error === undefined && rejections.length > 0 ? { ...evaluation, error: messageOf(rejections[0], job.stackTraces) } : evaluation;
+        return evaluation.error === undefined && rejections.length > 0
+            ? { ...evaluation, error: messageOf(rejections[0], job.stackTraces) }
+            : evaluation;
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
         process.removeListener("unhandledRejection", onRejection);
@@ -192,7 +194,14 @@ function stackReferenceProblem(job: EvaluationJob, name: string): string {
  */
 function withEngineResources(job: EvaluationJob, captured: readonly SynthResource[]): SynthResource[] {
     const stackUrn = `urn:pulumi:${job.stack}::${SYNTH_PROJECT}::pulumi:pulumi:Stack::${SYNTH_PROJECT}-${job.stack}`;
-    const stackResource: SynthResource = { type: "pulumi:pulumi:Stack", name: `${SYNTH_PROJECT}-${job.stack}`, urn: stackUrn, props: {}, custom: false, synthetic: true };
+    const stackResource: SynthResource = {
+        type: "pulumi:pulumi:Stack",
+        name: `${SYNTH_PROJECT}-${job.stack}`,
+        urn: stackUrn,
+        props: {},
+        custom: false,
+        synthetic: true,
+    };
     const providers = new Map<string, SynthResource>();
     const defaultProvider = (pkg: string, version: string): string => {
         const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;

@@ -47,7 +47,11 @@ function needsSamples(input: InputSpec, env: NodeJS.ProcessEnv, live: boolean): 
  * to the sample file's `env`; stack inputs come from the synthesized outputs of this run.
  * Every problem is collected and thrown at once (`EDF_INPUT_UNRESOLVED`); nothing is evaluated.
  */
-export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly string[], options: SynthInputOptions): Promise<SynthInputs> {
+export async function resolveSynthInputs(
+    loaded: LoadedSpec,
+    selection: readonly string[],
+    options: SynthInputOptions,
+): Promise<SynthInputs> {
     const spec = loaded.spec;
     const live = options.live ?? false;
     const problems: Problem[] = [];
@@ -66,7 +70,11 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
             }
         }
     }
-    const wantsSamples = selection.flatMap((unit) => Object.entries(spec.units[unit]!.inputs ?? {}).filter(([, i]) => needsSamples(i, options.env, live)).map(([name, i]) => ({ unit, name, input: i })));
+    const wantsSamples = selection.flatMap((unit) =>
+        Object.entries(spec.units[unit]!.inputs ?? {})
+            .filter(([, i]) => needsSamples(i, options.env, live))
+            .map(([name, i]) => ({ unit, name, input: i })),
+    );
     const sampleFile = options.samplesFile ?? defaultSampleFile(options.projectRoot, spec.environment);
     const sampleDisplay = path.relative(options.projectRoot, sampleFile) || sampleFile;
     let samples: SampleInputs | undefined;
@@ -74,7 +82,10 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
         // Every input that needed the file, with the file named: one error listing them all.
         for (const { unit, name, input } of wantsSamples) {
             const at = pointer("units", unit, "inputs", name);
-            const what = input.from === "env" ? `environment variable \`${input.name}\` is not set` : `synth reads ${input.from === "vault" ? "Vault" : "Consul"} inputs from sample values`;
+            const what =
+                input.from === "env"
+                    ? `environment variable \`${input.name}\` is not set`
+                    : `synth reads ${input.from === "vault" ? "Vault" : "Consul"} inputs from sample values`;
             problems.push({
                 file: loaded.file,
                 path: at,
@@ -83,7 +94,11 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
                 fix: `create \`${sampleDisplay}\` with \`sampleValuesOnly: true\` and a sample value (docs/synth.md)${input.from === "env" ? `, or export \`${input.name}\`` : ", pass `--inputs <file>`, or use `--live-inputs`"}.`,
             });
         }
-        throw new EdfError("EDF_INPUT_UNRESOLVED", `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was synthesized.`, problems);
+        throw new EdfError(
+            "EDF_INPUT_UNRESOLVED",
+            `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was synthesized.`,
+            problems,
+        );
     }
     if (wantsSamples.length > 0) {
         samples = loadSampleInputs(sampleFile, sampleDisplay);
@@ -98,7 +113,9 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
         vault: live
             ? injectors.vault && new VaultClient(injectors.vault, options.redactor, options.env)
             : samples && (new SampleVault(samples, injectors.vault?.mount ?? DEFAULT_VAULT_MOUNT) as unknown as VaultClient),
-        consul: live ? injectors.consul && new ConsulClient(injectors.consul, options.redactor, options.env) : samples && (new SampleConsul(samples) as unknown as ConsulClient),
+        consul: live
+            ? injectors.consul && new ConsulClient(injectors.consul, options.redactor, options.env)
+            : samples && (new SampleConsul(samples) as unknown as ConsulClient),
         readStackOutputs: async (unit) => options.synthesized.get(unit),
         stackNameOf: (unit) => shortStackName(spec.environment, unit),
     };
@@ -111,7 +128,11 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
         }
     }
     if (problems.length > 0) {
-        throw new EdfError("EDF_INPUT_UNRESOLVED", `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was synthesized.`, problems);
+        throw new EdfError(
+            "EDF_INPUT_UNRESOLVED",
+            `${problems.length} input(s) of \`${spec.environment}\` could not be resolved; nothing was synthesized.`,
+            problems,
+        );
     }
     const early = new Map(selection.map((unit, i) => [unit, resolutions[i]!.resolved]));
     const deferred = new Map(selection.map((unit, i) => [unit, resolutions[i]!.deferred]));
@@ -139,7 +160,9 @@ export async function resolveSynthInputs(loaded: LoadedSpec, selection: readonly
             return { resolved: result.resolved, problems: result.problems };
         },
         describe(_unit, resolved) {
-            return [...resolved].sort((a, b) => (a.name < b.name ? -1 : 1)).map((r) => ({ name: r.name, ...r.provenance, origin: originOf(r) }));
+            return [...resolved]
+                .sort((a, b) => (a.name < b.name ? -1 : 1))
+                .map((r) => ({ name: r.name, ...r.provenance, origin: originOf(r) }));
         },
     };
 }

@@ -37,7 +37,10 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
     if (!policies) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exports = require(policyModule) as Record<string, unknown>;
-        const lists = Object.values(exports).filter((v): v is PolicyDefinition[] => Array.isArray(v) && v.length > 0 && v.every((p) => typeof p?.id === "string" && typeof p?.kind === "string"));
+        const lists = Object.values(exports).filter(
+            (v): v is PolicyDefinition[] =>
+                Array.isArray(v) && v.length > 0 && v.every((p) => typeof p?.id === "string" && typeof p?.kind === "string"),
+        );
         if (lists.length !== 1) {
             throw new Error(`\`${policyModule}\` must export exactly one array of policy definitions (it exports ${lists.length}).`);
         }
@@ -69,7 +72,11 @@ export function inspectStack(job: InspectionJob, resources: readonly SynthResour
  * a policy id sets that policy's level; without `all`, each policy keeps the level the pack
  * gives it in this environment.
  */
-export function enforcementFromSpec(policy: PolicySpec | undefined, environment: string, policyIds: readonly string[]): EnforcementSettings {
+export function enforcementFromSpec(
+    policy: PolicySpec | undefined,
+    environment: string,
+    policyIds: readonly string[],
+): EnforcementSettings {
     const overrides: Record<string, LevelOverride> = {};
     const all = policy?.enforcement?.all;
     if (all) {
@@ -102,9 +109,17 @@ export function packIdentity(packDir: string): { name: string; version: string }
 export function policyModuleOf(packDir: string, display: string): string {
     const file = path.join(packDir, POLICY_LIST_MODULE);
     if (!fs.existsSync(file)) {
-        throw new EdfError("EDF_PREFLIGHT", `Policy pack \`${display}\` has no \`${POLICY_LIST_MODULE}\`: synth inspects in-process and needs the pack's policy list.`, [
-            { file: display, message: `missing \`${POLICY_LIST_MODULE}\``, fix: `export the pack's policies from \`${display}/${POLICY_LIST_MODULE}\` (as policy-packs/pipeline does), or set \`policy.enabled: false\`.` },
-        ]);
+        throw new EdfError(
+            "EDF_PREFLIGHT",
+            `Policy pack \`${display}\` has no \`${POLICY_LIST_MODULE}\`: synth inspects in-process and needs the pack's policy list.`,
+            [
+                {
+                    file: display,
+                    message: `missing \`${POLICY_LIST_MODULE}\``,
+                    fix: `export the pack's policies from \`${display}/${POLICY_LIST_MODULE}\` (as policy-packs/pipeline does), or set \`policy.enabled: false\`.`,
+                },
+            ],
+        );
     }
     return file;
 }

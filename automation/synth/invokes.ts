@@ -92,7 +92,12 @@ export function answerInvoke(world: SynthWorld, token: string, inputs: Record<st
                 id: account,
             };
         case "aws:index/getPartition:getPartition":
-            return { partition, dnsSuffix: dnsSuffixOf(partition), reverseDnsPrefix: partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws", id: partition };
+            return {
+                partition,
+                dnsSuffix: dnsSuffixOf(partition),
+                reverseDnsPrefix: partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws",
+                id: partition,
+            };
         case "aws:elb/getServiceAccount:getServiceAccount": {
             const elbAccount = ELB_ACCOUNTS[String(inputs.region ?? region)];
             if (!elbAccount) {
@@ -116,9 +121,17 @@ export function answerInvoke(world: SynthWorld, token: string, inputs: Record<st
             };
         }
         case "aws:iam/getPolicyDocument:getPolicyDocument":
-            return { json: renderPolicyDocument(inputs), id: stableHex(10, JSON.stringify(inputs)), minifiedJson: JSON.stringify(JSON.parse(renderPolicyDocument(inputs))) };
+            return {
+                json: renderPolicyDocument(inputs),
+                id: stableHex(10, JSON.stringify(inputs)),
+                minifiedJson: JSON.stringify(JSON.parse(renderPolicyDocument(inputs))),
+            };
         case "aws:kms/getKey:getKey":
-            return { arn: `arn:${partition}:kms:${region}:${account}:key/${stableUuid(String(inputs.keyId))}`, id: String(inputs.keyId), keyId: String(inputs.keyId) };
+            return {
+                arn: `arn:${partition}:kms:${region}:${account}:key/${stableUuid(String(inputs.keyId))}`,
+                id: String(inputs.keyId),
+                keyId: String(inputs.keyId),
+            };
     }
     throw new UnsupportedInvokeError(token);
 }
@@ -137,7 +150,8 @@ interface StatementInput {
 /** `aws.iam.getPolicyDocument` as the provider renders it: the statements as an IAM JSON document. */
 export function renderPolicyDocument(inputs: Record<string, unknown>): string {
     const statements = (inputs.statements as StatementInput[] | undefined) ?? [];
-    const one = (values: string[] | undefined): string | string[] | undefined => (values === undefined ? undefined : values.length === 1 ? values[0] : values);
+    const one = (values: string[] | undefined): string | string[] | undefined =>
+        values === undefined ? undefined : values.length === 1 ? values[0] : values;
     const rendered = statements.map((s) => {
         const out: Record<string, unknown> = {};
         if (s.sid) out.Sid = s.sid;

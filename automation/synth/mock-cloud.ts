@@ -111,7 +111,11 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         const given = inputs[key];
         return typeof given === "string" && given.length > 0 ? given : autoName(world, type, name);
     };
-    if (type.startsWith("aws:") && (inputs.tags !== undefined || Object.keys(world.defaultTags).length > 0) && !type.startsWith("aws:index/")) {
+    if (
+        type.startsWith("aws:") &&
+        (inputs.tags !== undefined || Object.keys(world.defaultTags).length > 0) &&
+        !type.startsWith("aws:index/")
+    ) {
         // What the AWS provider computes: default tags under the resource's own.
         const own = typeof inputs.tags === "object" && inputs.tags !== null ? (inputs.tags as Record<string, unknown>) : {};
         state.tagsAll = { ...world.defaultTags, ...own };
@@ -138,7 +142,14 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         }
         if (type === "aws:ec2/vpcEndpoint:VpcEndpoint") {
             state.prefixListId ??= `pl-${stableHex(8, world.stack, type, name)}`;
-            state.dnsEntries ??= [{ dnsName: `${id}.${String(inputs.serviceName ?? "svc").split(".").pop()}.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }];
+            state.dnsEntries ??= [
+                {
+                    dnsName: `${id}.${String(inputs.serviceName ?? "svc")
+                        .split(".")
+                        .pop()}.${region}.vpce.amazonaws.com`,
+                    hostedZoneId: "Z7HUB22UULQXV",
+                },
+            ];
         }
         if (type.startsWith("aws:vpc/securityGroup")) {
             state.securityGroupRuleId ??= id;
@@ -167,7 +178,11 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         }
         case "aws:kms/alias:Alias": {
             const alias = physical("name");
-            Object.assign(state, { name: alias, arn: `${arnBase("kms")}:${alias}`, targetKeyArn: state.targetKeyArn ?? `${arnBase("kms")}:key/${String(inputs.targetKeyId ?? "")}` });
+            Object.assign(state, {
+                name: alias,
+                arn: `${arnBase("kms")}:${alias}`,
+                targetKeyArn: state.targetKeyArn ?? `${arnBase("kms")}:key/${String(inputs.targetKeyId ?? "")}`,
+            });
             return { id: alias, state };
         }
         case "aws:iam/role:Role":
@@ -177,7 +192,11 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
             const roleName = physical("name");
             const path = typeof inputs.path === "string" ? inputs.path : "/";
             const prefix = { role: "AROA", user: "AIDA", group: "AGPA" }[kind] ?? "AID";
-            Object.assign(state, { name: roleName, arn: `arn:${partition}:iam::${account}:${kind}${path}${roleName}`, uniqueId: `${prefix}${stableHex(17, world.stack, type, name).toUpperCase()}` });
+            Object.assign(state, {
+                name: roleName,
+                arn: `arn:${partition}:iam::${account}:${kind}${path}${roleName}`,
+                uniqueId: `${prefix}${stableHex(17, world.stack, type, name).toUpperCase()}`,
+            });
             return { id: roleName, state };
         }
         case "aws:iam/policy:Policy": {
@@ -203,7 +222,13 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
             const suffix = `${kind}/${lbName}/${stableHex(16, world.stack, type, name)}`;
             const arn = `${arnBase("elasticloadbalancing")}:loadbalancer/${suffix}`;
             const internal = inputs.internal === true ? "internal-" : "";
-            Object.assign(state, { name: lbName, arn, arnSuffix: suffix, dnsName: `${internal}${lbName}-${stableHex(9, world.stack, name)}.${region}.elb.amazonaws.com`, zoneId: "Z32O12XQLNTSW2" });
+            Object.assign(state, {
+                name: lbName,
+                arn,
+                arnSuffix: suffix,
+                dnsName: `${internal}${lbName}-${stableHex(9, world.stack, name)}.${region}.elb.amazonaws.com`,
+                zoneId: "Z32O12XQLNTSW2",
+            });
             return { id: arn, state };
         }
         case "aws:lb/targetGroup:TargetGroup":
@@ -245,7 +270,9 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         }
         case "aws:ecs/service:Service": {
             const serviceName = physical("name");
-            const arn = `${arnBase("ecs")}:service/${String(inputs.cluster ?? "cluster").split("/").pop()}/${serviceName}`;
+            const arn = `${arnBase("ecs")}:service/${String(inputs.cluster ?? "cluster")
+                .split("/")
+                .pop()}/${serviceName}`;
             Object.assign(state, { name: serviceName, arn });
             return { id: arn, state };
         }
@@ -263,7 +290,13 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
                 hostedZoneId: "Z29XKXDKYMONMX",
             });
             if (inputs.manageMasterUserPassword === true) {
-                state.masterUserSecrets ??= [{ secretArn: `${arnBase("secretsmanager")}:secret:rds!db-${stableUuid(world.stack, name)}-${stableHex(6, name)}`, secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId ?? "" }];
+                state.masterUserSecrets ??= [
+                    {
+                        secretArn: `${arnBase("secretsmanager")}:secret:rds!db-${stableUuid(world.stack, name)}-${stableHex(6, name)}`,
+                        secretStatus: "active",
+                        kmsKeyId: inputs.masterUserSecretKmsKeyId ?? "",
+                    },
+                ];
             }
             return { id: identifier, state };
         }
@@ -310,7 +343,11 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         }
         case "aws:ssm/parameter:Parameter": {
             const parameter = physical("name");
-            Object.assign(state, { name: parameter, arn: `${arnBase("ssm")}:parameter${parameter.startsWith("/") ? "" : "/"}${parameter}`, version: 1 });
+            Object.assign(state, {
+                name: parameter,
+                arn: `${arnBase("ssm")}:parameter${parameter.startsWith("/") ? "" : "/"}${parameter}`,
+                version: 1,
+            });
             return { id: parameter, state };
         }
         case "aws:cloudtrail/trail:Trail": {
@@ -325,7 +362,10 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         }
         case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace": {
             const id = `ns-${stableHex(16, world.stack, type, name)}`;
-            Object.assign(state, { arn: `${arnBase("servicediscovery")}:namespace/${id}`, hostedZone: `Z${stableHex(20, world.stack, name).toUpperCase()}` });
+            Object.assign(state, {
+                arn: `${arnBase("servicediscovery")}:namespace/${id}`,
+                hostedZone: `Z${stableHex(20, world.stack, name).toUpperCase()}`,
+            });
             return { id, state };
         }
         case "aws:wafv2/webAcl:WebAcl": {
@@ -363,5 +403,5 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
 
 /** A deterministic address from TEST-NET-3 (203.0.113.0/24, RFC 5737): obviously not a real endpoint. */
 function documentationIp(world: SynthWorld, name: string): string {
-    return `203.0.113.${parseInt(stableHex(2, world.stack, name), 16) % 254 + 1}`;
+    return `203.0.113.${(parseInt(stableHex(2, world.stack, name), 16) % 254) + 1}`;
 }

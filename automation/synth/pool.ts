@@ -22,7 +22,13 @@ const ENTRY = path.join(__dirname, "worker", "entry.js");
 
 interface Slot {
     worker: Worker;
-    busy?: { id: number; resolve(done: StackDone): void; reject(error: Error): void; onEvaluated?: (n: number) => void; timer: NodeJS.Timeout };
+    busy?: {
+        id: number;
+        resolve(done: StackDone): void;
+        reject(error: Error): void;
+        onEvaluated?: (n: number) => void;
+        timer: NodeJS.Timeout;
+    };
 }
 
 /**
@@ -33,7 +39,12 @@ interface Slot {
  */
 export class WorkerPool implements SynthExecutor {
     private readonly slots: Slot[] = [];
-    private readonly queue: { request: WorkerRequest; resolve(d: StackDone): void; reject(e: Error): void; onEvaluated?: (n: number) => void }[] = [];
+    private readonly queue: {
+        request: WorkerRequest;
+        resolve(d: StackDone): void;
+        reject(e: Error): void;
+        onEvaluated?: (n: number) => void;
+    }[] = [];
     private nextId = 1;
     private closed = false;
 
@@ -72,15 +83,29 @@ export class WorkerPool implements SynthExecutor {
             }
             if (!slot) return;
             const next = this.queue.shift()!;
-            const timer = setTimeout(() => this.fail(slot!, `stack took longer than ${this.stackTimeoutMs / 1000}s; its worker was stopped`), this.stackTimeoutMs);
-            slot.busy = { id: next.request.id, resolve: next.resolve, reject: next.reject, timer, ...(next.onEvaluated ? { onEvaluated: next.onEvaluated } : {}) };
+            const timer = setTimeout(
+                () => this.fail(slot!, `stack took longer than ${this.stackTimeoutMs / 1000}s; its worker was stopped`),
+                this.stackTimeoutMs,
+            );
+            slot.busy = {
+                id: next.request.id,
+                resolve: next.resolve,
+                reject: next.reject,
+                timer,
+                ...(next.onEvaluated ? { onEvaluated: next.onEvaluated } : {}),
+            };
             slot.worker.postMessage(next.request);
         }
     }
 
     private startWorker(): Slot {
         // A program's console output goes to stderr: stdout carries the command's result (`--json`).
-        const worker = new Worker(ENTRY, { resourceLimits: this.resourceLimits, workerData: { preload: [...this.preload] }, stdout: true, stderr: false });
+        const worker = new Worker(ENTRY, {
+            resourceLimits: this.resourceLimits,
+            workerData: { preload: [...this.preload] },
+            stdout: true,
+            stderr: false,
+        });
         worker.stdout.pipe(process.stderr, { end: false });
         const slot: Slot = { worker };
         worker.on("message", (message: WorkerResponse) => {
@@ -141,12 +166,24 @@ export class InProcessExecutor implements SynthExecutor {
             const evaluateMs = Date.now() - started;
             onEvaluated?.(evaluation.resources.length);
             const inspectStarted = Date.now();
-            const inspection = request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
-            return { id: 0, kind: "done", evaluation, ...(inspection ? { inspection } : {}), evaluateMs, inspectMs: Date.now() - inspectStarted } as StackDone;
+            const inspection =
+                request.inspection && evaluation.error === undefined
+                    ? await inspectStack(request.inspection, evaluation.resources)
+                    : undefined;
+            return {
+                id: 0,
+                kind: "done",
+                evaluation,
+                ...(inspection ? { inspection } : {}),
+                evaluateMs,
+                inspectMs: Date.now() - inspectStarted,
+            } as StackDone;
         });
-        this.tail = result.catch(() => undefined).finally(() => {
-            this.running--;
-        });
+        this.tail = result
+            .catch(() => undefined)
+            .finally(() => {
+                this.running--;
+            });
         return result;
     }
 

@@ -39,7 +39,11 @@ const TOP_LEVEL = ["sampleValuesOnly", "vault", "consul", "env"];
 export function loadSampleInputs(file: string, display: string = file): SampleInputs {
     if (!fs.existsSync(file)) {
         throw new EdfError("EDF_SPEC_NOT_FOUND", `No sample inputs file at \`${display}\`.`, [
-            { file: display, message: "the file does not exist", fix: "create it (see docs/synth.md), pass `--inputs <file>`, or use `--live-inputs` to read the servers in the spec's `injectors`." },
+            {
+                file: display,
+                message: "the file does not exist",
+                fix: "create it (see docs/synth.md), pass `--inputs <file>`, or use `--live-inputs` to read the servers in the spec's `injectors`.",
+            },
         ]);
     }
     let doc: unknown;
@@ -56,15 +60,24 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
     };
     if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
         throw new EdfError("EDF_SPEC_INVALID", `Sample inputs file \`${display}\` must be a mapping.`, [
-            { file: display, message: "the document is not a mapping", fix: "write `sampleValuesOnly: true` and the `vault`, `consul`, `env` sections." },
+            {
+                file: display,
+                message: "the document is not a mapping",
+                fix: "write `sampleValuesOnly: true` and the `vault`, `consul`, `env` sections.",
+            },
         ]);
     }
     const d = doc as Record<string, unknown>;
     for (const key of Object.keys(d)) {
-        if (!TOP_LEVEL.includes(key)) problem(`/${key}`, `unknown key \`${key}\``, `use only ${TOP_LEVEL.map((k) => `\`${k}\``).join(", ")}.`);
+        if (!TOP_LEVEL.includes(key))
+            problem(`/${key}`, `unknown key \`${key}\``, `use only ${TOP_LEVEL.map((k) => `\`${k}\``).join(", ")}.`);
     }
     if (d.sampleValuesOnly !== true) {
-        problem("/sampleValuesOnly", "the file does not declare `sampleValuesOnly: true`", "add `sampleValuesOnly: true`: synth only reads files that hold sample values, never real secrets.");
+        problem(
+            "/sampleValuesOnly",
+            "the file does not declare `sampleValuesOnly: true`",
+            "add `sampleValuesOnly: true`: synth only reads files that hold sample values, never real secrets.",
+        );
     }
     const mapping = (key: string): Record<string, unknown> => {
         const value = d[key];
@@ -77,7 +90,12 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
     };
     const vault: Record<string, Record<string, unknown>> = {};
     for (const [secret, fields] of Object.entries(mapping("vault"))) {
-        if (!/^[^/]+\/.+/.test(secret)) problem(`/vault/${secret}`, `\`${secret}\` must be \`<mount>/<path>\``, "prefix the secret's path with its KV v2 mount, e.g. `secret/payments/db`.");
+        if (!/^[^/]+\/.+/.test(secret))
+            problem(
+                `/vault/${secret}`,
+                `\`${secret}\` must be \`<mount>/<path>\``,
+                "prefix the secret's path with its KV v2 mount, e.g. `secret/payments/db`.",
+            );
         if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
             problem(`/vault/${secret}`, "a secret must be a mapping of fields", "write `{ <field>: <sample value> }`.");
             continue;
@@ -88,7 +106,12 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
     for (const [key, value] of Object.entries(mapping("consul"))) {
         if (typeof value === "string") consul[key] = value;
         else if (typeof value === "number" || typeof value === "boolean") consul[key] = String(value);
-        else problem(`/consul/${key}`, "a Consul value must be text (Consul stores bytes)", "quote it; write JSON as text for inputs with `json: true`.");
+        else
+            problem(
+                `/consul/${key}`,
+                "a Consul value must be text (Consul stores bytes)",
+                "quote it; write JSON as text for inputs with `json: true`.",
+            );
     }
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(mapping("env"))) {
@@ -96,7 +119,11 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
         else problem(`/env/${name}`, "an environment variable must be text", "quote the value.");
     }
     if (problems.length > 0) {
-        throw new EdfError("EDF_SPEC_INVALID", `Sample inputs file \`${display}\` is invalid (${problems.length} problem(s)); nothing was synthesized.`, problems);
+        throw new EdfError(
+            "EDF_SPEC_INVALID",
+            `Sample inputs file \`${display}\` is invalid (${problems.length} problem(s)); nothing was synthesized.`,
+            problems,
+        );
     }
     return { file: display, vault, consul, env };
 }
@@ -113,10 +140,16 @@ export class SampleVault {
         const key = `${kvMount}/${secretPath}`;
         const secret = this.samples.vault[key];
         if (!secret) {
-            throw new InputError(`the sample file \`${this.samples.file}\` has no Vault secret \`${key}\``, `add \`vault: { ${key}: { ${field}: <sample value> } }\` to it.`);
+            throw new InputError(
+                `the sample file \`${this.samples.file}\` has no Vault secret \`${key}\``,
+                `add \`vault: { ${key}: { ${field}: <sample value> } }\` to it.`,
+            );
         }
         if (!(field in secret)) {
-            throw new InputError(`the sample Vault secret \`${key}\` has no field \`${field}\``, `add \`${field}: <sample value>\` under \`vault.${key}\` in \`${this.samples.file}\`.`);
+            throw new InputError(
+                `the sample Vault secret \`${key}\` has no field \`${field}\``,
+                `add \`${field}: <sample value>\` under \`vault.${key}\` in \`${this.samples.file}\`.`,
+            );
         }
         return { value: secret[field], version: version ?? 1, mount: kvMount };
     }
@@ -132,20 +165,31 @@ export class SampleConsul {
             try {
                 return JSON.parse(text) as unknown;
             } catch {
-                throw new InputError(`the sample Consul value \`${entryKey}\` is not valid JSON`, `store JSON text under \`consul.${entryKey}\` in \`${this.samples.file}\`, or drop \`json: true\`.`);
+                throw new InputError(
+                    `the sample Consul value \`${entryKey}\` is not valid JSON`,
+                    `store JSON text under \`consul.${entryKey}\` in \`${this.samples.file}\`, or drop \`json: true\`.`,
+                );
             }
         };
         if (options.recurse) {
             const prefix = key.endsWith("/") ? key : `${key}/`;
-            const entries = Object.entries(this.samples.consul).filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1));
+            const entries = Object.entries(this.samples.consul)
+                .filter(([k]) => k.startsWith(prefix))
+                .sort(([a], [b]) => (a < b ? -1 : 1));
             if (entries.length === 0) {
-                throw new InputError(`the sample file \`${this.samples.file}\` has no Consul keys under \`${prefix}\``, `add keys such as \`consul: { ${prefix}<name>: <value> }\` to it.`);
+                throw new InputError(
+                    `the sample file \`${this.samples.file}\` has no Consul keys under \`${prefix}\``,
+                    `add keys such as \`consul: { ${prefix}<name>: <value> }\` to it.`,
+                );
             }
             return { value: Object.fromEntries(entries.map(([k, v]) => [k.slice(prefix.length), decode(k, v)])), modifyIndex: 1, index: 1 };
         }
         const text = this.samples.consul[key];
         if (text === undefined) {
-            throw new InputError(`the sample file \`${this.samples.file}\` has no Consul key \`${key}\``, `add \`consul: { ${key}: <value> }\` to it.`);
+            throw new InputError(
+                `the sample file \`${this.samples.file}\` has no Consul key \`${key}\``,
+                `add \`consul: { ${key}: <value> }\` to it.`,
+            );
         }
         return { value: decode(key, text), modifyIndex: 1, index: 1 };
     }

@@ -21,7 +21,15 @@ import { enforcementFromSpec, InspectionJob, loadPolicyList, packIdentity, POLIC
 import { resolveSynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
 import { DEFAULT_STACK_TIMEOUT_MS, InProcessExecutor, MixedExecutor, StackDone, SynthExecutor, WorkerPool } from "./pool";
-import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthReport, SynthStackReport } from "./report/model";
+import {
+    countResources,
+    inventoryOf,
+    redactSecrets,
+    SECRET_PLACEHOLDER,
+    secretValues,
+    SynthReport,
+    SynthStackReport,
+} from "./report/model";
 
 export interface SynthOptions extends SelectionOptions {
     /** Environment name (`environments/<env>.yaml`) or spec file. */
@@ -53,7 +61,10 @@ export interface SynthRun {
     readonly report: SynthReport;
     /** Every secret value met (sample Vault values, secret outputs): the run folder scrubs them. */
     readonly redactor: Redactor;
-    readonly timings: { readonly totalMs: number; readonly stacks: Readonly<Record<string, { evaluateMs: number; inspectMs: number; totalMs: number }>> };
+    readonly timings: {
+        readonly totalMs: number;
+        readonly stacks: Readonly<Record<string, { evaluateMs: number; inspectMs: number; totalMs: number }>>;
+    };
 }
 
 /** The default number of stacks evaluated at once: one per core, at most 4, never more than stacks. */
@@ -77,7 +88,9 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
     const env = options.environment ?? process.env;
     const date = options.date ?? new Date().toISOString().slice(0, 10);
     if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-        throw new EdfError("EDF_USAGE", `\`--date\` must be a day as YYYY-MM-DD, not \`${date}\`.`, [{ path: "--date", message: `invalid date \`${date}\``, fix: "pass e.g. `--date 2026-11-27`." }]);
+        throw new EdfError("EDF_USAGE", `\`--date\` must be a day as YYYY-MM-DD, not \`${date}\`.`, [
+            { path: "--date", message: `invalid date \`${date}\``, fix: "pass e.g. `--date 2026-11-27`." },
+        ]);
     }
     const plan = planEnvironment(options.env, options.projectRoot, options);
     const { loaded, selection } = plan;
@@ -85,7 +98,11 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
     const policyOn = spec.policy?.enabled !== false;
     const preflight = preflightProblems(plan, options.projectRoot, policyOn);
     if (preflight.length > 0) {
-        throw new EdfError("EDF_PREFLIGHT", `Cannot synth \`${spec.environment}\`: ${preflight.length} problem(s); nothing was evaluated.`, preflight);
+        throw new EdfError(
+            "EDF_PREFLIGHT",
+            `Cannot synth \`${spec.environment}\`: ${preflight.length} problem(s); nothing was evaluated.`,
+            preflight,
+        );
     }
 
     const parallel = options.parallel ?? defaultParallel(selection.length);
@@ -105,7 +122,14 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
     }
 }
 
-async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: SynthExecutor, date: string, started: number, env: NodeJS.ProcessEnv): Promise<SynthRun> {
+async function synthWithExecutor(
+    options: SynthOptions,
+    plan: Plan,
+    executor: SynthExecutor,
+    date: string,
+    started: number,
+    env: NodeJS.ProcessEnv,
+): Promise<SynthRun> {
     const { loaded, graph, selection } = plan;
     const spec = loaded.spec;
     const policyOn = spec.policy?.enabled !== false;
@@ -127,7 +151,11 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
     const reporter = options.reporter;
     reporter.info(
         `synth ${spec.environment}: ${selection.length} stack(s), ${executor.size} at a time; inputs from ${
-            inputs.source.kind === "live" ? "the spec's Vault/Consul servers" : inputs.source.file ? `${inputs.source.file} (sample values)` : "the spec (no Vault/Consul inputs)"
+            inputs.source.kind === "live"
+                ? "the spec's Vault/Consul servers"
+                : inputs.source.file
+                  ? `${inputs.source.file} (sample values)`
+                  : "the spec (no Vault/Consul inputs)"
         }${inspection ? `; pack ${inspection.pack.name} ${inspection.pack.version}` : "; policy enforcement off"}`,
     );
 
@@ -152,7 +180,9 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
         unit,
         stack: stackOf(unit),
         path: spec.units[unit]!.path,
-        dependsOn: dependenciesOf(graph, unit).filter((d) => selection.includes(d)).sort(),
+        dependsOn: dependenciesOf(graph, unit)
+            .filter((d) => selection.includes(d))
+            .sort(),
         inputs: [],
         outputs: {},
         secretOutputs: [],
@@ -175,7 +205,11 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
             changes: { resources: report.resourceCounts.total },
             violations: [],
             inputs: report.inputs,
-            reason: report.reason ? redactor.scrub(report.reason) : report.status === "failed" || report.status === "skipped" ? "" : `inspected: ${counts}`,
+            reason: report.reason
+                ? redactor.scrub(report.reason)
+                : report.status === "failed" || report.status === "skipped"
+                  ? ""
+                  : `inspected: ${counts}`,
         };
         reporter.stackFinished(result);
         stackReports.set(report.unit, report);
@@ -189,7 +223,15 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
         const resolved = [...(inputs.early.get(unit) ?? []), ...late.resolved];
         const described = inputs.describe(unit, resolved);
         if (late.problems.length > 0) {
-            return finish({ ...base(unit), inputs: described, status: "failed", reason: late.problems.map((p) => `${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`).join("; ") }, Date.now() - stackStarted);
+            return finish(
+                {
+                    ...base(unit),
+                    inputs: described,
+                    status: "failed",
+                    reason: late.problems.map((p) => `${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`).join("; "),
+                },
+                Date.now() - stackStarted,
+            );
         }
         const configMap = stackConfig(spec, unit, resolved);
         const config: Record<string, string> = {};
@@ -216,12 +258,34 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
                         environmentStacks: Object.keys(spec.units).map(stackOf),
                         ...(options.stackTraces ? { stackTraces: true } : {}),
                     },
-                    ...(inspection ? { inspection: { ...inspection.job, stack: { name: stackOf(unit), project: "edf", tags: { "pulumi:project": "edf", "pulumi:runtime": "nodejs" } } } } : {}),
+                    ...(inspection
+                        ? {
+                              inspection: {
+                                  ...inspection.job,
+                                  stack: {
+                                      name: stackOf(unit),
+                                      project: "edf",
+                                      tags: { "pulumi:project": "edf", "pulumi:runtime": "nodejs" },
+                                  },
+                              },
+                          }
+                        : {}),
                 },
-                (count) => reporter.info(`  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - stackStarted) / 1000).toFixed(1)}s, inspecting…`),
+                (count) =>
+                    reporter.info(
+                        `  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - stackStarted) / 1000).toFixed(1)}s, inspecting…`,
+                    ),
             );
         } catch (error) {
-            return finish({ ...base(unit), inputs: described, status: "failed", reason: `synth could not evaluate the unit: ${(error as Error).message}` }, Date.now() - stackStarted);
+            return finish(
+                {
+                    ...base(unit),
+                    inputs: described,
+                    status: "failed",
+                    reason: `synth could not evaluate the unit: ${(error as Error).message}`,
+                },
+                Date.now() - stackStarted,
+            );
         }
         const { evaluation } = done;
         timings[unit] = { evaluateMs: done.evaluateMs, inspectMs: done.inspectMs, totalMs: Date.now() - stackStarted };
@@ -230,7 +294,12 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
         const common = {
             ...base(unit),
             inputs: described,
-            outputs: Object.fromEntries(Object.entries(evaluation.outputs).map(([k, v]) => [k, evaluation.secretOutputNames.includes(k) ? SECRET_PLACEHOLDER : redactSecrets(v)])),
+            outputs: Object.fromEntries(
+                Object.entries(evaluation.outputs).map(([k, v]) => [
+                    k,
+                    evaluation.secretOutputNames.includes(k) ? SECRET_PLACEHOLDER : redactSecrets(v),
+                ]),
+            ),
             secretOutputs: evaluation.secretOutputNames,
             invokes: evaluation.invokes,
             resourceCounts: countResources(evaluation.resources),
@@ -240,7 +309,8 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
             return finish({ ...common, status: "failed", reason: `the program failed: ${evaluation.error}` }, Date.now() - stackStarted);
         }
         const outputs: Record<string, { value: unknown; secret: boolean }> = {};
-        for (const [k, v] of Object.entries(evaluation.outputs)) outputs[k] = { value: v, secret: evaluation.secretOutputNames.includes(k) };
+        for (const [k, v] of Object.entries(evaluation.outputs))
+            outputs[k] = { value: v, secret: evaluation.secretOutputNames.includes(k) };
         synthesized.set(unit, outputs);
         upstreamOutputs.set(unit, { outputs: evaluation.outputs, secretOutputNames: evaluation.secretOutputNames });
         const result = done.inspection;
@@ -254,7 +324,13 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
                 status: result.summary.passed ? "passed" : "policy-violation",
                 findings: result.findings,
                 waivers: result.waivers,
-                inspection: { evaluations: result.summary.evaluations, mandatory: result.summary.mandatory, advisory: result.summary.advisory, waived: result.summary.waived, passed: result.summary.passed },
+                inspection: {
+                    evaluations: result.summary.evaluations,
+                    mandatory: result.summary.mandatory,
+                    advisory: result.summary.advisory,
+                    waived: result.summary.waived,
+                    passed: result.summary.passed,
+                },
             },
             Date.now() - stackStarted,
         );
@@ -272,7 +348,8 @@ async function synthWithExecutor(options: SynthOptions, plan: Plan, executor: Sy
                 const report = await runOne(unit);
                 return { result: report, settlement: report.status === "failed" ? "failed" : "succeeded" };
             },
-            skipped: (unit, blocker) => finish({ ...base(unit), status: "skipped", reason: `skipped: \`${blocker}\` failed or was skipped` }, 0),
+            skipped: (unit, blocker) =>
+                finish({ ...base(unit), status: "skipped", reason: `skipped: \`${blocker}\` failed or was skipped` }, 0),
             notStarted: (unit) => finish({ ...base(unit), status: "skipped", reason: "not started: the run was interrupted" }, 0),
         });
     }
@@ -327,20 +404,36 @@ function prepareInspection(options: SynthOptions, loaded: LoadedSpec, date: stri
     const packDir = path.resolve(options.projectRoot, packPath);
     const policyModule = policyModuleOf(packDir, packPath);
     const policies = loadPolicyList(policyModule);
-    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies.map((p) => p.id));
+    const enforcement = enforcementFromSpec(
+        spec.policy,
+        spec.environment,
+        policies.map((p) => p.id),
+    );
     const config = (spec.policy?.config ?? {}) as Record<string, Record<string, unknown>>;
     const listed = (spec.policy as { waivers?: unknown } | undefined)?.waivers;
-    const waiverFiles = [...(Array.isArray(listed) ? (listed as string[]) : []).map((f) => path.resolve(options.projectRoot, f)), ...(options.waiverFiles ?? []).map((f) => path.resolve(f))];
+    const waiverFiles = [
+        ...(Array.isArray(listed) ? (listed as string[]) : []).map((f) => path.resolve(options.projectRoot, f)),
+        ...(options.waiverFiles ?? []).map((f) => path.resolve(f)),
+    ];
     let waivers: Waiver[];
     try {
         buildPackConfig({ policies, environment: spec.environment, enforcement, config, now: new Date(`${date}T12:00:00Z`) });
-        waivers = loadWaiverFiles(waiverFiles, policies).map((w) => ({ ...w, ...(w.source ? { source: path.relative(options.projectRoot, path.resolve(w.source)) } : {}) }));
+        waivers = loadWaiverFiles(waiverFiles, policies).map((w) => ({
+            ...w,
+            ...(w.source ? { source: path.relative(options.projectRoot, path.resolve(w.source)) } : {}),
+        }));
     } catch (error) {
         if (error instanceof PolicyInputError) {
             throw new EdfError(
                 "EDF_SPEC_INVALID",
                 `The policy settings of \`${spec.environment}\` are invalid (${error.problems.length} problem(s)); nothing was synthesized.`,
-                error.problems.map((message) => ({ file: loaded.file, path: "/policy", line: loaded.lineOf("/policy"), message, fix: "fix the policy id, level or config value named." })),
+                error.problems.map((message) => ({
+                    file: loaded.file,
+                    path: "/policy",
+                    line: loaded.lineOf("/policy"),
+                    message,
+                    fix: "fix the policy id, level or config value named.",
+                })),
             );
         }
         throw error;

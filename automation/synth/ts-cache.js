@@ -52,7 +52,12 @@ function register() {
             output = fs.readFileSync(file, "utf8");
         } catch {
             const ts = compiler();
-            const options = { ...COMPILER_OPTIONS, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 };
+            const options = {
+                ...COMPILER_OPTIONS,
+                target: ts.ScriptTarget.ES2022,
+                module: ts.ModuleKind.CommonJS,
+                moduleResolution: ts.ModuleResolutionKind.Node10,
+            };
             output = ts.transpileModule(source, { compilerOptions: options, fileName: filename, reportDiagnostics: false }).outputText;
             try {
                 fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -25,9 +25,7 @@ export type UnitProgram<TOutputs extends Record<string, unknown> = Record<string
  * Declares a unit program. Each unit folder has a `program.ts` whose default export
  * is the value this returns; the root program and the driver load it by folder.
  */
-export function defineUnit<TOutputs extends Record<string, unknown>>(
-    program: UnitProgram<TOutputs>,
-): UnitProgram<TOutputs> {
+export function defineUnit<TOutputs extends Record<string, unknown>>(program: UnitProgram<TOutputs>): UnitProgram<TOutputs> {
     return program;
 }
 

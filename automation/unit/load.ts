@@ -16,9 +16,7 @@ export const UNIT_ROOTS = ["platform", "services", "test/fixtures/units"] as con
 export function resolveUnitProgramPath(unit: string, root: string = PROJECT_ROOT): string {
     const normalised = path.posix.normalize(unit.replace(/\\/g, "/"));
     if (path.isAbsolute(unit) || normalised.startsWith("..") || normalised !== unit.replace(/\/+$/, "")) {
-        throw new Error(
-            `Unit \`${unit}\` must be a project-relative folder such as \`platform/network\` (no \`..\`, no absolute path).`,
-        );
+        throw new Error(`Unit \`${unit}\` must be a project-relative folder such as \`platform/network\` (no \`..\`, no absolute path).`);
     }
     if (!UNIT_ROOTS.some((prefix) => normalised === prefix || normalised.startsWith(`${prefix}/`))) {
         throw new Error(`Unit \`${unit}\` must live under one of: ${UNIT_ROOTS.map((r) => `\`${r}/\``).join(", ")}.`);

@@ -31,7 +31,9 @@ export function readContractInputs<P extends ContractPartName, K extends keyof L
                     `in the environment spec (or set config \`edf-input:${key}\`).`,
             ]);
         } else if (!kind.accepts(value)) {
-            reader.add([`input \`${key}\` is ${describeValue(value)} but must be ${kind.expectation}, as \`${CONTRACT_PRODUCERS[part]}\` publishes it.`]);
+            reader.add([
+                `input \`${key}\` is ${describeValue(value)} but must be ${kind.expectation}, as \`${CONTRACT_PRODUCERS[part]}\` publishes it.`,
+            ]);
         } else {
             (values as Record<string, unknown>)[key] = value;
         }

@@ -35,10 +35,10 @@ export type Tags = Readonly<Record<string, string>>;
 /** Every problem with a governance config, naming the config key and the fix. Pure. */
 export function governanceProblems(governance: unknown): string[] {
     if (governance === undefined) {
-        return ["`governance` is not set: set config `edf:governance` to `{\"owner\": \"<team>\"}` (see docs/landing-zone.md)."];
+        return ['`governance` is not set: set config `edf:governance` to `{"owner": "<team>"}` (see docs/landing-zone.md).'];
     }
     if (typeof governance !== "object" || governance === null || Array.isArray(governance)) {
-        return ["`governance` must be an object such as `{\"owner\": \"platform-team\"}`."];
+        return ['`governance` must be an object such as `{"owner": "platform-team"}`.'];
     }
     const g = governance as Record<string, unknown>;
     const problems: string[] = [];

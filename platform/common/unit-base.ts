@@ -20,7 +20,8 @@ export interface BaseSettings {
 /** Reads the settings every unit shares, recording problems in `reader`. */
 export function readBaseSettings(reader: ConfigReader, environment: string): BaseSettings {
     const spelled = reader.enumValue("environmentSize", [...ENVIRONMENT_SIZES, ...Object.keys(ENVIRONMENT_SIZE_ALIASES)]);
-    const size: EnvironmentSize = spelled === undefined ? DEFAULT_ENVIRONMENT_SIZE : (ENVIRONMENT_SIZE_ALIASES[spelled] ?? (spelled as EnvironmentSize));
+    const size: EnvironmentSize =
+        spelled === undefined ? DEFAULT_ENVIRONMENT_SIZE : (ENVIRONMENT_SIZE_ALIASES[spelled] ?? (spelled as EnvironmentSize));
     const governance = reader.json("governance");
     const governanceIssues = governanceProblems(governance);
     reader.add(governanceIssues);

@@ -54,7 +54,9 @@ export class ConfigReader {
             return undefined;
         }
         if (!allowed.includes(value as T)) {
-            this.problems.push(`\`${key}\` is \`${value}\`: set \`${this.qualified(key)}\` to one of ${allowed.map((a) => `\`${a}\``).join(", ")}.`);
+            this.problems.push(
+                `\`${key}\` is \`${value}\`: set \`${this.qualified(key)}\` to one of ${allowed.map((a) => `\`${a}\``).join(", ")}.`,
+            );
             return undefined;
         }
         return value as T;

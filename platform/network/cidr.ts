@@ -186,7 +186,11 @@ export function planSubnets(request: SubnetPlanRequest): SubnetPlan {
  * Every problem with subnets given explicitly (instead of planned): wrong count,
  * malformed, outside the VPC, or overlapping another. Pure.
  */
-export function explicitSubnetProblems(vpcCidr: string, azCount: number, subnets: Partial<Record<SubnetTier, readonly string[]>>): string[] {
+export function explicitSubnetProblems(
+    vpcCidr: string,
+    azCount: number,
+    subnets: Partial<Record<SubnetTier, readonly string[]>>,
+): string[] {
     const vpc = parseCidr(vpcCidr);
     if (!vpc) {
         return [`\`vpcCidr\` \`${vpcCidr}\` is not an IPv4 CIDR block: use the form \`10.0.0.0/16\`.`];
@@ -212,7 +216,9 @@ export function explicitSubnetProblems(vpcCidr: string, azCount: number, subnets
             }
             const clash = seen.find((s) => cidrsOverlap(s.cidr, cidr));
             if (clash) {
-                problems.push(`\`${label}\` \`${text}\` overlaps \`${clash.label}\` \`${formatCidr(clash.cidr)}\`: give each subnet its own block.`);
+                problems.push(
+                    `\`${label}\` \`${text}\` overlaps \`${clash.label}\` \`${formatCidr(clash.cidr)}\`: give each subnet its own block.`,
+                );
             }
             seen.push({ label, cidr });
         });

@@ -31,13 +31,15 @@ export interface VpcEndpointsArgs {
 /** Every problem with a list of interface endpoint services. Pure. */
 export function interfaceEndpointProblems(services: unknown): string[] {
     if (!Array.isArray(services) || services.some((s) => typeof s !== "string" || !/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(s))) {
-        return ["`interfaceEndpoints` must be a list of AWS service names such as `[\"ecr.api\", \"logs\"]`."];
+        return ['`interfaceEndpoints` must be a list of AWS service names such as `["ecr.api", "logs"]`.'];
     }
     const duplicates = services.filter((s, i) => services.indexOf(s) !== i);
     const gateways = services.filter((s) => (GATEWAY_ENDPOINTS as readonly string[]).includes(s));
     return [
         ...duplicates.map((d) => `\`interfaceEndpoints\` lists \`${d}\` twice: list each service once.`),
-        ...gateways.map((g) => `\`interfaceEndpoints\` lists \`${g}\`, which the landing zone already reaches through a gateway endpoint: remove it.`),
+        ...gateways.map(
+            (g) => `\`interfaceEndpoints\` lists \`${g}\`, which the landing zone already reaches through a gateway endpoint: remove it.`,
+        ),
     ];
 }
 
@@ -54,36 +56,50 @@ export class VpcEndpoints extends pulumi.ComponentResource {
         const parent = { parent: this };
         const serviceName = (service: string) => pulumi.interpolate`com.amazonaws.${args.region}.${service}`;
 
-        const group = new aws.ec2.SecurityGroup(`${name}-interface`, {
-            vpcId: args.vpcId,
-            description: "Interface VPC endpoints: HTTPS from inside the VPC only",
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [args.vpcCidrBlock], description: "HTTPS from the VPC" }],
-            // An empty list removes the default allow-all egress rule: endpoints never initiate.
-            egress: [],
-            tags: withGovernanceTags(args.tags, `${args.namePrefix}-endpoints`),
-        }, parent);
+        const group = new aws.ec2.SecurityGroup(
+            `${name}-interface`,
+            {
+                vpcId: args.vpcId,
+                description: "Interface VPC endpoints: HTTPS from inside the VPC only",
+                ingress: [
+                    { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [args.vpcCidrBlock], description: "HTTPS from the VPC" },
+                ],
+                // An empty list removes the default allow-all egress rule: endpoints never initiate.
+                egress: [],
+                tags: withGovernanceTags(args.tags, `${args.namePrefix}-endpoints`),
+            },
+            parent,
+        );
         this.securityGroupId = group.id;
 
         for (const service of GATEWAY_ENDPOINTS) {
-            new aws.ec2.VpcEndpoint(`${name}-${service}`, {
-                vpcId: args.vpcId,
-                serviceName: serviceName(service),
-                vpcEndpointType: "Gateway",
-                routeTableIds: args.routeTableIds,
-                tags: withGovernanceTags(args.tags, `${args.namePrefix}-${service}`),
-            }, parent);
+            new aws.ec2.VpcEndpoint(
+                `${name}-${service}`,
+                {
+                    vpcId: args.vpcId,
+                    serviceName: serviceName(service),
+                    vpcEndpointType: "Gateway",
+                    routeTableIds: args.routeTableIds,
+                    tags: withGovernanceTags(args.tags, `${args.namePrefix}-${service}`),
+                },
+                parent,
+            );
         }
 
         for (const service of args.interfaceServices ?? DEFAULT_INTERFACE_ENDPOINTS) {
-            new aws.ec2.VpcEndpoint(`${name}-${service.replace(/\./g, "-")}`, {
-                vpcId: args.vpcId,
-                serviceName: serviceName(service),
-                vpcEndpointType: "Interface",
-                privateDnsEnabled: true,
-                subnetIds: args.subnetIds,
-                securityGroupIds: [group.id],
-                tags: withGovernanceTags(args.tags, `${args.namePrefix}-${service}`),
-            }, parent);
+            new aws.ec2.VpcEndpoint(
+                `${name}-${service.replace(/\./g, "-")}`,
+                {
+                    vpcId: args.vpcId,
+                    serviceName: serviceName(service),
+                    vpcEndpointType: "Interface",
+                    privateDnsEnabled: true,
+                    subnetIds: args.subnetIds,
+                    securityGroupIds: [group.id],
+                    tags: withGovernanceTags(args.tags, `${args.namePrefix}-${service}`),
+                },
+                parent,
+            );
         }
 
         this.registerOutputs({ securityGroupId: this.securityGroupId });

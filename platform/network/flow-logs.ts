@@ -33,53 +33,73 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
         const retentionInDays = args.retentionInDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS;
         const account = aws.getCallerIdentityOutput({}, parent);
 
-        const group = new aws.cloudwatch.LogGroup(name, {
-            name: args.logGroupName,
-            kmsKeyId: args.kmsKeyArn,
-            retentionInDays,
-            tags: withGovernanceTags(args.tags, args.logGroupName),
-        }, parent);
+        const group = new aws.cloudwatch.LogGroup(
+            name,
+            {
+                name: args.logGroupName,
+                kmsKeyId: args.kmsKeyArn,
+                retentionInDays,
+                tags: withGovernanceTags(args.tags, args.logGroupName),
+            },
+            parent,
+        );
 
-        const role = new aws.iam.Role(`${name}-delivery`, {
-            description: "Delivers VPC flow logs to their log group",
-            assumeRolePolicy: account.accountId.apply((accountId) =>
-                JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{
-                        Effect: "Allow",
-                        Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                        // Confused-deputy guard: only flow logs of this account.
-                        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-                    }],
-                }),
-            ),
-            tags: withGovernanceTags(args.tags, `${name}-delivery`),
-        }, parent);
+        const role = new aws.iam.Role(
+            `${name}-delivery`,
+            {
+                description: "Delivers VPC flow logs to their log group",
+                assumeRolePolicy: account.accountId.apply((accountId) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                                Action: "sts:AssumeRole",
+                                // Confused-deputy guard: only flow logs of this account.
+                                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                            },
+                        ],
+                    }),
+                ),
+                tags: withGovernanceTags(args.tags, `${name}-delivery`),
+            },
+            parent,
+        );
 
-        new aws.iam.RolePolicy(`${name}-delivery`, {
-            role: role.id,
-            policy: group.arn.apply((arn) =>
-                JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{
-                        Effect: "Allow",
-                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                        Resource: [arn, `${arn}:*`],
-                    }],
-                }),
-            ),
-        }, parent);
+        new aws.iam.RolePolicy(
+            `${name}-delivery`,
+            {
+                role: role.id,
+                policy: group.arn.apply((arn) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                                Resource: [arn, `${arn}:*`],
+                            },
+                        ],
+                    }),
+                ),
+            },
+            parent,
+        );
 
-        new aws.ec2.FlowLog(name, {
-            vpcId: args.vpcId,
-            trafficType: "ALL",
-            logDestinationType: "cloud-watch-logs",
-            logDestination: group.arn,
-            iamRoleArn: role.arn,
-            maxAggregationInterval: 60,
-            tags: withGovernanceTags(args.tags, name),
-        }, parent);
+        new aws.ec2.FlowLog(
+            name,
+            {
+                vpcId: args.vpcId,
+                trafficType: "ALL",
+                logDestinationType: "cloud-watch-logs",
+                logDestination: group.arn,
+                iamRoleArn: role.arn,
+                maxAggregationInterval: 60,
+                tags: withGovernanceTags(args.tags, name),
+            },
+            parent,
+        );
 
         this.logGroupName = group.name;
         this.registerOutputs({ logGroupName: this.logGroupName });

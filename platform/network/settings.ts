@@ -50,7 +50,6 @@ export interface NetworkSettings {
     readonly protect: boolean;
 }
 
-
 /**
  * Reads and validates the network unit's config; throws a `UnitConfigError` listing
  * every problem (nothing is registered before this returns). Pure apart from reading.
@@ -107,13 +106,16 @@ function planOrTake(reader: ConfigReader, vpcCidr: string, azCount: number, tier
     const explicit = reader.json("subnetCidrs") as Partial<Record<SubnetTier, string[]>> | undefined;
     if (explicit !== undefined) {
         if (typeof explicit !== "object" || explicit === null || Array.isArray(explicit)) {
-            reader.add(["`subnetCidrs` must be an object of CIDR lists per tier, e.g. `{\"private\": [\"10.0.0.0/20\", …]}`."]);
+            reader.add(['`subnetCidrs` must be an object of CIDR lists per tier, e.g. `{"private": ["10.0.0.0/20", …]}`.']);
             return undefined;
         }
         const missing = tiers.filter((t) => !Array.isArray(explicit[t]));
         const unknown = Object.keys(explicit).filter((t) => !tiers.includes(t as SubnetTier));
         const shapeProblems = [
-            ...missing.map((t) => `\`subnetCidrs.${t}\` is missing: give one CIDR per AZ for every tier, or drop \`subnetCidrs\` to have them planned.`),
+            ...missing.map(
+                (t) =>
+                    `\`subnetCidrs.${t}\` is missing: give one CIDR per AZ for every tier, or drop \`subnetCidrs\` to have them planned.`,
+            ),
             ...unknown.map((t) => `\`subnetCidrs.${t}\` is not a tier of this network: use ${tiers.map((x) => `\`${x}\``).join(", ")}.`),
         ];
         reader.add(shapeProblems);
@@ -122,7 +124,9 @@ function planOrTake(reader: ConfigReader, vpcCidr: string, azCount: number, tier
         }
         const problems = explicitSubnetProblems(vpcCidr, azCount, explicit);
         reader.add(problems);
-        return problems.length > 0 ? undefined : { public: explicit.public ?? [], private: explicit.private!, isolated: explicit.isolated! };
+        return problems.length > 0
+            ? undefined
+            : { public: explicit.public ?? [], private: explicit.private!, isolated: explicit.isolated! };
     }
     const vpc = parseCidr(vpcCidr);
     const overrides = (reader.json("subnetPrefixLengths") ?? {}) as Partial<TierPrefixLengths>;

@@ -48,12 +48,16 @@ export class LandingZoneVpc extends pulumi.ComponentResource {
         const tag = (suffix: string) => withGovernanceTags(args.tags, `${args.namePrefix}-${suffix}`);
         const parent = { parent: this };
 
-        const vpc = new aws.ec2.Vpc(name, {
-            cidrBlock: args.cidrBlock,
-            enableDnsHostnames: true, // interface endpoints' private DNS needs both
-            enableDnsSupport: true,
-            tags: tag("vpc"),
-        }, { parent: this, protect: args.protect ?? true });
+        const vpc = new aws.ec2.Vpc(
+            name,
+            {
+                cidrBlock: args.cidrBlock,
+                enableDnsHostnames: true, // interface endpoints' private DNS needs both
+                enableDnsSupport: true,
+                tags: tag("vpc"),
+            },
+            { parent: this, protect: args.protect ?? true },
+        );
         this.vpcId = vpc.id;
 
         // With no `ingress`/`egress` given, the provider removes every rule of the
@@ -61,14 +65,18 @@ export class LandingZoneVpc extends pulumi.ComponentResource {
         new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: tag("default-closed") }, parent);
 
         const subnet = (tier: string, az: string, index: number, cidrBlock: string) =>
-            new aws.ec2.Subnet(`${name}-${tier}-${index}`, {
-                vpcId: vpc.id,
-                availabilityZone: az,
-                cidrBlock,
-                // Nothing gets a public IP by default; load balancers and NAT bring their own.
-                mapPublicIpOnLaunch: false,
-                tags: withGovernanceTags(args.tags, `${args.namePrefix}-${tier}-${az}`, { "edf:tier": tier }),
-            }, parent);
+            new aws.ec2.Subnet(
+                `${name}-${tier}-${index}`,
+                {
+                    vpcId: vpc.id,
+                    availabilityZone: az,
+                    cidrBlock,
+                    // Nothing gets a public IP by default; load balancers and NAT bring their own.
+                    mapPublicIpOnLaunch: false,
+                    tags: withGovernanceTags(args.tags, `${args.namePrefix}-${tier}-${az}`, { "edf:tier": tier }),
+                },
+                parent,
+            );
         const publicSubnets = args.subnets.public.map((cidr, i) => subnet("public", args.azs[i], i, cidr));
         const privateSubnets = args.subnets.private.map((cidr, i) => subnet("private", args.azs[i], i, cidr));
         const isolatedSubnets = args.subnets.isolated.map((cidr, i) => subnet("isolated", args.azs[i], i, cidr));
@@ -77,29 +85,37 @@ export class LandingZoneVpc extends pulumi.ComponentResource {
         this.isolatedSubnetIds = isolatedSubnets.map((s) => s.id);
 
         const associate = (tableName: string, tableId: pulumi.Input<string>, subnets: aws.ec2.Subnet[]) =>
-            subnets.forEach((s, i) =>
-                new aws.ec2.RouteTableAssociation(`${tableName}-${i}`, { routeTableId: tableId, subnetId: s.id }, parent),
+            subnets.forEach(
+                (s, i) => new aws.ec2.RouteTableAssociation(`${tableName}-${i}`, { routeTableId: tableId, subnetId: s.id }, parent),
             );
 
         this.natGatewayIds = [];
         if (publicSubnets.length > 0) {
             const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tag("igw") }, parent);
             const publicTable = new aws.ec2.RouteTable(`${name}-public`, { vpcId: vpc.id, tags: tag("public") }, parent);
-            new aws.ec2.Route(`${name}-public-default`, {
-                routeTableId: publicTable.id,
-                destinationCidrBlock: "0.0.0.0/0",
-                gatewayId: igw.id,
-            }, parent);
+            new aws.ec2.Route(
+                `${name}-public-default`,
+                {
+                    routeTableId: publicTable.id,
+                    destinationCidrBlock: "0.0.0.0/0",
+                    gatewayId: igw.id,
+                },
+                parent,
+            );
             associate(`${name}-public`, publicTable.id, publicSubnets);
 
             const natCount = natStrategy === "perAz" ? args.azs.length : natStrategy === "single" ? 1 : 0;
             for (let i = 0; i < natCount; i++) {
                 const eip = new aws.ec2.Eip(`${name}-nat-${i}`, { domain: "vpc", tags: tag(`nat-${args.azs[i]}`) }, parent);
-                const nat = new aws.ec2.NatGateway(`${name}-nat-${i}`, {
-                    allocationId: eip.id,
-                    subnetId: publicSubnets[i].id,
-                    tags: tag(`nat-${args.azs[i]}`),
-                }, { parent: this, dependsOn: [igw] });
+                const nat = new aws.ec2.NatGateway(
+                    `${name}-nat-${i}`,
+                    {
+                        allocationId: eip.id,
+                        subnetId: publicSubnets[i].id,
+                        tags: tag(`nat-${args.azs[i]}`),
+                    },
+                    { parent: this, dependsOn: [igw] },
+                );
                 this.natGatewayIds.push(nat.id);
             }
         }
@@ -108,12 +124,16 @@ export class LandingZoneVpc extends pulumi.ComponentResource {
             const table = new aws.ec2.RouteTable(`${name}-private-${i}`, { vpcId: vpc.id, tags: tag(`private-${args.azs[i]}`) }, parent);
             new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { routeTableId: table.id, subnetId: s.id }, parent);
             if (this.natGatewayIds.length > 0) {
-                new aws.ec2.Route(`${name}-private-${i}-default`, {
-                    routeTableId: table.id,
-                    destinationCidrBlock: "0.0.0.0/0",
-                    // perAz: the NAT of the same AZ; single: the one NAT.
-                    natGatewayId: this.natGatewayIds[Math.min(i, this.natGatewayIds.length - 1)],
-                }, parent);
+                new aws.ec2.Route(
+                    `${name}-private-${i}-default`,
+                    {
+                        routeTableId: table.id,
+                        destinationCidrBlock: "0.0.0.0/0",
+                        // perAz: the NAT of the same AZ; single: the one NAT.
+                        natGatewayId: this.natGatewayIds[Math.min(i, this.natGatewayIds.length - 1)],
+                    },
+                    parent,
+                );
             }
             return table;
         });

@@ -45,7 +45,7 @@ export function publicationProblems(publication: unknown): string[] {
         return [];
     }
     if (typeof publication !== "object" || publication === null || Array.isArray(publication)) {
-        return ["`publication` must be an object such as `{\"consul\": {\"enabled\": true}}`."];
+        return ['`publication` must be an object such as `{"consul": {"enabled": true}}`.'];
     }
     const problems: string[] = [];
     const p = publication as Record<string, unknown>;

@@ -2,14 +2,7 @@ import * as consul from "@pulumi/consul";
 import * as pulumi from "@pulumi/pulumi";
 import * as vault from "@pulumi/vault";
 import type { ContractPartName } from "../contract";
-import {
-    consulPrefix,
-    DEFAULT_PUBLICATION_ROOT,
-    DEFAULT_VAULT_MOUNT,
-    encodeFact,
-    PublicationConfig,
-    vaultSecretName,
-} from "./layout";
+import { consulPrefix, DEFAULT_PUBLICATION_ROOT, DEFAULT_VAULT_MOUNT, encodeFact, PublicationConfig, vaultSecretName } from "./layout";
 
 /** Arguments of {@link LandingZonePublication}. */
 export interface LandingZonePublicationArgs {

@@ -28,12 +28,16 @@ export class AccountBaseline extends pulumi.ComponentResource {
         super("edf:security:AccountBaseline", name, {}, opts);
         const parent = { parent: this };
         new aws.iam.AccountPasswordPolicy(name, { ...PASSWORD_POLICY }, parent);
-        new aws.s3.AccountPublicAccessBlock(name, {
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, parent);
+        new aws.s3.AccountPublicAccessBlock(
+            name,
+            {
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            parent,
+        );
         new aws.ebs.EncryptionByDefault(name, { enabled: true }, parent);
         new aws.ebs.DefaultKmsKey(name, { keyArn: args.ebsKmsKeyArn }, parent);
         this.registerOutputs({});

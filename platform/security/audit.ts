@@ -37,45 +37,67 @@ export class AuditTrail extends pulumi.ComponentResource {
     constructor(name: string, args: AuditTrailArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:AuditTrail", name, {}, opts);
         const parent = { parent: this };
-        const group = new aws.cloudwatch.LogGroup(name, {
-            name: `/edf/cloudtrail/${args.trailName}`,
-            kmsKeyId: args.kmsKeyArn,
-            retentionInDays: args.logRetentionInDays ?? 365,
-            tags: withGovernanceTags(args.tags, args.trailName),
-        }, parent);
-        const role = new aws.iam.Role(`${name}-delivery`, {
-            description: "Delivers CloudTrail events to CloudWatch Logs",
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{
-                    Effect: "Allow",
-                    Principal: { Service: "cloudtrail.amazonaws.com" },
-                    Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceArn": trailArn(args.scope, args.trailName) } },
-                }],
-            }),
-            tags: withGovernanceTags(args.tags, `${args.trailName}-delivery`),
-        }, parent);
-        new aws.iam.RolePolicy(`${name}-delivery`, {
-            role: role.id,
-            policy: group.arn.apply((arn) => JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${arn}:log-stream:*` }],
-            })),
-        }, parent);
-        const trail = new aws.cloudtrail.Trail(name, {
-            name: args.trailName,
-            s3BucketName: args.bucketName,
-            s3KeyPrefix: "cloudtrail",
-            isMultiRegionTrail: true,
-            includeGlobalServiceEvents: true,
-            enableLogFileValidation: true,
-            enableLogging: true,
-            kmsKeyId: args.kmsKeyArn,
-            cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
-            cloudWatchLogsRoleArn: role.arn,
-            tags: withGovernanceTags(args.tags, args.trailName),
-        }, { parent: this, dependsOn: args.dependsOn ?? [] });
+        const group = new aws.cloudwatch.LogGroup(
+            name,
+            {
+                name: `/edf/cloudtrail/${args.trailName}`,
+                kmsKeyId: args.kmsKeyArn,
+                retentionInDays: args.logRetentionInDays ?? 365,
+                tags: withGovernanceTags(args.tags, args.trailName),
+            },
+            parent,
+        );
+        const role = new aws.iam.Role(
+            `${name}-delivery`,
+            {
+                description: "Delivers CloudTrail events to CloudWatch Logs",
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "cloudtrail.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceArn": trailArn(args.scope, args.trailName) } },
+                        },
+                    ],
+                }),
+                tags: withGovernanceTags(args.tags, `${args.trailName}-delivery`),
+            },
+            parent,
+        );
+        new aws.iam.RolePolicy(
+            `${name}-delivery`,
+            {
+                role: role.id,
+                policy: group.arn.apply((arn) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${arn}:log-stream:*` },
+                        ],
+                    }),
+                ),
+            },
+            parent,
+        );
+        const trail = new aws.cloudtrail.Trail(
+            name,
+            {
+                name: args.trailName,
+                s3BucketName: args.bucketName,
+                s3KeyPrefix: "cloudtrail",
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                enableLogging: true,
+                kmsKeyId: args.kmsKeyArn,
+                cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
+                cloudWatchLogsRoleArn: role.arn,
+                tags: withGovernanceTags(args.tags, args.trailName),
+            },
+            { parent: this, dependsOn: args.dependsOn ?? [] },
+        );
         this.trailArn = trail.arn;
         this.registerOutputs({ trailArn: this.trailArn });
     }
@@ -100,30 +122,46 @@ export class ConfigRecording extends pulumi.ComponentResource {
     constructor(name: string, args: ConfigRecordingArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:ConfigRecording", name, {}, opts);
         const parent = { parent: this };
-        const role = new aws.iam.Role(`${name}-recorder`, {
-            description: "AWS Config recorder",
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            }),
-            tags: withGovernanceTags(args.tags, `${args.namePrefix}-config-recorder`),
-        }, parent);
-        new aws.iam.RolePolicyAttachment(`${name}-recorder`, {
-            role: role.name,
-            policyArn: "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole",
-        }, parent);
-        const recorder = new aws.cfg.Recorder(name, {
-            name: `${args.namePrefix}-recorder`,
-            roleArn: role.arn,
-            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
-        }, parent);
-        const channel = new aws.cfg.DeliveryChannel(name, {
-            name: `${args.namePrefix}-delivery`,
-            s3BucketName: args.bucketName,
-            s3KeyPrefix: "config",
-            s3KmsKeyArn: args.kmsKeyArn,
-            snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
-        }, { parent: this, dependsOn: [recorder, ...(args.dependsOn ?? [])] });
+        const role = new aws.iam.Role(
+            `${name}-recorder`,
+            {
+                description: "AWS Config recorder",
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                }),
+                tags: withGovernanceTags(args.tags, `${args.namePrefix}-config-recorder`),
+            },
+            parent,
+        );
+        new aws.iam.RolePolicyAttachment(
+            `${name}-recorder`,
+            {
+                role: role.name,
+                policyArn: "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole",
+            },
+            parent,
+        );
+        const recorder = new aws.cfg.Recorder(
+            name,
+            {
+                name: `${args.namePrefix}-recorder`,
+                roleArn: role.arn,
+                recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+            },
+            parent,
+        );
+        const channel = new aws.cfg.DeliveryChannel(
+            name,
+            {
+                name: `${args.namePrefix}-delivery`,
+                s3BucketName: args.bucketName,
+                s3KeyPrefix: "config",
+                s3KmsKeyArn: args.kmsKeyArn,
+                snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+            },
+            { parent: this, dependsOn: [recorder, ...(args.dependsOn ?? [])] },
+        );
         new aws.cfg.RecorderStatus(name, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
         this.registerOutputs({});
     }

@@ -28,20 +28,26 @@ export class PermissionsBoundary extends pulumi.ComponentResource {
         super("edf:security:PermissionsBoundary", name, {}, opts);
         // The ARN is known from the name, so the document can forbid tampering with itself.
         const boundaryPolicyArn = `arn:${args.scope.partition ?? "aws"}:iam::${args.scope.accountId}:policy/${args.policyName}`;
-        const policy = new aws.iam.Policy(name, {
-            name: args.policyName,
-            description: "Permissions boundary of every service-team role in this landing zone",
-            policy: pulumi.all([args.logArchiveBucketArn, pulumi.all(args.kmsKeyArns)]).apply(([logArchiveBucketArn, kmsKeyArns]) =>
-                JSON.stringify(permissionsBoundaryPolicy({
-                    ...args.scope,
-                    boundaryPolicyArn,
-                    logArchiveBucketArn,
-                    kmsKeyArns,
-                    allowedRegions: args.allowedRegions,
-                })),
-            ),
-            tags: withGovernanceTags(args.tags, args.policyName),
-        }, { parent: this });
+        const policy = new aws.iam.Policy(
+            name,
+            {
+                name: args.policyName,
+                description: "Permissions boundary of every service-team role in this landing zone",
+                policy: pulumi.all([args.logArchiveBucketArn, pulumi.all(args.kmsKeyArns)]).apply(([logArchiveBucketArn, kmsKeyArns]) =>
+                    JSON.stringify(
+                        permissionsBoundaryPolicy({
+                            ...args.scope,
+                            boundaryPolicyArn,
+                            logArchiveBucketArn,
+                            kmsKeyArns,
+                            allowedRegions: args.allowedRegions,
+                        }),
+                    ),
+                ),
+                tags: withGovernanceTags(args.tags, args.policyName),
+            },
+            { parent: this },
+        );
         this.policyArn = policy.arn;
         this.registerOutputs({ policyArn: this.policyArn });
     }

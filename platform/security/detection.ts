@@ -39,19 +39,35 @@ export class ThreatDetection extends pulumi.ComponentResource {
     constructor(name: string, args: ThreatDetectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:ThreatDetection", name, {}, opts);
         const parent = { parent: this };
-        const detector = new aws.guardduty.Detector(name, {
-            enable: true,
-            findingPublishingFrequency: "FIFTEEN_MINUTES",
-            tags: withGovernanceTags(args.tags, `${name}-guardduty`),
-        }, parent);
-        const hub = new aws.securityhub.Account(name, {
-            enableDefaultStandards: false,
-            autoEnableControls: true,
-            controlFindingGenerator: "SECURITY_CONTROL",
-        }, parent);
+        const detector = new aws.guardduty.Detector(
+            name,
+            {
+                enable: true,
+                findingPublishingFrequency: "FIFTEEN_MINUTES",
+                tags: withGovernanceTags(args.tags, `${name}-guardduty`),
+            },
+            parent,
+        );
+        const hub = new aws.securityhub.Account(
+            name,
+            {
+                enableDefaultStandards: false,
+                autoEnableControls: true,
+                controlFindingGenerator: "SECURITY_CONTROL",
+            },
+            parent,
+        );
         const version = args.pciDssVersion ?? DEFAULT_PCI_DSS_STANDARD_VERSION;
-        new aws.securityhub.StandardsSubscription(`${name}-pci-dss`, { standardsArn: pciDssStandardArn(args.scope, version) }, { parent: this, dependsOn: [hub] });
-        new aws.securityhub.StandardsSubscription(`${name}-fsbp`, { standardsArn: foundationalStandardArn(args.scope) }, { parent: this, dependsOn: [hub] });
+        new aws.securityhub.StandardsSubscription(
+            `${name}-pci-dss`,
+            { standardsArn: pciDssStandardArn(args.scope, version) },
+            { parent: this, dependsOn: [hub] },
+        );
+        new aws.securityhub.StandardsSubscription(
+            `${name}-fsbp`,
+            { standardsArn: foundationalStandardArn(args.scope) },
+            { parent: this, dependsOn: [hub] },
+        );
         this.detectorId = detector.id;
         this.registerOutputs({ detectorId: this.detectorId });
     }

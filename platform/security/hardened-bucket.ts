@@ -53,54 +53,94 @@ export class HardenedBucket extends pulumi.ComponentResource {
     constructor(name: string, args: HardenedBucketArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:HardenedBucket", name, {}, opts);
         const parent = { parent: this };
-        const bucket = new aws.s3.Bucket(name, {
-            bucket: args.bucketName,
-            forceDestroy: false,
-            objectLockEnabled: args.objectLock !== undefined,
-            tags: withGovernanceTags(args.tags, args.bucketName, { "edf:role": args.role }),
-        }, { parent: this, protect: args.protect ?? true });
+        const bucket = new aws.s3.Bucket(
+            name,
+            {
+                bucket: args.bucketName,
+                forceDestroy: false,
+                objectLockEnabled: args.objectLock !== undefined,
+                tags: withGovernanceTags(args.tags, args.bucketName, { "edf:role": args.role }),
+            },
+            { parent: this, protect: args.protect ?? true },
+        );
         const bucketRef = { bucket: bucket.id };
 
-        const ownership = new aws.s3.BucketOwnershipControls(name, { ...bucketRef, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(name, {
-            ...bucketRef,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, parent);
+        const ownership = new aws.s3.BucketOwnershipControls(
+            name,
+            { ...bucketRef, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            name,
+            {
+                ...bucketRef,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            parent,
+        );
         const versioning = new aws.s3.BucketVersioning(name, { ...bucketRef, versioningConfiguration: { status: "Enabled" } }, parent);
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(name, {
-            ...bucketRef,
-            rules: [args.encryption === "sse-s3"
-                ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-                : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.encryption }, bucketKeyEnabled: true }],
-        }, parent);
-        const policy = new aws.s3.BucketPolicy(name, {
-            ...bucketRef,
-            policy: bucket.arn.apply((arn) => JSON.stringify(args.policy(arn))),
-        }, { parent: this, dependsOn: [publicAccess] });
-        const lifecycle = new aws.s3.BucketLifecycleConfiguration(name, {
-            ...bucketRef,
-            rules: [
-                {
-                    id: "cold-storage-then-expire",
-                    status: "Enabled",
-                    filter: {},
-                    transitions: [{ days: args.lifecycle.coldAfterDays, storageClass: "GLACIER" }],
-                    expiration: { days: args.lifecycle.expireAfterDays },
-                    noncurrentVersionTransitions: [{ noncurrentDays: args.lifecycle.coldAfterDays, storageClass: "GLACIER" }],
-                    noncurrentVersionExpiration: { noncurrentDays: args.lifecycle.expireAfterDays },
-                },
-                { id: "abort-incomplete-uploads", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
-            ],
-        }, { parent: this, dependsOn: [versioning] });
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+            name,
+            {
+                ...bucketRef,
+                rules: [
+                    args.encryption === "sse-s3"
+                        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+                        : {
+                              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.encryption },
+                              bucketKeyEnabled: true,
+                          },
+                ],
+            },
+            parent,
+        );
+        const policy = new aws.s3.BucketPolicy(
+            name,
+            {
+                ...bucketRef,
+                policy: bucket.arn.apply((arn) => JSON.stringify(args.policy(arn))),
+            },
+            { parent: this, dependsOn: [publicAccess] },
+        );
+        const lifecycle = new aws.s3.BucketLifecycleConfiguration(
+            name,
+            {
+                ...bucketRef,
+                rules: [
+                    {
+                        id: "cold-storage-then-expire",
+                        status: "Enabled",
+                        filter: {},
+                        transitions: [{ days: args.lifecycle.coldAfterDays, storageClass: "GLACIER" }],
+                        expiration: { days: args.lifecycle.expireAfterDays },
+                        noncurrentVersionTransitions: [{ noncurrentDays: args.lifecycle.coldAfterDays, storageClass: "GLACIER" }],
+                        noncurrentVersionExpiration: { noncurrentDays: args.lifecycle.expireAfterDays },
+                    },
+                    {
+                        id: "abort-incomplete-uploads",
+                        status: "Enabled",
+                        filter: {},
+                        abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                    },
+                ],
+            },
+            { parent: this, dependsOn: [versioning] },
+        );
         const ready: pulumi.Resource[] = [ownership, publicAccess, versioning, encryption, policy, lifecycle];
         if (args.objectLock) {
-            ready.push(new aws.s3.BucketObjectLockConfiguration(name, {
-                ...bucketRef,
-                rule: { defaultRetention: { mode: args.objectLock.mode, days: args.objectLock.days } },
-            }, { parent: this, dependsOn: [versioning] }));
+            ready.push(
+                new aws.s3.BucketObjectLockConfiguration(
+                    name,
+                    {
+                        ...bucketRef,
+                        rule: { defaultRetention: { mode: args.objectLock.mode, days: args.objectLock.days } },
+                    },
+                    { parent: this, dependsOn: [versioning] },
+                ),
+            );
         }
         this.bucketName = bucket.bucket;
         this.bucketArn = bucket.arn;

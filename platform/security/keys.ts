@@ -41,16 +41,24 @@ export class PurposeKeys extends pulumi.ComponentResource {
         super("edf:security:Keys", name, {}, opts);
         const arns: Partial<Record<KeyPurpose, pulumi.Output<string>>> = {};
         for (const purpose of KEY_PURPOSES) {
-            const key = new aws.kms.Key(`${name}-${purpose}`, {
-                description: `Landing zone ${purpose} key (${args.aliasPrefix})`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                enableKeyRotation: true,
-                rotationPeriodInDays: KEY_ROTATION_PERIOD_DAYS,
-                deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-                policy: JSON.stringify(keyPolicy({ ...args.scope, purpose, administratorArns: args.administratorArns })),
-                tags: withGovernanceTags(args.tags, `${args.aliasPrefix}/${purpose}`, { "edf:key-purpose": purpose }),
-            }, { parent: this, protect: args.protect ?? true });
-            new aws.kms.Alias(`${name}-${purpose}`, { name: `alias/${args.aliasPrefix}/${purpose}`, targetKeyId: key.keyId }, { parent: this });
+            const key = new aws.kms.Key(
+                `${name}-${purpose}`,
+                {
+                    description: `Landing zone ${purpose} key (${args.aliasPrefix})`,
+                    keyUsage: "ENCRYPT_DECRYPT",
+                    enableKeyRotation: true,
+                    rotationPeriodInDays: KEY_ROTATION_PERIOD_DAYS,
+                    deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
+                    policy: JSON.stringify(keyPolicy({ ...args.scope, purpose, administratorArns: args.administratorArns })),
+                    tags: withGovernanceTags(args.tags, `${args.aliasPrefix}/${purpose}`, { "edf:key-purpose": purpose }),
+                },
+                { parent: this, protect: args.protect ?? true },
+            );
+            new aws.kms.Alias(
+                `${name}-${purpose}`,
+                { name: `alias/${args.aliasPrefix}/${purpose}`, targetKeyId: key.keyId },
+                { parent: this },
+            );
             arns[purpose] = key.arn;
         }
         this.keyArns = arns as Record<KeyPurpose, pulumi.Output<string>>;

@@ -43,13 +43,20 @@ export function readSecuritySettings(config: RawConfig, environment: string): Se
     const pciDssVersion = reader.enumValue("pciDssVersion", PCI_DSS_STANDARD_VERSIONS) ?? DEFAULT_PCI_DSS_STANDARD_VERSION;
 
     const administrators = reader.json("keyAdministratorArns");
-    if (administrators !== undefined && (!Array.isArray(administrators) || administrators.length === 0 || !administrators.every((a) => typeof a === "string" && ARN.test(a)))) {
-        reader.add(["`keyAdministratorArns` must be a non-empty list of IAM role, user or account-root ARNs: drop it to let IAM policies decide."]);
+    if (
+        administrators !== undefined &&
+        (!Array.isArray(administrators) ||
+            administrators.length === 0 ||
+            !administrators.every((a) => typeof a === "string" && ARN.test(a)))
+    ) {
+        reader.add([
+            "`keyAdministratorArns` must be a non-empty list of IAM role, user or account-root ARNs: drop it to let IAM policies decide.",
+        ]);
     }
 
     const regions = reader.json("allowedRegions") ?? [];
     if (!Array.isArray(regions) || !regions.every((r) => typeof r === "string" && REGION.test(r))) {
-        reader.add(["`allowedRegions` must be a list of region names such as `[\"eu-west-1\"]` (empty for any region)."]);
+        reader.add(['`allowedRegions` must be a list of region names such as `["eu-west-1"]` (empty for any region).']);
     }
 
     const objectLock = readObjectLock(reader, profile.objectLock);
@@ -78,11 +85,14 @@ function readObjectLock(reader: ConfigReader, fallback: ObjectLockSettings | und
     }
     const lock = raw as Partial<ObjectLockSettings>;
     const valid =
-        typeof raw === "object" && raw !== null &&
+        typeof raw === "object" &&
+        raw !== null &&
         (lock.mode === "GOVERNANCE" || lock.mode === "COMPLIANCE") &&
-        Number.isInteger(lock.days) && (lock.days as number) >= 1 && (lock.days as number) <= 36500;
+        Number.isInteger(lock.days) &&
+        (lock.days as number) >= 1 &&
+        (lock.days as number) <= 36500;
     if (!valid) {
-        reader.add(["`objectLock` must be `false` or `{\"mode\": \"GOVERNANCE\"|\"COMPLIANCE\", \"days\": 1..36500}`."]);
+        reader.add(['`objectLock` must be `false` or `{"mode": "GOVERNANCE"|"COMPLIANCE", "days": 1..36500}`.']);
         return undefined;
     }
     return { mode: lock.mode!, days: lock.days! };
@@ -97,13 +107,17 @@ function readLifecycle(reader: ConfigReader, fallback: LogLifecycle): LogLifecyc
     const cold = l.coldAfterDays ?? fallback.coldAfterDays;
     const expire = l.expireAfterDays ?? fallback.expireAfterDays;
     if (typeof raw !== "object" || raw === null || !Number.isInteger(cold) || !Number.isInteger(expire) || cold < 1) {
-        reader.add(["`logArchiveLifecycle` must be `{\"coldAfterDays\": n, \"expireAfterDays\": m}` with whole numbers of days."]);
+        reader.add(['`logArchiveLifecycle` must be `{"coldAfterDays": n, "expireAfterDays": m}` with whole numbers of days.']);
         return fallback;
     }
     if (expire < MIN_LOG_HISTORY_DAYS) {
-        reader.add([`\`logArchiveLifecycle.expireAfterDays\` is ${expire}: PCI DSS 10.5.1 needs at least ${MIN_LOG_HISTORY_DAYS} days of history.`]);
+        reader.add([
+            `\`logArchiveLifecycle.expireAfterDays\` is ${expire}: PCI DSS 10.5.1 needs at least ${MIN_LOG_HISTORY_DAYS} days of history.`,
+        ]);
     } else if (cold >= expire) {
-        reader.add([`\`logArchiveLifecycle.coldAfterDays\` is ${cold} but objects expire after ${expire}: move them to cold storage before they expire.`]);
+        reader.add([
+            `\`logArchiveLifecycle.coldAfterDays\` is ${cold} but objects expire after ${expire}: move them to cold storage before they expire.`,
+        ]);
     }
     return { coldAfterDays: cold, expireAfterDays: expire };
 }

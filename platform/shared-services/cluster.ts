@@ -31,31 +31,43 @@ export class SharedCluster extends pulumi.ComponentResource {
     constructor(name: string, args: SharedClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:shared:Cluster", name, {}, opts);
         const parent = { parent: this };
-        const execLogs = new aws.cloudwatch.LogGroup(`${name}-exec`, {
-            name: `/edf/ecs-exec/${args.clusterName}`,
-            kmsKeyId: args.logsKmsKeyArn,
-            retentionInDays: args.execLogRetentionDays ?? 365,
-            tags: withGovernanceTags(args.tags, `${args.clusterName}-exec`),
-        }, parent);
-        const cluster = new aws.ecs.Cluster(name, {
-            name: args.clusterName,
-            settings: [{ name: "containerInsights", value: args.containerInsights ?? "enhanced" }],
-            configuration: {
-                // No session `kmsKeyId`: the agent in each task would call KMS directly,
-                // which the purpose keys' policies (use only through AWS services) refuse.
-                // Sessions still run over TLS; their transcripts go to the encrypted group.
-                executeCommandConfiguration: {
-                    logging: "OVERRIDE",
-                    logConfiguration: { cloudWatchEncryptionEnabled: true, cloudWatchLogGroupName: execLogs.name },
-                },
+        const execLogs = new aws.cloudwatch.LogGroup(
+            `${name}-exec`,
+            {
+                name: `/edf/ecs-exec/${args.clusterName}`,
+                kmsKeyId: args.logsKmsKeyArn,
+                retentionInDays: args.execLogRetentionDays ?? 365,
+                tags: withGovernanceTags(args.tags, `${args.clusterName}-exec`),
             },
-            tags: withGovernanceTags(args.tags, args.clusterName),
-        }, parent);
-        new aws.ecs.ClusterCapacityProviders(name, {
-            clusterName: cluster.name,
-            capacityProviders: ["FARGATE", "FARGATE_SPOT"],
-            defaultCapacityProviderStrategies: [{ capacityProvider: "FARGATE", weight: 1, base: 1 }],
-        }, parent);
+            parent,
+        );
+        const cluster = new aws.ecs.Cluster(
+            name,
+            {
+                name: args.clusterName,
+                settings: [{ name: "containerInsights", value: args.containerInsights ?? "enhanced" }],
+                configuration: {
+                    // No session `kmsKeyId`: the agent in each task would call KMS directly,
+                    // which the purpose keys' policies (use only through AWS services) refuse.
+                    // Sessions still run over TLS; their transcripts go to the encrypted group.
+                    executeCommandConfiguration: {
+                        logging: "OVERRIDE",
+                        logConfiguration: { cloudWatchEncryptionEnabled: true, cloudWatchLogGroupName: execLogs.name },
+                    },
+                },
+                tags: withGovernanceTags(args.tags, args.clusterName),
+            },
+            parent,
+        );
+        new aws.ecs.ClusterCapacityProviders(
+            name,
+            {
+                clusterName: cluster.name,
+                capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+                defaultCapacityProviderStrategies: [{ capacityProvider: "FARGATE", weight: 1, base: 1 }],
+            },
+            parent,
+        );
         this.clusterArn = cluster.arn;
         this.clusterName = cluster.name;
         this.registerOutputs({ clusterArn: this.clusterArn, clusterName: this.clusterName });

@@ -19,12 +19,16 @@ export class ServiceDiscovery extends pulumi.ComponentResource {
 
     constructor(name: string, args: ServiceDiscoveryArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:shared:ServiceDiscovery", name, {}, opts);
-        const namespace = new aws.servicediscovery.PrivateDnsNamespace(name, {
-            name: args.domain,
-            vpc: args.vpcId,
-            description: "Service discovery for the landing zone's services",
-            tags: withGovernanceTags(args.tags, args.domain),
-        }, { parent: this });
+        const namespace = new aws.servicediscovery.PrivateDnsNamespace(
+            name,
+            {
+                name: args.domain,
+                vpc: args.vpcId,
+                description: "Service discovery for the landing zone's services",
+                tags: withGovernanceTags(args.tags, args.domain),
+            },
+            { parent: this },
+        );
         this.namespaceId = namespace.id;
         this.namespaceName = namespace.name;
         this.registerOutputs({ namespaceId: this.namespaceId, namespaceName: this.namespaceName });

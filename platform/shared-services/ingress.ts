@@ -60,73 +60,125 @@ export class PublicIngress extends pulumi.ComponentResource {
         const parent = { parent: this };
         const tag = (n: string) => withGovernanceTags(args.tags, n);
 
-        const group = new aws.ec2.SecurityGroup(`${name}-alb`, {
-            vpcId: args.vpcId,
-            description: "Public ALB: HTTP(S) from anywhere, out to service tasks only",
-            ingress: [
-                { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "HTTPS" },
-                { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "HTTP, redirected to HTTPS" },
-            ],
-            egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [...args.targetCidrBlocks], description: "To service tasks in the private tier" }],
-            // `tier=public-lb` marks the one kind of group the pipeline lets face the internet.
-            tags: withGovernanceTags(args.tags, `${args.loadBalancerName}-alb`, { tier: "public-lb" }),
-        }, parent);
+        const group = new aws.ec2.SecurityGroup(
+            `${name}-alb`,
+            {
+                vpcId: args.vpcId,
+                description: "Public ALB: HTTP(S) from anywhere, out to service tasks only",
+                ingress: [
+                    {
+                        protocol: "tcp",
+                        fromPort: 443,
+                        toPort: 443,
+                        cidrBlocks: ["0.0.0.0/0"],
+                        ipv6CidrBlocks: ["::/0"],
+                        description: "HTTPS",
+                    },
+                    {
+                        protocol: "tcp",
+                        fromPort: 80,
+                        toPort: 80,
+                        cidrBlocks: ["0.0.0.0/0"],
+                        ipv6CidrBlocks: ["::/0"],
+                        description: "HTTP, redirected to HTTPS",
+                    },
+                ],
+                egress: [
+                    {
+                        protocol: "tcp",
+                        fromPort: 0,
+                        toPort: 65535,
+                        cidrBlocks: [...args.targetCidrBlocks],
+                        description: "To service tasks in the private tier",
+                    },
+                ],
+                // `tier=public-lb` marks the one kind of group the pipeline lets face the internet.
+                tags: withGovernanceTags(args.tags, `${args.loadBalancerName}-alb`, { tier: "public-lb" }),
+            },
+            parent,
+        );
 
-        const alb = new aws.lb.LoadBalancer(name, {
-            name: args.loadBalancerName,
-            loadBalancerType: "application",
-            internal: false,
-            subnets: args.publicSubnetIds,
-            securityGroups: [group.id],
-            dropInvalidHeaderFields: true,
-            desyncMitigationMode: "strictest",
-            enableDeletionProtection: args.deletionProtection ?? true,
-            accessLogs: { bucket: args.accessLogsBucketName, prefix: "alb", enabled: true },
-            tags: tag(args.loadBalancerName),
-        }, parent);
+        const alb = new aws.lb.LoadBalancer(
+            name,
+            {
+                name: args.loadBalancerName,
+                loadBalancerType: "application",
+                internal: false,
+                subnets: args.publicSubnetIds,
+                securityGroups: [group.id],
+                dropInvalidHeaderFields: true,
+                desyncMitigationMode: "strictest",
+                enableDeletionProtection: args.deletionProtection ?? true,
+                accessLogs: { bucket: args.accessLogsBucketName, prefix: "alb", enabled: true },
+                tags: tag(args.loadBalancerName),
+            },
+            parent,
+        );
 
-        const https = new aws.lb.Listener(`${name}-https`, {
-            loadBalancerArn: alb.arn,
-            port: 443,
-            protocol: "HTTPS",
-            sslPolicy: args.tlsPolicy ?? DEFAULT_TLS_POLICY,
-            certificateArn: args.certificateArn,
-            defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not found" } }],
-            tags: tag(`${args.loadBalancerName}-https`),
-        }, parent);
+        const https = new aws.lb.Listener(
+            `${name}-https`,
+            {
+                loadBalancerArn: alb.arn,
+                port: 443,
+                protocol: "HTTPS",
+                sslPolicy: args.tlsPolicy ?? DEFAULT_TLS_POLICY,
+                certificateArn: args.certificateArn,
+                defaultActions: [
+                    { type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not found" } },
+                ],
+                tags: tag(`${args.loadBalancerName}-https`),
+            },
+            parent,
+        );
 
-        new aws.lb.Listener(`${name}-http`, {
-            loadBalancerArn: alb.arn,
-            port: 80,
-            protocol: "HTTP",
-            defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-            tags: tag(`${args.loadBalancerName}-http`),
-        }, parent);
+        new aws.lb.Listener(
+            `${name}-http`,
+            {
+                loadBalancerArn: alb.arn,
+                port: 80,
+                protocol: "HTTP",
+                defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+                tags: tag(`${args.loadBalancerName}-http`),
+            },
+            parent,
+        );
 
-        const webAcl = new aws.wafv2.WebAcl(name, {
-            name: args.loadBalancerName,
-            scope: "REGIONAL",
-            description: "Protects the landing zone's public ALB",
-            defaultAction: { allow: {} },
-            rules: webAclRules(args.wafRateLimit ?? DEFAULT_WAF_RATE_LIMIT),
-            visibilityConfig: webAclVisibility(args.loadBalancerName),
-            tags: tag(args.loadBalancerName),
-        }, parent);
+        const webAcl = new aws.wafv2.WebAcl(
+            name,
+            {
+                name: args.loadBalancerName,
+                scope: "REGIONAL",
+                description: "Protects the landing zone's public ALB",
+                defaultAction: { allow: {} },
+                rules: webAclRules(args.wafRateLimit ?? DEFAULT_WAF_RATE_LIMIT),
+                visibilityConfig: webAclVisibility(args.loadBalancerName),
+                tags: tag(args.loadBalancerName),
+            },
+            parent,
+        );
         new aws.wafv2.WebAclAssociation(name, { resourceArn: alb.arn, webAclArn: webAcl.arn }, parent);
 
         // WAF requires its log groups to be named `aws-waf-logs-…`.
-        const wafLogs = new aws.cloudwatch.LogGroup(`${name}-waf`, {
-            name: `aws-waf-logs-${args.loadBalancerName}`,
-            kmsKeyId: args.logsKmsKeyArn,
-            retentionInDays: 365,
-            tags: tag(`aws-waf-logs-${args.loadBalancerName}`),
-        }, parent);
-        new aws.wafv2.WebAclLoggingConfiguration(name, {
-            resourceArn: webAcl.arn,
-            logDestinationConfigs: [wafLogs.arn],
-            // Credentials never reach the log.
-            redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
-        }, parent);
+        const wafLogs = new aws.cloudwatch.LogGroup(
+            `${name}-waf`,
+            {
+                name: `aws-waf-logs-${args.loadBalancerName}`,
+                kmsKeyId: args.logsKmsKeyArn,
+                retentionInDays: 365,
+                tags: tag(`aws-waf-logs-${args.loadBalancerName}`),
+            },
+            parent,
+        );
+        new aws.wafv2.WebAclLoggingConfiguration(
+            name,
+            {
+                resourceArn: webAcl.arn,
+                logDestinationConfigs: [wafLogs.arn],
+                // Credentials never reach the log.
+                redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+            },
+            parent,
+        );
 
         this.albArn = alb.arn;
         this.albDnsName = alb.dnsName;

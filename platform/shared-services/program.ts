@@ -44,7 +44,11 @@ export default defineUnit(({ config, inputs, environment }): ProducedOutputs<Sha
         tags: base.tags,
     });
 
-    const discovery = new ServiceDiscovery("discovery", { domain: settings.serviceDiscoveryDomain, vpcId: upstream.vpcId, tags: base.tags });
+    const discovery = new ServiceDiscovery("discovery", {
+        domain: settings.serviceDiscoveryDomain,
+        vpcId: upstream.vpcId,
+        tags: base.tags,
+    });
 
     const outputs: ProducedOutputs<SharedServicesOutputs> = {
         contractVersion: CONTRACT_VERSION,

@@ -23,15 +23,23 @@ export class RegistrySettings extends pulumi.ComponentResource {
     constructor(name: string, args: RegistrySettingsArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:shared:RegistrySettings", name, {}, opts);
         const parent = { parent: this };
-        new aws.ecr.RegistryScanningConfiguration(name, {
-            scanType: "ENHANCED",
-            rules: [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] }],
-        }, parent);
-        new aws.ecr.PullThroughCacheRule(name, {
-            ecrRepositoryPrefix: args.pullThroughCachePrefix,
-            upstreamRegistryUrl: args.upstreamRegistryUrl,
-            ...(args.upstreamCredentialArn ? { credentialArn: args.upstreamCredentialArn } : {}),
-        }, parent);
+        new aws.ecr.RegistryScanningConfiguration(
+            name,
+            {
+                scanType: "ENHANCED",
+                rules: [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] }],
+            },
+            parent,
+        );
+        new aws.ecr.PullThroughCacheRule(
+            name,
+            {
+                ecrRepositoryPrefix: args.pullThroughCachePrefix,
+                upstreamRegistryUrl: args.upstreamRegistryUrl,
+                ...(args.upstreamCredentialArn ? { credentialArn: args.upstreamCredentialArn } : {}),
+            },
+            parent,
+        );
         this.pullThroughCachePrefix = args.pullThroughCachePrefix;
         this.registerOutputs({ pullThroughCachePrefix: this.pullThroughCachePrefix });
     }

@@ -11,7 +11,9 @@ import { DEFAULT_WAF_RATE_LIMIT } from "./waf";
 export const SHARED_SERVICES_UNIT = "platform/shared-services";
 
 /** What each environment size means for shared services, before explicit config. */
-export const SHARED_SERVICES_PROFILES: Readonly<Record<EnvironmentSize, { deletionProtection: boolean; containerInsights: ContainerInsights }>> = {
+export const SHARED_SERVICES_PROFILES: Readonly<
+    Record<EnvironmentSize, { deletionProtection: boolean; containerInsights: ContainerInsights }>
+> = {
     dev: { deletionProtection: false, containerInsights: "enabled" },
     prod: { deletionProtection: true, containerInsights: "enhanced" },
 };
@@ -60,17 +62,19 @@ export function readSharedServicesSettings(config: RawConfig, inputs: InputSourc
     }
     const tlsPolicy = reader.enumValue("tlsPolicy", ALLOWED_TLS_POLICIES) ?? DEFAULT_TLS_POLICY;
     const deletionProtection = reader.boolean("deletionProtection") ?? profile.deletionProtection;
-    const containerInsights = reader.enumValue<ContainerInsights>("containerInsights", ["enabled", "enhanced"]) ?? profile.containerInsights;
+    const containerInsights =
+        reader.enumValue<ContainerInsights>("containerInsights", ["enabled", "enhanced"]) ?? profile.containerInsights;
     const wafRateLimit = reader.integer("wafRateLimit", 10, 2_000_000_000) ?? DEFAULT_WAF_RATE_LIMIT;
     const serviceDiscoveryDomain = reader.string("serviceDiscoveryDomain") ?? `${environment}.${base.namePrefix}.internal`;
     if (!isDnsDomain(serviceDiscoveryDomain)) {
         reader.add([`\`serviceDiscoveryDomain\` is \`${serviceDiscoveryDomain}\`: use a lowercase DNS name such as \`dev.edf.internal\`.`]);
     }
 
-    const cache = reader.json("ecrPullThroughCache") as { prefix?: unknown; upstreamRegistryUrl?: unknown; credentialArn?: unknown } | undefined;
+    const cache = reader.json("ecrPullThroughCache") as
+        { prefix?: unknown; upstreamRegistryUrl?: unknown; credentialArn?: unknown } | undefined;
     if (cache === undefined || typeof cache !== "object" || cache === null) {
         reader.add([
-            "`ecrPullThroughCache` is not set: set `edf:ecrPullThroughCache` to `{\"upstreamRegistryUrl\": \"<upstream registry host>\"}` " +
+            '`ecrPullThroughCache` is not set: set `edf:ecrPullThroughCache` to `{"upstreamRegistryUrl": "<upstream registry host>"}` ' +
                 "(optionally `prefix`, `credentialArn`); the landing zone assumes no upstream.",
         ]);
     } else {
@@ -80,8 +84,14 @@ export function readSharedServicesSettings(config: RawConfig, inputs: InputSourc
         if (cache.prefix !== undefined && (typeof cache.prefix !== "string" || !/^[a-z0-9][a-z0-9._-]{1,29}$/.test(cache.prefix))) {
             reader.add(["`ecrPullThroughCache.prefix` must be 2–30 lowercase letters, digits, `._-`."]);
         }
-        if (cache.credentialArn !== undefined && (typeof cache.credentialArn !== "string" || !/^arn:aws[a-z-]*:secretsmanager:.+:secret:ecr-pullthroughcache\//.test(cache.credentialArn))) {
-            reader.add(["`ecrPullThroughCache.credentialArn` must be a Secrets Manager secret ARN whose name starts with `ecr-pullthroughcache/`."]);
+        if (
+            cache.credentialArn !== undefined &&
+            (typeof cache.credentialArn !== "string" ||
+                !/^arn:aws[a-z-]*:secretsmanager:.+:secret:ecr-pullthroughcache\//.test(cache.credentialArn))
+        ) {
+            reader.add([
+                "`ecrPullThroughCache.credentialArn` must be a Secrets Manager secret ARN whose name starts with `ecr-pullthroughcache/`.",
+            ]);
         }
     }
 

@@ -11,8 +11,14 @@ interface AnalyzerProxyModule {
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const proxyModule = require("@pulumi/policy/proxy") as Partial<AnalyzerProxyModule>;
-if (typeof proxyModule.unknownCheckingProxy !== "function" || typeof proxyModule.UnknownValueError !== "function" || typeof proxyModule.getSpecialProxyTarget !== "string") {
-    throw new Error("`@pulumi/policy/proxy` no longer exports `unknownCheckingProxy`/`UnknownValueError`: pin @pulumi/policy 1.21.x or update policy-packs/lib/analyzer-internals.ts.");
+if (
+    typeof proxyModule.unknownCheckingProxy !== "function" ||
+    typeof proxyModule.UnknownValueError !== "function" ||
+    typeof proxyModule.getSpecialProxyTarget !== "string"
+) {
+    throw new Error(
+        "`@pulumi/policy/proxy` no longer exports `unknownCheckingProxy`/`UnknownValueError`: pin @pulumi/policy 1.21.x or update policy-packs/lib/analyzer-internals.ts.",
+    );
 }
 
 export const unknownCheckingProxy = proxyModule.unknownCheckingProxy;

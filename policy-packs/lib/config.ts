@@ -38,7 +38,9 @@ export function validatePolicyConfig(policies: readonly PolicyDefinition[], conf
     for (const [id, values] of Object.entries(config)) {
         const policy = byId.get(id);
         if (!policy) {
-            problems.push(`${source}: \`${id}\` is not a policy of this pack; check the spelling (known ids: ${[...byId.keys()].sort().join(", ")}).`);
+            problems.push(
+                `${source}: \`${id}\` is not a policy of this pack; check the spelling (known ids: ${[...byId.keys()].sort().join(", ")}).`,
+            );
             continue;
         }
         if (typeof values !== "object" || values === null || Array.isArray(values)) {
@@ -50,7 +52,10 @@ export function validatePolicyConfig(policies: readonly PolicyDefinition[], conf
         if (!validate(rest)) {
             for (const err of validate.errors ?? []) {
                 const path = `${id}${err.instancePath.replace(/\//g, ".")}`;
-                const extra = err.keyword === "additionalProperties" ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\`; known: ${Object.keys(policy.configSchema?.properties ?? {}).join(", ") || "none"}` : "";
+                const extra =
+                    err.keyword === "additionalProperties"
+                        ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\`; known: ${Object.keys(policy.configSchema?.properties ?? {}).join(", ") || "none"}`
+                        : "";
                 problems.push(`${source}: \`${path}\` ${err.message ?? "is invalid"}${extra}.`);
             }
         }
@@ -84,8 +89,12 @@ export class PolicyInputError extends Error {
  */
 export function buildPackConfig(options: PackConfigOptions): PolicyPackConfig {
     const ids = options.policies.map((p) => p.id);
-    const problems = [...validatePolicyConfig(options.policies, options.config ?? {}), ...validateEnforcementSettings(options.enforcement ?? {}, ids)];
-    if (typeof options.environment !== "string" || options.environment.length === 0) problems.push("`environment` must name the environment, e.g. `dev` or `prod`.");
+    const problems = [
+        ...validatePolicyConfig(options.policies, options.config ?? {}),
+        ...validateEnforcementSettings(options.enforcement ?? {}, ids),
+    ];
+    if (typeof options.environment !== "string" || options.environment.length === 0)
+        problems.push("`environment` must name the environment, e.g. `dev` or `prod`.");
     if (problems.length > 0) throw new PolicyInputError(problems);
     const now = options.now ?? new Date();
     const out: PolicyPackConfig = {};

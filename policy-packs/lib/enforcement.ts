@@ -53,7 +53,12 @@ export function isOnOrAfter(now: Date, date: string): boolean {
  * 3. an environment in `advisory` mode turns mandatory into advisory;
  * 4. an explicit per-policy override wins, with its own `enforceAfter`.
  */
-export function resolveEnforcementLevel(policy: PolicyMetadata, environment: string, settings: EnforcementSettings = {}, now: Date = new Date()): EnforcementLevel {
+export function resolveEnforcementLevel(
+    policy: PolicyMetadata,
+    environment: string,
+    settings: EnforcementSettings = {},
+    now: Date = new Date(),
+): EnforcementLevel {
     let level = policy.environmentLevels?.[environment] ?? policy.enforcementLevel;
     if (policy.enforceAfter && level === "advisory" && isOnOrAfter(now, policy.enforceAfter)) level = "mandatory";
     const env = settings.environments?.[environment] ?? DEFAULT_ENFORCEMENT.environments?.[environment] ?? { mode: "policy" };
@@ -70,7 +75,8 @@ export function resolveEnforcementLevel(policy: PolicyMetadata, environment: str
 /** Checks enforcement settings against a pack's policy ids; one message per problem. */
 export function validateEnforcementSettings(settings: unknown, policyIds: readonly string[], source = "enforcement settings"): string[] {
     const problems: string[] = [];
-    if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return [`${source} must be an object with an \`environments\` map.`];
+    if (typeof settings !== "object" || settings === null || Array.isArray(settings))
+        return [`${source} must be an object with an \`environments\` map.`];
     const known = new Set(policyIds);
     for (const key of Object.keys(settings)) {
         if (key !== "environments") problems.push(`${source}: unknown key \`${key}\`; only \`environments\` is allowed.`);
@@ -82,13 +88,19 @@ export function validateEnforcementSettings(settings: unknown, policyIds: readon
             problems.push(`${where} must be an object with \`mode\` and/or \`policies\`.`);
             continue;
         }
-        if (env.mode !== undefined && env.mode !== "policy" && env.mode !== "advisory") problems.push(`${where}.mode is \`${String(env.mode)}\`: use \`policy\` or \`advisory\`.`);
+        if (env.mode !== undefined && env.mode !== "policy" && env.mode !== "advisory")
+            problems.push(`${where}.mode is \`${String(env.mode)}\`: use \`policy\` or \`advisory\`.`);
         for (const [id, o] of Object.entries(env.policies ?? {})) {
             const at = `${where}.policies.${id}`;
             if (!known.has(id)) problems.push(`${at}: no policy with id \`${id}\` in this pack.`);
             const level = typeof o === "string" ? o : o?.level;
-            if (!LEVELS.includes(level as EnforcementLevel)) problems.push(`${at}: level \`${String(level)}\` is not one of ${LEVELS.join(", ")}.`);
-            if (typeof o === "object" && o?.enforceAfter !== undefined && !(typeof o.enforceAfter === "string" && ISO_DATE.test(o.enforceAfter))) {
+            if (!LEVELS.includes(level as EnforcementLevel))
+                problems.push(`${at}: level \`${String(level)}\` is not one of ${LEVELS.join(", ")}.`);
+            if (
+                typeof o === "object" &&
+                o?.enforceAfter !== undefined &&
+                !(typeof o.enforceAfter === "string" && ISO_DATE.test(o.enforceAfter))
+            ) {
                 problems.push(`${at}.enforceAfter must be a YYYY-MM-DD date.`);
             }
         }

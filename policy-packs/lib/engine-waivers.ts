@@ -1,4 +1,11 @@
-import type { PolicyConfigSchema, ReportViolation, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
+import type {
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationPolicy,
+    StackValidation,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 
 type Policy = ResourceValidationPolicy | StackValidationPolicy;
 import type { PolicyDefinition } from "./model";
@@ -51,7 +58,10 @@ function activeWaivers(def: PolicyDefinition, config: WaiverConfig, now: Date): 
  * violation that an active waiver of this policy covers is not reported.
  */
 export function withEngineWaivers(def: PolicyDefinition, policy: Policy): Policy {
-    const schema: PolicyConfigSchema = { ...(policy.configSchema ?? {}), properties: { ...(policy.configSchema?.properties ?? {}), [WAIVERS_CONFIG_KEY]: WAIVERS_PROPERTY } };
+    const schema: PolicyConfigSchema = {
+        ...(policy.configSchema ?? {}),
+        properties: { ...(policy.configSchema?.properties ?? {}), [WAIVERS_CONFIG_KEY]: WAIVERS_PROPERTY },
+    };
     if ("validateResource" in policy && policy.validateResource) {
         const wrap = (original: ResourceValidation): ResourceValidation =>
             keepMarkers<ResourceValidation>((args, report) => {
@@ -63,7 +73,9 @@ export function withEngineWaivers(def: PolicyDefinition, policy: Policy): Policy
                 };
                 return original(args, filtered);
             }, original);
-        const validateResource = Array.isArray(policy.validateResource) ? policy.validateResource.map(wrap) : wrap(policy.validateResource as ResourceValidation);
+        const validateResource = Array.isArray(policy.validateResource)
+            ? policy.validateResource.map(wrap)
+            : wrap(policy.validateResource as ResourceValidation);
         return { ...(policy as ResourceValidationPolicy), configSchema: schema, validateResource };
     }
     const stackPolicy = policy as StackValidationPolicy;
@@ -111,7 +123,9 @@ export function waiverVerdictPolicy(policies: readonly PolicyDefinition[]): Stac
 export function waiverPackConfig(waivers: readonly Waiver[]): Record<string, Record<string, unknown>> {
     if (waivers.length === 0) return {};
     const data = waivers.map(({ source: _source, ...w }) => w);
-    const config: Record<string, Record<string, unknown>> = { [WAIVERS_POLICY_ID]: { enforcementLevel: "mandatory", [WAIVERS_CONFIG_KEY]: data } };
+    const config: Record<string, Record<string, unknown>> = {
+        [WAIVERS_POLICY_ID]: { enforcementLevel: "mandatory", [WAIVERS_CONFIG_KEY]: data },
+    };
     for (const w of data) {
         const entry = (config[w.policy] ??= { [WAIVERS_CONFIG_KEY]: [] });
         (entry[WAIVERS_CONFIG_KEY] as unknown[]).push(w);

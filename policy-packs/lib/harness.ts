@@ -154,7 +154,11 @@ interface Prepared {
  * advisory "can't run during preview" diagnostic; `notApplicable` recorded; stack policies last,
  * over every resource with parent and dependencies resolved.
  */
-export async function runPolicies(policies: Policies, records: readonly ResourceRecord[], options: HarnessOptions = {}): Promise<HarnessResult> {
+export async function runPolicies(
+    policies: Policies,
+    records: readonly ResourceRecord[],
+    options: HarnessOptions = {},
+): Promise<HarnessResult> {
     const problems = validateRecords(records);
     if (problems.length > 0) throw new Error(`The resources given to the policy harness are malformed:\n- ${problems.join("\n- ")}`);
     const config = options.config ?? {};
@@ -198,7 +202,14 @@ export async function runPolicies(policies: Policies, records: readonly Resource
     // advisory "can't run", NotApplicable is recorded, anything else fails the run.
     const triage = (e: unknown, policyName: string, urn: string, what: "policy" | "remediation"): void => {
         if (e instanceof UnknownValueError) {
-            diagnostics.push({ policyName, urn, resourceUrn: urn, enforcementLevel: "advisory", kind: "unknown", message: `can't run ${what} '${policyName}' during preview: ${e.message}` });
+            diagnostics.push({
+                policyName,
+                urn,
+                resourceUrn: urn,
+                enforcementLevel: "advisory",
+                kind: "unknown",
+                message: `can't run ${what} '${policyName}' during preview: ${e.message}`,
+            });
         } else if (e instanceof NotApplicable) {
             notApplicable.push({ policyName, urn, reason: e.reason });
         } else {
@@ -267,7 +278,14 @@ export async function runPolicies(policies: Policies, records: readonly Resource
             }
             const reported = level;
             const report = (message: string, urn?: string) => {
-                diagnostics.push({ policyName: p.name, urn: urn ?? res.record.urn, resourceUrn: res.record.urn, enforcementLevel: reported, message: message ?? "", kind: "violation" });
+                diagnostics.push({
+                    policyName: p.name,
+                    urn: urn ?? res.record.urn,
+                    resourceUrn: res.record.urn,
+                    enforcementLevel: reported,
+                    message: message ?? "",
+                    kind: "violation",
+                });
             };
             for (const validation of validations) {
                 try {
@@ -295,7 +313,13 @@ export async function runPolicies(policies: Policies, records: readonly Resource
         }
         const reported = level;
         const report = (message: string, urn?: string) => {
-            const d: HarnessDiagnostic = { policyName: p.name, enforcementLevel: reported, message: message ?? "", kind: "violation", ...(urn ? { urn } : {}) };
+            const d: HarnessDiagnostic = {
+                policyName: p.name,
+                enforcementLevel: reported,
+                message: message ?? "",
+                kind: "violation",
+                ...(urn ? { urn } : {}),
+            };
             diagnostics.push(d);
         };
         try {
@@ -308,7 +332,12 @@ export async function runPolicies(policies: Policies, records: readonly Resource
             await Promise.resolve(p.validateStack(args, report));
         } catch (e) {
             if (e instanceof UnknownValueError) {
-                diagnostics.push({ policyName: p.name, enforcementLevel: "advisory", kind: "unknown", message: `can't run policy '${p.name}' during preview: ${e.message}` });
+                diagnostics.push({
+                    policyName: p.name,
+                    enforcementLevel: "advisory",
+                    kind: "unknown",
+                    message: `can't run policy '${p.name}' during preview: ${e.message}`,
+                });
             } else if (e instanceof NotApplicable) {
                 notApplicable.push({ policyName: p.name, reason: e.reason });
             } else {
@@ -324,10 +353,21 @@ export async function runPolicies(policies: Policies, records: readonly Resource
 function resolveProvider(record: ResourceRecord, byUrn: ReadonlyMap<string, ResourceRecord>): PolicyProviderResource | undefined {
     const ref = record.provider;
     if (!ref) return undefined;
-    if (typeof ref !== "string") return { type: ref.type, urn: ref.urn, name: ref.name, props: unknownCheckingProxy(plainProps(ref.props) as Record<string, unknown>) };
+    if (typeof ref !== "string")
+        return {
+            type: ref.type,
+            urn: ref.urn,
+            name: ref.name,
+            props: unknownCheckingProxy(plainProps(ref.props) as Record<string, unknown>),
+        };
     const provider = byUrn.get(providerUrn(ref));
     if (!provider) return undefined; // the engine also omits a provider it cannot load
-    return { type: provider.type, urn: provider.urn, name: provider.name, props: unknownCheckingProxy(plainProps(provider.props) as Record<string, unknown>) };
+    return {
+        type: provider.type,
+        urn: provider.urn,
+        name: provider.name,
+        props: unknownCheckingProxy(plainProps(provider.props) as Record<string, unknown>),
+    };
 }
 
 // The analyzer's `PolicyResource` views, with parent and dependencies resolved.

@@ -53,7 +53,12 @@ export interface InspectionResult {
     readonly date: string;
     readonly policies: PolicySummary[];
     readonly findings: Finding[];
-    readonly waivers: { readonly applied: WaiverUse[]; readonly expired: AppliedWaiver[]; readonly rejected: AppliedWaiver[]; readonly unused: AppliedWaiver[] };
+    readonly waivers: {
+        readonly applied: WaiverUse[];
+        readonly expired: AppliedWaiver[];
+        readonly rejected: AppliedWaiver[];
+        readonly unused: AppliedWaiver[];
+    };
     readonly remediations: { readonly policyId: string; readonly urn: string }[];
     readonly summary: {
         readonly resources: number;
@@ -83,7 +88,13 @@ function waiverRef(w: Waiver): AppliedWaiver {
  */
 export async function inspect(options: InspectOptions): Promise<InspectionResult> {
     const now = options.now ?? new Date();
-    const packConfig = buildPackConfig({ policies: options.policies, environment: options.environment, enforcement: options.enforcement, config: options.config, now });
+    const packConfig = buildPackConfig({
+        policies: options.policies,
+        environment: options.environment,
+        enforcement: options.enforcement,
+        config: options.config,
+        now,
+    });
     const byId = new Map(options.policies.map((p) => [p.id, p]));
     const stackTags = { ...(options.stack?.tags ?? {}) };
     const harness = await runPolicies(options.policies.map(toPulumiPolicy), options.resources, { config: packConfig, stackTags });
@@ -165,7 +176,9 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             rejected: rejected.map(waiverRef),
             unused: active.filter((w) => !used.has(w.id)).map(waiverRef),
         },
-        remediations: harness.remediations.map((r) => ({ policyId: r.policyName, urn: r.urn })).sort((a, b) => (a.urn + a.policyId < b.urn + b.policyId ? -1 : 1)),
+        remediations: harness.remediations
+            .map((r) => ({ policyId: r.policyName, urn: r.urn }))
+            .sort((a, b) => (a.urn + a.policyId < b.urn + b.policyId ? -1 : 1)),
         summary: {
             resources: options.resources.length,
             policies: options.policies.length,

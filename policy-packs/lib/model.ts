@@ -117,12 +117,16 @@ export function toPulumiPolicy(def: PolicyDefinition): ResourceValidationPolicy 
 export function forTypes(types: readonly string[], validate: ResourceValidation): ResourceValidation {
     if (types.length === 1) {
         const only = types[0];
-        const fn: ResourceValidation = (args, report) => (args.type === only ? validate(args, report) : args.notApplicable(`Policy only applies to resources of type '${only}'`));
+        const fn: ResourceValidation = (args, report) =>
+            args.type === only ? validate(args, report) : args.notApplicable(`Policy only applies to resources of type '${only}'`);
         (fn as unknown as { __pulumiType: string }).__pulumiType = only;
         return fn;
     }
     const set = new Set(types);
-    const reason = types.length <= 8 ? `Policy only applies to resources of types ${types.join(", ")}` : `Policy only applies to ${types.length} resource types`;
+    const reason =
+        types.length <= 8
+            ? `Policy only applies to resources of types ${types.join(", ")}`
+            : `Policy only applies to ${types.length} resource types`;
     const fn: ResourceValidation = (args, report) => (set.has(args.type) ? validate(args, report) : args.notApplicable(reason));
     // The engine knows only a single `__pulumiType`, so it calls this for every resource and the
     // function declares itself not applicable. The harness reads this marker to skip those calls
@@ -149,13 +153,16 @@ export function validatePolicyMetadata(policies: readonly PolicyDefinition[]): s
         if (seen.has(p.id)) problems.push(`${where}: \`id\` is used twice; ids must be unique in a pack.`);
         seen.add(p.id);
         if (!p.description.startsWith("Checks whether")) problems.push(`${where}: \`description\` must start "Checks whether".`);
-        if (p.controls["pci-dss-v4.0"].length === 0) problems.push(`${where}: \`controls\` must cite at least one PCI DSS v4.0 requirement.`);
+        if (p.controls["pci-dss-v4.0"].length === 0)
+            problems.push(`${where}: \`controls\` must cite at least one PCI DSS v4.0 requirement.`);
         for (const c of p.controls["pci-dss-v4.0"]) {
             if (!PCI_REQUIREMENT.test(c)) problems.push(`${where}: PCI DSS requirement \`${c}\` is not of the form 1.2.3.`);
         }
-        if (p.enforceAfter !== undefined && !ISO_DATE.test(p.enforceAfter)) problems.push(`${where}: \`enforceAfter\` must be a YYYY-MM-DD date.`);
+        if (p.enforceAfter !== undefined && !ISO_DATE.test(p.enforceAfter))
+            problems.push(`${where}: \`enforceAfter\` must be a YYYY-MM-DD date.`);
         for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
-            if (typeof schema !== "object" || !("default" in schema)) problems.push(`${where}: config property \`${key}\` needs a \`default\`.`);
+            if (typeof schema !== "object" || !("default" in schema))
+                problems.push(`${where}: config property \`${key}\` needs a \`default\`.`);
         }
         if (p.remediationSteps.trim().length === 0) problems.push(`${where}: \`remediationSteps\` must say how to comply.`);
     }

@@ -9,7 +9,10 @@ import { PolicyDefinition, toPulumiPolicy } from "./model";
  * and, when the process knows its environment (`EDF_ENVIRONMENT`, set by the driver), the
  * initial config with that environment's levels. An explicit `--policy-pack-config` still overrides it.
  */
-export function packEntry(policies: readonly PolicyDefinition[], env: NodeJS.ProcessEnv): { policies: Policies; initialConfig?: PolicyPackConfig } {
+export function packEntry(
+    policies: readonly PolicyDefinition[],
+    env: NodeJS.ProcessEnv,
+): { policies: Policies; initialConfig?: PolicyPackConfig } {
     const environment = env.EDF_ENVIRONMENT;
     return {
         policies: [...policies.map((def) => withEngineWaivers(def, toPulumiPolicy(def))), waiverVerdictPolicy(policies)],

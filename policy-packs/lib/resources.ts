@@ -73,7 +73,8 @@ export function validateRecords(records: readonly ResourceRecord[]): string[] {
         for (const key of ["type", "name", "urn"] as const) {
             if (typeof r[key] !== "string" || r[key].length === 0) problems.push(`${where}.${key} must be a non-empty string.`);
         }
-        if (typeof r.props !== "object" || r.props === null || Array.isArray(r.props)) problems.push(`${where}.props must be an object (use {} for none).`);
+        if (typeof r.props !== "object" || r.props === null || Array.isArray(r.props))
+            problems.push(`${where}.props must be an object (use {} for none).`);
         if (typeof r.urn === "string") {
             if (urns.has(r.urn)) problems.push(`${where}.urn \`${r.urn}\` appears twice; URNs must be unique.`);
             urns.add(r.urn);

@@ -30,11 +30,18 @@ function nameOf(urn: string): string {
  * outputs are both the record's props (as after a create that echoes its inputs), so resource
  * and stack policies see the same values as in the harness. A stack resource heads the list.
  */
-export function recordsToDeployment(records: readonly ResourceRecord[], stack: { project: string; name: string }, cliVersion = "v3.0.0"): DeploymentDocument {
+export function recordsToDeployment(
+    records: readonly ResourceRecord[],
+    stack: { project: string; name: string },
+    cliVersion = "v3.0.0",
+): DeploymentDocument {
     const stackUrn = `urn:pulumi:${stack.name}::${stack.project}::pulumi:pulumi:Stack::${stack.project}-${stack.name}`;
     const resources: StateResource[] = [{ urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" }];
     // Providers must precede the resources that use them, as in a real state file.
-    const ordered = [...records.filter((r) => r.type.startsWith("pulumi:providers:")), ...records.filter((r) => !r.type.startsWith("pulumi:providers:"))];
+    const ordered = [
+        ...records.filter((r) => r.type.startsWith("pulumi:providers:")),
+        ...records.filter((r) => !r.type.startsWith("pulumi:providers:")),
+    ];
     for (const r of ordered) {
         const s: StateResource = {
             urn: r.urn,
@@ -48,7 +55,8 @@ export function recordsToDeployment(records: readonly ResourceRecord[], stack: {
         if (typeof r.provider === "string") s.provider = r.provider;
         if (r.options?.protect) s.protect = true;
         if (r.dependencies?.length) s.dependencies = [...r.dependencies];
-        if (r.propertyDependencies && Object.keys(r.propertyDependencies).length > 0) s.propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, [...v]]));
+        if (r.propertyDependencies && Object.keys(r.propertyDependencies).length > 0)
+            s.propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, [...v]]));
         resources.push(s);
     }
     return { version: 3, deployment: { manifest: { time: "2026-01-01T00:00:00Z", magic: "", version: cliVersion }, resources } };

@@ -44,7 +44,12 @@ const globCache = new Map<string, RegExp>();
 export function globMatch(glob: string, value: string): boolean {
     let re = globCache.get(glob);
     if (!re) {
-        re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+        re = new RegExp(
+            `^${glob
+                .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+                .replace(/\*/g, ".*")
+                .replace(/\?/g, ".")}$`,
+        );
         globCache.set(glob, re);
     }
     return re.test(value);

@@ -10,7 +10,15 @@ import type { Waiver } from "./waiver-rules";
 export const MIN_WAIVER_REASON_LENGTH = 20;
 
 export type { Waiver, WaiverSelector, WaiverStatus, WaiverTarget } from "./waiver-rules";
-export { expiredWaiverMessage, globMatch, isExpired, rejectedWaiverMessage, waiverMatches, waiverStatus, waiverTagsOf } from "./waiver-rules";
+export {
+    expiredWaiverMessage,
+    globMatch,
+    isExpired,
+    rejectedWaiverMessage,
+    waiverMatches,
+    waiverStatus,
+    waiverTagsOf,
+} from "./waiver-rules";
 
 export const WAIVER_FILE_SCHEMA = {
     type: "object",
@@ -64,14 +72,19 @@ export function parseWaivers(text: string, source: string, policies: readonly Po
     try {
         doc = source.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
     } catch (e) {
-        throw new PolicyInputError([`${source}: not valid ${source.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`]);
+        throw new PolicyInputError([
+            `${source}: not valid ${source.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`,
+        ]);
     }
     if (!validateFile(doc)) {
         const problems = (validateFile.errors ?? []).map((err) => {
             const at = err.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(document)";
             const field = err.instancePath.split("/").pop() ?? "";
             const missing = err.keyword === "required" ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
-            const extra = err.keyword === "additionalProperties" ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\`` : "";
+            const extra =
+                err.keyword === "additionalProperties"
+                    ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\``
+                    : "";
             const hint = HINTS[missing ?? field];
             return `${source}: \`${at}\` ${err.message ?? "is invalid"}${extra}${hint ? ` (${hint})` : ""}.`;
         });
@@ -82,8 +95,10 @@ export function parseWaivers(text: string, source: string, policies: readonly Po
     const problems: string[] = [];
     const ids = new Set<string>();
     waivers.forEach((w, i) => {
-        if (!byId.has(w.policy)) problems.push(`${source}: \`waivers.${i}.policy\` \`${w.policy}\` is not a policy of this pack; check the id.`);
-        if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) problems.push(`${source}: \`waivers.${i}.expires\` \`${w.expires}\` is not a real date.`);
+        if (!byId.has(w.policy))
+            problems.push(`${source}: \`waivers.${i}.policy\` \`${w.policy}\` is not a policy of this pack; check the id.`);
+        if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`)))
+            problems.push(`${source}: \`waivers.${i}.expires\` \`${w.expires}\` is not a real date.`);
         if (ids.has(w.id)) problems.push(`${source}: \`waivers.${i}.id\` \`${w.id}\` is used twice; waiver ids must be unique.`);
         ids.add(w.id);
     });
@@ -100,16 +115,18 @@ export function loadWaiverFiles(files: readonly string[], policies: readonly Pol
         try {
             text = fs.readFileSync(file, "utf8");
         } catch (e) {
-            throw new PolicyInputError([`${file}: cannot read the waiver file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`]);
+            throw new PolicyInputError([
+                `${file}: cannot read the waiver file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+            ]);
         }
         all.push(...parseWaivers(text, path.normalize(file), policies));
     }
     const seen = new Map<string, string>();
     for (const w of all) {
         const other = seen.get(w.id);
-        if (other && other !== w.source) throw new PolicyInputError([`waiver id \`${w.id}\` appears in both ${other} and ${w.source}; ids must be unique.`]);
+        if (other && other !== w.source)
+            throw new PolicyInputError([`waiver id \`${w.id}\` appears in both ${other} and ${w.source}; ids must be unique.`]);
         seen.set(w.id, w.source ?? "");
     }
     return all;
 }
-

@@ -5,4 +5,8 @@ import { packEntry } from "../lib/pack-entry";
 import { pipelinePolicies } from "./policy-list";
 
 const entry = packEntry(pipelinePolicies, process.env);
-new PolicyPack("edf-pipeline", { policies: entry.policies, description: "EDF pipeline inspectors (PCI DSS v4.0 mapped)." }, entry.initialConfig);
+new PolicyPack(
+    "edf-pipeline",
+    { policies: entry.policies, description: "EDF pipeline inspectors (PCI DSS v4.0 mapped)." },
+    entry.initialConfig,
+);

@@ -6,4 +6,8 @@ import { packEntry } from "../lib/pack-entry";
 import { runtimePolicies } from "./policy-list";
 
 const entry = packEntry(runtimePolicies, process.env);
-new PolicyPack("edf-runtime", { policies: entry.policies, description: "EDF runtime inspectors: image evidence keyed by digest." }, entry.initialConfig);
+new PolicyPack(
+    "edf-runtime",
+    { policies: entry.policies, description: "EDF runtime inspectors: image evidence keyed by digest." },
+    entry.initialConfig,
+);

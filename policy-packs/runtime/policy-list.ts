@@ -6,4 +6,10 @@ import { imageSbomPresent } from "./policies/image-sbom-present";
 import { imageScanCompleteAndFresh } from "./policies/image-scan-complete-and-fresh";
 
 /** Every runtime policy. Import this (never the pack entry point, which serves gRPC). */
-export const runtimePolicies: readonly PolicyDefinition[] = [imageNoFixableCriticalHigh, imageNoForbiddenSoftware, imageRunningDigestMatchesDeclared, imageSbomPresent, imageScanCompleteAndFresh];
+export const runtimePolicies: readonly PolicyDefinition[] = [
+    imageNoFixableCriticalHigh,
+    imageNoForbiddenSoftware,
+    imageRunningDigestMatchesDeclared,
+    imageSbomPresent,
+    imageScanCompleteAndFresh,
+];

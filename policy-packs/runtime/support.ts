@@ -23,7 +23,12 @@ export function declaredImages(props: Record<string, unknown>, evidence: Runtime
     return containersOf(props).map((c, i) => {
         const image = String(c.image ?? "");
         const digest = image.match(/@(sha256:[a-f0-9]{64})$/)?.[1] ?? evidence.tags?.[image];
-        return { container: c.name ?? `#${i}`, image, ...(digest ? { digest } : {}), ...(digest && evidence.images[digest] ? { evidence: evidence.images[digest] } : {}) };
+        return {
+            container: c.name ?? `#${i}`,
+            image,
+            ...(digest ? { digest } : {}),
+            ...(digest && evidence.images[digest] ? { evidence: evidence.images[digest] } : {}),
+        };
     });
 }
 

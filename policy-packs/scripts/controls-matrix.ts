@@ -32,7 +32,15 @@ export function renderControlsMatrix(packs: readonly { readonly name: string; re
                 list.push(`\`${p.id}\` (${pack.name})`);
                 byRequirement.set(req, list);
             }
-            rows.push(`| \`${p.id}\` | ${pack.name} | ${p.severity} | ${p.enforcementLevel}${p.environmentLevels ? ` (${Object.entries(p.environmentLevels).map(([e, l]) => `${e}: ${l}`).join(", ")})` : ""} | ${p.waivable ? "yes" : "no"} | ${p.controls["pci-dss-v4.0"].join(", ")} |`);
+            rows.push(
+                `| \`${p.id}\` | ${pack.name} | ${p.severity} | ${p.enforcementLevel}${
+                    p.environmentLevels
+                        ? ` (${Object.entries(p.environmentLevels)
+                              .map(([e, l]) => `${e}: ${l}`)
+                              .join(", ")})`
+                        : ""
+                } | ${p.waivable ? "yes" : "no"} | ${p.controls["pci-dss-v4.0"].join(", ")} |`,
+            );
         }
     }
     const requirements = [...byRequirement.keys()].sort(requirementOrder);

@@ -60,9 +60,14 @@ export function defaultPriority(name: string): number {
  * environment spec with the new unit — or an `EDF_USAGE` error listing every problem
  * at once. Pure: the caller reads the specs and writes the result.
  */
-export function planNewService(options: NewServiceOptions, specs: readonly SpecSource[], existingPaths: ReadonlySet<string>): ScaffoldFile[] {
+export function planNewService(
+    options: NewServiceOptions,
+    specs: readonly SpecSource[],
+    existingPaths: ReadonlySet<string>,
+): ScaffoldFile[] {
     const problems: Problem[] = [];
-    const add = (message: string, fix: string, file?: string, where?: string) => problems.push({ ...(file ? { file } : {}), ...(where ? { path: where } : {}), message, fix });
+    const add = (message: string, fix: string, file?: string, where?: string) =>
+        problems.push({ ...(file ? { file } : {}), ...(where ? { path: where } : {}), message, fix });
     for (const p of serviceNameProblems(options.name, "name")) add(p, "pick a name that fits the rule.", undefined, "<name>");
     const kind = options.kind ?? "http";
     if (kind !== "http" && kind !== "worker") add(`\`--kind\` is \`${String(kind)}\``, "use `http` or `worker`.", undefined, "--kind");
@@ -70,11 +75,26 @@ export function planNewService(options: NewServiceOptions, specs: readonly SpecS
     for (const p of containerPortProblems(port, "--port")) add(p, "pass e.g. `--port 8080`.", undefined, "--port");
     const priority = options.priority ?? defaultPriority(options.name);
     if (!Number.isInteger(priority) || priority < 1 || priority > MAX_RULE_PRIORITY) {
-        add(`\`--priority\` is \`${String(options.priority)}\``, `use a whole number from 1 to ${MAX_RULE_PRIORITY}, unused on the shared listener.`, undefined, "--priority");
+        add(
+            `\`--priority\` is \`${String(options.priority)}\``,
+            `use a whole number from 1 to ${MAX_RULE_PRIORITY}, unused on the shared listener.`,
+            undefined,
+            "--priority",
+        );
     }
-    const governance = { owner: options.owner, dataClassification: options.dataClassification ?? "internal", pciScope: options.pciScope ?? "out-of-scope" };
+    const governance = {
+        owner: options.owner,
+        dataClassification: options.dataClassification ?? "internal",
+        pciScope: options.pciScope ?? "out-of-scope",
+    };
     for (const p of governanceProblems(governance)) {
-        add(p.replace("`governance.owner`", "`--owner`").replace("`governance.dataClassification`", "`--data-classification`").replace("`governance.pciScope`", "`--pci-scope`"), `see \`edf new service --help\` (classifications: ${DATA_CLASSIFICATIONS.join(", ")}; scopes: ${PCI_SCOPES.join(", ")}).`);
+        add(
+            p
+                .replace("`governance.owner`", "`--owner`")
+                .replace("`governance.dataClassification`", "`--data-classification`")
+                .replace("`governance.pciScope`", "`--pci-scope`"),
+            `see \`edf new service --help\` (classifications: ${DATA_CLASSIFICATIONS.join(", ")}; scopes: ${PCI_SCOPES.join(", ")}).`,
+        );
     }
     const programPath = `services/${options.name}/program.ts`;
     const testPath = `test/unit/services/${options.name}/program.test.ts`;
@@ -84,7 +104,11 @@ export function planNewService(options: NewServiceOptions, specs: readonly SpecS
         }
     }
     if (specs.length === 0) {
-        add("no environment spec found under `environments/`", "create one (see docs/driver.md): the new service needs a unit in each environment.", "environments/");
+        add(
+            "no environment spec found under `environments/`",
+            "create one (see docs/driver.md): the new service needs a unit in each environment.",
+            "environments/",
+        );
     }
     const edited: ScaffoldFile[] = [];
     if (problems.length === 0) {

@@ -46,23 +46,51 @@ export function imageDigestVariable(name: string): string {
 export function addServiceToSpec(text: string, file: string, values: SpecEntryValues): { text: string } | { problems: SpecProblem[] } {
     const doc = parseDocument(text);
     if (doc.errors.length > 0) {
-        return { problems: [{ file, message: `the spec is not valid YAML (${doc.errors[0]!.message.split("\n")[0]})`, fix: "fix it (`edf validate`) and run the scaffold again." }] };
+        return {
+            problems: [
+                {
+                    file,
+                    message: `the spec is not valid YAML (${doc.errors[0]!.message.split("\n")[0]})`,
+                    fix: "fix it (`edf validate`) and run the scaffold again.",
+                },
+            ],
+        };
     }
-    const spec = doc.toJS() as { environment?: unknown; backend?: { kind?: string; organization?: string }; units?: Record<string, { path?: string }> };
+    const spec = doc.toJS() as {
+        environment?: unknown;
+        backend?: { kind?: string; organization?: string };
+        units?: Record<string, { path?: string }>;
+    };
     const environment = typeof spec?.environment === "string" ? spec.environment : undefined;
     const units = spec?.units;
     if (!environment || !units || typeof units !== "object" || !isMap(doc.get("units"))) {
-        return { problems: [{ file, message: "the spec has no `environment` or no `units` map", fix: "fix the spec (`edf validate`) and run the scaffold again." }] };
+        return {
+            problems: [
+                {
+                    file,
+                    message: "the spec has no `environment` or no `units` map",
+                    fix: "fix the spec (`edf validate`) and run the scaffold again.",
+                },
+            ],
+        };
     }
     const problems: SpecProblem[] = [];
     if (units[values.name] !== undefined) {
-        problems.push({ file, message: `unit \`${values.name}\` already exists`, fix: "choose another service name, or remove the unit first." });
+        problems.push({
+            file,
+            message: `unit \`${values.name}\` already exists`,
+            fix: "choose another service name, or remove the unit first.",
+        });
     }
     const landingZone: Partial<Record<ContractPartName, string>> = {};
     for (const [part, unitPath] of Object.entries(LANDING_ZONE_UNIT_PATHS) as [ContractPartName, string][]) {
         const unit = Object.entries(units).find(([, u]) => u && u.path === unitPath)?.[0];
         if (unit === undefined) {
-            problems.push({ file, message: `no unit has \`path: ${unitPath}\``, fix: `add the landing zone's \`${unitPath}\` unit to this spec before adding services.` });
+            problems.push({
+                file,
+                message: `no unit has \`path: ${unitPath}\``,
+                fix: `add the landing zone's \`${unitPath}\` unit to this spec before adding services.`,
+            });
         } else {
             landingZone[part] = unit;
         }
@@ -80,7 +108,11 @@ export function addServiceToSpec(text: string, file: string, values: SpecEntryVa
             environmentSize: production ? "prod" : "dev",
             governance: { ...values.governance },
             landingZone: {
-                stacks: { network: stackOf(landingZone.network!), security: stackOf(landingZone.security!), sharedServices: stackOf(landingZone.sharedServices!) },
+                stacks: {
+                    network: stackOf(landingZone.network!),
+                    security: stackOf(landingZone.security!),
+                    sharedServices: stackOf(landingZone.sharedServices!),
+                },
             },
             ...(production ? {} : { image: { tag: "latest" } }),
         },

@@ -57,17 +57,30 @@ export class Bucket extends pulumi.ComponentResource {
             child("encryption"),
             {
                 bucket: this.bucket.id,
-                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: security.dataKmsKeyArn }, bucketKeyEnabled: true }],
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: security.dataKmsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
             },
             parent,
         );
-        new aws.s3.BucketVersioning(child("versioning"), { bucket: this.bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
+        new aws.s3.BucketVersioning(
+            child("versioning"),
+            { bucket: this.bucket.id, versioningConfiguration: { status: "Enabled" } },
+            parent,
+        );
         new aws.s3.BucketPublicAccessBlock(
             child("public-access"),
             { bucket: this.bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
             parent,
         );
-        new aws.s3.BucketOwnershipControls(child("ownership"), { bucket: this.bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        new aws.s3.BucketOwnershipControls(
+            child("ownership"),
+            { bucket: this.bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
         new aws.s3.BucketPolicy(
             child("tls-only"),
             {

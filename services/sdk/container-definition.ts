@@ -64,10 +64,15 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function variableNameProblems(environment: readonly string[], secrets: readonly string[]): string[] {
     const problems: string[] = [];
-    for (const [argument, names] of [["environmentVariables", environment], ["secrets", secrets]] as const) {
+    for (const [argument, names] of [
+        ["environmentVariables", environment],
+        ["secrets", secrets],
+    ] as const) {
         for (const name of names) {
             if (!ENV_NAME.test(name)) {
-                problems.push(`\`${argument}.${name}\` is not a valid variable name: use letters, digits and \`_\`, not starting with a digit (e.g. \`DB_HOST\`).`);
+                problems.push(
+                    `\`${argument}.${name}\` is not a valid variable name: use letters, digits and \`_\`, not starting with a digit (e.g. \`DB_HOST\`).`,
+                );
             }
         }
     }

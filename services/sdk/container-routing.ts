@@ -124,7 +124,11 @@ export function autoscaleService(
         },
         { parent },
     );
-    const tracking = (suffix: string, metric: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification, value: number) =>
+    const tracking = (
+        suffix: string,
+        metric: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification,
+        value: number,
+    ) =>
         new aws.appautoscaling.Policy(
             `${name}-scale-on-${suffix}`,
             {

@@ -25,7 +25,9 @@ export function containerServiceProblems(name: string, args: ContainerServiceArg
     }
     const problems = containerShapeProblems(name, args, identity.sizing);
     if (identity.serviceName !== name) {
-        problems.push(`\`identity\` belongs to \`${identity.serviceName}\`, not \`${name}\`: name the ServiceIdentity and the ContainerService alike.`);
+        problems.push(
+            `\`identity\` belongs to \`${identity.serviceName}\`, not \`${name}\`: name the ServiceIdentity and the ContainerService alike.`,
+        );
     }
     return problems;
 }
@@ -70,11 +72,13 @@ export function containerShapeProblems(name: string, args: ContainerShape, sizin
 function httpProblems(http: NonNullable<ContainerShape["http"]>): string[] {
     const problems: string[] = [];
     if (!Number.isInteger(http.priority) || http.priority < 1 || http.priority > MAX_RULE_PRIORITY) {
-        problems.push(`\`http.priority\` is \`${String(http.priority)}\`: use a whole number from 1 to ${MAX_RULE_PRIORITY}, unique on the shared listener.`);
+        problems.push(
+            `\`http.priority\` is \`${String(http.priority)}\`: use a whole number from 1 to ${MAX_RULE_PRIORITY}, unique on the shared listener.`,
+        );
     }
     const patterns = Array.isArray(http.pathPatterns) ? http.pathPatterns : [];
     if (patterns.length < 1 || patterns.length > 5) {
-        problems.push("`http.pathPatterns` must hold 1 to 5 patterns, e.g. `[\"/payments/*\"]`.");
+        problems.push('`http.pathPatterns` must hold 1 to 5 patterns, e.g. `["/payments/*"]`.');
     }
     for (const pattern of patterns) {
         if (typeof pattern !== "string" || !pattern.startsWith("/") || pattern.length > 128) {
@@ -97,7 +101,9 @@ function scalingProblems(args: ContainerShape, defaultMin: number, defaultMax: n
         problems.push(`\`scaling.minTasks\` is \`${String(min)}\`: run at least 1 task.`);
     }
     if (!Number.isInteger(max) || max < min) {
-        problems.push(`\`scaling.maxTasks\` is \`${String(max)}\` but \`scaling.minTasks\` is \`${String(min)}\`: raise \`maxTasks\` to at least \`minTasks\`.`);
+        problems.push(
+            `\`scaling.maxTasks\` is \`${String(max)}\` but \`scaling.minTasks\` is \`${String(min)}\`: raise \`maxTasks\` to at least \`minTasks\`.`,
+        );
     }
     const cpu = scaling.cpuTargetPercent;
     if (cpu !== undefined && (typeof cpu !== "number" || cpu < 10 || cpu > 90)) {

@@ -121,9 +121,9 @@ export class ContainerService extends pulumi.ComponentResource {
         );
 
         const environment = pulumi.output(args.environmentVariables ?? {}) as pulumi.Output<Record<string, string>>;
-        const containerSecrets = pulumi.all(secretRefs.map((s) => pulumi.all([s.name, s.valueFrom]))).apply((pairs) =>
-            pairs.map(([secretName, valueFrom]): ContainerSecretRef => ({ name: secretName, valueFrom })),
-        );
+        const containerSecrets = pulumi
+            .all(secretRefs.map((s) => pulumi.all([s.name, s.valueFrom])))
+            .apply((pairs) => pairs.map(([secretName, valueFrom]): ContainerSecretRef => ({ name: secretName, valueFrom })));
         const definitions = pulumi
             .all([this.image, environment, containerSecrets, this.logGroup.name, region])
             .apply(([image, env, secrets, logGroupName, regionName]) =>
@@ -201,8 +201,6 @@ export class ContainerService extends pulumi.ComponentResource {
             targetGroupArn: this.targetGroup?.arn,
         });
     }
-
-
 }
 
 // Untagged layers pile up with immutable tags and pushes by digest; tagged releases stay.

@@ -1,10 +1,4 @@
-import {
-    GovernanceConfig,
-    governanceProblems,
-    governanceTags,
-    Tags,
-    withGovernanceTags,
-} from "../../platform/common/governance";
+import { GovernanceConfig, governanceProblems, governanceTags, Tags, withGovernanceTags } from "../../platform/common/governance";
 
 export type { GovernanceConfig, Tags };
 

@@ -36,7 +36,12 @@ export function ecsTasksTrustPolicy(): Record<string, unknown> {
  * Use of a KMS key only through one AWS service (`kms:ViaService`), so a grant for a
  * queue's key cannot be used to decrypt something else with the same key directly.
  */
-export function kmsViaServiceStatement(sid: string, keyArn: pulumi.Input<string>, service: string, actions: readonly string[]): PolicyStatement {
+export function kmsViaServiceStatement(
+    sid: string,
+    keyArn: pulumi.Input<string>,
+    service: string,
+    actions: readonly string[],
+): PolicyStatement {
     return {
         Sid: sid,
         Effect: "Allow",
@@ -76,7 +81,12 @@ export function executionRoleStatements(grants: ExecutionGrants): PolicyStatemen
         },
     ];
     if (grants.secretArns.length > 0) {
-        statements.push({ Sid: "ReadOwnSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [...grants.secretArns] });
+        statements.push({
+            Sid: "ReadOwnSecrets",
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue"],
+            Resource: [...grants.secretArns],
+        });
     }
     if (grants.parameterArns.length > 0) {
         statements.push({ Sid: "ReadOwnParameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: [...grants.parameterArns] });
@@ -136,6 +146,10 @@ export function tableStatements(access: TableAccess, tableArn: pulumi.Input<stri
     const write = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
     return [
         { Sid: "UseTable", Effect: "Allow", Action: access === "read" ? read : [...read, ...write], Resource: [tableArn, indexes] },
-        kmsViaServiceStatement("TableKey", keyArn, "dynamodb", ["kms:Decrypt", "kms:DescribeKey", ...(access === "read" ? [] : ["kms:Encrypt", "kms:GenerateDataKey"])]),
+        kmsViaServiceStatement("TableKey", keyArn, "dynamodb", [
+            "kms:Decrypt",
+            "kms:DescribeKey",
+            ...(access === "read" ? [] : ["kms:Encrypt", "kms:GenerateDataKey"]),
+        ]),
     ];
 }

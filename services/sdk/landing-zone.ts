@@ -46,7 +46,9 @@ export const LANDING_ZONE_CONFIG_KEY = "landingZone";
  */
 export function landingZoneProblems(parts: unknown, environment: string, argument = "landingZone"): string[] {
     if (typeof parts !== "object" || parts === null || Array.isArray(parts)) {
-        return [`\`${argument}\` must be a \`LandingZoneReference\` or an object with \`network\`, \`security\` and \`sharedServices\` parts.`];
+        return [
+            `\`${argument}\` must be a \`LandingZoneReference\` or an object with \`network\`, \`security\` and \`sharedServices\` parts.`,
+        ];
     }
     const record = parts as Record<string, unknown>;
     const problems: string[] = [];
@@ -142,7 +144,10 @@ export async function resolveLandingZone(ctx: UnitContext): Promise<LandingZoneO
     }
     const parts = { ...referenced, ...injected };
     const problems = landingZoneProblems(parts, ctx.environment).map((p) =>
-        p.replace(/^`landingZone\.(\w+)`/, (_, part: ContractPartName) => `landing-zone part \`${part}\` (${describeSource(part, injected)})`),
+        p.replace(
+            /^`landingZone\.(\w+)`/,
+            (_, part: ContractPartName) => `landing-zone part \`${part}\` (${describeSource(part, injected)})`,
+        ),
     );
     if (problems.length > 0) {
         throw new ServiceArgumentError(subject, problems);
@@ -174,7 +179,9 @@ async function readReferencedParts(ctx: UnitContext, parts: ContractPartName[], 
     const wanted = Object.fromEntries(parts.filter((p) => stacks[p] !== undefined).map((p) => [p, stacks[p]]));
     const problems = [
         ...parts.filter((p) => stacks[p] === undefined).map(sourcesFix),
-        ...(Object.keys(wanted).length > 0 ? landingZoneStacksProblems(wanted).map((p) => `config \`${ctx.config.name}:${LANDING_ZONE_CONFIG_KEY}\`: ${p}`) : []),
+        ...(Object.keys(wanted).length > 0
+            ? landingZoneStacksProblems(wanted).map((p) => `config \`${ctx.config.name}:${LANDING_ZONE_CONFIG_KEY}\`: ${p}`)
+            : []),
     ];
     if (problems.length > 0) {
         throw new ServiceArgumentError(subject, problems);

@@ -25,8 +25,7 @@ export interface VaultDestination {
  * in Secrets Manager under the landing zone's secrets key, and optionally written to Vault.
  */
 export type PostgresCredentials =
-    | { readonly password: pulumi.Output<string> }
-    | { readonly generate: true; readonly writeToVault?: VaultDestination };
+    { readonly password: pulumi.Output<string> } | { readonly generate: true; readonly writeToVault?: VaultDestination };
 
 /** Arguments of {@link PostgresDatabase}. */
 export interface PostgresDatabaseArgs {
@@ -62,15 +61,22 @@ export function postgresDatabaseProblems(name: string, args: PostgresDatabaseArg
     const problems = dependencyProblems(name, args.service);
     const credentials = args.credentials as Record<string, unknown> | undefined;
     if (!credentials || (credentials.password === undefined && credentials.generate !== true)) {
-        problems.push("`credentials` is missing: pass `{ password: ctx.inputs.requireSecret(\"db-password\") }` or `{ generate: true }`.");
+        problems.push('`credentials` is missing: pass `{ password: ctx.inputs.requireSecret("db-password") }` or `{ generate: true }`.');
     } else if (credentials.password !== undefined && !pulumi.Output.isInstance(credentials.password)) {
-        problems.push("`credentials.password` is a plain value: pass the Vault value as a secret Output (`ctx.inputs.requireSecret(...)`).");
+        problems.push(
+            "`credentials.password` is a plain value: pass the Vault value as a secret Output (`ctx.inputs.requireSecret(...)`).",
+        );
     } else if (credentials.password !== undefined && credentials.writeToVault !== undefined) {
         problems.push("`credentials.writeToVault` applies to generated credentials only: the injected password already lives in Vault.");
     }
     const destination = credentials?.writeToVault as VaultDestination | undefined;
-    if (destination !== undefined && (typeof destination.mount !== "string" || typeof destination.name !== "string" || !destination.mount || !destination.name)) {
-        problems.push("`credentials.writeToVault` needs a `mount` and a `name`, e.g. `{ mount: \"secret\", name: \"edf/prod/payments-api/db\" }`.");
+    if (
+        destination !== undefined &&
+        (typeof destination.mount !== "string" || typeof destination.name !== "string" || !destination.mount || !destination.name)
+    ) {
+        problems.push(
+            '`credentials.writeToVault` needs a `mount` and a `name`, e.g. `{ mount: "secret", name: "edf/prod/payments-api/db" }`.',
+        );
     }
     const databaseName = args.databaseName ?? defaultDatabaseName(name);
     if (!IDENTIFIER.test(databaseName)) {
@@ -78,7 +84,9 @@ export function postgresDatabaseProblems(name: string, args: PostgresDatabaseArg
     }
     const username = args.username ?? DEFAULT_POSTGRES_USERNAME;
     if (!IDENTIFIER.test(username) || RESERVED_USERS.includes(username)) {
-        problems.push(`\`username\` is \`${username}\`: use 1–63 lowercase letters, digits and \`_\`, not a reserved name (${RESERVED_USERS.join(", ")}).`);
+        problems.push(
+            `\`username\` is \`${username}\`: use 1–63 lowercase letters, digits and \`_\`, not a reserved name (${RESERVED_USERS.join(", ")}).`,
+        );
     }
     const storage = args.allocatedStorageGb;
     if (storage !== undefined && (!Number.isInteger(storage) || storage < 20 || storage > 65536)) {
@@ -142,7 +150,12 @@ export class PostgresDatabase extends pulumi.ComponentResource {
 
         this.securityGroup = new aws.ec2.SecurityGroup(
             child("sg"),
-            { name: service.physicalName(`${name}-db`), description: `PostgreSQL of ${service.serviceName}: ingress from its tasks only`, vpcId: network.vpcId, tags: tags("sg") },
+            {
+                name: service.physicalName(`${name}-db`),
+                description: `PostgreSQL of ${service.serviceName}: ingress from its tasks only`,
+                vpcId: network.vpcId,
+                tags: tags("sg"),
+            },
             { parent: this },
         );
         new aws.vpc.SecurityGroupIngressRule(
@@ -173,7 +186,12 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         );
         const subnetGroup = new aws.rds.SubnetGroup(
             child("subnets"),
-            { name: service.physicalName(`${name}-db`), description: "Isolated subnets of the landing zone", subnetIds: network.isolatedSubnetIds, tags: tags("subnets") },
+            {
+                name: service.physicalName(`${name}-db`),
+                description: "Isolated subnets of the landing zone",
+                subnetIds: network.isolatedSubnetIds,
+                tags: tags("subnets"),
+            },
             { parent: this },
         );
         const credentials = args.credentials;
@@ -223,7 +241,12 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 this.writeToVault(child("vault"), credentials.writeToVault, managedArn);
             }
         }
-        this.registerOutputs({ address: this.address, port: this.port, databaseName: this.databaseName, passwordSecretArn: this.passwordSecret.secretArn });
+        this.registerOutputs({
+            address: this.address,
+            port: this.port,
+            databaseName: this.databaseName,
+            passwordSecretArn: this.passwordSecret.secretArn,
+        });
     }
 
     // Copies the RDS-generated credentials into Vault KV v2, read from Secrets Manager at
@@ -232,7 +255,13 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         const current = aws.secretsmanager.getSecretVersionOutput({ secretId: secretArn }, { parent: this });
         const data = pulumi.all([current.secretString, this.address]).apply(([text, host]) => {
             const stored = (text ? JSON.parse(text) : {}) as { username?: string; password?: string };
-            return JSON.stringify({ username: stored.username ?? this.username, password: stored.password ?? "", host, port: POSTGRES_PORT, dbname: this.databaseName });
+            return JSON.stringify({
+                username: stored.username ?? this.username,
+                password: stored.password ?? "",
+                host,
+                port: POSTGRES_PORT,
+                dbname: this.databaseName,
+            });
         });
         new vault.kv.SecretV2(name, { mount: destination.mount, name: destination.name, dataJson: pulumi.secret(data) }, { parent: this });
     }

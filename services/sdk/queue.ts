@@ -85,14 +85,24 @@ export class Queue extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        for (const [suffix, queue] of [["policy", this.queue], ["dlq-policy", this.deadLetterQueue]] as const) {
+        for (const [suffix, queue] of [
+            ["policy", this.queue],
+            ["dlq-policy", this.deadLetterQueue],
+        ] as const) {
             new aws.sqs.QueuePolicy(
                 childName(service, name, suffix),
-                { queueUrl: queue.url, policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [denyInsecureTransport("sqs:*", [queue.arn])] }) },
+                {
+                    queueUrl: queue.url,
+                    policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [denyInsecureTransport("sqs:*", [queue.arn])] }),
+                },
                 { parent: queue },
             );
         }
-        service.grantTask(childName(service, name, "access"), queueStatements(args.access ?? "consume", this.queue.arn, security.dataKmsKeyArn), this);
+        service.grantTask(
+            childName(service, name, "access"),
+            queueStatements(args.access ?? "consume", this.queue.arn, security.dataKmsKeyArn),
+            this,
+        );
 
         this.url = this.queue.url;
         this.arn = this.queue.arn;

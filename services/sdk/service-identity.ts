@@ -143,7 +143,12 @@ export class ServiceIdentity extends pulumi.ComponentResource {
         return this.grant(this.executionRole, grantName, statements, owner);
     }
 
-    private grant(role: aws.iam.Role, grantName: string, statements: readonly PolicyStatement[], owner: pulumi.Resource): aws.iam.RolePolicy {
+    private grant(
+        role: aws.iam.Role,
+        grantName: string,
+        statements: readonly PolicyStatement[],
+        owner: pulumi.Resource,
+    ): aws.iam.RolePolicy {
         return new aws.iam.RolePolicy(
             grantName,
             { role: role.id, name: grantName, policy: pulumi.jsonStringify(policyDocument(statements)) },

@@ -32,7 +32,10 @@ export interface TaskSize {
 }
 
 /** The task size for this environment: the program's default for its size, with `edf:task` winning per field. */
-export function taskSize(settings: ServiceUnitSettings, defaults: Readonly<Record<EnvironmentSize, Required<TaskSize>>>): Required<TaskSize> {
+export function taskSize(
+    settings: ServiceUnitSettings,
+    defaults: Readonly<Record<EnvironmentSize, Required<TaskSize>>>,
+): Required<TaskSize> {
     const fallback = defaults[settings.size];
     return { cpu: settings.task.cpu ?? fallback.cpu, memory: settings.task.memory ?? fallback.memory };
 }
@@ -48,11 +51,15 @@ export function readServiceSettings(ctx: UnitContext): ServiceUnitSettings {
     const size = reader.enumValue("environmentSize", ENVIRONMENT_SIZES) ?? DEFAULT_ENVIRONMENT_SIZE;
     const governance = reader.json("governance");
     if (governance === undefined && reader.string("governance") === undefined) {
-        reader.add([`\`governance\` is not set: set config \`${reader.qualified("governance")}\` to \`{"owner": "<team>", "dataClassification": "…", "pciScope": "…"}\`.`]);
+        reader.add([
+            `\`governance\` is not set: set config \`${reader.qualified("governance")}\` to \`{"owner": "<team>", "dataClassification": "…", "pciScope": "…"}\`.`,
+        ]);
     }
     let image = reader.json("image") ?? {};
     if (typeof image !== "object" || image === null || Array.isArray(image)) {
-        reader.add([`\`image\` must be an object: set \`${reader.qualified("image")}\` to \`{"digest": "sha256:…"}\` or \`{"tag": "…"}\`.`]);
+        reader.add([
+            `\`image\` must be an object: set \`${reader.qualified("image")}\` to \`{"digest": "sha256:…"}\` or \`{"tag": "…"}\`.`,
+        ]);
     }
     // A pipeline hands over the digest it pushed as the input `image-digest` (e.g. from an
     // environment variable); it wins over the config, which holds the environment's default.
@@ -67,7 +74,13 @@ export function readServiceSettings(ctx: UnitContext): ServiceUnitSettings {
     if (reader.problems.length > 0) {
         throw new ServiceArgumentError(`Unit \`${ctx.unit}\``, reader.problems);
     }
-    return { environment: ctx.environment, size, governance: governance as GovernanceConfig, image: image as ImageSelection, task: task as TaskSize };
+    return {
+        environment: ctx.environment,
+        size,
+        governance: governance as GovernanceConfig,
+        image: image as ImageSelection,
+        task: task as TaskSize,
+    };
 }
 
 /**
@@ -85,7 +98,9 @@ export function configEnvironment(config: unknown, argument: string): Record<str
         return {};
     }
     if (typeof config !== "object" || config === null || Array.isArray(config)) {
-        throw new ServiceArgumentError(`Input \`${argument}\``, [`\`${argument}\` must be a JSON object of settings, e.g. \`{"logLevel": "info"}\`.`]);
+        throw new ServiceArgumentError(`Input \`${argument}\``, [
+            `\`${argument}\` must be a JSON object of settings, e.g. \`{"logLevel": "info"}\`.`,
+        ]);
     }
     const problems: string[] = [];
     const variables: Record<string, string> = {};
@@ -93,7 +108,9 @@ export function configEnvironment(config: unknown, argument: string): Record<str
         if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) {
             problems.push(`\`${argument}.${key}\`: setting names must be camelCase letters and digits, e.g. \`logLevel\`.`);
         } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-            problems.push(`\`${argument}.${key}\` is ${Array.isArray(value) ? "a list" : value === null ? "null" : "an object"}: settings must be strings, numbers or booleans.`);
+            problems.push(
+                `\`${argument}.${key}\` is ${Array.isArray(value) ? "a list" : value === null ? "null" : "an object"}: settings must be strings, numbers or booleans.`,
+            );
         } else {
             variables[`CONFIG_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`] = String(value);
         }

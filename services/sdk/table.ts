@@ -31,9 +31,12 @@ const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
 /** Problems with a table's arguments. Pure. */
 export function tableProblems(name: string, args: TableArgs): string[] {
     const problems = dependencyProblems(name, args.service);
-    for (const [argument, key] of [["partitionKey", args.partitionKey], ["sortKey", args.sortKey]] as const) {
+    for (const [argument, key] of [
+        ["partitionKey", args.partitionKey],
+        ["sortKey", args.sortKey],
+    ] as const) {
         if (key === undefined) {
-            if (argument === "partitionKey") problems.push("`partitionKey` is missing: give the table's key, e.g. `{ name: \"id\" }`.");
+            if (argument === "partitionKey") problems.push('`partitionKey` is missing: give the table\'s key, e.g. `{ name: "id" }`.');
             continue;
         }
         if (typeof key.name !== "string" || !ATTRIBUTE_NAME.test(key.name)) {
@@ -84,7 +87,11 @@ export class Table extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        service.grantTask(childName(service, name, "access"), tableStatements(args.access ?? "read-write", this.table.arn, security.dataKmsKeyArn), this);
+        service.grantTask(
+            childName(service, name, "access"),
+            tableStatements(args.access ?? "read-write", this.table.arn, security.dataKmsKeyArn),
+            this,
+        );
 
         this.tableName = this.table.name;
         this.arn = this.table.arn;

@@ -12,21 +12,42 @@ export const commands: CliCommand[] = [
         register(program, context) {
             environmentOptions(program.command("graph").description("print the stack graph (Mermaid or DOT)"))
                 .option("-f, --format <format>", `output format: ${FORMATS.join(" | ")}`, "mermaid")
-                .action((options: { env: string; format: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
-                    const ctx = context();
-                    if (!(FORMATS as readonly string[]).includes(options.format)) {
-                        throw new EdfError("EDF_USAGE", `\`--format\` must be one of ${FORMATS.join(", ")}, not \`${options.format}\`.`, [
-                            { path: "--format", message: `unknown format \`${options.format}\``, fix: "use `--format mermaid` or `--format dot`." },
-                        ]);
-                    }
-                    const plan = planEnvironment(options.env, ctx.projectRoot, selectionOf(options));
-                    const selected = new Set(plan.selection);
-                    const graph = { units: plan.selection, edges: plan.graph.edges.filter((e) => selected.has(e.from) && selected.has(e.to)) };
-                    const paths = Object.fromEntries(plan.selection.map((u) => [u, plan.loaded.spec.units[u]!.path]));
-                    const text = options.format === "dot" ? toDot(graph, paths) : toMermaid(graph, paths);
-                    ctx.reporter.result({ environment: plan.loaded.spec.environment, order: plan.selection, edges: graph.edges, [options.format]: text }, text);
-                    ctx.exit(EXIT_CODES.ok);
-                });
+                .action(
+                    (options: { env: string; format: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
+                        const ctx = context();
+                        if (!(FORMATS as readonly string[]).includes(options.format)) {
+                            throw new EdfError(
+                                "EDF_USAGE",
+                                `\`--format\` must be one of ${FORMATS.join(", ")}, not \`${options.format}\`.`,
+                                [
+                                    {
+                                        path: "--format",
+                                        message: `unknown format \`${options.format}\``,
+                                        fix: "use `--format mermaid` or `--format dot`.",
+                                    },
+                                ],
+                            );
+                        }
+                        const plan = planEnvironment(options.env, ctx.projectRoot, selectionOf(options));
+                        const selected = new Set(plan.selection);
+                        const graph = {
+                            units: plan.selection,
+                            edges: plan.graph.edges.filter((e) => selected.has(e.from) && selected.has(e.to)),
+                        };
+                        const paths = Object.fromEntries(plan.selection.map((u) => [u, plan.loaded.spec.units[u]!.path]));
+                        const text = options.format === "dot" ? toDot(graph, paths) : toMermaid(graph, paths);
+                        ctx.reporter.result(
+                            {
+                                environment: plan.loaded.spec.environment,
+                                order: plan.selection,
+                                edges: graph.edges,
+                                [options.format]: text,
+                            },
+                            text,
+                        );
+                        ctx.exit(EXIT_CODES.ok);
+                    },
+                );
         },
     },
 ];

@@ -15,7 +15,9 @@ interface NewServiceFlags {
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value)) {
-        throw new EdfError("EDF_USAGE", `\`${flag}\` must be a whole number, not \`${value}\`.`, [{ path: flag, message: `invalid value \`${value}\``, fix: `pass e.g. \`${flag} 8080\`.` }]);
+        throw new EdfError("EDF_USAGE", `\`${flag}\` must be a whole number, not \`${value}\`.`, [
+            { path: flag, message: `invalid value \`${value}\``, fix: `pass e.g. \`${flag} 8080\`.` },
+        ]);
     }
     return Number(value);
 }

@@ -19,34 +19,42 @@ function operationCommand(operation: Operation, order: number): CliCommand {
         register(program, context) {
             environmentOptions(program.command(operation).description(DESCRIPTIONS[operation]))
                 .option("-p, --parallel <n>", "stacks at once", String(DEFAULT_PARALLEL))
-                .action(async (options: { env: string; parallel: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
-                    const ctx = context();
-                    const parallel = parseParallel(options.parallel);
-                    const selection = selectionOf(options);
-                    // Signals are handled before anything heavy loads, so an early Ctrl-C also ends
-                    // the run through the cancellation path (exit 130, nothing new started).
-                    const processes = new CliProcesses();
-                    const interrupts = handleInterrupts(ctx.reporter, processes);
-                    // Loaded here, not at the top: the automation API is heavy and `validate`/`graph` never need it.
-                    const { runEnvironment } = await import("../../driver");
-                    try {
-                        const report = await runEnvironment({
-                            ...selection,
-                            env: options.env,
-                            operation,
-                            projectRoot: ctx.projectRoot,
-                            edfHome: ctx.edfHome,
-                            parallel,
-                            reporter: ctx.reporter,
-                            signal: interrupts.signal,
-                            processes,
-                        });
-                        ctx.reporter.result(report, summaryTable(report));
-                        ctx.exit(report.exitCode);
-                    } finally {
-                        interrupts.dispose();
-                    }
-                });
+                .action(
+                    async (options: {
+                        env: string;
+                        parallel: string;
+                        only?: string[];
+                        withDependencies?: boolean;
+                        withDependents?: boolean;
+                    }) => {
+                        const ctx = context();
+                        const parallel = parseParallel(options.parallel);
+                        const selection = selectionOf(options);
+                        // Signals are handled before anything heavy loads, so an early Ctrl-C also ends
+                        // the run through the cancellation path (exit 130, nothing new started).
+                        const processes = new CliProcesses();
+                        const interrupts = handleInterrupts(ctx.reporter, processes);
+                        // Loaded here, not at the top: the automation API is heavy and `validate`/`graph` never need it.
+                        const { runEnvironment } = await import("../../driver");
+                        try {
+                            const report = await runEnvironment({
+                                ...selection,
+                                env: options.env,
+                                operation,
+                                projectRoot: ctx.projectRoot,
+                                edfHome: ctx.edfHome,
+                                parallel,
+                                reporter: ctx.reporter,
+                                signal: interrupts.signal,
+                                processes,
+                            });
+                            ctx.reporter.result(report, summaryTable(report));
+                            ctx.exit(report.exitCode);
+                        } finally {
+                            interrupts.dispose();
+                        }
+                    },
+                );
         },
     };
 }

@@ -9,7 +9,12 @@ export const commands: CliCommand[] = [
                 async (options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                     const ctx = context();
                     const { getStackOutputs } = await import("../../outputs");
-                    const outputs = await getStackOutputs({ env: options.env, projectRoot: ctx.projectRoot, edfHome: ctx.edfHome, ...selectionOf(options) });
+                    const outputs = await getStackOutputs({
+                        env: options.env,
+                        projectRoot: ctx.projectRoot,
+                        edfHome: ctx.edfHome,
+                        ...selectionOf(options),
+                    });
                     const lines: string[] = [];
                     for (const [unit, values] of Object.entries(outputs)) {
                         lines.push(`${unit}:${values === null ? " (not deployed)" : ""}`);

@@ -26,11 +26,19 @@ export const commands: CliCommand[] = [
             environmentOptions(
                 program
                     .command("synth")
-                    .description("evaluate every unit offline under Pulumi mocks, inspect it with the environment's policies, write JSON/SARIF/Markdown/HTML reports"),
+                    .description(
+                        "evaluate every unit offline under Pulumi mocks, inspect it with the environment's policies, write JSON/SARIF/Markdown/HTML reports",
+                    ),
             )
-                .option("-p, --parallel <n>", "stacks evaluated at once: this process and n-1 worker threads (default: one per core, at most 4)")
+                .option(
+                    "-p, --parallel <n>",
+                    "stacks evaluated at once: this process and n-1 worker threads (default: one per core, at most 4)",
+                )
                 .option("--inputs <file>", "sample inputs for Vault/Consul/env inputs (default: environments/samples/<env>.yaml)")
-                .option("--live-inputs", "read Vault and Consul inputs from the servers in the spec's `injectors` instead of the sample file")
+                .option(
+                    "--live-inputs",
+                    "read Vault and Consul inputs from the servers in the spec's `injectors` instead of the sample file",
+                )
                 .option("--waivers <files...>", "waiver files (YAML/JSON) to apply")
                 .option("--date <YYYY-MM-DD>", "the day verdicts are decided for: waiver expiry, enforce-after dates (default: today, UTC)")
                 .action(async (options: SynthCliOptions) => {
@@ -64,7 +72,12 @@ export const commands: CliCommand[] = [
                         const files = writeSynthReports(run, ctx.edfHome);
                         const r = run.report;
                         const s = r.summary;
-                        const verdict = r.outcome === "passed" ? "passed" : r.outcome === "policy-violation" ? "FAILED: mandatory policy violations" : "FAILED: stacks did not synthesize";
+                        const verdict =
+                            r.outcome === "passed"
+                                ? "passed"
+                                : r.outcome === "policy-violation"
+                                  ? "FAILED: mandatory policy violations"
+                                  : "FAILED: stacks did not synthesize";
                         const human = [
                             "",
                             `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived finding(s)` +
@@ -81,7 +94,20 @@ export const commands: CliCommand[] = [
                                 outcome: r.outcome,
                                 exitCode: r.exitCode,
                                 summary: r.summary,
-                                stacks: r.stacks.map((st) => ({ unit: st.unit, stack: st.stack, status: st.status, resources: st.resourceCounts.total, ...(st.inspection ? { mandatory: st.inspection.mandatory, advisory: st.inspection.advisory, waived: st.inspection.waived } : {}), ...(st.reason ? { reason: st.reason } : {}) })),
+                                stacks: r.stacks.map((st) => ({
+                                    unit: st.unit,
+                                    stack: st.stack,
+                                    status: st.status,
+                                    resources: st.resourceCounts.total,
+                                    ...(st.inspection
+                                        ? {
+                                              mandatory: st.inspection.mandatory,
+                                              advisory: st.inspection.advisory,
+                                              waived: st.inspection.waived,
+                                          }
+                                        : {}),
+                                    ...(st.reason ? { reason: st.reason } : {}),
+                                })),
                                 runDir: files.dir,
                                 files,
                                 durationMs: run.timings.totalMs,

@@ -27,13 +27,20 @@ const post = (message: HostMessage): void => port.postMessage(message);
 const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 /* eslint-disable @typescript-eslint/no-require-imports */
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as typeof import("@grpc/grpc-js");
-const { LanguageServer } = require("@pulumi/pulumi/automation/server") as { LanguageServer: new (program: () => Promise<unknown>) => object };
-const { LanguageRuntimeService } = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService: import("@grpc/grpc-js").ServiceDefinition };
+const { LanguageServer } = require("@pulumi/pulumi/automation/server") as {
+    LanguageServer: new (program: () => Promise<unknown>) => object;
+};
+const { LanguageRuntimeService } = require("@pulumi/pulumi/proto/language_grpc_pb") as {
+    LanguageRuntimeService: import("@grpc/grpc-js").ServiceDefinition;
+};
 const { grpcChannelOptions } = require("@pulumi/pulumi/runtime/settings") as { grpcChannelOptions: Record<string, unknown> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const server = new grpc.Server({ ...grpcChannelOptions });
-server.addService(LanguageRuntimeService, new LanguageServer(runSelectedUnit) as unknown as import("@grpc/grpc-js").UntypedServiceImplementation);
+server.addService(
+    LanguageRuntimeService,
+    new LanguageServer(runSelectedUnit) as unknown as import("@grpc/grpc-js").UntypedServiceImplementation,
+);
 server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => {
     post(error ? { kind: "failed", message: error.message } : { kind: "listening", port: bound });
 });

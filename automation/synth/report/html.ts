@@ -27,7 +27,7 @@ function findingState(f: Finding): "mandatory" | "advisory" | "waived" {
 }
 
 function shortUrnName(f: Finding): string {
-    return f.resourceName ?? (f.urn ? f.urn.split("::").pop() ?? f.urn : "(stack)");
+    return f.resourceName ?? (f.urn ? (f.urn.split("::").pop() ?? f.urn) : "(stack)");
 }
 
 function findingRows(report: SynthReport): string {
@@ -37,7 +37,8 @@ function findingRows(report: SynthReport): string {
         `<div class="table-wrap"><table class="findings" id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI DSS v4.0</th><th>Message</th></tr></thead><tbody>`,
         ...rows.map(({ s, f }) => {
             const state = findingState(f);
-            const search = `${f.policyId} ${s.unit} ${shortUrnName(f)} ${f.resourceType ?? ""} ${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
+            const search =
+                `${f.policyId} ${s.unit} ${shortUrnName(f)} ${f.resourceType ?? ""} ${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
             const waiver = f.waivedBy
                 ? `<div class="waiver">Waived by <b>${e(f.waivedBy.id)}</b> (${e(f.waivedBy.ticket)}, ${e(f.waivedBy.owner)}, until ${e(f.waivedBy.expires)}): ${e(f.waivedBy.reason)}</div>`
                 : "";
@@ -65,7 +66,10 @@ function propsSummary(r: InventoryResource): string {
 function inventory(s: SynthStackReport): string {
     const inputs = s.inputs.length
         ? `<h4>Inputs</h4><table class="kv"><tbody>${s.inputs
-              .map((i) => `<tr><td class="mono">${e(i.name)}</td><td>${e(i.source)} <span class="mono">${e(i.key)}</span>${i.secret ? ' <span class="pill secret">secret</span>' : ""} <span class="pill origin-${e(i.origin)}">${e(i.origin)}</span></td></tr>`)
+              .map(
+                  (i) =>
+                      `<tr><td class="mono">${e(i.name)}</td><td>${e(i.source)} <span class="mono">${e(i.key)}</span>${i.secret ? ' <span class="pill secret">secret</span>' : ""} <span class="pill origin-${e(i.origin)}">${e(i.origin)}</span></td></tr>`,
+              )
               .join("")}</tbody></table>`
         : "";
     const outputs = Object.keys(s.outputs).length
@@ -120,7 +124,12 @@ function policyTable(report: SynthReport): string {
  */
 export function renderSynthHtml(report: SynthReport): string {
     const s = report.summary;
-    const verdict = report.outcome === "passed" ? "Passed" : report.outcome === "policy-violation" ? "Mandatory policy violations" : "Stacks failed to synthesize";
+    const verdict =
+        report.outcome === "passed"
+            ? "Passed"
+            : report.outcome === "policy-violation"
+              ? "Mandatory policy violations"
+              : "Stacks failed to synthesize";
     const graph = renderGraphSvg(
         report.stacks.map((st) => ({ unit: st.unit, label: st.stack, status: st.status, detail: stackDetail(st) })),
         report.graph.edges,
@@ -131,7 +140,8 @@ export function renderSynthHtml(report: SynthReport): string {
         report.inputs.source === "sample" && report.inputs.file
             ? `<div class="banner">Vault and Consul inputs are <b>sample values</b> from <span class="mono">${e(report.inputs.file)}</span>, not real secrets.</div>`
             : "";
-    const card = (label: string, value: number, cls = ""): string => `<div class="card ${cls}"><div class="num">${value}</div><div class="label">${label}</div></div>`;
+    const card = (label: string, value: number, cls = ""): string =>
+        `<div class="card ${cls}"><div class="num">${value}</div><div class="label">${label}</div></div>`;
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -144,17 +154,17 @@ export function renderSynthHtml(report: SynthReport): string {
 <header class="outcome-${report.outcome}">
   <div class="title"><span class="brand">edf synth</span> <h1>${e(report.environment)}</h1> <span class="verdict">${e(verdict)}</span></div>
   <div class="meta">spec <span class="mono">${e(report.spec)}</span> · region ${e(report.region)} · account <span class="mono">${e(report.account)}</span> · decided for ${e(report.date)} · ${
-        report.pack ? `pack ${e(report.pack.name)} ${e(report.pack.version)}` : "policy enforcement off"
-    } · exit ${report.exitCode}</div>
+      report.pack ? `pack ${e(report.pack.name)} ${e(report.pack.version)}` : "policy enforcement off"
+  } · exit ${report.exitCode}</div>
 </header>
 <main>
 ${sample}
 <section class="cards">
   ${card("stacks", s.stacks)}${card("resources", s.resources)}${card("mandatory", s.mandatory, s.mandatory ? "bad" : "good")}${card("advisory", s.advisory, s.advisory ? "warn" : "")}${card("waived", s.waived)}${card(
-        "failed / skipped",
-        s.failed + s.skipped,
-        s.failed + s.skipped ? "bad" : "",
-    )}
+      "failed / skipped",
+      s.failed + s.skipped,
+      s.failed + s.skipped ? "bad" : "",
+  )}
 </section>
 <section>
   <h2>Stack graph <span class="sub">dependencies point at the stacks that need them · click a stack to filter</span></h2>

@@ -16,13 +16,22 @@ function findingRow(stack: string, f: Finding): string {
 /** summary.md: the run for a pull request or a CI log — stacks, blocking findings, advisories, waivers. */
 export function renderSynthMarkdown(report: SynthReport): string {
     const s = report.summary;
-    const verdict = report.outcome === "passed" ? "PASSED" : report.outcome === "policy-violation" ? "FAILED (mandatory policy violations)" : "FAILED (stacks could not be synthesized)";
+    const verdict =
+        report.outcome === "passed"
+            ? "PASSED"
+            : report.outcome === "policy-violation"
+              ? "FAILED (mandatory policy violations)"
+              : "FAILED (stacks could not be synthesized)";
     const lines = [
         `# edf synth: ${report.environment} — ${verdict}`,
         "",
         `Spec \`${report.spec}\`, region ${report.region}, account ${report.account}, decided for ${report.date}. ` +
             (report.pack ? `Pack \`${report.pack.name}\` ${report.pack.version}.` : "Policy enforcement is off for this environment."),
-        report.inputs.source === "sample" && report.inputs.file ? `Vault/Consul inputs: **sample values** from \`${report.inputs.file}\`.` : report.inputs.source === "live" ? "Vault/Consul inputs: read from the spec's servers." : "",
+        report.inputs.source === "sample" && report.inputs.file
+            ? `Vault/Consul inputs: **sample values** from \`${report.inputs.file}\`.`
+            : report.inputs.source === "live"
+              ? "Vault/Consul inputs: read from the spec's servers."
+              : "",
         "",
         "| Stacks | Resources | Mandatory | Advisory | Waived | Failed | Skipped |",
         "|---|---|---|---|---|---|---|",
@@ -40,14 +49,20 @@ export function renderSynthMarkdown(report: SynthReport): string {
     ];
     const problems = report.stacks.filter((st) => st.reason && (st.status === "failed" || st.status === "skipped"));
     if (problems.length > 0) {
-        lines.push("## Stacks that did not synthesize", "", ...problems.map((st) => `- **${st.stack}** (${st.status}): ${cell(st.reason ?? "")}`), "");
+        lines.push(
+            "## Stacks that did not synthesize",
+            "",
+            ...problems.map((st) => `- **${st.stack}** (${st.status}): ${cell(st.reason ?? "")}`),
+            "",
+        );
     }
     const header = ["| Stack | Policy | Severity | Resource | PCI DSS v4.0 | Message |", "|---|---|---|---|---|---|"];
     const all = report.stacks.flatMap((st) => st.findings.map((f) => ({ stack: st.stack, f })));
     const blocking = all.filter(({ f }) => !f.waivedBy && f.level === "mandatory");
     const advisory = all.filter(({ f }) => !f.waivedBy && f.level === "advisory");
     const waived = all.filter(({ f }) => f.waivedBy);
-    if (blocking.length > 0) lines.push("## Blocking (mandatory)", "", ...header, ...blocking.map(({ stack, f }) => findingRow(stack, f)), "");
+    if (blocking.length > 0)
+        lines.push("## Blocking (mandatory)", "", ...header, ...blocking.map(({ stack, f }) => findingRow(stack, f)), "");
     if (advisory.length > 0) lines.push("## Advisory", "", ...header, ...advisory.map(({ stack, f }) => findingRow(stack, f)), "");
     if (waived.length > 0) {
         lines.push(
@@ -55,12 +70,21 @@ export function renderSynthMarkdown(report: SynthReport): string {
             "",
             "| Stack | Policy | Resource | Waiver | Owner | Expires |",
             "|---|---|---|---|---|---|",
-            ...waived.map(({ stack, f }) => `| ${stack} | ${f.policyId} | \`${cell(f.resourceName ?? f.urn)}\` | ${cell(f.waivedBy!.id)} (${cell(f.waivedBy!.ticket)}) | ${cell(f.waivedBy!.owner)} | ${f.waivedBy!.expires} |`),
+            ...waived.map(
+                ({ stack, f }) =>
+                    `| ${stack} | ${f.policyId} | \`${cell(f.resourceName ?? f.urn)}\` | ${cell(f.waivedBy!.id)} (${cell(f.waivedBy!.ticket)}) | ${cell(f.waivedBy!.owner)} | ${f.waivedBy!.expires} |`,
+            ),
             "",
         );
     }
     const unused = unusedWaivers(report);
-    if (unused.length > 0) lines.push("## Waivers that matched nothing", "", ...unused.map((w) => `- ${w.id} (${w.ticket}, owner ${w.owner}, expires ${w.expires})`), "");
+    if (unused.length > 0)
+        lines.push(
+            "## Waivers that matched nothing",
+            "",
+            ...unused.map((w) => `- ${w.id} (${w.ticket}, owner ${w.owner}, expires ${w.expires})`),
+            "",
+        );
     if (all.length === 0 && problems.length === 0) lines.push("No findings.", "");
     return `${lines.filter((l, i, a) => !(l === "" && a[i - 1] === "")).join("\n")}\n`;
 }

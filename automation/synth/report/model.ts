@@ -61,11 +61,27 @@ export interface SynthStackReport {
     readonly secretOutputs: readonly string[];
     /** Provider functions called, with counts. */
     readonly invokes: Readonly<Record<string, number>>;
-    readonly resourceCounts: { readonly total: number; readonly custom: number; readonly components: number; readonly byType: Readonly<Record<string, number>> };
+    readonly resourceCounts: {
+        readonly total: number;
+        readonly custom: number;
+        readonly components: number;
+        readonly byType: Readonly<Record<string, number>>;
+    };
     readonly resources: readonly InventoryResource[];
     readonly findings: readonly Finding[];
-    readonly waivers: { readonly applied: readonly WaiverUse[]; readonly expired: readonly AppliedWaiver[]; readonly rejected: readonly AppliedWaiver[]; readonly unused: readonly AppliedWaiver[] };
-    readonly inspection?: { readonly evaluations: number; readonly mandatory: number; readonly advisory: number; readonly waived: number; readonly passed: boolean };
+    readonly waivers: {
+        readonly applied: readonly WaiverUse[];
+        readonly expired: readonly AppliedWaiver[];
+        readonly rejected: readonly AppliedWaiver[];
+        readonly unused: readonly AppliedWaiver[];
+    };
+    readonly inspection?: {
+        readonly evaluations: number;
+        readonly mandatory: number;
+        readonly advisory: number;
+        readonly waived: number;
+        readonly passed: boolean;
+    };
 }
 
 /** The cross-stack report of one `edf synth` run (report.json). Deterministic: no times, everything sorted. */

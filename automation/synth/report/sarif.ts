@@ -13,7 +13,12 @@ function inspectionOf(report: SynthReport, stack: SynthStackReport): InspectionR
         date: report.date,
         policies: [...report.policies],
         findings: [...stack.findings],
-        waivers: { applied: [...stack.waivers.applied], expired: [...stack.waivers.expired], rejected: [...stack.waivers.rejected], unused: [...stack.waivers.unused] },
+        waivers: {
+            applied: [...stack.waivers.applied],
+            expired: [...stack.waivers.expired],
+            rejected: [...stack.waivers.rejected],
+            unused: [...stack.waivers.unused],
+        },
         remediations: [],
         summary: {
             resources: stack.resourceCounts.total,

@@ -12,5 +12,12 @@ export interface WorkerRequest {
 /** A worker's answer to one request. */
 export type WorkerResponse =
     | { readonly id: number; readonly kind: "evaluated"; readonly resources: number; readonly elapsedMs: number }
-    | { readonly id: number; readonly kind: "done"; readonly evaluation: StackEvaluation; readonly inspection?: StackInspection; readonly evaluateMs: number; readonly inspectMs: number }
+    | {
+          readonly id: number;
+          readonly kind: "done";
+          readonly evaluation: StackEvaluation;
+          readonly inspection?: StackInspection;
+          readonly evaluateMs: number;
+          readonly inspectMs: number;
+      }
     | { readonly id: number; readonly kind: "crashed"; readonly message: string };

@@ -37,8 +37,16 @@ port.on("message", async (request: WorkerRequest) => {
         const evaluateMs = Date.now() - started;
         post({ id: request.id, kind: "evaluated", resources: evaluation.resources.length, elapsedMs: evaluateMs });
         const inspectStarted = Date.now();
-        const inspection = request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
-        post({ id: request.id, kind: "done", evaluation, ...(inspection ? { inspection } : {}), evaluateMs, inspectMs: Date.now() - inspectStarted });
+        const inspection =
+            request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
+        post({
+            id: request.id,
+            kind: "done",
+            evaluation,
+            ...(inspection ? { inspection } : {}),
+            evaluateMs,
+            inspectMs: Date.now() - inspectStarted,
+        });
     } catch (error) {
         post({ id: request.id, kind: "crashed", message: (error as Error)?.message ?? String(error) });
     } finally {

@@ -6,7 +6,9 @@ function cell(text: string): string {
 }
 
 function findingRows(findings: readonly Finding[], withWaiver = false): string[] {
-    const head = withWaiver ? "| Policy | Resource | Waiver | Owner | Expires |\n|---|---|---|---|---|" : "| Policy | Severity | Resource | Message |\n|---|---|---|---|";
+    const head = withWaiver
+        ? "| Policy | Resource | Waiver | Owner | Expires |\n|---|---|---|---|---|"
+        : "| Policy | Severity | Resource | Message |\n|---|---|---|---|";
     const rows = findings.map((f) => {
         const resource = f.urn ? `\`${cell(f.resourceName ?? f.urn)}\`` : "(stack)";
         return withWaiver && f.waivedBy
@@ -35,7 +37,13 @@ export function renderMarkdownSummary(result: InspectionResult): string {
     if (blocking.length > 0) lines.push("## Blocking (mandatory)", "", ...findingRows(blocking), "");
     if (advisory.length > 0) lines.push("## Advisory", "", ...findingRows(advisory), "");
     if (waived.length > 0) lines.push("## Waived", "", ...findingRows(waived, true), "");
-    if (result.waivers.unused.length > 0) lines.push("## Waivers that matched nothing", "", ...result.waivers.unused.map((w) => `- ${w.id} (${w.ticket}, owner ${w.owner}, expires ${w.expires})`), "");
+    if (result.waivers.unused.length > 0)
+        lines.push(
+            "## Waivers that matched nothing",
+            "",
+            ...result.waivers.unused.map((w) => `- ${w.id} (${w.ticket}, owner ${w.owner}, expires ${w.expires})`),
+            "",
+        );
     if (blocking.length + advisory.length + waived.length === 0) lines.push("No findings.", "");
     return lines.join("\n");
 }

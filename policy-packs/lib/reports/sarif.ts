@@ -60,12 +60,21 @@ export function toSarif(result: InspectionResult, options: SarifOptions = {}): s
                     logicalLocations: [
                         f.urn
                             ? { fullyQualifiedName: f.urn, name: f.resourceName ?? f.urn.split("::").pop() ?? f.urn, kind: "resource" }
-                            : { fullyQualifiedName: `stack:${result.stack.name ?? result.environment}`, name: result.stack.name ?? result.environment, kind: "module" },
+                            : {
+                                  fullyQualifiedName: `stack:${result.stack.name ?? result.environment}`,
+                                  name: result.stack.name ?? result.environment,
+                                  kind: "module",
+                              },
                     ],
                 },
             ],
             partialFingerprints: { "edfFinding/v1": `${f.policyId}|${f.urn}|${f.kind}|${f.message}` },
-            properties: { findingKind: f.kind, enforcementLevel: f.level, severity: f.severity, ...(f.resourceType ? { resourceType: f.resourceType } : {}) },
+            properties: {
+                findingKind: f.kind,
+                enforcementLevel: f.level,
+                severity: f.severity,
+                ...(f.resourceType ? { resourceType: f.resourceType } : {}),
+            },
         };
         if (f.waivedBy) {
             r.suppressions = [
@@ -73,7 +82,12 @@ export function toSarif(result: InspectionResult, options: SarifOptions = {}): s
                     kind: "external",
                     status: "accepted",
                     justification: f.waivedBy.reason,
-                    properties: { waiverId: f.waivedBy.id, owner: f.waivedBy.owner, ticket: f.waivedBy.ticket, expires: f.waivedBy.expires },
+                    properties: {
+                        waiverId: f.waivedBy.id,
+                        owner: f.waivedBy.owner,
+                        ticket: f.waivedBy.ticket,
+                        expires: f.waivedBy.expires,
+                    },
                 },
             ];
         }

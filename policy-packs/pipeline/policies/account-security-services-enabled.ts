@@ -19,7 +19,8 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["10.4.1", "11.5.1", "12.10.5"] },
     enforcementLevel: "mandatory",
     waivable: false,
-    remediationSteps: "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` with an enabled `aws.cfg.RecorderStatus`, and an `aws.securityhub.Account` in the security unit.",
+    remediationSteps:
+        "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` with an enabled `aws.cfg.RecorderStatus`, and an `aws.securityhub.Account` in the security unit.",
     configSchema: { properties: { requireInStack: { type: "boolean", default: false } } },
     resourceTypes: [T.guardDutyDetector, T.configRecorder, T.configRecorderStatus, T.securityHubAccount],
     validateStack: (args, report) => {
@@ -29,8 +30,12 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
         const hubs = ofTypes(args.resources, [T.securityHubAccount]);
         const declared = detectors.length + recorders.length + statuses.length + hubs.length > 0;
         if (!declared && !args.getConfig<Config>().requireInStack) args.notApplicable("The stack is not the security baseline.");
-        if (!detectors.some((d) => d.props.enable !== false)) report("The security baseline must enable GuardDuty (an aws.guardduty.Detector with `enable: true`).");
-        if (recorders.length === 0 || !statuses.some((s) => s.props.isEnabled === true)) report("The security baseline must record with AWS Config (an aws.cfg.Recorder and an aws.cfg.RecorderStatus with `isEnabled: true`).");
+        if (!detectors.some((d) => d.props.enable !== false))
+            report("The security baseline must enable GuardDuty (an aws.guardduty.Detector with `enable: true`).");
+        if (recorders.length === 0 || !statuses.some((s) => s.props.isEnabled === true))
+            report(
+                "The security baseline must record with AWS Config (an aws.cfg.Recorder and an aws.cfg.RecorderStatus with `isEnabled: true`).",
+            );
         if (hubs.length === 0) report("The security baseline must enable Security Hub (an aws.securityhub.Account).");
     },
 };

@@ -10,12 +10,14 @@ export const albHttpRedirectsToHttps: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Give HTTP listeners a single default action `{ type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }`.",
+    remediationSteps:
+        'Give HTTP listeners a single default action `{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`.',
     resourceTypes: [...LISTENER_TYPES],
     validateResource: forTypes(LISTENER_TYPES, (args, report) => {
         if (args.props.protocol !== "HTTP") return;
         const actions = asArray(args.props.defaultActions as { type?: string; redirect?: { protocol?: string } }[]);
         const redirects = actions.length > 0 && actions.every((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS");
-        if (!redirects) report(`HTTP listener \`${args.name}\` must only redirect to HTTPS (default action \`redirect\` with protocol HTTPS).`);
+        if (!redirects)
+            report(`HTTP listener \`${args.name}\` must only redirect to HTTPS (default action \`redirect\` with protocol HTTPS).`);
     }),
 };

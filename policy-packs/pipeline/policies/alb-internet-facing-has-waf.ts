@@ -10,15 +10,21 @@ export const albInternetFacingHasWaf: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["6.4.1", "6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the load balancer's ARN and a regional web ACL with the AWS managed rule groups.",
+    remediationSteps:
+        "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the load balancer's ARN and a regional web ACL with the AWS managed rule groups.",
     resourceTypes: [...LB_TYPES, T.webAclAssociation],
     validateStack: (args, report) => {
-        const lbs = ofTypes(args.resources, LB_TYPES).filter((lb) => lb.props.internal !== true && (lb.props.loadBalancerType ?? "application") === "application");
+        const lbs = ofTypes(args.resources, LB_TYPES).filter(
+            (lb) => lb.props.internal !== true && (lb.props.loadBalancerType ?? "application") === "application",
+        );
         if (lbs.length === 0) args.notApplicable("The stack declares no internet-facing application load balancer.");
         const assocs = ofTypes(args.resources, [T.webAclAssociation]);
         for (const lb of lbs) {
             if (!assocs.some((a) => refersTo(a, "resourceArn", lb, ["arn"]) && known(() => a.props.webAclArn) !== "")) {
-                report(`Internet-facing load balancer \`${lb.name}\` must be protected by a WAF web ACL (aws.wafv2.WebAclAssociation).`, lb.urn);
+                report(
+                    `Internet-facing load balancer \`${lb.name}\` must be protected by a WAF web ACL (aws.wafv2.WebAclAssociation).`,
+                    lb.urn,
+                );
             }
         }
     },

@@ -24,7 +24,9 @@ export const albTlsPolicyAllowed: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `sslPolicy` to one of the allowed policies, e.g. `ELBSecurityPolicy-TLS13-1-2-2021-06`.",
-    configSchema: { properties: { allowedPolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_ALLOWED_TLS_POLICIES } } },
+    configSchema: {
+        properties: { allowedPolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_ALLOWED_TLS_POLICIES } },
+    },
     resourceTypes: [...LISTENER_TYPES],
     validateResource: forTypes(LISTENER_TYPES, (args, report) => {
         const protocol = args.props.protocol;
@@ -32,7 +34,9 @@ export const albTlsPolicyAllowed: ResourcePolicyDefinition = {
         const { allowedPolicies } = args.getConfig<Config>();
         const policy = args.props.sslPolicy as string | undefined;
         if (!policy || !allowedPolicies.includes(policy)) {
-            report(`${protocol} listener \`${args.name}\` must use an allowed TLS policy (${allowedPolicies[0]} or another allowed one), not \`${policy ?? "the provider default"}\`.`);
+            report(
+                `${protocol} listener \`${args.name}\` must use an allowed TLS policy (${allowedPolicies[0]} or another allowed one), not \`${policy ?? "the provider default"}\`.`,
+            );
         }
     }),
 };

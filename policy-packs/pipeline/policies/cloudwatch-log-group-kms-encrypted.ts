@@ -13,6 +13,7 @@ export const cloudwatchLogGroupKmsEncrypted: ResourcePolicyDefinition = {
     resourceTypes: [T.logGroup],
     validateResource: forTypes([T.logGroup], (args, report) => {
         const key = args.props.kmsKeyId;
-        if (!(typeof key === "string" && key.length > 0)) report(`Log group \`${args.name}\` must be encrypted with a KMS key (\`kmsKeyId\`).`);
+        if (!(typeof key === "string" && key.length > 0))
+            report(`Log group \`${args.name}\` must be encrypted with a KMS key (\`kmsKeyId\`).`);
     }),
 };

@@ -20,6 +20,7 @@ export const cloudwatchLogGroupRetention: ResourcePolicyDefinition = {
         const { minRetentionDays } = args.getConfig<Config>();
         const days = args.props.retentionInDays;
         // 0 or unset: never expire, which satisfies any minimum.
-        if (typeof days === "number" && days > 0 && days < minRetentionDays) report(`Log group \`${args.name}\` must keep logs for at least ${minRetentionDays} days (\`retentionInDays\` is ${days}).`);
+        if (typeof days === "number" && days > 0 && days < minRetentionDays)
+            report(`Log group \`${args.name}\` must keep logs for at least ${minRetentionDays} days (\`retentionInDays\` is ${days}).`);
     }),
 };

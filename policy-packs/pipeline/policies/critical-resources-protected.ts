@@ -39,7 +39,11 @@ export const criticalResourcesProtected: StackPolicyDefinition = {
         });
         if (critical.length === 0) args.notApplicable("The stack declares no critical resource.");
         for (const r of critical) {
-            if (r.opts.protect !== true) report(`Critical resource \`${r.name}\` (${r.type}) must be created with \`protect: true\` so it cannot be deleted or replaced.`, r.urn);
+            if (r.opts.protect !== true)
+                report(
+                    `Critical resource \`${r.name}\` (${r.type}) must be created with \`protect: true\` so it cannot be deleted or replaced.`,
+                    r.urn,
+                );
         }
     },
 };

@@ -13,6 +13,7 @@ export const dynamodbTableKmsEncrypted: ResourcePolicyDefinition = {
     resourceTypes: [T.dynamoTable],
     validateResource: forTypes([T.dynamoTable], (args, report) => {
         const sse = args.props.serverSideEncryption as { enabled?: boolean } | undefined;
-        if (sse?.enabled !== true) report(`DynamoDB table \`${args.name}\` must be encrypted with KMS (\`serverSideEncryption.enabled: true\`).`);
+        if (sse?.enabled !== true)
+            report(`DynamoDB table \`${args.name}\` must be encrypted with KMS (\`serverSideEncryption.enabled: true\`).`);
     }),
 };

@@ -11,7 +11,8 @@ export const ecrScanningEnabled: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["6.3.1", "11.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Enable `imageScanningConfiguration.scanOnPush` on the repository, or enhanced continuous scanning with an `aws.ecr.RegistryScanningConfiguration` (scanType ENHANCED).",
+    remediationSteps:
+        "Enable `imageScanningConfiguration.scanOnPush` on the repository, or enhanced continuous scanning with an `aws.ecr.RegistryScanningConfiguration` (scanType ENHANCED).",
     resourceTypes: [T.ecrRepository, T.ecrRegistryScanning],
     validateStack: (args, report) => {
         const repos = ofTypes(args.resources, [T.ecrRepository]);
@@ -20,7 +21,11 @@ export const ecrScanningEnabled: StackPolicyDefinition = {
         if (enhanced) return;
         for (const repo of repos) {
             const scanning = repo.props.imageScanningConfiguration as { scanOnPush?: boolean } | undefined;
-            if (scanning?.scanOnPush !== true) report(`ECR repository \`${repo.name}\` must be scanned: set \`imageScanningConfiguration.scanOnPush\` or enable enhanced registry scanning.`, repo.urn);
+            if (scanning?.scanOnPush !== true)
+                report(
+                    `ECR repository \`${repo.name}\` must be scanned: set \`imageScanningConfiguration.scanOnPush\` or enable enhanced registry scanning.`,
+                    repo.urn,
+                );
         }
     },
 };

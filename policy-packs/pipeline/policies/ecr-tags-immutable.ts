@@ -9,10 +9,13 @@ export const ecrTagsImmutable: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["6.3.2", "6.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Set `imageTagMutability: \"IMMUTABLE\"` on the repository.",
+    remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the repository.',
     resourceTypes: [T.ecrRepository],
     validateResource: forTypes([T.ecrRepository], (args, report) => {
         const m = args.props.imageTagMutability;
-        if (m !== "IMMUTABLE" && m !== "IMMUTABLE_WITH_EXCLUSION") report(`ECR repository \`${args.name}\` must make tags immutable (\`imageTagMutability: IMMUTABLE\`), not \`${String(m ?? "MUTABLE")}\`.`);
+        if (m !== "IMMUTABLE" && m !== "IMMUTABLE_WITH_EXCLUSION")
+            report(
+                `ECR repository \`${args.name}\` must make tags immutable (\`imageTagMutability: IMMUTABLE\`), not \`${String(m ?? "MUTABLE")}\`.`,
+            );
     }),
 };

@@ -10,11 +10,15 @@ export const ecsContainerLogConfiguration: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add `logConfiguration: { logDriver: \"awslogs\", options: { \"awslogs-group\": ..., \"awslogs-region\": ..., \"awslogs-stream-prefix\": ... } }` (or FireLens).",
+    remediationSteps:
+        'Add `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": ..., "awslogs-region": ..., "awslogs-stream-prefix": ... } }` (or FireLens).',
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {
-            if (!c.logConfiguration?.logDriver) report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must have a \`logConfiguration\` with a log driver.`);
+            if (!c.logConfiguration?.logDriver)
+                report(
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must have a \`logConfiguration\` with a log driver.`,
+                );
         });
     }),
 };

@@ -6,7 +6,12 @@ import { T } from "../support/types";
 export const DEFAULT_SECRET_NAME_PATTERN = "(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH)";
 
 /** Values that look like credentials whatever the name: AWS keys, private keys, JWTs, URLs with passwords. */
-const SECRET_VALUE_PATTERNS = [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\./, /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i];
+const SECRET_VALUE_PATTERNS = [
+    /\b(AKIA|ASIA)[A-Z0-9]{16}\b/,
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+    /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\./,
+    /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i,
+];
 
 interface Config {
     secretNamePattern: string;
@@ -21,7 +26,8 @@ export const ecsContainerNoPlaintextSecrets: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
-    remediationSteps: "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` list (`valueFrom`).",
+    remediationSteps:
+        "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` list (`valueFrom`).",
     configSchema: { properties: { secretNamePattern: { type: "string", minLength: 1, default: DEFAULT_SECRET_NAME_PATTERN } } },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
@@ -33,7 +39,9 @@ export const ecsContainerNoPlaintextSecrets: ResourcePolicyDefinition = {
                 const byName = nameRe.test(name) && value.length > 0;
                 const byValue = SECRET_VALUE_PATTERNS.some((re) => re.test(value));
                 if (byName || byValue) {
-                    report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must pass \`${name}\` through \`secrets\`, not a plain environment variable${byValue ? " (its value looks like a credential)" : ""}.`);
+                    report(
+                        `Container ${containerName(c, i)} of task definition \`${args.name}\` must pass \`${name}\` through \`secrets\`, not a plain environment variable${byValue ? " (its value looks like a credential)" : ""}.`,
+                    );
                 }
             }
         });

@@ -16,12 +16,15 @@ export const ecsContainerNonRootUser: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["2.2.6", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Set `user` to a non-zero uid (e.g. `\"10001:10001\"`) in the container definition and build the image to run as that user.",
+    remediationSteps:
+        'Set `user` to a non-zero uid (e.g. `"10001:10001"`) in the container definition and build the image to run as that user.',
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {
             if (c.user === undefined || isRoot(String(c.user))) {
-                report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must run as a non-root \`user\` (it is ${c.user === undefined ? "unset, so root" : `\`${c.user}\``}).`);
+                report(
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must run as a non-root \`user\` (it is ${c.user === undefined ? "unset, so root" : `\`${c.user}\``}).`,
+                );
             }
         });
     }),

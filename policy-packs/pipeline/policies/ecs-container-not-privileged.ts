@@ -14,7 +14,8 @@ export const ecsContainerNotPrivileged: ResourcePolicyDefinition = {
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {
-            if (c.privileged === true) report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must not run privileged.`);
+            if (c.privileged === true)
+                report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must not run privileged.`);
         });
     }),
 };

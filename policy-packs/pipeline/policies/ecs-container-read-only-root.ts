@@ -14,7 +14,8 @@ export const ecsContainerReadOnlyRoot: ResourcePolicyDefinition = {
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {
-            if (c.readonlyRootFilesystem !== true) report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must set \`readonlyRootFilesystem: true\`.`);
+            if (c.readonlyRootFilesystem !== true)
+                report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must set \`readonlyRootFilesystem: true\`.`);
         });
     }),
 };

@@ -16,14 +16,20 @@ export const ecsImageFromApprovedRegistry: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Mirror the image into the organisation's ECR registry (pull-through cache or a build) and reference it there.",
-    configSchema: { properties: { allowedRegistries: { type: "array", items: { type: "string" }, minItems: 1, default: ["*.dkr.ecr.*.amazonaws.com"] } } },
+    configSchema: {
+        properties: {
+            allowedRegistries: { type: "array", items: { type: "string" }, minItems: 1, default: ["*.dkr.ecr.*.amazonaws.com"] },
+        },
+    },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         const { allowedRegistries } = args.getConfig<Config>();
         containersOf(args.props).forEach((c, i) => {
             const registry = registryOf(String(c.image ?? ""));
             if (!allowedRegistries.some((g) => globMatch(g, registry))) {
-                report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must pull from an approved registry (${allowedRegistries.join(", ")}), not \`${registry}\`.`);
+                report(
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must pull from an approved registry (${allowedRegistries.join(", ")}), not \`${registry}\`.`,
+                );
             }
         });
     }),

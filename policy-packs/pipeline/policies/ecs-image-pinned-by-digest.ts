@@ -11,12 +11,16 @@ export const ecsImagePinnedByDigest: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,
-    remediationSteps: "Reference images as `<repository>@sha256:<digest>` (resolve the tag at build time, e.g. from the ECR image's `imageDigest`).",
+    remediationSteps:
+        "Reference images as `<repository>@sha256:<digest>` (resolve the tag at build time, e.g. from the ECR image's `imageDigest`).",
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {
             const image = String(c.image ?? "");
-            if (!isPinnedByDigest(image)) report(`Container ${containerName(c, i)} of task definition \`${args.name}\` must reference its image by digest (\`@sha256:…\`), not \`${image}\`.`);
+            if (!isPinnedByDigest(image))
+                report(
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must reference its image by digest (\`@sha256:…\`), not \`${image}\`.`,
+                );
         });
     }),
 };

@@ -5,10 +5,19 @@ import { T } from "../support/types";
 
 function routesToInternet(routeTable: PolicyResource, routes: readonly PolicyResource[], igws: readonly PolicyResource[]): boolean {
     const isIgw = (gatewayId: unknown, r?: PolicyResource) =>
-        (typeof gatewayId === "string" && gatewayId.startsWith("igw-")) || (r !== undefined && igws.some((g) => refersTo(r, "gatewayId", g, [])));
+        (typeof gatewayId === "string" && gatewayId.startsWith("igw-")) ||
+        (r !== undefined && igws.some((g) => refersTo(r, "gatewayId", g, [])));
     const inline = asArray(known(() => routeTable.props.routes) as Record<string, unknown>[]);
     if (inline.some((r) => (r.cidrBlock === "0.0.0.0/0" || r.ipv6CidrBlock === "::/0") && isIgw(r.gatewayId))) return true;
-    return routes.some((r) => refersTo(r, "routeTableId", routeTable, []) && (r.props.destinationCidrBlock === "0.0.0.0/0" || r.props.destinationIpv6CidrBlock === "::/0") && isIgw(known(() => r.props.gatewayId), r));
+    return routes.some(
+        (r) =>
+            refersTo(r, "routeTableId", routeTable, []) &&
+            (r.props.destinationCidrBlock === "0.0.0.0/0" || r.props.destinationIpv6CidrBlock === "::/0") &&
+            isIgw(
+                known(() => r.props.gatewayId),
+                r,
+            ),
+    );
 }
 
 /** Stack policy: a subnet's internet route lives in route tables and associations, not on the service. */
@@ -20,7 +29,8 @@ export const ecsServicePrivateSubnets: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Place services in private subnets (egress through NAT or VPC endpoints); keep internet-gateway routes to the public tier.",
+    remediationSteps:
+        "Place services in private subnets (egress through NAT or VPC endpoints); keep internet-gateway routes to the public tier.",
     resourceTypes: [T.ecsService, T.subnet, T.routeTable, T.route, T.routeTableAssociation, T.internetGateway],
     validateStack: (args, report) => {
         const services = ofTypes(args.resources, [T.ecsService]);
@@ -39,9 +49,14 @@ export const ecsServicePrivateSubnets: StackPolicyDefinition = {
                 return ids.includes(sid) || svc.dependencies.some((d) => d.urn === s.urn);
             });
             for (const subnet of mine) {
-                const tablesOfSubnet = assocs.filter((a) => refersTo(a, "subnetId", subnet, [])).flatMap((a) => tables.filter((t) => refersTo(a, "routeTableId", t, [])));
+                const tablesOfSubnet = assocs
+                    .filter((a) => refersTo(a, "subnetId", subnet, []))
+                    .flatMap((a) => tables.filter((t) => refersTo(a, "routeTableId", t, [])));
                 if (tablesOfSubnet.some((t) => routesToInternet(t, routes, igws))) {
-                    report(`ECS service \`${svc.name}\` must not run in subnet \`${subnet.name}\`, which routes 0.0.0.0/0 to an internet gateway.`, svc.urn);
+                    report(
+                        `ECS service \`${svc.name}\` must not run in subnet \`${subnet.name}\`, which routes 0.0.0.0/0 to an internet gateway.`,
+                        svc.urn,
+                    );
                 }
             }
         }

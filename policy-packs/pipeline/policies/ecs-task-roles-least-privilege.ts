@@ -25,7 +25,8 @@ export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "7.2.5"] },
     enforcementLevel: "mandatory",
     waivable: false,
-    remediationSteps: "Give the task its own role with only what the application needs, and a separate execution role for pulling images and reading secrets; never attach AdministratorAccess or `*:*`.",
+    remediationSteps:
+        "Give the task its own role with only what the application needs, and a separate execution role for pulling images and reading secrets; never attach AdministratorAccess or `*:*`.",
     resourceTypes: [T.taskDefinition, T.iamRole, T.iamRolePolicyAttachment, T.iamRolePolicy],
     validateStack: (args, report) => {
         const tasks = ofTypes(args.resources, [T.taskDefinition]);
@@ -36,10 +37,19 @@ export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
             const execRole = known(() => task.props.executionRoleArn);
             const taskRoleRes = roles.find((r) => refersTo(task, "taskRoleArn", r, ["arn"]));
             const execRoleRes = roles.find((r) => refersTo(task, "executionRoleArn", r, ["arn"]));
-            const same = (taskRoleRes && execRoleRes && taskRoleRes.urn === execRoleRes.urn) || (typeof taskRole === "string" && taskRole === execRole);
+            const same =
+                (taskRoleRes && execRoleRes && taskRoleRes.urn === execRoleRes.urn) ||
+                (typeof taskRole === "string" && taskRole === execRole);
             if (same) report(`Task definition \`${task.name}\` must use different roles for the task and for execution.`, task.urn);
-            for (const [what, role] of [["task", taskRoleRes], ["execution", execRoleRes]] as const) {
-                if (role && isAdminRole(role, args.resources)) report(`The ${what} role \`${role.name}\` of task definition \`${task.name}\` must not have administrator access.`, task.urn);
+            for (const [what, role] of [
+                ["task", taskRoleRes],
+                ["execution", execRoleRes],
+            ] as const) {
+                if (role && isAdminRole(role, args.resources))
+                    report(
+                        `The ${what} role \`${role.name}\` of task definition \`${task.name}\` must not have administrator access.`,
+                        task.urn,
+                    );
             }
         }
     },

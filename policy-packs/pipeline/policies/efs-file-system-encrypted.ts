@@ -9,7 +9,8 @@ export const efsFileSystemEncrypted: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Set `encrypted: true` with a customer managed `kmsKeyId` (encryption is chosen at creation: replace the file system).",
+    remediationSteps:
+        "Set `encrypted: true` with a customer managed `kmsKeyId` (encryption is chosen at creation: replace the file system).",
     resourceTypes: [T.efsFileSystem],
     validateResource: forTypes([T.efsFileSystem], (args, report) => {
         if (args.props.encrypted !== true) report(`EFS file system \`${args.name}\` must be encrypted (\`encrypted: true\`).`);

@@ -12,7 +12,8 @@ export const iamNoPassroleWildcard: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Restrict `iam:PassRole` to the ARNs of the roles that may be passed, ideally with an `iam:PassedToService` condition.",
+    remediationSteps:
+        "Restrict `iam:PassRole` to the ARNs of the roles that may be passed, ideally with an `iam:PassedToService` condition.",
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         for (const doc of inlineDocuments(args.props)) {

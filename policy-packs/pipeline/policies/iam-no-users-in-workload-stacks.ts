@@ -12,6 +12,10 @@ export const iamNoUsersInWorkloadStacks: ResourcePolicyDefinition = {
     remediationSteps: "Use IAM roles (task roles, IAM Identity Center, OIDC federation for CI) instead of IAM users and access keys.",
     resourceTypes: [T.iamUser, T.iamAccessKey],
     validateResource: forTypes([T.iamUser, T.iamAccessKey], (args, report) => {
-        report(args.type === T.iamUser ? `Workload stacks must not create IAM user \`${args.name}\`: use a role.` : `Workload stacks must not create long-lived access key \`${args.name}\`: use a role.`);
+        report(
+            args.type === T.iamUser
+                ? `Workload stacks must not create IAM user \`${args.name}\`: use a role.`
+                : `Workload stacks must not create long-lived access key \`${args.name}\`: use a role.`,
+        );
     }),
 };

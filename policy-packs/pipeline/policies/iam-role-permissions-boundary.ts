@@ -20,17 +20,24 @@ export const iamRolePermissionsBoundary: ResourcePolicyDefinition = {
     configSchema: {
         properties: {
             boundaryArnPattern: { type: "string", minLength: 1, default: "arn:aws:iam::*:policy/*boundary*" },
-            servicePrincipals: { type: "array", items: { type: "string" }, default: ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com", "ec2.amazonaws.com"] },
+            servicePrincipals: {
+                type: "array",
+                items: { type: "string" },
+                default: ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com", "ec2.amazonaws.com"],
+            },
         },
     },
     resourceTypes: [T.iamRole],
     validateResource: forTypes([T.iamRole], (args, report) => {
         const cfg = args.getConfig<Config>();
         const principals = servicePrincipals(args.props.assumeRolePolicy);
-        if (!principals.some((p) => cfg.servicePrincipals.includes(p))) args.notApplicable("Not a service role of a workload (no workload service principal).");
+        if (!principals.some((p) => cfg.servicePrincipals.includes(p)))
+            args.notApplicable("Not a service role of a workload (no workload service principal).");
         const boundary = args.props.permissionsBoundary;
         if (typeof boundary !== "string" || !globMatch(cfg.boundaryArnPattern, boundary)) {
-            report(`Service role \`${args.name}\` must carry the permissions boundary (\`permissionsBoundary\` matching \`${cfg.boundaryArnPattern}\`).`);
+            report(
+                `Service role \`${args.name}\` must carry the permissions boundary (\`permissionsBoundary\` matching \`${cfg.boundaryArnPattern}\`).`,
+            );
         }
     }),
 };

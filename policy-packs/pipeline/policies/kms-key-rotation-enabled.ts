@@ -1,7 +1,9 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
 import { T } from "../support/types";
 
-const isSymmetric = (props: Record<string, unknown>) => (props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT") === "SYMMETRIC_DEFAULT" && (props.keyUsage ?? "ENCRYPT_DECRYPT") === "ENCRYPT_DECRYPT";
+const isSymmetric = (props: Record<string, unknown>) =>
+    (props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT") === "SYMMETRIC_DEFAULT" &&
+    (props.keyUsage ?? "ENCRYPT_DECRYPT") === "ENCRYPT_DECRYPT";
 
 /** At level `remediate` the engine turns rotation on instead of failing. */
 export const kmsKeyRotationEnabled: ResourcePolicyDefinition = {
@@ -16,7 +18,11 @@ export const kmsKeyRotationEnabled: ResourcePolicyDefinition = {
     resourceTypes: [T.kmsKey],
     validateResource: forTypes([T.kmsKey], (args, report) => {
         if (!isSymmetric(args.props)) args.notApplicable("AWS rotates only symmetric encryption keys automatically.");
-        if (args.props.enableKeyRotation !== true) report(`KMS key \`${args.name}\` must rotate automatically (\`enableKeyRotation: true\`).`);
+        if (args.props.enableKeyRotation !== true)
+            report(`KMS key \`${args.name}\` must rotate automatically (\`enableKeyRotation: true\`).`);
     }),
-    remediateResource: (args) => (args.type === T.kmsKey && isSymmetric(args.props) && args.props.enableKeyRotation !== true ? { ...args.props, enableKeyRotation: true } : undefined),
+    remediateResource: (args) =>
+        args.type === T.kmsKey && isSymmetric(args.props) && args.props.enableKeyRotation !== true
+            ? { ...args.props, enableKeyRotation: true }
+            : undefined,
 };

@@ -34,7 +34,8 @@ export const productionStackTargetsProductionAccount: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["6.5.3", "6.5.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
-    remediationSteps: "Set `allowedAccountIds` on every AWS provider of a production stack to production account ids (listed in the pack config `productionAccountIds`).",
+    remediationSteps:
+        "Set `allowedAccountIds` on every AWS provider of a production stack to production account ids (listed in the pack config `productionAccountIds`).",
     configSchema: {
         properties: {
             environment: { type: "string", default: "" },
@@ -46,7 +47,8 @@ export const productionStackTargetsProductionAccount: StackPolicyDefinition = {
     validateStack: (args, report) => {
         const cfg = args.getConfig<Config>();
         const env = cfg.environment || args.stackTags.get("edf:environment") || "";
-        if (!cfg.productionEnvironments.includes(env)) args.notApplicable(`Only production stacks are checked (environment is \`${env || "unknown"}\`).`);
+        if (!cfg.productionEnvironments.includes(env))
+            args.notApplicable(`Only production stacks are checked (environment is \`${env || "unknown"}\`).`);
         const providers = new Map<string, PolicyResource | PolicyProviderResource>();
         for (const r of args.resources) {
             if (r.type === T.awsProvider) providers.set(r.urn, r);
@@ -59,10 +61,15 @@ export const productionStackTargetsProductionAccount: StackPolicyDefinition = {
         }
         for (const p of providers.values()) {
             const accounts = providerAccounts(p.props);
-            if (!accounts) report(`AWS provider \`${p.name}\` of a production stack must pin \`allowedAccountIds\` to production accounts.`, p.urn);
+            if (!accounts)
+                report(`AWS provider \`${p.name}\` of a production stack must pin \`allowedAccountIds\` to production accounts.`, p.urn);
             else {
                 const foreign = accounts.filter((a) => !cfg.productionAccountIds.includes(a));
-                if (foreign.length > 0) report(`AWS provider \`${p.name}\` of a production stack must not reach non-production account(s) ${foreign.join(", ")}.`, p.urn);
+                if (foreign.length > 0)
+                    report(
+                        `AWS provider \`${p.name}\` of a production stack must not reach non-production account(s) ${foreign.join(", ")}.`,
+                        p.urn,
+                    );
             }
         }
     },

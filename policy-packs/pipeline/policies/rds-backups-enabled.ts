@@ -17,10 +17,14 @@ export const rdsBackupsEnabled: ResourcePolicyDefinition = {
     configSchema: { properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7 } } },
     resourceTypes: [T.rdsInstance, T.rdsCluster],
     validateResource: forTypes([T.rdsInstance, T.rdsCluster], (args, report) => {
-        if (args.type === T.rdsInstance && typeof args.props.replicateSourceDb === "string") args.notApplicable("Read replicas take no automated backups of their own.");
+        if (args.type === T.rdsInstance && typeof args.props.replicateSourceDb === "string")
+            args.notApplicable("Read replicas take no automated backups of their own.");
         const { minRetentionDays } = args.getConfig<Config>();
         // Unset means the provider default: 1 day for clusters, 0 (off) for instances created by the API.
         const days = Number(args.props.backupRetentionPeriod ?? (args.type === T.rdsCluster ? 1 : 0));
-        if (days < minRetentionDays) report(`RDS database \`${args.name}\` must keep backups for at least ${minRetentionDays} days (\`backupRetentionPeriod\` is ${days}).`);
+        if (days < minRetentionDays)
+            report(
+                `RDS database \`${args.name}\` must keep backups for at least ${minRetentionDays} days (\`backupRetentionPeriod\` is ${days}).`,
+            );
     }),
 };

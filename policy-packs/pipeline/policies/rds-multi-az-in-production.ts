@@ -25,7 +25,8 @@ export const rdsMultiAzInProduction: ResourcePolicyDefinition = {
     validateResource: forTypes([T.rdsInstance], (args, report) => {
         const cfg = args.getConfig<Config>();
         const env = cfg.environment || args.stackTags.get("edf:environment") || "";
-        if (!cfg.productionEnvironments.includes(env)) args.notApplicable(`Multi-AZ is required only in production (environment is \`${env || "unknown"}\`).`);
+        if (!cfg.productionEnvironments.includes(env))
+            args.notApplicable(`Multi-AZ is required only in production (environment is \`${env || "unknown"}\`).`);
         if (args.props.multiAz !== true) report(`RDS instance \`${args.name}\` must be Multi-AZ in production (\`multiAz: true\`).`);
     }),
 };

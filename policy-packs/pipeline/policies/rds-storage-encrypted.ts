@@ -9,9 +9,11 @@ export const rdsStorageEncrypted: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: false,
-    remediationSteps: "Set `storageEncrypted: true` with a customer managed `kmsKeyId` (an existing database must be restored from an encrypted snapshot copy).",
+    remediationSteps:
+        "Set `storageEncrypted: true` with a customer managed `kmsKeyId` (an existing database must be restored from an encrypted snapshot copy).",
     resourceTypes: [T.rdsInstance, T.rdsCluster],
     validateResource: forTypes([T.rdsInstance, T.rdsCluster], (args, report) => {
-        if (args.props.storageEncrypted !== true) report(`RDS ${args.type === T.rdsCluster ? "cluster" : "instance"} \`${args.name}\` must set \`storageEncrypted: true\`.`);
+        if (args.props.storageEncrypted !== true)
+            report(`RDS ${args.type === T.rdsCluster ? "cluster" : "instance"} \`${args.name}\` must set \`storageEncrypted: true\`.`);
     }),
 };

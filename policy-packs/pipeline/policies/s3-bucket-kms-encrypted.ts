@@ -8,7 +8,10 @@ interface Rule {
 
 function usesKms(rules: unknown): boolean {
     const list = asArray(rules as Rule[]);
-    return list.length > 0 && list.every((r) => ["aws:kms", "aws:kms:dsse"].includes(String(r.applyServerSideEncryptionByDefault?.sseAlgorithm)));
+    return (
+        list.length > 0 &&
+        list.every((r) => ["aws:kms", "aws:kms:dsse"].includes(String(r.applyServerSideEncryptionByDefault?.sseAlgorithm)))
+    );
 }
 
 /** Stack policy: in @pulumi/aws 7 encryption is its own resource (`BucketServerSideEncryptionConfiguration`). */
@@ -20,7 +23,8 @@ export const s3BucketKmsEncrypted: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add an `aws.s3.BucketServerSideEncryptionConfiguration` for the bucket with `sseAlgorithm: \"aws:kms\"` and a customer managed key.",
+    remediationSteps:
+        'Add an `aws.s3.BucketServerSideEncryptionConfiguration` for the bucket with `sseAlgorithm: "aws:kms"` and a customer managed key.',
     resourceTypes: [...BUCKET_TYPES, T.bucketSse, T.bucketSseV2],
     validateStack: (args, report) => {
         const buckets = ofTypes(args.resources, BUCKET_TYPES);
@@ -29,8 +33,15 @@ export const s3BucketKmsEncrypted: StackPolicyDefinition = {
         for (const b of buckets) {
             const inline = (b.props.serverSideEncryptionConfiguration as { rules?: unknown; rule?: unknown } | undefined) ?? undefined;
             const separate = configs.filter((c) => refersTo(c, "bucket", b, ["bucket"]));
-            const ok = separate.length > 0 ? separate.every((c) => usesKms(c.props.rules)) : inline !== undefined && usesKms(inline.rules ?? inline.rule);
-            if (!ok) report(`S3 bucket \`${b.name}\` must be encrypted by default with KMS (aws.s3.BucketServerSideEncryptionConfiguration, sseAlgorithm aws:kms).`, b.urn);
+            const ok =
+                separate.length > 0
+                    ? separate.every((c) => usesKms(c.props.rules))
+                    : inline !== undefined && usesKms(inline.rules ?? inline.rule);
+            if (!ok)
+                report(
+                    `S3 bucket \`${b.name}\` must be encrypted by default with KMS (aws.s3.BucketServerSideEncryptionConfiguration, sseAlgorithm aws:kms).`,
+                    b.urn,
+                );
         }
     },
 };

@@ -13,7 +13,8 @@ export const s3BucketPublicAccessBlocked: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
+    remediationSteps:
+        "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
     resourceTypes: [...BUCKET_TYPES, T.bucketPublicAccessBlock],
     validateStack: (args, report) => {
         const buckets = ofTypes(args.resources, BUCKET_TYPES);

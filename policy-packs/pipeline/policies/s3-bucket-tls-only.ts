@@ -23,15 +23,23 @@ export const s3BucketTlsOnly: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add an `aws.s3.BucketPolicy` with a statement `Deny s3:*` on the bucket and its objects when `aws:SecureTransport` is false.",
+    remediationSteps:
+        "Add an `aws.s3.BucketPolicy` with a statement `Deny s3:*` on the bucket and its objects when `aws:SecureTransport` is false.",
     resourceTypes: [...BUCKET_TYPES, T.bucketPolicy],
     validateStack: (args, report) => {
         const buckets = ofTypes(args.resources, BUCKET_TYPES);
         if (buckets.length === 0) args.notApplicable("The stack declares no S3 bucket.");
         const policies = ofTypes(args.resources, [T.bucketPolicy]);
         for (const b of buckets) {
-            const docs = [b.props.policy, ...policies.filter((p) => refersTo(p, "bucket", b, ["bucket"])).map((p) => p.props.policy)].filter((d) => d !== undefined);
-            if (!docs.some(deniesInsecureTransport)) report(`S3 bucket \`${b.name}\` must have a bucket policy denying requests without TLS (aws:SecureTransport false).`, b.urn);
+            const docs = [
+                b.props.policy,
+                ...policies.filter((p) => refersTo(p, "bucket", b, ["bucket"])).map((p) => p.props.policy),
+            ].filter((d) => d !== undefined);
+            if (!docs.some(deniesInsecureTransport))
+                report(
+                    `S3 bucket \`${b.name}\` must have a bucket policy denying requests without TLS (aws:SecureTransport false).`,
+                    b.urn,
+                );
         }
     },
 };

@@ -29,7 +29,8 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["1.3.1", "1.4.1", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Open the internet only to ports 80 and 443, and only on the public load balancer's security group (tag it `tier=public-lb`); put everything else behind the load balancer.",
+    remediationSteps:
+        "Open the internet only to ports 80 and 443, and only on the public load balancer's security group (tag it `tier=public-lb`); put everything else behind the load balancer.",
     configSchema: {
         properties: {
             allowedPorts: { type: "array", items: { type: "integer" }, default: [80, 443] },
@@ -45,13 +46,23 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
         for (const g of groups) {
             for (const r of asArray(g.props.ingress as Record<string, unknown>[])) {
                 const cidrs = [...asArray(r.cidrBlocks as string[]), ...asArray(r.ipv6CidrBlocks as string[])];
-                if (cidrs.some(isWorldCidr)) rules.push({ owner: g, group: g, from: Number(r.fromPort ?? 0), to: Number(r.toPort ?? 65535), all: r.protocol === "-1" });
+                if (cidrs.some(isWorldCidr))
+                    rules.push({
+                        owner: g,
+                        group: g,
+                        from: Number(r.fromPort ?? 0),
+                        to: Number(r.toPort ?? 65535),
+                        all: r.protocol === "-1",
+                    });
             }
         }
         for (const r of ofTypes(args.resources, [T.securityGroupRule, T.ingressRule])) {
             const p = r.props;
             if (r.type === T.securityGroupRule && p.type !== "ingress") continue;
-            const cidrs = r.type === T.securityGroupRule ? [...asArray(p.cidrBlocks as string[]), ...asArray(p.ipv6CidrBlocks as string[])] : [p.cidrIpv4, p.cidrIpv6];
+            const cidrs =
+                r.type === T.securityGroupRule
+                    ? [...asArray(p.cidrBlocks as string[]), ...asArray(p.ipv6CidrBlocks as string[])]
+                    : [p.cidrIpv4, p.cidrIpv6];
             if (!cidrs.some(isWorldCidr)) continue;
             const group = groups.find((g) => refersTo(r, "securityGroupId", g, ["arn", "name"]));
             const protocol = r.type === T.securityGroupRule ? p.protocol : p.ipProtocol;
@@ -62,14 +73,23 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
             const badPorts = rule.all || rule.from !== rule.to || !cfg.allowedPorts.includes(rule.from);
             const ports = rule.all ? "all ports" : rule.from === rule.to ? `port ${rule.from}` : `ports ${rule.from}-${rule.to}`;
             if (badPorts) {
-                report(`Security group rule \`${rule.owner.name}\` must not open ${ports} to the internet: only ${cfg.allowedPorts.join("/")} may be.`, rule.owner.urn);
+                report(
+                    `Security group rule \`${rule.owner.name}\` must not open ${ports} to the internet: only ${cfg.allowedPorts.join("/")} may be.`,
+                    rule.owner.urn,
+                );
                 continue;
             }
             const tags = rule.group ? ((known(() => rule.group?.props.tags) as Record<string, string> | undefined) ?? {}) : undefined;
             if (!tags) {
-                report(`Security group rule \`${rule.owner.name}\` opens ${ports} to the internet, but its security group is not in this stack: internet ingress belongs only on a public load-balancer group tagged \`${cfg.publicTagKey}=${cfg.publicTagValue}\`.`, rule.owner.urn);
+                report(
+                    `Security group rule \`${rule.owner.name}\` opens ${ports} to the internet, but its security group is not in this stack: internet ingress belongs only on a public load-balancer group tagged \`${cfg.publicTagKey}=${cfg.publicTagValue}\`.`,
+                    rule.owner.urn,
+                );
             } else if (tags[cfg.publicTagKey] !== cfg.publicTagValue) {
-                report(`Security group \`${rule.group?.name}\` must not accept internet traffic on ${ports}: only public load-balancer groups (tag \`${cfg.publicTagKey}=${cfg.publicTagValue}\`) may.`, rule.owner.urn);
+                report(
+                    `Security group \`${rule.group?.name}\` must not accept internet traffic on ${ports}: only public load-balancer groups (tag \`${cfg.publicTagKey}=${cfg.publicTagValue}\`) may.`,
+                    rule.owner.urn,
+                );
             }
         }
     },

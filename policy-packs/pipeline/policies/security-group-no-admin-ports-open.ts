@@ -37,9 +37,23 @@ function rulesOf(args: ResourceValidationArgs): Rule[] {
             }));
         case T.securityGroupRule:
             if (p.type !== "ingress") return [];
-            return [{ fromPort: p.fromPort as number, toPort: p.toPort as number, protocol: p.protocol as string, cidrs: [...asArray(p.cidrBlocks as string[]), ...asArray(p.ipv6CidrBlocks as string[])] }];
+            return [
+                {
+                    fromPort: p.fromPort as number,
+                    toPort: p.toPort as number,
+                    protocol: p.protocol as string,
+                    cidrs: [...asArray(p.cidrBlocks as string[]), ...asArray(p.ipv6CidrBlocks as string[])],
+                },
+            ];
         default:
-            return [{ fromPort: p.fromPort as number, toPort: p.toPort as number, protocol: p.ipProtocol as string, cidrs: [p.cidrIpv4, p.cidrIpv6] }];
+            return [
+                {
+                    fromPort: p.fromPort as number,
+                    toPort: p.toPort as number,
+                    protocol: p.ipProtocol as string,
+                    cidrs: [p.cidrIpv4, p.cidrIpv6],
+                },
+            ];
     }
 }
 
@@ -51,8 +65,11 @@ export const securityGroupNoAdminPortsOpen: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
-    remediationSteps: "Remove the 0.0.0.0/0 or ::/0 source from rules covering administration ports; reach hosts through SSM Session Manager or a bastion in a private subnet.",
-    configSchema: { properties: { adminPorts: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: DEFAULT_ADMIN_PORTS } } },
+    remediationSteps:
+        "Remove the 0.0.0.0/0 or ::/0 source from rules covering administration ports; reach hosts through SSM Session Manager or a bastion in a private subnet.",
+    configSchema: {
+        properties: { adminPorts: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: DEFAULT_ADMIN_PORTS } },
+    },
     resourceTypes: [T.securityGroup, T.securityGroupRule, T.ingressRule],
     validateResource: forTypes([T.securityGroup, T.securityGroupRule, T.ingressRule], (args, report) => {
         const { adminPorts } = args.getConfig<Config>();

@@ -14,7 +14,9 @@ export const sqsQueueEncrypted: ResourcePolicyDefinition = {
     validateResource: forTypes([T.sqsQueue], (args, report) => {
         const kms = args.props.kmsMasterKeyId;
         const managed = args.props.sqsManagedSseEnabled;
-        if (!(typeof kms === "string" && kms.length > 0) && managed === false) report(`SQS queue \`${args.name}\` must encrypt messages: set \`kmsMasterKeyId\` (SSE-SQS was turned off).`);
-        else if (!(typeof kms === "string" && kms.length > 0) && managed !== true) report(`SQS queue \`${args.name}\` must encrypt messages: set \`kmsMasterKeyId\` or \`sqsManagedSseEnabled: true\`.`);
+        if (!(typeof kms === "string" && kms.length > 0) && managed === false)
+            report(`SQS queue \`${args.name}\` must encrypt messages: set \`kmsMasterKeyId\` (SSE-SQS was turned off).`);
+        else if (!(typeof kms === "string" && kms.length > 0) && managed !== true)
+            report(`SQS queue \`${args.name}\` must encrypt messages: set \`kmsMasterKeyId\` or \`sqsManagedSseEnabled: true\`.`);
     }),
 };

@@ -14,15 +14,20 @@ export const subnetNoPublicIpOutsidePublicTier: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Set `mapPublicIpOnLaunch: false` on private and isolated subnets; only subnets tagged `tier=public` may map public IPs.",
-    configSchema: { properties: { tierTagKey: { type: "string", default: "tier" }, publicTierValue: { type: "string", default: "public" } } },
+    remediationSteps:
+        "Set `mapPublicIpOnLaunch: false` on private and isolated subnets; only subnets tagged `tier=public` may map public IPs.",
+    configSchema: {
+        properties: { tierTagKey: { type: "string", default: "tier" }, publicTierValue: { type: "string", default: "public" } },
+    },
     resourceTypes: [T.subnet],
     validateResource: forTypes([T.subnet], (args, report) => {
         const cfg = args.getConfig<Config>();
         if (args.props.mapPublicIpOnLaunch !== true) return;
         const tier = (args.props.tags as Record<string, string> | undefined)?.[cfg.tierTagKey];
         if (tier !== cfg.publicTierValue) {
-            report(`Subnet \`${args.name}\` (tier \`${tier ?? "untagged"}\`) must not map public IPs on launch: only the \`${cfg.publicTierValue}\` tier may.`);
+            report(
+                `Subnet \`${args.name}\` (tier \`${tier ?? "untagged"}\`) must not map public IPs on launch: only the \`${cfg.publicTierValue}\` tier may.`,
+            );
         }
     }),
 };

@@ -10,7 +10,8 @@ export const vpcDefaultSecurityGroupClosed: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["1.2.1", "1.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add an `aws.ec2.DefaultSecurityGroup` for the VPC with empty `ingress` and `egress`, so nothing can use the default group.",
+    remediationSteps:
+        "Add an `aws.ec2.DefaultSecurityGroup` for the VPC with empty `ingress` and `egress`, so nothing can use the default group.",
     resourceTypes: [T.vpc, T.defaultSecurityGroup],
     validateStack: (args, report) => {
         const vpcs = ofTypes(args.resources, [T.vpc]);
@@ -22,7 +23,10 @@ export const vpcDefaultSecurityGroupClosed: StackPolicyDefinition = {
         }
         for (const vpc of vpcs) {
             if (!defaults.some((d) => refersTo(d, "vpcId", vpc, []))) {
-                report(`VPC \`${vpc.name}\` must adopt its default security group with an \`aws.ec2.DefaultSecurityGroup\` that has no rules.`, vpc.urn);
+                report(
+                    `VPC \`${vpc.name}\` must adopt its default security group with an \`aws.ec2.DefaultSecurityGroup\` that has no rules.`,
+                    vpc.urn,
+                );
             }
         }
     },

@@ -10,7 +10,8 @@ export const vpcFlowLogsEnabled: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["10.2.1", "10.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Add an `aws.ec2.FlowLog` with `vpcId` set to the VPC and `trafficType: \"ALL\"`, delivered to a KMS-encrypted log group or the log archive.",
+    remediationSteps:
+        'Add an `aws.ec2.FlowLog` with `vpcId` set to the VPC and `trafficType: "ALL"`, delivered to a KMS-encrypted log group or the log archive.',
     resourceTypes: [T.vpc, T.flowLog],
     validateStack: (args, report) => {
         const vpcs = ofTypes(args.resources, [T.vpc]);
@@ -19,7 +20,8 @@ export const vpcFlowLogsEnabled: StackPolicyDefinition = {
         for (const vpc of vpcs) {
             const mine = logs.filter((l) => refersTo(l, "vpcId", vpc, []));
             if (mine.length === 0) report(`VPC \`${vpc.name}\` must have a flow log (aws.ec2.FlowLog with \`vpcId\`).`, vpc.urn);
-            else if (!mine.some((l) => (l.props.trafficType ?? "ALL") === "ALL")) report(`VPC \`${vpc.name}\` must have a flow log with \`trafficType\` ALL.`, vpc.urn);
+            else if (!mine.some((l) => (l.props.trafficType ?? "ALL") === "ALL"))
+                report(`VPC \`${vpc.name}\` must have a flow log with \`trafficType\` ALL.`, vpc.urn);
         }
     },
 };

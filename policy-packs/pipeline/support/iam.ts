@@ -23,7 +23,13 @@ export function statementsOf(document: unknown): Statement[] {
 }
 
 function actionCovers(pattern: string, action: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    const re = new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+        "i",
+    );
     return re.test(action);
 }
 
@@ -45,7 +51,11 @@ export function isAdminStatement(s: Statement): boolean {
 }
 
 /** AWS managed policies that amount to administrator access. */
-export const ADMIN_POLICY_ARNS = ["arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/IAMFullAccess"];
+export const ADMIN_POLICY_ARNS = [
+    "arn:aws:iam::aws:policy/AdministratorAccess",
+    "arn:aws:iam::aws:policy/PowerUserAccess",
+    "arn:aws:iam::aws:policy/IAMFullAccess",
+];
 
 export function isAdminPolicyArn(arn: unknown): boolean {
     return typeof arn === "string" && ADMIN_POLICY_ARNS.some((a) => arn.endsWith(a.slice("arn:aws".length)));

@@ -35,7 +35,8 @@ export function asArray<T>(value: T | readonly T[] | undefined | null): T[] {
 /** A resource's tags merged over its provider's `defaultTags`, as AWS would apply them. */
 export function effectiveTags(props: Record<string, unknown>, providerProps?: Record<string, unknown>): Record<string, string> {
     const defaults = parseMaybeJson(providerProps?.defaultTags) as { tags?: unknown } | undefined;
-    const fromProvider = defaults && typeof defaults === "object" ? (parseMaybeJson(defaults.tags) as Record<string, string> | undefined) : undefined;
+    const fromProvider =
+        defaults && typeof defaults === "object" ? (parseMaybeJson(defaults.tags) as Record<string, string> | undefined) : undefined;
     return { ...(fromProvider ?? {}), ...((props.tags as Record<string, string> | undefined) ?? {}) };
 }
 

@@ -1,4 +1,10 @@
-import { DescribeImageScanFindingsCommand, DescribeImageScanFindingsCommandOutput, ECRClient, ImageScanFinding, EnhancedImageScanFinding } from "@aws-sdk/client-ecr";
+import {
+    DescribeImageScanFindingsCommand,
+    DescribeImageScanFindingsCommandOutput,
+    ECRClient,
+    ImageScanFinding,
+    EnhancedImageScanFinding,
+} from "@aws-sdk/client-ecr";
 import type { ImageEvidence, ScanEvidence, Vulnerability, VulnerabilitySeverity } from "./model";
 
 /** The image to fetch scan findings for. */
@@ -25,7 +31,13 @@ function fromBasic(f: ImageScanFinding, completedAt: string | undefined): Vulner
     const pkg = attr("package_name");
     const version = attr("package_version");
     // Basic scanning does not say whether a fix exists: `fixable` stays unknown.
-    return { id: f.name ?? "UNKNOWN", severity: severity(f.severity), ...(pkg ? { package: pkg } : {}), ...(version ? { installedVersion: version } : {}), ...(completedAt ? { firstObservedAt: completedAt } : {}) };
+    return {
+        id: f.name ?? "UNKNOWN",
+        severity: severity(f.severity),
+        ...(pkg ? { package: pkg } : {}),
+        ...(version ? { installedVersion: version } : {}),
+        ...(completedAt ? { firstObservedAt: completedAt } : {}),
+    };
 }
 
 function fromEnhanced(f: EnhancedImageScanFinding): Vulnerability {
@@ -56,10 +68,23 @@ export async function fetchEcrScanEvidence(client: ECRClient, image: EcrImageRef
     do {
         let page: DescribeImageScanFindingsCommandOutput;
         try {
-            page = await client.send(new DescribeImageScanFindingsCommand({ repositoryName: image.repositoryName, imageId: { imageDigest: image.imageDigest }, ...(image.registryId ? { registryId: image.registryId } : {}), nextToken, maxResults: 1000 }));
+            page = await client.send(
+                new DescribeImageScanFindingsCommand({
+                    repositoryName: image.repositoryName,
+                    imageId: { imageDigest: image.imageDigest },
+                    ...(image.registryId ? { registryId: image.registryId } : {}),
+                    nextToken,
+                    maxResults: 1000,
+                }),
+            );
         } catch (e) {
             const name = (e as { name?: string }).name;
-            if (name === "ScanNotFoundException") return { digest: image.imageDigest, repository: image.repositoryName, scans: [{ source: "ecr-basic", status: "NOT_SCANNED", vulnerabilities: [] }] };
+            if (name === "ScanNotFoundException")
+                return {
+                    digest: image.imageDigest,
+                    repository: image.repositoryName,
+                    scans: [{ source: "ecr-basic", status: "NOT_SCANNED", vulnerabilities: [] }],
+                };
             throw new Error(`Could not read ECR scan findings of ${image.repositoryName}@${image.imageDigest}: ${(e as Error).message}`);
         }
         status = page.imageScanStatus?.status ?? status;
@@ -71,7 +96,12 @@ export async function fetchEcrScanEvidence(client: ECRClient, image: EcrImageRef
         }
         nextToken = page.nextToken;
     } while (nextToken);
-    const scan: ScanEvidence = { source: enhanced ? "ecr-enhanced" : "ecr-basic", status, ...(completedAt ? { completedAt } : {}), vulnerabilities };
+    const scan: ScanEvidence = {
+        source: enhanced ? "ecr-enhanced" : "ecr-basic",
+        status,
+        ...(completedAt ? { completedAt } : {}),
+        vulnerabilities,
+    };
     return { digest: image.imageDigest, repository: image.repositoryName, scans: [scan] };
 }
 

@@ -61,19 +61,34 @@ export function runningImagesFromTasks(tasks: readonly Task[], where: string): E
             const container = c.name ?? `#${i}`;
             const image = c.image;
             if (!family) {
-                unobserved.push({ observedIn, container, ...(image ? { image } : {}), reason: `the task's definition ARN \`${task.taskDefinitionArn ?? "(none)"}\` names no family` });
+                unobserved.push({
+                    observedIn,
+                    container,
+                    ...(image ? { image } : {}),
+                    reason: `the task's definition ARN \`${task.taskDefinitionArn ?? "(none)"}\` names no family`,
+                });
                 continue;
             }
             const digest = c.imageDigest && DIGEST.test(c.imageDigest) ? c.imageDigest : image?.match(PINNED)?.[1];
             if (digest) running.push({ family, container, digest, observedIn });
-            else unobserved.push({ observedIn, container, ...(image ? { image } : {}), reason: c.imageDigest ? `ECS reported \`${c.imageDigest}\`, which is not a sha256 digest` : "ECS reported no imageDigest (task not started yet?) and the image reference is not pinned by digest" });
+            else
+                unobserved.push({
+                    observedIn,
+                    container,
+                    ...(image ? { image } : {}),
+                    reason: c.imageDigest
+                        ? `ECS reported \`${c.imageDigest}\`, which is not a sha256 digest`
+                        : "ECS reported no imageDigest (task not started yet?) and the image reference is not pinned by digest",
+                });
         }
     }
     return { running, unobserved };
 }
 
 function describeError(action: string, ref: EcsServiceRef, e: unknown): Error {
-    return new Error(`Could not ${action} of ECS service \`${ref.service}\` in cluster \`${ref.cluster}\`: ${(e as Error).message}. Check the cluster and service names and that the caller may call ecs:ListTasks and ecs:DescribeTasks.`);
+    return new Error(
+        `Could not ${action} of ECS service \`${ref.service}\` in cluster \`${ref.cluster}\`: ${(e as Error).message}. Check the cluster and service names and that the caller may call ecs:ListTasks and ecs:DescribeTasks.`,
+    );
 }
 
 /**
@@ -86,7 +101,15 @@ export async function fetchEcsRunningImages(client: ECSClient, ref: EcsServiceRe
     let nextToken: string | undefined;
     do {
         try {
-            const page = await client.send(new ListTasksCommand({ cluster: ref.cluster, serviceName: ref.service, desiredStatus: "RUNNING", nextToken, maxResults: 100 }));
+            const page = await client.send(
+                new ListTasksCommand({
+                    cluster: ref.cluster,
+                    serviceName: ref.service,
+                    desiredStatus: "RUNNING",
+                    nextToken,
+                    maxResults: 100,
+                }),
+            );
             taskArns.push(...(page.taskArns ?? []));
             nextToken = page.nextToken;
         } catch (e) {
@@ -98,10 +121,17 @@ export async function fetchEcsRunningImages(client: ECSClient, ref: EcsServiceRe
     for (let i = 0; i < taskArns.length; i += DESCRIBE_BATCH) {
         let tasks: Task[];
         try {
-            const page = await client.send(new DescribeTasksCommand({ cluster: ref.cluster, tasks: taskArns.slice(i, i + DESCRIBE_BATCH) }));
+            const page = await client.send(
+                new DescribeTasksCommand({ cluster: ref.cluster, tasks: taskArns.slice(i, i + DESCRIBE_BATCH) }),
+            );
             tasks = page.tasks ?? [];
             // A task that stopped between ListTasks and DescribeTasks comes back as a failure (MISSING).
-            for (const f of page.failures ?? []) unobserved.push({ observedIn: where, container: f.arn ?? "(unknown task)", reason: `DescribeTasks failed: ${f.reason ?? "no reason given"}${f.detail ? ` (${f.detail})` : ""}` });
+            for (const f of page.failures ?? [])
+                unobserved.push({
+                    observedIn: where,
+                    container: f.arn ?? "(unknown task)",
+                    reason: `DescribeTasks failed: ${f.reason ?? "no reason given"}${f.detail ? ` (${f.detail})` : ""}`,
+                });
         } catch (e) {
             throw describeError("describe the tasks", ref, e);
         }
@@ -115,7 +145,12 @@ export async function fetchEcsRunningImages(client: ECSClient, ref: EcsServiceRe
 /** Problems with the services to observe, all at once (empty when fine). */
 export function ecsServiceRefProblems(services: readonly EcsServiceRef[]): string[] {
     return services.flatMap((ref, i) =>
-        (["cluster", "service"] as const).filter((k) => typeof ref?.[k] !== "string" || ref[k].trim() === "").map((k) => `\`services[${i}].${k}\` is missing or empty: an ECS service to observe needs both \`cluster\` and \`service\` (name or ARN).`),
+        (["cluster", "service"] as const)
+            .filter((k) => typeof ref?.[k] !== "string" || ref[k].trim() === "")
+            .map(
+                (k) =>
+                    `\`services[${i}].${k}\` is missing or empty: an ECS service to observe needs both \`cluster\` and \`service\` (name or ARN).`,
+            ),
     );
 }
 

@@ -123,10 +123,27 @@ export const EVIDENCE_SCHEMA = {
                         properties: {
                             format: { const: "CycloneDX" },
                             specVersion: { type: "string" },
-                            components: { type: "array", items: { type: "object", required: ["name"], properties: { name: { type: "string" }, version: { type: "string" }, purl: { type: "string" }, type: { type: "string" } } } },
+                            components: {
+                                type: "array",
+                                items: {
+                                    type: "object",
+                                    required: ["name"],
+                                    properties: {
+                                        name: { type: "string" },
+                                        version: { type: "string" },
+                                        purl: { type: "string" },
+                                        type: { type: "string" },
+                                    },
+                                },
+                            },
                         },
                     },
-                    vex: { type: "object", additionalProperties: { enum: ["not_affected", "false_positive", "resolved", "resolved_with_pedigree", "exploitable", "in_triage"] } },
+                    vex: {
+                        type: "object",
+                        additionalProperties: {
+                            enum: ["not_affected", "false_positive", "resolved", "resolved_with_pedigree", "exploitable", "in_triage"],
+                        },
+                    },
                 },
             },
         },
@@ -136,7 +153,12 @@ export const EVIDENCE_SCHEMA = {
                 type: "object",
                 additionalProperties: false,
                 required: ["family", "container", "digest"],
-                properties: { family: { type: "string", minLength: 1 }, container: { type: "string", minLength: 1 }, digest: { type: "string", pattern: DIGEST }, observedIn: { type: "string" } },
+                properties: {
+                    family: { type: "string", minLength: 1 },
+                    container: { type: "string", minLength: 1 },
+                    digest: { type: "string", pattern: DIGEST },
+                    observedIn: { type: "string" },
+                },
             },
         },
     },
@@ -147,12 +169,18 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(EVIDENCE_SC
 /** Checks evidence against its schema; every problem at once, naming the source and path. */
 export function validateEvidence(evidence: unknown, source = "runtime evidence"): RuntimeEvidence {
     if (!validate(evidence)) {
-        throw new PolicyInputError((validate.errors ?? []).map((e) => `${source}: \`${e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(document)"}\` ${e.message ?? "is invalid"}${e.keyword === "additionalProperties" ? ` \`${String((e.params as { additionalProperty?: string }).additionalProperty)}\`` : ""}.`));
+        throw new PolicyInputError(
+            (validate.errors ?? []).map(
+                (e) =>
+                    `${source}: \`${e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(document)"}\` ${e.message ?? "is invalid"}${e.keyword === "additionalProperties" ? ` \`${String((e.params as { additionalProperty?: string }).additionalProperty)}\`` : ""}.`,
+            ),
+        );
     }
     const ev = evidence as RuntimeEvidence;
     const problems: string[] = [];
     for (const [key, image] of Object.entries(ev.images)) {
-        if (image.digest !== key) problems.push(`${source}: \`images.${key}.digest\` is ${image.digest}: an image's entry must be keyed by its own digest.`);
+        if (image.digest !== key)
+            problems.push(`${source}: \`images.${key}.digest\` is ${image.digest}: an image's entry must be keyed by its own digest.`);
     }
     if (problems.length > 0) throw new PolicyInputError(problems);
     return ev;
@@ -168,9 +196,9 @@ export function mergeEvidence(collectedAt: string, parts: readonly Partial<Runti
             const prev = images[digest];
             images[digest] = {
                 digest,
-                ...(img.repository ?? prev?.repository ? { repository: img.repository ?? prev?.repository } : {}),
+                ...((img.repository ?? prev?.repository) ? { repository: img.repository ?? prev?.repository } : {}),
                 scans: [...(prev?.scans ?? []), ...(img.scans ?? [])],
-                ...(img.sbom ?? prev?.sbom ? { sbom: img.sbom ?? prev?.sbom } : {}),
+                ...((img.sbom ?? prev?.sbom) ? { sbom: img.sbom ?? prev?.sbom } : {}),
                 ...(img.vex || prev?.vex ? { vex: { ...(prev?.vex ?? {}), ...(img.vex ?? {}) } } : {}),
             };
         }

@@ -2,7 +2,31 @@ import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
 import { declaredImages, EVIDENCE_PROPERTY, EvidenceConfig, TASK_DEFINITION } from "../support";
 
 /** Shells, package managers, compilers and remote-access tools: an attacker's toolbox. */
-export const DEFAULT_FORBIDDEN_SOFTWARE = ["bash", "dash", "zsh", "busybox", "apk-tools", "apt", "dpkg", "yum", "dnf", "rpm", "pip", "npm", "gcc", "g++", "cpp", "clang", "make", "openssh", "openssh-client", "openssh-server", "netcat", "ncat", "socat"];
+export const DEFAULT_FORBIDDEN_SOFTWARE = [
+    "bash",
+    "dash",
+    "zsh",
+    "busybox",
+    "apk-tools",
+    "apt",
+    "dpkg",
+    "yum",
+    "dnf",
+    "rpm",
+    "pip",
+    "npm",
+    "gcc",
+    "g++",
+    "cpp",
+    "clang",
+    "make",
+    "openssh",
+    "openssh-client",
+    "openssh-server",
+    "netcat",
+    "ncat",
+    "socat",
+];
 
 interface Config extends EvidenceConfig {
     environment: string;
@@ -13,12 +37,14 @@ interface Config extends EvidenceConfig {
 export const imageNoForbiddenSoftware: ResourcePolicyDefinition = {
     kind: "resource",
     id: "image-no-forbidden-software",
-    description: "Checks whether production images are free of software that must not ship (shells, package managers, compilers, remote access).",
+    description:
+        "Checks whether production images are free of software that must not ship (shells, package managers, compilers, remote access).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["2.2.4", "2.2.5"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Build production images from a distroless or scratch base in a multi-stage build, copying only the application and its runtime.",
+    remediationSteps:
+        "Build production images from a distroless or scratch base in a multi-stage build, copying only the application and its runtime.",
     configSchema: {
         properties: {
             evidence: EVIDENCE_PROPERTY,
@@ -31,11 +57,15 @@ export const imageNoForbiddenSoftware: ResourcePolicyDefinition = {
     validateResource: forTypes([TASK_DEFINITION], (args, report) => {
         const cfg = args.getConfig<Config>();
         const env = cfg.environment || args.stackTags.get("edf:environment") || "";
-        if (!cfg.productionEnvironments.includes(env)) args.notApplicable(`Only production images are checked (environment is \`${env || "unknown"}\`).`);
+        if (!cfg.productionEnvironments.includes(env))
+            args.notApplicable(`Only production images are checked (environment is \`${env || "unknown"}\`).`);
         const forbidden = new Set(cfg.forbidden.map((f) => f.toLowerCase()));
         for (const img of declaredImages(args.props, cfg.evidence)) {
-            const found = [...new Set((img.evidence?.sbom?.components ?? []).map((c) => c.name.toLowerCase()).filter((n) => forbidden.has(n)))].sort();
-            if (found.length > 0) report(`Production image of container \`${img.container}\` in \`${args.name}\` must not contain ${found.join(", ")}.`);
+            const found = [
+                ...new Set((img.evidence?.sbom?.components ?? []).map((c) => c.name.toLowerCase()).filter((n) => forbidden.has(n))),
+            ].sort();
+            if (found.length > 0)
+                report(`Production image of container \`${img.container}\` in \`${args.name}\` must not contain ${found.join(", ")}.`);
         }
     }),
 };

@@ -19,7 +19,10 @@ export const imageRunningDigestMatchesDeclared: ResourcePolicyDefinition = {
         if (running.length === 0) args.notApplicable("Nothing of this task family was observed running.");
         for (const img of declaredImages(args.props, evidence)) {
             for (const r of running.filter((x) => x.container === img.container)) {
-                if (r.digest !== img.digest) report(`Container \`${img.container}\` of \`${args.name}\` runs ${r.digest.slice(0, 19)}…${r.observedIn ? ` in ${r.observedIn}` : ""} but declares ${img.digest ? `${img.digest.slice(0, 19)}…` : `\`${img.image}\``}.`);
+                if (r.digest !== img.digest)
+                    report(
+                        `Container \`${img.container}\` of \`${args.name}\` runs ${r.digest.slice(0, 19)}…${r.observedIn ? ` in ${r.observedIn}` : ""} but declares ${img.digest ? `${img.digest.slice(0, 19)}…` : `\`${img.image}\``}.`,
+                    );
             }
         }
     }),

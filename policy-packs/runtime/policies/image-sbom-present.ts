@@ -9,14 +9,18 @@ export const imageSbomPresent: ResourcePolicyDefinition = {
     controls: { "pci-dss-v4.0": ["6.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: "Generate a CycloneDX SBOM at build time (e.g. `syft <image> -o cyclonedx-json`) and attach it to the image's evidence.",
+    remediationSteps:
+        "Generate a CycloneDX SBOM at build time (e.g. `syft <image> -o cyclonedx-json`) and attach it to the image's evidence.",
     configSchema: { properties: { evidence: EVIDENCE_PROPERTY } },
     resourceTypes: [TASK_DEFINITION],
     validateResource: forTypes([TASK_DEFINITION], (args, report) => {
         const { evidence } = args.getConfig<EvidenceConfig>();
         for (const img of declaredImages(args.props, evidence)) {
             const components = img.evidence?.sbom?.components.length ?? 0;
-            if (components === 0) report(`Image of container \`${img.container}\` in \`${args.name}\` must have a CycloneDX SBOM with its components (${img.digest ? img.digest.slice(0, 19) + "…" : img.image}).`);
+            if (components === 0)
+                report(
+                    `Image of container \`${img.container}\` in \`${args.name}\` must have a CycloneDX SBOM with its components (${img.digest ? img.digest.slice(0, 19) + "…" : img.image}).`,
+                );
         }
     }),
 };

@@ -24,7 +24,17 @@ export interface BundleResult {
 
 /** Used when the pack has no tsconfig.json; the same settings as the packs' own. */
 export const DEFAULT_TSCONFIG = {
-    compilerOptions: { target: "ES2022", module: "commonjs", moduleResolution: "node", lib: ["ES2022"], strict: true, esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, types: ["node"] },
+    compilerOptions: {
+        target: "ES2022",
+        module: "commonjs",
+        moduleResolution: "node",
+        lib: ["ES2022"],
+        strict: true,
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        skipLibCheck: true,
+        types: ["node"],
+    },
 };
 
 interface PackManifest {
@@ -47,19 +57,26 @@ function readJson<T>(file: string): T {
 function findProjectRoot(packDir: string): string {
     for (let dir = path.dirname(packDir); ; dir = path.dirname(dir)) {
         if (fs.existsSync(path.join(dir, "package.json"))) return dir;
-        if (path.dirname(dir) === dir) throw new BundleError([`No package.json above ${packDir}: pass \`projectRoot\` (the folder whose package.json pins the versions).`]);
+        if (path.dirname(dir) === dir)
+            throw new BundleError([
+                `No package.json above ${packDir}: pass \`projectRoot\` (the folder whose package.json pins the versions).`,
+            ]);
     }
 }
 
 function compilerOptionsOf(packDir: string): { options: ts.CompilerOptions; tsconfigText: string } {
     const file = path.join(packDir, "tsconfig.json");
     if (!fs.existsSync(file)) {
-        return { options: ts.convertCompilerOptionsFromJson(DEFAULT_TSCONFIG.compilerOptions, packDir).options, tsconfigText: `${JSON.stringify(DEFAULT_TSCONFIG, null, 2)}\n` };
+        return {
+            options: ts.convertCompilerOptionsFromJson(DEFAULT_TSCONFIG.compilerOptions, packDir).options,
+            tsconfigText: `${JSON.stringify(DEFAULT_TSCONFIG, null, 2)}\n`,
+        };
     }
     const text = fs.readFileSync(file, "utf8");
     const read = ts.readConfigFile(file, (f) => fs.readFileSync(f, "utf8"));
     if (read.error) throw new BundleError([`${file}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`]);
-    if ((read.config as { extends?: unknown }).extends !== undefined) throw new BundleError([`${file}: \`extends\` points outside what a published pack carries: inline the options.`]);
+    if ((read.config as { extends?: unknown }).extends !== undefined)
+        throw new BundleError([`${file}: \`extends\` points outside what a published pack carries: inline the options.`]);
     const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, packDir);
     const errors = parsed.errors.filter((d) => d.code !== 18003); // 18003: no inputs found (the pack lists no `files`)
     if (errors.length > 0) throw new BundleError(errors.map((d) => `${file}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`));
@@ -70,11 +87,14 @@ function compilerOptionsOf(packDir: string): { options: ts.CompilerOptions; tsco
 function prepareOutDir(outDir: string, packDir: string): void {
     const rel = path.relative(outDir, packDir);
     if (rel === "" || !rel.startsWith("..") || !path.relative(packDir, outDir).startsWith("..")) {
-        throw new BundleError([`The bundle folder ${outDir} overlaps the pack folder ${packDir}: choose a folder outside it (e.g. dist/policy-packs/<pack>).`]);
+        throw new BundleError([
+            `The bundle folder ${outDir} overlaps the pack folder ${packDir}: choose a folder outside it (e.g. dist/policy-packs/<pack>).`,
+        ]);
     }
     if (fs.existsSync(outDir)) {
         const entries = fs.readdirSync(outDir);
-        if (entries.length > 0 && !entries.includes("PulumiPolicy.yaml")) throw new BundleError([`${outDir} exists and is not a pack bundle: remove it or choose another output folder.`]);
+        if (entries.length > 0 && !entries.includes("PulumiPolicy.yaml"))
+            throw new BundleError([`${outDir} exists and is not a pack bundle: remove it or choose another output folder.`]);
         fs.rmSync(outDir, { recursive: true, force: true });
     }
 }
@@ -90,24 +110,35 @@ export function bundlePack(opts: BundleOptions): BundleResult {
     const packDir = path.resolve(opts.packDir);
     const outDir = path.resolve(opts.outDir);
     const problems: string[] = [];
-    if (!fs.existsSync(packDir) || !fs.statSync(packDir).isDirectory()) throw new BundleError([`\`packDir\` ${packDir} is not a folder: name a policy pack folder (holding PulumiPolicy.yaml).`]);
-    for (const f of ["PulumiPolicy.yaml", "package.json"]) if (!fs.existsSync(path.join(packDir, f))) problems.push(`${path.join(packDir, f)} is missing: a policy pack folder needs it.`);
+    if (!fs.existsSync(packDir) || !fs.statSync(packDir).isDirectory())
+        throw new BundleError([`\`packDir\` ${packDir} is not a folder: name a policy pack folder (holding PulumiPolicy.yaml).`]);
+    for (const f of ["PulumiPolicy.yaml", "package.json"])
+        if (!fs.existsSync(path.join(packDir, f))) problems.push(`${path.join(packDir, f)} is missing: a policy pack folder needs it.`);
     if (problems.length > 0) throw new BundleError(problems);
     const projectRoot = path.resolve(opts.projectRoot ?? findProjectRoot(packDir));
-    const rootManifest = readJson<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>(path.join(projectRoot, "package.json"));
+    const rootManifest = readJson<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>(
+        path.join(projectRoot, "package.json"),
+    );
     const versions: VersionTable = { ...rootManifest.devDependencies, ...rootManifest.dependencies };
     const pack = readJson<PackManifest>(path.join(packDir, "package.json"));
     const main = path.join(packDir, pack.main ?? "index.ts");
-    if (!fs.existsSync(main)) throw new BundleError([`${path.join(packDir, "package.json")}: \`main\` (${pack.main ?? "index.ts"}) does not exist in the pack folder.`]);
+    if (!fs.existsSync(main))
+        throw new BundleError([
+            `${path.join(packDir, "package.json")}: \`main\` (${pack.main ?? "index.ts"}) does not exist in the pack folder.`,
+        ]);
     for (const [name, version] of Object.entries(pack.dependencies ?? {})) {
-        if (versions[name] !== undefined && versions[name] !== version) problems.push(`${path.join(packDir, "package.json")}: \`${name}\` is ${version} but the project pins ${versions[name]}: make them equal, the pack is tested with the project's.`);
+        if (versions[name] !== undefined && versions[name] !== version)
+            problems.push(
+                `${path.join(packDir, "package.json")}: \`${name}\` is ${version} but the project pins ${versions[name]}: make them equal, the pack is tested with the project's.`,
+            );
     }
     if (problems.length > 0) throw new BundleError(problems);
 
     const { options, tsconfigText } = compilerOptionsOf(packDir);
     const graph = walkSources(main, options, projectRoot);
     const places = new Map<string, string>();
-    const placeOf = (file: string): string => places.get(file) ?? (places.set(file, bundlePathOf(file, packDir, projectRoot)), places.get(file) as string);
+    const placeOf = (file: string): string =>
+        places.get(file) ?? (places.set(file, bundlePathOf(file, packDir, projectRoot)), places.get(file) as string);
     for (const file of graph.keys()) placeOf(file);
     const dependencies = bundleDependencies(graph, options.types ?? [], versions, projectRoot);
 

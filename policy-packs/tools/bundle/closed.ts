@@ -30,10 +30,14 @@ export function bundleProblems(bundleDir: string): string[] {
         if (!fs.existsSync(path.join(dir, required))) problems.push(`${required} is missing from the bundle ${dir}.`);
     }
     if (problems.length > 0) return problems;
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { main?: string; dependencies?: Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        main?: string;
+        dependencies?: Record<string, string>;
+    };
     const deps = manifest.dependencies ?? {};
     const main = path.join(dir, manifest.main ?? "index.ts");
-    if (!fs.existsSync(main) || !inside(dir, main)) problems.push(`package.json: \`main\` (${manifest.main ?? "index.ts"}) is not a file inside the bundle.`);
+    if (!fs.existsSync(main) || !inside(dir, main))
+        problems.push(`package.json: \`main\` (${manifest.main ?? "index.ts"}) is not a file inside the bundle.`);
     const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Node10, resolveJsonModule: true, allowJs: false };
     for (const file of sourceFiles(dir)) {
         const where = path.relative(dir, file);
@@ -48,7 +52,8 @@ export function bundleProblems(bundleDir: string): string[] {
                 problems.push(`${at} is an absolute path.`);
             } else {
                 const name = packageNameOf(ref.specifier);
-                if (deps[name] === undefined && deps[typesPackageOf(name)] === undefined) problems.push(`${at}: \`${name}\` is not a dependency in the bundle's package.json.`);
+                if (deps[name] === undefined && deps[typesPackageOf(name)] === undefined)
+                    problems.push(`${at}: \`${name}\` is not a dependency in the bundle's package.json.`);
             }
         }
     }

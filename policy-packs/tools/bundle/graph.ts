@@ -64,8 +64,10 @@ export function walkSources(entry: string, options: ts.CompilerOptions, base: st
             if (isRelative(ref.specifier)) {
                 const target = resolved?.resolvedFileName;
                 if (!target) problems.push(`${at} does not resolve to a file: fix the path.`);
-                else if (resolved.isExternalLibraryImport || target.split(path.sep).includes("node_modules")) problems.push(`${at} reaches into node_modules (${target}): import the package by name instead.`);
-                else if (!BUNDLEABLE.test(target) || target.endsWith(".d.ts")) problems.push(`${at} resolves to ${shown(target, base)}, which is not a .ts/.tsx/.json source the bundle can carry.`);
+                else if (resolved.isExternalLibraryImport || target.split(path.sep).includes("node_modules"))
+                    problems.push(`${at} reaches into node_modules (${target}): import the package by name instead.`);
+                else if (!BUNDLEABLE.test(target) || target.endsWith(".d.ts"))
+                    problems.push(`${at} resolves to ${shown(target, base)}, which is not a .ts/.tsx/.json source the bundle can carry.`);
                 else {
                     locals.push({ ...ref, target });
                     queue.push(target);

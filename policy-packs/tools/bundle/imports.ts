@@ -27,11 +27,25 @@ export function moduleReferences(fileName: string, text: string): ModuleReferenc
     const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
     const out: ModuleReference[] = [];
     const visit = (node: ts.Node): void => {
-        if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+        if (
+            (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+            node.moduleSpecifier &&
+            ts.isStringLiteralLike(node.moduleSpecifier)
+        ) {
             out.push(reference(sf, node.moduleSpecifier));
-        } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteralLike(node.moduleReference.expression)) {
+        } else if (
+            ts.isImportEqualsDeclaration(node) &&
+            ts.isExternalModuleReference(node.moduleReference) &&
+            ts.isStringLiteralLike(node.moduleReference.expression)
+        ) {
             out.push(reference(sf, node.moduleReference.expression));
-        } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require"))) {
+        } else if (
+            ts.isCallExpression(node) &&
+            node.arguments.length === 1 &&
+            ts.isStringLiteralLike(node.arguments[0]) &&
+            (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+                (ts.isIdentifier(node.expression) && node.expression.text === "require"))
+        ) {
             out.push(reference(sf, node.arguments[0]));
         } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
             out.push(reference(sf, node.argument.literal));

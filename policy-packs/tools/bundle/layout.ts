@@ -13,7 +13,8 @@ export function bundlePathOf(file: string, packDir: string, projectRoot: string)
     const inPack = path.relative(packDir, file);
     if (!inPack.startsWith("..") && !path.isAbsolute(inPack)) return inPack.split(path.sep).join("/");
     const inProject = path.relative(projectRoot, file);
-    if (inProject.startsWith("..") || path.isAbsolute(inProject)) throw new BundleError([`${file} is imported by the pack but lies outside the project (${projectRoot}): move it into the project.`]);
+    if (inProject.startsWith("..") || path.isAbsolute(inProject))
+        throw new BundleError([`${file} is imported by the pack but lies outside the project (${projectRoot}): move it into the project.`]);
     return `${VENDOR_DIR}/${inProject.split(path.sep).join("/")}`;
 }
 

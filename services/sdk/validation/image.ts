@@ -21,7 +21,9 @@ export function imageSelectionProblems(image: ImageSelection | undefined, requir
     const digest = image?.digest;
     const tag = image?.tag;
     if (digest !== undefined && (typeof digest !== "string" || !IMAGE_DIGEST_PATTERN.test(digest))) {
-        problems.push(`\`${argument}.digest\` must be \`sha256:\` followed by 64 lowercase hex digits (as \`docker buildx imagetools inspect\` prints it).`);
+        problems.push(
+            `\`${argument}.digest\` must be \`sha256:\` followed by 64 lowercase hex digits (as \`docker buildx imagetools inspect\` prints it).`,
+        );
     }
     if (tag !== undefined && (typeof tag !== "string" || !IMAGE_TAG_PATTERN.test(tag))) {
         problems.push(`\`${argument}.tag\` must be a Docker tag: letters, digits, \`_.-\`, at most 128 characters.`);

@@ -58,7 +58,13 @@ describe("a canary secret injected from OpenBao", function () {
         }
         const report = JSON.parse(fs.readFileSync(runs.find((f) => f.file.endsWith("report.json"))!.file, "utf8"));
         const provenance = report.stacks[0].inputs.find((i: { name: string }) => i.name === "dbPassword");
-        assert.deepStrictEqual(provenance, { name: "dbPassword", source: "vault", key: "secret/canary/db#password", version: 1, secret: true });
+        assert.deepStrictEqual(provenance, {
+            name: "dbPassword",
+            source: "vault",
+            key: "secret/canary/db#password",
+            version: 1,
+            secret: true,
+        });
     });
 
     it("is only encrypted in the state and the stack config", () => {

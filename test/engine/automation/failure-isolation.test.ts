@@ -22,7 +22,10 @@ describe("edf on the real engine: a failing stack", function () {
         assert.match(stackOf(report, "after-broken").reason!, /dependency `broken` did not succeed/);
         const independent = stackOf(report, "independent");
         assert.strictEqual(independent.status, "succeeded");
-        assert.ok(interval(independent).start >= interval(stackOf(report, "broken")).end, "the independent stack started after the failure");
+        assert.ok(
+            interval(independent).start >= interval(stackOf(report, "broken")).end,
+            "the independent stack started after the failure",
+        );
         assert.strictEqual(estate.record("failing.independent-1"), "failing:test/fixtures/units/records");
         assert.strictEqual(estate.record("failing.after-broken-0"), undefined, "nothing of a skipped stack is deployed");
         assert.deepStrictEqual(report.counts, { succeeded: 2, failed: 1, skipped: 1 });

@@ -47,7 +47,10 @@ describe("edf on the real engine: running the basic estate's graph", function ()
         assert.deepStrictEqual(report.selection.slice(0, 1), ["base"]);
         assert.ok(fs.existsSync(path.join(report.runDir!, "report.json")));
         for (const stack of report.stacks) {
-            assert.ok(fs.readFileSync(path.join(report.runDir!, stack.log!), "utf8").includes("Resources:"), `${stack.unit} has its engine log`);
+            assert.ok(
+                fs.readFileSync(path.join(report.runDir!, stack.log!), "utf8").includes("Resources:"),
+                `${stack.unit} has its engine log`,
+            );
         }
     });
 
@@ -66,7 +69,11 @@ describe("edf on the real engine: running the basic estate's graph", function ()
     it("changes nothing when run again, and previews cleanly", async () => {
         const { report } = await runDriver(estate, "up", { parallel: 4 });
         for (const stack of report.stacks) {
-            assert.deepStrictEqual(Object.keys(stack.changes).filter((k) => k !== "same"), [], `${stack.unit}: ${JSON.stringify(stack.changes)}`);
+            assert.deepStrictEqual(
+                Object.keys(stack.changes).filter((k) => k !== "same"),
+                [],
+                `${stack.unit}: ${JSON.stringify(stack.changes)}`,
+            );
         }
         const preview = await runDriver(estate, "preview", { parallel: 4 });
         assert.strictEqual(preview.report.outcome, "succeeded");
@@ -76,7 +83,10 @@ describe("edf on the real engine: running the basic estate's graph", function ()
         fs.writeFileSync(path.join(estate.recordsDir, "basic.join-0.json"), JSON.stringify({ value: "changed by hand" }));
         const drift = await runDriver(estate, "drift", { parallel: 4 });
         assert.strictEqual(drift.report.exitCode, 4);
-        assert.deepStrictEqual(drift.report.stacks.filter((s) => s.drifted).map((s) => s.unit), ["join"]);
+        assert.deepStrictEqual(
+            drift.report.stacks.filter((s) => s.drifted).map((s) => s.unit),
+            ["join"],
+        );
         // A refresh records the real value in the state; the desired value still differs,
         // so the stack stays drifted until `up` writes the desired value back.
         const refresh = await runDriver(estate, "refresh", { only: ["join"] });
@@ -91,7 +101,10 @@ describe("edf on the real engine: running the basic estate's graph", function ()
         const { report } = await runDriver(estate, "destroy", { parallel: 4 });
         assert.strictEqual(report.outcome, "succeeded");
         for (const [from, to] of edges) {
-            assert.ok(interval(stackOf(report, from)).start >= interval(stackOf(report, to)).end, `${from} was destroyed before its dependent ${to}`);
+            assert.ok(
+                interval(stackOf(report, from)).start >= interval(stackOf(report, to)).end,
+                `${from} was destroyed before its dependent ${to}`,
+            );
         }
         assert.deepStrictEqual(fs.readdirSync(estate.recordsDir), []);
     });

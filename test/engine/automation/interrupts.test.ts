@@ -50,7 +50,9 @@ describe("edf on the real engine: SIGINT and SIGTERM at random moments", functio
             const cancelled = await run.done;
             const context = `seed ${seed}, ${signal} after ${afterMs} ms\n${cancelled.stderr}`;
             // Visible in the test output: which path each random trial took.
-            console.log(`      ${signal} ${afterMs} ms into the run → ${signalled ? `exit ${cancelled.code ?? cancelled.signal}` : "finished before the signal"}`);
+            console.log(
+                `      ${signal} ${afterMs} ms into the run → ${signalled ? `exit ${cancelled.code ?? cancelled.signal}` : "finished before the signal"}`,
+            );
             if (signalled) {
                 assert.strictEqual(cancelled.code, 130, `exit ${cancelled.code}/${cancelled.signal}: ${context}`);
                 assert.match(cancelled.stdout, /: interrupted \(/, context);

@@ -58,7 +58,10 @@ describe("a stack's unhandled errors", function () {
             assert.strictEqual(quiet.status, "succeeded", `${unit}: ${quiet.reason}`);
             assert.strictEqual(quiet.attempts, 1, `${unit} needed a retry`);
             // Not vacuous: the quiet stack was running when stray failed.
-            assert.ok(interval(quiet).start < interval(stray).end && interval(stray).end < interval(quiet).end, `${unit} overlapped stray's failure`);
+            assert.ok(
+                interval(quiet).start < interval(stray).end && interval(stray).end < interval(quiet).end,
+                `${unit} overlapped stray's failure`,
+            );
             assert.strictEqual(estate.record(`crosstalk.${unit}-1`), `crosstalk:test/fixtures/units/records`);
         }
     });

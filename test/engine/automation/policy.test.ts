@@ -21,7 +21,10 @@ describe("edf on the real engine: policy enforcement through a pack", function (
         assert.strictEqual(stackOf(report, "dirty").status, "policy-violation");
         assert.strictEqual(stackOf(report, "after-dirty").status, "skipped");
         const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
-        assert.deepStrictEqual(mandatory.map((v) => [v.unit, v.policy]), [["dirty", "record-value-allowed"]]);
+        assert.deepStrictEqual(
+            mandatory.map((v) => [v.unit, v.policy]),
+            [["dirty", "record-value-allowed"]],
+        );
         assert.match(mandatory[0]!.message, /must not store a value containing "forbidden"/);
         // The environment's pack config (maxLength 8) reaches the engine: every record's key is too long.
         const advisory = report.violations.filter((v) => v.policy === "record-key-short");

@@ -39,7 +39,10 @@ describe("edf on the real engine: transient errors", function () {
         assert.strictEqual(a.report.outcome, "succeeded");
         assert.strictEqual(b.report.outcome, "succeeded", JSON.stringify(b.report.stacks));
         assert.ok(stackOf(b.report, "slow").attempts >= 2, `attempts: ${stackOf(b.report, "slow").attempts}`);
-        assert.ok(b.reporter.lines.some((l) => /transient error .*locked/.test(l)), b.reporter.lines.join("\n"));
+        assert.ok(
+            b.reporter.lines.some((l) => /transient error .*locked/.test(l)),
+            b.reporter.lines.join("\n"),
+        );
         assert.ok(!b.reporter.lines.some((l) => /stale lock/.test(l)), "a live lock is never removed");
         assert.strictEqual(estate.record("single.slow-0"), "second");
     });
@@ -49,7 +52,10 @@ describe("edf on the real engine: transient errors", function () {
         const locks = diyLockDir(path.join(estate.home, "backend"), "single.slow");
         fs.mkdirSync(locks, { recursive: true });
         const lock = path.join(locks, "held-by-test.json");
-        fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, username: "test", hostname: require("os").hostname(), timestamp: new Date().toISOString() }));
+        fs.writeFileSync(
+            lock,
+            JSON.stringify({ pid: process.pid, username: "test", hostname: require("os").hostname(), timestamp: new Date().toISOString() }),
+        );
         try {
             estate.write({ VALUE: "third", DELAY: "0" });
             const { report } = await runDriver(estate, "up", { retry: { attempts: 2, baseDelayMs: 200, maxDelayMs: 200 } });

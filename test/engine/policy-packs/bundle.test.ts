@@ -29,8 +29,14 @@ describe("the bundled policy packs in the real engine", function () {
         backend = createTempBackend("edf-bundle-");
         work = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bundled-pack-"));
         fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(work, "node_modules"), "dir");
-        bundleDir = bundlePack({ packDir: path.join(PROJECT_ROOT, "policy-packs", "pipeline"), outDir: path.join(work, "edf-pipeline") }).outDir;
-        runtimeBundleDir = bundlePack({ packDir: path.join(PROJECT_ROOT, "policy-packs", "runtime"), outDir: path.join(work, "edf-runtime") }).outDir;
+        bundleDir = bundlePack({
+            packDir: path.join(PROJECT_ROOT, "policy-packs", "pipeline"),
+            outDir: path.join(work, "edf-pipeline"),
+        }).outDir;
+        runtimeBundleDir = bundlePack({
+            packDir: path.join(PROJECT_ROOT, "policy-packs", "runtime"),
+            outDir: path.join(work, "edf-runtime"),
+        }).outDir;
     });
     after(() => {
         backend?.remove();
@@ -44,8 +50,13 @@ describe("the bundled policy packs in the real engine", function () {
     });
 
     it("is what `npm pack` (the upload step of `pulumi policy publish` for Node packs) carries, file for file", () => {
-        const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: bundleDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { files: { path: string }[] }[];
-        const onDisk = fs.readdirSync(bundleDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(bundleDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+        const packed = JSON.parse(
+            execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: bundleDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+        ) as { files: { path: string }[] }[];
+        const onDisk = fs
+            .readdirSync(bundleDir, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => path.relative(bundleDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
         assert.deepStrictEqual(packed[0].files.map((f) => f.path).sort(), onDisk.sort());
     });
 
@@ -53,17 +64,36 @@ describe("the bundled policy packs in the real engine", function () {
         // GIVEN the bundle configured for prod with the security baseline required in the stack
         const config = path.join(work, "pipeline.json");
         fs.writeFileSync(path.join(work, "runtime.json"), "{}");
-        fs.writeFileSync(config, JSON.stringify(buildPackConfig({ policies: pipelinePolicies, environment: "prod", config: { "account-security-services-enabled": { requireInStack: true } } })));
+        fs.writeFileSync(
+            config,
+            JSON.stringify(
+                buildPackConfig({
+                    policies: pipelinePolicies,
+                    environment: "prod",
+                    config: { "account-security-services-enabled": { requireInStack: true } },
+                }),
+            ),
+        );
         const stack = await inlineStack(backend, "bundled", async () => {
             new Echo("greeting", { message: "hello" });
         });
         // WHEN previewing a stack without that baseline, with the bundle as the policy pack
         const events: EngineEvent[] = [];
-        await assert.rejects(stack.preview({ policyPacks: [bundleDir, runtimeBundleDir], policyPackConfigs: [config, path.join(work, "runtime.json")], onEvent: (e) => events.push(e) }), /mandatory/);
+        await assert.rejects(
+            stack.preview({
+                policyPacks: [bundleDir, runtimeBundleDir],
+                policyPackConfigs: [config, path.join(work, "runtime.json")],
+                onEvent: (e) => events.push(e),
+            }),
+            /mandatory/,
+        );
         // THEN the bundled packs ran and the pipeline pack's violation came through the engine
         const violations = events.flatMap((e) => (e.policyEvent ? [e.policyEvent] : []));
         assert.ok(violations.length > 0, "the bundled pack reported violations");
-        assert.deepStrictEqual([...new Set(violations.map((v) => `${v.policyPackName}/${v.policyName}/${v.enforcementLevel}`))], ["edf-pipeline/account-security-services-enabled/mandatory"]);
+        assert.deepStrictEqual(
+            [...new Set(violations.map((v) => `${v.policyPackName}/${v.policyName}/${v.enforcementLevel}`))],
+            ["edf-pipeline/account-security-services-enabled/mandatory"],
+        );
     });
 
     it("is needed: the pack folder copied alone (what publish would upload unbundled) does not load", async () => {
@@ -82,7 +112,10 @@ describe("the bundled policy packs in the real engine", function () {
         });
         const events: EngineEvent[] = [];
         const result = await stack.preview({ policyPacks: [bundleDir, runtimeBundleDir], onEvent: (e) => events.push(e) });
-        assert.deepStrictEqual(events.flatMap((e) => (e.policyEvent ? [e.policyEvent.policyName] : [])), []);
+        assert.deepStrictEqual(
+            events.flatMap((e) => (e.policyEvent ? [e.policyEvent.policyName] : [])),
+            [],
+        );
         assert.match(result.stdout, /edf-pipeline@v0\.1\.0[\s\S]*edf-runtime@v0\.1\.0/);
     });
 });

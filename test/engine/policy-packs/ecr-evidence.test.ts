@@ -15,7 +15,9 @@ function manifest(seed: string): string {
         schemaVersion: 2,
         mediaType: "application/vnd.docker.distribution.manifest.v2+json",
         config: { mediaType: "application/vnd.docker.container.image.v1+json", size: 7023, digest: `sha256:${seed.repeat(64)}` },
-        layers: [{ mediaType: "application/vnd.docker.image.rootfs.diff.tar.gzip", size: 32654, digest: `sha256:${seed}${"1".repeat(63)}` }],
+        layers: [
+            { mediaType: "application/vnd.docker.image.rootfs.diff.tar.gzip", size: 32654, digest: `sha256:${seed}${"1".repeat(63)}` },
+        ],
     });
 }
 
@@ -50,7 +52,10 @@ describe("runtime evidence from ECR (moto server)", function () {
         assert.strictEqual(scan?.status, "COMPLETE");
         assert.ok(scan?.completedAt && !Number.isNaN(Date.parse(scan.completedAt)));
         assert.ok((scan?.vulnerabilities.length ?? 0) > 0, "moto reports at least one finding");
-        assert.ok(scan?.vulnerabilities.every((v) => v.id && v.severity && v.fixable === undefined), "basic scanning cannot tell fixability");
+        assert.ok(
+            scan?.vulnerabilities.every((v) => v.id && v.severity && v.fixable === undefined),
+            "basic scanning cannot tell fixability",
+        );
     });
 
     it("reports an image that was never scanned as NOT_SCANNED, and the freshness policy flags it", async () => {
@@ -58,9 +63,27 @@ describe("runtime evidence from ECR (moto server)", function () {
         const digest = await pushImage("worker", "2.0.0", "d");
         const evidence = await fetchEcrScanEvidence(ecr, { repositoryName: "worker", imageDigest: digest });
         assert.strictEqual(evidence.scans?.[0].status, "NOT_SCANNED");
-        const task = { type: "aws:ecs/taskDefinition:TaskDefinition", name: "worker", urn: urnOf("aws:ecs/taskDefinition:TaskDefinition", "worker"), props: { family: "worker", containerDefinitions: JSON.stringify([{ name: "worker", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/worker@${digest}` }]) } };
-        const result = await inspect({ policies: runtimePolicies, resources: [task], environment: "prod", config: runtimeEvidenceConfig(mergeEvidence(new Date().toISOString(), [{ images: { [digest]: evidence } }])) });
-        assert.match(result.findings.find((f) => f.policyId === "image-scan-complete-and-fresh")?.message ?? "", /must have a completed vulnerability scan \(status NOT_SCANNED\)/);
+        const task = {
+            type: "aws:ecs/taskDefinition:TaskDefinition",
+            name: "worker",
+            urn: urnOf("aws:ecs/taskDefinition:TaskDefinition", "worker"),
+            props: {
+                family: "worker",
+                containerDefinitions: JSON.stringify([
+                    { name: "worker", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/worker@${digest}` },
+                ]),
+            },
+        };
+        const result = await inspect({
+            policies: runtimePolicies,
+            resources: [task],
+            environment: "prod",
+            config: runtimeEvidenceConfig(mergeEvidence(new Date().toISOString(), [{ images: { [digest]: evidence } }])),
+        });
+        assert.match(
+            result.findings.find((f) => f.policyId === "image-scan-complete-and-fresh")?.message ?? "",
+            /must have a completed vulnerability scan \(status NOT_SCANNED\)/,
+        );
     });
 
     it("feeds the runtime pack: fresh findings pass, the same findings 40 days later fail", async () => {
@@ -70,22 +93,50 @@ describe("runtime evidence from ECR (moto server)", function () {
         const images = await collectEcrEvidence(ecr, [{ repositoryName: "payments", imageDigest }]);
         const scannedAt = Date.parse(images[imageDigest].scans?.[0].completedAt ?? "");
         const sbom = { format: "CycloneDX" as const, components: [{ name: "payments" }] };
-        const evidenceAt = (ms: number) => mergeEvidence(new Date(ms).toISOString(), [{ images: { [imageDigest]: { ...images[imageDigest], sbom } } }, { running: [{ family: "payments", container: "app", digest: imageDigest }] }]);
+        const evidenceAt = (ms: number) =>
+            mergeEvidence(new Date(ms).toISOString(), [
+                { images: { [imageDigest]: { ...images[imageDigest], sbom } } },
+                { running: [{ family: "payments", container: "app", digest: imageDigest }] },
+            ]);
         const task = {
             type: "aws:ecs/taskDefinition:TaskDefinition",
             name: "app",
             urn: urnOf("aws:ecs/taskDefinition:TaskDefinition", "app"),
-            props: { family: "payments", containerDefinitions: JSON.stringify([{ name: "app", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments@${imageDigest}` }]) },
+            props: {
+                family: "payments",
+                containerDefinitions: JSON.stringify([
+                    { name: "app", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments@${imageDigest}` },
+                ]),
+            },
         };
         // WHEN the runtime pack judges it at collection time and 40 days later
-        const fresh = await inspect({ policies: runtimePolicies, resources: [task], environment: "prod", config: runtimeEvidenceConfig(evidenceAt(scannedAt + 60_000)) });
-        const stale = await inspect({ policies: runtimePolicies, resources: [task], environment: "prod", config: runtimeEvidenceConfig(evidenceAt(scannedAt + 40 * 86_400_000)) });
+        const fresh = await inspect({
+            policies: runtimePolicies,
+            resources: [task],
+            environment: "prod",
+            config: runtimeEvidenceConfig(evidenceAt(scannedAt + 60_000)),
+        });
+        const stale = await inspect({
+            policies: runtimePolicies,
+            resources: [task],
+            environment: "prod",
+            config: runtimeEvidenceConfig(evidenceAt(scannedAt + 40 * 86_400_000)),
+        });
         // THEN fresh evidence passes and stale evidence fails on age of findings and of the scan
-        assert.deepStrictEqual(fresh.findings.map((f) => f.policyId), []);
-        assert.deepStrictEqual([...new Set(stale.findings.map((f) => f.policyId))].sort(), ["image-no-fixable-critical-high", "image-scan-complete-and-fresh"]);
+        assert.deepStrictEqual(
+            fresh.findings.map((f) => f.policyId),
+            [],
+        );
+        assert.deepStrictEqual([...new Set(stale.findings.map((f) => f.policyId))].sort(), [
+            "image-no-fixable-critical-high",
+            "image-scan-complete-and-fresh",
+        ]);
     });
 
     it("names the image when ECR refuses the request", async () => {
-        await assert.rejects(fetchEcrScanEvidence(ecr, { repositoryName: "no-such-repo", imageDigest: `sha256:${"0".repeat(64)}` }), /Could not read ECR scan findings of no-such-repo@sha256:0{64}/);
+        await assert.rejects(
+            fetchEcrScanEvidence(ecr, { repositoryName: "no-such-repo", imageDigest: `sha256:${"0".repeat(64)}` }),
+            /Could not read ECR scan findings of no-such-repo@sha256:0{64}/,
+        );
     });
 });

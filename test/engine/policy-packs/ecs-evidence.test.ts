@@ -12,7 +12,15 @@
 // the `serviceName` filter are covered in the unit suite with recorded responses
 // (test/unit/policy-packs/runtime/ecs-evidence.test.ts).
 import * as assert from "assert";
-import { CreateClusterCommand, CreateServiceCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import {
+    CreateClusterCommand,
+    CreateServiceCommand,
+    DescribeTasksCommand,
+    ECSClient,
+    ListTasksCommand,
+    RegisterTaskDefinitionCommand,
+    RunTaskCommand,
+} from "@aws-sdk/client-ecs";
 import { inspect } from "../../../policy-packs/lib/inspect";
 import { runtimeEvidenceConfig } from "../../../policy-packs/runtime/config";
 import { collectEcsRunningImages, fetchEcsRunningImages } from "../../../policy-packs/runtime/evidence/ecs";
@@ -27,7 +35,12 @@ const DECLARED_ELSEWHERE = `sha256:${"b2".repeat(32)}`;
 
 function declaredTask(family: string, digest: string) {
     const type = "aws:ecs/taskDefinition:TaskDefinition";
-    return { type, name: family, urn: urnOf(type, family), props: { family, containerDefinitions: JSON.stringify([{ name: "app", image: `${REGISTRY}/${family}@${digest}` }]) } };
+    return {
+        type,
+        name: family,
+        urn: urnOf(type, family),
+        props: { family, containerDefinitions: JSON.stringify([{ name: "app", image: `${REGISTRY}/${family}@${digest}` }]) },
+    };
 }
 
 describe("runtime evidence of running digests from ECS (moto server)", function () {
@@ -43,11 +56,23 @@ describe("runtime evidence of running digests from ECS (moto server)", function 
     /** A cluster of its own with one service whose task runs `image` (moto starts the task on RunTask only). */
     async function serviceRunning(cluster: string, family: string, image: string): Promise<void> {
         await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
-        const td = await ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [{ name: "app", image, memory: 512, essential: true }] }));
+        const td = await ecs.send(
+            new RegisterTaskDefinitionCommand({ family, containerDefinitions: [{ name: "app", image, memory: 512, essential: true }] }),
+        );
         const arn = td.taskDefinition?.taskDefinitionArn;
         assert.match(arn ?? "", new RegExp(`task-definition/${family}:1$`));
-        await ecs.send(new CreateServiceCommand({ cluster, serviceName: family, taskDefinition: arn, desiredCount: 1, launchType: "FARGATE" }));
-        await ecs.send(new RunTaskCommand({ cluster, taskDefinition: arn, launchType: "FARGATE", group: `service:${family}`, startedBy: "ecs-svc/1234567890" }));
+        await ecs.send(
+            new CreateServiceCommand({ cluster, serviceName: family, taskDefinition: arn, desiredCount: 1, launchType: "FARGATE" }),
+        );
+        await ecs.send(
+            new RunTaskCommand({
+                cluster,
+                taskDefinition: arn,
+                launchType: "FARGATE",
+                group: `service:${family}`,
+                startedBy: "ecs-svc/1234567890",
+            }),
+        );
     }
 
     it("reads the digest a service runs, keyed by task family and container", async () => {
@@ -67,14 +92,20 @@ describe("runtime evidence of running digests from ECS (moto server)", function 
         // this fails and the header comment (and the digest's source above) must be revisited.
         const listed = await ecs.send(new ListTasksCommand({ cluster: "prod", serviceName: "payments" }));
         const raw = await ecs.send(new DescribeTasksCommand({ cluster: "prod", tasks: listed.taskArns }));
-        assert.deepStrictEqual(raw.tasks?.flatMap((t) => t.containers ?? []).map((c) => [c.image, c.imageDigest]), [[`${REGISTRY}/payments@${RUNNING}`, undefined]]);
+        assert.deepStrictEqual(
+            raw.tasks?.flatMap((t) => t.containers ?? []).map((c) => [c.image, c.imageDigest]),
+            [[`${REGISTRY}/payments@${RUNNING}`, undefined]],
+        );
     });
 
     it("lists a tag-referenced container as unobserved, since moto reports no imageDigest", async () => {
         await serviceRunning("staging", "worker", `${REGISTRY}/worker:2.0.0`);
         const observed = await fetchEcsRunningImages(ecs, { cluster: "staging", service: "worker" });
         assert.deepStrictEqual(observed.running, []);
-        assert.deepStrictEqual(observed.unobserved.map((u) => [u.container, u.image]), [["app", `${REGISTRY}/worker:2.0.0`]]);
+        assert.deepStrictEqual(
+            observed.unobserved.map((u) => [u.container, u.image]),
+            [["app", `${REGISTRY}/worker:2.0.0`]],
+        );
         assert.match(observed.unobserved[0].reason, /no imageDigest/);
     });
 
@@ -83,21 +114,40 @@ describe("runtime evidence of running digests from ECS (moto server)", function 
         const observed = await collectEcsRunningImages(ecs, [{ cluster: "prod", service: "payments" }]);
         const config = runtimeEvidenceConfig(mergeEvidence("2026-11-27T00:00:00.000Z", [{ running: observed.running }]));
         // WHEN the runtime pack judges a task definition declaring that digest, and one declaring another
-        const same = await inspect({ policies: runtimePolicies, resources: [declaredTask("payments", RUNNING)], environment: "prod", config });
-        const drifted = await inspect({ policies: runtimePolicies, resources: [declaredTask("payments", DECLARED_ELSEWHERE)], environment: "prod", config });
+        const same = await inspect({
+            policies: runtimePolicies,
+            resources: [declaredTask("payments", RUNNING)],
+            environment: "prod",
+            config,
+        });
+        const drifted = await inspect({
+            policies: runtimePolicies,
+            resources: [declaredTask("payments", DECLARED_ELSEWHERE)],
+            environment: "prod",
+            config,
+        });
         // THEN only the drifted declaration is flagged, naming both digests and where it ran
         const drift = (r: typeof same) => r.findings.filter((f) => f.policyId === "image-running-digest-matches-declared");
         assert.deepStrictEqual(drift(same), []);
         assert.strictEqual(drift(drifted).length, 1);
-        assert.match(drift(drifted)[0].message, /Container `app` of `payments` runs sha256:a1a1a1a1a1a1… in prod\/payments task .* but declares sha256:b2b2b2b2b2b2…/);
+        assert.match(
+            drift(drifted)[0].message,
+            /Container `app` of `payments` runs sha256:a1a1a1a1a1a1… in prod\/payments task .* but declares sha256:b2b2b2b2b2b2…/,
+        );
         assert.strictEqual(drift(drifted)[0].level, "mandatory");
     });
 
     it("names the service and cluster when ECS refuses the request", async () => {
-        await assert.rejects(fetchEcsRunningImages(ecs, { cluster: "no-such-cluster", service: "payments" }), /Could not list the tasks of ECS service `payments` in cluster `no-such-cluster`/);
+        await assert.rejects(
+            fetchEcsRunningImages(ecs, { cluster: "no-such-cluster", service: "payments" }),
+            /Could not list the tasks of ECS service `payments` in cluster `no-such-cluster`/,
+        );
     });
 
     it("refuses a service reference without a cluster, before calling ECS", async () => {
-        await assert.rejects(collectEcsRunningImages(ecs, [{ cluster: "", service: "payments" }]), /`services\[0\]\.cluster` is missing or empty: an ECS service to observe needs both `cluster` and `service`/);
+        await assert.rejects(
+            collectEcsRunningImages(ecs, [{ cluster: "", service: "payments" }]),
+            /`services\[0\]\.cluster` is missing or empty: an ECS service to observe needs both `cluster` and `service`/,
+        );
     });
 });

@@ -16,7 +16,16 @@ import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { runtimeEvidenceConfig } from "../../../policy-packs/runtime/config";
 import { runtimePolicies } from "../../../policy-packs/runtime/policy-list";
 import { Echo } from "../../fixtures/engine/echo";
-import { changeContainers, changeProps, changeRecord, compliantEstate, DIGEST, ESTATE_CONFIG, urnOf, withoutResources } from "../../fixtures/policy/estate";
+import {
+    changeContainers,
+    changeProps,
+    changeRecord,
+    compliantEstate,
+    DIGEST,
+    ESTATE_CONFIG,
+    urnOf,
+    withoutResources,
+} from "../../fixtures/policy/estate";
 import { createTempBackend, inlineStack, TempBackend } from "../../support/engine";
 import { PROJECT_ROOT } from "../../support/toolchain";
 import { analyzeWithEngine } from "./analyze-cli";
@@ -27,37 +36,77 @@ const RUNTIME = path.join(PROJECT_ROOT, "policy-packs", "runtime");
 /** An estate that breaks about twenty policies at once: resource and stack policies, split resources, provider config. */
 function brokenEstate(): ResourceRecord[] {
     let e = compliantEstate();
-    e = changeProps(e, "aws:ec2/securityGroup:SecurityGroup", "app-sg", (p) => ({ ...p, ingress: [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }] }));
+    e = changeProps(e, "aws:ec2/securityGroup:SecurityGroup", "app-sg", (p) => ({
+        ...p,
+        ingress: [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }],
+    }));
     e = changeProps(e, "aws:ec2/subnet:Subnet", "private-a", (p) => ({ ...p, mapPublicIpOnLaunch: true }));
     e = withoutResources(e, "aws:ec2/flowLog:FlowLog");
     e = withoutResources(e, "aws:wafv2/webAclAssociation:WebAclAssociation");
     e = changeProps(e, "aws:lb/listener:Listener", "https", (p) => ({ ...p, sslPolicy: "ELBSecurityPolicy-2016-08" }));
-    e = changeContainers(e, (cs) => [{ ...cs[0], privileged: true, user: undefined, image: "nginx:latest", environment: [{ name: "DB_PASSWORD", value: "not-a-real-one" }] }]);
-    e = changeProps(e, "aws:ecr/repository:Repository", "payments", (p) => ({ ...p, imageTagMutability: "MUTABLE", imageScanningConfiguration: undefined }));
+    e = changeContainers(e, (cs) => [
+        {
+            ...cs[0],
+            privileged: true,
+            user: undefined,
+            image: "nginx:latest",
+            environment: [{ name: "DB_PASSWORD", value: "not-a-real-one" }],
+        },
+    ]);
+    e = changeProps(e, "aws:ecr/repository:Repository", "payments", (p) => ({
+        ...p,
+        imageTagMutability: "MUTABLE",
+        imageScanningConfiguration: undefined,
+    }));
     e = withoutResources(e, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "data-sse");
-    e = changeProps(e, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "logs-pab", (p) => ({ ...p, restrictPublicBuckets: false }));
+    e = changeProps(e, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "logs-pab", (p) => ({
+        ...p,
+        restrictPublicBuckets: false,
+    }));
     e = changeProps(e, "aws:rds/instance:Instance", "db", (p) => ({ ...p, publiclyAccessible: true, multiAz: false }));
     e = changeProps(e, "aws:cloudwatch/logGroup:LogGroup", "app-logs", (p) => ({ ...p, retentionInDays: 14 }));
-    e = changeProps(e, "aws:iam/rolePolicy:RolePolicy", "app-task-s3", (p) => ({ ...p, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }));
+    e = changeProps(e, "aws:iam/rolePolicy:RolePolicy", "app-task-s3", (p) => ({
+        ...p,
+        policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+    }));
     e = changeProps(e, "aws:iam/role:Role", "app-task", (p) => ({ ...p, permissionsBoundary: undefined }));
     e = changeProps(e, "pulumi:providers:aws", "default", (p) => ({ ...p, allowedAccountIds: ["222222222222"], defaultTags: undefined }));
     e = changeRecord(e, "aws:kms/key:Key", "data", (r) => ({ ...r, options: {} }));
-    e.push({ type: "aws:iam/user:User", name: "ci", urn: urnOf("aws:iam/user:User", "ci"), props: {}, provider: `${urnOf("pulumi:providers:aws", "default")}::prov-1` });
+    e.push({
+        type: "aws:iam/user:User",
+        name: "ci",
+        urn: urnOf("aws:iam/user:User", "ci"),
+        props: {},
+        provider: `${urnOf("pulumi:providers:aws", "default")}::prov-1`,
+    });
     return e;
 }
 
 type Verdict = [policy: string, urn: string, level: string, message: string];
 
-async function harnessVerdicts(policies: readonly PolicyDefinition[], records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
+async function harnessVerdicts(
+    policies: readonly PolicyDefinition[],
+    records: readonly ResourceRecord[],
+    config: PolicyPackConfig,
+): Promise<Verdict[]> {
     const byId = new Map(policies.map((p) => [p.id, p]));
     const result = await runPolicies(policies.map(toPulumiPolicy), records, { config });
     // The engine prints the description, a newline, then the policy's message.
-    return result.diagnostics.map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`]).sort();
+    return result.diagnostics
+        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
+        .sort();
 }
 
-async function engineVerdicts(packDir: string, records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<{ verdicts: Verdict[]; exitCode: number }> {
+async function engineVerdicts(
+    packDir: string,
+    records: readonly ResourceRecord[],
+    config: PolicyPackConfig,
+): Promise<{ verdicts: Verdict[]; exitCode: number }> {
     const run = await analyzeWithEngine(records, packDir, config);
-    return { verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(), exitCode: run.exitCode };
+    return {
+        verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(),
+        exitCode: run.exitCode,
+    };
 }
 
 describe("the EDF policy packs in the real engine", function () {
@@ -78,25 +127,47 @@ describe("the EDF policy packs in the real engine", function () {
         it("starts both packs and reports a mandatory violation through the engine", async () => {
             // GIVEN the pipeline pack configured (as the security unit is) to require the security baseline
             const pipelineConfig = path.join(configDir, "pipeline.json");
-            fs.writeFileSync(pipelineConfig, JSON.stringify(buildPackConfig({ policies: pipelinePolicies, environment: "prod", config: { "account-security-services-enabled": { requireInStack: true } } })));
+            fs.writeFileSync(
+                pipelineConfig,
+                JSON.stringify(
+                    buildPackConfig({
+                        policies: pipelinePolicies,
+                        environment: "prod",
+                        config: { "account-security-services-enabled": { requireInStack: true } },
+                    }),
+                ),
+            );
             const runtimeConfig = path.join(configDir, "runtime.json");
-            fs.writeFileSync(runtimeConfig, JSON.stringify(buildPackConfig({ policies: runtimePolicies, environment: "prod", config: runtimeEvidenceConfig({ collectedAt: "2026-11-27T00:00:00.000Z", images: {}, running: [] }) })));
+            fs.writeFileSync(
+                runtimeConfig,
+                JSON.stringify(
+                    buildPackConfig({
+                        policies: runtimePolicies,
+                        environment: "prod",
+                        config: runtimeEvidenceConfig({ collectedAt: "2026-11-27T00:00:00.000Z", images: {}, running: [] }),
+                    }),
+                ),
+            );
             const stack = await inlineStack(backend, "packs", async () => {
                 new Echo("greeting", { message: "hello" });
             });
             // WHEN previewing a stack without that baseline
             const events: EngineEvent[] = [];
-            await assert.rejects(stack.preview({ policyPacks: [PIPELINE, RUNTIME], policyPackConfigs: [pipelineConfig, runtimeConfig], onEvent: (e) => events.push(e) }), /mandatory/);
+            await assert.rejects(
+                stack.preview({
+                    policyPacks: [PIPELINE, RUNTIME],
+                    policyPackConfigs: [pipelineConfig, runtimeConfig],
+                    onEvent: (e) => events.push(e),
+                }),
+                /mandatory/,
+            );
             // THEN both packs ran, and the pipeline pack's violation came through the engine
             const violations = events.flatMap((e) => (e.policyEvent ? [e.policyEvent] : []));
-            assert.deepStrictEqual(
-                violations.map((v) => [v.policyPackName, v.policyName, v.enforcementLevel]).sort(),
-                [
-                    ["edf-pipeline", "account-security-services-enabled", "mandatory"],
-                    ["edf-pipeline", "account-security-services-enabled", "mandatory"],
-                    ["edf-pipeline", "account-security-services-enabled", "mandatory"],
-                ],
-            );
+            assert.deepStrictEqual(violations.map((v) => [v.policyPackName, v.policyName, v.enforcementLevel]).sort(), [
+                ["edf-pipeline", "account-security-services-enabled", "mandatory"],
+                ["edf-pipeline", "account-security-services-enabled", "mandatory"],
+                ["edf-pipeline", "account-security-services-enabled", "mandatory"],
+            ]);
         });
 
         it("passes a clean engine-native stack through both packs", async () => {
@@ -106,11 +177,15 @@ describe("the EDF policy packs in the real engine", function () {
             const events: EngineEvent[] = [];
             const result = await stack.preview({ policyPacks: [PIPELINE, RUNTIME], onEvent: (e) => events.push(e) });
             assert.strictEqual(result.changeSummary.create, 3);
-            assert.deepStrictEqual(events.flatMap((e) => (e.policyEvent ? [e.policyEvent.policyName] : [])), []);
+            assert.deepStrictEqual(
+                events.flatMap((e) => (e.policyEvent ? [e.policyEvent.policyName] : [])),
+                [],
+            );
             // Both packs were loaded and answered: the engine lists them in the summary (this CLI
             // spells the field `PolicyPacks`, keyed `name|local|path`) and in its output.
             const packs = events.flatMap((e) => {
-                const summary = e.summaryEvent as { PolicyPacks?: Record<string, string>; policyPacks?: Record<string, string> } | undefined;
+                const summary = e.summaryEvent as
+                    { PolicyPacks?: Record<string, string>; policyPacks?: Record<string, string> } | undefined;
                 return Object.keys(summary?.PolicyPacks ?? summary?.policyPacks ?? {}).map((k) => k.split("|")[0]);
             });
             assert.match(result.stdout, /edf-pipeline@v0\.1\.0[\s\S]*edf-runtime@v0\.1\.0/);
@@ -132,7 +207,10 @@ describe("the EDF policy packs in the real engine", function () {
             const engine = await engineVerdicts(PIPELINE, brokenEstate(), prodConfig());
             const harness = await harnessVerdicts(pipelinePolicies, brokenEstate(), prodConfig());
             assert.deepStrictEqual(engine.verdicts, harness);
-            assert.ok(new Set(harness.map((v) => v[0])).size >= 20, `expected at least 20 policies to fire, got ${new Set(harness.map((v) => v[0])).size}`);
+            assert.ok(
+                new Set(harness.map((v) => v[0])).size >= 20,
+                `expected at least 20 policies to fire, got ${new Set(harness.map((v) => v[0])).size}`,
+            );
             assert.notStrictEqual(engine.exitCode, 0);
         });
 
@@ -148,14 +226,32 @@ describe("the EDF policy packs in the real engine", function () {
             const other = `sha256:${"ef".repeat(32)}`;
             const evidence = {
                 collectedAt: "2026-11-27T00:00:00.000Z",
-                images: { [DIGEST]: { digest: DIGEST, scans: [{ source: "trivy", status: "COMPLETE", completedAt: "2026-10-01T00:00:00.000Z", vulnerabilities: [{ id: "CVE-2026-0001", severity: "CRITICAL", fixable: true, package: "openssl" }] }], sbom: { format: "CycloneDX", components: [{ name: "bash" }] } } },
+                images: {
+                    [DIGEST]: {
+                        digest: DIGEST,
+                        scans: [
+                            {
+                                source: "trivy",
+                                status: "COMPLETE",
+                                completedAt: "2026-10-01T00:00:00.000Z",
+                                vulnerabilities: [{ id: "CVE-2026-0001", severity: "CRITICAL", fixable: true, package: "openssl" }],
+                            },
+                        ],
+                        sbom: { format: "CycloneDX", components: [{ name: "bash" }] },
+                    },
+                },
                 running: [{ family: "payments", container: "app", digest: other }],
             };
             const config = buildPackConfig({ policies: runtimePolicies, environment: "prod", config: runtimeEvidenceConfig(evidence) });
             const engine = await engineVerdicts(RUNTIME, compliantEstate(), config);
             const harness = await harnessVerdicts(runtimePolicies, compliantEstate(), config);
             assert.deepStrictEqual(engine.verdicts, harness);
-            assert.deepStrictEqual([...new Set(harness.map((v) => v[0]))].sort(), ["image-no-fixable-critical-high", "image-no-forbidden-software", "image-running-digest-matches-declared", "image-scan-complete-and-fresh"]);
+            assert.deepStrictEqual([...new Set(harness.map((v) => v[0]))].sort(), [
+                "image-no-fixable-critical-high",
+                "image-no-forbidden-software",
+                "image-running-digest-matches-declared",
+                "image-scan-complete-and-fresh",
+            ]);
         });
     });
 });

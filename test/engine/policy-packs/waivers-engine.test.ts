@@ -28,17 +28,34 @@ const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
 
 /** The compliant estate with one bucket's KMS encryption removed (a stack policy) and a log group kept 14 days (a resource policy). */
 function estateWithTwoFindings(): ResourceRecord[] {
-    let e = withoutResources(compliantEstate(), "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "data-sse");
+    let e = withoutResources(
+        compliantEstate(),
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "data-sse",
+    );
     e = changeProps(e, "aws:cloudwatch/logGroup:LogGroup", "app-logs", (p) => ({ ...p, retentionInDays: 14 }));
     return e;
 }
 
 function waiver(id: string, policy: string, selector: Waiver["selector"], expires: string): Waiver {
-    return { id, policy, selector, reason: "a reviewed exception written for this engine test", owner: "team-platform", ticket: "PLAT-42", expires };
+    return {
+        id,
+        policy,
+        selector,
+        reason: "a reviewed exception written for this engine test",
+        owner: "team-platform",
+        ticket: "PLAT-42",
+        expires,
+    };
 }
 
 const BUCKET_WAIVER = waiver("W-TEST-BUCKET", "s3-bucket-kms-encrypted", { type: "aws:s3/bucket:Bucket", urn: "*::data" }, "2099-12-31");
-const LOGS_WAIVER = waiver("W-TEST-LOGS", "cloudwatch-log-group-retention", { urn: urnOf("aws:cloudwatch/logGroup:LogGroup", "app-logs") }, "2099-12-31");
+const LOGS_WAIVER = waiver(
+    "W-TEST-LOGS",
+    "cloudwatch-log-group-retention",
+    { urn: urnOf("aws:cloudwatch/logGroup:LogGroup", "app-logs") },
+    "2099-12-31",
+);
 const EXPIRED_BUCKET_WAIVER = { ...BUCKET_WAIVER, id: "W-TEST-OLD", expires: "2020-01-31" };
 
 /** The document `edf preview` writes for `--policy-pack-config`: levels and config, plus the waivers. */
@@ -53,22 +70,32 @@ function packConfig(waivers: readonly Waiver[]): PolicyPackConfig {
 type Verdict = [policy: string, urn: string, message: string];
 
 /** The engine's blocking verdicts; a waiver verdict is keyed by the waived policy, as the harness keys it. */
-async function engineRun(records: readonly ResourceRecord[], waivers: readonly Waiver[]): Promise<{ blocking: Verdict[]; exitCode: number }> {
+async function engineRun(
+    records: readonly ResourceRecord[],
+    waivers: readonly Waiver[],
+): Promise<{ blocking: Verdict[]; exitCode: number }> {
     const run = await analyzeWithEngine(records, PIPELINE, packConfig(waivers));
-    const byMessage = new Map(waivers.flatMap((w) => [[expiredWaiverMessage(w), w.policy] as const, [rejectedWaiverMessage(w), w.policy] as const]));
+    const byMessage = new Map(
+        waivers.flatMap((w) => [[expiredWaiverMessage(w), w.policy] as const, [rejectedWaiverMessage(w), w.policy] as const]),
+    );
     const blocking = run.verdicts
         .filter((v) => v.enforcementLevel === "mandatory")
         .map((v): Verdict => {
             const message = v.message.split("\n").slice(1).join("\n").trimEnd();
             // A stack policy's violation without a URN: the engine files it under the stack, the harness under "".
             const urn = v.urn.includes("::pulumi:pulumi:Stack::") ? "" : v.urn;
-            return v.policyName === WAIVERS_POLICY_ID ? [byMessage.get(message) ?? `unknown waiver verdict: ${message}`, "", message] : [v.policyName, urn, message];
+            return v.policyName === WAIVERS_POLICY_ID
+                ? [byMessage.get(message) ?? `unknown waiver verdict: ${message}`, "", message]
+                : [v.policyName, urn, message];
         })
         .sort();
     return { blocking, exitCode: run.exitCode };
 }
 
-async function harnessRun(records: readonly ResourceRecord[], waivers: readonly Waiver[]): Promise<{ blocking: Verdict[]; passed: boolean; applied: string[] }> {
+async function harnessRun(
+    records: readonly ResourceRecord[],
+    waivers: readonly Waiver[],
+): Promise<{ blocking: Verdict[]; passed: boolean; applied: string[] }> {
     const result = await inspect({ policies: pipelinePolicies, resources: records, environment: "prod", config: ESTATE_CONFIG, waivers });
     const blocking = result.findings
         .filter((f) => f.level === "mandatory" && !f.waivedBy)
@@ -86,7 +113,10 @@ describe("waivers in the real engine", function () {
             const records = estateWithTwoFindings();
             const [engine, harness] = await Promise.all([engineRun(records, []), harnessRun(records, [])]);
             assert.deepStrictEqual(engine.blocking, harness.blocking);
-            assert.deepStrictEqual(harness.blocking.map((v) => v[0]), ["cloudwatch-log-group-retention", "s3-bucket-kms-encrypted"]);
+            assert.deepStrictEqual(
+                harness.blocking.map((v) => v[0]),
+                ["cloudwatch-log-group-retention", "s3-bucket-kms-encrypted"],
+            );
             assert.notStrictEqual(engine.exitCode, 0);
             assert.strictEqual(harness.passed, false);
         });
@@ -106,7 +136,10 @@ describe("waivers in the real engine", function () {
             const records = estateWithTwoFindings();
             const [engine, harness] = await Promise.all([engineRun(records, [BUCKET_WAIVER]), harnessRun(records, [BUCKET_WAIVER])]);
             assert.deepStrictEqual(engine.blocking, harness.blocking);
-            assert.deepStrictEqual(engine.blocking.map((v) => v[0]), ["cloudwatch-log-group-retention"]);
+            assert.deepStrictEqual(
+                engine.blocking.map((v) => v[0]),
+                ["cloudwatch-log-group-retention"],
+            );
             assert.notStrictEqual(engine.exitCode, 0);
         });
 
@@ -115,7 +148,10 @@ describe("waivers in the real engine", function () {
             const waivers = [EXPIRED_BUCKET_WAIVER, LOGS_WAIVER];
             const [engine, harness] = await Promise.all([engineRun(records, waivers), harnessRun(records, waivers)]);
             assert.deepStrictEqual(engine.blocking, harness.blocking);
-            assert.deepStrictEqual(engine.blocking.map((v) => v[0]), ["s3-bucket-kms-encrypted", "s3-bucket-kms-encrypted"]);
+            assert.deepStrictEqual(
+                engine.blocking.map((v) => v[0]),
+                ["s3-bucket-kms-encrypted", "s3-bucket-kms-encrypted"],
+            );
             assert.ok(engine.blocking.some((v) => v[2] === expiredWaiverMessage(EXPIRED_BUCKET_WAIVER)));
             assert.notStrictEqual(engine.exitCode, 0);
             assert.strictEqual(harness.passed, false);
@@ -126,8 +162,12 @@ describe("waivers in the real engine", function () {
             const waivers = [waiver("W-TEST-BASELINE", "account-security-services-enabled", { urn: "*" }, "2099-12-31")];
             const [engine, harness] = await Promise.all([engineRun(records, waivers), harnessRun(records, waivers)]);
             assert.deepStrictEqual(engine.blocking, harness.blocking);
-            assert.ok(engine.blocking.some((v) => v[0] === "account-security-services-enabled" && v[2] === rejectedWaiverMessage(waivers[0]!)));
-            assert.ok(engine.blocking.some((v) => v[0] === "account-security-services-enabled" && v[2] !== rejectedWaiverMessage(waivers[0]!)));
+            assert.ok(
+                engine.blocking.some((v) => v[0] === "account-security-services-enabled" && v[2] === rejectedWaiverMessage(waivers[0]!)),
+            );
+            assert.ok(
+                engine.blocking.some((v) => v[0] === "account-security-services-enabled" && v[2] !== rejectedWaiverMessage(waivers[0]!)),
+            );
             assert.notStrictEqual(engine.exitCode, 0);
         });
     });
@@ -144,10 +184,18 @@ describe("waivers in the real engine", function () {
             fs.rmSync(configDir, { recursive: true, force: true });
         });
 
-        async function preview(name: string, waivers: readonly Waiver[], requireBaseline: boolean): Promise<{ ok: boolean; violations: [string, string][] }> {
+        async function preview(
+            name: string,
+            waivers: readonly Waiver[],
+            requireBaseline: boolean,
+        ): Promise<{ ok: boolean; violations: [string, string][] }> {
             const file = path.join(configDir, `${name}.json`);
             const config = packConfig(waivers) as Record<string, unknown>;
-            if (requireBaseline) config["account-security-services-enabled"] = { ...(config["account-security-services-enabled"] as object), requireInStack: true };
+            if (requireBaseline)
+                config["account-security-services-enabled"] = {
+                    ...(config["account-security-services-enabled"] as object),
+                    requireInStack: true,
+                };
             fs.writeFileSync(file, JSON.stringify(config));
             const stack = await inlineStack(backend, name, async () => {
                 new Echo("greeting", { message: "hello" });
@@ -160,7 +208,11 @@ describe("waivers in the real engine", function () {
                 assert.match(String(error), /mandatory/);
                 ok = false;
             }
-            const violations = events.flatMap((e) => (e.policyEvent && e.policyEvent.enforcementLevel === "mandatory" ? [[e.policyEvent.policyName, e.policyEvent.message.split("\n").slice(1).join("\n").trimEnd()] as [string, string]] : []));
+            const violations = events.flatMap((e) =>
+                e.policyEvent && e.policyEvent.enforcementLevel === "mandatory"
+                    ? [[e.policyEvent.policyName, e.policyEvent.message.split("\n").slice(1).join("\n").trimEnd()] as [string, string]]
+                    : [],
+            );
             return { ok, violations };
         }
 

@@ -106,7 +106,11 @@ describe("example services in a production estate through edf synth", function (
             });
             for (const unit of ["payments-api", "ledger-worker"]) {
                 const stack = run.report.stacks.find((s) => s.unit === unit)!;
-                assert.equal(stack.status, "passed", `${unit}: ${stack.reason ?? stack.findings.map((f) => `${f.policyId}: ${f.message}`).join("; ")}`);
+                assert.equal(
+                    stack.status,
+                    "passed",
+                    `${unit}: ${stack.reason ?? stack.findings.map((f) => `${f.policyId}: ${f.message}`).join("; ")}`,
+                );
                 assert.equal(stack.inspection?.mandatory, 0);
                 assert.equal(stack.outputs.contractVersion, "1.0");
                 assert.ok(String(stack.outputs.image).endsWith(unit === "payments-api" ? "1".repeat(64) : "2".repeat(64)));

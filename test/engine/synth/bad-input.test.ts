@@ -31,10 +31,11 @@ describe("edf synth with bad input", function () {
         assert.match(run.stderr, /throws\s+failed .*broken-throws: config `edf:answer` must be 42, not `41`/);
         assert.match(run.stderr, /after-throws\s+skipped .*`throws` failed/);
         const report = run.report();
-        assert.deepEqual(
-            Object.fromEntries(report.stacks.map((s) => [s.unit, s.status])),
-            { throws: "failed", "after-throws": "skipped", independent: "policy-violation" },
-        );
+        assert.deepEqual(Object.fromEntries(report.stacks.map((s) => [s.unit, s.status])), {
+            throws: "failed",
+            "after-throws": "skipped",
+            independent: "policy-violation",
+        });
         assert.match(run.file("summary.md"), /## Stacks that did not synthesize/);
     });
 

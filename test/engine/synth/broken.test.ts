@@ -46,7 +46,9 @@ describe("edf synth of deliberately broken services", function () {
     it("feeds the broken unit the network's synthesized VPC", () => {
         const report = run.report();
         const vpcId = report.stacks.find((s) => s.unit === "network")!.outputs.vpcId;
-        const group = report.stacks.find((s) => s.unit === "open-admin-port")!.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
+        const group = report.stacks
+            .find((s) => s.unit === "open-admin-port")!
+            .resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
         assert.equal(group.props.vpcId, vpcId);
     });
 });

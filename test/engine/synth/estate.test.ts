@@ -56,7 +56,11 @@ describe("edf synth of the example estate", function () {
         const spec = prodSpecWithoutWaivers();
         const unwaived = edfSynth(["--env", spec, ...DAY]);
         assert.equal(unwaived.code, EXIT_CODES.policyViolation);
-        const blocking = unwaived.report().stacks.flatMap((s) => s.findings.filter((f) => f.level === "mandatory" && !f.waivedBy).map((f) => `${s.unit} ${f.policyId} ${f.resourceName}`));
+        const blocking = unwaived
+            .report()
+            .stacks.flatMap((s) =>
+                s.findings.filter((f) => f.level === "mandatory" && !f.waivedBy).map((f) => `${s.unit} ${f.policyId} ${f.resourceName}`),
+            );
         assert.deepEqual(blocking, ["security s3-bucket-kms-encrypted access-logs"]);
         // `--waivers` still works: its files add to the spec's.
         const flagged = edfSynth(["--env", spec, ...DAY, ...PROD_WAIVERS]);
@@ -66,9 +70,16 @@ describe("edf synth of the example estate", function () {
     });
 
     it("matches the golden reports (normalised) of dev and prod", () => {
-        for (const [name, run] of [["dev.json", dev], ["prod.json", prod]] as const) {
+        for (const [name, run] of [
+            ["dev.json", dev],
+            ["prod.json", prod],
+        ] as const) {
             const { expected, actual } = golden(name, normalise(run.report()));
-            assert.deepEqual(actual, expected, `${name} changed: if the change is intended, rerun with EDF_UPDATE_GOLDEN=1 and review the diff`);
+            assert.deepEqual(
+                actual,
+                expected,
+                `${name} changed: if the change is intended, rerun with EDF_UPDATE_GOLDEN=1 and review the diff`,
+            );
         }
     });
 
@@ -84,7 +95,10 @@ describe("edf synth of the example estate", function () {
         for (const run of [dev, prod]) {
             for (const file of ["report.json", "report.sarif", "summary.md", "report.html"]) {
                 const text = run.file(file);
-                assert.ok(!text.includes("sample-not-a-secret-db-password") && !text.includes("sample-not-a-secret-processor-key"), `${file} leaks a sample secret`);
+                assert.ok(
+                    !text.includes("sample-not-a-secret-db-password") && !text.includes("sample-not-a-secret-processor-key"),
+                    `${file} leaks a sample secret`,
+                );
             }
         }
     });

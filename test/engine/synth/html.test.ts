@@ -13,7 +13,16 @@ import { CliRun, edfSynth } from "./support";
 // headless, driven by playwright-core. The report of the broken-services estate has findings
 // in every state worth filtering. A screenshot is kept under test-artifacts/ (git-ignored).
 const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
 
 describe("the synth HTML report in Chromium", function () {
     this.timeout(600_000);
@@ -23,7 +32,14 @@ describe("the synth HTML report in Chromium", function () {
     const requests: string[] = [];
 
     before(async () => {
-        run = edfSynth(["--env", "test/fixtures/synth/broken-prod.yaml", "--date", "2026-11-27", "--waivers", "test/fixtures/synth/waivers.yaml"]);
+        run = edfSynth([
+            "--env",
+            "test/fixtures/synth/broken-prod.yaml",
+            "--date",
+            "2026-11-27",
+            "--waivers",
+            "test/fixtures/synth/waivers.yaml",
+        ]);
         assert.equal(run.code, EXIT_CODES.policyViolation, run.stderr);
         fs.mkdirSync(ARTIFACTS, { recursive: true });
         context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "edf-chromium-")), {
@@ -44,7 +60,11 @@ describe("the synth HTML report in Chromium", function () {
     it("renders the verdict and loads nothing but the file itself", async () => {
         assert.match(await page.title(), /^edf synth · prod · Mandatory policy violations$/);
         assert.match((await page.textContent("header .verdict")) ?? "", /Mandatory policy violations/);
-        assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), [], "no request leaves the page");
+        assert.deepEqual(
+            requests.filter((u) => !u.startsWith("file:")),
+            [],
+            "no request leaves the page",
+        );
     });
 
     it("draws the stack graph: a visible box per stack and an arrow per dependency", async () => {

@@ -67,7 +67,10 @@ export function normalise(report: SynthReport): unknown {
             secretOutputs: s.secretOutputs,
             invokes: s.invokes,
             resourcesByType: s.resourceCounts.byType,
-            findings: s.findings.map((f) => `${f.level} ${f.policyId} ${f.resourceType ?? "(stack)"}::${f.resourceName ?? ""}${f.waivedBy ? ` waived by ${f.waivedBy.id}` : ""}`),
+            findings: s.findings.map(
+                (f) =>
+                    `${f.level} ${f.policyId} ${f.resourceType ?? "(stack)"}::${f.resourceName ?? ""}${f.waivedBy ? ` waived by ${f.waivedBy.id}` : ""}`,
+            ),
         })),
     };
 }

@@ -40,26 +40,57 @@ describe("platform contract", () => {
     describe("exact keys", () => {
         it("pins every key of the network part", () => {
             assert.deepEqual(contractKeys("network"), [
-                "azs", "contractVersion", "endpointSecurityGroupId", "environment", "flowLogGroupName",
-                "isolatedRouteTableIds", "isolatedSubnetCidrBlocks", "isolatedSubnetIds", "natStrategy",
-                "privateRouteTableIds", "privateSubnetCidrBlocks", "privateSubnetIds", "publicSubnetCidrBlocks",
-                "publicSubnetIds", "vpcCidrBlock", "vpcId",
+                "azs",
+                "contractVersion",
+                "endpointSecurityGroupId",
+                "environment",
+                "flowLogGroupName",
+                "isolatedRouteTableIds",
+                "isolatedSubnetCidrBlocks",
+                "isolatedSubnetIds",
+                "natStrategy",
+                "privateRouteTableIds",
+                "privateSubnetCidrBlocks",
+                "privateSubnetIds",
+                "publicSubnetCidrBlocks",
+                "publicSubnetIds",
+                "vpcCidrBlock",
+                "vpcId",
             ]);
         });
 
         it("pins every key of the security part", () => {
             assert.deepEqual(contractKeys("security"), [
-                "accessLogsBucketArn", "accessLogsBucketName", "cloudTrailArn", "contractVersion", "dataKmsKeyArn",
-                "environment", "guardDutyDetectorId", "logArchiveBucketArn", "logArchiveBucketName", "logsKmsKeyArn",
-                "permissionsBoundaryArn", "secretsKmsKeyArn",
+                "accessLogsBucketArn",
+                "accessLogsBucketName",
+                "cloudTrailArn",
+                "contractVersion",
+                "dataKmsKeyArn",
+                "environment",
+                "guardDutyDetectorId",
+                "logArchiveBucketArn",
+                "logArchiveBucketName",
+                "logsKmsKeyArn",
+                "permissionsBoundaryArn",
+                "secretsKmsKeyArn",
             ]);
         });
 
         it("pins every key of the shared-services part", () => {
             assert.deepEqual(contractKeys("sharedServices"), [
-                "albArn", "albDnsName", "albSecurityGroupId", "albZoneId", "contractVersion", "ecrPullThroughCachePrefix",
-                "ecsClusterArn", "ecsClusterName", "environment", "httpsListenerArn", "serviceDiscoveryNamespaceId",
-                "serviceDiscoveryNamespaceName", "webAclArn",
+                "albArn",
+                "albDnsName",
+                "albSecurityGroupId",
+                "albZoneId",
+                "contractVersion",
+                "ecrPullThroughCachePrefix",
+                "ecsClusterArn",
+                "ecsClusterName",
+                "environment",
+                "httpsListenerArn",
+                "serviceDiscoveryNamespaceId",
+                "serviceDiscoveryNamespaceName",
+                "webAclArn",
             ]);
         });
 
@@ -159,15 +190,18 @@ describe("platform contract", () => {
         };
 
         it("reads typed, lifted values from each referenced stack", async () => {
-            const run = await runUnderMocks(() => {
-                const lz = LandingZoneReference.fromStacks(stacks, { environment: "dev" });
-                return {
-                    vpcId: lz.network.vpcId,
-                    subnets: lz.network.privateSubnetIds,
-                    boundary: lz.require("security", "permissionsBoundaryArn"),
-                    listener: lz.sharedServices.httpsListenerArn,
-                };
-            }, { world });
+            const run = await runUnderMocks(
+                () => {
+                    const lz = LandingZoneReference.fromStacks(stacks, { environment: "dev" });
+                    return {
+                        vpcId: lz.network.vpcId,
+                        subnets: lz.network.privateSubnetIds,
+                        boundary: lz.require("security", "permissionsBoundaryArn"),
+                        listener: lz.sharedServices.httpsListenerArn,
+                    };
+                },
+                { world },
+            );
             assert.equal(run.error, undefined);
             assert.deepEqual(run.outputs, {
                 vpcId: "vpc-0abc",
@@ -184,10 +218,13 @@ describe("platform contract", () => {
         });
 
         it("registers a reference only for the parts named", async () => {
-            const run = await runUnderMocks(() => {
-                const lz = LandingZoneReference.fromStacks({ network: stacks.network });
-                return { vpcId: lz.network.vpcId };
-            }, { world });
+            const run = await runUnderMocks(
+                () => {
+                    const lz = LandingZoneReference.fromStacks({ network: stacks.network });
+                    return { vpcId: lz.network.vpcId };
+                },
+                { world },
+            );
             assert.equal(ofType(run.resources, "pulumi:pulumi:StackReference").length, 1);
         });
 
@@ -202,11 +239,13 @@ describe("platform contract", () => {
         });
 
         it("refuses a stack publishing an incompatible contract version", async () => {
-            const run = await runUnderMocks(
-                () => ({ arn: LandingZoneReference.fromStacks(stacks).security.dataKmsKeyArn }),
-                { world: { stackOutputs: { ...world.stackOutputs, [stacks.security]: validSecurityOutputs({ contractVersion: "2.1" }) } } },
+            const run = await runUnderMocks(() => ({ arn: LandingZoneReference.fromStacks(stacks).security.dataKmsKeyArn }), {
+                world: { stackOutputs: { ...world.stackOutputs, [stacks.security]: validSecurityOutputs({ contractVersion: "2.1" }) } },
+            });
+            assert.match(
+                run.error!.message,
+                /Stack `org\/edf\/dev-security`.*\n.*`contractVersion` is 2\.1 but this consumer needs major 1/,
             );
-            assert.match(run.error!.message, /Stack `org\/edf\/dev-security`.*\n.*`contractVersion` is 2\.1 but this consumer needs major 1/);
         });
 
         it("refuses a part published by another environment", async () => {

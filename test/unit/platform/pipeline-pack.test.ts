@@ -33,12 +33,19 @@ const UNITS: { unit: string; program: UnitProgram<any>; run: UnitRun }[] = [
 ];
 
 /** Evaluates a unit under mocks and returns its resources as the pipeline pack sees them, protection included. */
-async function synthesize(unit: string, program: UnitProgram<any>, run: UnitRun, environment: string): Promise<{ records: ResourceRecord[]; stack: string }> {
+async function synthesize(
+    unit: string,
+    program: UnitProgram<any>,
+    run: UnitRun,
+    environment: string,
+): Promise<{ records: ResourceRecord[]; stack: string }> {
     const result = await runUnit(unit, program, { ...run, environment, config: { ...(run.config ?? {}), environmentSize: environment } });
     assert.equal(result.error, undefined, result.error?.message);
     const stack = `${environment}-${unit.split("/").pop()}`;
     const protectedNames = new Set(result.resources.filter((r) => r.protect).map((r) => `${r.type}::${r.name}`));
-    const records = recordsOf(result.resources, stack).map((r) => (protectedNames.has(`${r.type}::${r.name}`) ? { ...r, options: { protect: true } } : r));
+    const records = recordsOf(result.resources, stack).map((r) =>
+        protectedNames.has(`${r.type}::${r.name}`) ? { ...r, options: { protect: true } } : r,
+    );
     return { records, stack };
 }
 
@@ -57,9 +64,16 @@ const ACCESS_LOGS_WAIVER: Waiver = {
 };
 
 const inspectStack = (records: ResourceRecord[], stack: string, environment: string, waivers: Waiver[] = []): Promise<InspectionResult> =>
-    inspect({ policies: pipelinePolicies, resources: records, environment, waivers, stack: { name: stack, project: "edf", tags: { "edf:environment": environment } } });
+    inspect({
+        policies: pipelinePolicies,
+        resources: records,
+        environment,
+        waivers,
+        stack: { name: stack, project: "edf", tags: { "edf:environment": environment } },
+    });
 
-const mandatory = (result: InspectionResult) => result.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyId}: ${f.message}`);
+const mandatory = (result: InspectionResult) =>
+    result.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyId}: ${f.message}`);
 
 describe("platform units through the pipeline pack", () => {
     for (const { unit, program, run } of UNITS) {
@@ -67,9 +81,12 @@ describe("platform units through the pipeline pack", () => {
             it(`${unit} in ${environment} raises no mandatory finding beyond the waived access-log encryption`, async () => {
                 const { records, stack } = await synthesize(unit, program, run, environment);
                 const unwaived = await inspectStack(records, stack, environment);
-                const expected = unit === "platform/security" && environment === "prod"
-                    ? ["s3-bucket-kms-encrypted: S3 bucket `access-logs` must be encrypted by default with KMS (aws.s3.BucketServerSideEncryptionConfiguration, sseAlgorithm aws:kms)."]
-                    : [];
+                const expected =
+                    unit === "platform/security" && environment === "prod"
+                        ? [
+                              "s3-bucket-kms-encrypted: S3 bucket `access-logs` must be encrypted by default with KMS (aws.s3.BucketServerSideEncryptionConfiguration, sseAlgorithm aws:kms).",
+                          ]
+                        : [];
                 assert.deepEqual(mandatory(unwaived), expected);
                 const waived = await inspectStack(records, stack, environment, [ACCESS_LOGS_WAIVER]);
                 assert.equal(waived.summary.passed, true, mandatory(waived).join("\n"));
@@ -94,7 +111,12 @@ describe("platform units through the pipeline pack", () => {
         });
         const result = await inspectStack(weakened, stack, "prod", [ACCESS_LOGS_WAIVER]);
         const failed = new Set(result.findings.filter((f) => f.level === "mandatory").map((f) => f.policyId));
-        for (const id of ["kms-key-rotation-enabled", "cloudtrail-multi-region-validated-encrypted", "critical-resources-protected", "s3-bucket-public-access-blocked"]) {
+        for (const id of [
+            "kms-key-rotation-enabled",
+            "cloudtrail-multi-region-validated-encrypted",
+            "critical-resources-protected",
+            "s3-bucket-public-access-blocked",
+        ]) {
             assert.ok(failed.has(id), `${id} should fail; got ${[...failed].join(", ")}`);
         }
     });

@@ -7,10 +7,18 @@ import taggable from "../../../policy-packs/pipeline/support/taggable-types.json
 
 describe("generated inspector docs and data", () => {
     it("docs/controls-matrix.md is up to date with the policies' metadata", () => {
-        assert.strictEqual(fs.readFileSync(CONTROLS_MATRIX_PATH, "utf8"), currentControlsMatrix(), "run: npx ts-node --transpile-only policy-packs/scripts/controls-matrix.ts");
+        assert.strictEqual(
+            fs.readFileSync(CONTROLS_MATRIX_PATH, "utf8"),
+            currentControlsMatrix(),
+            "run: npx ts-node --transpile-only policy-packs/scripts/controls-matrix.ts",
+        );
     });
     it("the taggable-types list matches the installed @pulumi/aws", () => {
         const root = path.dirname(require.resolve("@pulumi/aws/package.json"));
-        assert.deepStrictEqual(taggable.types, taggableTypes(root), "run: npx ts-node --transpile-only policy-packs/scripts/taggable-types.ts");
+        assert.deepStrictEqual(
+            taggable.types,
+            taggableTypes(root),
+            "run: npx ts-node --transpile-only policy-packs/scripts/taggable-types.ts",
+        );
     });
 });

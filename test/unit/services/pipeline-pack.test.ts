@@ -14,7 +14,11 @@ const EXAMPLES = [
 ] as const;
 
 /** Evaluates an example service under mocks and returns its resources as the pipeline pack sees them. */
-async function synthesize(unit: string, program: UnitProgram<Record<string, unknown>>, environment: string): Promise<{ records: ResourceRecord[]; stack: string }> {
+async function synthesize(
+    unit: string,
+    program: UnitProgram<Record<string, unknown>>,
+    environment: string,
+): Promise<{ records: ResourceRecord[]; stack: string }> {
     const run = await runServiceUnit(unit, program, { environment });
     assert.equal(run.error, undefined, run.error?.message);
     const stack = `${environment}.${unit.split("/").pop()}`;
@@ -31,7 +35,10 @@ function inspectStack(records: ResourceRecord[], stack: string, environment: str
 }
 
 const describeFindings = (result: InspectionResult) =>
-    result.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyId}: ${f.message}`).join("\n");
+    result.findings
+        .filter((f) => f.level === "mandatory")
+        .map((f) => `${f.policyId}: ${f.message}`)
+        .join("\n");
 
 describe("example services through the pipeline pack", () => {
     for (const { unit, program } of EXAMPLES) {
@@ -62,13 +69,27 @@ describe("example services through the pipeline pack", () => {
             if (r.type === "aws:ecs/taskDefinition:TaskDefinition") {
                 const [container] = JSON.parse(r.props.containerDefinitions as string) as Record<string, unknown>[];
                 const image = String(container.image).replace(/@sha256:.*/, ":latest");
-                return { ...r, props: { ...r.props, containerDefinitions: JSON.stringify([{ ...container, image, user: "root", environment: [{ name: "DB_PASSWORD", value: "x" }] }]) } };
+                return {
+                    ...r,
+                    props: {
+                        ...r.props,
+                        containerDefinitions: JSON.stringify([
+                            { ...container, image, user: "root", environment: [{ name: "DB_PASSWORD", value: "x" }] },
+                        ]),
+                    },
+                };
             }
             return r;
         });
         const result = await inspectStack(weakened, stack, "prod");
         const failed = new Set(result.findings.filter((f) => f.level === "mandatory").map((f) => f.policyId));
-        for (const id of ["ecs-service-no-public-ip", "iam-role-permissions-boundary", "ecs-image-pinned-by-digest", "ecs-container-non-root-user", "ecs-container-no-plaintext-secrets"]) {
+        for (const id of [
+            "ecs-service-no-public-ip",
+            "iam-role-permissions-boundary",
+            "ecs-image-pinned-by-digest",
+            "ecs-container-non-root-user",
+            "ecs-container-no-plaintext-secrets",
+        ]) {
             assert.ok(failed.has(id), `${id} should fail; got ${[...failed].join(", ")}`);
         }
     });

@@ -18,9 +18,17 @@ describe("synth: evaluating one unit under mocks", () => {
         assert.equal(bucket.parent, box.urn);
         assert.equal(bucket.options?.protect, true);
         assert.deepEqual(bucket.options?.ignoreChanges, ["tags"]);
-        assert.match(String(bucket.provider), /^urn:pulumi:dev\.kitchen-sink::edf::pulumi:providers:aws::default_7_48_0::/, "a resource without a provider uses the engine's default provider");
+        assert.match(
+            String(bucket.provider),
+            /^urn:pulumi:dev\.kitchen-sink::edf::pulumi:providers:aws::default_7_48_0::/,
+            "a resource without a provider uses the engine's default provider",
+        );
         const queue = byName.get("jobs")!;
-        assert.match(String(queue.provider), /^urn:pulumi:dev\.kitchen-sink::edf::pulumi:providers:aws::east::/, "an explicit provider is kept");
+        assert.match(
+            String(queue.provider),
+            /^urn:pulumi:dev\.kitchen-sink::edf::pulumi:providers:aws::east::/,
+            "an explicit provider is kept",
+        );
         assert.equal(queue.options?.customTimeouts?.createSeconds, 300);
         const defaultProvider = result.resources.find((r) => r.type === "pulumi:providers:aws" && r.name === "default_7_48_0")!;
         assert.equal(defaultProvider.props.region, "eu-west-1", "the default provider carries the stack's aws config");
@@ -66,7 +74,10 @@ describe("synth: evaluating one unit under mocks", () => {
 
     it("fails a stack that reads a stack it does not depend on, naming the fix", async () => {
         const consumer = await evaluateUnit(
-            jobFor("consumer", { config: { "edf:producerStack": "organization/edf/dev.producer" }, environmentStacks: ["dev.producer", "dev.consumer"] }),
+            jobFor("consumer", {
+                config: { "edf:producerStack": "organization/edf/dev.producer" },
+                environmentStacks: ["dev.producer", "dev.consumer"],
+            }),
         );
         assert.match(String(consumer.error), /does not depend on unit `producer`: add `producer` to `units\.consumer\.dependsOn`/);
     });
@@ -77,7 +88,11 @@ describe("synth: evaluating one unit under mocks", () => {
     });
 
     it("answers invokes with the spec's region and account", async () => {
-        const result = await evaluateUnit(jobFor("reader", { world: { stack: "dev.reader", region: "us-east-1", account: "333333333333", partition: "aws", defaultTags: {} } }));
+        const result = await evaluateUnit(
+            jobFor("reader", {
+                world: { stack: "dev.reader", region: "us-east-1", account: "333333333333", partition: "aws", defaultTags: {} },
+            }),
+        );
         assert.equal(result.error, undefined);
         assert.deepEqual(result.outputs.zones, ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]);
         assert.equal(result.outputs.account, "333333333333");
@@ -92,13 +107,18 @@ describe("synth: evaluating one unit under mocks", () => {
     });
 
     it("isolates stacks evaluated one after another in the same thread", async () => {
-        const first = await evaluateUnit(jobFor("reader", { config: { "edf:colour": "blue", "edf-input:greeting": JSON.stringify("hello") } }));
+        const first = await evaluateUnit(
+            jobFor("reader", { config: { "edf:colour": "blue", "edf-input:greeting": JSON.stringify("hello") } }),
+        );
         const second = await evaluateUnit(jobFor("reader"));
         assert.equal(first.outputs.colour, "blue");
         assert.equal(first.outputs.greeting, "hello");
         assert.equal(second.outputs.colour, "unset", "config of the previous stack does not leak");
         assert.equal(second.outputs.greeting, "none");
-        assert.ok(second.resources.every((r) => r.urn.includes("::")), "only this stack's resources are captured");
+        assert.ok(
+            second.resources.every((r) => r.urn.includes("::")),
+            "only this stack's resources are captured",
+        );
         assert.equal(second.resources.length, first.resources.length);
     });
 
@@ -114,7 +134,10 @@ describe("synth: evaluating one unit under mocks", () => {
 
     it("returns a program's error with what it registered before failing", async () => {
         const result = await evaluateUnit(
-            jobFor("leaky", { config: { "edf:fail": "true", "edf-input:password": JSON.stringify("s3cr3t-sample") }, secretKeys: ["edf-input:password"] }),
+            jobFor("leaky", {
+                config: { "edf:fail": "true", "edf-input:password": JSON.stringify("s3cr3t-sample") },
+                secretKeys: ["edf-input:password"],
+            }),
         );
         assert.equal(result.error, "leaky: failing on purpose after registering a parameter");
         const parameter = result.resources.find((r) => r.type === "aws:ssm/parameter:Parameter");
@@ -122,9 +145,14 @@ describe("synth: evaluating one unit under mocks", () => {
     });
 
     it("keeps a secret input a secret in the captured resource inputs", async () => {
-        const result = await evaluateUnit(jobFor("leaky", { config: { "edf-input:password": JSON.stringify("s3cr3t-sample") }, secretKeys: ["edf-input:password"] }));
+        const result = await evaluateUnit(
+            jobFor("leaky", { config: { "edf-input:password": JSON.stringify("s3cr3t-sample") }, secretKeys: ["edf-input:password"] }),
+        );
         const parameter = result.resources.find((r) => r.type === "aws:ssm/parameter:Parameter")!;
-        assert.deepEqual(parameter.props.value, { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t-sample" });
+        assert.deepEqual(parameter.props.value, {
+            "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+            value: "s3cr3t-sample",
+        });
     });
 });
 

@@ -11,7 +11,9 @@ describe("synth: inspection settings from the spec", () => {
     });
 
     it("turns `all` into every policy's level, as the engine's pack config does", () => {
-        assert.deepEqual(enforcementFromSpec({ enforcement: { all: "advisory" } }, "dev", ["a-b", "c-d"]), { environments: { dev: { policies: { "a-b": "advisory", "c-d": "advisory" } } } });
+        assert.deepEqual(enforcementFromSpec({ enforcement: { all: "advisory" } }, "dev", ["a-b", "c-d"]), {
+            environments: { dev: { policies: { "a-b": "advisory", "c-d": "advisory" } } },
+        });
     });
 
     it("lets a policy's own level win over `all`", () => {

@@ -11,8 +11,16 @@ describe("synth: the mock cloud", () => {
         assert.match(vpc.id, /^vpc-[0-9a-f]{17}$/);
         assert.equal(vpc.state.arn, `arn:aws:ec2:eu-west-1:222222222222:vpc/${vpc.id}`);
         assert.match(String(vpc.state.defaultSecurityGroupId), /^sg-[0-9a-f]{17}$/);
-        assert.deepEqual(computeResourceState(world, "aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16" }), vpc, "same input, same answer");
-        assert.notEqual(computeResourceState(worldFor("dev.network"), "aws:ec2/vpc:Vpc", "main", {}).id, vpc.id, "another stack, another id");
+        assert.deepEqual(
+            computeResourceState(world, "aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16" }),
+            vpc,
+            "same input, same answer",
+        );
+        assert.notEqual(
+            computeResourceState(worldFor("dev.network"), "aws:ec2/vpc:Vpc", "main", {}).id,
+            vpc.id,
+            "another stack, another id",
+        );
     });
 
     it("keeps a physical name the program gave and auto-names the rest like Pulumi does", () => {
@@ -27,15 +35,26 @@ describe("synth: the mock cloud", () => {
         const key = computeResourceState(world, "aws:kms/key:Key", "logs", {});
         assert.match(String(key.state.keyId), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
         assert.equal(key.state.arn, `arn:aws:kms:eu-west-1:222222222222:key/${String(key.state.keyId)}`);
-        assert.equal(computeResourceState(world, "aws:iam/role:Role", "task", { name: "edf-task", path: "/edf/" }).state.arn, "arn:aws:iam::222222222222:role/edf/edf-task");
+        assert.equal(
+            computeResourceState(world, "aws:iam/role:Role", "task", { name: "edf-task", path: "/edf/" }).state.arn,
+            "arn:aws:iam::222222222222:role/edf/edf-task",
+        );
         const queue = computeResourceState(world, "aws:sqs/queue:Queue", "jobs", { name: "edf-jobs" });
         assert.equal(queue.id, "https://sqs.eu-west-1.amazonaws.com/222222222222/edf-jobs");
-        assert.match(String(computeResourceState(world, "aws:lb/loadBalancer:LoadBalancer", "alb", { name: "edf-alb" }).state.dnsName), /^edf-alb-[0-9a-f]{9}\.eu-west-1\.elb\.amazonaws\.com$/);
-        assert.equal(computeResourceState(world, "aws:ecr/repository:Repository", "repo", { name: "payments" }).state.repositoryUrl, "222222222222.dkr.ecr.eu-west-1.amazonaws.com/payments");
+        assert.match(
+            String(computeResourceState(world, "aws:lb/loadBalancer:LoadBalancer", "alb", { name: "edf-alb" }).state.dnsName),
+            /^edf-alb-[0-9a-f]{9}\.eu-west-1\.elb\.amazonaws\.com$/,
+        );
+        assert.equal(
+            computeResourceState(world, "aws:ecr/repository:Repository", "repo", { name: "payments" }).state.repositoryUrl,
+            "222222222222.dkr.ecr.eu-west-1.amazonaws.com/payments",
+        );
     });
 
     it("adds the environment's default tags under a resource's own tags, as the AWS provider does", () => {
-        const tagged = computeResourceState({ ...world, defaultTags: { owner: "platform", env: "prod" } }, "aws:sqs/queue:Queue", "q", { tags: { env: "override" } });
+        const tagged = computeResourceState({ ...world, defaultTags: { owner: "platform", env: "prod" } }, "aws:sqs/queue:Queue", "q", {
+            tags: { env: "override" },
+        });
         assert.deepEqual(tagged.state.tagsAll, { owner: "platform", env: "override" });
     });
 
@@ -55,9 +74,16 @@ describe("synth: invokes", () => {
     const world = worldFor("prod.security", "eu-west-1", "222222222222");
 
     it("answers the availability zones of the spec's region", () => {
-        assert.deepEqual(availabilityZonesOf("eu-west-1"), { names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], zoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"] });
+        assert.deepEqual(availabilityZonesOf("eu-west-1"), {
+            names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+            zoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"],
+        });
         assert.equal(availabilityZonesOf("us-east-1").names.length, 6);
-        assert.deepEqual(answerInvoke(world, "aws:index/getAvailabilityZones:getAvailabilityZones", {}).names, ["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+        assert.deepEqual(answerInvoke(world, "aws:index/getAvailabilityZones:getAvailabilityZones", {}).names, [
+            "eu-west-1a",
+            "eu-west-1b",
+            "eu-west-1c",
+        ]);
     });
 
     it("answers caller identity, region and partition from the spec", () => {
@@ -71,11 +97,33 @@ describe("synth: invokes", () => {
     });
 
     it("renders IAM policy documents as the provider does", () => {
-        const json = renderPolicyDocument({ statements: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }] }] });
-        assert.deepEqual(JSON.parse(json), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", Principal: { Service: "ecs-tasks.amazonaws.com" } }] });
+        const json = renderPolicyDocument({
+            statements: [
+                {
+                    effect: "Allow",
+                    actions: ["s3:GetObject"],
+                    resources: ["arn:aws:s3:::b/*"],
+                    principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }],
+                },
+            ],
+        });
+        assert.deepEqual(JSON.parse(json), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Action: "s3:GetObject",
+                    Resource: "arn:aws:s3:::b/*",
+                    Principal: { Service: "ecs-tasks.amazonaws.com" },
+                },
+            ],
+        });
     });
 
     it("refuses a provider function it has no realistic answer for, naming it", () => {
-        assert.throws(() => answerInvoke(world, "aws:ec2/getAmi:getAmi", {}), (e: unknown) => e instanceof UnsupportedInvokeError && /`aws:ec2\/getAmi:getAmi`/.test(e.message));
+        assert.throws(
+            () => answerInvoke(world, "aws:ec2/getAmi:getAmi", {}),
+            (e: unknown) => e instanceof UnsupportedInvokeError && /`aws:ec2\/getAmi:getAmi`/.test(e.message),
+        );
     });
 });

@@ -36,7 +36,10 @@ describe("synth: where stacks run", function () {
             const run = await synthFixture("mini", { executor: pool, only: ["producer"] });
             const producer = run.report.stacks[0]!;
             assert.equal(producer.status, "failed");
-            assert.match(String(producer.reason), /synth could not evaluate the unit: stack took longer than 0.001s; its worker was stopped/);
+            assert.match(
+                String(producer.reason),
+                /synth could not evaluate the unit: stack took longer than 0.001s; its worker was stopped/,
+            );
             assert.equal(run.report.exitCode, 1);
         } finally {
             await pool.close();

@@ -34,7 +34,10 @@ describe("synth: the sample inputs file", () => {
     it("refuses a file that does not declare it holds sample values only", () => {
         assert.throws(
             () => loadSampleInputs(sampleFile("vault: {}\n"), "dev.yaml"),
-            (e: unknown) => e instanceof EdfError && e.code === "EDF_SPEC_INVALID" && e.problems.some((p) => p.path === "/sampleValuesOnly" && /sampleValuesOnly: true/.test(p.fix ?? "")),
+            (e: unknown) =>
+                e instanceof EdfError &&
+                e.code === "EDF_SPEC_INVALID" &&
+                e.problems.some((p) => p.path === "/sampleValuesOnly" && /sampleValuesOnly: true/.test(p.fix ?? "")),
         );
     });
 
@@ -51,21 +54,36 @@ describe("synth: the sample inputs file", () => {
     });
 
     it("says where the file should be when it is missing", () => {
-        assert.throws(() => loadSampleInputs("/nonexistent/samples/dev.yaml", "environments/samples/dev.yaml"), (e: unknown) => e instanceof EdfError && e.code === "EDF_SPEC_NOT_FOUND" && /environments\/samples\/dev\.yaml/.test(e.message));
+        assert.throws(
+            () => loadSampleInputs("/nonexistent/samples/dev.yaml", "environments/samples/dev.yaml"),
+            (e: unknown) => e instanceof EdfError && e.code === "EDF_SPEC_NOT_FOUND" && /environments\/samples\/dev\.yaml/.test(e.message),
+        );
     });
 
     it("answers Vault reads like the driver's client, and names the missing secret or field", async () => {
         const vault = new SampleVault(loadSampleInputs(sampleFile(GOOD), "dev.yaml"), "secret");
         assert.deepEqual(await vault.readField("payments/db", "password"), { value: "sample-password", version: 1, mount: "secret" });
-        await assert.rejects(vault.readField("payments/db", "user"), (e: unknown) => e instanceof InputError && /has no field `user`/.test(e.message) && /dev\.yaml/.test(e.fix));
-        await assert.rejects(vault.readField("ledger/api", "key"), (e: unknown) => e instanceof InputError && /no Vault secret `secret\/ledger\/api`/.test(e.message));
+        await assert.rejects(
+            vault.readField("payments/db", "user"),
+            (e: unknown) => e instanceof InputError && /has no field `user`/.test(e.message) && /dev\.yaml/.test(e.fix),
+        );
+        await assert.rejects(
+            vault.readField("ledger/api", "key"),
+            (e: unknown) => e instanceof InputError && /no Vault secret `secret\/ledger\/api`/.test(e.message),
+        );
     });
 
     it("answers Consul reads, JSON and recursive, like the driver's client", async () => {
         const consul = new SampleConsul(loadSampleInputs(sampleFile(GOOD), "dev.yaml"));
         assert.deepEqual((await consul.read("edf/dev/payments/config", { json: true })).value, { logLevel: "debug" });
         assert.deepEqual((await consul.read("edf/dev/ledger", { recurse: true })).value, { batchSize: "50", mode: "fast" });
-        await assert.rejects(consul.read("edf/dev/ledger/mode", { json: true }), (e: unknown) => e instanceof InputError && /not valid JSON/.test(e.message));
-        await assert.rejects(consul.read("edf/dev/none"), (e: unknown) => e instanceof InputError && /no Consul key `edf\/dev\/none`/.test(e.message));
+        await assert.rejects(
+            consul.read("edf/dev/ledger/mode", { json: true }),
+            (e: unknown) => e instanceof InputError && /not valid JSON/.test(e.message),
+        );
+        await assert.rejects(
+            consul.read("edf/dev/none"),
+            (e: unknown) => e instanceof InputError && /no Consul key `edf\/dev\/none`/.test(e.message),
+        );
     });
 });

@@ -35,7 +35,10 @@ describe("synth: a whole estate", () => {
         assert.equal(report.outcome, "policy-violation");
         assert.equal(report.exitCode, EXIT_CODES.policyViolation);
         assert.ok(report.policies.length > 40);
-        assert.equal(report.summary.resources, report.stacks.reduce((n, s) => n + s.resourceCounts.total, 0));
+        assert.equal(
+            report.summary.resources,
+            report.stacks.reduce((n, s) => n + s.resourceCounts.total, 0),
+        );
     });
 
     it("applies waivers: an active one suppresses, an unused one is reported", async () => {
@@ -62,14 +65,26 @@ describe("synth: a whole estate", () => {
 
     it("rejects an unknown environment, naming the known ones", async () => {
         await assert.rejects(
-            synthEnvironment({ env: "nowhere", projectRoot: FIXTURE_PROJECT, reporter: new MemoryReporter(), executor: new InProcessExecutor() }),
-            (e: unknown) => e instanceof EdfError && e.code === "EDF_SPEC_NOT_FOUND" && e.exitCode === EXIT_CODES.badInput && /`mini`/.test(e.problems[0]?.fix ?? ""),
+            synthEnvironment({
+                env: "nowhere",
+                projectRoot: FIXTURE_PROJECT,
+                reporter: new MemoryReporter(),
+                executor: new InProcessExecutor(),
+            }),
+            (e: unknown) =>
+                e instanceof EdfError &&
+                e.code === "EDF_SPEC_NOT_FOUND" &&
+                e.exitCode === EXIT_CODES.badInput &&
+                /`mini`/.test(e.problems[0]?.fix ?? ""),
         );
     });
 
     it("rejects a dependency cycle before evaluating anything", async () => {
         const reporter = new MemoryReporter();
-        await assert.rejects(synthFixture("cycle", { reporter }), (e: unknown) => e instanceof EdfError && e.code === "EDF_CYCLE" && /a → b → a|b → a → b/.test(e.message));
+        await assert.rejects(
+            synthFixture("cycle", { reporter }),
+            (e: unknown) => e instanceof EdfError && e.code === "EDF_CYCLE" && /a → b → a|b → a → b/.test(e.message),
+        );
         assert.equal(reporter.finished.length, 0);
     });
 
@@ -77,13 +92,20 @@ describe("synth: a whole estate", () => {
         const reporter = new MemoryReporter();
         await assert.rejects(
             synthFixture("failing", { reporter }),
-            (e: unknown) => e instanceof EdfError && e.code === "EDF_INPUT_UNRESOLVED" && e.problems.some((p) => /EDF_TEST_LEAKY_PASSWORD/.test(p.message)),
+            (e: unknown) =>
+                e instanceof EdfError &&
+                e.code === "EDF_INPUT_UNRESOLVED" &&
+                e.problems.some((p) => /EDF_TEST_LEAKY_PASSWORD/.test(p.message)),
         );
         assert.equal(reporter.finished.length, 0);
     });
 
     it("refuses a stack input whose producer is not selected, suggesting --with-dependencies", async () => {
-        await assert.rejects(synthFixture("mini", { only: ["consumer"] }), (e: unknown) => e instanceof EdfError && e.code === "EDF_INPUT_UNRESOLVED" && /--with-dependencies/.test(e.problems[0]?.fix ?? ""));
+        await assert.rejects(
+            synthFixture("mini", { only: ["consumer"] }),
+            (e: unknown) =>
+                e instanceof EdfError && e.code === "EDF_INPUT_UNRESOLVED" && /--with-dependencies/.test(e.problems[0]?.fix ?? ""),
+        );
         const { report } = await synthFixture("mini", { only: ["consumer"], withDependencies: true });
         assert.deepEqual(report.graph.units, ["producer", "consumer"]);
     });

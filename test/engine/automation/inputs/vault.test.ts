@@ -60,7 +60,11 @@ describe("the Vault injector against a real OpenBao server", function () {
     });
 
     it("names the unset token variable", async () => {
-        const client = new VaultClient({ address: server.url, auth: { method: "token", tokenEnv: "EDF_NO_SUCH_TOKEN" } }, new Redactor(), {});
+        const client = new VaultClient(
+            { address: server.url, auth: { method: "token", tokenEnv: "EDF_NO_SUCH_TOKEN" } },
+            new Redactor(),
+            {},
+        );
         const error = await inputError(client.readField("payments/db", "password"));
         assert.match(error.message, /`EDF_NO_SUCH_TOKEN` is not set/);
     });
@@ -69,11 +73,10 @@ describe("the Vault injector against a real OpenBao server", function () {
         const { roleId, secretId } = await appRole(server, "payments/");
         await kvPut(server, "ledger/api", { key: "ledger-key" });
         const redactor = new Redactor();
-        const client = new VaultClient(
-            { address: server.url, auth: { method: "approle", roleIdEnv: "R", secretIdEnv: "S" } },
-            redactor,
-            { R: roleId, S: secretId },
-        );
+        const client = new VaultClient({ address: server.url, auth: { method: "approle", roleIdEnv: "R", secretIdEnv: "S" } }, redactor, {
+            R: roleId,
+            S: secretId,
+        });
         assert.strictEqual((await client.readField("payments/db", "user")).value, "app");
         const denied = await inputError(client.readField("ledger/api", "key"));
         assert.match(denied.message, /denied/);
@@ -86,7 +89,11 @@ describe("the Vault injector against a real OpenBao server", function () {
             roleId: (await bao(server, "GET", "/v1/auth/approle/role/edf-driver/role-id")).data.role_id as string,
         }));
         const bad = "00000000-bad-secret-id";
-        const client = new VaultClient({ address: server.url, auth: { method: "approle", roleIdEnv: "R", secretIdEnv: "S" } }, new Redactor(), { R: roleId, S: bad });
+        const client = new VaultClient(
+            { address: server.url, auth: { method: "approle", roleIdEnv: "R", secretIdEnv: "S" } },
+            new Redactor(),
+            { R: roleId, S: bad },
+        );
         const error = await inputError(client.readField("payments/db", "user"));
         assert.match(error.message, /AppRole login at `auth\/approle` failed/);
         assert.ok(!`${error.message} ${error.fix}`.includes(bad));
@@ -102,12 +109,18 @@ describe("the Vault injector against a real OpenBao server", function () {
             void error;
         }
         await kvPut(server, "payments/db", { password: "namespaced" }, "team-a");
-        const client = new VaultClient({ address: server.url, namespace: "team-a", auth: { method: "token", tokenEnv: "T" } }, new Redactor(), { T: server.rootToken });
+        const client = new VaultClient(
+            { address: server.url, namespace: "team-a", auth: { method: "token", tokenEnv: "T" } },
+            new Redactor(),
+            { T: server.rootToken },
+        );
         assert.strictEqual((await client.readField("payments/db", "password")).value, "namespaced");
     });
 
     it("names an unreachable server", async () => {
-        const client = new VaultClient({ address: "http://127.0.0.1:1", auth: { method: "token", tokenEnv: "T" } }, new Redactor(), { T: "x" });
+        const client = new VaultClient({ address: "http://127.0.0.1:1", auth: { method: "token", tokenEnv: "T" } }, new Redactor(), {
+            T: "x",
+        });
         const error = await inputError(client.readField("a", "b"));
         assert.match(error.message, /cannot reach Vault at `http:\/\/127.0.0.1:1` \(ECONNREFUSED/);
     });

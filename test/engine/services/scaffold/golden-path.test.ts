@@ -24,7 +24,20 @@ describe("edf new service: the golden path in a copy of the project", function (
                 recursive: true,
                 filter: (source) => !/[\\/](node_modules|\.edf)([\\/]|$)/.test(source),
             });
-        for (const entry of ["package.json", "tsconfig.json", "Pulumi.yaml", "automation", "platform", "services", "policy-packs", "environments", "test/mocharc.unit.json", "test/support/summary-reporter.js", "test/unit/platform/support", "test/unit/services/support"]) {
+        for (const entry of [
+            "package.json",
+            "tsconfig.json",
+            "Pulumi.yaml",
+            "automation",
+            "platform",
+            "services",
+            "policy-packs",
+            "environments",
+            "test/mocharc.unit.json",
+            "test/support/summary-reporter.js",
+            "test/unit/platform/support",
+            "test/unit/services/support",
+        ]) {
             copy(entry);
         }
         fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
@@ -34,7 +47,8 @@ describe("edf new service: the golden path in a copy of the project", function (
         if (root) fs.rmSync(root, { recursive: true, force: true });
     });
 
-    const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const run = (args: string[]) =>
+        execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
     it("scaffolds, validates, type-checks and passes its own test", () => {
         const out = run(["automation/cli/bin.js", "new", "service", "orders-api", "--owner", "orders-team", "--json"]);
@@ -47,16 +61,33 @@ describe("edf new service: the golden path in a copy of the project", function (
         }
         fs.writeFileSync(
             path.join(root, "tsconfig.generated.json"),
-            JSON.stringify({ extends: "./tsconfig.json", include: ["services/orders-api/**/*.ts", "test/unit/services/orders-api/**/*.ts"] }),
+            JSON.stringify({
+                extends: "./tsconfig.json",
+                include: ["services/orders-api/**/*.ts", "test/unit/services/orders-api/**/*.ts"],
+            }),
         );
         run([require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.generated.json"]);
-        const mocha = run([require.resolve("mocha/bin/mocha.js"), "-r", "ts-node/register/transpile-only", "--extension", "ts", "--timeout", "120000", "--reporter", "dot", "test/unit/services/orders-api/program.test.ts"]);
+        const mocha = run([
+            require.resolve("mocha/bin/mocha.js"),
+            "-r",
+            "ts-node/register/transpile-only",
+            "--extension",
+            "ts",
+            "--timeout",
+            "120000",
+            "--reporter",
+            "dot",
+            "test/unit/services/orders-api/program.test.ts",
+        ]);
         assert.match(mocha, /8 passing/);
     });
 
     it("refuses a second scaffold of the same name and changes nothing", () => {
         const before = fs.readFileSync(path.join(root, "environments/dev.yaml"), "utf8");
-        assert.throws(() => run(["automation/cli/bin.js", "new", "service", "orders-api", "--owner", "orders-team"]), (e: { status: number; stderr: string }) => e.status === 3 && /already exists/.test(e.stderr));
+        assert.throws(
+            () => run(["automation/cli/bin.js", "new", "service", "orders-api", "--owner", "orders-team"]),
+            (e: { status: number; stderr: string }) => e.status === 3 && /already exists/.test(e.stderr),
+        );
         assert.equal(fs.readFileSync(path.join(root, "environments/dev.yaml"), "utf8"), before);
     });
 });

@@ -23,7 +23,10 @@ describe("backends", () => {
 
     it("prefers EDF_PASSPHRASE, then PULUMI_CONFIG_PASSPHRASE, and registers it for scrubbing", () => {
         const redactor = new Redactor();
-        assert.strictEqual(embeddedPassphrase(home, { EDF_PASSPHRASE: "from-edf", PULUMI_CONFIG_PASSPHRASE: "from-pulumi" }, redactor), "from-edf");
+        assert.strictEqual(
+            embeddedPassphrase(home, { EDF_PASSPHRASE: "from-edf", PULUMI_CONFIG_PASSPHRASE: "from-pulumi" }, redactor),
+            "from-edf",
+        );
         assert.strictEqual(embeddedPassphrase(home, { PULUMI_CONFIG_PASSPHRASE: "from-pulumi" }, new Redactor()), "from-pulumi");
         assert.strictEqual(redactor.scrub("x from-edf y"), "x [secret] y");
         assert.ok(!fs.existsSync(path.join(home, "passphrase")));
@@ -32,11 +35,19 @@ describe("backends", () => {
     it("refuses a passphrase file others can read, naming the chmod", () => {
         fs.writeFileSync(path.join(home, "passphrase"), "open\n", { mode: 0o644 });
         fs.chmodSync(path.join(home, "passphrase"), 0o644);
-        assert.throws(() => embeddedPassphrase(home, {}, new Redactor()), (e: unknown) => e instanceof EdfError && /chmod 600/.test(e.problems[0]!.fix!));
+        assert.throws(
+            () => embeddedPassphrase(home, {}, new Redactor()),
+            (e: unknown) => e instanceof EdfError && /chmod 600/.test(e.problems[0]!.fix!),
+        );
     });
 
     it("puts the embedded file backend under the edf home and names stacks <env>.<unit>", () => {
-        const backend = resolveBackend(undefined, { projectRoot: "/p", edfHome: home, env: { EDF_PASSPHRASE: "x-pass" }, redactor: new Redactor() });
+        const backend = resolveBackend(undefined, {
+            projectRoot: "/p",
+            edfHome: home,
+            env: { EDF_PASSPHRASE: "x-pass" },
+            redactor: new Redactor(),
+        });
         assert.strictEqual(backend.url, `file://${home}/backend`);
         assert.ok(fs.existsSync(path.join(home, "backend")));
         assert.strictEqual(backend.secretsProvider, "passphrase");
@@ -46,10 +57,16 @@ describe("backends", () => {
     });
 
     it("selects S3 with KMS secrets, and Pulumi Cloud with organization-qualified stacks", () => {
-        const s3 = resolveBackend({ kind: "s3", bucket: "edf-state", prefix: "/team/", region: "eu-west-1", kmsKey: "alias/edf" }, { projectRoot: "/p", edfHome: home, env: {}, redactor: new Redactor() });
+        const s3 = resolveBackend(
+            { kind: "s3", bucket: "edf-state", prefix: "/team/", region: "eu-west-1", kmsKey: "alias/edf" },
+            { projectRoot: "/p", edfHome: home, env: {}, redactor: new Redactor() },
+        );
         assert.strictEqual(s3.url, "s3://edf-state/team?region=eu-west-1");
         assert.strictEqual(s3.secretsProvider, "awskms://alias/edf?region=eu-west-1");
-        const cloud = resolveBackend({ kind: "cloud", organization: "acme" }, { projectRoot: "/p", edfHome: home, env: {}, redactor: new Redactor() });
+        const cloud = resolveBackend(
+            { kind: "cloud", organization: "acme" },
+            { projectRoot: "/p", edfHome: home, env: {}, redactor: new Redactor() },
+        );
         assert.strictEqual(cloud.url, undefined);
         assert.strictEqual(cloud.secretsProvider, undefined);
         assert.strictEqual(cloud.stackName("prod", "network"), "acme/edf/prod.network");

@@ -7,7 +7,11 @@ const BIN = path.join(PROJECT_ROOT, "automation", "cli", "bin.js");
 const INVALID = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
 
 function edf(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, EDF_HOME: "/nonexistent/edf-home-for-cli-tests" } });
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, EDF_HOME: "/nonexistent/edf-home-for-cli-tests" },
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -9,8 +9,17 @@ describe("the engine's pack config carries the spec's waivers", () => {
 
     it("gives the waived policy its waivers next to its config, and `edf-waivers` all of them at the mandatory level", () => {
         const document = policyPackConfig(prod.policy) as Record<string, Record<string, unknown>>;
-        const waiver = { id: "W-PLATFORM-001", policy: "s3-bucket-kms-encrypted", selector: { type: "aws:s3/bucket:Bucket", tags: { "edf:role": "elb-access-logs" } } };
-        const ids = (entry: Record<string, unknown> | undefined): unknown => (entry?.waivers as { id: string; policy: string; selector: unknown }[] | undefined)?.map((w) => ({ id: w.id, policy: w.policy, selector: w.selector }));
+        const waiver = {
+            id: "W-PLATFORM-001",
+            policy: "s3-bucket-kms-encrypted",
+            selector: { type: "aws:s3/bucket:Bucket", tags: { "edf:role": "elb-access-logs" } },
+        };
+        const ids = (entry: Record<string, unknown> | undefined): unknown =>
+            (entry?.waivers as { id: string; policy: string; selector: unknown }[] | undefined)?.map((w) => ({
+                id: w.id,
+                policy: w.policy,
+                selector: w.selector,
+            }));
         assert.deepStrictEqual(ids(document["s3-bucket-kms-encrypted"]), [waiver]);
         assert.deepStrictEqual(ids(document["edf-waivers"]), [waiver]);
         assert.strictEqual(document["edf-waivers"]?.enforcementLevel, "mandatory");

@@ -29,7 +29,10 @@ describe("program hosts", function () {
 
     it("lend a listening language server on 127.0.0.1, visible only inside the operation", async () => {
         assert.strictEqual(programHostAddress(), undefined);
-        const address = await hosts.withHost(() => undefined, async () => programHostAddress());
+        const address = await hosts.withHost(
+            () => undefined,
+            async () => programHostAddress(),
+        );
         assert.match(address!, /^127\.0\.0\.1:\d+$/);
         assert.ok(await listening(address!), "the host listens between operations");
         assert.strictEqual(programHostAddress(), undefined);
@@ -37,42 +40,71 @@ describe("program hosts", function () {
 
     it("give concurrent operations different hosts", async () => {
         const seen = await Promise.all(
-            [1, 2, 3].map(() => hosts.withHost(() => undefined, async () => {
-                await new Promise((r) => setTimeout(r, 50));
-                return programHostAddress();
-            })),
+            [1, 2, 3].map(() =>
+                hosts.withHost(
+                    () => undefined,
+                    async () => {
+                        await new Promise((r) => setTimeout(r, 50));
+                        return programHostAddress();
+                    },
+                ),
+            ),
         );
         assert.strictEqual(new Set(seen).size, 3);
     });
 
     it("reuse a host after an operation that succeeded and stop it after one that failed", async () => {
-        const first = await hosts.withHost(() => undefined, async () => programHostAddress()!);
-        const second = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        const first = await hosts.withHost(
+            () => undefined,
+            async () => programHostAddress()!,
+        );
+        const second = await hosts.withHost(
+            () => undefined,
+            async () => programHostAddress()!,
+        );
         assert.strictEqual(second, first, "a healthy host serves the next operation");
         await assert.rejects(
-            hosts.withHost(() => undefined, async () => {
-                throw new Error("the operation failed");
-            }),
+            hosts.withHost(
+                () => undefined,
+                async () => {
+                    throw new Error("the operation failed");
+                },
+            ),
             /the operation failed/,
         );
-        const third = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        const third = await hosts.withHost(
+            () => undefined,
+            async () => programHostAddress()!,
+        );
         assert.notStrictEqual(third, first, "a host that served a failed operation is not lent again");
         await new Promise((r) => setTimeout(r, 200));
         assert.ok(!(await listening(first)), "the failed operation's host was stopped");
     });
 
     it("stop every host on close and lend none afterwards", async () => {
-        const address = await hosts.withHost(() => undefined, async () => programHostAddress()!);
+        const address = await hosts.withHost(
+            () => undefined,
+            async () => programHostAddress()!,
+        );
         await hosts.close();
         assert.ok(!(await listening(address)));
-        await assert.rejects(hosts.withHost(() => undefined, async () => undefined), /program hosts of this run are closed/);
+        await assert.rejects(
+            hosts.withHost(
+                () => undefined,
+                async () => undefined,
+            ),
+            /program hosts of this run are closed/,
+        );
     });
 
     it("stop a host that finishes starting after close, without running the operation", async () => {
         let ran = false;
-        const pending = hosts.withHost(() => undefined, async () => {
-            ran = true;
-        });
+        const pending = hosts.withHost(
+            () => undefined,
+            async () => {
+                ran = true;
+            },
+        );
         await hosts.close();
         await assert.rejects(pending, /program hosts of this run are closed/);
         assert.strictEqual(ran, false);
@@ -89,10 +121,13 @@ describe("program hosts", function () {
         });
 
         it("points the engine's --client at the lent host", async () => {
-            const { address, stdout } = await hosts.withHost(() => undefined, async () => ({
-                address: programHostAddress()!,
-                stdout: (await run(["up", "--client=127.0.0.1:1", "--exec-kind", "auto.inline"], process.cwd(), {})).stdout,
-            }));
+            const { address, stdout } = await hosts.withHost(
+                () => undefined,
+                async () => ({
+                    address: programHostAddress()!,
+                    stdout: (await run(["up", "--client=127.0.0.1:1", "--exec-kind", "auto.inline"], process.cwd(), {})).stdout,
+                }),
+            );
             assert.match(stdout, new RegExp(`--client=${address.replace(/\./g, "\\.")} `));
             assert.doesNotMatch(stdout, /127\.0\.0\.1:1 /);
             const outside = await run(["up", "--client=127.0.0.1:1"], process.cwd(), {});
@@ -101,7 +136,10 @@ describe("program hosts", function () {
 
         it("refuses a command without --client rather than run the program in this thread", async () => {
             await assert.rejects(
-                hosts.withHost(() => undefined, () => run(["up", "--exec-kind", "auto.local"], process.cwd(), {})),
+                hosts.withHost(
+                    () => undefined,
+                    () => run(["up", "--exec-kind", "auto.local"], process.cwd(), {}),
+                ),
                 /`pulumi up` runs for a program host but has no --client argument/,
             );
         });

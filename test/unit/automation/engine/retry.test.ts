@@ -25,12 +25,30 @@ describe("transient errors and backoff", () => {
 
     it("doubles the delay each retry within ±20 % jitter and never exceeds the bound", () => {
         const policy = { attempts: 6, baseDelayMs: 1000, maxDelayMs: 5000 };
-        assert.strictEqual(backoffDelay(policy, 1, () => 0.5), 1000);
-        assert.strictEqual(backoffDelay(policy, 2, () => 0.5), 2000);
-        assert.strictEqual(backoffDelay(policy, 3, () => 0.5), 4000);
-        assert.strictEqual(backoffDelay(policy, 4, () => 0.5), 5000);
-        assert.strictEqual(backoffDelay(policy, 9, () => 1), 6000);
-        assert.strictEqual(backoffDelay(policy, 1, () => 0), 800);
+        assert.strictEqual(
+            backoffDelay(policy, 1, () => 0.5),
+            1000,
+        );
+        assert.strictEqual(
+            backoffDelay(policy, 2, () => 0.5),
+            2000,
+        );
+        assert.strictEqual(
+            backoffDelay(policy, 3, () => 0.5),
+            4000,
+        );
+        assert.strictEqual(
+            backoffDelay(policy, 4, () => 0.5),
+            5000,
+        );
+        assert.strictEqual(
+            backoffDelay(policy, 9, () => 1),
+            6000,
+        );
+        assert.strictEqual(
+            backoffDelay(policy, 1, () => 0),
+            800,
+        );
         assert.ok(DEFAULT_RETRY_POLICY.attempts > 1 && DEFAULT_RETRY_POLICY.maxDelayMs >= DEFAULT_RETRY_POLICY.baseDelayMs);
     });
 });

@@ -22,7 +22,13 @@ interface Trace {
 }
 
 /** A fake stack operation: records start/end, fails the units in `failing`, yields between. */
-function schedule(options: { parallel: number; failing?: string[]; reverse?: boolean; abortAfterStarts?: number; skipOnFailure?: boolean }) {
+function schedule(options: {
+    parallel: number;
+    failing?: string[];
+    reverse?: boolean;
+    abortAfterStarts?: number;
+    skipOnFailure?: boolean;
+}) {
     const trace: Trace = { events: [], maxRunning: 0 };
     const controller = new AbortController();
     let running = 0;
@@ -62,7 +68,12 @@ describe("the graph scheduler", () => {
     it("starts a unit only after everything it depends on ended", async () => {
         const { results, trace } = schedule({ parallel: 8 });
         await results;
-        for (const [from, to] of [["base", "left"], ["base", "right"], ["left", "join"], ["right", "join"]]) {
+        for (const [from, to] of [
+            ["base", "left"],
+            ["base", "right"],
+            ["left", "join"],
+            ["right", "join"],
+        ]) {
             assert.ok(before(trace.events, `end ${from}`, `start ${to}`), `${from} before ${to}: ${trace.events.join(", ")}`);
         }
     });

@@ -15,7 +15,12 @@ describe("stack config and policy config from the spec", () => {
     it("selects the unit, carries the environment facts and writes non-strings as JSON", () => {
         const config = stackConfig(spec, "api", [
             { name: "vpcId", value: "vpc-1", secret: false, provenance: { source: "stack", key: "dev.network#vpcId", secret: false } },
-            { name: "dbPassword", value: "s3cret", secret: true, provenance: { source: "vault", key: "secret/db#password", version: 3, secret: true } },
+            {
+                name: "dbPassword",
+                value: "s3cret",
+                secret: true,
+                provenance: { source: "vault", key: "secret/db#password", version: 3, secret: true },
+            },
         ]);
         assert.deepStrictEqual(config, {
             "edf:unit": { value: "services/api" },
@@ -35,8 +40,15 @@ describe("stack config and policy config from the spec", () => {
 
     it("builds the pack config from enforcement overrides and per-policy properties", () => {
         assert.deepStrictEqual(
-            policyPackConfig({ enforcement: { all: "advisory", "s3-bucket-encrypted": "mandatory" }, config: { "s3-bucket-encrypted": { kmsOnly: true }, "tags-required": { keys: ["team"] } } }),
-            { all: "advisory", "s3-bucket-encrypted": { enforcementLevel: "mandatory", kmsOnly: true }, "tags-required": { keys: ["team"] } },
+            policyPackConfig({
+                enforcement: { all: "advisory", "s3-bucket-encrypted": "mandatory" },
+                config: { "s3-bucket-encrypted": { kmsOnly: true }, "tags-required": { keys: ["team"] } },
+            }),
+            {
+                all: "advisory",
+                "s3-bucket-encrypted": { enforcementLevel: "mandatory", kmsOnly: true },
+                "tags-required": { keys: ["team"] },
+            },
         );
         assert.deepStrictEqual(policyPackConfig(undefined), {});
     });

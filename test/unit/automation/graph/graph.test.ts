@@ -18,17 +18,14 @@ const spec: EnvironmentSpec = {
 describe("the stack graph", () => {
     it("takes edges from dependsOn and from inputs that read another stack's outputs", () => {
         const graph = buildGraph(spec);
-        assert.deepStrictEqual(
-            graph.edges.map((e) => `${e.from}->${e.to} (${e.reasons.join(", ")})`).sort(),
-            [
-                "network->api (input vpc)",
-                "network->shared (dependsOn)",
-                "security->network (input logsKmsKeyArn)",
-                "security->shared (dependsOn)",
-                "shared->api (dependsOn)",
-                "shared->worker (dependsOn)",
-            ],
-        );
+        assert.deepStrictEqual(graph.edges.map((e) => `${e.from}->${e.to} (${e.reasons.join(", ")})`).sort(), [
+            "network->api (input vpc)",
+            "network->shared (dependsOn)",
+            "security->network (input logsKmsKeyArn)",
+            "security->shared (dependsOn)",
+            "shared->api (dependsOn)",
+            "shared->worker (dependsOn)",
+        ]);
     });
 
     it("orders units dependencies first, keeping spec order among independent units", () => {
@@ -36,8 +33,18 @@ describe("the stack graph", () => {
     });
 
     it("rejects a cycle and prints it", () => {
-        const cyclic: EnvironmentSpec = { environment: "dev", units: { a: { path: "x/a", dependsOn: ["c"] }, b: { path: "x/b", dependsOn: ["a"] }, c: { path: "x/c", inputs: { v: { from: "stack", unit: "b", output: "v" } } } } };
-        assert.throws(() => buildGraph(cyclic), (error: unknown) => error instanceof EdfError && error.code === "EDF_CYCLE" && /a → b → c → a/.test(error.message));
+        const cyclic: EnvironmentSpec = {
+            environment: "dev",
+            units: {
+                a: { path: "x/a", dependsOn: ["c"] },
+                b: { path: "x/b", dependsOn: ["a"] },
+                c: { path: "x/c", inputs: { v: { from: "stack", unit: "b", output: "v" } } },
+            },
+        };
+        assert.throws(
+            () => buildGraph(cyclic),
+            (error: unknown) => error instanceof EdfError && error.code === "EDF_CYCLE" && /a → b → c → a/.test(error.message),
+        );
         assert.strictEqual(findCycle(buildGraph(spec)), undefined);
     });
 
@@ -52,7 +59,10 @@ describe("the stack graph", () => {
     it("rejects an unknown --only unit and suggests the closest name", () => {
         assert.throws(
             () => selectUnits(buildGraph(spec), { only: ["netwrk"] }),
-            (error: unknown) => error instanceof EdfError && error.code === "EDF_SELECTION_INVALID" && /did you mean `network`/.test(error.problems[0]!.fix!),
+            (error: unknown) =>
+                error instanceof EdfError &&
+                error.code === "EDF_SELECTION_INVALID" &&
+                /did you mean `network`/.test(error.problems[0]!.fix!),
         );
     });
 

@@ -12,7 +12,27 @@ import { ConsulKvDouble } from "../support/consul-kv-double";
 function selfSigned(dir: string, name: string): { key: string; cert: string } {
     const key = path.join(dir, `${name}-key.pem`);
     const cert = path.join(dir, `${name}.pem`);
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${name}`, "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert], { stdio: "ignore" });
+    execFileSync(
+        "openssl",
+        [
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            `/CN=${name}`,
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+        ],
+        { stdio: "ignore" },
+    );
     return { key, cert };
 }
 
@@ -31,7 +51,11 @@ describe("the Consul injector over TLS", function () {
         client = selfSigned(dir, "client");
         consul = new ConsulKvDouble();
         consul.put("edf/dev/region", "eu-west-1");
-        url = await consul.start({ key: fs.readFileSync(server.key), cert: fs.readFileSync(server.cert), ca: fs.readFileSync(client.cert) });
+        url = await consul.start({
+            key: fs.readFileSync(server.key),
+            cert: fs.readFileSync(server.cert),
+            ca: fs.readFileSync(client.cert),
+        });
     });
     after(async () => {
         await consul.stop();
@@ -39,12 +63,20 @@ describe("the Consul injector over TLS", function () {
     });
 
     it("trusts the server through the configured CA and presents the client certificate", async () => {
-        const consulClient = new ConsulClient({ address: url, tls: { caFile: server.cert, certFile: client.cert, keyFile: client.key } }, new Redactor(), {});
+        const consulClient = new ConsulClient(
+            { address: url, tls: { caFile: server.cert, certFile: client.cert, keyFile: client.key } },
+            new Redactor(),
+            {},
+        );
         assert.strictEqual((await consulClient.read("edf/dev/region")).value, "eu-west-1");
     });
 
     it("refuses a server its CA does not vouch for, naming the TLS problem", async () => {
         const consulClient = new ConsulClient({ address: url, tls: { certFile: client.cert, keyFile: client.key } }, new Redactor(), {});
-        await assert.rejects(consulClient.read("edf/dev/region"), (e: unknown) => e instanceof InputError && /cannot reach Consul .*SELF_SIGNED|cannot reach Consul .*self.signed/i.test(e.message));
+        await assert.rejects(
+            consulClient.read("edf/dev/region"),
+            (e: unknown) =>
+                e instanceof InputError && /cannot reach Consul .*SELF_SIGNED|cannot reach Consul .*self.signed/i.test(e.message),
+        );
     });
 });

@@ -32,7 +32,10 @@ describe("the Consul injector against a double of Consul's KV HTTP API", () => {
         assert.strictEqual(await raw.text(), "vpc-0abc");
         assert.ok(Number(raw.headers.get("x-consul-index")) >= 5);
         const recurse = (await (await fetch(`${url}/v1/kv/edf/dev/ledger?recurse`)).json()) as { Key: string }[];
-        assert.deepStrictEqual(recurse.map((e) => e.Key), ["edf/dev/ledger/batch-size", "edf/dev/ledger/queue"]);
+        assert.deepStrictEqual(
+            recurse.map((e) => e.Key),
+            ["edf/dev/ledger/batch-size", "edf/dev/ledger/queue"],
+        );
         assert.strictEqual((await fetch(`${url}/v1/kv/nothing/here`)).status, 404);
     });
 

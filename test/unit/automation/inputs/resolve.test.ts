@@ -41,13 +41,31 @@ describe("resolving a unit's inputs", () => {
     });
 
     it("resolves every source, marks secrets and records provenance without values", async () => {
-        const result = await resolveUnitInputs(loaded, "api", sources({ vpcId: { value: "vpc-1", secret: false }, subnetId: { value: "subnet-1", secret: true } }), new Set(), ["vpcId", "subnet", "sha", "token", "flags"]);
+        const result = await resolveUnitInputs(
+            loaded,
+            "api",
+            sources({ vpcId: { value: "vpc-1", secret: false }, subnetId: { value: "subnet-1", secret: true } }),
+            new Set(),
+            ["vpcId", "subnet", "sha", "token", "flags"],
+        );
         assert.deepStrictEqual(result.problems, []);
         assert.deepStrictEqual(
             result.resolved.map((r) => [r.name, r.value, r.secret]),
-            [["flags", { beta: true }, false], ["sha", "abc123", false], ["subnet", "subnet-1", true], ["token", "tok-123456", true], ["vpcId", "vpc-1", false]],
+            [
+                ["flags", { beta: true }, false],
+                ["sha", "abc123", false],
+                ["subnet", "subnet-1", true],
+                ["token", "tok-123456", true],
+                ["vpcId", "vpc-1", false],
+            ],
         );
-        assert.deepStrictEqual(result.resolved.find((r) => r.name === "flags")!.provenance, { source: "consul", key: "edf/dev/flags", modifyIndex: 2, index: 2, secret: false });
+        assert.deepStrictEqual(result.resolved.find((r) => r.name === "flags")!.provenance, {
+            source: "consul",
+            key: "edf/dev/flags",
+            modifyIndex: 2,
+            index: 2,
+            secret: false,
+        });
         for (const r of result.resolved) {
             assert.ok(!JSON.stringify(r.provenance).includes(String(r.value)), `${r.name}'s provenance holds its value`);
         }
@@ -68,7 +86,10 @@ describe("resolving a unit's inputs", () => {
     it("defers stack inputs whose producer runs earlier in the same run", async () => {
         const result = await resolveUnitInputs(loaded, "api", sources(undefined), new Set(["network"]), ["vpcId", "subnet", "sha"]);
         assert.deepStrictEqual(result.deferred.sort(), ["subnet", "vpcId"]);
-        assert.deepStrictEqual(result.resolved.map((r) => r.name), ["sha"]);
+        assert.deepStrictEqual(
+            result.resolved.map((r) => r.name),
+            ["sha"],
+        );
         assert.deepStrictEqual(result.problems, []);
     });
 

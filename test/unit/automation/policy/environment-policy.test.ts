@@ -44,11 +44,17 @@ describe("the environment's policy (one policy module)", () => {
     }
 
     it("rejects a waiver file the library's loader rejects, naming its entry and line", () => {
-        fs.writeFileSync(path.join(dir, "waivers", "bad.yaml"), WAIVERS.replace("W-1", "W-2").replace('expires: "2099-12-31"', "expires: soon"));
+        fs.writeFileSync(
+            path.join(dir, "waivers", "bad.yaml"),
+            WAIVERS.replace("W-1", "W-2").replace('expires: "2099-12-31"', "expires: soon"),
+        );
         const loaded = load("  waivers:\n    - waivers/a.yaml\n    - waivers/bad.yaml");
         const error = rejection(() => resolveEnvironmentPolicy(loaded, PROJECT_ROOT));
         assert.strictEqual(error.code, "EDF_SPEC_INVALID");
-        assert.deepStrictEqual(error.problems.map((p) => [p.path, p.line]), [["/policy/waivers/1", 5]]);
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.line]),
+            [["/policy/waivers/1", 5]],
+        );
         assert.match(error.problems[0]!.message, /invalid waiver file: .*bad\.yaml: `waivers\.0\.expires`.*YYYY-MM-DD/);
     });
 

@@ -25,9 +25,18 @@ describe("run reports", () => {
 
     it("maps results to the documented outcomes and exit codes", () => {
         assert.deepStrictEqual(outcomeOf("up", [stack("a", "succeeded")], false), { outcome: "succeeded", exitCode: 0 });
-        assert.deepStrictEqual(outcomeOf("up", [stack("a", "failed"), stack("b", "policy-violation")], false), { outcome: "failed", exitCode: 1 });
-        assert.deepStrictEqual(outcomeOf("up", [stack("a", "policy-violation"), stack("b", "skipped")], false), { outcome: "policy-violation", exitCode: 2 });
-        assert.deepStrictEqual(outcomeOf("drift", [stack("a", "succeeded", { drifted: true })], false), { outcome: "drifted", exitCode: 4 });
+        assert.deepStrictEqual(outcomeOf("up", [stack("a", "failed"), stack("b", "policy-violation")], false), {
+            outcome: "failed",
+            exitCode: 1,
+        });
+        assert.deepStrictEqual(outcomeOf("up", [stack("a", "policy-violation"), stack("b", "skipped")], false), {
+            outcome: "policy-violation",
+            exitCode: 2,
+        });
+        assert.deepStrictEqual(outcomeOf("drift", [stack("a", "succeeded", { drifted: true })], false), {
+            outcome: "drifted",
+            exitCode: 4,
+        });
         assert.deepStrictEqual(outcomeOf("up", [stack("a", "succeeded")], true), { outcome: "interrupted", exitCode: 130 });
     });
 
@@ -45,9 +54,21 @@ describe("run reports", () => {
             selection: ["a", "b"],
             outcome: "policy-violation",
             exitCode: 2,
-            stacks: [stack("a", "succeeded", { changes: { create: 2, same: 1 } }), stack("b", "policy-violation", { reason: "mandatory policy violation: p" })],
-            violations: [{ unit: "b", stack: "dev.b", policyPack: "pack", policy: "p", enforcementLevel: "mandatory", message: "Checks whether x.\nResource `r` must be y." }],
-                counts: { succeeded: 1, "policy-violation": 1 },
+            stacks: [
+                stack("a", "succeeded", { changes: { create: 2, same: 1 } }),
+                stack("b", "policy-violation", { reason: "mandatory policy violation: p" }),
+            ],
+            violations: [
+                {
+                    unit: "b",
+                    stack: "dev.b",
+                    policyPack: "pack",
+                    policy: "p",
+                    enforcementLevel: "mandatory",
+                    message: "Checks whether x.\nResource `r` must be y.",
+                },
+            ],
+            counts: { succeeded: 1, "policy-violation": 1 },
         };
         const table = summaryTable(report);
         assert.match(table, /^STACK\s+STATUS\s+TIME\s+RESOURCES/);

@@ -18,7 +18,10 @@ interface Expectation {
 /** Each corpus file starts with `# code: <EDF code>` and `# expect: <json path> | <text>` lines. */
 function expectationsOf(file: string): Expectation {
     const lines = fs.readFileSync(file, "utf8").split("\n");
-    const code = lines.find((l) => l.startsWith("# code: "))!.slice("# code: ".length).trim();
+    const code = lines
+        .find((l) => l.startsWith("# code: "))!
+        .slice("# code: ".length)
+        .trim();
     const problems = lines
         .filter((l) => l.startsWith("# expect: "))
         .map((l) => {
@@ -51,7 +54,10 @@ function assertLinePointsAtPath(file: string, problem: Problem): void {
 }
 
 describe("the malformed spec corpus", () => {
-    const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".yaml")).sort();
+    const files = fs
+        .readdirSync(CORPUS)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort();
 
     it("holds at least 25 malformed specs", () => {
         assert.ok(files.length >= 25, `only ${files.length} specs`);
@@ -71,8 +77,13 @@ describe("the malformed spec corpus", () => {
                 assertLinePointsAtPath(file, problem);
             }
             for (const want of expected.problems) {
-                const match = error.problems.find((p) => (want.path === "*" || p.path === want.path) && `${p.message} ${p.fix}`.includes(want.text));
-                assert.ok(match, `no problem at ${want.path} mentioning "${want.text}"; got:\n${error.problems.map((p) => `${p.path}: ${p.message} — ${p.fix}`).join("\n")}`);
+                const match = error.problems.find(
+                    (p) => (want.path === "*" || p.path === want.path) && `${p.message} ${p.fix}`.includes(want.text),
+                );
+                assert.ok(
+                    match,
+                    `no problem at ${want.path} mentioning "${want.text}"; got:\n${error.problems.map((p) => `${p.path}: ${p.message} — ${p.fix}`).join("\n")}`,
+                );
             }
         });
     }
@@ -83,7 +94,14 @@ describe("the malformed spec corpus", () => {
         for (const name of files) {
             const file = path.join(CORPUS, name);
             await assert.rejects(
-                runEnvironment({ env: file, operation: "up", projectRoot: PROJECT_ROOT, edfHome: home, reporter: new MemoryReporter(), signal: new AbortController().signal }),
+                runEnvironment({
+                    env: file,
+                    operation: "up",
+                    projectRoot: PROJECT_ROOT,
+                    edfHome: home,
+                    reporter: new MemoryReporter(),
+                    signal: new AbortController().signal,
+                }),
                 (error: unknown) => error instanceof EdfError && error.code === expectationsOf(file).code,
             );
             assert.ok(!fs.existsSync(home), `${name}: ${home} was created`);

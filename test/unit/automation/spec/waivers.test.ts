@@ -56,14 +56,23 @@ describe("the spec's `policy.waivers`", () => {
 
     it("rejects an absolute path or a file that is not YAML/JSON, naming the field, line and fix", () => {
         const error = rejection(() => loadSpec(write("  waivers: [/etc/waivers.yaml, waivers/a.txt]"), PROJECT_ROOT));
-        assert.deepStrictEqual(error.problems.map((p) => [p.path, p.line]), [["/policy/waivers/0", 3], ["/policy/waivers/1", 3]]);
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.line]),
+            [
+                ["/policy/waivers/0", 3],
+                ["/policy/waivers/1", 3],
+            ],
+        );
         assert.ok(error.problems.every((p) => p.fix?.includes("relative to the spec file")));
     });
 
     it("rejects a waiver file that does not exist, naming the entry, line and fix", () => {
         const error = rejection(() => loadSpec(write("  waivers:\n    - waivers/a.yaml\n    - waivers/gone.yaml"), PROJECT_ROOT));
         assert.strictEqual(error.code, "EDF_SPEC_INVALID");
-        assert.deepStrictEqual(error.problems.map((p) => [p.path, p.line]), [["/policy/waivers/1", 5]]);
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.line]),
+            [["/policy/waivers/1", 5]],
+        );
         assert.match(error.problems[0]!.message, /waiver file `waivers\/gone.yaml` does not exist/);
     });
 

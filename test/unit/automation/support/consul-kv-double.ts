@@ -30,7 +30,11 @@ export class ConsulKvDouble {
     put(key: string, value: string | null): number {
         this.index++;
         const existing = this.entries.get(key);
-        this.entries.set(key, { value: value === null ? null : Buffer.from(value), createIndex: existing?.createIndex ?? this.index, modifyIndex: this.index });
+        this.entries.set(key, {
+            value: value === null ? null : Buffer.from(value),
+            createIndex: existing?.createIndex ?? this.index,
+            modifyIndex: this.index,
+        });
         return this.index;
     }
 
@@ -38,7 +42,10 @@ export class ConsulKvDouble {
     async start(tls?: { key: Buffer; cert: Buffer; ca?: Buffer }): Promise<string> {
         const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
         this.server = tls
-            ? https.createServer({ key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca, requestCert: true, rejectUnauthorized: true } : {}) }, handler)
+            ? https.createServer(
+                  { key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca, requestCert: true, rejectUnauthorized: true } : {}) },
+                  handler,
+              )
             : http.createServer(handler);
         await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
         return `${tls ? "https" : "http"}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -85,7 +92,9 @@ export class ConsulKvDouble {
             return;
         }
         const recurse = url.searchParams.has("recurse");
-        const matches = [...this.entries.entries()].filter(([k]) => (recurse ? k.startsWith(key) : k === key)).sort(([a], [b]) => a.localeCompare(b));
+        const matches = [...this.entries.entries()]
+            .filter(([k]) => (recurse ? k.startsWith(key) : k === key))
+            .sort(([a], [b]) => a.localeCompare(b));
         if (matches.length === 0) {
             res.writeHead(404).end();
             return;

@@ -26,8 +26,11 @@ describe("unit config reader", () => {
             "`natStrategy` is `many`: set `edf:natStrategy` to one of `none`, `single`.",
             "`subnetCidrs` is not valid JSON: set `edf:subnetCidrs` with `--path` or as a JSON object.",
         ]);
-        assert.throws(() => r.throwIfInvalid("platform/network"), (e: UnitConfigError) =>
-            e.code === "EDF_CONFIG_INVALID" && e.problems.length === 4 && /^Unit `platform\/network` cannot run/.test(e.message));
+        assert.throws(
+            () => r.throwIfInvalid("platform/network"),
+            (e: UnitConfigError) =>
+                e.code === "EDF_CONFIG_INVALID" && e.problems.length === 4 && /^Unit `platform\/network` cannot run/.test(e.message),
+        );
     });
 
     it("does not throw when nothing is wrong", () => {

@@ -80,23 +80,31 @@ describe("CIDR allocation", () => {
 
         it("never moves an existing subnet when an AZ is added", () => {
             fc.assert(
-                fc.property(vpcArbitrary.filter((c) => parseCidr(c)!.prefixLength <= 20), fc.integer({ min: 2, max: 5 }), (vpcCidr, azCount) => {
-                    const tiers = defaultTierPrefixLengths(parseCidr(vpcCidr)!.prefixLength);
-                    const before = planSubnets({ vpcCidr, azCount, tiers });
-                    const after = planSubnets({ vpcCidr, azCount: azCount + 1, tiers });
-                    for (const tier of SUBNET_TIERS) {
-                        assert.deepEqual(after[tier].slice(0, azCount), before[tier]);
-                    }
-                }),
+                fc.property(
+                    vpcArbitrary.filter((c) => parseCidr(c)!.prefixLength <= 20),
+                    fc.integer({ min: 2, max: 5 }),
+                    (vpcCidr, azCount) => {
+                        const tiers = defaultTierPrefixLengths(parseCidr(vpcCidr)!.prefixLength);
+                        const before = planSubnets({ vpcCidr, azCount, tiers });
+                        const after = planSubnets({ vpcCidr, azCount: azCount + 1, tiers });
+                        for (const tier of SUBNET_TIERS) {
+                            assert.deepEqual(after[tier].slice(0, azCount), before[tier]);
+                        }
+                    },
+                ),
             );
         });
 
         it("is deterministic", () => {
             fc.assert(
-                fc.property(vpcArbitrary.filter((c) => parseCidr(c)!.prefixLength <= 18), fc.integer({ min: 2, max: 6 }), (vpcCidr, azCount) => {
-                    const tiers = defaultTierPrefixLengths(parseCidr(vpcCidr)!.prefixLength);
-                    assert.deepEqual(planSubnets({ vpcCidr, azCount, tiers }), planSubnets({ vpcCidr, azCount, tiers }));
-                }),
+                fc.property(
+                    vpcArbitrary.filter((c) => parseCidr(c)!.prefixLength <= 18),
+                    fc.integer({ min: 2, max: 6 }),
+                    (vpcCidr, azCount) => {
+                        const tiers = defaultTierPrefixLengths(parseCidr(vpcCidr)!.prefixLength);
+                        assert.deepEqual(planSubnets({ vpcCidr, azCount, tiers }), planSubnets({ vpcCidr, azCount, tiers }));
+                    },
+                ),
             );
         });
 
@@ -120,16 +128,31 @@ describe("CIDR allocation", () => {
 
         it("names `vpcCidr` and the fix when the range is too small", () => {
             const [problem] = subnetPlanProblems({ vpcCidr: "10.0.0.0/24", azCount: 2, tiers: { public: 28, private: 26, isolated: 27 } });
-            assert.match(problem, /`vpcCidr` `10\.0\.0\.0\/24` is too small: 8 AZ slots × \(public \/28, private \/26, isolated \/27\) need 896 addresses but a \/24 has 256: use a larger range/);
+            assert.match(
+                problem,
+                /`vpcCidr` `10\.0\.0\.0\/24` is too small: 8 AZ slots × \(public \/28, private \/26, isolated \/27\) need 896 addresses but a \/24 has 256: use a larger range/,
+            );
         });
 
         it("rejects host bits, a VPC outside AWS's limits, an AZ count out of range and subnet sizes outside the VPC", () => {
-            assert.match(subnetPlanProblems({ vpcCidr: "10.0.1.0/16", azCount: 2, tiers: {} })[0], /has host bits set: use `10\.0\.0\.0\/16`/);
-            assert.match(subnetPlanProblems({ vpcCidr: "10.0.0.0/8", azCount: 2, tiers: {} })[0], /`vpcCidr` is a \/8: AWS VPCs must be \/16 to \/28/);
+            assert.match(
+                subnetPlanProblems({ vpcCidr: "10.0.1.0/16", azCount: 2, tiers: {} })[0],
+                /has host bits set: use `10\.0\.0\.0\/16`/,
+            );
+            assert.match(
+                subnetPlanProblems({ vpcCidr: "10.0.0.0/8", azCount: 2, tiers: {} })[0],
+                /`vpcCidr` is a \/8: AWS VPCs must be \/16 to \/28/,
+            );
             assert.match(subnetPlanProblems({ vpcCidr: "10.0.0.0/16", azCount: 7, tiers: {} })[0], /`azCount` is 7: use 2 to 6/);
             assert.match(subnetPlanProblems({ vpcCidr: "10.0.0.0/16", azCount: 1, tiers: {} })[0], /`azCount` is 1/);
-            assert.match(subnetPlanProblems({ vpcCidr: "10.0.0.0/20", azCount: 2, tiers: { private: 18 } })[0], /`subnetPrefixLengths.private` is \/18: use \/20 to \/28/);
-            assert.match(subnetPlanProblems({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: { public: 29 } })[0], /`subnetPrefixLengths.public` is \/29/);
+            assert.match(
+                subnetPlanProblems({ vpcCidr: "10.0.0.0/20", azCount: 2, tiers: { private: 18 } })[0],
+                /`subnetPrefixLengths.private` is \/18: use \/20 to \/28/,
+            );
+            assert.match(
+                subnetPlanProblems({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: { public: 29 } })[0],
+                /`subnetPrefixLengths.public` is \/29/,
+            );
             assert.match(subnetPlanProblems({ vpcCidr: "nope", azCount: 2, tiers: {} })[0], /`vpcCidr` `nope` is not an IPv4 CIDR block/);
         });
     });

@@ -29,19 +29,39 @@ describe("platform/network", () => {
                     flowLogs: counts["aws:ec2/flowLog:FlowLog"],
                     defaultSg: counts["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
                 },
-                { vpc: 1, subnets: 6, igw: 1, eips: 1, nats: 1, routeTables: 4, routes: 3, associations: 6, endpoints: 8, flowLogs: 1, defaultSg: 1 },
+                {
+                    vpc: 1,
+                    subnets: 6,
+                    igw: 1,
+                    eips: 1,
+                    nats: 1,
+                    routeTables: 4,
+                    routes: 3,
+                    associations: 6,
+                    endpoints: 8,
+                    flowLogs: 1,
+                    defaultSg: 1,
+                },
             );
             assert.deepEqual(run.outputs!.azs, ["us-east-1a", "us-east-1b"]);
             assert.equal(run.outputs!.natStrategy, "single");
         });
 
         it("looks the AZs up, available regular zones only, never hard-coded", async () => {
-            const run = await network({ config: { environmentSize: "dev" }, world: { availabilityZones: ["eu-west-3a", "eu-west-3b", "eu-west-3c"] } });
+            const run = await network({
+                config: { environmentSize: "dev" },
+                world: { availabilityZones: ["eu-west-3a", "eu-west-3b", "eu-west-3c"] },
+            });
             const lookup = run.calls.find((c) => c.token === "aws:index/getAvailabilityZones:getAvailabilityZones")!;
             assert.equal(lookup.inputs.state, "available");
             assert.deepEqual(lookup.inputs.filters, [{ name: "opt-in-status", values: ["opt-in-not-required"] }]);
             assert.deepEqual(run.outputs!.azs, ["eu-west-3a", "eu-west-3b"]);
-            assert.deepEqual(ofType(run.resources, "aws:ec2/subnet:Subnet").map((s) => s.inputs.availabilityZone).sort(), ["eu-west-3a", "eu-west-3a", "eu-west-3a", "eu-west-3b", "eu-west-3b", "eu-west-3b"]);
+            assert.deepEqual(
+                ofType(run.resources, "aws:ec2/subnet:Subnet")
+                    .map((s) => s.inputs.availabilityZone)
+                    .sort(),
+                ["eu-west-3a", "eu-west-3a", "eu-west-3a", "eu-west-3b", "eu-west-3b", "eu-west-3b"],
+            );
         });
 
         it("routes every private subnet through the single NAT", async () => {
@@ -64,7 +84,9 @@ describe("platform/network", () => {
                 ["network-private-1-default", "network-nat-1-id"],
                 ["network-private-2-default", "network-nat-2-id"],
             ]);
-            const natSubnets = ofType(run.resources, "aws:ec2/natGateway:NatGateway").map((n) => n.inputs.subnetId).sort();
+            const natSubnets = ofType(run.resources, "aws:ec2/natGateway:NatGateway")
+                .map((n) => n.inputs.subnetId)
+                .sort();
             assert.deepEqual(natSubnets, ["network-public-0-id", "network-public-1-id", "network-public-2-id"]);
         });
 
@@ -88,7 +110,10 @@ describe("platform/network", () => {
             assert.equal(ofType(run.resources, "aws:ec2/subnet:Subnet").length, 18);
             assert.equal(ofType(run.resources, "aws:ec2/natGateway:NatGateway").length, 0);
             assert.equal(ofType(run.resources, "aws:ec2/eip:Eip").length, 0);
-            assert.deepEqual(ofType(run.resources, "aws:ec2/route:Route").map((r) => r.name), ["network-public-default"]);
+            assert.deepEqual(
+                ofType(run.resources, "aws:ec2/route:Route").map((r) => r.name),
+                ["network-public-default"],
+            );
         });
 
         it("builds a network with no public tier and no internet gateway", async () => {
@@ -109,7 +134,9 @@ describe("platform/network", () => {
             const run = await network({ config: { vpcCidr: "10.1.0.0/22", azCount: 2, subnetCidrs } });
             assert.equal(run.error, undefined);
             assert.deepEqual(run.outputs!.privateSubnetCidrBlocks, subnetCidrs.private);
-            const cidrs = ofType(run.resources, "aws:ec2/subnet:Subnet").map((s) => s.inputs.cidrBlock).sort();
+            const cidrs = ofType(run.resources, "aws:ec2/subnet:Subnet")
+                .map((s) => s.inputs.cidrBlock)
+                .sort();
             assert.deepEqual(cidrs, [...subnetCidrs.public, ...subnetCidrs.private, ...subnetCidrs.isolated].sort());
         });
     });
@@ -141,13 +168,19 @@ describe("platform/network", () => {
             assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
             const permissions = policyOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
             assert.equal(permissions.length, 1);
-            assert.ok(permissions[0].Resource.every((r: string) => r.includes("flow-logs")), JSON.stringify(permissions[0].Resource));
+            assert.ok(
+                permissions[0].Resource.every((r: string) => r.includes("flow-logs")),
+                JSON.stringify(permissions[0].Resource),
+            );
         });
 
         it("lets the endpoints accept only HTTPS from the VPC and send nothing", async () => {
             const run = await network({});
             const group = single(run.resources, "aws:ec2/securityGroup:SecurityGroup");
-            assert.deepEqual(group.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]), [["tcp", 443, 443, ["10.0.0.0/16"]]]);
+            assert.deepEqual(
+                group.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]),
+                [["tcp", 443, 443, ["10.0.0.0/16"]]],
+            );
             assert.deepEqual(group.inputs.egress, []);
         });
 
@@ -155,12 +188,22 @@ describe("platform/network", () => {
             const run = await network({ config: { environmentSize: "dev" } });
             const endpoints = ofType(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
             const gateways = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
-            assert.deepEqual(gateways.map((g) => g.inputs.serviceName).sort(), ["com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.s3"]);
+            assert.deepEqual(gateways.map((g) => g.inputs.serviceName).sort(), [
+                "com.amazonaws.us-east-1.dynamodb",
+                "com.amazonaws.us-east-1.s3",
+            ]);
             for (const g of gateways) {
                 assert.deepEqual(g.inputs.routeTableIds, ["network-private-0-id", "network-private-1-id", "network-isolated-id"]);
             }
             const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
-            assert.deepEqual(interfaces.map((i) => i.inputs.serviceName.split(".").slice(3).join(".")).sort(), ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "sts"]);
+            assert.deepEqual(interfaces.map((i) => i.inputs.serviceName.split(".").slice(3).join(".")).sort(), [
+                "ecr.api",
+                "ecr.dkr",
+                "logs",
+                "secretsmanager",
+                "ssm",
+                "sts",
+            ]);
             for (const i of interfaces) {
                 assert.equal(i.inputs.privateDnsEnabled, true);
                 assert.deepEqual(i.inputs.securityGroupIds, ["endpoints-interface-id"]);
@@ -178,7 +221,13 @@ describe("platform/network", () => {
             const run = await network({ config: { environmentSize: "dev" } });
             assert.deepEqual(untaggedResources(run.resources), []);
             const vpc = single(run.resources, "aws:ec2/vpc:Vpc");
-            assert.deepEqual(vpc.inputs.tags, { Name: "edf-dev-vpc", owner: "platform-team", environment: "dev", "data-classification": "confidential", "pci-scope": "in-scope" });
+            assert.deepEqual(vpc.inputs.tags, {
+                Name: "edf-dev-vpc",
+                owner: "platform-team",
+                environment: "dev",
+                "data-classification": "confidential",
+                "pci-scope": "in-scope",
+            });
         });
     });
 
@@ -225,20 +274,69 @@ describe("platform/network", () => {
 
     describe("bad arguments fail before any resource is registered", () => {
         const cases: [string, UnitRun, RegExp][] = [
-            ["missing governance", { config: { governance: undefined }, environment: "dev" }, /`governance` is not set: set config `edf:governance`/],
-            ["an unknown environment size", { config: { environmentSize: "huge" } }, /`environmentSize` is `huge`: set `edf:environmentSize` to one of `dev`, `prod`, `small`, `large`/],
-            ["an unknown NAT strategy", { config: { natStrategy: "double" } }, /`natStrategy` is `double`: set `edf:natStrategy` to one of `none`, `single`, `perAz`/],
-            ["NAT without a public tier", { config: { natStrategy: "perAz", publicTier: false } }, /`natStrategy` is `perAz` but `publicTier` is false: NAT gateways live in public subnets/],
+            [
+                "missing governance",
+                { config: { governance: undefined }, environment: "dev" },
+                /`governance` is not set: set config `edf:governance`/,
+            ],
+            [
+                "an unknown environment size",
+                { config: { environmentSize: "huge" } },
+                /`environmentSize` is `huge`: set `edf:environmentSize` to one of `dev`, `prod`, `small`, `large`/,
+            ],
+            [
+                "an unknown NAT strategy",
+                { config: { natStrategy: "double" } },
+                /`natStrategy` is `double`: set `edf:natStrategy` to one of `none`, `single`, `perAz`/,
+            ],
+            [
+                "NAT without a public tier",
+                { config: { natStrategy: "perAz", publicTier: false } },
+                /`natStrategy` is `perAz` but `publicTier` is false: NAT gateways live in public subnets/,
+            ],
             ["too many AZs", { config: { azCount: 7 } }, /`azCount` is `7`: set `edf:azCount` to a whole number from 2 to 6/],
             ["too few AZs", { config: { azCount: 1 } }, /`azCount` is `1`/],
-            ["more AZs than the region has", { config: { azCount: 3 }, world: { availabilityZones: ["eu-west-3a", "eu-west-3b"], region: "eu-west-3" } }, /`azCount` is 3 but region `eu-west-3` has 2 available AZs \(eu-west-3a, eu-west-3b\): lower `azCount` to at most 2/],
+            [
+                "more AZs than the region has",
+                { config: { azCount: 3 }, world: { availabilityZones: ["eu-west-3a", "eu-west-3b"], region: "eu-west-3" } },
+                /`azCount` is 3 but region `eu-west-3` has 2 available AZs \(eu-west-3a, eu-west-3b\): lower `azCount` to at most 2/,
+            ],
             ["a VPC range too small", { config: { vpcCidr: "10.0.0.0/24" } }, /`vpcCidr` `10\.0\.0\.0\/24` is too small/],
             ["a malformed VPC range", { config: { vpcCidr: "10.0.0/16" } }, /`vpcCidr` `10\.0\.0\/16` is not an IPv4 CIDR block/],
-            ["overlapping subnets", { config: { azCount: 2, subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"], private: ["10.0.0.0/20", "10.0.16.0/20"], isolated: ["10.0.32.0/24", "10.0.33.0/24"] } } }, /`subnetCidrs.private\[0\]` `10\.0\.0\.0\/20` overlaps `subnetCidrs.public\[0\]`/],
-            ["explicit subnets missing a tier", { config: { azCount: 2, subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"] } } }, /`subnetCidrs.private` is missing/],
-            ["a subnet size outside AWS limits", { config: { subnetPrefixLengths: { public: 30 } } }, /`subnetPrefixLengths.public` is \/30/],
-            ["a missing logs key input", { inputs: { logsKmsKeyArn: undefined } }, /input `logsKmsKeyArn` is missing: .* inject `platform\/security`'s `logsKmsKeyArn` output/],
-            ["bad interface endpoints", { config: { interfaceEndpoints: ["logs", "logs", "s3"] } }, /`interfaceEndpoints` lists `logs` twice.*\n.*`interfaceEndpoints` lists `s3`, which the landing zone already reaches through a gateway endpoint/],
+            [
+                "overlapping subnets",
+                {
+                    config: {
+                        azCount: 2,
+                        subnetCidrs: {
+                            public: ["10.0.0.0/24", "10.0.1.0/24"],
+                            private: ["10.0.0.0/20", "10.0.16.0/20"],
+                            isolated: ["10.0.32.0/24", "10.0.33.0/24"],
+                        },
+                    },
+                },
+                /`subnetCidrs.private\[0\]` `10\.0\.0\.0\/20` overlaps `subnetCidrs.public\[0\]`/,
+            ],
+            [
+                "explicit subnets missing a tier",
+                { config: { azCount: 2, subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"] } } },
+                /`subnetCidrs.private` is missing/,
+            ],
+            [
+                "a subnet size outside AWS limits",
+                { config: { subnetPrefixLengths: { public: 30 } } },
+                /`subnetPrefixLengths.public` is \/30/,
+            ],
+            [
+                "a missing logs key input",
+                { inputs: { logsKmsKeyArn: undefined } },
+                /input `logsKmsKeyArn` is missing: .* inject `platform\/security`'s `logsKmsKeyArn` output/,
+            ],
+            [
+                "bad interface endpoints",
+                { config: { interfaceEndpoints: ["logs", "logs", "s3"] } },
+                /`interfaceEndpoints` lists `logs` twice.*\n.*`interfaceEndpoints` lists `s3`, which the landing zone already reaches through a gateway endpoint/,
+            ],
             ["a bad publication target", { config: { publication: { etcd: {} } } }, /`publication.etcd` is not a publication target/],
             ["an environment name unfit for resource names", { environment: "Dev_1" }, /`environment` is `Dev_1`/],
         ];
@@ -253,7 +351,10 @@ describe("platform/network", () => {
         }
 
         it("reports every problem at once", async () => {
-            const result = await network({ config: { natStrategy: "x", azCount: 9, vpcCidr: "bad" }, inputs: { logsKmsKeyArn: undefined } });
+            const result = await network({
+                config: { natStrategy: "x", azCount: 9, vpcCidr: "bad" },
+                inputs: { logsKmsKeyArn: undefined },
+            });
             assert.ok(result.error instanceof UnitConfigError);
             assert.ok(result.error.problems.length >= 4, result.error.message);
         });

@@ -42,18 +42,28 @@ describe("landing-zone publication", () => {
         it("sends facts to Consul and facts plus secrets to Vault, never a secret to Consul", async () => {
             const run = await publish({ vpcId: pulumi.output("vpc-1"), azs: ["a", "b"] }, { token: pulumi.secret("s3cr3t-canary") });
             assert.equal(run.error, undefined);
-            assert.deepEqual(run.outputs, { consulPrefix: "edf/dev/landing-zone/network/", vaultPath: "secret/edf/dev/landing-zone/network" });
+            assert.deepEqual(run.outputs, {
+                consulPrefix: "edf/dev/landing-zone/network/",
+                vaultPath: "secret/edf/dev/landing-zone/network",
+            });
             const consul = single(run.resources, "consul:index/keyPrefix:KeyPrefix");
             assert.deepEqual(consul.inputs.subkeys, { vpcId: "vpc-1", azs: '["a","b"]' });
             assert.ok(!JSON.stringify(consul.inputs).includes("s3cr3t-canary"));
             const vault = single(run.resources, "vault:kv/secretV2:SecretV2");
             assert.ok(isSecretInput(vault.inputs.dataJson));
-            assert.deepEqual(JSON.parse(plainInput<string>(vault.inputs.dataJson)), { vpcId: "vpc-1", azs: '["a","b"]', token: "s3cr3t-canary" });
+            assert.deepEqual(JSON.parse(plainInput<string>(vault.inputs.dataJson)), {
+                vpcId: "vpc-1",
+                azs: '["a","b"]',
+                token: "s3cr3t-canary",
+            });
         });
 
         it("fails the run instead of writing a secret passed as a fact to Consul", async () => {
             const run = await publish({ vpcId: "vpc-1", password: pulumi.secret("s3cr3t-canary") });
-            assert.match(run.error?.message ?? "", /Fact `password` is a secret and cannot be published to Consul: pass it as a Vault secret/);
+            assert.match(
+                run.error?.message ?? "",
+                /Fact `password` is a secret and cannot be published to Consul: pass it as a Vault secret/,
+            );
             assert.ok(!(run.error?.message ?? "").includes("s3cr3t-canary"), "the error never shows the secret");
             assert.equal(ofType(run.resources, "consul:index/keyPrefix:KeyPrefix").length, 0);
         });
@@ -63,7 +73,10 @@ describe("landing-zone publication", () => {
                 new LandingZonePublication("pub", { environment: "dev", part: "security", facts: { a: "b" } });
                 return {};
             });
-            assert.deepEqual(run.resources.map((r) => r.type), ["edf:publication:LandingZonePublication"]);
+            assert.deepEqual(
+                run.resources.map((r) => r.type),
+                ["edf:publication:LandingZonePublication"],
+            );
         });
     });
 });

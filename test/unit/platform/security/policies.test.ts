@@ -45,10 +45,18 @@ describe("security policy documents", () => {
     });
 
     it("scope the boundary's region denial to the allowed regions and omit it when any region is allowed", () => {
-        const input = { accountId: "123456789012", region: "eu-west-1", boundaryPolicyArn: "arn:aws:iam::123456789012:policy/b", logArchiveBucketArn: "arn:aws:s3:::l", kmsKeyArns: ["arn:k"] };
+        const input = {
+            accountId: "123456789012",
+            region: "eu-west-1",
+            boundaryPolicyArn: "arn:aws:iam::123456789012:policy/b",
+            logArchiveBucketArn: "arn:aws:s3:::l",
+            kmsKeyArns: ["arn:k"],
+        };
         const anyRegion = permissionsBoundaryPolicy(input).Statement.map((s) => s.Sid);
         assert.ok(!anyRegion.includes("DenyOutsideAllowedRegions"));
-        const restricted = permissionsBoundaryPolicy({ ...input, allowedRegions: ["eu-west-1"] }).Statement.find((s) => s.Sid === "DenyOutsideAllowedRegions")!;
+        const restricted = permissionsBoundaryPolicy({ ...input, allowedRegions: ["eu-west-1"] }).Statement.find(
+            (s) => s.Sid === "DenyOutsideAllowedRegions",
+        )!;
         assert.deepEqual(restricted.Condition, { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1"] } });
         const pass = permissionsBoundaryPolicy(input).Statement.find((s) => s.Sid === "AllowPassingRolesToEcsTasks")!;
         assert.deepEqual(pass.Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });

@@ -36,7 +36,23 @@ describe("platform/security", () => {
                     ebsDefault: counts["aws:ebs/encryptionByDefault:EncryptionByDefault"],
                     boundary: counts["aws:iam/policy:Policy"],
                 },
-                { keys: 3, aliases: 3, buckets: 2, objectLocks: 0, trails: 1, recorders: 1, channels: 1, recorderStatus: 1, detectors: 1, hubs: 1, standards: 2, passwordPolicy: 1, accountPab: 1, ebsDefault: 1, boundary: 1 },
+                {
+                    keys: 3,
+                    aliases: 3,
+                    buckets: 2,
+                    objectLocks: 0,
+                    trails: 1,
+                    recorders: 1,
+                    channels: 1,
+                    recorderStatus: 1,
+                    detectors: 1,
+                    hubs: 1,
+                    standards: 2,
+                    passwordPolicy: 1,
+                    accountPab: 1,
+                    ebsDefault: 1,
+                    boundary: 1,
+                },
             );
             const archive = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
             assert.equal(archive.inputs.rules[0].expiration.days, 400);
@@ -55,7 +71,9 @@ describe("platform/security", () => {
         });
 
         it("takes an explicit object lock and lifecycle over the size's defaults", async () => {
-            const run = await security({ config: { environmentSize: "prod", objectLock: false, logArchiveLifecycle: { expireAfterDays: 500 } } });
+            const run = await security({
+                config: { environmentSize: "prod", objectLock: false, logArchiveLifecycle: { expireAfterDays: 500 } },
+            });
             assert.equal(ofType(run.resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
             const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
             assert.deepEqual([lifecycle.inputs.rules[0].transitions[0].days, lifecycle.inputs.rules[0].expiration.days], [90, 500]);
@@ -70,7 +88,12 @@ describe("platform/security", () => {
                 assert.equal(key.inputs.rotationPeriodInDays, 365);
                 assert.equal(key.inputs.deletionWindowInDays, 30);
             }
-            assert.deepEqual(ofType(run.resources, "aws:kms/alias:Alias").map((a) => a.inputs.name).sort(), ["alias/edf/dev/data", "alias/edf/dev/logs", "alias/edf/dev/secrets"]);
+            assert.deepEqual(
+                ofType(run.resources, "aws:kms/alias:Alias")
+                    .map((a) => a.inputs.name)
+                    .sort(),
+                ["alias/edf/dev/data", "alias/edf/dev/logs", "alias/edf/dev/secrets"],
+            );
         });
 
         it("grants no principal unconditional use of a key, and keeps administrators from using it", async () => {
@@ -90,7 +113,9 @@ describe("platform/security", () => {
         it("limits each key to its purpose's services", async () => {
             const run = await security({});
             const via = (name: string) =>
-                policyOf(byName(run.resources, "aws:kms/key:Key", name).inputs.policy).Statement.find((s) => s.Sid === "UseThroughPurposeServices")!.Condition!.StringEquals["kms:ViaService"];
+                policyOf(byName(run.resources, "aws:kms/key:Key", name).inputs.policy).Statement.find(
+                    (s) => s.Sid === "UseThroughPurposeServices",
+                )!.Condition!.StringEquals["kms:ViaService"];
             assert.deepEqual(via("keys-secrets"), ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]);
             assert.deepEqual(via("keys-logs"), ["s3.us-east-1.amazonaws.com"]);
             const logs = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").inputs.policy).Statement.map((s) => s.Sid);
@@ -107,12 +132,28 @@ describe("platform/security", () => {
             assert.equal(bucket.inputs.bucket, "edf-dev-log-archive-123456789012-us-east-1");
             assert.equal(bucket.inputs.forceDestroy, false);
             assert.equal(bucket.inputs.tags["edf:role"], "log-archive");
-            const sse = byName(run.resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "log-archive");
-            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:keys-logs" });
-            assert.equal(byName(run.resources, "aws:s3/bucketVersioning:BucketVersioning", "log-archive").inputs.versioningConfiguration.status, "Enabled");
+            const sse = byName(
+                run.resources,
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                "log-archive",
+            );
+            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, {
+                sseAlgorithm: "aws:kms",
+                kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:keys-logs",
+            });
+            assert.equal(
+                byName(run.resources, "aws:s3/bucketVersioning:BucketVersioning", "log-archive").inputs.versioningConfiguration.status,
+                "Enabled",
+            );
             const pab = byName(run.resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "log-archive").inputs;
-            assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
-            assert.equal(byName(run.resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "log-archive").inputs.rule.objectOwnership, "BucketOwnerEnforced");
+            assert.deepEqual(
+                [pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets],
+                [true, true, true, true],
+            );
+            assert.equal(
+                byName(run.resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "log-archive").inputs.rule.objectOwnership,
+                "BucketOwnerEnforced",
+            );
             const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
             assert.equal(lifecycle.inputs.rules[0].transitions[0].storageClass, "GLACIER");
         });
@@ -122,10 +163,18 @@ describe("platform/security", () => {
             const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive").inputs.policy).Statement;
             const tls = statements.find((s) => s.Sid === "DenyInsecureTransport")!;
             assert.deepEqual([tls.Effect, tls.Action, tls.Condition], ["Deny", "s3:*", { Bool: { "aws:SecureTransport": "false" } }]);
-            assert.deepEqual(tls.Resource, ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1", "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/*"]);
-            assert.deepEqual(statements.find((s) => s.Sid === "DenyOutdatedTls")!.Condition, { NumericLessThan: { "s3:TlsVersion": "1.2" } });
+            assert.deepEqual(tls.Resource, [
+                "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1",
+                "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/*",
+            ]);
+            assert.deepEqual(statements.find((s) => s.Sid === "DenyOutdatedTls")!.Condition, {
+                NumericLessThan: { "s3:TlsVersion": "1.2" },
+            });
             const trailWrite = statements.find((s) => s.Sid === "CloudTrailWrite")!;
-            assert.equal(trailWrite.Condition.StringEquals["aws:SourceArn"], "arn:aws:cloudtrail:us-east-1:123456789012:trail/edf-dev-trail");
+            assert.equal(
+                trailWrite.Condition.StringEquals["aws:SourceArn"],
+                "arn:aws:cloudtrail:us-east-1:123456789012:trail/edf-dev-trail",
+            );
             for (const s of statements.filter((x) => x.Effect === "Allow")) {
                 assert.ok(s.Condition, `${s.Sid} is conditional`);
             }
@@ -133,10 +182,17 @@ describe("platform/security", () => {
 
         it("keeps ALB access logs in an SSE-S3 bucket (the only encryption ELB delivery supports), writable by ELB only", async () => {
             const run = await security({});
-            const sse = byName(run.resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "access-logs");
+            const sse = byName(
+                run.resources,
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                "access-logs",
+            );
             assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
             const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy).Statement;
-            assert.deepEqual(statements.map((s) => s.Sid), ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite"]);
+            assert.deepEqual(
+                statements.map((s) => s.Sid),
+                ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite"],
+            );
             assert.deepEqual(statements[2].Principal, { AWS: "arn:aws:iam::127311923021:root" });
             assert.equal(statements[2].Resource, "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/alb/AWSLogs/123456789012/*");
         });
@@ -147,7 +203,13 @@ describe("platform/security", () => {
             const run = await security({});
             const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
             assert.deepEqual(
-                [trail.isMultiRegionTrail, trail.includeGlobalServiceEvents, trail.enableLogFileValidation, trail.enableLogging, trail.kmsKeyId],
+                [
+                    trail.isMultiRegionTrail,
+                    trail.includeGlobalServiceEvents,
+                    trail.enableLogFileValidation,
+                    trail.enableLogging,
+                    trail.kmsKeyId,
+                ],
                 [true, true, true, true, "arn:aws:kms:us-east-1:123456789012:keys-logs"],
             );
             assert.equal(trail.s3BucketName, "edf-dev-log-archive-123456789012-us-east-1");
@@ -159,19 +221,30 @@ describe("platform/security", () => {
 
         it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {
             const run = await security({});
-            assert.deepEqual(single(run.resources, "aws:cfg/recorder:Recorder").inputs.recordingGroup, { allSupported: true, includeGlobalResourceTypes: true });
+            assert.deepEqual(single(run.resources, "aws:cfg/recorder:Recorder").inputs.recordingGroup, {
+                allSupported: true,
+                includeGlobalResourceTypes: true,
+            });
             assert.equal(single(run.resources, "aws:cfg/recorderStatus:RecorderStatus").inputs.isEnabled, true);
-            assert.equal(single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel").inputs.s3KmsKeyArn, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            assert.equal(
+                single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel").inputs.s3KmsKeyArn,
+                "arn:aws:kms:us-east-1:123456789012:keys-logs",
+            );
         });
 
         it("enables GuardDuty and Security Hub with PCI DSS and foundational best practices only", async () => {
             const run = await security({});
             assert.equal(single(run.resources, "aws:guardduty/detector:Detector").inputs.enable, true);
             assert.equal(single(run.resources, "aws:securityhub/account:Account").inputs.enableDefaultStandards, false);
-            assert.deepEqual(ofType(run.resources, "aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => s.inputs.standardsArn).sort(), [
-                "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
-                "arn:aws:securityhub:us-east-1::standards/pci-dss/v/4.0.1",
-            ]);
+            assert.deepEqual(
+                ofType(run.resources, "aws:securityhub/standardsSubscription:StandardsSubscription")
+                    .map((s) => s.inputs.standardsArn)
+                    .sort(),
+                [
+                    "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+                    "arn:aws:securityhub:us-east-1::standards/pci-dss/v/4.0.1",
+                ],
+            );
         });
     });
 
@@ -181,9 +254,15 @@ describe("platform/security", () => {
             const pw = single(run.resources, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy").inputs;
             assert.ok(pw.minimumPasswordLength >= 12 && pw.passwordReusePrevention >= 4 && pw.maxPasswordAge <= 90);
             const pab = single(run.resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").inputs;
-            assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
+            assert.deepEqual(
+                [pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets],
+                [true, true, true, true],
+            );
             assert.equal(single(run.resources, "aws:ebs/encryptionByDefault:EncryptionByDefault").inputs.enabled, true);
-            assert.equal(single(run.resources, "aws:ebs/defaultKmsKey:DefaultKmsKey").inputs.keyArn, "arn:aws:kms:us-east-1:123456789012:keys-data");
+            assert.equal(
+                single(run.resources, "aws:ebs/defaultKmsKey:DefaultKmsKey").inputs.keyArn,
+                "arn:aws:kms:us-east-1:123456789012:keys-data",
+            );
         });
 
         it("names the boundary so the pipeline recognises it, and denies escalation, tampering and audit changes", async () => {
@@ -192,12 +271,27 @@ describe("platform/security", () => {
             assert.equal(policy.inputs.name, "edf-dev-service-boundary");
             const statements = policyOf(policy.inputs.policy).Statement;
             const sids = statements.map((s) => s.Sid);
-            for (const sid of ["DenyIamAdministration", "DenyBoundaryTampering", "DenyAuditAndSecurityChanges", "DenyLogArchive", "DenyKeyAdministration", "DenyNetworkPerimeterChanges", "DenyOutsideAllowedRegions"]) {
+            for (const sid of [
+                "DenyIamAdministration",
+                "DenyBoundaryTampering",
+                "DenyAuditAndSecurityChanges",
+                "DenyLogArchive",
+                "DenyKeyAdministration",
+                "DenyNetworkPerimeterChanges",
+                "DenyOutsideAllowedRegions",
+            ]) {
                 assert.ok(sids.includes(sid), sid);
             }
-            assert.ok(statements.find((s) => s.Sid === "DenyBoundaryTampering")!.Resource.includes("arn:aws:iam::123456789012:policy/edf-dev-service-boundary"));
+            assert.ok(
+                statements
+                    .find((s) => s.Sid === "DenyBoundaryTampering")!
+                    .Resource.includes("arn:aws:iam::123456789012:policy/edf-dev-service-boundary"),
+            );
             assert.ok(!statements.some((s) => s.Effect === "Allow" && (s.Action === "*" || s.Action.includes("*"))), "no allow-all");
-            assert.deepEqual(statements.find((s) => s.Sid === "DenyLogArchive")!.Resource, ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1", "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/*"]);
+            assert.deepEqual(statements.find((s) => s.Sid === "DenyLogArchive")!.Resource, [
+                "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1",
+                "arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/*",
+            ]);
         });
     });
 
@@ -207,16 +301,25 @@ describe("platform/security", () => {
             assert.deepEqual(untaggedResources(run.resources), []);
             const critical = run.resources.filter((r) => r.type === "aws:kms/key:Key" || r.type === "aws:s3/bucket:Bucket");
             assert.equal(critical.length, 5);
-            assert.ok(critical.every((r) => r.protect), "keys and buckets are protected");
+            assert.ok(
+                critical.every((r) => r.protect),
+                "keys and buckets are protected",
+            );
             const unprotected = await security({ config: { protect: false } });
-            assert.ok(unprotected.resources.every((r) => !r.protect), "`protect: false` turns protection off");
+            assert.ok(
+                unprotected.resources.every((r) => !r.protect),
+                "`protect: false` turns protection off",
+            );
         });
 
         it("starts the trail and Config delivery only once the archive's policy and encryption are in place", async () => {
             const run = await security({});
             const trail = single(run.resources, "aws:cloudtrail/trail:Trail");
             const policy = byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive");
-            assert.ok(trail.dependsOn.some((urn) => urn.endsWith("::log-archive") && urn.includes("bucketPolicy")), trail.dependsOn.join(" "));
+            assert.ok(
+                trail.dependsOn.some((urn) => urn.endsWith("::log-archive") && urn.includes("bucketPolicy")),
+                trail.dependsOn.join(" "),
+            );
             assert.ok(policy);
             const channel = single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel");
             assert.ok(channel.dependsOn.some((urn) => urn.includes("bucketServerSideEncryptionConfiguration")));
@@ -244,15 +347,39 @@ describe("platform/security", () => {
 
     describe("bad arguments fail before any resource is registered", () => {
         const cases: [string, UnitRun, RegExp][] = [
-            ["a deletion window outside 7–30 days", { config: { keyDeletionWindowDays: 3 } }, /`keyDeletionWindowDays` is `3`: set `edf:keyDeletionWindowDays` to a whole number from 7 to 30/],
+            [
+                "a deletion window outside 7–30 days",
+                { config: { keyDeletionWindowDays: 3 } },
+                /`keyDeletionWindowDays` is `3`: set `edf:keyDeletionWindowDays` to a whole number from 7 to 30/,
+            ],
             ["log retention under a year", { config: { logRetentionDays: 90 } }, /`logRetentionDays` is `90`: .* from 365/],
-            ["history under PCI's year", { config: { logArchiveLifecycle: { expireAfterDays: 200 } } }, /`logArchiveLifecycle.expireAfterDays` is 200: PCI DSS 10.5.1 needs at least 365 days/],
-            ["cold storage after expiry", { config: { logArchiveLifecycle: { coldAfterDays: 500, expireAfterDays: 400 } } }, /`logArchiveLifecycle.coldAfterDays` is 500 but objects expire after 400/],
+            [
+                "history under PCI's year",
+                { config: { logArchiveLifecycle: { expireAfterDays: 200 } } },
+                /`logArchiveLifecycle.expireAfterDays` is 200: PCI DSS 10.5.1 needs at least 365 days/,
+            ],
+            [
+                "cold storage after expiry",
+                { config: { logArchiveLifecycle: { coldAfterDays: 500, expireAfterDays: 400 } } },
+                /`logArchiveLifecycle.coldAfterDays` is 500 but objects expire after 400/,
+            ],
             ["a malformed object lock", { config: { objectLock: { mode: "STRICT", days: 1 } } }, /`objectLock` must be `false` or/],
-            ["malformed key administrators", { config: { keyAdministratorArns: ["admin"] } }, /`keyAdministratorArns` must be a non-empty list of IAM role, user or account-root ARNs/],
+            [
+                "malformed key administrators",
+                { config: { keyAdministratorArns: ["admin"] } },
+                /`keyAdministratorArns` must be a non-empty list of IAM role, user or account-root ARNs/,
+            ],
             ["malformed regions", { config: { allowedRegions: ["mars-1"] } }, /`allowedRegions` must be a list of region names/],
-            ["an unknown PCI DSS version", { config: { pciDssVersion: "5" } }, /`pciDssVersion` is `5`: set `edf:pciDssVersion` to one of `4.0.1`, `3.2.1`/],
-            ["a malformed governance owner", { config: { governance: { owner: "" } } }, /`governance.owner` must name the accountable team/],
+            [
+                "an unknown PCI DSS version",
+                { config: { pciDssVersion: "5" } },
+                /`pciDssVersion` is `5`: set `edf:pciDssVersion` to one of `4.0.1`, `3.2.1`/,
+            ],
+            [
+                "a malformed governance owner",
+                { config: { governance: { owner: "" } } },
+                /`governance.owner` must name the accountable team/,
+            ],
             ["a malformed name prefix", { config: { namePrefix: "EDF!" } }, /`namePrefix` is `EDF!`/],
         ];
         for (const [label, run, message] of cases) {

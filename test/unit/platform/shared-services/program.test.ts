@@ -43,7 +43,9 @@ describe("platform/shared-services", () => {
                 { clusters: 1, scanning: 1, cache: 1, albs: 1, listeners: 2, webAcls: 1, associations: 1, namespaces: 1, logGroups: 2 },
             );
             assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
-            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").inputs.settings, [{ name: "containerInsights", value: "enabled" }]);
+            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").inputs.settings, [
+                { name: "containerInsights", value: "enabled" },
+            ]);
         });
     });
 
@@ -51,11 +53,15 @@ describe("platform/shared-services", () => {
         it("protects the ALB from deletion and turns on enhanced Container Insights", async () => {
             const run = await sharedServices({ config: { environmentSize: "prod" } });
             assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, true);
-            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").inputs.settings, [{ name: "containerInsights", value: "enhanced" }]);
+            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").inputs.settings, [
+                { name: "containerInsights", value: "enhanced" },
+            ]);
         });
 
         it("lets explicit config override the size", async () => {
-            const run = await sharedServices({ config: { environmentSize: "prod", deletionProtection: false, containerInsights: "enabled" } });
+            const run = await sharedServices({
+                config: { environmentSize: "prod", deletionProtection: false, containerInsights: "enabled" },
+            });
             assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
         });
     });
@@ -64,14 +70,19 @@ describe("platform/shared-services", () => {
         it("serves HTTPS with a TLS 1.3 policy and the certificate, answering unmatched requests with 404", async () => {
             const run = await sharedServices({});
             const https = ofType(run.resources, "aws:lb/listener:Listener").find((l) => l.inputs.protocol === "HTTPS")!;
-            assert.deepEqual([https.inputs.port, https.inputs.sslPolicy, https.inputs.certificateArn], [443, "ELBSecurityPolicy-TLS13-1-2-2021-06", CERTIFICATE]);
+            assert.deepEqual(
+                [https.inputs.port, https.inputs.sslPolicy, https.inputs.certificateArn],
+                [443, "ELBSecurityPolicy-TLS13-1-2-2021-06", CERTIFICATE],
+            );
             assert.equal(https.inputs.defaultActions[0].fixedResponse.statusCode, "404");
         });
 
         it("answers HTTP only with a permanent redirect to HTTPS", async () => {
             const run = await sharedServices({});
             const http = ofType(run.resources, "aws:lb/listener:Listener").find((l) => l.inputs.protocol === "HTTP")!;
-            assert.deepEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+            assert.deepEqual(http.inputs.defaultActions, [
+                { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+            ]);
         });
 
         it("places an internet-facing ALB in the public subnets, dropping invalid headers and logging to the access-log bucket", async () => {
@@ -87,23 +98,37 @@ describe("platform/shared-services", () => {
             const run = await sharedServices({});
             const group = single(run.resources, "aws:ec2/securityGroup:SecurityGroup").inputs;
             assert.deepEqual(group.ingress.map((r: any) => r.fromPort).sort(), [443, 80]);
-            assert.deepEqual(group.egress.map((r: any) => r.cidrBlocks), [UPSTREAM.privateSubnetCidrBlocks]);
+            assert.deepEqual(
+                group.egress.map((r: any) => r.cidrBlocks),
+                [UPSTREAM.privateSubnetCidrBlocks],
+            );
         });
 
         it("puts the ALB behind a WAF with a rate limit and the AWS managed rule groups, logging encrypted and redacted", async () => {
             const run = await sharedServices({ config: { wafRateLimit: 500 } });
             const acl = single(run.resources, "aws:wafv2/webAcl:WebAcl").inputs;
             assert.equal(acl.scope, "REGIONAL");
-            assert.deepEqual(acl.rules.map((r: any) => r.name), [
-                "rate-limit-per-ip", "AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet",
-                "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet",
-            ]);
+            assert.deepEqual(
+                acl.rules.map((r: any) => r.name),
+                [
+                    "rate-limit-per-ip",
+                    "AWSManagedRulesAmazonIpReputationList",
+                    "AWSManagedRulesCommonRuleSet",
+                    "AWSManagedRulesKnownBadInputsRuleSet",
+                    "AWSManagedRulesSQLiRuleSet",
+                ],
+            );
             assert.equal(acl.rules[0].statement.rateBasedStatement.limit, 500);
             const association = single(run.resources, "aws:wafv2/webAclAssociation:WebAclAssociation").inputs;
             assert.equal(association.resourceArn, "arn:aws:lb:us-east-1:123456789012:ingress");
             const logging = single(run.resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").inputs;
-            assert.deepEqual(logging.redactedFields.map((f: any) => f.singleHeader.name), ["authorization", "cookie"]);
-            const wafLogs = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name.startsWith("aws-waf-logs-"))!;
+            assert.deepEqual(
+                logging.redactedFields.map((f: any) => f.singleHeader.name),
+                ["authorization", "cookie"],
+            );
+            const wafLogs = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find((g) =>
+                g.inputs.name.startsWith("aws-waf-logs-"),
+            )!;
             assert.equal(wafLogs.inputs.kmsKeyId, UPSTREAM.logsKmsKeyArn);
         });
 
@@ -111,7 +136,9 @@ describe("platform/shared-services", () => {
             const run = await sharedServices({});
             const scanning = single(run.resources, "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration").inputs;
             assert.equal(scanning.scanType, "ENHANCED");
-            assert.deepEqual(scanning.rules, [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] }]);
+            assert.deepEqual(scanning.rules, [
+                { scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] },
+            ]);
             const cache = single(run.resources, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule").inputs;
             assert.deepEqual([cache.ecrRepositoryPrefix, cache.upstreamRegistryUrl], ["ecr-public", "registry.example.test"]);
         });
@@ -121,7 +148,9 @@ describe("platform/shared-services", () => {
             const exec = single(run.resources, "aws:ecs/cluster:Cluster").inputs.configuration.executeCommandConfiguration;
             assert.equal(exec.logging, "OVERRIDE");
             assert.equal(exec.logConfiguration.cloudWatchEncryptionEnabled, true);
-            const group = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === exec.logConfiguration.cloudWatchLogGroupName)!;
+            const group = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find(
+                (g) => g.inputs.name === exec.logConfiguration.cloudWatchLogGroupName,
+            )!;
             assert.equal(group.inputs.kmsKeyId, UPSTREAM.logsKmsKeyArn);
         });
 
@@ -149,7 +178,9 @@ describe("platform/shared-services", () => {
         });
 
         it("publishes under `shared-services` in Consul and Vault", async () => {
-            const run = await sharedServices({ config: { publication: { consul: { enabled: true, datacenter: "dc1" }, vault: { enabled: true } } } });
+            const run = await sharedServices({
+                config: { publication: { consul: { enabled: true, datacenter: "dc1" }, vault: { enabled: true } } },
+            });
             const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix").inputs;
             assert.equal(prefix.pathPrefix, "edf/dev/landing-zone/shared-services/");
             assert.equal(prefix.datacenter, "dc1");
@@ -160,14 +191,42 @@ describe("platform/shared-services", () => {
 
     describe("bad arguments fail before any resource is registered", () => {
         const cases: [string, UnitRun, RegExp][] = [
-            ["a missing certificate", { config: { certificateArn: undefined } }, /`certificateArn` is not set: the HTTPS listener needs an ACM certificate/],
-            ["a certificate that is not from ACM", { config: { certificateArn: "arn:aws:iam::123456789012:server-certificate/x" } }, /`certificateArn` is not an ACM certificate ARN/],
-            ["a TLS policy below the bar", { config: { tlsPolicy: "ELBSecurityPolicy-2016-08" } }, /`tlsPolicy` is `ELBSecurityPolicy-2016-08`: set `edf:tlsPolicy` to one of `ELBSecurityPolicy-TLS13-1-2-2021-06`/],
+            [
+                "a missing certificate",
+                { config: { certificateArn: undefined } },
+                /`certificateArn` is not set: the HTTPS listener needs an ACM certificate/,
+            ],
+            [
+                "a certificate that is not from ACM",
+                { config: { certificateArn: "arn:aws:iam::123456789012:server-certificate/x" } },
+                /`certificateArn` is not an ACM certificate ARN/,
+            ],
+            [
+                "a TLS policy below the bar",
+                { config: { tlsPolicy: "ELBSecurityPolicy-2016-08" } },
+                /`tlsPolicy` is `ELBSecurityPolicy-2016-08`: set `edf:tlsPolicy` to one of `ELBSecurityPolicy-TLS13-1-2-2021-06`/,
+            ],
             ["a missing pull-through upstream", { config: { ecrPullThroughCache: undefined } }, /`ecrPullThroughCache` is not set/],
-            ["an upstream given as a URL", { config: { ecrPullThroughCache: { upstreamRegistryUrl: "https://registry.example.test/v2" } } }, /`ecrPullThroughCache.upstreamRegistryUrl` must be a registry host name/],
-            ["a missing network input", { inputs: { vpcId: undefined } }, /input `vpcId` is missing: inject `platform\/network`'s `vpcId` output as input `vpcId`/],
-            ["a malformed security input", { inputs: { logsKmsKeyArn: "logs" } }, /input `logsKmsKeyArn` is a string of 4 characters but must be an ARN/],
-            ["a network without a public tier", { inputs: { publicSubnetIds: [] } }, /input `publicSubnetIds` lists 0 subnets: the public ALB needs at least two AZs' public subnets/],
+            [
+                "an upstream given as a URL",
+                { config: { ecrPullThroughCache: { upstreamRegistryUrl: "https://registry.example.test/v2" } } },
+                /`ecrPullThroughCache.upstreamRegistryUrl` must be a registry host name/,
+            ],
+            [
+                "a missing network input",
+                { inputs: { vpcId: undefined } },
+                /input `vpcId` is missing: inject `platform\/network`'s `vpcId` output as input `vpcId`/,
+            ],
+            [
+                "a malformed security input",
+                { inputs: { logsKmsKeyArn: "logs" } },
+                /input `logsKmsKeyArn` is a string of 4 characters but must be an ARN/,
+            ],
+            [
+                "a network without a public tier",
+                { inputs: { publicSubnetIds: [] } },
+                /input `publicSubnetIds` lists 0 subnets: the public ALB needs at least two AZs' public subnets/,
+            ],
             ["a bad discovery domain", { config: { serviceDiscoveryDomain: "Dev_Zone" } }, /`serviceDiscoveryDomain` is `Dev_Zone`/],
             ["a WAF rate limit below AWS's minimum", { config: { wafRateLimit: 5 } }, /`wafRateLimit` is `5`/],
         ];

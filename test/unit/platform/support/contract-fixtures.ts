@@ -43,9 +43,7 @@ export function validSecurityOutputs(overrides: Partial<Record<keyof SecurityOut
 }
 
 /** A valid shared-services part. */
-export function validSharedServicesOutputs(
-    overrides: Partial<Record<keyof SharedServicesOutputs, unknown>> = {},
-): Record<string, unknown> {
+export function validSharedServicesOutputs(overrides: Partial<Record<keyof SharedServicesOutputs, unknown>> = {}): Record<string, unknown> {
     const base: SharedServicesOutputs = {
         contractVersion: CONTRACT_VERSION,
         environment: "dev",

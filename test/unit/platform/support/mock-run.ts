@@ -54,10 +54,7 @@ interface OutputInternals<T> {
  * register resources at import time (unit programs are functions, via `defineUnit`),
  * which is what makes one process per test file unnecessary.
  */
-export async function runUnderMocks<T>(
-    program: () => T | Promise<T>,
-    options: MockRunOptions = {},
-): Promise<MockRunResult<T>> {
+export async function runUnderMocks<T>(program: () => T | Promise<T>, options: MockRunOptions = {}): Promise<MockRunResult<T>> {
     const world: MockWorld = { ...new MockWorld(), ...options.world };
     const resources: CapturedResource[] = [];
     const calls: pulumi.runtime.MockCallArgs[] = [];
@@ -68,7 +65,14 @@ export async function runUnderMocks<T>(
             newResource(args) {
                 const state = defaultResourceState(args, world);
                 const options = registrationOptions.get(`${args.type}::${args.name}`);
-                resources.push({ type: args.type, name: args.name, inputs: args.inputs, id: state.id, protect: options?.protect ?? false, dependsOn: options?.dependsOn ?? [] });
+                resources.push({
+                    type: args.type,
+                    name: args.name,
+                    inputs: args.inputs,
+                    id: state.id,
+                    protect: options?.protect ?? false,
+                    dependsOn: options?.dependsOn ?? [],
+                });
                 return { id: state.id, state: state.state };
             },
             call(args) {

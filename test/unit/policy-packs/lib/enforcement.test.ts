@@ -7,7 +7,16 @@ import { ecsImagePinnedByDigest } from "../../../../policy-packs/pipeline/polici
 import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import { changeProps, compliantEstate, ESTATE_CONFIG } from "../../../fixtures/policy/estate";
 
-const meta = (over: Partial<PolicyMetadata> = {}): PolicyMetadata => ({ id: "x-y", description: "Checks whether x.", severity: "low", controls: { "pci-dss-v4.0": ["1.1.1"] }, enforcementLevel: "mandatory", waivable: true, remediationSteps: "fix", ...over });
+const meta = (over: Partial<PolicyMetadata> = {}): PolicyMetadata => ({
+    id: "x-y",
+    description: "Checks whether x.",
+    severity: "low",
+    controls: { "pci-dss-v4.0": ["1.1.1"] },
+    enforcementLevel: "mandatory",
+    waivable: true,
+    remediationSteps: "fix",
+    ...over,
+});
 const DAY = new Date("2026-11-27T12:00:00Z");
 
 describe("enforcement by environment", () => {
@@ -28,7 +37,12 @@ describe("enforcement by environment", () => {
         assert.strictEqual(resolveEnforcementLevel(p, "prod", {}, new Date("2026-12-01T00:00:00Z")), "mandatory");
     });
     it("lets per-environment overrides win, with their own enforceAfter", () => {
-        const settings = { environments: { dev: { mode: "advisory" as const, policies: { "x-y": { level: "advisory" as const, enforceAfter: "2026-11-01" } } }, prod: { policies: { "x-y": "disabled" as const } } } };
+        const settings = {
+            environments: {
+                dev: { mode: "advisory" as const, policies: { "x-y": { level: "advisory" as const, enforceAfter: "2026-11-01" } } },
+                prod: { policies: { "x-y": "disabled" as const } },
+            },
+        };
         assert.strictEqual(resolveEnforcementLevel(meta(), "dev", settings, DAY), "mandatory");
         assert.strictEqual(resolveEnforcementLevel(meta(), "prod", settings, DAY), "disabled");
     });
@@ -36,14 +50,35 @@ describe("enforcement by environment", () => {
         const estate = changeProps(compliantEstate(), "aws:rds/instance:Instance", "db", (p) => ({ ...p, storageEncrypted: false }));
         const prod = await inspect({ policies: pipelinePolicies, resources: estate, environment: "prod", config: ESTATE_CONFIG, now: DAY });
         const dev = await inspect({ policies: pipelinePolicies, resources: estate, environment: "dev", config: ESTATE_CONFIG, now: DAY });
-        assert.deepStrictEqual(prod.findings.map((f) => [f.policyId, f.level]), [["rds-storage-encrypted", "mandatory"]]);
+        assert.deepStrictEqual(
+            prod.findings.map((f) => [f.policyId, f.level]),
+            [["rds-storage-encrypted", "mandatory"]],
+        );
         assert.strictEqual(prod.summary.passed, false);
-        assert.deepStrictEqual(dev.findings.filter((f) => f.policyId === "rds-storage-encrypted").map((f) => f.level), ["advisory"]);
+        assert.deepStrictEqual(
+            dev.findings.filter((f) => f.policyId === "rds-storage-encrypted").map((f) => f.level),
+            ["advisory"],
+        );
         assert.strictEqual(dev.summary.passed, true);
     });
     it("rejects unknown policy ids, bad levels and bad dates in enforcement settings", () => {
         assert.throws(
-            () => buildPackConfig({ policies: pipelinePolicies, environment: "prod", enforcement: { environments: { prod: { mode: "strict" as never, policies: { "no-such-policy": "mandatory", "ebs-volume-encrypted": { level: "loud" as never, enforceAfter: "soon" } } } } } }),
+            () =>
+                buildPackConfig({
+                    policies: pipelinePolicies,
+                    environment: "prod",
+                    enforcement: {
+                        environments: {
+                            prod: {
+                                mode: "strict" as never,
+                                policies: {
+                                    "no-such-policy": "mandatory",
+                                    "ebs-volume-encrypted": { level: "loud" as never, enforceAfter: "soon" },
+                                },
+                            },
+                        },
+                    },
+                }),
             (e: PolicyInputError) => {
                 assert.strictEqual(e.code, "EDF_POLICY_INPUT_INVALID");
                 assert.match(e.message, /`environments\.prod`\.mode is `strict`: use `policy` or `advisory`/);
@@ -58,14 +93,26 @@ describe("enforcement by environment", () => {
 
 describe("policy config", () => {
     it("fills every policy's schema defaults, the environment, and the user's values", () => {
-        const cfg = buildPackConfig({ policies: pipelinePolicies, environment: "prod", config: { "cloudwatch-log-group-retention": { minRetentionDays: 400 } } });
-        assert.deepStrictEqual(cfg["resource-required-tags"], { requiredTags: ["owner", "environment", "data-classification", "pci-scope"], enforcementLevel: "mandatory" });
+        const cfg = buildPackConfig({
+            policies: pipelinePolicies,
+            environment: "prod",
+            config: { "cloudwatch-log-group-retention": { minRetentionDays: 400 } },
+        });
+        assert.deepStrictEqual(cfg["resource-required-tags"], {
+            requiredTags: ["owner", "environment", "data-classification", "pci-scope"],
+            enforcementLevel: "mandatory",
+        });
         assert.strictEqual((cfg["cloudwatch-log-group-retention"] as { minRetentionDays: number }).minRetentionDays, 400);
         assert.strictEqual((cfg["rds-multi-az-in-production"] as { environment: string }).environment, "prod");
     });
     it("rejects unknown policy ids, unknown keys and wrongly typed values, naming each", () => {
         assert.throws(
-            () => buildPackConfig({ policies: pipelinePolicies, environment: "prod", config: { "s3-bucket-encryptd": {}, "resource-required-tags": { requiredTags: "owner", colour: "red" } } }),
+            () =>
+                buildPackConfig({
+                    policies: pipelinePolicies,
+                    environment: "prod",
+                    config: { "s3-bucket-encryptd": {}, "resource-required-tags": { requiredTags: "owner", colour: "red" } },
+                }),
             (e: Error) => {
                 assert.match(e.message, /`s3-bucket-encryptd` is not a policy of this pack; check the spelling/);
                 assert.match(e.message, /`resource-required-tags\.requiredTags` must be array/);

@@ -19,11 +19,28 @@ describe("the policy harness", () => {
             enforcementLevel: "advisory",
             validateResource: (args) => {
                 if (args.name !== "app" || args.type !== "aws:ecs/service:Service") return;
-                seen.push({ type: args.type, urn: args.urn, parent: args.opts.parent, protect: args.opts.protect, timeouts: args.opts.customTimeouts, provider: args.provider?.type, region: args.provider?.props.region, tag: args.stackTags.get("edf:environment"), config: args.getConfig() });
+                seen.push({
+                    type: args.type,
+                    urn: args.urn,
+                    parent: args.opts.parent,
+                    protect: args.opts.protect,
+                    timeouts: args.opts.customTimeouts,
+                    provider: args.provider?.type,
+                    region: args.provider?.props.region,
+                    tag: args.stackTags.get("edf:environment"),
+                    config: args.getConfig(),
+                });
             },
         };
-        const estate = compliantEstate().map((r) => (r.type === "aws:ecs/service:Service" ? { ...r, parent: urnOf("edf:services:Service", "payments"), options: { protect: true } } : r));
-        await runPolicies([spy], estate, { stackTags: { "edf:environment": "prod" }, config: { spy: { enforcementLevel: "advisory", limit: 3 } } });
+        const estate = compliantEstate().map((r) =>
+            r.type === "aws:ecs/service:Service"
+                ? { ...r, parent: urnOf("edf:services:Service", "payments"), options: { protect: true } }
+                : r,
+        );
+        await runPolicies([spy], estate, {
+            stackTags: { "edf:environment": "prod" },
+            config: { spy: { enforcementLevel: "advisory", limit: 3 } },
+        });
         assert.deepStrictEqual(seen, [
             {
                 type: "aws:ecs/service:Service",
@@ -45,17 +62,31 @@ describe("the policy harness", () => {
         assert.strictEqual(result.diagnostics.length, 1);
         assert.strictEqual(result.diagnostics[0].kind, "unknown");
         assert.strictEqual(result.diagnostics[0].enforcementLevel, "advisory");
-        assert.match(result.diagnostics[0].message, /can't run policy 'kms-key-rotation-enabled' during preview: string value at \.enableKeyRotation/);
+        assert.match(
+            result.diagnostics[0].message,
+            /can't run policy 'kms-key-rotation-enabled' during preview: string value at \.enableKeyRotation/,
+        );
     });
 
     it("lets a policy that does not read the unknown value judge normally", async () => {
         const config = buildPackConfig({ policies: [kmsKeyRotationEnabled], environment: "prod" });
-        const result = await runPolicies([toPulumiPolicy(kmsKeyRotationEnabled)], [key({ enableKeyRotation: false, description: UNKNOWN })], { config });
-        assert.deepStrictEqual(result.diagnostics.map((d) => d.kind), ["violation"]);
+        const result = await runPolicies(
+            [toPulumiPolicy(kmsKeyRotationEnabled)],
+            [key({ enableKeyRotation: false, description: UNKNOWN })],
+            { config },
+        );
+        assert.deepStrictEqual(
+            result.diagnostics.map((d) => d.kind),
+            ["violation"],
+        );
     });
 
     it("applies remediations before validation, so a remediated resource passes", async () => {
-        const config = buildPackConfig({ policies: [kmsKeyRotationEnabled], environment: "prod", enforcement: { environments: { prod: { policies: { "kms-key-rotation-enabled": "remediate" } } } } });
+        const config = buildPackConfig({
+            policies: [kmsKeyRotationEnabled],
+            environment: "prod",
+            enforcement: { environments: { prod: { policies: { "kms-key-rotation-enabled": "remediate" } } } },
+        });
         const result = await runPolicies([toPulumiPolicy(kmsKeyRotationEnabled)], [key({ enableKeyRotation: false })], { config });
         assert.deepStrictEqual(result.diagnostics, []);
         assert.strictEqual(result.remediations.length, 1);
@@ -83,23 +114,43 @@ describe("the policy harness", () => {
                 deps = (svc?.propertyDependencies.networkConfiguration ?? []).map((d) => d.name);
             },
         };
-        const estate = compliantEstate().map((r) => (r.type === "aws:ecs/service:Service" ? { ...r, parent: urnOf("aws:kms/key:Key", "data") } : r));
+        const estate = compliantEstate().map((r) =>
+            r.type === "aws:ecs/service:Service" ? { ...r, parent: urnOf("aws:kms/key:Key", "data") } : r,
+        );
         await runPolicies([p], estate);
         assert.strictEqual(parentOfService, "data");
         assert.deepStrictEqual(deps, ["private-a", "app-sg"]);
     });
 
     it("rejects malformed resource records with every problem named", async () => {
-        await assert.rejects(runPolicies([], [{ type: "", name: "x", urn: "u", props: [] as unknown as Record<string, unknown> }, { type: "t", name: "y", urn: "u", props: {} }]), (e: Error) => {
-            assert.match(e.message, /resources\[0\]\.type must be a non-empty string/);
-            assert.match(e.message, /resources\[0\]\.props must be an object/);
-            assert.match(e.message, /resources\[1\]\.urn `u` appears twice/);
-            return true;
-        });
+        await assert.rejects(
+            runPolicies(
+                [],
+                [
+                    { type: "", name: "x", urn: "u", props: [] as unknown as Record<string, unknown> },
+                    { type: "t", name: "y", urn: "u", props: {} },
+                ],
+            ),
+            (e: Error) => {
+                assert.match(e.message, /resources\[0\]\.type must be a non-empty string/);
+                assert.match(e.message, /resources\[0\]\.props must be an object/);
+                assert.match(e.message, /resources\[1\]\.urn `u` appears twice/);
+                return true;
+            },
+        );
     });
 
     it("names the policy and resource when a policy throws", async () => {
-        const p: ResourceValidationPolicy = { name: "boom", description: "b", validateResource: () => { throw new Error("bad input"); } };
-        await assert.rejects(runPolicies([p], [key({})]), /Error validating resource `urn:pulumi:prod::edf::aws:kms\/key:Key::k` with policy 'boom': bad input/);
+        const p: ResourceValidationPolicy = {
+            name: "boom",
+            description: "b",
+            validateResource: () => {
+                throw new Error("bad input");
+            },
+        };
+        await assert.rejects(
+            runPolicies([p], [key({})]),
+            /Error validating resource `urn:pulumi:prod::edf::aws:kms\/key:Key::k` with policy 'boom': bad input/,
+        );
     });
 });

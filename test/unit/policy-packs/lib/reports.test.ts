@@ -17,7 +17,16 @@ async function result() {
     estate = changeContainers(estate, (cs) => [{ ...cs[0], environment: [{ name: "API_TOKEN", value: CANARY }] }]);
     estate = changeProps(estate, "aws:lb/listener:Listener", "https", (p) => ({ ...p, sslPolicy: "ELBSecurityPolicy-2016-08" }));
     const waivers = loadWaiverFiles([path.join(__dirname, "../../../fixtures/policy/waivers/valid.yaml")], pipelinePolicies);
-    return inspect({ policies: pipelinePolicies, resources: estate, environment: "prod", stack: { name: "prod-payments" }, config: ESTATE_CONFIG, waivers, now: DAY, pack: { name: "edf-pipeline", version: "0.1.0" } });
+    return inspect({
+        policies: pipelinePolicies,
+        resources: estate,
+        environment: "prod",
+        stack: { name: "prod-payments" },
+        config: ESTATE_CONFIG,
+        waivers,
+        now: DAY,
+        pack: { name: "edf-pipeline", version: "0.1.0" },
+    });
 }
 
 describe("inspection reports", () => {
@@ -32,13 +41,25 @@ describe("inspection reports", () => {
 
     it("renders SARIF 2.1.0 that the official schema accepts, with rules, URNs and waivers as suppressions", async () => {
         const text = renderSarifReport(await result());
-        const log = JSON.parse(text) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[]; suppressions?: { justification: string }[] }[] }[] };
+        const log = JSON.parse(text) as {
+            runs: {
+                tool: { driver: { rules: { id: string }[] } };
+                results: {
+                    ruleId: string;
+                    locations: { logicalLocations: { fullyQualifiedName: string }[] }[];
+                    suppressions?: { justification: string }[];
+                }[];
+            }[];
+        };
         const validate = sarifValidator();
         assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
         const run = log.runs[0];
         assert.strictEqual(run.tool.driver.rules.length, pipelinePolicies.length);
         const ebs = run.results.find((r) => r.ruleId === "ebs-volume-encrypted");
-        assert.strictEqual(ebs?.locations[0].logicalLocations[0].fullyQualifiedName, "urn:pulumi:prod::edf::aws:ebs/volume:Volume::scratch");
+        assert.strictEqual(
+            ebs?.locations[0].logicalLocations[0].fullyQualifiedName,
+            "urn:pulumi:prod::edf::aws:ebs/volume:Volume::scratch",
+        );
         assert.match(ebs?.suppressions?.[0].justification ?? "", /Scratch volume/);
         assert.strictEqual(renderSarifReport(await result()), text);
     });

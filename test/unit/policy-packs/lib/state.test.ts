@@ -25,7 +25,9 @@ describe("state documents", () => {
         assert.strictEqual(urns.size, 1000);
         // Every link of a complete copy points inside the same copy (the last copy may be cut short).
         const firstCopy = records.filter((r) => r.urn.endsWith("-0"));
-        for (const r of firstCopy) for (const deps of Object.values(r.propertyDependencies ?? {})) for (const d of deps) assert.ok(urns.has(d) && d.endsWith("-0"), `${r.urn} links to ${d}`);
+        for (const r of firstCopy)
+            for (const deps of Object.values(r.propertyDependencies ?? {}))
+                for (const d of deps) assert.ok(urns.has(d) && d.endsWith("-0"), `${r.urn} links to ${d}`);
         assert.ok(firstCopy.some((r) => Object.keys(r.propertyDependencies ?? {}).length > 0));
     });
 });

@@ -9,7 +9,11 @@ const dir = path.join(__dirname, "../../../fixtures/policy/waivers");
 const DAY = new Date("2026-11-27T00:00:00Z");
 const broken = () => {
     let e = changeProps(compliantEstate(), "aws:ebs/volume:Volume", "scratch", (p) => ({ ...p, encrypted: false }));
-    e = changeProps(e, "aws:sqs/queue:Queue", "jobs", (p) => ({ ...p, kmsMasterKeyId: undefined, tags: { "data-classification": "public" } }));
+    e = changeProps(e, "aws:sqs/queue:Queue", "jobs", (p) => ({
+        ...p,
+        kmsMasterKeyId: undefined,
+        tags: { "data-classification": "public" },
+    }));
     return changeProps(e, "aws:rds/instance:Instance", "db", (p) => ({ ...p, storageEncrypted: false }));
 };
 
@@ -17,22 +21,52 @@ describe("waivers as code", () => {
     const waivers = loadWaiverFiles([path.join(dir, "valid.yaml")], pipelinePolicies);
 
     it("suppresses a finding matched by an active waiver and reports the waiver applied", async () => {
-        const r = await inspect({ policies: pipelinePolicies, resources: broken(), environment: "prod", config: ESTATE_CONFIG, waivers, now: DAY });
+        const r = await inspect({
+            policies: pipelinePolicies,
+            resources: broken(),
+            environment: "prod",
+            config: ESTATE_CONFIG,
+            waivers,
+            now: DAY,
+        });
         const ebs = r.findings.find((f) => f.policyId === "ebs-volume-encrypted");
         assert.strictEqual(ebs?.waivedBy?.id, "W-2026-001");
-        assert.deepStrictEqual(r.waivers.applied.map((w) => [w.id, w.policyId]), [["W-2026-001", "ebs-volume-encrypted"]]);
+        assert.deepStrictEqual(
+            r.waivers.applied.map((w) => [w.id, w.policyId]),
+            [["W-2026-001", "ebs-volume-encrypted"]],
+        );
     });
 
     it("turns an expired waiver into a mandatory finding and does not apply it", async () => {
-        const r = await inspect({ policies: pipelinePolicies, resources: broken(), environment: "prod", config: ESTATE_CONFIG, waivers, now: DAY });
+        const r = await inspect({
+            policies: pipelinePolicies,
+            resources: broken(),
+            environment: "prod",
+            config: ESTATE_CONFIG,
+            waivers,
+            now: DAY,
+        });
         const sqs = r.findings.filter((f) => f.policyId === "sqs-queue-encrypted");
-        assert.deepStrictEqual(sqs.map((f) => [f.kind, f.level, f.waivedBy === undefined]).sort(), [["violation", "mandatory", true], ["waiver-expired", "mandatory", true]]);
+        assert.deepStrictEqual(sqs.map((f) => [f.kind, f.level, f.waivedBy === undefined]).sort(), [
+            ["violation", "mandatory", true],
+            ["waiver-expired", "mandatory", true],
+        ]);
         assert.match(sqs.find((f) => f.kind === "waiver-expired")?.message ?? "", /Waiver `W-2026-002` .* expired on 2026-10-31/);
-        assert.deepStrictEqual(r.waivers.expired.map((w) => w.id), ["W-2026-002"]);
+        assert.deepStrictEqual(
+            r.waivers.expired.map((w) => w.id),
+            ["W-2026-002"],
+        );
     });
 
     it("rejects a waiver for a non-waivable policy, keeping the violation blocking", async () => {
-        const r = await inspect({ policies: pipelinePolicies, resources: broken(), environment: "prod", config: ESTATE_CONFIG, waivers, now: DAY });
+        const r = await inspect({
+            policies: pipelinePolicies,
+            resources: broken(),
+            environment: "prod",
+            config: ESTATE_CONFIG,
+            waivers,
+            now: DAY,
+        });
         const rds = r.findings.filter((f) => f.policyId === "rds-storage-encrypted");
         assert.deepStrictEqual(rds.map((f) => f.kind).sort(), ["violation", "waiver-rejected"]);
         assert.ok(rds.every((f) => !f.waivedBy && f.level === "mandatory"));
@@ -40,23 +74,35 @@ describe("waivers as code", () => {
     });
 
     it("reports a malformed waiver file with every problem, naming the file, path and fix", () => {
-        assert.throws(() => loadWaiverFiles([path.join(dir, "malformed.yaml")], pipelinePolicies), (e: Error) => {
-            assert.match(e.message, /malformed\.yaml: `waivers\.0` must have required property 'ticket'/);
-            assert.match(e.message, /`waivers\.0\.reason` must NOT have fewer than 20 characters \(say why in at least 20 characters\)/);
-            assert.match(e.message, /`waivers\.0\.expires` must match pattern .*\(use a YYYY-MM-DD date\)/);
-            assert.match(e.message, /`waivers\.0\.selector` must NOT have fewer than 1 properties/);
-            assert.match(e.message, /must NOT have additional properties `colour`/);
-            return true;
-        });
+        assert.throws(
+            () => loadWaiverFiles([path.join(dir, "malformed.yaml")], pipelinePolicies),
+            (e: Error) => {
+                assert.match(e.message, /malformed\.yaml: `waivers\.0` must have required property 'ticket'/);
+                assert.match(
+                    e.message,
+                    /`waivers\.0\.reason` must NOT have fewer than 20 characters \(say why in at least 20 characters\)/,
+                );
+                assert.match(e.message, /`waivers\.0\.expires` must match pattern .*\(use a YYYY-MM-DD date\)/);
+                assert.match(e.message, /`waivers\.0\.selector` must NOT have fewer than 1 properties/);
+                assert.match(e.message, /must NOT have additional properties `colour`/);
+                return true;
+            },
+        );
     });
 
     it("rejects waivers for policies the pack does not have", () => {
-        assert.throws(() => loadWaiverFiles([path.join(dir, "unknown-policy.json")], pipelinePolicies), /`waivers\.0\.policy` `s3-bucket-encryptd` is not a policy of this pack/);
+        assert.throws(
+            () => loadWaiverFiles([path.join(dir, "unknown-policy.json")], pipelinePolicies),
+            /`waivers\.0\.policy` `s3-bucket-encryptd` is not a policy of this pack/,
+        );
     });
 
     it("rejects unparseable YAML and missing files clearly", () => {
         assert.throws(() => loadWaiverFiles([path.join(dir, "broken.yaml")], pipelinePolicies), /broken\.yaml: not valid YAML/);
-        assert.throws(() => loadWaiverFiles([path.join(dir, "absent.yaml")], pipelinePolicies), /absent\.yaml: cannot read the waiver file \(ENOENT\)/);
+        assert.throws(
+            () => loadWaiverFiles([path.join(dir, "absent.yaml")], pipelinePolicies),
+            /absent\.yaml: cannot read the waiver file \(ENOENT\)/,
+        );
     });
 
     it("matches URN globs across `/` and `::`", () => {

@@ -26,11 +26,18 @@ describe("the pipeline pack", () => {
 
     it("keeps one policy per file, named by its id", () => {
         const dir = path.join(__dirname, "../../../../policy-packs/pipeline/policies");
-        const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, "")).sort();
+        const files = fs
+            .readdirSync(dir)
+            .filter((f) => f.endsWith(".ts"))
+            .map((f) => f.replace(/\.ts$/, ""))
+            .sort();
         assert.deepStrictEqual(files, pipelinePolicies.map((p) => p.id).sort());
         for (const id of files) {
             const mod = require(path.join(dir, id)) as Record<string, { id?: string }>;
-            assert.ok(Object.values(mod).some((v) => v?.id === id), `${id}.ts must export the policy with id ${id}`);
+            assert.ok(
+                Object.values(mod).some((v) => v?.id === id),
+                `${id}.ts must export the policy with id ${id}`,
+            );
         }
     });
 
@@ -40,8 +47,17 @@ describe("the pipeline pack", () => {
     });
 
     it("raises nothing on the compliant production estate", async () => {
-        const result = await inspect({ policies: pipelinePolicies, resources: compliantEstate(), environment: "prod", config: ESTATE_CONFIG, now: new Date("2026-11-27T00:00:00Z") });
-        assert.deepStrictEqual(result.findings.map((f) => `${f.policyId}: ${f.message}`), []);
+        const result = await inspect({
+            policies: pipelinePolicies,
+            resources: compliantEstate(),
+            environment: "prod",
+            config: ESTATE_CONFIG,
+            now: new Date("2026-11-27T00:00:00Z"),
+        });
+        assert.deepStrictEqual(
+            result.findings.map((f) => `${f.policyId}: ${f.message}`),
+            [],
+        );
         assert.strictEqual(result.summary.passed, true);
         assert.strictEqual(result.summary.evaluations, compliantEstate().length * pipelinePolicies.length);
     });

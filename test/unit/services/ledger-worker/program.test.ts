@@ -11,7 +11,8 @@ for (const environment of ["dev", "prod"] as const) {
     describe(`ledger-worker in ${environment}`, () => {
         const lz = landingZoneFor(environment);
         let run: Awaited<ReturnType<typeof runServiceUnit>>;
-        const grantOf = (name: string): CapturedResource => ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === name)!;
+        const grantOf = (name: string): CapturedResource =>
+            ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === name)!;
 
         before(async () => {
             run = await runServiceUnit(UNIT, program, { environment, inputs: { config: { pollIntervalSeconds: 5 } } });
@@ -47,23 +48,41 @@ for (const environment of ["dev", "prod"] as const) {
             const bucket = single(run.resources, "aws:s3/bucket:Bucket");
             assert.equal(bucket.inputs.bucketPrefix, `${environment}-ledger-worker-statements-`);
             const sse = single(run.resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
-            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: lz.security.dataKmsKeyArn });
-            assert.equal(single(run.resources, "aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration.status, "Enabled");
+            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, {
+                sseAlgorithm: "aws:kms",
+                kmsMasterKeyId: lz.security.dataKmsKeyArn,
+            });
+            assert.equal(
+                single(run.resources, "aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration.status,
+                "Enabled",
+            );
             const block = single(run.resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
-            assert.deepEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
+            assert.deepEqual(
+                [block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets],
+                [true, true, true, true],
+            );
             const [deny] = documentOf(single(run.resources, "aws:s3/bucketPolicy:BucketPolicy").inputs.policy).Statement;
-            assert.deepEqual(deny.Resource, ["arn:aws:s3:::ledger-worker-statements-bucket", "arn:aws:s3:::ledger-worker-statements-bucket/*"]);
+            assert.deepEqual(deny.Resource, [
+                "arn:aws:s3:::ledger-worker-statements-bucket",
+                "arn:aws:s3:::ledger-worker-statements-bucket/*",
+            ]);
             assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
         });
 
         it("grants the task role exactly the queue, the table and its indexes, the bucket and its objects", () => {
             const grants = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === "ledger-worker-task-id");
-            assert.deepEqual(grants.map((g) => g.name).sort(), ["ledger-worker-jobs-access", "ledger-worker-ledger-access", "ledger-worker-statements-access"]);
+            assert.deepEqual(grants.map((g) => g.name).sort(), [
+                "ledger-worker-jobs-access",
+                "ledger-worker-ledger-access",
+                "ledger-worker-statements-access",
+            ]);
             const queue = documentOf(grantOf("ledger-worker-jobs-access").inputs.policy);
             assert.deepEqual(allowedResources(queue), [`arn:aws:sqs:us-east-1:${ACCOUNT}:ledger-worker-jobs`, lz.security.dataKmsKeyArn]);
-            assert.deepEqual(queue.Statement[0].Action, [
-                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-            ], "a consumer cannot send");
+            assert.deepEqual(
+                queue.Statement[0].Action,
+                ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
+                "a consumer cannot send",
+            );
             const table = documentOf(grantOf("ledger-worker-ledger-access").inputs.policy);
             assert.deepEqual(allowedResources(table), [
                 `arn:aws:dynamodb:us-east-1:${ACCOUNT}:ledger-worker-ledger`,
@@ -83,7 +102,9 @@ for (const environment of ["dev", "prod"] as const) {
         });
 
         it("never grants a wildcard resource to the task role", () => {
-            for (const grant of ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === "ledger-worker-task-id")) {
+            for (const grant of ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").filter(
+                (p) => p.inputs.role === "ledger-worker-task-id",
+            )) {
                 assert.equal(allowedResources(documentOf(grant.inputs.policy)).includes("*"), false, grant.name);
             }
         });
@@ -109,7 +130,10 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("hands the container its queue, table, bucket and Consul settings as plain configuration", () => {
             const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
-            assert.deepEqual(container.environment.map((e: { name: string }) => e.name), ["CONFIG_POLL_INTERVAL_SECONDS", "JOBS_QUEUE_URL", "LEDGER_TABLE", "STATEMENTS_BUCKET"]);
+            assert.deepEqual(
+                container.environment.map((e: { name: string }) => e.name),
+                ["CONFIG_POLL_INTERVAL_SECONDS", "JOBS_QUEUE_URL", "LEDGER_TABLE", "STATEMENTS_BUCKET"],
+            );
             assert.deepEqual(container.secrets, []);
             if (environment === "prod") {
                 assert.ok(container.image.endsWith(`@${PINNED_DIGEST}`));

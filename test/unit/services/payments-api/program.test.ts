@@ -1,7 +1,14 @@
 import { strict as assert } from "assert";
 import program from "../../../../services/payments-api/program";
 import { ofType, single } from "../../platform/support/mock-run";
-import { allowedResources, containersOf, documentOf, plaintextOccurrences, secretOccurrences, untaggedServiceResources } from "../support/assertions";
+import {
+    allowedResources,
+    containersOf,
+    documentOf,
+    plaintextOccurrences,
+    secretOccurrences,
+    untaggedServiceResources,
+} from "../support/assertions";
 import { CANARY_API_KEY, CANARY_DB_PASSWORD, landingZoneFor, PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 
@@ -58,7 +65,10 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("delivers the Vault values only as ECS secrets, never as environment variables", () => {
             const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
-            assert.deepEqual(container.secrets.map((s: { name: string }) => s.name), ["DB_PASSWORD", "PROCESSOR_API_KEY"]);
+            assert.deepEqual(
+                container.secrets.map((s: { name: string }) => s.name),
+                ["DB_PASSWORD", "PROCESSOR_API_KEY"],
+            );
             for (const secret of container.secrets) {
                 assert.match(secret.valueFrom, /^arn:aws:secretsmanager:/);
             }
@@ -72,7 +82,9 @@ for (const environment of ["dev", "prod"] as const) {
             const outputs = JSON.stringify(run.outputs);
             assert.ok(!outputs.includes(CANARY_DB_PASSWORD) && !outputs.includes(CANARY_API_KEY), "no secret in the stack outputs");
             // The check looks where the values are: they exist, wrapped as secrets.
-            assert.deepEqual(secretOccurrences(run.resources, CANARY_API_KEY), ["aws:secretsmanager/secretVersion:SecretVersion payments-api-secret-processor-api-key-value"]);
+            assert.deepEqual(secretOccurrences(run.resources, CANARY_API_KEY), [
+                "aws:secretsmanager/secretVersion:SecretVersion payments-api-secret-processor-api-key-value",
+            ]);
             assert.deepEqual(secretOccurrences(run.resources, CANARY_DB_PASSWORD).sort(), [
                 "aws:rds/instance:Instance payments-api-db",
                 "aws:secretsmanager/secretVersion:SecretVersion payments-api-db-credentials-value",
@@ -98,20 +110,30 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("grants the execution role exactly its repository, log group, secrets and the secrets key", () => {
             const policies = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy");
-            assert.deepEqual(policies.map((p) => p.inputs.role), ["payments-api-execution-id"], "only the execution role has grants: the task needs none");
+            assert.deepEqual(
+                policies.map((p) => p.inputs.role),
+                ["payments-api-execution-id"],
+                "only the execution role has grants: the task needs none",
+            );
             const document = documentOf(policies[0].inputs.policy);
             const account = "123456789012";
-            assert.deepEqual(allowedResources(document).sort(), [
-                "*",
-                `arn:aws:ecr:us-east-1:${account}:payments-api-images`,
-                // The mock names log-group ARNs after the module (`cloudwatch`); AWS says `logs`.
-                `arn:aws:cloudwatch:us-east-1:${account}:payments-api-logs:log-stream:*`,
-                `arn:aws:secretsmanager:us-east-1:${account}:payments-api-db-credentials`,
-                `arn:aws:secretsmanager:us-east-1:${account}:payments-api-secret-processor-api-key`,
-                lz.security.secretsKmsKeyArn,
-            ].sort());
+            assert.deepEqual(
+                allowedResources(document).sort(),
+                [
+                    "*",
+                    `arn:aws:ecr:us-east-1:${account}:payments-api-images`,
+                    // The mock names log-group ARNs after the module (`cloudwatch`); AWS says `logs`.
+                    `arn:aws:cloudwatch:us-east-1:${account}:payments-api-logs:log-stream:*`,
+                    `arn:aws:secretsmanager:us-east-1:${account}:payments-api-db-credentials`,
+                    `arn:aws:secretsmanager:us-east-1:${account}:payments-api-secret-processor-api-key`,
+                    lz.security.secretsKmsKeyArn,
+                ].sort(),
+            );
             const wildcard = document.Statement.filter((s) => s.Resource === "*");
-            assert.deepEqual(wildcard.map((s) => s.Action), [["ecr:GetAuthorizationToken"]]);
+            assert.deepEqual(
+                wildcard.map((s) => s.Action),
+                [["ecr:GetAuthorizationToken"]],
+            );
             const kms = document.Statement.find((s) => s.Resource === lz.security.secretsKmsKeyArn)!;
             assert.deepEqual(kms.Condition, { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } });
         });
@@ -133,7 +155,9 @@ for (const environment of ["dev", "prod"] as const) {
             const rule = single(run.resources, "aws:lb/listenerRule:ListenerRule");
             assert.equal(rule.inputs.listenerArn, lz.sharedServices.httpsListenerArn);
             assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/payments", "/payments/*"] } }]);
-            const fromAlb = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find((r) => r.name === "payments-api-from-alb")!;
+            const fromAlb = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find(
+                (r) => r.name === "payments-api-from-alb",
+            )!;
             assert.equal(fromAlb.inputs.referencedSecurityGroupId, lz.sharedServices.albSecurityGroupId);
             assert.deepEqual([fromAlb.inputs.fromPort, fromAlb.inputs.toPort], [8080, 8080]);
         });
@@ -156,9 +180,13 @@ for (const environment of ["dev", "prod"] as const) {
             assert.equal(db.inputs.deletionProtection, environment === "prod");
             assert.equal(db.inputs.backupRetentionPeriod, environment === "prod" ? 14 : 7);
             assert.deepEqual(single(run.resources, "aws:rds/subnetGroup:SubnetGroup").inputs.subnetIds, lz.network.isolatedSubnetIds);
-            const forceSsl = single(run.resources, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters.find((p: { name: string }) => p.name === "rds.force_ssl");
+            const forceSsl = single(run.resources, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters.find(
+                (p: { name: string }) => p.name === "rds.force_ssl",
+            );
             assert.equal(forceSsl.value, "1");
-            const ingress = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find((r) => r.name === "payments-api-db-from-service")!;
+            const ingress = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find(
+                (r) => r.name === "payments-api-db-from-service",
+            )!;
             assert.equal(ingress.inputs.referencedSecurityGroupId, "payments-api-tasks-id");
             assert.equal(ingress.inputs.cidrIpv4, undefined);
         });
@@ -178,16 +206,30 @@ for (const environment of ["dev", "prod"] as const) {
 
 describe("payments-api through stack references", () => {
     it("reads the landing zone from the stacks named in config and validates them", async () => {
-        const stacks = { network: "organization/edf/dev.network", security: "organization/edf/dev.security", sharedServices: "organization/edf/dev.shared-services" };
-        const run = await runServiceUnit(UNIT, program, { environment: "dev", landingZone: null, landingZoneStacks: stacks }, {
-            stackOutputs: {
-                [stacks.network]: validNetworkOutputs(),
-                [stacks.security]: validSecurityOutputs(),
-                [stacks.sharedServices]: validSharedServicesOutputs(),
+        const stacks = {
+            network: "organization/edf/dev.network",
+            security: "organization/edf/dev.security",
+            sharedServices: "organization/edf/dev.shared-services",
+        };
+        const run = await runServiceUnit(
+            UNIT,
+            program,
+            { environment: "dev", landingZone: null, landingZoneStacks: stacks },
+            {
+                stackOutputs: {
+                    [stacks.network]: validNetworkOutputs(),
+                    [stacks.security]: validSecurityOutputs(),
+                    [stacks.sharedServices]: validSharedServicesOutputs(),
+                },
             },
-        });
+        );
         assert.equal(run.error, undefined, run.error?.message);
-        assert.deepEqual(ofType(run.resources, "pulumi:pulumi:StackReference").map((r) => r.inputs.name).sort(), Object.values(stacks).sort());
+        assert.deepEqual(
+            ofType(run.resources, "pulumi:pulumi:StackReference")
+                .map((r) => r.inputs.name)
+                .sort(),
+            Object.values(stacks).sort(),
+        );
         assert.deepEqual(single(run.resources, "aws:ecs/service:Service").inputs.networkConfiguration.subnets, ["subnet-a1", "subnet-a2"]);
     });
 });

@@ -20,17 +20,21 @@ const SPECS: SpecSource[] = [
     { path: "environments/dev.yaml", text: SPEC("dev") },
     { path: "environments/prod.yaml", text: SPEC("prod", "kind: cloud\n  organization: acme") },
 ];
-const plan = (name: string, extra: Record<string, unknown> = {}, specs = SPECS) => planNewService({ name, owner: "orders-team", ...extra }, specs, new Set());
+const plan = (name: string, extra: Record<string, unknown> = {}, specs = SPECS) =>
+    planNewService({ name, owner: "orders-team", ...extra }, specs, new Set());
 
 describe("edf new service: the plan", () => {
     it("writes a program, a test and a unit in every environment spec", () => {
         const files = plan("orders-api");
-        assert.deepEqual(files.map((f) => [f.path, f.edits]), [
-            ["services/orders-api/program.ts", false],
-            ["test/unit/services/orders-api/program.test.ts", false],
-            ["environments/dev.yaml", true],
-            ["environments/prod.yaml", true],
-        ]);
+        assert.deepEqual(
+            files.map((f) => [f.path, f.edits]),
+            [
+                ["services/orders-api/program.ts", false],
+                ["test/unit/services/orders-api/program.test.ts", false],
+                ["environments/dev.yaml", true],
+                ["environments/prod.yaml", true],
+            ],
+        );
         assert.match(files[0].content, /export const SERVICE_NAME = "orders-api";/);
         assert.match(files[0].content, /http: \{ pathPatterns: \["\/orders-api", "\/orders-api\/\*"\], priority: \d+/);
     });
@@ -42,12 +46,21 @@ describe("edf new service: the plan", () => {
         assert.deepEqual(devUnit.config, {
             environmentSize: "dev",
             governance: { owner: "orders-team", dataClassification: "internal", pciScope: "out-of-scope" },
-            landingZone: { stacks: { network: "organization/edf/dev.lz-network", security: "organization/edf/dev.lz-security", sharedServices: "organization/edf/dev.shared" } },
+            landingZone: {
+                stacks: {
+                    network: "organization/edf/dev.lz-network",
+                    security: "organization/edf/dev.lz-security",
+                    sharedServices: "organization/edf/dev.shared",
+                },
+            },
             image: { tag: "latest" },
         });
         const prodUnit = parseSpec(prod.content, prod.path).spec.units["orders-api"]!;
         assert.equal((prodUnit.config as { environmentSize: string }).environmentSize, "prod");
-        assert.equal((prodUnit.config as { landingZone: { stacks: { network: string } } }).landingZone.stacks.network, "acme/edf/prod.lz-network");
+        assert.equal(
+            (prodUnit.config as { landingZone: { stacks: { network: string } } }).landingZone.stacks.network,
+            "acme/edf/prod.lz-network",
+        );
         assert.deepEqual(prodUnit.inputs, { "image-digest": { from: "env", name: "ORDERS_API_IMAGE_DIGEST" } });
     });
 
@@ -84,18 +97,27 @@ describe("edf new service: the plan", () => {
             (e: EdfError) => e.problems.some((p) => p.message === "`services/orders-api` already exists"),
         );
         const taken = SPEC("dev") + "  orders-api:\n    path: services/orders-api\n";
-        assert.throws(() => plan("orders-api", {}, [{ path: "environments/dev.yaml", text: taken }]), (e: EdfError) => /unit `orders-api` already exists/.test(e.problems[0].message) && e.problems[0].file === "environments/dev.yaml");
+        assert.throws(
+            () => plan("orders-api", {}, [{ path: "environments/dev.yaml", text: taken }]),
+            (e: EdfError) =>
+                /unit `orders-api` already exists/.test(e.problems[0].message) && e.problems[0].file === "environments/dev.yaml",
+        );
     });
 
     it("refuses a spec without the landing zone, naming the file and the missing unit", () => {
         const noNetwork = "environment: dev\nunits:\n  s:\n    path: platform/security\n";
-        assert.throws(() => plan("orders-api", {}, [{ path: "environments/dev.yaml", text: noNetwork }]), (e: EdfError) =>
-            e.problems.some((p) => p.file === "environments/dev.yaml" && /no unit has `path: platform\/network`/.test(p.message)),
+        assert.throws(
+            () => plan("orders-api", {}, [{ path: "environments/dev.yaml", text: noNetwork }]),
+            (e: EdfError) =>
+                e.problems.some((p) => p.file === "environments/dev.yaml" && /no unit has `path: platform\/network`/.test(p.message)),
         );
     });
 
     it("refuses to scaffold when there is no environment spec", () => {
-        assert.throws(() => plan("orders-api", {}, []), (e: EdfError) => /no environment spec found/.test(e.problems[0].message));
+        assert.throws(
+            () => plan("orders-api", {}, []),
+            (e: EdfError) => /no environment spec found/.test(e.problems[0].message),
+        );
     });
 
     it("derives a stable listener priority in 1000–49999", () => {

@@ -32,14 +32,23 @@ describe("service SDK components", () => {
             const run = await runUnderMocks(() => new ServiceIdentity("Orders_API", identityArgs()));
             assert.ok(run.error instanceof ServiceArgumentError);
             assert.equal(run.error.code, "EDF_SERVICE_INVALID");
-            assert.match(run.error.message, /^ServiceIdentity `Orders_API` cannot be created:\n {2}- `name` `Orders_API` is not a valid service name.*For example `orders-api`/);
+            assert.match(
+                run.error.message,
+                /^ServiceIdentity `Orders_API` cannot be created:\n {2}- `name` `Orders_API` is not a valid service name.*For example `orders-api`/,
+            );
             assert.deepEqual(run.resources, []);
         });
 
         it("refuses a privileged port and a bad cpu/memory pair together, registering no part of the container service", async () => {
             const run = await runUnderMocks(() => {
                 const identity = new ServiceIdentity("orders", identityArgs());
-                new ContainerService("orders", { identity, containerPort: 443, cpu: 1024, memory: 1024, http: { pathPatterns: ["/orders/*"], priority: 10 } });
+                new ContainerService("orders", {
+                    identity,
+                    containerPort: 443,
+                    cpu: 1024,
+                    memory: 1024,
+                    http: { pathPatterns: ["/orders/*"], priority: 10 },
+                });
             });
             assert.match(run.error!.message, /`memory` is `1024` but with `cpu` 1024/);
             assert.match(run.error!.message, /`containerPort` is `443`: containers run as a non-root user/);
@@ -50,7 +59,10 @@ describe("service SDK components", () => {
         it("refuses a secret given as a plain string", async () => {
             const run = await runUnderMocks(() => {
                 const identity = new ServiceIdentity("orders", identityArgs());
-                new ContainerService("orders", { identity, secrets: { API_KEY: { value: "hunter2" as unknown as pulumi.Output<string> } } });
+                new ContainerService("orders", {
+                    identity,
+                    secrets: { API_KEY: { value: "hunter2" as unknown as pulumi.Output<string> } },
+                });
             });
             assert.match(run.error!.message, /`secrets.API_KEY.value` is a plain value: pass the Vault value as a secret Output/);
             assert.doesNotMatch(run.error!.message, /hunter2/);
@@ -85,7 +97,11 @@ describe("service SDK components", () => {
     it("stores Vault values as SSM SecureStrings when asked, granting exactly those parameters", async () => {
         const run = await runUnderMocks(() => {
             const identity = new ServiceIdentity("orders", identityArgs());
-            new ContainerService("orders", { identity, secretStore: "ssm", secrets: { API_KEY: { value: pulumi.secret("canary-ssm-1") } } });
+            new ContainerService("orders", {
+                identity,
+                secretStore: "ssm",
+                secrets: { API_KEY: { value: pulumi.secret("canary-ssm-1") } },
+            });
         });
         assert.equal(run.error, undefined, run.error?.message);
         const parameter = single(run.resources, "aws:ssm/parameter:Parameter");
@@ -95,13 +111,19 @@ describe("service SDK components", () => {
         const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
         const ssm = grant.Statement.find((s) => s.Action.includes("ssm:GetParameters"))!;
         assert.deepEqual(ssm.Resource, ["arn:aws:ssm:us-east-1:123456789012:orders-secret-api-key"]);
-        assert.equal(grant.Statement.some((s) => s.Action.includes("secretsmanager:GetSecretValue")), false);
+        assert.equal(
+            grant.Statement.some((s) => s.Action.includes("secretsmanager:GetSecretValue")),
+            false,
+        );
     });
 
     it("lets RDS generate the database credentials under the secrets key and writes them to Vault as a secret", async () => {
         const run = await runUnderMocks(() => {
             const identity = new ServiceIdentity("orders", identityArgs());
-            new PostgresDatabase("db", { service: identity, credentials: { generate: true, writeToVault: { mount: "secret", name: "edf/dev/orders/db" } } });
+            new PostgresDatabase("db", {
+                service: identity,
+                credentials: { generate: true, writeToVault: { mount: "secret", name: "edf/dev/orders/db" } },
+            });
         });
         assert.equal(run.error, undefined, run.error?.message);
         const db = single(run.resources, "aws:rds/instance:Instance");
@@ -110,7 +132,7 @@ describe("service SDK components", () => {
         assert.equal(db.inputs.password, undefined);
         const written = single(run.resources, "vault:kv/secretV2:SecretV2");
         assert.deepEqual([written.inputs.mount, written.inputs.name], ["secret", "edf/dev/orders/db"]);
-        assert.deepEqual(plaintextOccurrences([written], ["\"password\""]), [], "the credentials document is a secret");
+        assert.deepEqual(plaintextOccurrences([written], ['"password"']), [], "the credentials document is a secret");
     });
 
     it("lets a producing service send to its queue", async () => {
@@ -131,11 +153,26 @@ describe("service SDK components", () => {
                 const identity = new ServiceIdentity("orders", { ...identityArgs(), landingZone });
                 new ContainerService("orders", { identity, http: { pathPatterns: ["/orders/*"], priority: 7 } });
             },
-            { world: { stackOutputs: { [stacks.network]: validNetworkOutputs(), [stacks.security]: validSecurityOutputs(), [stacks.sharedServices]: validSharedServicesOutputs() } } },
+            {
+                world: {
+                    stackOutputs: {
+                        [stacks.network]: validNetworkOutputs(),
+                        [stacks.security]: validSecurityOutputs(),
+                        [stacks.sharedServices]: validSharedServicesOutputs(),
+                    },
+                },
+            },
         );
         assert.equal(run.error, undefined, run.error?.message);
-        assert.equal(single(run.resources, "aws:lb/listenerRule:ListenerRule").inputs.listenerArn, validSharedServicesOutputs().httpsListenerArn);
-        assert.ok(ofType(run.resources, "aws:iam/role:Role").every((r) => r.inputs.permissionsBoundary === validSecurityOutputs().permissionsBoundaryArn));
+        assert.equal(
+            single(run.resources, "aws:lb/listenerRule:ListenerRule").inputs.listenerArn,
+            validSharedServicesOutputs().httpsListenerArn,
+        );
+        assert.ok(
+            ofType(run.resources, "aws:iam/role:Role").every(
+                (r) => r.inputs.permissionsBoundary === validSecurityOutputs().permissionsBoundaryArn,
+            ),
+        );
     });
 
     describe("Aurora PostgreSQL", () => {
@@ -155,11 +192,22 @@ describe("service SDK components", () => {
             assert.equal(cluster.inputs.kmsKeyId, validSecurityOutputs().dataKmsKeyArn);
             assert.equal(cluster.inputs.deletionProtection, true);
             assert.equal(cluster.inputs.backupRetentionPeriod, 14);
-            const force = single(run.resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup").inputs.parameters.find((p: { name: string }) => p.name === "rds.force_ssl");
+            const force = single(run.resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup").inputs.parameters.find(
+                (p: { name: string }) => p.name === "rds.force_ssl",
+            );
             assert.equal(force.value, "1");
             const members = ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance");
-            assert.deepEqual(members.map((m) => m.inputs.availabilityZone), ["us-east-1a", "us-east-1b"]);
-            assert.ok(members.every((m) => m.inputs.publiclyAccessible === false && m.inputs.performanceInsightsKmsKeyId === validSecurityOutputs().dataKmsKeyArn));
+            assert.deepEqual(
+                members.map((m) => m.inputs.availabilityZone),
+                ["us-east-1a", "us-east-1b"],
+            );
+            assert.ok(
+                members.every(
+                    (m) =>
+                        m.inputs.publiclyAccessible === false &&
+                        m.inputs.performanceInsightsKmsKeyId === validSecurityOutputs().dataKmsKeyArn,
+                ),
+            );
             assert.deepEqual(ofType(run.resources, "aws:rds/instance:Instance"), []);
             assert.deepEqual(untaggedServiceResources(run.resources), []);
         });
@@ -173,14 +221,28 @@ describe("service SDK components", () => {
 
         it("passes the pipeline pack in production", async () => {
             const run = await aurora("prod");
-            const result = await inspect({ policies: pipelinePolicies, resources: recordsOf(run.resources, "prod.orders"), environment: "prod", stack: { tags: { "edf:environment": "prod" } } });
-            assert.deepEqual(result.findings.map((f) => `${f.level} ${f.policyId}: ${f.message}`), []);
+            const result = await inspect({
+                policies: pipelinePolicies,
+                resources: recordsOf(run.resources, "prod.orders"),
+                environment: "prod",
+                stack: { tags: { "edf:environment": "prod" } },
+            });
+            assert.deepEqual(
+                result.findings.map((f) => `${f.level} ${f.policyId}: ${f.message}`),
+                [],
+            );
         });
 
         it("refuses storage sizing and a partial version, which Aurora does not take", async () => {
             const run = await runUnderMocks(() => {
                 const identity = new ServiceIdentity("orders", identityArgs());
-                new PostgresDatabase("db", { service: identity, engine: "aurora", engineVersion: "16", allocatedStorageGb: 50, credentials: { generate: true } });
+                new PostgresDatabase("db", {
+                    service: identity,
+                    engine: "aurora",
+                    engineVersion: "16",
+                    allocatedStorageGb: 50,
+                    credentials: { generate: true },
+                });
             });
             assert.match(run.error!.message, /`engineVersion` is `16`: Aurora needs a full version such as `16.4`/);
             assert.match(run.error!.message, /`allocatedStorageGb` does not apply to Aurora/);

@@ -1,5 +1,10 @@
 import { strict as assert } from "assert";
-import { containerDefinition, imageReference, loadBalancerArnSuffix, variableNameProblems } from "../../../../services/sdk/container-definition";
+import {
+    containerDefinition,
+    imageReference,
+    loadBalancerArnSuffix,
+    variableNameProblems,
+} from "../../../../services/sdk/container-definition";
 
 describe("container definitions", () => {
     const spec = {
@@ -8,7 +13,10 @@ describe("container definitions", () => {
         user: "1000:1000",
         containerPort: 8080,
         environment: { B: "2", A: "1" },
-        secrets: [{ name: "Z_KEY", valueFrom: "arn:z" }, { name: "A_KEY", valueFrom: "arn:a" }],
+        secrets: [
+            { name: "Z_KEY", valueFrom: "arn:z" },
+            { name: "A_KEY", valueFrom: "arn:a" },
+        ],
         logGroupName: "/edf/dev/services/orders",
         region: "eu-west-1",
     };
@@ -20,13 +28,23 @@ describe("container definitions", () => {
         assert.equal(c.privileged, false);
         assert.deepEqual(c.linuxParameters, { initProcessEnabled: true, capabilities: { drop: ["ALL"] } });
         assert.deepEqual(c.mountPoints, [{ sourceVolume: "scratch", containerPath: "/tmp", readOnly: false }]);
-        assert.deepEqual(c.logConfiguration.options, { "awslogs-group": "/edf/dev/services/orders", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "orders" });
+        assert.deepEqual(c.logConfiguration.options, {
+            "awslogs-group": "/edf/dev/services/orders",
+            "awslogs-region": "eu-west-1",
+            "awslogs-stream-prefix": "orders",
+        });
     });
 
     it("orders variables and secrets so the definition changes only when a value does", () => {
         const c = containerDefinition(spec) as Record<string, any>;
-        assert.deepEqual(c.environment, [{ name: "A", value: "1" }, { name: "B", value: "2" }]);
-        assert.deepEqual(c.secrets.map((s: { name: string }) => s.name), ["A_KEY", "Z_KEY"]);
+        assert.deepEqual(c.environment, [
+            { name: "A", value: "1" },
+            { name: "B", value: "2" },
+        ]);
+        assert.deepEqual(
+            c.secrets.map((s: { name: string }) => s.name),
+            ["A_KEY", "Z_KEY"],
+        );
     });
 
     it("opens no port for a worker", () => {

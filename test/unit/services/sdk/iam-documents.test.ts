@@ -20,7 +20,10 @@ describe("IAM documents of the service SDK", () => {
     });
 
     it("scopes bucket objects and table indexes under the owned ARN only", () => {
-        assert.deepEqual(bucketStatements("read-write", "arn:b", KEY).map((s) => s.Resource), ["arn:b", "arn:b/*", KEY]);
+        assert.deepEqual(
+            bucketStatements("read-write", "arn:b", KEY).map((s) => s.Resource),
+            ["arn:b", "arn:b/*", KEY],
+        );
         assert.deepEqual(tableStatements("read-write", "arn:t", KEY)[0].Resource, ["arn:t", "arn:t/index/*"]);
     });
 
@@ -36,13 +39,34 @@ describe("IAM documents of the service SDK", () => {
     });
 
     it("grants the execution role no secrets statement when the task has no secrets", () => {
-        const statements = executionRoleStatements({ repositoryArn: "arn:r", logGroupArn: "arn:l:*", secretArns: [], parameterArns: [], secretsKmsKeyArn: KEY });
-        assert.deepEqual(statements.map((s) => s.Sid), ["EcrAuthorization", "PullOwnImage", "WriteOwnLogs"]);
+        const statements = executionRoleStatements({
+            repositoryArn: "arn:r",
+            logGroupArn: "arn:l:*",
+            secretArns: [],
+            parameterArns: [],
+            secretsKmsKeyArn: KEY,
+        });
+        assert.deepEqual(
+            statements.map((s) => s.Sid),
+            ["EcrAuthorization", "PullOwnImage", "WriteOwnLogs"],
+        );
         assert.equal(statements[2].Resource, "arn:l:log-stream:*");
     });
 
     it("grants SSM parameters through ssm:GetParameters and the key through SSM only", () => {
-        const statements = executionRoleStatements({ repositoryArn: "arn:r", logGroupArn: "arn:l", secretArns: [], parameterArns: ["arn:p"], secretsKmsKeyArn: KEY });
-        assert.deepEqual(statements.slice(3).map((s) => [s.Action, s.Resource]), [[["ssm:GetParameters"], ["arn:p"]], [["kms:Decrypt"], KEY]]);
+        const statements = executionRoleStatements({
+            repositoryArn: "arn:r",
+            logGroupArn: "arn:l",
+            secretArns: [],
+            parameterArns: ["arn:p"],
+            secretsKmsKeyArn: KEY,
+        });
+        assert.deepEqual(
+            statements.slice(3).map((s) => [s.Action, s.Resource]),
+            [
+                [["ssm:GetParameters"], ["arn:p"]],
+                [["kms:Decrypt"], KEY],
+            ],
+        );
     });
 });

@@ -11,7 +11,15 @@ describe("the landing zone a service consumes", () => {
 
     it("lists every problem of every part at once, naming part and key", () => {
         const lz = landingZoneFor("dev") as unknown as Record<string, Record<string, unknown>>;
-        const problems = landingZoneProblems({ ...lz, network: { ...lz.network, vpcId: undefined }, security: { ...lz.security, contractVersion: "0.9" }, sharedServices: undefined }, "dev");
+        const problems = landingZoneProblems(
+            {
+                ...lz,
+                network: { ...lz.network, vpcId: undefined },
+                security: { ...lz.security, contractVersion: "0.9" },
+                sharedServices: undefined,
+            },
+            "dev",
+        );
         assert.deepEqual(problems, [
             "`landingZone.network`: output `vpcId` is missing: redeploy `platform/network` so it exports a non-empty string.",
             "`landingZone.security`: `contractVersion` is 0.9 but this consumer needs major 1: upgrade the landing zone so both speak contract 1.x.",
@@ -20,7 +28,10 @@ describe("the landing zone a service consumes", () => {
     });
 
     it("refuses parts published by another environment", () => {
-        assert.match(landingZoneProblems(landingZoneFor("dev"), "prod")[0], /^`landingZone.network` was published by environment `dev` but this service runs in `prod`/);
+        assert.match(
+            landingZoneProblems(landingZoneFor("dev"), "prod")[0],
+            /^`landingZone.network` was published by environment `dev` but this service runs in `prod`/,
+        );
     });
 
     it("refuses something that is not a landing zone", () => {
@@ -35,10 +46,9 @@ describe("the landing zone a service consumes", () => {
     });
 
     it("names the injected input of each part after its producing unit", () => {
-        assert.deepEqual(["network", "security", "sharedServices"].map((p) => landingZoneInputName(p as never)), [
-            "landing-zone-network",
-            "landing-zone-security",
-            "landing-zone-shared-services",
-        ]);
+        assert.deepEqual(
+            ["network", "security", "sharedServices"].map((p) => landingZoneInputName(p as never)),
+            ["landing-zone-network", "landing-zone-security", "landing-zone-shared-services"],
+        );
     });
 });

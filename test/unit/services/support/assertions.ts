@@ -38,9 +38,7 @@ export function plaintextOccurrences(resources: readonly CapturedResource[], can
 
 /** Every place a canary appears at all, secret or not (to prove the check looks where the value is). */
 export function secretOccurrences(resources: readonly CapturedResource[], canary: string): string[] {
-    return resources
-        .filter((r) => JSON.stringify(r.inputs).includes(canary))
-        .map((r) => `${r.type} ${r.name}`);
+    return resources.filter((r) => JSON.stringify(r.inputs).includes(canary)).map((r) => `${r.type} ${r.name}`);
 }
 
 /** Taggable AWS resources (per the pipeline pack's list) missing a governance tag. */

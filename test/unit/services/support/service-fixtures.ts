@@ -50,7 +50,11 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
     };
     const landingZone = options.landingZone === undefined ? landingZoneFor(environment) : options.landingZone;
     if (landingZone !== null) {
-        const names: Record<string, string> = { network: "landing-zone-network", security: "landing-zone-security", sharedServices: "landing-zone-shared-services" };
+        const names: Record<string, string> = {
+            network: "landing-zone-network",
+            security: "landing-zone-security",
+            sharedServices: "landing-zone-shared-services",
+        };
         for (const [part, value] of Object.entries(landingZone)) {
             if (value !== undefined) {
                 config[`${INPUT_CONFIG_NAMESPACE}:${names[part]}`] = JSON.stringify(value);

@@ -32,9 +32,17 @@ describe("synth reports", () => {
         assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
         assert.deepEqual(
             log.runs.map((r) => r.automationDetails.id),
-            ["edf-synth/mini/mini.producer/", "edf-synth/mini/mini.consumer/", "edf-synth/mini/mini.leaky/", "edf-synth/mini/mini.kitchen-sink/"],
+            [
+                "edf-synth/mini/mini.producer/",
+                "edf-synth/mini/mini.consumer/",
+                "edf-synth/mini/mini.leaky/",
+                "edf-synth/mini/mini.kitchen-sink/",
+            ],
         );
-        assert.equal(log.runs.reduce((n, r) => n + r.results.length, 0), run.report.stacks.reduce((n, s) => n + s.findings.length, 0));
+        assert.equal(
+            log.runs.reduce((n, r) => n + r.results.length, 0),
+            run.report.stacks.reduce((n, s) => n + s.findings.length, 0),
+        );
     });
 
     it("never shows a sample secret in any report file", () => {

@@ -1,6 +1,11 @@
 import { strict as assert } from "assert";
 import * as fc from "fast-check";
-import { FARGATE_SIZES, fargateMemoryOptions, fargateSizeProblems, isValidFargateSize } from "../../../../../services/sdk/validation/fargate";
+import {
+    FARGATE_SIZES,
+    fargateMemoryOptions,
+    fargateSizeProblems,
+    isValidFargateSize,
+} from "../../../../../services/sdk/validation/fargate";
 
 describe("Fargate task sizes", () => {
     it("pins the memory options of every cpu value as AWS documents them", () => {
@@ -9,8 +14,14 @@ describe("Fargate task sizes", () => {
         assert.deepEqual(fargateMemoryOptions(1024), [2048, 3072, 4096, 5120, 6144, 7168, 8192]);
         assert.equal(fargateMemoryOptions(2048).length, 13);
         assert.deepEqual([fargateMemoryOptions(4096)[0], fargateMemoryOptions(4096).at(-1)], [8192, 30720]);
-        assert.deepEqual([fargateMemoryOptions(8192)[0], fargateMemoryOptions(8192)[1], fargateMemoryOptions(8192).at(-1)], [16384, 20480, 61440]);
-        assert.deepEqual([fargateMemoryOptions(16384)[0], fargateMemoryOptions(16384)[1], fargateMemoryOptions(16384).at(-1)], [32768, 40960, 122880]);
+        assert.deepEqual(
+            [fargateMemoryOptions(8192)[0], fargateMemoryOptions(8192)[1], fargateMemoryOptions(8192).at(-1)],
+            [16384, 20480, 61440],
+        );
+        assert.deepEqual(
+            [fargateMemoryOptions(16384)[0], fargateMemoryOptions(16384)[1], fargateMemoryOptions(16384).at(-1)],
+            [32768, 40960, 122880],
+        );
         assert.deepEqual(Object.keys(FARGATE_SIZES).map(Number), [256, 512, 1024, 2048, 4096, 8192, 16384]);
     });
 

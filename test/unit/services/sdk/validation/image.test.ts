@@ -11,7 +11,10 @@ describe("image selection", () => {
     });
 
     it("requires a digest where the environment pins images, and says where to put it", () => {
-        assert.match(imageSelectionProblems({ tag: "v1" }, true)[0], /^`image.digest` is required in this environment.*unit config `image.digest`/);
+        assert.match(
+            imageSelectionProblems({ tag: "v1" }, true)[0],
+            /^`image.digest` is required in this environment.*unit config `image.digest`/,
+        );
     });
 
     it("refuses a malformed digest or tag", () => {
