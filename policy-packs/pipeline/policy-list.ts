@@ -1,7 +1,9 @@
 import type { PolicyDefinition } from "../lib/model";
 import { computePolicies } from "./areas/compute";
 import { dataPolicies } from "./areas/data";
+import { identityPolicies } from "./areas/identity";
 import { infraPolicies } from "./areas/infra";
+import { storagePolicies } from "./areas/storage";
 import { accountSecurityServicesEnabled } from "./policies/account-security-services-enabled";
 import { albAccessLogsEnabled } from "./policies/alb-access-logs-enabled";
 import { albHttpRedirectsToHttps } from "./policies/alb-http-redirects-to-https";
@@ -95,5 +97,7 @@ export const pipelinePolicies: readonly PolicyDefinition[] = [
     vpcFlowLogsEnabled,
     ...computePolicies,
     ...dataPolicies,
+    ...storagePolicies,
     ...infraPolicies,
+    ...identityPolicies,
 ];

@@ -1,4 +1,4 @@
 import type { PolicyDefinition } from "../../lib/model";
 
-/** Data services (RDS/Aurora, S3, DynamoDB, ElastiCache/MemoryDB, OpenSearch, Redshift, EFS, Backup, SageMaker, ...), in pack order. */
+/** Databases (RDS and Aurora, DynamoDB, ElastiCache/MemoryDB, Redshift, Neptune, DocumentDB, DMS, Timestream, QLDB, Keyspaces, ...), in pack order. */
 export const dataPolicies: readonly PolicyDefinition[] = [];

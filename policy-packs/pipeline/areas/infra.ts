@@ -1,4 +1,4 @@
 import type { PolicyDefinition } from "../../lib/model";
 
-/** Infrastructure and identity (EC2, launch templates, Auto Scaling, EKS, ELB, ECR, KMS, CloudTrail, CloudWatch, IAM documents, ...), in pack order. */
+/** Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in pack order. */
 export const infraPolicies: readonly PolicyDefinition[] = [];

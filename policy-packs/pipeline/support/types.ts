@@ -50,6 +50,26 @@ export const T = {
     configRecorderStatus: "aws:cfg/recorderStatus:RecorderStatus",
     securityHubAccount: "aws:securityhub/account:Account",
     awsProvider: "pulumi:providers:aws",
+
+    // ---- compute area: add this area's tokens below this line ----
+    // ---- end of the compute area ----
+    // (keep each area's tokens inside its own block)
+
+    // ---- data area: add this area's tokens below this line ----
+    // ---- end of the data area ----
+    // (keep each area's tokens inside its own block)
+
+    // ---- storage area: add this area's tokens below this line ----
+    // ---- end of the storage area ----
+    // (keep each area's tokens inside its own block)
+
+    // ---- infra area: add this area's tokens below this line ----
+    // ---- end of the infra area ----
+    // (keep each area's tokens inside its own block)
+
+    // ---- identity area: add this area's tokens below this line ----
+    // ---- end of the identity area ----
+    // (keep each area's tokens inside its own block)
 } as const;
 
 export const BUCKET_TYPES = [T.bucket, T.bucketV2] as const;
