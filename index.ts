@@ -1,5 +1,5 @@
 // The root program of Pulumi.yaml: every stack of the project runs through here and
 // picks its unit from the stack config `edf:unit`.
-import { runSelectedUnit } from "./automation/unit/run";
+import { runSelectedUnit } from "./unit/run";
 
 export = runSelectedUnit();

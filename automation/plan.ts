@@ -7,7 +7,7 @@ import type { LoadedSpec } from "./spec/types";
 import { pointer } from "./spec/yaml-lines";
 import { EnvironmentPolicy, EnvironmentPolicyOptions, resolveEnvironmentPolicy } from "./policy/environment-policy";
 import { packLocation } from "./policy/pack";
-import { resolveUnitProgramPath } from "./unit/load";
+import { resolveUnitProgramPath } from "../unit/load";
 
 /** A validated environment: spec, graph, the selected units in dependency order, and its policy. */
 export interface Plan {

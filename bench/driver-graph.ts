@@ -151,7 +151,7 @@ async function runDriver(parallel: number, tag: string): Promise<DriverRun> {
 /** A scratch copy of what the root program needs, so no stack file lands in the repository. */
 function scratchProject(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-cli-"));
-    for (const item of ["Pulumi.yaml", "index.ts", "tsconfig.json", "automation/unit", UNIT, "test/fixtures/engine"]) {
+    for (const item of ["Pulumi.yaml", "index.ts", "tsconfig.json", "unit", UNIT, "test/fixtures/engine"]) {
         fs.cpSync(path.join(PROJECT_ROOT, item), path.join(dir, item), { recursive: true });
     }
     fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"));

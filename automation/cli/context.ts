@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { EdfError, EXIT_CODES } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import { HumanReporter, JsonReporter, Reporter } from "../reporter";
-import { PROJECT_ROOT } from "../unit/load";
+import { PROJECT_ROOT } from "../../unit/load";
 
 /** What every command gets: the reporter, the project, and the parsed global options. */
 export interface CliContext {

@@ -3,7 +3,7 @@ import { waiverPackConfig } from "../../policy-packs/lib/engine-waivers";
 import { loadWaiverFiles } from "../../policy-packs/lib/waivers";
 import type { PolicySpec } from "../spec/types";
 import { loadPolicyList, POLICY_LIST_MODULE } from "../synth/inspection";
-import { PROJECT_ROOT } from "../unit/load";
+import { PROJECT_ROOT } from "../../unit/load";
 
 /** The pack every preview and up runs when the spec names none. */
 export const DEFAULT_POLICY_PACK = "policy-packs/pipeline";

@@ -2,28 +2,12 @@ import { spawn } from "child_process";
 import * as path from "path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
 import type { CliProcesses } from "./cli-processes";
+import { CommandRun, commandResults, withCommandRun } from "../../unit/sdk-internals";
 import { programHostAddress } from "./program-host/pool";
 
 export { CliProcesses } from "./cli-processes";
 
-// The automation API's own result/error types; `run` below must return and throw exactly
-// what its built-in `run` does, so the workspace's error classification (conflict →
-// ConcurrentUpdateError, …) keeps working.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CommandResult } = require("@pulumi/pulumi/automation/cmd") as {
-    CommandResult: new (stdout: string, stderr: string, code: number, err?: Error) => unknown;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createCommandError } = require("@pulumi/pulumi/automation/errors") as { createCommandError(result: unknown): Error };
-
-type Run = (
-    args: string[],
-    cwd: string,
-    additionalEnv: Record<string, string>,
-    onOutput?: (data: string) => void,
-    onError?: (data: string) => void,
-    signal?: AbortSignal,
-) => Promise<unknown>;
+const { CommandResult, createCommandError } = commandResults;
 
 /**
  * A `PulumiCommand` whose CLI processes run in their own process group.
@@ -41,12 +25,12 @@ type Run = (
  * for the host's, so the program runs in its worker thread and the SDK's own server,
  * never called, only listens.
  *
- * Overrides the command's `run` (internal to the SDK, pinned at 3.248.0): same
+ * Replaces the command's `run` (internal to the SDK; through unit/sdk-internals.ts): same
  * arguments, same result and error types as the built-in implementation.
  */
 export async function isolatedPulumiCommand(processes: CliProcesses, base?: PulumiCommand): Promise<PulumiCommand> {
     const command = base ?? (await PulumiCommand.get({ skipVersionCheck: true }));
-    const run: Run = (args, cwd, additionalEnv, onOutput, onError, signal) => {
+    const run: CommandRun = (args, cwd, additionalEnv, onOutput, onError, signal) => {
         if (!args.includes("--non-interactive")) {
             args.push("--non-interactive");
         }
@@ -108,7 +92,5 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
             });
         });
     };
-    const isolated = Object.create(command) as PulumiCommand & { run: Run };
-    isolated.run = run;
-    return isolated;
+    return withCommandRun(command, run);
 }

@@ -4,7 +4,8 @@ import * as path from "path";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackNotFoundError } from "@pulumi/pulumi/automation";
 import { PROJECT_NAME, type Backend } from "../backend/backend";
 import type { StackOutputs } from "../inputs/resolve";
-import { runUnit } from "../unit/run";
+import { runUnit } from "../../unit/run";
+import { runCommand, withSelectStack } from "../../unit/sdk-internals";
 
 /** Where a unit's stack lives and how to reach it. */
 export interface StackHandle {
@@ -53,14 +54,11 @@ export class EnvironmentStacks {
                 if (this.backend.secretsProvider) {
                     args.push("--secrets-provider", this.backend.secretsProvider);
                 }
-                // `run` is the command's own (internal) runner: the isolated process group and
-                // the SDK's error classification, exactly as the workspace's commands get them.
-                const command = this.command as unknown as {
-                    run(args: string[], cwd: string, env: Record<string, string>): Promise<unknown>;
-                };
-                await command.run(args, handle.workDir, { ...this.backend.envVars });
+                // The command's own (internal) runner: the isolated process group and the SDK's
+                // error classification, exactly as the workspace's commands get them.
+                await runCommand(this.command, args, handle.workDir, { ...this.backend.envVars });
             };
-            return Stack.select(handle.stackName, Object.assign(workspace, { selectStack: selectOrCreate }));
+            return Stack.select(handle.stackName, withSelectStack(workspace, selectOrCreate));
         }
         try {
             return await Stack.select(handle.stackName, workspace);
@@ -127,7 +125,7 @@ export class EnvironmentStacks {
         fs.mkdirSync(handle.workDir, { recursive: true });
         const projectFile = path.join(handle.workDir, "Pulumi.yaml");
         const backendLine = this.backend.url ? `backend:\n  url: ${JSON.stringify(this.backend.url)}\n` : "";
-        const project = `# Written by edf: the work folder of stack ${handle.stackName}. The program is inline (automation/unit/run.ts).\nname: ${PROJECT_NAME}\nruntime: nodejs\n${backendLine}`;
+        const project = `# Written by edf: the work folder of stack ${handle.stackName}. The program is inline (unit/run.ts).\nname: ${PROJECT_NAME}\nruntime: nodejs\n${backendLine}`;
         if (!fs.existsSync(projectFile) || fs.readFileSync(projectFile, "utf8") !== project) {
             fs.writeFileSync(projectFile, project);
         }

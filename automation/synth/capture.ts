@@ -1,4 +1,5 @@
 import type { ResourceRecord } from "../../policy-packs/lib/resources";
+import { wrapMonitorRegistrations } from "../../unit/sdk-internals";
 
 /** One registered resource of a synthesized stack, as the policy harness and the reports take it. */
 export interface SynthResource extends ResourceRecord {
@@ -34,11 +35,6 @@ interface RegisterRequest {
 
 type Callback = (error: unknown, response: { getUrn(): string; getId?(): string } | undefined) => void;
 
-interface Monitor {
-    registerResource(req: RegisterRequest, callback: Callback): unknown;
-    readResource(req: RegisterRequest, callback: Callback): unknown;
-}
-
 /** Parses a Go-style duration (`5m`, `1h30m`, `90s`) as the engine does, in seconds. */
 export function durationSeconds(text: string): number {
     if (!text) return 0;
@@ -65,29 +61,23 @@ export class RegistrationCapture {
     private current: { req: RegisterRequest; read: boolean } | undefined;
     private readonly pending = new Map<RegisterRequest, Omit<SynthResource, "urn">>();
 
-    /** Wraps the monitor's registration calls. */
-    install(monitor: Monitor): void {
-        const wrap = (original: Monitor["registerResource"], read: boolean) => {
-            // eslint-disable-next-line @typescript-eslint/no-this-alias
-            const capture = this;
-            return function (this: Monitor, req: RegisterRequest, callback: Callback): unknown {
-                capture.current = { req, read };
-                try {
-                    return original.call(this, req, (error, response) => {
-                        const partial = capture.pending.get(req);
-                        capture.pending.delete(req);
-                        if (!error && response && partial) {
-                            capture.resources.push({ ...partial, urn: response.getUrn() } as SynthResource);
-                        }
-                        callback(error, response);
-                    });
-                } finally {
-                    capture.current = undefined;
-                }
-            };
-        };
-        monitor.registerResource = wrap(monitor.registerResource, false);
-        monitor.readResource = wrap(monitor.readResource, true);
+    /** Wraps the monitor's registration calls (an internal shape: through the SDK fence). */
+    install(monitor: unknown): void {
+        wrapMonitorRegistrations<RegisterRequest, Callback>(monitor, (original, read) => (req, callback) => {
+            this.current = { req, read };
+            try {
+                return original.call(monitor, req, (error, response) => {
+                    const partial = this.pending.get(req);
+                    this.pending.delete(req);
+                    if (!error && response && partial) {
+                        this.resources.push({ ...partial, urn: response.getUrn() } as SynthResource);
+                    }
+                    callback(error, response);
+                });
+            } finally {
+                this.current = undefined;
+            }
+        });
     }
 
     /** Called from `mocks.newResource`: records the request in flight with its inputs and the id the mock gives it. */

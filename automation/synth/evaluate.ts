@@ -1,17 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { currentUnitContext } from "../unit/define";
-import { loadUnitProgram } from "../unit/load";
+import { currentUnitContext } from "../../unit/define";
+import { loadUnitProgram } from "../../unit/load";
+import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
 import { computeResourceState, stableUuid, SynthWorld } from "./mock-cloud";
-
-// Internal SDK modules: the per-program store (`withLocalStorage`) gives each stack a fresh
-// runtime state (config, monitor, feature flags) inside one worker, so workers are reused
-// across stacks without anything leaking from one stack into the next.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeState = require("@pulumi/pulumi/runtime/state") as { withLocalStorage<T>(callback: () => Promise<T>): Promise<T> };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown; waitForRPCs?(): Promise<void> };
 
 /** The project name of `Pulumi.yaml`: part of every URN. */
 export const SYNTH_PROJECT = "edf";
@@ -90,7 +83,7 @@ export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation>
     const stackTraceLimit = Error.stackTraceLimit;
     if (!job.stackTraces) Error.stackTraceLimit = 0;
     try {
-        const evaluation = await runtimeState.withLocalStorage(() => evaluateInStore(job, rejections, failed));
+        const evaluation = await withLocalStorage(() => evaluateInStore(job, rejections, failed));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
         return evaluation.error === undefined && rejections.length > 0
@@ -122,7 +115,7 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
         job.stack,
         false,
     );
-    capture.install(runtimeSettings.getMonitor() as Parameters<RegistrationCapture["install"]>[0]);
+    capture.install(getMonitor());
 
     let outputs: Record<string, unknown> = {};
     const secretOutputNames: string[] = [];
@@ -135,12 +128,12 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
                 secretOutputNames.push(key);
             }
         }
-        outputs = (await Promise.race([settle(pulumi.output(returned)), failed])) as Record<string, unknown>;
+        outputs = (await Promise.race([outputPromise(pulumi.output(returned)), failed])) as Record<string, unknown>;
     } catch (e) {
         error = messageOf(e, job.stackTraces);
     }
     try {
-        await Promise.race([runtimeSettings.waitForRPCs?.(), failed]);
+        await Promise.race([waitForRPCs?.(), failed]);
     } catch (e) {
         error ??= messageOf(e, job.stackTraces);
     }
@@ -228,12 +221,6 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
         };
     });
     return [stackResource, ...providers.values(), ...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-}
-
-// An Output's value as a promise that also rejects when the output does (`apply` never calls
-// back on a rejected output; the SDK's own `promise()` settles either way).
-function settle<T>(output: pulumi.Output<T>): Promise<T> {
-    return (output as unknown as { promise(): Promise<T> }).promise();
 }
 
 function messageOf(e: unknown, withStack = false): string {

@@ -12,7 +12,7 @@ import { EdfError, EXIT_CODES } from "../errors";
 import { dependenciesOf, SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
 import { Plan, planEnvironment, preflightProblems } from "../plan";
-import { resolveUnitProgramPath } from "../unit/load";
+import { resolveUnitProgramPath } from "../../unit/load";
 import type { Reporter } from "../reporter";
 import type { LoadedSpec } from "../spec/types";
 import { Redactor } from "../run/redact";

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { defineUnit } from "../../automation/unit/define";
+import { defineUnit } from "../../unit/define";
 import { CONTRACT_VERSION, ProducedOutputs, NetworkOutputs } from "../contract";
 import { UnitConfigError } from "../common/unit-config";
 import { LandingZonePublication } from "../publication/publication";

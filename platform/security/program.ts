@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { defineUnit } from "../../automation/unit/define";
+import { defineUnit } from "../../unit/define";
 import { CONTRACT_VERSION, ProducedOutputs, SecurityOutputs } from "../contract";
 import { NAME_LIMITS, resourceName } from "../common/naming";
 import { LandingZonePublication } from "../publication/publication";

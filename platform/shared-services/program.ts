@@ -1,4 +1,4 @@
-import { defineUnit } from "../../automation/unit/define";
+import { defineUnit } from "../../unit/define";
 import { CONTRACT_VERSION, ProducedOutputs, SharedServicesOutputs } from "../contract";
 import { LandingZonePublication } from "../publication/publication";
 import { SharedCluster } from "./cluster";

@@ -6,7 +6,7 @@
  * contract parts or stack references), the settings (Consul), governance, sizing and the
  * image digest (stack config). See docs/services.md for the environment-spec entries.
  */
-import { defineUnit } from "../../automation/unit/define";
+import { defineUnit } from "../../unit/define";
 import {
     assertContainerShape,
     Bucket,

@@ -7,7 +7,7 @@
  * (Vault, as secrets), the settings (Consul), governance, sizing and the image digest
  * (stack config). See docs/services.md for the environment-spec entries.
  */
-import { defineUnit } from "../../automation/unit/define";
+import { defineUnit } from "../../unit/define";
 import {
     assertContainerShape,
     configEnvironment,

@@ -29,7 +29,7 @@ export function programTemplate(v: ServiceTemplateValues): string {
  * \`edf:landingZone\` or injected contract parts), governance, sizing and the image
  * (stack config, input \`image-digest\`), settings (input \`config\`). See docs/services.md.
  */
-import { defineUnit } from "../../automation/unit/define";
+import { defineUnit } from "../../unit/define";
 import {
     assertContainerShape,
     configEnvironment,

@@ -11,7 +11,8 @@ import {
     landingZoneStacksProblems,
 } from "../../platform/contract";
 import { partSegment } from "../../platform/publication/layout";
-import type { UnitContext } from "../../automation/unit/define";
+import type { UnitContext } from "../../unit/define";
+import { outputPromise } from "../../unit/sdk-internals";
 import { ServiceArgumentError } from "./errors";
 
 /**
@@ -189,14 +190,7 @@ async function readReferencedParts(ctx: UnitContext, parts: ContractPartName[], 
     const reference = LandingZoneReference.fromStacks(wanted, { environment: ctx.environment });
     const resolved: Partial<Record<ContractPartName, unknown>> = {};
     for (const part of Object.keys(wanted) as ContractPartName[]) {
-        resolved[part] = await settled(reference.part(part));
+        resolved[part] = await outputPromise(reference.part(part));
     }
     return resolved as Partial<LandingZoneOutputs>;
-}
-
-// An Output's value as a promise that also rejects when the output does. `apply` would
-// never call back on a rejected output; the SDK's `promise()` (used by its own test
-// helpers) settles either way. Stack-reference outputs are known even during preview.
-function settled<T>(output: pulumi.Output<T>): Promise<T> {
-    return (output as unknown as { promise(): Promise<T> }).promise();
 }

@@ -1,4 +1,4 @@
-import type { UnitContext } from "../../automation/unit/define";
+import type { UnitContext } from "../../unit/define";
 import { GovernanceConfig } from "../../platform/common/governance";
 import { ConfigReader, DEFAULT_ENVIRONMENT_SIZE, EnvironmentSize, ENVIRONMENT_SIZES } from "../../platform/common/unit-config";
 import { ServiceArgumentError, throwIfProblems } from "./errors";

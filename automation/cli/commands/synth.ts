@@ -4,7 +4,7 @@ import { displayPath, writeSynthReports } from "../../synth/report/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { register: registerTranspileCache } = require("../../synth/ts-cache") as { register(): void };
+const { register: registerTranspileCache } = require("../../loader/ts-cache") as { register(): void };
 
 interface SynthCliOptions {
     env: string;

@@ -1,6 +1,6 @@
-import * as path from "path";
 import { parentPort } from "worker_threads";
-import { runSelectedUnit } from "../../unit/run";
+import { runSelectedUnit } from "../../../unit/run";
+import { languageServerParts } from "../../../unit/sdk-internals";
 import type { HostMessage } from "./protocol";
 
 /**
@@ -16,7 +16,7 @@ import type { HostMessage } from "./protocol";
  * own host (pool.ts), so a stack's errors stay its own.
  *
  * Uses SDK internals (`automation/server`, the generated gRPC service, the channel
- * options), pinned with @pulumi/pulumi 3.248.0; the grpc-js instance is the SDK's own.
+ * options, the SDK's own grpc-js), all reached through unit/sdk-internals.ts.
  */
 if (!parentPort) {
     throw new Error("automation/engine/program-host/host.ts must run in a worker thread.");
@@ -24,19 +24,9 @@ if (!parentPort) {
 const port = parentPort;
 const post = (message: HostMessage): void => port.postMessage(message);
 
-const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-/* eslint-disable @typescript-eslint/no-require-imports */
-const grpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as typeof import("@grpc/grpc-js");
-const { LanguageServer } = require("@pulumi/pulumi/automation/server") as {
-    LanguageServer: new (program: () => Promise<unknown>) => object;
-};
-const { LanguageRuntimeService } = require("@pulumi/pulumi/proto/language_grpc_pb") as {
-    LanguageRuntimeService: import("@grpc/grpc-js").ServiceDefinition;
-};
-const { grpcChannelOptions } = require("@pulumi/pulumi/runtime/settings") as { grpcChannelOptions: Record<string, unknown> };
-/* eslint-enable @typescript-eslint/no-require-imports */
+const { grpc, LanguageServer, LanguageRuntimeService, channelOptions } = languageServerParts;
 
-const server = new grpc.Server({ ...grpcChannelOptions });
+const server = new grpc.Server({ ...channelOptions });
 server.addService(
     LanguageRuntimeService,
     new LanguageServer(runSelectedUnit) as unknown as import("@grpc/grpc-js").UntypedServiceImplementation,

@@ -19,7 +19,7 @@ function scratchProject(): string {
         "Pulumi.yaml",
         "index.ts",
         "tsconfig.json",
-        "automation/unit",
+        "unit",
         "test/fixtures/units/echo",
         "test/fixtures/engine",
     ]) {

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { loadUnitProgram } from "../../../automation/unit/load";
-import { runSelectedUnit } from "../../../automation/unit/run";
+import { loadUnitProgram } from "../../../unit/load";
+import { runSelectedUnit } from "../../../unit/run";
 import { contractKeys } from "../../../platform/contract";
 import { runUnderMocks } from "./support/mock-run";
 import { TEST_GOVERNANCE } from "./support/units";

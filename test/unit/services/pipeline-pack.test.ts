@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import type { UnitProgram } from "../../../automation/unit/define";
+import type { UnitProgram } from "../../../unit/define";
 import { inspect, InspectionResult } from "../../../policy-packs/lib/inspect";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";

@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../../automation/unit/load";
+import { PROJECT_ROOT } from "../../../../unit/load";
 
 // In the engine suite because it is slow (a type-check and a mocha run in a copy of the
 // project), not because it needs the engine: the generated test runs under mocks.

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { policyPackConfig } from "../../../../automation/engine/policy";
 import { loadSpec } from "../../../../automation/spec/load";
-import { PROJECT_ROOT } from "../../../../automation/unit/load";
+import { PROJECT_ROOT } from "../../../../unit/load";
 
 describe("the engine's pack config carries the spec's waivers", () => {
     const prod = loadSpec(path.join(PROJECT_ROOT, "environments", "prod.yaml"), PROJECT_ROOT).spec;

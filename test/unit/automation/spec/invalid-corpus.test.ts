@@ -6,7 +6,7 @@ import { runEnvironment } from "../../../../automation/driver";
 import { EdfError, Problem } from "../../../../automation/errors";
 import { planEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
-import { PROJECT_ROOT } from "../../../../automation/unit/load";
+import { PROJECT_ROOT } from "../../../../unit/load";
 
 const CORPUS = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
 

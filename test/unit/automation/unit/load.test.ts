@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadUnitProgram, resolveUnitProgramPath } from "../../../../automation/unit/load";
+import { loadUnitProgram, resolveUnitProgramPath } from "../../../../unit/load";
 
 describe("unit loading", () => {
     let root: string;

@@ -1,4 +1,4 @@
-import { currentUnitContext, UnitProgram } from "../../../../automation/unit/define";
+import { currentUnitContext, UnitProgram } from "../../../../unit/define";
 import { GOVERNANCE_TAG_KEYS } from "../../../../platform/common/governance";
 import { TAGGABLE_TYPES } from "../../../../policy-packs/pipeline/support/taggable";
 import { CapturedResource, MockRunOptions, MockRunResult, runUnderMocks } from "./mock-run";

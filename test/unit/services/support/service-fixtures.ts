@@ -1,5 +1,5 @@
-import { currentUnitContext, UnitProgram } from "../../../../automation/unit/define";
-import { INPUT_CONFIG_NAMESPACE } from "../../../../automation/unit/inputs";
+import { currentUnitContext, UnitProgram } from "../../../../unit/define";
+import { INPUT_CONFIG_NAMESPACE } from "../../../../unit/inputs";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 import { MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
 import type { MockWorld } from "../../platform/support/mock-world";
@@ -69,7 +69,7 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
         "processor-api-key": CANARY_API_KEY,
         config: { logLevel: "info", settlementCurrency: "EUR" },
     };
-    // Inputs are JSON values (automation/unit/inputs.ts): a string input is a JSON string.
+    // Inputs are JSON values (unit/inputs.ts): a string input is a JSON string.
     for (const [name, value] of Object.entries(inputs)) {
         config[`${INPUT_CONFIG_NAMESPACE}:${name}`] = JSON.stringify(value);
     }

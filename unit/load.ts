@@ -3,23 +3,41 @@ import * as path from "path";
 import type { UnitProgram } from "./define";
 
 /** The project root: the folder holding `Pulumi.yaml`. */
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+export const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 /** Units are folders under these roots, each with a `program.ts`. */
-export const UNIT_ROOTS = ["platform", "services", "test/fixtures/units"] as const;
+export const DEFAULT_UNIT_ROOTS: readonly string[] = ["platform", "services"];
+
+/**
+ * More unit roots, project-relative and separated like PATH (`:`): how a test suite or an
+ * example adds its fixture units (`EDF_UNIT_ROOTS=test/fixtures/units`) without the product
+ * naming a test path. The driver's program threads and CLI processes inherit it.
+ */
+export const UNIT_ROOTS_ENV = "EDF_UNIT_ROOTS";
+
+/** The unit roots in force: the defaults plus those `EDF_UNIT_ROOTS` adds. */
+export function unitRoots(env: NodeJS.ProcessEnv = process.env): string[] {
+    const extra = (env[UNIT_ROOTS_ENV] ?? "")
+        .split(path.delimiter)
+        .map((root) => root.trim().replace(/\/+$/, ""))
+        .filter(Boolean);
+    return [...new Set([...DEFAULT_UNIT_ROOTS, ...extra])];
+}
 
 /**
  * Checks a unit id (a project-relative folder such as `platform/network`) and
  * returns the absolute path of its program module. Throws a message naming the
  * unit and the fix.
  */
-export function resolveUnitProgramPath(unit: string, root: string = PROJECT_ROOT): string {
+export function resolveUnitProgramPath(unit: string, root: string = PROJECT_ROOT, roots: readonly string[] = unitRoots()): string {
     const normalised = path.posix.normalize(unit.replace(/\\/g, "/"));
     if (path.isAbsolute(unit) || normalised.startsWith("..") || normalised !== unit.replace(/\/+$/, "")) {
         throw new Error(`Unit \`${unit}\` must be a project-relative folder such as \`platform/network\` (no \`..\`, no absolute path).`);
     }
-    if (!UNIT_ROOTS.some((prefix) => normalised === prefix || normalised.startsWith(`${prefix}/`))) {
-        throw new Error(`Unit \`${unit}\` must live under one of: ${UNIT_ROOTS.map((r) => `\`${r}/\``).join(", ")}.`);
+    if (!roots.some((prefix) => normalised === prefix || normalised.startsWith(`${prefix}/`))) {
+        throw new Error(
+            `Unit \`${unit}\` must live under one of: ${roots.map((r) => `\`${r}/\``).join(", ")} (more roots: \`${UNIT_ROOTS_ENV}\`).`,
+        );
     }
     const folder = path.join(root, normalised);
     for (const candidate of ["program.ts", "program.js"]) {

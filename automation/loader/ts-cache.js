@@ -1,5 +1,7 @@
-// A TypeScript require hook for synth workers: transpile-only like ts-node (`tsc --noEmit`
-// type-checks separately), with the output cached on disk by content hash. A worker of a warm
+// The driver's TypeScript loader: the require hook the `edf` executable (automation/cli/bin.js),
+// synth's worker threads and the program hosts install before loading any TypeScript.
+// Transpile-only like ts-node (`tsc --noEmit` type-checks separately), with the output cached
+// on disk by content hash. A worker of a warm
 // run loads no compiler at all, which is most of a worker's start-up; a cold run costs what
 // ts-node costs. The cache lives under `<project>/.edf/cache/ts` (git-ignored) and is safe to
 // delete; entries are written atomically, so workers of concurrent runs can share it.

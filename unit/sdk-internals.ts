@@ -1,0 +1,191 @@
+/**
+ * The fence around the Pulumi Node SDK's private parts. Every module path outside the SDK's
+ * public entry points, every method EDF patches and every internal shape it relies on is
+ * reached through this one module, and nowhere else (the import checker's rules say so).
+ *
+ * Each part is checked when this module loads (the SDK loads them all with its index, so the
+ * checks cost nothing). When an SDK upgrade moves or reshapes one, loading fails with a message
+ * naming the part and the SDK version this was written for, instead of a stack drifting into
+ * wrong behaviour later. The policy side has its own fence: policy-packs/lib/analyzer-internals.ts.
+ *
+ * It sits on the ground floor (`unit/`) because both sides of the house need it: a unit
+ * program (services/sdk/landing-zone.ts awaits an Output) and the driver (program hosts,
+ * the CLI runner, synth's mock runtime).
+ */
+import Module from "module";
+import * as path from "path";
+import type { PulumiCommand } from "@pulumi/pulumi/automation";
+
+/** The @pulumi/pulumi release every part below was checked against. */
+export const SDK_WRITTEN_FOR = "3.248.0";
+
+const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the version of the SDK actually loaded, for the messages below
+const sdkVersion = (require(path.join(sdkDir, "package.json")) as { version: string }).version;
+
+/** Fails loudly when `part` no longer has the shape EDF relies on. */
+function check(ok: boolean, part: string, use: string): void {
+    if (!ok) {
+        throw new Error(
+            `@pulumi/pulumi ${sdkVersion} changed ${part}, which EDF uses for ${use}. ` +
+                `unit/sdk-internals.ts was written for ${SDK_WRITTEN_FOR}: pin that version or update the fence.`,
+        );
+    }
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- private SDK paths are what this fence exists for */
+const runtimeState = require("@pulumi/pulumi/runtime/state") as { withLocalStorage?: unknown };
+const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {
+    getMonitor?: unknown;
+    waitForRPCs?: unknown;
+    grpcChannelOptions?: unknown;
+};
+const automationCmd = require("@pulumi/pulumi/automation/cmd") as { CommandResult?: unknown };
+const automationErrors = require("@pulumi/pulumi/automation/errors") as { createCommandError?: unknown };
+const automationServer = require("@pulumi/pulumi/automation/server") as { LanguageServer?: unknown };
+const languageGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService?: unknown };
+const outputModule = require("@pulumi/pulumi/output") as { output?: (value: unknown) => object };
+const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
+// The gRPC library instance the SDK itself uses: a server built with another copy would not
+// accept the SDK's service definitions.
+const sdkGrpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as typeof import("@grpc/grpc-js");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+check(
+    typeof runtimeState.withLocalStorage === "function",
+    "`runtime/state` `withLocalStorage`",
+    "a fresh runtime store per synthesized stack",
+);
+check(typeof runtimeSettings.getMonitor === "function", "`runtime/settings` `getMonitor`", "capturing registrations under mocks");
+check(
+    runtimeSettings.waitForRPCs === undefined || typeof runtimeSettings.waitForRPCs === "function",
+    "`runtime/settings` `waitForRPCs`",
+    "draining a mocked program's registrations",
+);
+check(typeof runtimeSettings.grpcChannelOptions === "object", "`runtime/settings` `grpcChannelOptions`", "program hosts' gRPC servers");
+check(typeof automationCmd.CommandResult === "function", "`automation/cmd` `CommandResult`", "the driver's CLI runner");
+check(typeof automationErrors.createCommandError === "function", "`automation/errors` `createCommandError`", "the driver's CLI runner");
+check(typeof automationServer.LanguageServer === "function", "`automation/server` `LanguageServer`", "program hosts");
+check(typeof languageGrpc.LanguageRuntimeService === "object", "`proto/language_grpc_pb` `LanguageRuntimeService`", "program hosts");
+check(typeof sdkGrpc.Server === "function", "its `@grpc/grpc-js` dependency", "program hosts");
+check(
+    typeof (automation.PulumiCommand.prototype as { run?: unknown }).run === "function",
+    "`PulumiCommand#run`",
+    "the driver's CLI runner",
+);
+check(
+    typeof automation.LocalWorkspace.prototype.selectStack === "function",
+    "`LocalWorkspace#selectStack`",
+    "opening a stack in one CLI call",
+);
+check(
+    typeof (outputModule.output?.(0) as { promise?: unknown } | undefined)?.promise === "function",
+    "`Output#promise`",
+    "awaiting an output that may reject",
+);
+
+/** Runs `program` with a runtime store of its own (config, monitor, feature flags), as the SDK does per inline program. */
+export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: () => Promise<T>) => Promise<T>;
+
+/** The current runtime's resource monitor (the mock monitor under `setMocks`). */
+export const getMonitor = runtimeSettings.getMonitor as () => unknown;
+
+/** Waits for the runtime's outstanding RPCs, when the SDK has the function. */
+export const waitForRPCs = runtimeSettings.waitForRPCs as (() => Promise<void>) | undefined;
+
+/**
+ * An Output's value as a promise that also rejects when the output does: `apply` never calls
+ * back on a rejected output; the SDK's own `promise()` (its test helpers use it) settles either way.
+ */
+export function outputPromise<T>(output: unknown): Promise<T> {
+    return (output as { promise(): Promise<T> }).promise();
+}
+
+/** What a language server for inline programs needs: the SDK's server, service definition, gRPC library and channel options. */
+export const languageServerParts = {
+    grpc: sdkGrpc,
+    LanguageServer: automationServer.LanguageServer as new (program: () => Promise<unknown>) => object,
+    LanguageRuntimeService: languageGrpc.LanguageRuntimeService as import("@grpc/grpc-js").ServiceDefinition,
+    channelOptions: runtimeSettings.grpcChannelOptions as Record<string, unknown>,
+};
+
+/** The automation API's own result and error types, which a replacement CLI runner must return and throw. */
+export const commandResults = {
+    CommandResult: automationCmd.CommandResult as new (stdout: string, stderr: string, code: number, err?: Error) => unknown,
+    createCommandError: automationErrors.createCommandError as (result: unknown) => Error,
+};
+
+/** The signature of `PulumiCommand#run` (internal to the SDK). */
+export type CommandRun = (
+    args: string[],
+    cwd: string,
+    additionalEnv: Record<string, string>,
+    onOutput?: (data: string) => void,
+    onError?: (data: string) => void,
+    signal?: AbortSignal,
+) => Promise<unknown>;
+
+/** A `PulumiCommand` whose every CLI call goes through `run` instead of the SDK's runner (the workspace calls `run`). */
+export function withCommandRun(command: PulumiCommand, run: CommandRun): PulumiCommand {
+    const replaced = Object.create(command) as PulumiCommand & { run: CommandRun };
+    replaced.run = run;
+    return replaced;
+}
+
+/** Runs one CLI command through the command's (possibly replaced) runner, as the workspace's own commands do. */
+export function runCommand(command: PulumiCommand, args: string[], cwd: string, env: Record<string, string>): Promise<unknown> {
+    return (command as unknown as { run: CommandRun }).run(args, cwd, env);
+}
+
+/** The workspace with `selectStack` replaced (what `Stack.select` calls to make the stack current). */
+export function withSelectStack<W extends object>(workspace: W, selectStack: (stackName: string) => Promise<void>): W {
+    return Object.assign(workspace, { selectStack });
+}
+
+/** The registration calls of a (mock) resource monitor, which synth wraps to capture what a program registers. */
+export interface MonitorRegistrations<Request, Callback> {
+    registerResource(req: Request, callback: Callback): unknown;
+    readResource(req: Request, callback: Callback): unknown;
+}
+
+/** Wraps the monitor's `registerResource` and `readResource`; fails loudly if the monitor has no such methods. */
+export function wrapMonitorRegistrations<Request, Callback>(
+    monitor: unknown,
+    wrap: (
+        original: MonitorRegistrations<Request, Callback>["registerResource"],
+        read: boolean,
+    ) => MonitorRegistrations<Request, Callback>["registerResource"],
+): void {
+    const m = monitor as Partial<MonitorRegistrations<Request, Callback>>;
+    check(
+        typeof m?.registerResource === "function" && typeof m.readResource === "function",
+        "the resource monitor's `registerResource`/`readResource`",
+        "capturing registrations under mocks",
+    );
+    const target = m as MonitorRegistrations<Request, Callback>;
+    target.registerResource = wrap(target.registerResource, false);
+    target.readResource = wrap(target.readResource, true);
+}
+
+/**
+ * In a worker thread `trace_events` cannot load (ERR_TRACE_EVENTS_UNAVAILABLE), yet the SDK's
+ * closure serializer (runtime/closure/createClosure.js) requires every built-in module once, to
+ * recognise captured ones — so a dynamic provider could not be serialized in a program host.
+ * This makes `trace_events` load as a placeholder that is only ever a map key to the
+ * serializer and throws Node's own error on any real use. Call it first thing in a worker.
+ */
+export function installTraceEventsPlaceholder(): void {
+    const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+    const load = loader._load;
+    const unavailable = new Proxy(Object.freeze({}), {
+        get(_target, property) {
+            if (property === Symbol.toPrimitive || property === "then") return undefined;
+            const error = new Error("Trace events are unavailable in a program-host worker thread") as Error & { code?: string };
+            error.code = "ERR_TRACE_EVENTS_UNAVAILABLE";
+            throw error;
+        },
+    });
+    loader._load = function loadInWorker(this: unknown, request: string, ...rest: unknown[]) {
+        return request === "trace_events" || request === "node:trace_events" ? unavailable : load.call(this, request, ...rest);
+    };
+}
