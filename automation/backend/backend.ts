@@ -2,11 +2,9 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { EdfError } from "../errors";
+import { PROJECT_NAME } from "../../unit/project";
 import type { Redactor } from "../run/redact";
 import type { BackendSpec } from "../spec/types";
-
-/** The project name of `Pulumi.yaml`; stacks of every environment live in it. */
-export const PROJECT_NAME = "edf";
 
 /** How the driver reaches a backend: the login URL, secrets provider and environment. */
 export interface Backend {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PROJECT_NAME } from "../backend/backend";
+import { PROJECT_NAME } from "../../unit/project";
 
 /** The content of a file-backend ("diy") lock file, as the Pulumi CLI writes it. */
 interface DiyLock {

@@ -2,10 +2,11 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackNotFoundError } from "@pulumi/pulumi/automation";
-import { PROJECT_NAME, type Backend } from "../backend/backend";
+import { type Backend } from "../backend/backend";
 import type { StackOutputs } from "../inputs/resolve";
 import { runUnit } from "../../unit/run";
 import { runCommand, withSelectStack } from "../../unit/sdk-internals";
+import { PROJECT_NAME } from "../../unit/project";
 
 /** Where a unit's stack lives and how to reach it. */
 export interface StackHandle {

@@ -1,13 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
+import { PROJECT_NAME } from "../../unit/project";
 import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
 import { computeResourceState, stableUuid, SynthWorld } from "./mock-cloud";
-
-/** The project name of `Pulumi.yaml`: part of every URN. */
-export const SYNTH_PROJECT = "edf";
 
 /** The synthesized outputs of an upstream stack, as a `StackReference` reads them. */
 export interface UpstreamOutputs {
@@ -111,7 +109,7 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
                 return answerInvoke(job.world, args.token, args.inputs as Record<string, unknown>);
             },
         },
-        SYNTH_PROJECT,
+        PROJECT_NAME,
         job.stack,
         false,
     );
@@ -162,10 +160,10 @@ function newResourceState(job: EvaluationJob, args: pulumi.runtime.MockResourceA
 /** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */
 export function referencedStack(name: string): string {
     const parts = name.split("/");
-    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : SYNTH_PROJECT;
+    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : PROJECT_NAME;
     // With two segments the first is the organization (`org/stack`) for Pulumi Cloud, or the
     // project for self-managed backends; either way a foreign project name cannot be ours.
-    if (parts.length === 3 && project !== SYNTH_PROJECT) return "";
+    if (parts.length === 3 && project !== PROJECT_NAME) return "";
     return parts[parts.length - 1] ?? "";
 }
 
@@ -186,10 +184,10 @@ function stackReferenceProblem(job: EvaluationJob, name: string): string {
  * passes it, and named `default_<version>` as the engine names it.
  */
 function withEngineResources(job: EvaluationJob, captured: readonly SynthResource[]): SynthResource[] {
-    const stackUrn = `urn:pulumi:${job.stack}::${SYNTH_PROJECT}::pulumi:pulumi:Stack::${SYNTH_PROJECT}-${job.stack}`;
+    const stackUrn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:pulumi:Stack::${PROJECT_NAME}-${job.stack}`;
     const stackResource: SynthResource = {
         type: "pulumi:pulumi:Stack",
-        name: `${SYNTH_PROJECT}-${job.stack}`,
+        name: `${PROJECT_NAME}-${job.stack}`,
         urn: stackUrn,
         props: {},
         custom: false,
@@ -198,7 +196,7 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
     const providers = new Map<string, SynthResource>();
     const defaultProvider = (pkg: string, version: string): string => {
         const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;
-        const urn = `urn:pulumi:${job.stack}::${SYNTH_PROJECT}::pulumi:providers:${pkg}::${name}`;
+        const urn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:providers:${pkg}::${name}`;
         let provider = providers.get(urn);
         if (!provider) {
             const props: Record<string, unknown> = {};

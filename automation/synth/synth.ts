@@ -30,6 +30,7 @@ import {
     SynthReport,
     SynthStackReport,
 } from "./report/model";
+import { PROJECT_NAME } from "../../unit/project";
 
 export interface SynthOptions extends SelectionOptions {
     /** Environment name (`environments/<env>.yaml`) or spec file. */
@@ -264,8 +265,8 @@ async function synthWithExecutor(
                                   ...inspection.job,
                                   stack: {
                                       name: stackOf(unit),
-                                      project: "edf",
-                                      tags: { "pulumi:project": "edf", "pulumi:runtime": "nodejs" },
+                                      project: PROJECT_NAME,
+                                      tags: { "pulumi:project": PROJECT_NAME, "pulumi:runtime": "nodejs" },
                                   },
                               },
                           }

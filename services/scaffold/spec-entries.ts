@@ -1,8 +1,9 @@
 import { isMap, parseDocument, YAMLMap } from "yaml";
-import { PROJECT_NAME, shortStackName } from "../../automation/backend/backend";
+import { shortStackName } from "../../automation/backend/backend";
 import type { GovernanceConfig } from "../../platform/common/governance";
 import type { ContractPartName } from "../../platform/contract";
 import { IMAGE_DIGEST_INPUT } from "../sdk/settings";
+import { PROJECT_NAME } from "../../unit/project";
 
 /** The landing-zone units a service depends on, found in a spec by their program folder. */
 export const LANDING_ZONE_UNIT_PATHS: Readonly<Record<ContractPartName, string>> = {

@@ -91,6 +91,7 @@ import program from "../../../../services/${v.name}/program";
 import { ofType, single } from "../../platform/support/mock-run";
 import { containersOf, untaggedServiceResources } from "../support/assertions";
 import { recordsOf } from "../support/records";
+import { PROJECT_NAME } from "../../../../unit/project";
 import { landingZoneFor, runServiceUnit } from "../support/service-fixtures";
 
 const UNIT = "services/${v.name}";
@@ -132,7 +133,7 @@ for (const environment of ["dev", "prod"] as const) {
                 policies: pipelinePolicies,
                 resources: recordsOf(run.resources, stack),
                 environment,
-                stack: { name: stack, project: "edf", tags: { "edf:environment": environment } },
+                stack: { name: stack, project: PROJECT_NAME, tags: { "edf:environment": environment } },
             });
             const mandatory = result.findings.filter((f) => f.level === "mandatory");
             assert.deepEqual(mandatory.map((f) => \`\${f.policyId}: \${f.message}\`), []);
