@@ -1,5 +1,5 @@
 import type { DataClassification, PciScope } from "../../../platform/common/governance";
-import { scaffoldNewService } from "../../../services/scaffold/scaffold";
+import { scaffoldNewService } from "../../scaffold/scaffold";
 import { EdfError } from "../../errors";
 import { CliCommand, EXIT_CODES } from "../context";
 
@@ -22,7 +22,7 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
     return Number(value);
 }
 
-/** `edf new service <name>`: scaffolds a service unit, its test and its environment-spec entries (services/scaffold). */
+/** `edf new service <name>`: scaffolds a service unit, its test and its environment-spec entries (automation/scaffold). */
 export const commands: CliCommand[] = [
     {
         order: 90,

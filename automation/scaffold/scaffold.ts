@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { EdfError, Problem } from "../../automation/errors";
-import { parseSpec } from "../../automation/spec/load";
+import { EdfError, Problem } from "../errors";
+import { parseSpec } from "../spec/load";
 import { DATA_CLASSIFICATIONS, DataClassification, governanceProblems, PciScope, PCI_SCOPES } from "../../platform/common/governance";
-import { MAX_RULE_PRIORITY } from "../sdk/container-service-validation";
-import { containerPortProblems } from "../sdk/validation/port";
-import { serviceNameProblems } from "../sdk/validation/service-name";
+import { MAX_RULE_PRIORITY } from "../../services/sdk/container-service-validation";
+import { containerPortProblems } from "../../services/sdk/validation/port";
+import { serviceNameProblems } from "../../services/sdk/validation/service-name";
 import { addServiceToSpec, SpecProblem } from "./spec-entries";
 import { programTemplate, testTemplate, ServiceTemplateValues } from "./templates";
 

@@ -1,8 +1,8 @@
 import { isMap, parseDocument, YAMLMap } from "yaml";
-import { shortStackName } from "../../automation/backend/backend";
+import { shortStackName } from "../backend/backend";
 import type { GovernanceConfig } from "../../platform/common/governance";
 import type { ContractPartName } from "../../platform/contract";
-import { IMAGE_DIGEST_INPUT } from "../sdk/settings";
+import { IMAGE_DIGEST_INPUT } from "../../services/sdk/settings";
 import { PROJECT_NAME } from "../../unit/project";
 
 /** The landing-zone units a service depends on, found in a spec by their program folder. */

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { EdfError } from "../../../../automation/errors";
 import { parseSpec } from "../../../../automation/spec/load";
-import { defaultPriority, planNewService, SpecSource } from "../../../../services/scaffold";
+import { defaultPriority, planNewService, SpecSource } from "../../../../automation/scaffold";
 
 const SPEC = (environment: string, backend = "kind: file") => `# ${environment} spec
 environment: ${environment}
