@@ -2,8 +2,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { SynthReport } from "../../../automation/synth/report/model";
-import { PROJECT_ROOT } from "../../../unit/load";
+import type { SynthReport } from "../../../../automation/synth/report/model";
+import { PROJECT_ROOT } from "../../../../unit/load";
 
 /** What one `edf synth` process did. */
 export interface CliRun {

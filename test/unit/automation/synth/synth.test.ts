@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as path from "path";
-import { EdfError, EXIT_CODES } from "../../../automation/errors";
-import { MemoryReporter } from "../../../automation/reporter";
-import { InProcessExecutor } from "../../../automation/synth/pool";
-import { synthEnvironment } from "../../../automation/synth/synth";
+import { EdfError, EXIT_CODES } from "../../../../automation/errors";
+import { MemoryReporter } from "../../../../automation/reporter";
+import { InProcessExecutor } from "../../../../automation/synth/pool";
+import { synthEnvironment } from "../../../../automation/synth/synth";
 import { FIXTURE_PROJECT, synthFixture } from "./support";
 
 describe("synth: a whole estate", () => {

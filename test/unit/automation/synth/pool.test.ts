@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { MixedExecutor, WorkerPool } from "../../../automation/synth/pool";
-import { renderSynthJson } from "../../../automation/synth/report/json";
+import { MixedExecutor, WorkerPool } from "../../../../automation/synth/pool";
+import { renderSynthJson } from "../../../../automation/synth/report/json";
 import { synthFixture } from "./support";
 
 describe("synth: where stacks run", function () {

@@ -4,9 +4,9 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { chromium, BrowserContext, Page } from "playwright-core";
-import { EXIT_CODES } from "../../../automation/errors";
-import { PROJECT_ROOT } from "../../../unit/load";
-import { toolchain } from "../../support/toolchain";
+import { EXIT_CODES } from "../../../../automation/errors";
+import { PROJECT_ROOT } from "../../../../unit/load";
+import { toolchain } from "../../../support/toolchain";
 import { CliRun, edfSynth } from "./support";
 
 // The HTML report as a person sees it: Debian's Chromium (path from .tools/toolchain.json),

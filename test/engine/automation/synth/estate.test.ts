@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EXIT_CODES } from "../../../automation/errors";
+import { EXIT_CODES } from "../../../../automation/errors";
 import { CliRun, edfSynth, golden, normalise } from "./support";
 
 // `edf synth` of the example estate (environments/dev.yaml, prod.yaml: every platform unit

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { EXIT_CODES } from "../../../automation/errors";
+import { EXIT_CODES } from "../../../../automation/errors";
 import { CliRun, edfSynth } from "./support";
 
 // Deliberately broken service units (test/fixtures/units/broken-*), each with one flaw, next

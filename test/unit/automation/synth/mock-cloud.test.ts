@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { answerInvoke, availabilityZonesOf, renderPolicyDocument, UnsupportedInvokeError } from "../../../automation/synth/invokes";
-import { computeResourceState, partitionOf, stableHex } from "../../../automation/synth/mock-cloud";
+import { answerInvoke, availabilityZonesOf, renderPolicyDocument, UnsupportedInvokeError } from "../../../../automation/synth/invokes";
+import { computeResourceState, partitionOf, stableHex } from "../../../../automation/synth/mock-cloud";
 import { worldFor } from "./support";
 
 describe("synth: the mock cloud", () => {

@@ -1,12 +1,12 @@
 import * as path from "path";
-import { MemoryReporter } from "../../../automation/reporter";
-import type { EvaluationJob } from "../../../automation/synth/evaluate";
-import { InProcessExecutor } from "../../../automation/synth/pool";
-import { synthEnvironment, SynthOptions, SynthRun } from "../../../automation/synth/synth";
-import { partitionOf, SynthWorld } from "../../../automation/synth/mock-cloud";
+import { MemoryReporter } from "../../../../automation/reporter";
+import type { EvaluationJob } from "../../../../automation/synth/evaluate";
+import { InProcessExecutor } from "../../../../automation/synth/pool";
+import { synthEnvironment, SynthOptions, SynthRun } from "../../../../automation/synth/synth";
+import { partitionOf, SynthWorld } from "../../../../automation/synth/mock-cloud";
 
 /** The miniature project whose `services/*` units these tests evaluate. */
-export const FIXTURE_PROJECT = path.resolve(__dirname, "..", "..", "fixtures", "synth", "project");
+export const FIXTURE_PROJECT = path.resolve(__dirname, "..", "..", "..", "fixtures", "synth", "project");
 
 export function worldFor(stack: string, region = "eu-west-1", account = "111111111111"): SynthWorld {
     return { stack, region, account, partition: partitionOf(region), defaultTags: { owner: "team-test" } };

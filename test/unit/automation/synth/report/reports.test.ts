@@ -2,14 +2,14 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderSynthHtml } from "../../../../automation/synth/report/html";
-import { renderSynthJson } from "../../../../automation/synth/report/json";
-import { renderSynthMarkdown } from "../../../../automation/synth/report/markdown";
-import { renderSynthSarif } from "../../../../automation/synth/report/sarif";
-import { writeSynthReports } from "../../../../automation/synth/report/write";
-import type { SynthRun } from "../../../../automation/synth/synth";
+import { renderSynthHtml } from "../../../../../automation/synth/report/html";
+import { renderSynthJson } from "../../../../../automation/synth/report/json";
+import { renderSynthMarkdown } from "../../../../../automation/synth/report/markdown";
+import { renderSynthSarif } from "../../../../../automation/synth/report/sarif";
+import { writeSynthReports } from "../../../../../automation/synth/report/write";
+import type { SynthRun } from "../../../../../automation/synth/synth";
 import { synthFixture } from "../support";
-import { sarifValidator } from "../../../support/sarif";
+import { sarifValidator } from "../../../../support/sarif";
 
 const CANARY = "sample-canary-7c1e2f";
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { evaluateUnit, referencedStack } from "../../../automation/synth/evaluate";
+import { evaluateUnit, referencedStack } from "../../../../automation/synth/evaluate";
 import { jobFor } from "./support";
 
 describe("synth: evaluating one unit under mocks", () => {

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as path from "path";
-import { enforcementFromSpec, loadPolicyList, packIdentity } from "../../../automation/synth/inspection";
+import { enforcementFromSpec, loadPolicyList, packIdentity } from "../../../../automation/synth/inspection";
 
-const PACK = path.resolve(__dirname, "..", "..", "..", "policy-packs", "pipeline");
+const PACK = path.resolve(__dirname, "..", "..", "..", "..", "policy-packs", "pipeline");
 
 describe("synth: inspection settings from the spec", () => {
     it("keeps the pack's own levels for the environment when the spec sets none", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { EXIT_CODES } from "../../../automation/errors";
+import { EXIT_CODES } from "../../../../automation/errors";
 import { edfSynth, freshHome } from "./support";
 
 // Bad input through the real `edf` executable: a clear error naming the file or argument and

@@ -2,9 +2,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EdfError } from "../../../automation/errors";
-import { InputError } from "../../../automation/inputs/types";
-import { loadSampleInputs, SampleConsul, SampleVault } from "../../../automation/synth/sample-inputs";
+import { EdfError } from "../../../../automation/errors";
+import { InputError } from "../../../../automation/inputs/types";
+import { loadSampleInputs, SampleConsul, SampleVault } from "../../../../automation/synth/sample-inputs";
 
 function sampleFile(text: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-samples-"));

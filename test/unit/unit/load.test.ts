@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadUnitProgram, resolveUnitProgramPath } from "../../../../unit/load";
+import { DEFAULT_UNIT_ROOTS, loadUnitProgram, resolveUnitProgramPath, unitRoots } from "../../../unit/load";
 
 describe("unit loading", () => {
     let root: string;
@@ -37,5 +37,24 @@ describe("unit loading", () => {
         const program = loadUnitProgram("platform/network", root);
         assert.strictEqual(typeof program, "function");
         assert.throws(() => loadUnitProgram("services/broken", root), /must `export default defineUnit/);
+    });
+
+    it("takes its roots from the defaults plus EDF_UNIT_ROOTS, and names the variable when a unit is outside them", () => {
+        assert.deepStrictEqual(DEFAULT_UNIT_ROOTS, ["platform", "services"]);
+        assert.deepStrictEqual(unitRoots({}), ["platform", "services"]);
+        assert.deepStrictEqual(unitRoots({ EDF_UNIT_ROOTS: `examples/units/${path.delimiter}test/fixtures/units` }), [
+            "platform",
+            "services",
+            "examples/units",
+            "test/fixtures/units",
+        ]);
+        fs.mkdirSync(path.join(root, "examples", "units", "demo"), { recursive: true });
+        fs.writeFileSync(path.join(root, "examples", "units", "demo", "program.js"), "exports.default = () => ({});");
+        assert.throws(() => resolveUnitProgramPath("examples/units/demo", root, unitRoots({})), /more roots: `EDF_UNIT_ROOTS`/);
+        const roots = unitRoots({ EDF_UNIT_ROOTS: "examples/units" });
+        assert.strictEqual(
+            resolveUnitProgramPath("examples/units/demo", root, roots),
+            path.join(root, "examples", "units", "demo", "program.js"),
+        );
     });
 });
