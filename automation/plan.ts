@@ -51,10 +51,10 @@ export function planEnvironment(
  * policy enforcement is on, the policy pack. For `validate` these are warnings (units
  * may be written after the spec); for preview and up they stop the run.
  */
-export function preflightProblems(plan: Plan, projectRoot: string, needsPolicy: boolean): Problem[] {
+export function preflightProblems(plan: Plan, projectRoot: string, needsPolicy: boolean, needsPrograms = true): Problem[] {
     const problems: Problem[] = [];
     const { loaded } = plan;
-    for (const unit of plan.selection) {
+    for (const unit of needsPrograms ? plan.selection : []) {
         const unitPath = loaded.spec.units[unit]!.path;
         try {
             resolveUnitProgramPath(unitPath, projectRoot);

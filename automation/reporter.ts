@@ -1,5 +1,6 @@
 import { EdfError, formatProblem } from "./errors";
-import type { StackProgress, StackResult } from "./engine/types";
+import type { StackProgress } from "./engine/types";
+import type { FinishedStack } from "./run/outcome";
 
 /**
  * The one output channel of the driver. The library reports through it and never
@@ -12,7 +13,7 @@ export interface Reporter {
     /** Live progress of one stack. */
     progress(progress: StackProgress): void;
     /** A stack reached a final state. */
-    stackFinished(result: StackResult): void;
+    stackFinished(result: FinishedStack): void;
     /** The command's result: `human` for people (stdout), `data` for machines (stdout, JSON). */
     result(data: unknown, human: string): void;
     /** A failure of the whole command. */
@@ -59,7 +60,7 @@ export class HumanReporter implements Reporter {
         }
     }
 
-    stackFinished(r: StackResult): void {
+    stackFinished(r: FinishedStack): void {
         this.err.write(
             `  ${r.unit.padEnd(20)} ${r.status.padEnd(9)} ${(r.durationMs / 1000).toFixed(1).padStart(6)}s${r.reason ? `  ${r.reason}` : ""}\n`,
         );
@@ -104,7 +105,7 @@ export class JsonReporter implements Reporter {
         this.line({ type: "progress", ...p });
     }
 
-    stackFinished(r: StackResult): void {
+    stackFinished(r: FinishedStack): void {
         this.line({ type: "stack", unit: r.unit, status: r.status, durationMs: r.durationMs });
     }
 
@@ -130,7 +131,7 @@ export class JsonReporter implements Reporter {
 export class MemoryReporter implements Reporter {
     readonly lines: string[] = [];
     readonly progressEvents: StackProgress[] = [];
-    readonly finished: StackResult[] = [];
+    readonly finished: FinishedStack[] = [];
     results: unknown[] = [];
     errors: unknown[] = [];
 
@@ -146,7 +147,7 @@ export class MemoryReporter implements Reporter {
         this.progressEvents.push(progress);
     }
 
-    stackFinished(result: StackResult): void {
+    stackFinished(result: FinishedStack): void {
         this.finished.push(result);
     }
 

@@ -1,20 +1,25 @@
-import type { CliProcesses } from "../engine/cli-processes";
+import { CliProcesses } from "../engine/cli-processes";
 import type { Reporter } from "../reporter";
 
 /**
- * SIGINT/SIGTERM handling for commands that run stacks. The first signal aborts the
- * run: nothing new starts and each running CLI gets one SIGINT, which makes it finish
- * in-flight resource operations, write the state and release the stack lock. A second
- * signal kills the CLIs outright (the next run removes their stale locks) and exits.
- * Returns the signal to pass to the driver and a disposer.
+ * SIGINT/SIGTERM handling for every command that runs stacks (synth, the engine operations):
+ * the one place interrupts are handled. The first signal aborts the run: nothing new starts,
+ * the run ends `interrupted` (exit 130), and each running Pulumi CLI gets one SIGINT, which
+ * makes it finish in-flight resource operations, write the state and release the stack lock.
+ * A second signal kills the CLIs outright (the next run removes their stale locks) and exits
+ * 130. Returns the signal to pass to the run and a disposer.
  */
-export function handleInterrupts(reporter: Reporter, processes: CliProcesses): { signal: AbortSignal; dispose(): void } {
+export function handleInterrupts(
+    reporter: Reporter,
+    processes: CliProcesses = new CliProcesses(),
+): { signal: AbortSignal; dispose(): void } {
     const controller = new AbortController();
     let count = 0;
     const onSignal = (name: NodeJS.Signals): void => {
         count++;
         if (count === 1) {
-            reporter.warn(`${name}: cancelling ${processes.size} running operation(s); send it again to stop immediately`);
+            const engine = processes.size > 0 ? ` and ${processes.size} running engine operation(s)` : "";
+            reporter.warn(`${name}: cancelling the run${engine}; send it again to stop immediately`);
             controller.abort();
             return;
         }

@@ -106,7 +106,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
         for (;;) {
             attempt++;
             const tally = new EventTally(request.unit, request.stack.name);
-            const report = (status: StackStatus): void =>
+            const report = (status: StackProgress["status"]): void =>
                 request.onProgress({
                     unit: request.unit,
                     status,
@@ -195,7 +195,7 @@ async function execute(
     request: OperationRequest,
     tally: EventTally,
     write: (text: string) => void,
-    report: (status: StackStatus) => void,
+    report: (status: StackProgress["status"]) => void,
 ): Promise<boolean | undefined> {
     const onEvent = (event: EngineEvent): void => {
         tally.take(event);

@@ -1,10 +1,10 @@
 import type { Provenance } from "../inputs/types";
+import type { StackStatus } from "../run/outcome";
+
+export type { StackStatus };
 
 /** What the driver does to each selected stack. */
 export type Operation = "preview" | "up" | "destroy" | "refresh" | "drift";
-
-/** The state of one stack in a run. */
-export type StackStatus = "pending" | "running" | "succeeded" | "failed" | "policy-violation" | "skipped" | "cancelled" | "not-deployed";
 
 /** One policy violation reported by the engine (`policyEvent`). */
 export interface PolicyViolation {
@@ -44,7 +44,7 @@ export interface StackResult {
 /** Live progress of a running stack. */
 export interface StackProgress {
     readonly unit: string;
-    readonly status: StackStatus;
+    readonly status: "running" | StackStatus;
     readonly elapsedMs: number;
     /** Resource steps finished. */
     readonly resourcesDone: number;

@@ -1,5 +1,5 @@
-import { EXIT_CODES } from "../errors";
 import type { Operation, PolicyViolation, StackResult } from "../engine/types";
+import type { RunOutcome } from "./outcome";
 
 /** The JSON run report (`report.json` in the run folder; `--json` prints it). */
 export interface RunReport {
@@ -20,39 +20,6 @@ export interface RunReport {
     readonly stacks: readonly StackResult[];
     readonly violations: readonly PolicyViolation[];
     readonly counts: Readonly<Record<string, number>>;
-}
-
-export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted";
-
-/** The outcome and exit code of a set of stack results (documented in docs/driver.md). */
-export function outcomeOf(
-    command: Operation,
-    stacks: readonly StackResult[],
-    interrupted: boolean,
-): { outcome: RunOutcome; exitCode: number } {
-    if (interrupted || stacks.some((s) => s.status === "cancelled")) {
-        return { outcome: "interrupted", exitCode: EXIT_CODES.interrupted };
-    }
-    if (stacks.some((s) => s.status === "failed")) {
-        return { outcome: "failed", exitCode: EXIT_CODES.failure };
-    }
-    // Skipped stacks without a failure were skipped because of a policy violation upstream.
-    if (stacks.some((s) => s.status === "policy-violation")) {
-        return { outcome: "policy-violation", exitCode: EXIT_CODES.policyViolation };
-    }
-    if (command === "drift" && stacks.some((s) => s.drifted)) {
-        return { outcome: "drifted", exitCode: EXIT_CODES.drift };
-    }
-    return { outcome: "succeeded", exitCode: EXIT_CODES.ok };
-}
-
-/** Counts of stacks per status. */
-export function countStatuses(stacks: readonly StackResult[]): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const stack of stacks) {
-        counts[stack.status] = (counts[stack.status] ?? 0) + 1;
-    }
-    return counts;
 }
 
 /** The human summary table of a report. */

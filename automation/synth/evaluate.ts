@@ -65,7 +65,7 @@ export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation>
     // A registration that fails (e.g. an input built from a stack reference that could not be
     // read) rejects a promise nobody awaits. The engine's language host reports those; here they
     // fail the stack being evaluated. Attribution is exact when a thread evaluates one stack at
-    // a time, which is how the executors run them.
+    // a time, which is how the evaluators run them.
     const rejections: unknown[] = [];
     let signalFailure: (reason: unknown) => void = () => undefined;
     // Outputs of a resource whose registration failed never resolve: waiting stops at the first failure.

@@ -8,7 +8,7 @@ import type { WorkerRequest, WorkerResponse } from "./worker/protocol";
 export type StackDone = Extract<WorkerResponse, { kind: "done" }>;
 
 /** Runs evaluation + inspection requests somewhere: worker threads, or this thread. */
-export interface SynthExecutor {
+export interface StackEvaluator {
     /** How many stacks run at once. */
     readonly size: number;
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone>;
@@ -37,7 +37,7 @@ interface Slot {
  * and the programs costs seconds per thread, so threads are started lazily, at most `size`,
  * and kept until `close()`. A thread that dies or overruns is replaced; its stack fails.
  */
-export class WorkerPool implements SynthExecutor {
+export class WorkerPool implements StackEvaluator {
     private readonly slots: Slot[] = [];
     private readonly queue: {
         request: WorkerRequest;
@@ -148,7 +148,7 @@ export class WorkerPool implements SynthExecutor {
  * Runs stacks one at a time in this thread (no worker start-up cost; for a handful of stacks,
  * tests and `--parallel 1`). Each stack still gets a fresh runtime store.
  */
-export class InProcessExecutor implements SynthExecutor {
+export class InThreadEvaluator implements StackEvaluator {
     readonly size = 1;
     private tail: Promise<unknown> = Promise.resolve();
     private running = 0;
@@ -219,9 +219,9 @@ async function withPlainStackTraces<T>(work: () => Promise<T>): Promise<T> {
  * it), so it starts the first stacks at once while the workers load; on a large estate all of
  * them share the stacks. A stack goes to this thread when it is free, else to the pool.
  */
-export class MixedExecutor implements SynthExecutor {
+export class MixedEvaluator implements StackEvaluator {
     readonly size: number;
-    private readonly local = new InProcessExecutor();
+    private readonly local = new InThreadEvaluator();
 
     constructor(private readonly pool: WorkerPool) {
         this.size = pool.size + 1;

@@ -1,4 +1,4 @@
-import { DEFAULT_PARALLEL } from "../../engine/scheduler";
+import { DEFAULT_PARALLEL } from "../../engine/executor";
 import type { Operation } from "../../engine/types";
 import { summaryTable } from "../../run/report";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";

@@ -2,6 +2,7 @@ import { EdfError } from "../../errors";
 import { synthEnvironment } from "../../synth/synth";
 import { displayPath, writeSynthReports } from "../../synth/report/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
+import { handleInterrupts } from "../interrupts";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { register: registerTranspileCache } = require("../../loader/ts-cache") as { register(): void };
@@ -51,10 +52,9 @@ export const commands: CliCommand[] = [
                             { path: "--inputs", message: "both a sample file and live servers were asked for", fix: "drop one of them." },
                         ]);
                     }
-                    const controller = new AbortController();
-                    const interrupt = (): void => controller.abort();
-                    process.once("SIGINT", interrupt);
-                    process.once("SIGTERM", interrupt);
+                    // Interrupts go through the one handler every command uses: the run stops starting
+                    // stacks and ends `interrupted` (exit 130), as an interrupted `up` does.
+                    const interrupts = handleInterrupts(ctx.reporter);
                     try {
                         const run = await synthEnvironment({
                             env: options.env,
@@ -66,8 +66,9 @@ export const commands: CliCommand[] = [
                             liveInputs: Boolean(options.liveInputs),
                             waiverFiles: options.waivers ?? [],
                             ...(options.date ? { date: options.date } : {}),
-                            signal: controller.signal,
+                            signal: interrupts.signal,
                             stackTraces: ctx.debug,
+                            edfHome: ctx.edfHome,
                         });
                         const files = writeSynthReports(run, ctx.edfHome);
                         const r = run.report;
@@ -116,8 +117,7 @@ export const commands: CliCommand[] = [
                         );
                         ctx.exit(r.exitCode);
                     } finally {
-                        process.removeListener("SIGINT", interrupt);
-                        process.removeListener("SIGTERM", interrupt);
+                        interrupts.dispose();
                     }
                 });
         },

@@ -41,9 +41,11 @@ svg.graph .status-failed .dot{fill:var(--fail)}
 svg.graph .status-failed rect{stroke:var(--fail);stroke-dasharray:4 3}
 svg.graph .status-skipped .dot{fill:var(--skip)}
 svg.graph .status-skipped rect{fill:#f1f2f4}
+svg.graph .status-cancelled .dot{fill:var(--skip)}
+svg.graph .status-cancelled rect{fill:#f1f2f4}
 .legend{color:var(--sub);font-size:12.5px;margin-top:6px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 span.dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:3px;vertical-align:-1px}
-span.dot.status-passed{background:var(--ok)}span.dot.status-policy-violation{background:var(--bad)}span.dot.status-failed{background:var(--fail)}span.dot.status-skipped{background:var(--skip)}
+span.dot.status-passed{background:var(--ok)}span.dot.status-policy-violation{background:var(--bad)}span.dot.status-failed{background:var(--fail)}span.dot.status-skipped{background:var(--skip)}span.dot.status-cancelled{background:var(--skip)}
 .edge-key{display:inline-block;width:26px;border-top:2px dashed var(--accent);margin-left:6px}
 .filters{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin-bottom:10px}
 .filters input[type=search]{flex:1 1 280px;padding:7px 10px;border:1px solid #c3cad6;border-radius:8px;font:inherit}
@@ -73,6 +75,7 @@ summary .right{margin-left:auto;color:var(--sub)}
 .status-text.status-policy-violation{color:var(--bad);font-weight:600}.status-text.status-failed{color:var(--fail);font-weight:600}.status-text.status-passed{color:var(--ok)}
 .reason{padding:8px 10px;border-radius:8px;background:#fdecec;color:#7d1d1d}
 .reason.status-skipped{background:#f1f2f4;color:var(--sub)}
+.reason.status-cancelled{background:#f1f2f4;color:var(--sub)}
 .chips{display:flex;flex-wrap:wrap;gap:6px}
 .chip{background:#eef1f5;border-radius:6px;padding:2px 8px;font-size:12.5px}
 table.inventory td.props{max-width:520px;word-break:break-all;color:var(--sub)}

@@ -13,11 +13,14 @@ const e = escapeHtml;
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 function statusLabel(status: SynthStackReport["status"]): string {
-    return { passed: "passed", "policy-violation": "policy violation", failed: "failed", skipped: "skipped" }[status];
+    return { passed: "passed", "policy-violation": "policy violation", failed: "failed", skipped: "skipped", cancelled: "cancelled" }[
+        status
+    ];
 }
 
 function stackDetail(s: SynthStackReport): string {
-    if (s.status === "failed" || s.status === "skipped") return s.status === "failed" ? "did not synthesize" : "skipped";
+    if (s.status === "failed" || s.status === "skipped" || s.status === "cancelled")
+        return s.status === "failed" ? "did not synthesize" : s.status;
     const i = s.inspection;
     return i ? `${s.resourceCounts.total} res · ${i.mandatory} mand · ${i.advisory} adv` : `${s.resourceCounts.total} resources`;
 }
@@ -162,8 +165,8 @@ ${sample}
 <section class="cards">
   ${card("stacks", s.stacks)}${card("resources", s.resources)}${card("mandatory", s.mandatory, s.mandatory ? "bad" : "good")}${card("advisory", s.advisory, s.advisory ? "warn" : "")}${card("waived", s.waived)}${card(
       "failed / skipped",
-      s.failed + s.skipped,
-      s.failed + s.skipped ? "bad" : "",
+      s.failed + s.skipped + s.cancelled,
+      s.failed + s.skipped + s.cancelled ? "bad" : "",
   )}
 </section>
 <section>

@@ -5,7 +5,13 @@ function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-const STATUS_LABEL = { passed: "passed", "policy-violation": "**policy violation**", failed: "**failed**", skipped: "skipped" } as const;
+const STATUS_LABEL = {
+    passed: "passed",
+    "policy-violation": "**policy violation**",
+    failed: "**failed**",
+    skipped: "skipped",
+    cancelled: "**cancelled**",
+} as const;
 
 function findingRow(stack: string, f: Finding): string {
     const resource = f.urn ? `\`${cell(f.resourceName ?? f.urn.split("::").pop() ?? f.urn)}\`` : "(stack)";

@@ -29,7 +29,9 @@ export type SynthStackStatus =
     /** The program threw, an output rejected or an input could not be resolved. */
     | "failed"
     /** Not evaluated because a stack it depends on failed. */
-    | "skipped";
+    | "skipped"
+    /** Not evaluated (or not finished) because the run was interrupted. */
+    | "cancelled";
 
 /** One resource of a stack's inventory (inputs with secrets replaced by `[secret]`). */
 export interface InventoryResource {
@@ -99,8 +101,8 @@ export interface SynthReport {
     /** The policy pack, or null when the spec turns enforcement off. */
     readonly pack: { readonly name: string; readonly version: string; readonly path: string } | null;
     readonly graph: { readonly units: readonly string[]; readonly edges: readonly Edge[] };
-    /** `passed`, `policy-violation` or `failed`. */
-    readonly outcome: "passed" | "policy-violation" | "failed";
+    /** The run's outcome by the one rule of every command (automation/run/outcome.ts); success reads `passed` here. */
+    readonly outcome: "passed" | "policy-violation" | "failed" | "interrupted";
     readonly exitCode: number;
     readonly summary: {
         readonly stacks: number;
@@ -108,6 +110,7 @@ export interface SynthReport {
         readonly policyViolation: number;
         readonly failed: number;
         readonly skipped: number;
+        readonly cancelled: number;
         readonly resources: number;
         readonly evaluations: number;
         readonly mandatory: number;

@@ -17,13 +17,13 @@ export interface SynthReportFiles {
 }
 
 /**
- * Writes a synth run's reports into a fresh run folder (`<edfHome>/runs/<ts>-synth-<env>/`,
- * the driver's convention), every file scrubbed of the run's secret values. report.json and
- * report.sarif hold no time and are sorted: equal inputs give equal bytes. Durations go to
- * timings.json alone.
+ * Writes a synth run's reports into its run folder (`<edfHome>/runs/<ts>-synth-<env>/`, made
+ * by the environment run; or a fresh one here when the run had none), every file scrubbed of
+ * the run's secret values. report.json and report.sarif hold no time and are sorted: equal
+ * inputs give equal bytes. Durations go to timings.json alone.
  */
 export function writeSynthReports(run: SynthRun, edfHome: string, now: Date = new Date()): SynthReportFiles {
-    const folder = createRunFolder(edfHome, `synth-${run.report.environment}`, run.redactor, now);
+    const folder = run.runFolder ?? createRunFolder(edfHome, `synth-${run.report.environment}`, run.redactor, now);
     return {
         dir: folder.dir,
         json: folder.write("report.json", renderSynthJson(run.report)),

@@ -1,9 +1,8 @@
 import * as assert from "assert";
-import { policyPackConfig } from "../../../../automation/engine/policy";
 import { stackConfig } from "../../../../automation/engine/stack-config";
 import type { EnvironmentSpec } from "../../../../automation/spec/types";
 
-describe("stack config and policy config from the spec", () => {
+describe("stack config from the spec", () => {
     const spec: EnvironmentSpec = {
         environment: "dev",
         region: "eu-west-1",
@@ -36,20 +35,5 @@ describe("stack config and policy config from the spec", () => {
             "edf-input:vpcId": { value: '"vpc-1"', secret: false },
             "edf-input:dbPassword": { value: '"s3cret"', secret: true },
         });
-    });
-
-    it("builds the pack config from enforcement overrides and per-policy properties", () => {
-        assert.deepStrictEqual(
-            policyPackConfig({
-                enforcement: { all: "advisory", "s3-bucket-encrypted": "mandatory" },
-                config: { "s3-bucket-encrypted": { kmsOnly: true }, "tags-required": { keys: ["team"] } },
-            }),
-            {
-                all: "advisory",
-                "s3-bucket-encrypted": { enforcementLevel: "mandatory", kmsOnly: true },
-                "tags-required": { keys: ["team"] },
-            },
-        );
-        assert.deepStrictEqual(policyPackConfig(undefined), {});
     });
 });

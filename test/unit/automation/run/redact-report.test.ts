@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { Redactor } from "../../../../automation/run/redact";
-import { outcomeOf, summaryTable, RunReport } from "../../../../automation/run/report";
+import { runOutcome } from "../../../../automation/run/outcome";
+import { summaryTable, RunReport } from "../../../../automation/run/report";
 import type { StackResult } from "../../../../automation/engine/types";
 
 const stack = (unit: string, status: StackResult["status"], extra: Partial<StackResult> = {}): StackResult => ({
@@ -23,21 +24,26 @@ describe("run reports", () => {
         assert.strictEqual(redactor.scrub('{"v":"pa\\"ss-word"} pa"ss-word ab'), '{"v":"[secret]"} [secret] ab');
     });
 
-    it("maps results to the documented outcomes and exit codes", () => {
-        assert.deepStrictEqual(outcomeOf("up", [stack("a", "succeeded")], false), { outcome: "succeeded", exitCode: 0 });
-        assert.deepStrictEqual(outcomeOf("up", [stack("a", "failed"), stack("b", "policy-violation")], false), {
+    it("maps results to the documented outcomes and exit codes, the same rule for every command", () => {
+        assert.deepStrictEqual(runOutcome([stack("a", "succeeded")], false), { outcome: "succeeded", exitCode: 0 });
+        assert.deepStrictEqual(runOutcome([stack("a", "failed"), stack("b", "policy-violation")], false), {
             outcome: "failed",
             exitCode: 1,
         });
-        assert.deepStrictEqual(outcomeOf("up", [stack("a", "policy-violation"), stack("b", "skipped")], false), {
+        assert.deepStrictEqual(runOutcome([stack("a", "policy-violation"), stack("b", "skipped")], false), {
             outcome: "policy-violation",
             exitCode: 2,
         });
-        assert.deepStrictEqual(outcomeOf("drift", [stack("a", "succeeded", { drifted: true })], false), {
+        assert.deepStrictEqual(runOutcome([stack("a", "succeeded", { drifted: true })], false), {
             outcome: "drifted",
             exitCode: 4,
         });
-        assert.deepStrictEqual(outcomeOf("up", [stack("a", "succeeded")], true), { outcome: "interrupted", exitCode: 130 });
+        assert.deepStrictEqual(runOutcome([stack("a", "succeeded")], true), { outcome: "interrupted", exitCode: 130 });
+        // A cancelled stack means the run was interrupted, whichever executor ran it.
+        assert.deepStrictEqual(runOutcome([stack("a", "failed"), stack("b", "cancelled")], false), {
+            outcome: "interrupted",
+            exitCode: 130,
+        });
     });
 
     it("prints a summary table with every stack, its changes and the violations", () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { MixedExecutor, WorkerPool } from "../../../../automation/synth/pool";
+import { MixedEvaluator, WorkerPool } from "../../../../automation/synth/pool";
 import { renderSynthJson } from "../../../../automation/synth/report/json";
 import { synthFixture } from "./support";
 
@@ -10,7 +10,7 @@ describe("synth: where stacks run", function () {
         const here = await synthFixture("mini");
         const pool = new WorkerPool(2);
         try {
-            const there = await synthFixture("mini", { executor: pool });
+            const there = await synthFixture("mini", { evaluator: pool });
             assert.strictEqual(renderSynthJson(there.report), renderSynthJson(here.report));
         } finally {
             await pool.close();
@@ -20,9 +20,9 @@ describe("synth: where stacks run", function () {
     it("shares a run between this thread and a worker, reusing the worker across stacks", async () => {
         const here = await synthFixture("mini");
         const pool = new WorkerPool(1);
-        const mixed = new MixedExecutor(pool);
+        const mixed = new MixedEvaluator(pool);
         try {
-            const run = await synthFixture("mini", { executor: mixed });
+            const run = await synthFixture("mini", { evaluator: mixed });
             assert.equal(mixed.size, 2);
             assert.strictEqual(renderSynthJson(run.report), renderSynthJson(here.report));
         } finally {
@@ -33,7 +33,7 @@ describe("synth: where stacks run", function () {
     it("fails the stack, not the run, when a worker cannot finish it", async () => {
         const pool = new WorkerPool(1, 1); // one millisecond: every stack overruns
         try {
-            const run = await synthFixture("mini", { executor: pool, only: ["producer"] });
+            const run = await synthFixture("mini", { evaluator: pool, only: ["producer"] });
             const producer = run.report.stacks[0]!;
             assert.equal(producer.status, "failed");
             assert.match(

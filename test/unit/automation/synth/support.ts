@@ -1,7 +1,7 @@
 import * as path from "path";
 import { MemoryReporter } from "../../../../automation/reporter";
 import type { EvaluationJob } from "../../../../automation/synth/evaluate";
-import { InProcessExecutor } from "../../../../automation/synth/pool";
+import { InThreadEvaluator } from "../../../../automation/synth/pool";
 import { synthEnvironment, SynthOptions, SynthRun } from "../../../../automation/synth/synth";
 import { partitionOf, SynthWorld } from "../../../../automation/synth/mock-cloud";
 
@@ -48,7 +48,7 @@ export function synthFixture(name: string, extra: Partial<SynthOptions> = {}): P
         env: path.join(ENVIRONMENTS, `${name}.yaml`),
         projectRoot: FIXTURE_PROJECT,
         reporter: new MemoryReporter(),
-        executor: new InProcessExecutor(),
+        evaluator: new InThreadEvaluator(),
         date: DAY,
         environment: {},
         ...extra,

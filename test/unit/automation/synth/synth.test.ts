@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { EdfError, EXIT_CODES } from "../../../../automation/errors";
 import { MemoryReporter } from "../../../../automation/reporter";
-import { InProcessExecutor } from "../../../../automation/synth/pool";
+import { InThreadEvaluator } from "../../../../automation/synth/pool";
 import { synthEnvironment } from "../../../../automation/synth/synth";
 import { FIXTURE_PROJECT, synthFixture } from "./support";
 
@@ -56,7 +56,7 @@ describe("synth: a whole estate", () => {
         assert.deepEqual(status, { producer: "passed", consumer: "passed", leaky: "failed", "after-leaky": "skipped" });
         const leaky = report.stacks.find((s) => s.unit === "leaky")!;
         assert.match(String(leaky.reason), /the program failed: leaky: failing on purpose/);
-        assert.match(String(report.stacks.find((s) => s.unit === "after-leaky")!.reason), /`leaky` failed/);
+        assert.match(String(report.stacks.find((s) => s.unit === "after-leaky")!.reason), /dependency `leaky` did not succeed/);
         assert.equal(report.outcome, "failed");
         assert.equal(report.exitCode, EXIT_CODES.failure);
         assert.equal(report.pack, null, "policy enforcement is off in this spec");
@@ -69,7 +69,7 @@ describe("synth: a whole estate", () => {
                 env: "nowhere",
                 projectRoot: FIXTURE_PROJECT,
                 reporter: new MemoryReporter(),
-                executor: new InProcessExecutor(),
+                evaluator: new InThreadEvaluator(),
             }),
             (e: unknown) =>
                 e instanceof EdfError &&

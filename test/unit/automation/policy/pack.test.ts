@@ -1,10 +1,11 @@
 import * as assert from "assert";
 import * as path from "path";
-import { enforcementFromSpec, loadPolicyList, packIdentity } from "../../../../automation/synth/inspection";
+import { enforcementFromSpec } from "../../../../automation/policy/environment-policy";
+import { loadPolicyList, packIdentity } from "../../../../automation/policy/pack";
 
 const PACK = path.resolve(__dirname, "..", "..", "..", "..", "policy-packs", "pipeline");
 
-describe("synth: inspection settings from the spec", () => {
+describe("the policy module: pack and enforcement settings from the spec", () => {
     it("keeps the pack's own levels for the environment when the spec sets none", () => {
         assert.deepEqual(enforcementFromSpec(undefined, "prod", ["a-b", "c-d"]), {});
         assert.deepEqual(enforcementFromSpec({ enforcement: {} }, "prod", ["a-b"]), {});

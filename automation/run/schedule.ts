@@ -1,11 +1,5 @@
 import { dependenciesOf, dependentsOf, StackGraph } from "../graph/graph";
 
-/** Stacks at once unless `--parallel` says otherwise. */
-export const DEFAULT_PARALLEL = 4;
-
-/** How a finished unit affects the units waiting on it. */
-export type Settlement = "succeeded" | "failed";
-
 export interface ScheduleOptions<R> {
     readonly graph: StackGraph;
     /** The selected units; edges to unselected units are ignored. */
@@ -14,11 +8,9 @@ export interface ScheduleOptions<R> {
     readonly reverse: boolean;
     /** At most this many units run at once. */
     readonly parallel: number;
-    /** Whether a failed unit skips the units that wait on it (false for read-only operations). */
-    readonly skipOnFailure: boolean;
     readonly signal: AbortSignal;
-    /** Runs one unit; resolves with its result and whether it counts as a success. */
-    run(unit: string): Promise<{ result: R; settlement: Settlement }>;
+    /** Runs one unit; resolves with its result and whether it holds back the units waiting on it. */
+    run(unit: string): Promise<{ result: R; holdsBack: boolean }>;
     /** The result of a unit skipped because `blocker` failed or was skipped. */
     skipped(unit: string, blocker: string): R;
     /** The result of a unit never started because the run was interrupted. */
@@ -27,8 +19,8 @@ export interface ScheduleOptions<R> {
 
 /**
  * Runs units in dependency order with a parallelism limit. A unit starts once every
- * unit it waits on succeeded; when one fails, everything downstream of it is skipped
- * while independent units go on. After an abort nothing new starts; running units
+ * unit it waits on has finished without holding them back; when one holds them back,
+ * everything downstream of it is skipped while independent units go on. After an abort nothing new starts; running units
  * finish (their operations are cancelled by the same signal).
  */
 export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Map<string, R>> {
@@ -39,7 +31,7 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Map<s
         (options.reverse ? dependenciesOf(options.graph, unit) : dependentsOf(options.graph, unit)).filter((u) => selected.has(u));
 
     const results = new Map<string, R>();
-    const settled = new Map<string, Settlement>();
+    const settled = new Set<string>();
     const pending = [...options.units];
     const running = new Map<string, Promise<void>>();
     const limit = Math.max(1, options.parallel);
@@ -49,7 +41,7 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Map<s
         for (const next of feeds(unit)) {
             if (!results.has(next) && !running.has(next)) {
                 results.set(next, options.skipped(next, unit));
-                settled.set(next, "failed");
+                settled.add(next);
                 pending.splice(pending.indexOf(next), 1);
                 skipDownstream(next);
             }
@@ -66,10 +58,10 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Map<s
                 if (blockers.every((b) => settled.has(b))) {
                     pending.splice(pending.indexOf(unit), 1);
                     const task = options.run(unit).then(
-                        ({ result, settlement }) => {
+                        ({ result, holdsBack }) => {
                             results.set(unit, result);
-                            settled.set(unit, settlement);
-                            if (settlement === "failed" && options.skipOnFailure) {
+                            settled.add(unit);
+                            if (holdsBack) {
                                 skipDownstream(unit);
                             }
                         },

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { buildGraph } from "../../../../automation/graph/graph";
-import { runSchedule, Settlement } from "../../../../automation/engine/scheduler";
+import { runSchedule } from "../../../../automation/run/schedule";
 import type { EnvironmentSpec } from "../../../../automation/spec/types";
 
 // base → (left, right) → join; lone is independent.
@@ -38,7 +38,6 @@ function schedule(options: {
         units: graph.units,
         reverse: options.reverse ?? false,
         parallel: options.parallel,
-        skipOnFailure: options.skipOnFailure ?? true,
         signal: controller.signal,
         run: async (unit) => {
             running++;
@@ -51,8 +50,9 @@ function schedule(options: {
             await new Promise((r) => setImmediate(r));
             running--;
             trace.events.push(`end ${unit}`);
-            const settlement: Settlement = options.failing?.includes(unit) ? "failed" : "succeeded";
-            return { result: settlement, settlement };
+            const failed = options.failing?.includes(unit) ?? false;
+            // A failure holds back its dependents unless the command is read-only (refresh, drift).
+            return { result: failed ? "failed" : "succeeded", holdsBack: failed && (options.skipOnFailure ?? true) };
         },
         skipped: (_unit, blocker) => `skipped by ${blocker}`,
         notStarted: () => "not started",

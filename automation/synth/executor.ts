@@ -1,0 +1,226 @@
+import type { PolicySummary } from "../../policy-packs/lib/inspect";
+import { shortStackName } from "../backend/backend";
+import { stackConfig } from "../engine/stack-config";
+import { dependenciesOf } from "../graph/graph";
+import type { StackOutputs } from "../inputs/resolve";
+import type { Plan } from "../plan";
+import type { Reporter } from "../reporter";
+import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
+import type { StackStatus } from "../run/outcome";
+import type { Redactor } from "../run/redact";
+import type { UpstreamOutputs } from "./evaluate";
+import { inspectionJobFor } from "./inspection";
+import type { SynthInputs } from "./inputs";
+import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
+import type { StackDone, StackEvaluator } from "./pool";
+import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthStackReport } from "./report/model";
+
+/** What synth made of one stack: its report entry without the run's own fields. */
+export type SynthStackDetail = Omit<SynthStackReport, "unit" | "stack" | "status" | "reason">;
+
+/** Per stack: time spent evaluating, inspecting, in all (kept out of the deterministic report). */
+export type SynthTimings = Record<string, { evaluateMs: number; inspectMs: number; totalMs: number }>;
+
+export interface SynthExecutorOptions {
+    readonly plan: Plan;
+    readonly projectRoot: string;
+    readonly reporter: Reporter;
+    readonly evaluator: StackEvaluator;
+    /** Filled as stacks finish: what downstream stack inputs read. */
+    readonly synthesized: Map<string, StackOutputs>;
+    readonly inputs: () => SynthInputs;
+    readonly prepareInputs: () => Promise<SynthInputs>;
+    readonly redactor: Redactor;
+    readonly stackTraces: boolean;
+}
+
+/**
+ * The synth executor: each stack's program evaluated offline under Pulumi's mock runtime
+ * (this thread or a worker), fed its upstream stacks' synthesized outputs, then inspected
+ * in-process with the environment's policy, as the policy module resolved it.
+ */
+export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
+    readonly reverse = false;
+    readonly inputs: RunInputs;
+    /** Policy summaries with the levels of this environment, from the first inspection. */
+    readonly policies: PolicySummary[] = [];
+    readonly timings: SynthTimings = {};
+    readonly region: string;
+    readonly account: string;
+    private readonly upstreamOutputs = new Map<string, UpstreamOutputs>();
+
+    constructor(private readonly options: SynthExecutorOptions) {
+        const spec = options.plan.loaded.spec;
+        this.region = spec.region ?? DEFAULT_SYNTH_REGION;
+        this.account = spec.account ?? DEFAULT_SYNTH_ACCOUNT;
+        this.inputs = {
+            prepare: async () => {
+                await options.prepareInputs();
+            },
+            forUnit: async (unit) => {
+                const inputs = options.inputs();
+                const late = await inputs.resolveStackInputs(unit);
+                return { resolved: [...(inputs.early.get(unit) ?? []), ...late.resolved], problems: late.problems };
+            },
+        };
+    }
+
+    get parallel(): number {
+        return this.options.evaluator.size;
+    }
+
+    /** A failed stack has no outputs for its dependents; a policy violation still does. */
+    holdsBack(status: StackStatus): boolean {
+        return status !== "succeeded" && status !== "policy-violation";
+    }
+
+    describe(): string {
+        const { plan } = this.options;
+        const inputs = this.options.inputs();
+        const source =
+            inputs.source.kind === "live"
+                ? "the spec's Vault/Consul servers"
+                : inputs.source.file
+                  ? `${inputs.source.file} (sample values)`
+                  : "the spec (no Vault/Consul inputs)";
+        const pack = plan.policy ? `pack ${plan.policy.pack.name} ${plan.policy.pack.version}` : "policy enforcement off";
+        return `synth ${plan.loaded.spec.environment}: ${plan.selection.length} stack(s), ${this.parallel} at a time; inputs from ${source}; ${pack}`;
+    }
+
+    stackName(unit: string): string {
+        return shortStackName(this.options.plan.loaded.spec.environment, unit);
+    }
+
+    idle(unit: string): SynthStackDetail {
+        const { plan } = this.options;
+        return {
+            path: plan.loaded.spec.units[unit]!.path,
+            dependsOn: dependenciesOf(plan.graph, unit)
+                .filter((d) => plan.selection.includes(d))
+                .sort(),
+            inputs: [],
+            outputs: {},
+            secretOutputs: [],
+            invokes: {},
+            resourceCounts: { total: 0, custom: 0, components: 0, byType: {} },
+            resources: [],
+            findings: [],
+            waivers: { applied: [], expired: [], rejected: [], unused: [] },
+        };
+    }
+
+    async run(unit: string, context: StackContext): Promise<StackExecution<SynthStackDetail>> {
+        const { plan, reporter, redactor } = this.options;
+        const spec = plan.loaded.spec;
+        const started = Date.now();
+        const stack = this.stackName(unit);
+        const described = this.options.inputs().describe(unit, context.inputs);
+        const detail = { ...this.idle(unit), inputs: described };
+        reporter.info(`  ${unit.padEnd(20)} evaluating…`);
+        const config: Record<string, string> = {};
+        const secretKeys: string[] = [];
+        for (const [key, entry] of Object.entries(stackConfig(spec, unit, context.inputs))) {
+            config[key] = entry.value;
+            if (entry.secret) secretKeys.push(key);
+        }
+        const world: SynthWorld = {
+            stack,
+            region: this.region,
+            account: this.account,
+            partition: partitionOf(this.region),
+            defaultTags: spec.tags ?? {},
+        };
+        let done: StackDone;
+        try {
+            done = await this.options.evaluator.run(
+                {
+                    evaluation: {
+                        unit,
+                        unitPath: spec.units[unit]!.path,
+                        projectRoot: this.options.projectRoot,
+                        environment: spec.environment,
+                        stack,
+                        config,
+                        secretKeys,
+                        world,
+                        upstream: this.upstreamOf(unit),
+                        environmentStacks: Object.keys(spec.units).map((u) => this.stackName(u)),
+                        ...(this.options.stackTraces ? { stackTraces: true } : {}),
+                    },
+                    ...(plan.policy ? { inspection: inspectionJobFor(plan.policy, stack) } : {}),
+                },
+                (count) =>
+                    reporter.info(
+                        `  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - started) / 1000).toFixed(1)}s, inspecting…`,
+                    ),
+            );
+        } catch (error) {
+            return { status: "failed", reason: `synth could not evaluate the unit: ${(error as Error).message}`, detail };
+        }
+        const { evaluation } = done;
+        this.timings[unit] = { evaluateMs: done.evaluateMs, inspectMs: done.inspectMs, totalMs: Date.now() - started };
+        for (const resource of evaluation.resources) for (const value of secretValues(resource.props)) redactor.add(value);
+        for (const name of evaluation.secretOutputNames) redactor.add(evaluation.outputs[name]);
+        const evaluated: SynthStackDetail = {
+            ...detail,
+            outputs: Object.fromEntries(
+                Object.entries(evaluation.outputs).map(([k, v]) => [
+                    k,
+                    evaluation.secretOutputNames.includes(k) ? SECRET_PLACEHOLDER : redactSecrets(v),
+                ]),
+            ),
+            secretOutputs: evaluation.secretOutputNames,
+            invokes: evaluation.invokes,
+            resourceCounts: countResources(evaluation.resources),
+            resources: evaluation.resources.map(inventoryOf),
+        };
+        if (evaluation.error !== undefined)
+            return { status: "failed", reason: `the program failed: ${evaluation.error}`, detail: evaluated };
+
+        const outputs: StackOutputs = Object.fromEntries(
+            Object.entries(evaluation.outputs).map(([k, v]) => [k, { value: v, secret: evaluation.secretOutputNames.includes(k) }]),
+        );
+        this.options.synthesized.set(unit, outputs);
+        this.upstreamOutputs.set(unit, { outputs: evaluation.outputs, secretOutputNames: evaluation.secretOutputNames });
+        const result = done.inspection;
+        if (!result) return { status: "succeeded", reason: `${evaluated.resourceCounts.total} resources`, detail: evaluated };
+        if (this.policies.length === 0) this.policies.push(...result.policies);
+        const { summary } = result;
+        return {
+            status: summary.passed ? "succeeded" : "policy-violation",
+            reason: `inspected: ${evaluated.resourceCounts.total} resources, ${summary.mandatory} mandatory, ${summary.advisory} advisory, ${summary.waived} waived`,
+            detail: {
+                ...evaluated,
+                findings: result.findings,
+                waivers: result.waivers,
+                inspection: {
+                    evaluations: summary.evaluations,
+                    mandatory: summary.mandatory,
+                    advisory: summary.advisory,
+                    waived: summary.waived,
+                    passed: summary.passed,
+                },
+            },
+        };
+    }
+
+    async close(): Promise<void> {
+        await this.options.evaluator.close();
+    }
+
+    /** The synthesized outputs of every stack this unit depends on, transitively, by stack name. */
+    private upstreamOf(unit: string): Record<string, UpstreamOutputs> {
+        const out: Record<string, UpstreamOutputs> = {};
+        const visit = (u: string): void => {
+            for (const dep of dependenciesOf(this.options.plan.graph, u)) {
+                const outputs = this.upstreamOutputs.get(dep);
+                if (outputs && !out[this.stackName(dep)]) {
+                    out[this.stackName(dep)] = outputs;
+                    visit(dep);
+                }
+            }
+        };
+        visit(unit);
+        return out;
+    }
+}
