@@ -8,7 +8,7 @@ import type { SelectionOptions } from "./graph/graph";
 import type { Reporter } from "./reporter";
 import { executeEnvironmentRun, RunStack } from "./run/environment-run";
 import { countStatuses } from "./run/outcome";
-import type { RunReport } from "./run/report";
+import type { RunReport } from "./engine/report";
 
 export interface RunOptions extends SelectionOptions {
     /** Environment name (`environments/<env>.yaml`) or spec file. */

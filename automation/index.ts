@@ -7,6 +7,6 @@ export * from "./graph/graph";
 export * from "./graph/render";
 export * from "./spec/load";
 export * from "./spec/types";
-export * from "./run/report";
+export * from "./engine/report";
 export * from "./engine/types";
 export * from "./backend/backend";

@@ -5,7 +5,7 @@ import { CliProcesses, isolatedPulumiCommand } from "./engine/pulumi-command";
 import { EnvironmentStacks } from "./engine/workspace";
 import type { SelectionOptions } from "./graph/graph";
 import { planEnvironment } from "./plan";
-import { Redactor } from "./run/redact";
+import { Redactor } from "./redact";
 
 /** The value shown for a secret output: `edf outputs` never prints secrets. */
 export const MASKED = "[secret]";

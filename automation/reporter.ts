@@ -1,6 +1,5 @@
 import { EdfError, formatProblem } from "./errors";
-import type { StackProgress } from "./engine/types";
-import type { FinishedStack } from "./run/outcome";
+import type { FinishedStack, StackProgress } from "./run/outcome";
 
 /**
  * The one output channel of the driver. The library reports through it and never

@@ -5,6 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
+import { environmentSpecFiles, publishedSettings } from "../automation/policy/published-settings";
+import { EdfError, formatProblem } from "../automation/errors";
+import { ENVIRONMENTS_FILE } from "./lib/environment-settings";
 import { bundlePack } from "./tools/bundle/bundle";
 import { BundleError } from "./tools/bundle/graph";
 
@@ -25,6 +28,7 @@ function main(argv: readonly string[]): number {
         .description("Bundle each policy pack into a self-contained folder that `pulumi policy publish` can upload.")
         .argument("[packs...]", `packs to bundle (default: all of ${packFolders().join(", ")})`)
         .option("--out <dir>", "folder to write <pack>/ bundles into", path.join(PROJECT_ROOT, "dist", "policy-packs"))
+        .option("--environments <specs...>", "environment specs whose policy settings the bundle carries (default: environments/*.yaml)")
         .exitOverride();
     program.parse([...argv], { from: "user" });
     const known = packFolders();
@@ -34,14 +38,21 @@ function main(argv: readonly string[]): number {
         console.error(`Unknown pack ${unknown.map((p) => `\`${p}\``).join(", ")}: choose from ${known.join(", ")}.`);
         return 2;
     }
-    const out = path.resolve(program.opts<{ out: string }>().out);
+    const options = program.opts<{ out: string; environments?: string[] }>();
+    const out = path.resolve(options.out);
+    const specs = options.environments?.map((f) => path.resolve(f)) ?? environmentSpecFiles(PROJECT_ROOT);
     for (const pack of wanted) {
-        const result = bundlePack({ packDir: path.join(PACKS_DIR, pack), outDir: path.join(out, pack), projectRoot: PROJECT_ROOT });
+        const packDir = path.join(PACKS_DIR, pack);
+        const result = bundlePack({ packDir, outDir: path.join(out, pack), projectRoot: PROJECT_ROOT });
+        // A published pack judges each stack with its environment's settings (lib/pack-entry.ts).
+        const settings = publishedSettings(PROJECT_ROOT, packDir, specs);
+        fs.writeFileSync(path.join(result.outDir, ENVIRONMENTS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
         const deps = Object.entries(result.dependencies)
             .map(([n, v]) => `${n}@${v}`)
             .join(", ");
+        const environments = Object.keys(settings).join(", ") || "none";
         console.log(
-            `${pack}: ${result.files.length} source files → ${path.relative(process.cwd(), result.outDir) || "."} (dependencies: ${deps})`,
+            `${pack}: ${result.files.length} source files → ${path.relative(process.cwd(), result.outDir) || "."} (dependencies: ${deps}; environments: ${environments})`,
         );
     }
     console.log(`Publish with: cd ${path.relative(process.cwd(), out) || "."}/<pack> && pulumi policy publish <org>`);
@@ -52,7 +63,10 @@ if (require.main === module) {
     try {
         process.exitCode = main(process.argv.slice(2));
     } catch (e) {
-        if (e instanceof BundleError) {
+        if (e instanceof EdfError) {
+            console.error(`Cannot bundle the policy packs: ${e.message}\n${e.problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+            process.exitCode = 1;
+        } else if (e instanceof BundleError) {
             console.error(`Cannot bundle the policy packs:\n${e.problems.map((p) => `  - ${p}`).join("\n")}`);
             process.exitCode = 1;
         } else if ((e as { code?: string }).code?.startsWith("commander.")) {

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { EdfError } from "../errors";
 import { PROJECT_NAME } from "../../unit/project";
-import type { Redactor } from "../run/redact";
+import type { Redactor } from "../redact";
 import type { BackendSpec } from "../spec/types";
 
 /** How the driver reaches a backend: the login URL, secrets provider and environment. */

@@ -18,12 +18,9 @@ export interface CliContext {
 
 /**
  * A command of the `edf` CLI. Each file in `automation/cli/commands/` exports
- * `commands: CliCommand[]`; `main.ts` registers them all, so a new command (`synth`,
- * `new service`, …) is a new file there and touches nothing else.
+ * `commands: CliCommand[]`, listed in help order in `automation/cli/registry.ts`.
  */
 export interface CliCommand {
-    /** Sort key in `edf --help`. */
-    readonly order: number;
     register(program: Command, context: () => CliContext): void;
 }
 

@@ -1,27 +1,10 @@
-import * as fs from "fs";
-import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { EdfError, exitCodeOf, EXIT_CODES } from "../errors";
 import { HumanReporter, JsonReporter } from "../reporter";
-import { CliCommand, CliContext, createContext } from "./context";
+import { CliContext, createContext } from "./context";
+import { COMMANDS } from "./registry";
 
-const COMMANDS_DIR = path.join(__dirname, "commands");
-
-/** Every command of `automation/cli/commands/*.ts`, sorted by `order`. */
-export function discoverCommands(dir: string = COMMANDS_DIR): CliCommand[] {
-    const found: CliCommand[] = [];
-    for (const file of fs.readdirSync(dir).sort()) {
-        if (!/\.(ts|js)$/.test(file) || file.endsWith(".d.ts")) {
-            continue;
-        }
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const loaded = require(path.join(dir, file)) as { commands?: CliCommand[] };
-        found.push(...(loaded.commands ?? []));
-    }
-    return found.sort((a, b) => a.order - b.order);
-}
-
-/** The `edf` program with every discovered command. */
+/** The `edf` program with every registered command. */
 export function buildProgram(setExit: (code: number) => void): { program: Command; context: () => CliContext } {
     const program = new Command("edf")
         .description("EDF automation driver: runs an environment's stack graph on the Pulumi engine")
@@ -33,7 +16,7 @@ export function buildProgram(setExit: (code: number) => void): { program: Comman
         .exitOverride();
     let cached: CliContext | undefined;
     const context = (): CliContext => (cached ??= createContext(program, setExit));
-    for (const command of discoverCommands()) {
+    for (const command of COMMANDS) {
         command.register(program, context);
     }
     for (const sub of program.commands) {

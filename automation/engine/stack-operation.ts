@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import type { Redactor } from "../run/redact";
+import type { Redactor } from "../redact";
 import type { ProgramHosts } from "./program-host/pool";
 import { backoffDelay, isTransientError, RetryPolicy, sleep } from "./retry";
 import type { Operation, PolicyViolation, ResourceChanges, StackProgress, StackStatus } from "./types";

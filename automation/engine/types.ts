@@ -1,7 +1,7 @@
 import type { Provenance } from "../inputs/types";
-import type { StackStatus } from "../run/outcome";
+import type { StackProgress, StackStatus } from "../run/outcome";
 
-export type { StackStatus };
+export type { StackProgress, StackStatus };
 
 /** What the driver does to each selected stack. */
 export type Operation = "preview" | "up" | "destroy" | "refresh" | "drift";
@@ -39,16 +39,4 @@ export interface StackResult {
     readonly inputs: readonly (Provenance & { readonly name: string })[];
     /** The full engine log of this stack, relative to the run folder. */
     readonly log?: string;
-}
-
-/** Live progress of a running stack. */
-export interface StackProgress {
-    readonly unit: string;
-    readonly status: "running" | StackStatus;
-    readonly elapsedMs: number;
-    /** Resource steps finished. */
-    readonly resourcesDone: number;
-    /** Resource steps started and not finished yet. */
-    readonly resourcesInFlight: number;
-    readonly attempt: number;
 }

@@ -4,6 +4,7 @@ import * as path from "path";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackNotFoundError } from "@pulumi/pulumi/automation";
 import { type Backend } from "../backend/backend";
 import type { StackOutputs } from "../inputs/resolve";
+import { ENVIRONMENT_TAG } from "../../policy-packs/lib/environment-settings";
 import { runUnit } from "../../unit/run";
 import { runCommand, withSelectStack } from "../../unit/sdk-internals";
 import { PROJECT_NAME } from "../../unit/project";
@@ -57,7 +58,16 @@ export class EnvironmentStacks {
                 }
                 // The command's own (internal) runner: the isolated process group and the SDK's
                 // error classification, exactly as the workspace's commands get them.
-                await runCommand(this.command, args, handle.workDir, { ...this.backend.envVars });
+                const result = (await runCommand(this.command, args, handle.workDir, { ...this.backend.envVars })) as {
+                    stdout?: string;
+                    stderr?: string;
+                };
+                if (/Created stack/.test(`${result.stdout ?? ""}${result.stderr ?? ""}`)) {
+                    // A new stack is tagged with its environment once, so a policy pack published to
+                    // an organisation (no driver around it) judges it with that environment's settings.
+                    const tag = ["stack", "tag", "set", ENVIRONMENT_TAG, this.environment, "--stack", stackName];
+                    await runCommand(this.command, tag, handle.workDir, { ...this.backend.envVars });
+                }
             };
             return Stack.select(handle.stackName, withSelectStack(workspace, selectOrCreate));
         }

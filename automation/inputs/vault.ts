@@ -1,4 +1,4 @@
-import type { Redactor } from "../run/redact";
+import type { Redactor } from "../redact";
 import type { VaultSpec } from "../spec/types";
 import { describeNetworkError, httpRequest, HttpResponse } from "./http";
 import { InputError } from "./types";

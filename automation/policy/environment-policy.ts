@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import { buildPackConfig, PolicyConfigValues, PolicyInputError } from "../../policy-packs/lib/config";
-import { waiverPackConfig } from "../../policy-packs/lib/engine-waivers";
+import { PolicyConfigValues, PolicyInputError } from "../../policy-packs/lib/config";
+import { engineDocument } from "../../policy-packs/lib/environment-settings";
 import type { EnforcementSettings, LevelOverride } from "../../policy-packs/lib/enforcement";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
 import { loadWaiverFiles, Waiver } from "../../policy-packs/lib/waivers";
@@ -74,24 +74,20 @@ export function resolveEnvironmentPolicy(
     const policies = loadPolicyList(location.policyModule);
     const date = options.date ?? today();
     const now = decisionTime(date);
-    const enforcement = enforcementFromSpec(
-        spec.policy,
-        spec.environment,
-        policies.map((p) => p.id),
-    );
+    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies);
     const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
 
     const problems: Problem[] = [];
-    let packConfig: PolicyPackConfig = {};
+    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
+    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
     try {
-        packConfig = buildPackConfig({ policies, environment: spec.environment, enforcement, config, now });
+        engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
     } catch (error) {
         if (!(error instanceof PolicyInputError)) throw error;
         problems.push(
             ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
         );
     }
-    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
     problems.push(...waiverProblems);
     if (problems.length > 0) {
         throw new EdfError(
@@ -100,7 +96,6 @@ export function resolveEnvironmentPolicy(
             problems,
         );
     }
-    const engineConfig = mergeConfig(packConfig, waiverPackConfig(waivers));
     return {
         environment: spec.environment,
         pack: { ...location, ...packIdentity(location.dir) },
@@ -109,8 +104,8 @@ export function resolveEnvironmentPolicy(
         config,
         waivers,
         date,
-        packConfig,
-        engineConfig,
+        packConfig: engine.packConfig,
+        engineConfig: engine.document,
     };
 }
 
@@ -185,28 +180,17 @@ export function decisionTime(date: string): Date {
 export function enforcementFromSpec(
     policy: PolicySpec | undefined,
     environment: string,
-    policyIds: readonly string[],
+    policies: readonly Pick<PolicyDefinition, "id" | "enforcementLevel">[],
 ): EnforcementSettings {
     const overrides: Record<string, LevelOverride> = {};
     const all = policy?.enforcement?.all;
     if (all) {
-        for (const id of policyIds) overrides[id] = all;
+        // An opt-in policy (default level `disabled`) stays off under `all`: only naming it turns it on.
+        for (const p of policies) if (p.enforcementLevel !== "disabled") overrides[p.id] = all;
     }
     for (const [id, level] of Object.entries(policy?.enforcement ?? {})) {
         if (id !== "all") overrides[id] = level;
     }
     if (Object.keys(overrides).length === 0) return {};
     return { environments: { [environment]: { policies: overrides } } };
-}
-
-/** Policy-keyed config documents merged property by property (the later wins). */
-function mergeConfig(...documents: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const document of documents) {
-        for (const [id, entry] of Object.entries(document)) {
-            const existing = out[id];
-            out[id] = { ...(typeof existing === "object" && existing !== null ? existing : {}), ...(entry as Record<string, unknown>) };
-        }
-    }
-    return out;
 }

@@ -6,7 +6,7 @@ import type { EnvironmentPolicyOptions } from "../policy/environment-policy";
 import type { Reporter } from "../reporter";
 import { runSchedule } from "./schedule";
 import { FinishedStack, RunOutcome, runOutcome, StackStatus } from "./outcome";
-import { Redactor } from "./redact";
+import { Redactor } from "../redact";
 import { createRunFolder, RunFolder } from "./run-folder";
 
 /**

@@ -55,3 +55,15 @@ export interface FinishedStack {
     /** Why it failed, was skipped or cancelled; or a short note on what it did (secrets scrubbed). */
     readonly reason?: string;
 }
+
+/** Live progress of a running stack. */
+export interface StackProgress {
+    readonly unit: string;
+    readonly status: "running" | StackStatus;
+    readonly elapsedMs: number;
+    /** Resource steps finished. */
+    readonly resourcesDone: number;
+    /** Resource steps started and not finished yet. */
+    readonly resourcesInFlight: number;
+    readonly attempt: number;
+}

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { Redactor } from "./redact";
+import type { Redactor } from "../redact";
 
 /** A run's folder: `<edfHome>/runs/<timestamp>-<command>/` with one engine log per stack and `report.json`. */
 export interface RunFolder {

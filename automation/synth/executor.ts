@@ -1,13 +1,13 @@
 import type { PolicySummary } from "../../policy-packs/lib/inspect";
 import { shortStackName } from "../backend/backend";
-import { stackConfig } from "../engine/stack-config";
+import { stackConfig } from "../run/stack-config";
 import { dependenciesOf } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
 import type { Plan } from "../plan";
 import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
-import type { Redactor } from "../run/redact";
+import type { Redactor } from "../redact";
 import type { UpstreamOutputs } from "./evaluate";
 import { inspectionJobFor } from "./inspection";
 import type { SynthInputs } from "./inputs";
@@ -26,6 +26,8 @@ export interface SynthExecutorOptions {
     readonly projectRoot: string;
     readonly reporter: Reporter;
     readonly evaluator: StackEvaluator;
+    /** Whether the run started the evaluator (then it stops it); a caller's evaluator is the caller's to close. */
+    readonly ownsEvaluator: boolean;
     /** Filled as stacks finish: what downstream stack inputs read. */
     readonly synthesized: Map<string, StackOutputs>;
     readonly inputs: () => SynthInputs;
@@ -205,7 +207,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
     }
 
     async close(): Promise<void> {
-        await this.options.evaluator.close();
+        if (this.options.ownsEvaluator) await this.options.evaluator.close();
     }
 
     /** The synthesized outputs of every stack this unit depends on, transitively, by stack name. */

@@ -5,7 +5,7 @@ import { ConsulClient } from "../inputs/consul";
 import { InputSources, resolveUnitInputs, StackOutputs } from "../inputs/resolve";
 import type { ResolvedInput } from "../inputs/types";
 import { DEFAULT_VAULT_MOUNT, VaultClient } from "../inputs/vault";
-import type { Redactor } from "../run/redact";
+import type { Redactor } from "../redact";
 import type { InputSpec, LoadedSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
 import { shortStackName } from "../backend/backend";

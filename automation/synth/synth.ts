@@ -2,9 +2,10 @@ import * as os from "os";
 import { EdfError } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
+import type { Plan } from "../plan";
 import type { Reporter } from "../reporter";
 import { EnvironmentRun, executeEnvironmentRun } from "../run/environment-run";
-import type { Redactor } from "../run/redact";
+import type { Redactor } from "../redact";
 import type { RunFolder } from "../run/run-folder";
 import { resolveUnitProgramPath } from "../../unit/load";
 import { SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
@@ -89,7 +90,8 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
                 plan,
                 projectRoot: options.projectRoot,
                 reporter: options.reporter,
-                evaluator: options.evaluator ?? startEvaluator(options, plan.selection, plan.policy?.pack.policyModule),
+                evaluator: options.evaluator ?? startEvaluator(options, plan),
+                ownsEvaluator: options.evaluator === undefined,
                 synthesized,
                 redactor,
                 stackTraces: options.stackTraces ?? false,
@@ -119,11 +121,12 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
  * This thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They start
  * loading the SDK, programs and policies now, while this thread resolves inputs.
  */
-function startEvaluator(options: SynthOptions, selection: readonly string[], policyModule: string | undefined): StackEvaluator {
-    const parallel = options.parallel ?? defaultParallel(selection.length);
+function startEvaluator(options: SynthOptions, plan: Plan): StackEvaluator {
+    const parallel = options.parallel ?? defaultParallel(plan.selection.length);
     if (parallel <= 1) return new InThreadEvaluator();
-    const spec = (unit: string): string => resolveUnitProgramPath(unit, options.projectRoot);
-    const preload = [...new Set(selection.map(spec)), ...(policyModule ? [policyModule] : [])];
+    const program = (unit: string): string => resolveUnitProgramPath(plan.loaded.spec.units[unit]!.path, options.projectRoot);
+    const policyModule = plan.policy?.pack.policyModule;
+    const preload = [...new Set(plan.selection.map(program)), ...(policyModule ? [policyModule] : [])];
     const pool = new WorkerPool(parallel - 1, DEFAULT_STACK_TIMEOUT_MS, {}, preload);
     pool.warm();
     return new MixedEvaluator(pool);

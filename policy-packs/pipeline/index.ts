@@ -4,7 +4,8 @@ import { PolicyPack } from "@pulumi/policy";
 import { packEntry } from "../lib/pack-entry";
 import { pipelinePolicies } from "./policy-list";
 
-const entry = packEntry(pipelinePolicies, process.env);
+// A bundled pack finds its environments' settings beside this file (see lib/pack-entry.ts).
+const entry = packEntry(pipelinePolicies, process.env, __dirname);
 new PolicyPack(
     "edf-pipeline",
     { policies: entry.policies, description: "EDF pipeline inspectors (PCI DSS v4.0 mapped)." },

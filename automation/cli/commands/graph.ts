@@ -8,7 +8,6 @@ const FORMATS = ["mermaid", "dot"] as const;
 /** `edf graph`: the stack graph as Mermaid or DOT. */
 export const commands: CliCommand[] = [
     {
-        order: 20,
         register(program, context) {
             environmentOptions(program.command("graph").description("print the stack graph (Mermaid or DOT)"))
                 .option("-f, --format <format>", `output format: ${FORMATS.join(" | ")}`, "mermaid")

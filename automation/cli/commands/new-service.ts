@@ -25,7 +25,6 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
 /** `edf new service <name>`: scaffolds a service unit, its test and its environment-spec entries (automation/scaffold). */
 export const commands: CliCommand[] = [
     {
-        order: 90,
         register(program, context) {
             const group = program.command("new").description("scaffold new parts of the project");
             group

@@ -1,6 +1,6 @@
 import { DEFAULT_PARALLEL } from "../../engine/executor";
 import type { Operation } from "../../engine/types";
-import { summaryTable } from "../../run/report";
+import { summaryTable } from "../../engine/report";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 import { CliProcesses } from "../../engine/cli-processes";
 import { handleInterrupts } from "../interrupts";
@@ -13,9 +13,8 @@ const DESCRIPTIONS: Record<Operation, string> = {
     drift: "detect drift (a refresh preview); exit code 4 when anything drifted",
 };
 
-function operationCommand(operation: Operation, order: number): CliCommand {
+function operationCommand(operation: Operation): CliCommand {
     return {
-        order,
         register(program, context) {
             environmentOptions(program.command(operation).description(DESCRIPTIONS[operation]))
                 .option("-p, --parallel <n>", "stacks at once", String(DEFAULT_PARALLEL))
@@ -61,9 +60,9 @@ function operationCommand(operation: Operation, order: number): CliCommand {
 
 /** `edf preview|up|destroy|refresh|drift`. */
 export const commands: CliCommand[] = [
-    operationCommand("preview", 30),
-    operationCommand("up", 31),
-    operationCommand("destroy", 32),
-    operationCommand("refresh", 33),
-    operationCommand("drift", 34),
+    operationCommand("preview"),
+    operationCommand("up"),
+    operationCommand("destroy"),
+    operationCommand("refresh"),
+    operationCommand("drift"),
 ];

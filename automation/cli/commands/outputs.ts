@@ -3,7 +3,6 @@ import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../cont
 /** `edf outputs`: the selected stacks' outputs; secret outputs are shown as `[secret]`. */
 export const commands: CliCommand[] = [
     {
-        order: 40,
         register(program, context) {
             environmentOptions(program.command("outputs").description("print the stacks' outputs (secrets masked)")).action(
                 async (options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {

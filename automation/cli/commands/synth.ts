@@ -22,7 +22,6 @@ interface SynthCliOptions {
 /** `edf synth`: the environment evaluated offline under mocks and inspected; reports in a run folder. */
 export const commands: CliCommand[] = [
     {
-        order: 15,
         register(program, context) {
             environmentOptions(
                 program

@@ -5,7 +5,6 @@ import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../cont
 /** `edf validate`: the spec, the graph and what must exist before a deploy. Deploys nothing. */
 export const commands: CliCommand[] = [
     {
-        order: 10,
         register(program, context) {
             environmentOptions(
                 program.command("validate").description("validate an environment spec and its stack graph (changes nothing)"),

@@ -60,7 +60,7 @@ describe("edf on the real engine: running the basic estate's graph", function ()
         assert.strictEqual(outputs.left!.value, `basic:test/fixtures/units/records|fromBase="basic:test/fixtures/units/records"`);
         assert.strictEqual(outputs.right!.value, "basic:test/fixtures/units/records|ref=basic:test/fixtures/units/records");
         assert.strictEqual(estate.record("basic.left-0"), outputs.left!.value);
-        const reportFile = fs.readdirSync(path.join(estate.home, "runs")).find((d) => d.endsWith("-up"))!;
+        const reportFile = fs.readdirSync(path.join(estate.home, "runs")).find((d) => d.endsWith("-up-basic"))!;
         const report = JSON.parse(fs.readFileSync(path.join(estate.home, "runs", reportFile, "report.json"), "utf8"));
         const left = report.stacks.find((s: { unit: string }) => s.unit === "left");
         assert.deepStrictEqual(left.inputs, [{ name: "fromBase", source: "stack", key: "basic.base#value", secret: false }]);

@@ -32,7 +32,11 @@ describe("edf on the real engine: policy enforcement through a pack", function (
         assert.ok(advisory.every((v) => v.enforcementLevel === "advisory" && /at most 8 characters/.test(v.message)));
         assert.strictEqual(estate.record("policy.dirty-0"), undefined, "the violating record was never created");
         const written = JSON.parse(fs.readFileSync(path.join(report.runDir!, "policy-config.json"), "utf8"));
-        assert.deepStrictEqual(written, { "record-key-short": { maxLength: 8 } });
+        // Every policy's level for this environment, with the environment's config: what synth judges with.
+        assert.deepStrictEqual(written, {
+            "record-value-allowed": { enforcementLevel: "mandatory" },
+            "record-key-short": { maxLength: 8, enforcementLevel: "advisory" },
+        });
     });
 
     it("runs the pack on preview too", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { InputError } from "../../../../automation/inputs/types";
 import { VaultClient } from "../../../../automation/inputs/vault";
-import { Redactor } from "../../../../automation/run/redact";
+import { Redactor } from "../../../../automation/redact";
 import { RunningOpenBao, startOpenBao } from "../../../support/servers";
 import { appRole, bao, kvPut } from "../support/openbao";
 import { rejectsWith } from "../../../support/assertions";

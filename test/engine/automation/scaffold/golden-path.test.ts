@@ -28,6 +28,7 @@ describe("edf new service: the golden path in a copy of the project", function (
             "package.json",
             "tsconfig.json",
             "Pulumi.yaml",
+            "unit",
             "automation",
             "platform",
             "services",
@@ -35,6 +36,7 @@ describe("edf new service: the golden path in a copy of the project", function (
             "environments",
             "test/mocharc.unit.json",
             "test/support/summary-reporter.js",
+            "test/support/fixture-roots.ts",
             "test/unit/platform/support",
             "test/unit/services/support",
         ]) {

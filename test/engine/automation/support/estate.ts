@@ -5,7 +5,7 @@ import * as path from "path";
 import { runEnvironment, RunOptions } from "../../../../automation/driver";
 import type { Operation, StackResult } from "../../../../automation/engine/types";
 import { MemoryReporter } from "../../../../automation/reporter";
-import type { RunReport } from "../../../../automation/run/report";
+import type { RunReport } from "../../../../automation/engine/report";
 import { PROJECT_ROOT } from "../../../../unit/load";
 
 /** A copy of a test estate in a temporary folder, with its own records folder and edf home. */

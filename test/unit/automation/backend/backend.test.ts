@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { embeddedPassphrase, resolveBackend } from "../../../../automation/backend/backend";
 import { EdfError } from "../../../../automation/errors";
-import { Redactor } from "../../../../automation/run/redact";
+import { Redactor } from "../../../../automation/redact";
 
 describe("backends", () => {
     let home: string;

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { ConsulClient } from "../../../../automation/inputs/consul";
 import { InputError } from "../../../../automation/inputs/types";
-import { Redactor } from "../../../../automation/run/redact";
+import { Redactor } from "../../../../automation/redact";
 import { ConsulKvDouble } from "../support/consul-kv-double";
 
 /** A self-signed certificate for 127.0.0.1 (also used as its own CA), made with openssl. */

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ConsulClient } from "../../../../automation/inputs/consul";
 import { InputError } from "../../../../automation/inputs/types";
-import { Redactor } from "../../../../automation/run/redact";
+import { Redactor } from "../../../../automation/redact";
 import { ConsulKvDouble } from "../support/consul-kv-double";
 import { rejectsWith } from "../../../support/assertions";
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { resolveUnitInputs, InputSources } from "../../../../automation/inputs/resolve";
 import { ConsulClient } from "../../../../automation/inputs/consul";
-import { Redactor } from "../../../../automation/run/redact";
+import { Redactor } from "../../../../automation/redact";
 import { parseSpec } from "../../../../automation/spec/load";
 import { ConsulKvDouble } from "../support/consul-kv-double";
 

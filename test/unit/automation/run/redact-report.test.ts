@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { Redactor } from "../../../../automation/run/redact";
+import { Redactor } from "../../../../automation/redact";
 import { runOutcome } from "../../../../automation/run/outcome";
-import { summaryTable, RunReport } from "../../../../automation/run/report";
+import { summaryTable, RunReport } from "../../../../automation/engine/report";
 import type { StackResult } from "../../../../automation/engine/types";
 
 const stack = (unit: string, status: StackResult["status"], extra: Partial<StackResult> = {}): StackResult => ({

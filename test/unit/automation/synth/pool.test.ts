@@ -17,6 +17,12 @@ describe("synth: where stacks run", function () {
         }
     });
 
+    it("starts its own workers, preloading each unit's program, when the caller gives no evaluator", async () => {
+        const here = await synthFixture("mini");
+        const run = await synthFixture("mini", { evaluator: undefined, parallel: 2 });
+        assert.strictEqual(renderSynthJson(run.report), renderSynthJson(here.report));
+    });
+
     it("shares a run between this thread and a worker, reusing the worker across stacks", async () => {
         const here = await synthFixture("mini");
         const pool = new WorkerPool(1);

@@ -1,5 +1,5 @@
-import type { Operation, PolicyViolation, StackResult } from "../engine/types";
-import type { RunOutcome } from "./outcome";
+import type { Operation, PolicyViolation, StackResult } from "./types";
+import type { RunOutcome } from "../run/outcome";
 
 /** The JSON run report (`report.json` in the run folder; `--json` prints it). */
 export interface RunReport {

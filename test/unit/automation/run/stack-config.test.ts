@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { stackConfig } from "../../../../automation/engine/stack-config";
+import { stackConfig } from "../../../../automation/run/stack-config";
 import type { EnvironmentSpec } from "../../../../automation/spec/types";
 
 describe("stack config from the spec", () => {
