@@ -37,6 +37,11 @@ export function describeRuns(runs: number): string {
     return SMOKE ? "smoke run: smallest size, 1 run, figures are single samples and judged against no target" : `medians of ${runs} runs`;
 }
 
+/** ` (target <text>)` after a figure; nothing in a smoke run, whose single samples are judged against no target. */
+export function target(text: string): string {
+    return SMOKE ? "" : ` (target ${text})`;
+}
+
 /** The benchmark itself is broken (as opposed to slow): its figures would be meaningless. */
 export class BenchmarkBroken extends Error {
     override readonly name = "BenchmarkBroken";
