@@ -2,10 +2,14 @@
  * Benchmark: the driver on the real engine over a 20-stack graph with fan-out and fan-in.
  *
  *   npx ts-node -T bench/driver-graph.ts [--runs 3] [--sequential-runs 1] [--parallel 8] [--latency-scale 1]
+ *                                        [--width 6] [--depth 3]
+ *   npx ts-node -T bench/driver-graph.ts --smoke     # root → sink, latency × 0.1, every loop once (npm test)
  *
  * The graph: root → a1..a6 → b1..b6 (b_i needs a_i and a_{i+1}) → c1..c6 → sink. Every
  * stack is the engine-native `test/fixtures/units/records` unit: two dynamic FileRecord
  * resources with a simulated per-operation latency (1.0–2.9 s, fixed per stack).
+ * `--width w --depth d` gives d layers of w stacks between root and sink (the standard graph
+ * is 6 × 3 = 20 stacks; further layers follow one to one like c).
  *
  * Prints medians over `--runs` fresh deployments of:
  * - `edf up --parallel N` wall time (the real CLI entry point) vs the graph's critical path
@@ -23,6 +27,11 @@
  * variant). With k = 10 the critical path (≈ 108 s) dwarfs the run's CPU on 2 cores, so
  * the ratio to the critical path shows the scheduler's own overhead rather than this
  * machine's CPU limit.
+ *
+ * The smoke runs every part once on the smallest graph (root → sink: two stacks and one
+ * dependency) with short latencies: the parallel driver run, the one-at-a-time driver run and
+ * the bare CLI loop, so a broken part of any of them fails `npm test`. A bare stack costs
+ * 7–13 s on 2 shared cores, so a wider smoke would cost minutes and find nothing more.
  */
 import { execFile, spawn } from "child_process";
 import * as fs from "fs";
@@ -32,32 +41,37 @@ import { promisify } from "util";
 import { buildGraph, dependenciesOf, topologicalOrder } from "../automation/graph/graph";
 import type { EnvironmentSpec } from "../automation/spec/types";
 import { engineEnv, PROJECT_ROOT, toolchain } from "../test/support/toolchain";
+import { describeMachine, describeRuns, expect, median, numberOption, runBenchmark, target, UsageError } from "./support/figures";
 
 const exec = promisify(execFile);
 const UNIT = "test/fixtures/units/records";
 const RECORDS_PER_STACK = 2;
 
-function option(name: string, fallback: number): number {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
 /** Multiplies every simulated latency (`--latency-scale`). */
-const LATENCY_SCALE = option("latency-scale", 1);
+const LATENCY_SCALE = numberOption("latency-scale", 1, { smoke: 0.1, fractional: true });
+/** Stacks per layer (`--width`) and layers between root and sink (`--depth`): 6 × 3 is the standard graph. */
+const WIDTH = numberOption("width", 6, { smoke: 1 });
+const DEPTH = numberOption("depth", 3, { smoke: 0, allowZero: true });
 
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The 20 units with their dependencies and simulated latency (ms). */
+/** The units (root, DEPTH layers of WIDTH, sink) with their dependencies and simulated latency (ms). */
 function graphUnits(): { name: string; dependsOn: string[]; latencyMs: number }[] {
+    if (DEPTH > 26) throw new UsageError("`--depth` is at most 26: layers are named a to z.");
     const units: { name: string; dependsOn: string[] }[] = [{ name: "root", dependsOn: [] }];
-    for (let i = 1; i <= 6; i++) units.push({ name: `a${i}`, dependsOn: ["root"] });
-    for (let i = 1; i <= 6; i++) units.push({ name: `b${i}`, dependsOn: [`a${i}`, `a${(i % 6) + 1}`] });
-    for (let i = 1; i <= 6; i++) units.push({ name: `c${i}`, dependsOn: [`b${i}`] });
-    units.push({ name: "sink", dependsOn: units.filter((u) => u.name.startsWith("c")).map((u) => u.name) });
+    let previous = ["root"];
+    for (let layer = 1; layer <= DEPTH; layer++) {
+        const letter = String.fromCharCode(96 + layer);
+        const above = String.fromCharCode(95 + layer);
+        const current: string[] = [];
+        for (let i = 1; i <= WIDTH; i++) {
+            // Layer a fans out from root, layer b fans in (b_i needs a_i and a_{i+1}: a set, as one
+            // stack wide they are the same), later layers follow one to one.
+            const dependsOn = layer === 1 ? ["root"] : layer === 2 ? [...new Set([`a${i}`, `a${(i % WIDTH) + 1}`])] : [`${above}${i}`];
+            units.push({ name: `${letter}${i}`, dependsOn });
+            current.push(`${letter}${i}`);
+        }
+        previous = current;
+    }
+    units.push({ name: "sink", dependsOn: previous });
     return units.map((u, i) => ({ ...u, latencyMs: Math.round((1000 + ((i * 379) % 2000)) * LATENCY_SCALE) }));
 }
 
@@ -135,26 +149,37 @@ async function runDriver(parallel: number, tag: string): Promise<DriverRun> {
         const [user, system] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-2).map(Number) as [number, number];
         const wallMs = Date.now() - started;
         const runs = path.join(root, "home", "runs");
-        const report = JSON.parse(fs.readFileSync(path.join(runs, fs.readdirSync(runs)[0]!, "report.json"), "utf8")) as {
+        const folder = fs.existsSync(runs) ? fs.readdirSync(runs)[0] : undefined;
+        expect(folder !== undefined, `edf up --parallel ${parallel} wrote no run folder (exit ${code})`);
+        const report = JSON.parse(fs.readFileSync(path.join(runs, folder, "report.json"), "utf8")) as {
             outcome: string;
             stacks: { unit: string; durationMs: number }[];
         };
-        if (code !== 0 || report.outcome !== "succeeded") {
-            throw new Error(`edf up failed (exit ${code}, ${report.outcome}); see ${runs}`);
-        }
+        expect(code === 0 && report.outcome === "succeeded", `edf up --parallel ${parallel} failed (exit ${code}, ${report.outcome})`);
+        const units = graphUnits().length;
+        expect(report.stacks.length === units, `edf up reported ${report.stacks.length} stacks of ${units}`);
+        const records = fs.readdirSync(path.join(root, "records")).length;
+        expect(records === units * RECORDS_PER_STACK, `edf up wrote ${records} records of ${units * RECORDS_PER_STACK}`);
         return { wallMs, perStackMs: Object.fromEntries(report.stacks.map((s) => [s.unit, s.durationMs])), cpuSeconds: user + system };
     } finally {
         fs.rmSync(root, { recursive: true, force: true });
     }
 }
 
-/** A scratch copy of what the root program needs, so no stack file lands in the repository. */
+/**
+ * A scratch project for the bare CLI, so no stack file lands in the repository: the top-level
+ * files (Pulumi.yaml, index.ts, tsconfig.json…) copied, every top-level folder linked — so the
+ * root program finds whatever it imports, wherever the layout puts it.
+ */
 function scratchProject(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-cli-"));
-    for (const item of ["Pulumi.yaml", "index.ts", "tsconfig.json", "unit", UNIT, "test/fixtures/engine"]) {
-        fs.cpSync(path.join(PROJECT_ROOT, item), path.join(dir, item), { recursive: true });
+    for (const entry of fs.readdirSync(PROJECT_ROOT, { withFileTypes: true })) {
+        // Tool state and stack settings (Pulumi.<stack>.yaml) stay out: the scratch project has its own.
+        if ([".git", ".edf", ".tools"].includes(entry.name) || /^Pulumi\..+\.ya?ml$/.test(entry.name)) continue;
+        const source = path.join(PROJECT_ROOT, entry.name);
+        if (entry.isDirectory()) fs.symlinkSync(source, path.join(dir, entry.name), "dir");
+        else if (entry.isFile()) fs.copyFileSync(source, path.join(dir, entry.name));
     }
-    fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"));
     return dir;
 }
 
@@ -187,6 +212,11 @@ async function runBareCli(tag: string): Promise<{ wallMs: number; perStackMs: Re
             const started = Date.now();
             await pulumi("up", "-s", stack, "--yes", "--skip-preview");
             perStackMs[unit] = Date.now() - started;
+            const records = fs.readdirSync(path.join(project, "records")).filter((f) => f.startsWith(`${stack}-`));
+            expect(
+                records.length === RECORDS_PER_STACK,
+                `bare \`pulumi up -s ${stack}\` wrote ${records.length} records of ${RECORDS_PER_STACK}`,
+            );
             wallMs += perStackMs[unit]!;
         }
         return { wallMs, perStackMs };
@@ -196,19 +226,17 @@ async function runBareCli(tag: string): Promise<{ wallMs: number; perStackMs: Re
 }
 
 async function main(): Promise<void> {
-    const runs = option("runs", 3);
-    const sequentialRuns = option("sequential-runs", 1);
-    const parallel = option("parallel", 8);
+    const runs = numberOption("runs", 3, { smoke: 1 });
+    const sequentialRuns = numberOption("sequential-runs", 1, { smoke: 1, allowZero: true });
+    const parallel = numberOption("parallel", 8);
     const critical = criticalPathMs(specFor("bench", "/tmp", "x"));
-    const latencies = graphUnits().map((u) => u.latencyMs);
-    if (!(LATENCY_SCALE > 0)) {
-        throw new Error("`--latency-scale` must be a positive number (e.g. 10): it multiplies every simulated latency.");
-    }
+    const units = graphUnits();
+    const latencies = units.map((u) => u.latencyMs);
+    console.log(`driver-graph benchmark — ${describeRuns(runs)}, latency scale ${LATENCY_SCALE}`);
+    console.log(describeMachine());
+    const layers = ["root", ...Array.from({ length: DEPTH }, () => String(WIDTH)), "sink"].join(" → ");
     console.log(
-        `driver-graph benchmark — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0]!.toFixed(1)}; ${runs} run(s), latency scale ${LATENCY_SCALE}`,
-    );
-    console.log(
-        `graph: 20 stacks (root → 6 → 6 → 6 → sink), ${RECORDS_PER_STACK} FileRecords each, latency ${Math.min(...latencies)}–${Math.max(...latencies)} ms per resource`,
+        `graph: ${units.length} stacks (${layers}), ${RECORDS_PER_STACK} FileRecords each, latency ${Math.min(...latencies)}–${Math.max(...latencies)} ms per resource`,
     );
     console.log(
         `critical path (sum of latencies on the longest chain): ${(critical / 1000).toFixed(1)} s; sum of all latencies: ${(latencies.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`,
@@ -232,30 +260,30 @@ async function main(): Promise<void> {
     const cores = os.cpus().length;
     console.log("");
     console.log(
-        `median edf up --parallel ${parallel} wall time:  ${(driverWall / 1000).toFixed(1)} s = ${(driverWall / critical).toFixed(2)} × critical path (target ≤ 1.10)`,
+        `median edf up --parallel ${parallel} wall time:  ${(driverWall / 1000).toFixed(1)} s = ${(driverWall / critical).toFixed(2)} × critical path${target("≤ 1.10")}`,
     );
     console.log(
-        `  CPU used by the run (driver + CLIs + plugins): ${cpu.toFixed(1)} s = ${(cpu / 20).toFixed(2)} s per stack; on ${cores} cores the CPU floor is ${(cpu / cores).toFixed(1)} s, so the achievable bound here is max(critical path, CPU floor) = ${Math.max(critical / 1000, cpu / cores).toFixed(1)} s → ${(driverWall / 1000 / Math.max(critical / 1000, cpu / cores)).toFixed(2)} × that`,
+        `  CPU used by the run (driver + CLIs + plugins): ${cpu.toFixed(1)} s = ${(cpu / units.length).toFixed(2)} s per stack; on ${cores} cores the CPU floor is ${(cpu / cores).toFixed(1)} s, so the achievable bound here is max(critical path, CPU floor) = ${Math.max(critical / 1000, cpu / cores).toFixed(1)} s → ${(driverWall / 1000 / Math.max(critical / 1000, cpu / cores)).toFixed(2)} × that`,
     );
     if (sequentialRuns > 0) {
         const bareWall = median(bare.map((b) => b.wallMs));
-        const units = graphUnits().map((u) => u.name);
-        const driverStack = Object.fromEntries(units.map((u) => [u, median(driverOneByOne.map((d) => d.perStackMs[u]!))]));
-        const bareStack = Object.fromEntries(units.map((u) => [u, median(bare.map((b) => b.perStackMs[u]!))]));
-        const overheadMs = median(units.map((u) => driverStack[u]! - bareStack[u]!));
-        const overheadPct = median(units.map((u) => (driverStack[u]! - bareStack[u]!) / bareStack[u]!)) * 100;
+        const names = units.map((u) => u.name);
+        const driverStack = Object.fromEntries(names.map((u) => [u, median(driverOneByOne.map((d) => d.perStackMs[u]!))]));
+        const bareStack = Object.fromEntries(names.map((u) => [u, median(bare.map((b) => b.perStackMs[u]!))]));
+        const overheadMs = median(names.map((u) => driverStack[u]! - bareStack[u]!));
+        const overheadPct = median(names.map((u) => (driverStack[u]! - bareStack[u]!) / bareStack[u]!)) * 100;
         const speedup = bareWall / driverWall;
         const bound = bareWall / critical;
         console.log(`median sequential bare pulumi up loop:      ${(bareWall / 1000).toFixed(1)} s`);
         console.log(
-            `speed-up over the loop: ${speedup.toFixed(2)}× of a bound (loop / critical path) ${bound.toFixed(2)}× = ${(speedup / bound).toFixed(2)} of the bound (target ≥ 0.9)`,
+            `speed-up over the loop: ${speedup.toFixed(2)}× of a bound (loop / critical path) ${bound.toFixed(2)}× = ${(speedup / bound).toFixed(2)} of the bound${target("≥ 0.9")}`,
         );
         console.log(`median edf up --parallel 1 wall time:        ${(median(driverOneByOne.map((d) => d.wallMs)) / 1000).toFixed(1)} s`);
         console.log(
             `median per stack, one at a time: bare \`pulumi up\` ${(median(Object.values(bareStack)) / 1000).toFixed(2)} s; driver ${(median(Object.values(driverStack)) / 1000).toFixed(2)} s`,
         );
         console.log(
-            `driver per-stack overhead over the bare CLI: ${(overheadMs / 1000).toFixed(2)} s (${overheadPct.toFixed(0)} %) (target ≤ 10 % or ≤ 1 s)`,
+            `driver per-stack overhead over the bare CLI: ${(overheadMs / 1000).toFixed(2)} s (${overheadPct.toFixed(0)} %)${target("≤ 10 % or ≤ 1 s")}`,
         );
     }
     console.log(
@@ -266,7 +294,4 @@ async function main(): Promise<void> {
     );
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-});
+runBenchmark(main);

@@ -3,6 +3,7 @@
  * prints resources registered, wall time and peak memory (medians of several runs).
  *
  *   npx ts-node --transpile-only bench/platform-units.ts [--runs 5]
+ *   npx ts-node --transpile-only bench/platform-units.ts --smoke     # 2 AZs, 1 run (npm test)
  *
  * Each sample runs in its own child process, so peak RSS belongs to that one
  * evaluation and no module cache is shared between samples. Samples run one after
@@ -11,11 +12,12 @@
  * resolved, as wall time and as CPU time (the steadier figure when others share the cores).
  */
 import { execFileSync } from "child_process";
-import * as os from "os";
 import * as path from "path";
+import { describeMachine, describeRuns, expect, median, numberOption, runBenchmark, SMOKE } from "./support/figures";
 
 const UNITS = ["platform/security", "platform/network", "platform/shared-services"] as const;
-const AZ_COUNTS = [2, 3, 6] as const;
+/** The smoke evaluates the smallest count only. */
+const AZ_COUNTS = SMOKE ? [2] : [2, 3, 6];
 
 interface Sample {
     readonly unit: string;
@@ -88,12 +90,6 @@ async function child(unit: string, azs: number): Promise<void> {
     process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
-const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 function parent(runs: number): void {
     const rows: string[][] = [];
     for (const unit of UNITS) {
@@ -106,15 +102,16 @@ function parent(runs: number): void {
                 });
                 samples.push(JSON.parse(out.trim().split("\n").pop()!) as Sample);
             }
+            const first = samples[0]!;
+            // Every unit creates AWS resources at any size: none means the evaluation no longer reaches them.
+            expect(first.awsResources > 0, `${unit} @ ${azs} AZs registered ${first.resources} resources, none of them AWS`);
             const counts = new Set(samples.map((s) => s.resources));
-            if (counts.size !== 1) {
-                throw new Error(`${unit} @ ${azs} AZs registered different counts across runs: ${[...counts].join(", ")}`);
-            }
+            expect(counts.size === 1, `${unit} @ ${azs} AZs registered different counts across runs: ${[...counts].join(", ")}`);
             rows.push([
                 unit,
                 String(azs),
-                String(samples[0].resources),
-                String(samples[0].awsResources),
+                String(first.resources),
+                String(first.awsResources),
                 median(samples.map((s) => s.evalMs)).toFixed(0),
                 median(samples.map((s) => s.evalCpuMs)).toFixed(0),
                 median(samples.map((s) => s.loadMs)).toFixed(0),
@@ -125,10 +122,8 @@ function parent(runs: number): void {
     const header = ["unit", "AZs", "resources", "aws resources", "eval ms", "eval CPU ms", "load ms", "peak RSS MiB"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-    console.log(`platform units under mocks — medians of ${runs} runs, one child process per run`);
-    console.log(
-        `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at end ${os.loadavg()[0].toFixed(1)}`,
-    );
+    console.log(`platform units under mocks — ${describeRuns(runs)}, one child process per run`);
+    console.log(`${describeMachine()} (at the end)`);
     console.log(line(header));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
     rows.forEach((r) => console.log(line(r)));
@@ -141,11 +136,5 @@ if (args[0] === "--child") {
         process.exit(1);
     });
 } else {
-    const runsFlag = args.indexOf("--runs");
-    const runs = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 5;
-    if (!Number.isInteger(runs) || runs < 1) {
-        console.error("`--runs` must be a whole number of at least 1.");
-        process.exit(2);
-    }
-    parent(runs);
+    runBenchmark(() => parent(numberOption("runs", 5, { smoke: 1 })));
 }

@@ -5,12 +5,13 @@
  * per second and peak memory, medians of several runs.
  *
  *   npx ts-node --transpile-only bench/policy-pipeline.ts [--resources 10000] [--runs 5]
+ *   npx ts-node --transpile-only bench/policy-pipeline.ts --smoke     # 1,000 resources, 1 run (npm test)
  *
  * Each sample runs in its own child process, so peak RSS belongs to that one sample. Samples
  * run one after another (the machine is shared). Generating the stack is outside the timing.
  */
 import { execFileSync } from "child_process";
-import * as os from "os";
+import { describeMachine, describeRuns, expect, median, numberOption, runBenchmark } from "./support/figures";
 
 interface Sample {
     readonly resources: number;
@@ -20,11 +21,6 @@ interface Sample {
     readonly inspectMs: number;
     readonly findings: number;
     readonly peakRssMiB: number;
-}
-
-function arg(name: string, fallback: number): number {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
 async function sample(resources: number): Promise<Sample> {
@@ -61,19 +57,14 @@ async function sample(resources: number): Promise<Sample> {
     };
 }
 
-function median(values: number[]): number {
-    const s = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 async function main(): Promise<void> {
-    const resources = arg("resources", 10_000);
+    // The smallest estate that still holds broken copies (every fifth), so findings must appear.
+    const resources = numberOption("resources", 10_000, { smoke: 1_000 });
     if (process.argv.includes("--sample")) {
         process.stdout.write(JSON.stringify(await sample(resources)));
         return;
     }
-    const runs = arg("runs", 5);
+    const runs = numberOption("runs", 5, { smoke: 1 });
     const samples: Sample[] = [];
     for (let i = 0; i < runs; i++) {
         const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--sample", "--resources", String(resources)], {
@@ -82,15 +73,20 @@ async function main(): Promise<void> {
         });
         samples.push(JSON.parse(out) as Sample);
     }
-    const s0 = samples[0];
+    const s0 = samples[0]!;
+    expect(s0.resources >= resources, `the generated estate has ${s0.resources} resources, ${resources} were asked for`);
+    expect(s0.policies > 0, "the pipeline pack lists no policy");
+    expect(
+        s0.evaluations > 0 && s0.evaluations <= s0.resources * s0.policies,
+        `${s0.evaluations} evaluations of ${s0.resources} resources × ${s0.policies} policies: the harness did not count them`,
+    );
+    expect(s0.findings > 0, "no finding over an estate whose every fifth copy is broken: the policies no longer see the resources");
     const harnessMs = median(samples.map((s) => s.harnessMs));
     const inspectMs = median(samples.map((s) => s.inspectMs));
     console.log(
         `policy-pipeline: ${s0.resources} resources × ${s0.policies} policies = ${s0.evaluations} evaluations, ${s0.findings} findings`,
     );
-    console.log(
-        `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${runs} runs, medians`,
-    );
+    console.log(`${describeMachine()}; ${describeRuns(runs)}`);
     console.log(
         `harness (runPolicies): ${harnessMs.toFixed(0)} ms  → ${Math.round(s0.evaluations / (harnessMs / 1000)).toLocaleString("en")} evaluations/s`,
     );
@@ -101,7 +97,4 @@ async function main(): Promise<void> {
     console.log(`samples harness ms: ${samples.map((s) => s.harnessMs.toFixed(0)).join(", ")}`);
 }
 
-main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-});
+runBenchmark(main);

