@@ -100,8 +100,8 @@ export function executionRoleStatements(grants: ExecutionGrants): PolicyStatemen
     return statements;
 }
 
-// A log group ARN, with or without the trailing `:*` some APIs return, to its streams.
-function logStreamsOf(logGroupArn: pulumi.Input<string>): pulumi.Input<string> {
+/** A log group ARN, with or without the trailing `:*` some APIs return, to its streams. */
+export function logStreamsOf(logGroupArn: pulumi.Input<string>): pulumi.Input<string> {
     const toStreams = (arn: string) => `${arn.replace(/:\*$/, "")}:log-stream:*`;
     return typeof logGroupArn === "string" ? toStreams(logGroupArn) : (logGroupArn as pulumi.Output<string>).apply(toStreams);
 }
