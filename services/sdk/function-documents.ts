@@ -78,6 +78,17 @@ export function functionExecutionStatements(grants: FunctionExecutionGrants): Po
     ];
 }
 
+/** Actions IAM cannot scope to a resource: AWS requires `Resource: "*"` for them. */
+export const ACTIONS_WITHOUT_RESOURCE_LEVEL: readonly string[] = [
+    "cloudwatch:PutMetricData",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ecr:GetAuthorizationToken",
+    "secretsmanager:GetRandomPassword",
+    "xray:PutTelemetryRecords",
+    "xray:PutTraceSegments",
+];
+
 /** Actions that grant everything on a service, or everything: never part of a function's grants. */
 export function isWildcardAction(action: string): boolean {
     return action === "*" || /^[a-z0-9-]+:\*$/i.test(action);
@@ -85,8 +96,8 @@ export function isWildcardAction(action: string): boolean {
 
 /**
  * Problems with statements a caller grants a function: each must name its actions (no
- * `*`, no `<service>:*`) and its resources (no `Resource: "*"`); values that are not
- * known yet (Outputs) are judged when they are. Pure.
+ * `*`, no `<service>:*`) and its resources (no `Resource: "*"`, except for actions IAM
+ * cannot scope); values that are not known yet (Outputs) are not judged here. Pure.
  */
 export function grantProblems(statements: readonly PolicyStatement[] | undefined, argument = "grants"): string[] {
     const problems: string[] = [];
@@ -107,7 +118,8 @@ export function grantProblems(statements: readonly PolicyStatement[] | undefined
             problems.push(`${at(".Action")} grants \`${action}\`: list the exact actions the function needs (least privilege).`);
         }
         const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-        if (statement.Effect === "Allow" && resources.some((r) => r === "*")) {
+        const unscopable = actions.length > 0 && actions.every((a) => ACTIONS_WITHOUT_RESOURCE_LEVEL.includes(a));
+        if (statement.Effect === "Allow" && resources.some((r) => r === "*") && !unscopable) {
             problems.push(`${at(".Resource")} is \`*\`: name the resources (ARNs) the function acts on.`);
         }
     });

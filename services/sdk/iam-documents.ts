@@ -153,3 +153,48 @@ export function tableStatements(access: TableAccess, tableArn: pulumi.Input<stri
         ]),
     ];
 }
+
+/** Publishing to a topic; the key through SNS only. */
+export function topicPublishStatements(topicArn: pulumi.Input<string>, keyArn: pulumi.Input<string>): PolicyStatement[] {
+    return [
+        { Sid: "PublishToTopic", Effect: "Allow", Action: ["sns:Publish"], Resource: topicArn },
+        kmsViaServiceStatement("TopicKey", keyArn, "sns", ["kms:Decrypt", "kms:GenerateDataKey"]),
+    ];
+}
+
+/** Reading one secret's value; the key through Secrets Manager only. */
+export function secretReadStatements(secretArn: pulumi.Input<string>, keyArn: pulumi.Input<string>): PolicyStatement[] {
+    return [
+        {
+            Sid: "ReadSecret",
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+            Resource: secretArn,
+        },
+        kmsViaServiceStatement("SecretKey", keyArn, "secretsmanager", ["kms:Decrypt"]),
+    ];
+}
+
+/**
+ * What a rotation function needs for one secret (AWS's four rotation steps: create,
+ * set, test, finish): read it, write the pending version, move the stages, and generate
+ * a random value (`GetRandomPassword` has no resource level: `*`); the key through
+ * Secrets Manager only.
+ */
+export function secretRotationStatements(secretArn: pulumi.Input<string>, keyArn: pulumi.Input<string>): PolicyStatement[] {
+    return [
+        {
+            Sid: "RotateSecret",
+            Effect: "Allow",
+            Action: [
+                "secretsmanager:GetSecretValue",
+                "secretsmanager:DescribeSecret",
+                "secretsmanager:PutSecretValue",
+                "secretsmanager:UpdateSecretVersionStage",
+            ],
+            Resource: secretArn,
+        },
+        { Sid: "GenerateRandomValue", Effect: "Allow", Action: ["secretsmanager:GetRandomPassword"], Resource: "*" },
+        kmsViaServiceStatement("SecretKey", keyArn, "secretsmanager", ["kms:Decrypt", "kms:GenerateDataKey"]),
+    ];
+}

@@ -18,6 +18,7 @@ export * from "./service-identity";
 export * from "./settings";
 export * from "./sizing";
 export * from "./table";
+export * from "./topic";
 export * from "./validation/fargate";
 export * from "./validation/image";
 export * from "./validation/lambda-runtime";

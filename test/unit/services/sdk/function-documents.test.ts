@@ -36,6 +36,7 @@ describe("function documents and checks", () => {
     it("accept exact grants, including Deny statements on *, and refuse wildcards and empty actions", () => {
         assert.deepEqual(grantProblems([{ Sid: "A", Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::b/*" }]), []);
         assert.deepEqual(grantProblems([{ Sid: "D", Effect: "Deny", Action: ["s3:DeleteObject"], Resource: "*" }]), []);
+        assert.deepEqual(grantProblems([{ Sid: "R", Effect: "Allow", Action: ["secretsmanager:GetRandomPassword"], Resource: "*" }]), []);
         const problems = grantProblems([{ Sid: "X", Effect: "Allow", Action: [], Resource: ["arn:a", "*"] }], "extra");
         assert.deepEqual(problems, [
             '`extra[0].Action` is empty: list the actions the function needs, e.g. `["sqs:SendMessage"]`.',
