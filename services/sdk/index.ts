@@ -1,4 +1,5 @@
 export * from "./bucket";
+export * from "./cache";
 export * from "./container-definition";
 export * from "./container-routing";
 export * from "./container-secrets";
