@@ -15,6 +15,7 @@ export * from "./landing-zone";
 export * from "./postgres-database";
 export * from "./postgres-engines";
 export * from "./queue";
+export * from "./secret";
 export * from "./service-identity";
 export * from "./settings";
 export * from "./sizing";

@@ -63,6 +63,13 @@ export function defaultCall(args: pulumi.runtime.MockCallArgs, world: MockWorld)
             return { accountId: world.accountId, arn: `arn:aws:iam::${world.accountId}:root`, userId: "AIDA", id: world.accountId };
         case "aws:elb/getServiceAccount:getServiceAccount":
             return { arn: "arn:aws:iam::127311923021:root", id: "127311923021" };
+        case "aws:iam/getSessionContext:getSessionContext": {
+            // An IAM user or root is its own issuer; a role session's issuer is the role.
+            const arn = String(args.inputs.arn);
+            const role = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+            const issuerArn = role ? `arn:aws:iam::${role[1]}:role/${role[2]}` : arn;
+            return { arn, issuerArn, issuerId: "AROA", issuerName: role ? role[2] : "", sessionName: "", id: arn };
+        }
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
         default:
