@@ -10,6 +10,8 @@ export * from "./function";
 export * from "./function-documents";
 export * from "./function-validation";
 export * from "./governance";
+export * from "./http-api";
+export * from "./http-api-routes";
 export * from "./iam-documents";
 export * from "./landing-zone";
 export * from "./postgres-database";

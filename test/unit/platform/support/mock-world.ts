@@ -45,6 +45,15 @@ export function defaultResourceState(
     if (args.type === "aws:kms/key:Key") {
         state.keyId = id;
     }
+    if (args.type === "aws:lambda/function:Function") {
+        state.invokeArn = `arn:aws:apigateway:${world.region}:lambda:path/2015-03-31/functions/${String(state.arn)}/invocations`;
+    }
+    if (args.type === "aws:apigateway/restApi:RestApi") {
+        Object.assign(state, {
+            executionArn: `arn:aws:execute-api:${world.region}:${world.accountId}:${id}`,
+            rootResourceId: `${id}-root`,
+        });
+    }
     return { id, state };
 }
 

@@ -65,7 +65,9 @@ describe("Cache", () => {
             const cacheGroup = ofType(run.resources, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name === "orders-sessions-sg")!;
             const ingress = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
             assert.deepEqual(
-                ingress.map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.cidrIpv4]),
+                ingress
+                    .map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.cidrIpv4])
+                    .sort(),
                 [
                     [cacheGroup.id, "orders-tasks-id", 6380, undefined],
                     [cacheGroup.id, "orders-warm-sg-id", 6380, undefined],

@@ -71,13 +71,10 @@ describe("Topic", () => {
             const subscription = single(run.resources, "aws:sns/topicSubscription:TopicSubscription").inputs;
             assert.deepEqual([subscription.protocol, subscription.topic], ["lambda", topicArn]);
             const groups = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.inputs.name.startsWith("sns/"));
-            assert.deepEqual(
-                groups.map((g) => [g.inputs.name, g.inputs.kmsKeyId, g.inputs.retentionInDays]),
-                [
-                    ["sns/us-east-1/123456789012/prod-orders-events", SECURITY.logsKmsKeyArn, 365],
-                    ["sns/us-east-1/123456789012/prod-orders-events/Failure", SECURITY.logsKmsKeyArn, 365],
-                ],
-            );
+            assert.deepEqual(groups.map((g) => [g.inputs.name, g.inputs.kmsKeyId, g.inputs.retentionInDays]).sort(), [
+                ["sns/us-east-1/123456789012/prod-orders-events", SECURITY.logsKmsKeyArn, 365],
+                ["sns/us-east-1/123456789012/prod-orders-events/Failure", SECURITY.logsKmsKeyArn, 365],
+            ]);
             const role = ofType(run.resources, "aws:iam/role:Role").find((r) => r.name === "orders-events-delivery-role")!;
             assert.equal(role.inputs.permissionsBoundary, SECURITY.permissionsBoundaryArn);
             assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Condition, {
