@@ -374,7 +374,12 @@ export class HttpApi extends pulumi.ComponentResource {
                     dataTraceEnabled: false,
                     throttlingRateLimit: args.throttling?.rateLimit ?? DEFAULT_API_RATE_LIMIT,
                     throttlingBurstLimit: args.throttling?.burstLimit ?? DEFAULT_API_BURST_LIMIT,
+                    // No shared response cache in front of authorised routes (one caller's answer
+                    // could reach another); should a cache be turned on, it is encrypted and only
+                    // authorised callers may bypass it.
                     cachingEnabled: false,
+                    cacheDataEncrypted: true,
+                    requireAuthorizationForCacheControl: true,
                 },
             },
             { parent: this.stage },
