@@ -12,6 +12,7 @@ export * from "./function-validation";
 export * from "./governance";
 export * from "./http-api";
 export * from "./http-api-routes";
+export * from "./http-api-validation";
 export * from "./iam-documents";
 export * from "./landing-zone";
 export * from "./postgres-database";
