@@ -45,6 +45,9 @@ import { describeMachine, describeRuns, expect, median, numberOption, runBenchma
 
 const exec = promisify(execFile);
 const UNIT = "test/fixtures/units/records";
+// The fixture unit lives outside the product's unit roots: add its root (unit/load.ts), for the
+// driver and for every CLI and program process it starts.
+process.env.EDF_UNIT_ROOTS = [process.env.EDF_UNIT_ROOTS, "test/fixtures/units"].filter(Boolean).join(path.delimiter);
 const RECORDS_PER_STACK = 2;
 
 /** Multiplies every simulated latency (`--latency-scale`). */

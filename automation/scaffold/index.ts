@@ -1,3 +1,4 @@
+export * from "./component-templates";
 export * from "./scaffold";
 export * from "./spec-entries";
 export * from "./templates";

@@ -6,6 +6,7 @@ import { DATA_CLASSIFICATIONS, DataClassification, governanceProblems, PciScope,
 import { MAX_RULE_PRIORITY } from "../../services/sdk/container-service-validation";
 import { containerPortProblems } from "../../services/sdk/validation/port";
 import { serviceNameProblems } from "../../services/sdk/validation/service-name";
+import { componentInputs, componentProblems, handlerSource, resolveComponents, rotationSource } from "./component-templates";
 import { addServiceToSpec, SpecProblem } from "./spec-entries";
 import { programTemplate, testTemplate, ServiceTemplateValues } from "./templates";
 
@@ -25,6 +26,8 @@ export interface NewServiceOptions {
     readonly dataClassification?: DataClassification;
     /** PCI DSS scope. @default "out-of-scope" */
     readonly pciScope?: PciScope;
+    /** SDK components the service uses: `function`, `cache`, `topic`, `secret`, `http-api` (which brings a function). @default [] */
+    readonly with?: readonly string[];
 }
 
 /** One file the scaffold writes: a path relative to the project root and its content. */
@@ -56,8 +59,8 @@ export function defaultPriority(name: string): number {
 }
 
 /**
- * Every file `edf new service` writes — the unit's program, its test and each
- * environment spec with the new unit — or an `EDF_USAGE` error listing every problem
+ * Every file `edf new service` writes — the unit's program, its test, its functions'
+ * code (with `--with`) and each environment spec with the new unit — or an `EDF_USAGE` error listing every problem
  * at once. Pure: the caller reads the specs and writes the result.
  */
 export function planNewService(
@@ -82,6 +85,8 @@ export function planNewService(
             "--priority",
         );
     }
+    for (const p of componentProblems(options.with ?? [])) add(p, "e.g. `--with function,topic`.", undefined, "--with");
+    const components = resolveComponents(options.with ?? []);
     const governance = {
         owner: options.owner,
         dataClassification: options.dataClassification ?? "internal",
@@ -113,7 +118,11 @@ export function planNewService(
     const edited: ScaffoldFile[] = [];
     if (problems.length === 0) {
         for (const spec of specs) {
-            const result = addServiceToSpec(spec.text, spec.path, { name: options.name, governance });
+            const result = addServiceToSpec(spec.text, spec.path, {
+                name: options.name,
+                governance,
+                inputs: componentInputs(options.name, components),
+            });
             if ("problems" in result) {
                 result.problems.forEach((p: SpecProblem) => add(p.message, p.fix, p.file));
                 continue;
@@ -131,10 +140,26 @@ export function planNewService(
     if (problems.length > 0) {
         throw new EdfError("EDF_USAGE", `Cannot scaffold service \`${options.name}\`: nothing was written.`, problems);
     }
-    const values: ServiceTemplateValues = { name: options.name, kind, containerPort: port, pathPrefix: `/${options.name}`, priority };
+    const values: ServiceTemplateValues = {
+        name: options.name,
+        kind,
+        containerPort: port,
+        pathPrefix: `/${options.name}`,
+        priority,
+        components,
+    };
+    const code: ScaffoldFile[] = [
+        ...(components.has("function")
+            ? [{ path: `services/${options.name}/handler/index.mjs`, content: handlerSource(options.name, components), edits: false }]
+            : []),
+        ...(components.has("secret")
+            ? [{ path: `services/${options.name}/rotation/index.mjs`, content: rotationSource(options.name), edits: false }]
+            : []),
+    ];
     return [
         { path: programPath, content: programTemplate(values), edits: false },
         { path: testPath, content: testTemplate(values), edits: false },
+        ...code,
         ...edited,
     ];
 }

@@ -16,6 +16,10 @@ export const BOUNDARY_ALLOWED_ACTIONS = [
     "elasticache:Connect",
     "secretsmanager:GetSecretValue",
     "secretsmanager:DescribeSecret",
+    // A service's own rotation function (the SDK's `Secret`) writes and promotes new versions.
+    "secretsmanager:PutSecretValue",
+    "secretsmanager:UpdateSecretVersionStage",
+    "secretsmanager:GetRandomPassword",
     "ssm:GetParameter",
     "ssm:GetParameters",
     "ssm:GetParametersByPath",
@@ -37,6 +41,14 @@ export const BOUNDARY_ALLOWED_ACTIONS = [
     "servicediscovery:DiscoverInstances",
     "execute-api:Invoke",
     "lambda:InvokeFunction",
+    // A function in the VPC (the SDK's `Function`): Lambda manages its network interfaces
+    // with the function's own role. The role's policy scopes them to the account and region.
+    "ec2:CreateNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ec2:DeleteNetworkInterface",
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:UnassignPrivateIpAddresses",
     "ecs:RunTask",
     "ecs:DescribeTasks",
     "sts:AssumeRole",

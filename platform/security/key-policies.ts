@@ -25,10 +25,14 @@ export const KEY_ADMIN_ACTIONS = [
 
 const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
 
-/** AWS services through which account principals may use each key (`kms:ViaService`). */
+/**
+ * AWS services through which account principals may use each key (`kms:ViaService`).
+ * Lambda is on the data key because a function's environment variables are service
+ * configuration encrypted at rest with a customer-managed key (the SDK's `Function`).
+ */
 export const KEY_VIA_SERVICES: Readonly<Record<KeyPurpose, readonly string[]>> = {
     logs: ["s3"],
-    data: ["s3", "dynamodb", "rds", "sqs", "sns", "elasticache", "elasticfilesystem", "ec2", "backup", "kinesis"],
+    data: ["s3", "dynamodb", "rds", "sqs", "sns", "elasticache", "elasticfilesystem", "ec2", "backup", "kinesis", "lambda"],
     secrets: ["secretsmanager", "ssm"],
 };
 

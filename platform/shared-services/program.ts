@@ -1,6 +1,7 @@
 import { defineUnit } from "../../unit/define";
 import { CONTRACT_VERSION, ProducedOutputs, SharedServicesOutputs } from "../contract";
 import { LandingZonePublication } from "../publication/publication";
+import { ApiGatewayLogging } from "./api-gateway-logging";
 import { SharedCluster } from "./cluster";
 import { ServiceDiscovery } from "./discovery";
 import { PublicIngress } from "./ingress";
@@ -9,7 +10,8 @@ import { readSharedServicesSettings } from "./settings";
 
 /**
  * `platform/shared-services`: the shared ECS cluster, registry scanning and
- * pull-through cache, the public ALB behind WAF, and service discovery. Builds on
+ * pull-through cache, the public ALB behind WAF, service discovery, and the region's
+ * API Gateway logging role (services' REST API stages log through it). Builds on
  * `platform/network` and `platform/security` (their facts arrive as inputs) and
  * exports the `sharedServices` part of the contract.
  */
@@ -43,6 +45,8 @@ export default defineUnit(({ config, inputs, environment }): ProducedOutputs<Sha
         logsKmsKeyArn: upstream.logsKmsKeyArn,
         tags: base.tags,
     });
+
+    new ApiGatewayLogging("apigateway-logging", { roleName: settings.apiGatewayLoggingRoleName, tags: base.tags });
 
     const discovery = new ServiceDiscovery("discovery", {
         domain: settings.serviceDiscoveryDomain,

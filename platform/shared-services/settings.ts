@@ -35,6 +35,8 @@ export interface SharedServicesSettings {
     readonly serviceDiscoveryDomain: string;
     readonly clusterName: string;
     readonly loadBalancerName: string;
+    /** The role API Gateway writes REST API stage logs with (one account setting per region). */
+    readonly apiGatewayLoggingRoleName: string;
     readonly pullThroughCache: { readonly prefix: string; readonly upstreamRegistryUrl: string; readonly credentialArn?: string };
 }
 
@@ -108,6 +110,7 @@ export function readSharedServicesSettings(config: RawConfig, inputs: InputSourc
         serviceDiscoveryDomain,
         clusterName: prefix,
         loadBalancerName: resourceName([prefix, "public"], NAME_LIMITS.loadBalancer),
+        apiGatewayLoggingRoleName: resourceName([prefix, "apigateway-logs"], NAME_LIMITS.iam),
         pullThroughCache: {
             prefix: (cache!.prefix as string | undefined) ?? DEFAULT_PULL_THROUGH_CACHE_PREFIX,
             upstreamRegistryUrl: cache!.upstreamRegistryUrl as string,

@@ -100,8 +100,8 @@ export function executionRoleStatements(grants: ExecutionGrants): PolicyStatemen
     return statements;
 }
 
-// A log group ARN, with or without the trailing `:*` some APIs return, to its streams.
-function logStreamsOf(logGroupArn: pulumi.Input<string>): pulumi.Input<string> {
+/** A log group ARN, with or without the trailing `:*` some APIs return, to its streams. */
+export function logStreamsOf(logGroupArn: pulumi.Input<string>): pulumi.Input<string> {
     const toStreams = (arn: string) => `${arn.replace(/:\*$/, "")}:log-stream:*`;
     return typeof logGroupArn === "string" ? toStreams(logGroupArn) : (logGroupArn as pulumi.Output<string>).apply(toStreams);
 }
@@ -151,5 +151,50 @@ export function tableStatements(access: TableAccess, tableArn: pulumi.Input<stri
             "kms:DescribeKey",
             ...(access === "read" ? [] : ["kms:Encrypt", "kms:GenerateDataKey"]),
         ]),
+    ];
+}
+
+/** Publishing to a topic; the key through SNS only. */
+export function topicPublishStatements(topicArn: pulumi.Input<string>, keyArn: pulumi.Input<string>): PolicyStatement[] {
+    return [
+        { Sid: "PublishToTopic", Effect: "Allow", Action: ["sns:Publish"], Resource: topicArn },
+        kmsViaServiceStatement("TopicKey", keyArn, "sns", ["kms:Decrypt", "kms:GenerateDataKey"]),
+    ];
+}
+
+/** Reading one secret's value; the key through Secrets Manager only. */
+export function secretReadStatements(secretArn: pulumi.Input<string>, keyArn: pulumi.Input<string>): PolicyStatement[] {
+    return [
+        {
+            Sid: "ReadSecret",
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+            Resource: secretArn,
+        },
+        kmsViaServiceStatement("SecretKey", keyArn, "secretsmanager", ["kms:Decrypt"]),
+    ];
+}
+
+/**
+ * What a rotation function needs for one secret (AWS's four rotation steps: create,
+ * set, test, finish): read it, write the pending version, move the stages, and generate
+ * a random value (`GetRandomPassword` has no resource level: `*`); the key through
+ * Secrets Manager only.
+ */
+export function secretRotationStatements(secretArn: pulumi.Input<string>, keyArn: pulumi.Input<string>): PolicyStatement[] {
+    return [
+        {
+            Sid: "RotateSecret",
+            Effect: "Allow",
+            Action: [
+                "secretsmanager:GetSecretValue",
+                "secretsmanager:DescribeSecret",
+                "secretsmanager:PutSecretValue",
+                "secretsmanager:UpdateSecretVersionStage",
+            ],
+            Resource: secretArn,
+        },
+        { Sid: "GenerateRandomValue", Effect: "Allow", Action: ["secretsmanager:GetRandomPassword"], Resource: "*" },
+        kmsViaServiceStatement("SecretKey", keyArn, "secretsmanager", ["kms:Decrypt", "kms:GenerateDataKey"]),
     ];
 }

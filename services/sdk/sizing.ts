@@ -27,6 +27,16 @@ export interface ServiceSizing {
     readonly deletionProtection: boolean;
     /** Days a dead-lettered message is kept. */
     readonly deadLetterRetentionDays: number;
+    /** Concurrent executions reserved for (and capping) each function. */
+    readonly functionConcurrency: number;
+    /** Default cache node type (ElastiCache, Graviton). */
+    readonly cacheNodeType: string;
+    /** Cache nodes: a primary, plus replicas in other AZs when multi-AZ. */
+    readonly cacheNodes: number;
+    /** Caches fail over automatically to a replica in another AZ. */
+    readonly multiAzCache: boolean;
+    /** Days a deleted secret can still be restored (Secrets Manager allows 7–30). */
+    readonly secretRecoveryWindowDays: number;
 }
 
 /** Sizing per environment size. */
@@ -43,6 +53,11 @@ export const SERVICE_SIZING: Readonly<Record<EnvironmentSize, ServiceSizing>> = 
         backupRetentionDays: 7,
         deletionProtection: false,
         deadLetterRetentionDays: 4,
+        functionConcurrency: 5,
+        cacheNodeType: "cache.t4g.micro",
+        cacheNodes: 1,
+        multiAzCache: false,
+        secretRecoveryWindowDays: 7,
     },
     prod: {
         minTasks: 2,
@@ -55,6 +70,11 @@ export const SERVICE_SIZING: Readonly<Record<EnvironmentSize, ServiceSizing>> = 
         backupRetentionDays: 14,
         deletionProtection: true,
         deadLetterRetentionDays: 14,
+        functionConcurrency: 50,
+        cacheNodeType: "cache.r7g.large",
+        cacheNodes: 2,
+        multiAzCache: true,
+        secretRecoveryWindowDays: 30,
     },
 };
 

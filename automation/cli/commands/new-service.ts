@@ -10,6 +10,7 @@ interface NewServiceFlags {
     priority?: string;
     dataClassification?: string;
     pciScope?: string;
+    with?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
@@ -37,6 +38,7 @@ export const commands: CliCommand[] = [
                 .option("--priority <n>", "listener-rule priority on the shared ALB (default: derived from the name)")
                 .option("--data-classification <class>", "public | internal | confidential | restricted (default: internal)")
                 .option("--pci-scope <scope>", "in-scope | connected | out-of-scope (default: out-of-scope)")
+                .option("--with <components>", "SDK components the service uses, comma-separated: function, cache, topic, secret, http-api")
                 .action((name: string, flags: NewServiceFlags) => {
                     const ctx = context();
                     const files = scaffoldNewService(ctx.projectRoot, {
@@ -47,6 +49,10 @@ export const commands: CliCommand[] = [
                         priority: wholeNumber(flags.priority, "--priority"),
                         dataClassification: flags.dataClassification as DataClassification | undefined,
                         pciScope: flags.pciScope as PciScope | undefined,
+                        with: (flags.with ?? "")
+                            .split(",")
+                            .map((c) => c.trim())
+                            .filter((c) => c !== ""),
                     });
                     const lines = files.map((f) => `  ${f.edits ? "updated" : "created"} ${f.path}`);
                     ctx.reporter.result(

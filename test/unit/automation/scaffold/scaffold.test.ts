@@ -127,4 +127,72 @@ describe("edf new service: the plan", () => {
             assert.ok(p >= 1000 && p <= 49999, String(p));
         }
     });
+
+    describe("--with: SDK components", () => {
+        const VAULT =
+            "injectors:\n  vault:\n    address: https://vault.example.test:8200\n    auth: { method: token, tokenEnv: VAULT_TOKEN }\n";
+        const WITH_VAULT: SpecSource[] = SPECS.map((s) => ({ ...s, text: s.text.replace("units:", `${VAULT}units:`) }));
+
+        it("writes a program that uses each chosen component, the functions' code and the cache's Vault input", () => {
+            const files = plan("orders-api", { with: ["cache", "topic", "secret", "http-api"] }, WITH_VAULT);
+            assert.deepEqual(
+                files.map((f) => f.path),
+                [
+                    "services/orders-api/program.ts",
+                    "test/unit/services/orders-api/program.test.ts",
+                    "services/orders-api/handler/index.mjs",
+                    "services/orders-api/rotation/index.mjs",
+                    "environments/dev.yaml",
+                    "environments/prod.yaml",
+                ],
+            );
+            const program = files[0].content;
+            for (const used of [
+                'new LambdaFunction("handler"',
+                'new Topic("events", { service: identity, subscribers: [handler] })',
+                'new Cache("cache", { service: identity, authToken: cacheAuthToken, clients: [handler] })',
+                'new Secret("secret", { service: identity, rotation: { function: rotateSecret }',
+                'new HttpApi("api"',
+                'ctx.inputs.requireSecret<string>("cache-auth-token")',
+                "CACHE_AUTH_TOKEN: { value: cache.authToken }",
+            ]) {
+                assert.ok(program.includes(used), used);
+            }
+            assert.match(files[1].content, /puts all 5 of its roles under the landing zone's permissions boundary/);
+            assert.match(files[1].content, /keeps the cache's AUTH token a secret everywhere/);
+            assert.match(files[3].content, /case "createSecret":[\s\S]*case "finishSecret":/);
+            for (const spec of files.slice(4)) {
+                const unit = parseSpec(spec.content, spec.path).spec.units["orders-api"]!;
+                assert.deepEqual((unit.inputs as Record<string, unknown>)["cache-auth-token"], {
+                    from: "vault",
+                    path: "orders-api/cache",
+                    field: "auth-token",
+                });
+            }
+        });
+
+        it("brings a function with an HTTP API, which routes to it", () => {
+            const [program] = plan("orders-api", { with: ["http-api"] });
+            assert.match(program.content, /new LambdaFunction\("handler"/);
+            assert.match(program.content, /target: \{ function: handler \}/);
+        });
+
+        it("leaves the generated files as they were without --with", () => {
+            const files = plan("orders-api", { with: [] });
+            assert.equal(files.length, 4);
+            assert.doesNotMatch(files[0].content, /LambdaFunction|pulumi\.asset/);
+        });
+
+        it("refuses a component it does not know, and a cache where the spec has no Vault to inject its token from", () => {
+            assert.throws(
+                () => plan("orders-api", { with: ["function", "queue"] }),
+                (e: EdfError) =>
+                    e.problems.some((p) => p.path === "--with" && /`--with` names `queue`, which is not a component/.test(p.message)),
+            );
+            assert.throws(
+                () => plan("orders-api", { with: ["cache"] }),
+                (e: EdfError) => e.problems.some((p) => /reads Vault, but `injectors.vault` is not configured/.test(p.message)),
+            );
+        });
+    });
 });

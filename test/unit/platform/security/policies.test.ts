@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { permissionsBoundaryPolicy } from "../../../../platform/security/boundary-policy";
 import { accessLogsBucketPolicy, logArchiveBucketPolicy } from "../../../../platform/security/bucket-policies";
 import { KEY_ADMIN_ACTIONS, keyPolicy, KEY_PURPOSES } from "../../../../platform/security/key-policies";
+import { BOUNDARY_ALLOWED_ACTIONS } from "../../../../platform/security/boundary-policy";
 
 const scopeArbitrary = fc.record({
     accountId: fc.stringMatching(/^\d{12}$/),
@@ -60,5 +61,28 @@ describe("security policy documents", () => {
         assert.deepEqual(restricted.Condition, { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1"] } });
         const pass = permissionsBoundaryPolicy(input).Statement.find((s) => s.Sid === "AllowPassingRolesToEcsTasks")!;
         assert.deepEqual(pass.Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+    });
+
+    it("let a service's function encrypt its environment with the data key, through Lambda only", () => {
+        const data = keyPolicy({ accountId: "123456789012", region: "eu-west-1", purpose: "data" });
+        const use = data.Statement.find((s) => s.Sid === "UseThroughPurposeServices")!;
+        assert.ok((use.Condition!.StringEquals["kms:ViaService"] as string[]).includes("lambda.eu-west-1.amazonaws.com"));
+        const secrets = keyPolicy({ accountId: "123456789012", region: "eu-west-1", purpose: "secrets" });
+        const secretsUse = secrets.Statement.find((s) => s.Sid === "UseThroughPurposeServices")!;
+        assert.ok(!(secretsUse.Condition!.StringEquals["kms:ViaService"] as string[]).includes("lambda.eu-west-1.amazonaws.com"));
+    });
+
+    it("let service roles manage a VPC function's network interfaces and rotate their own secrets, but never administer IAM", () => {
+        for (const action of [
+            "ec2:CreateNetworkInterface",
+            "ec2:DeleteNetworkInterface",
+            "ec2:DescribeNetworkInterfaces",
+            "secretsmanager:PutSecretValue",
+            "secretsmanager:UpdateSecretVersionStage",
+        ]) {
+            assert.ok((BOUNDARY_ALLOWED_ACTIONS as readonly string[]).includes(action), action);
+        }
+        const allowed: readonly string[] = BOUNDARY_ALLOWED_ACTIONS;
+        assert.ok(!allowed.some((a) => a.startsWith("iam:") || a === "ec2:*" || a === "secretsmanager:*"));
     });
 });

@@ -160,6 +160,22 @@ describe("platform/shared-services", () => {
             assert.deepEqual([ns.name, ns.vpc], ["dev.edf.internal", "vpc-0abc"]);
         });
 
+        it("sets the region's API Gateway logging role, trusted by API Gateway of this account only and writing only its log groups", async () => {
+            const run = await sharedServices({});
+            const account = single(run.resources, "aws:apigateway/account:Account");
+            const role = single(run.resources, "aws:iam/role:Role");
+            assert.equal(account.inputs.cloudwatchRoleArn, `arn:aws:iam:us-east-1:123456789012:${role.name}`);
+            assert.equal(role.inputs.name, "edf-dev-apigateway-logs");
+            const [trust] = JSON.parse(role.inputs.assumeRolePolicy).Statement;
+            assert.deepEqual(trust.Principal, { Service: "apigateway.amazonaws.com" });
+            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+            const [write] = JSON.parse(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
+            assert.deepEqual(write.Resource, [
+                "arn:aws:logs:us-east-1:123456789012:log-group:*",
+                "arn:aws:logs:us-east-1:123456789012:log-group:*:log-stream:*",
+            ]);
+        });
+
         it("tags every taggable resource with the governance tags", async () => {
             const run = await sharedServices({});
             assert.deepEqual(untaggedResources(run.resources), []);

@@ -45,6 +45,15 @@ export function defaultResourceState(
     if (args.type === "aws:kms/key:Key") {
         state.keyId = id;
     }
+    if (args.type === "aws:lambda/function:Function") {
+        state.invokeArn = `arn:aws:apigateway:${world.region}:lambda:path/2015-03-31/functions/${String(state.arn)}/invocations`;
+    }
+    if (args.type === "aws:apigateway/restApi:RestApi") {
+        Object.assign(state, {
+            executionArn: `arn:aws:execute-api:${world.region}:${world.accountId}:${id}`,
+            rootResourceId: `${id}-root`,
+        });
+    }
     return { id, state };
 }
 
@@ -63,6 +72,13 @@ export function defaultCall(args: pulumi.runtime.MockCallArgs, world: MockWorld)
             return { accountId: world.accountId, arn: `arn:aws:iam::${world.accountId}:root`, userId: "AIDA", id: world.accountId };
         case "aws:elb/getServiceAccount:getServiceAccount":
             return { arn: "arn:aws:iam::127311923021:root", id: "127311923021" };
+        case "aws:iam/getSessionContext:getSessionContext": {
+            // An IAM user or root is its own issuer; a role session's issuer is the role.
+            const arn = String(args.inputs.arn);
+            const role = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+            const issuerArn = role ? `arn:aws:iam::${role[1]}:role/${role[2]}` : arn;
+            return { arn, issuerArn, issuerId: "AROA", issuerName: role ? role[2] : "", sessionName: "", id: arn };
+        }
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
         default:

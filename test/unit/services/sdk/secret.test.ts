@@ -1,0 +1,173 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { Function as LambdaFunction, Secret, SecretArgs, ServiceArgumentError, ServiceIdentity } from "../../../../services/sdk";
+import { validSecurityOutputs } from "../../platform/support/contract-fixtures";
+import { isSecretInput, ofType, runUnderMocks, single } from "../../platform/support/mock-run";
+import { documentOf, plaintextOccurrences, untaggedServiceResources } from "../support/assertions";
+import { identityArgs, inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+
+const SECURITY = validSecurityOutputs();
+const VALUE = "canary-signing-key-0a9b8c";
+const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset.StringAsset("export const handler = async () => ({});") });
+
+type Extra = (service: ServiceIdentity) => Partial<Omit<SecretArgs, "service">>;
+
+function build(environment: "dev" | "prod", extra: Extra = () => ({})) {
+    return runUnderMocks(() => {
+        const service = ordersIdentity(environment);
+        new Secret("signing-key", { service, ...extra(service) });
+    });
+}
+
+const rotatedByOwnFunction: Extra = (service) => ({
+    value: pulumi.secret(VALUE),
+    rotation: { function: new LambdaFunction("rotate-signing-key", { service, code: code() }) },
+});
+
+describe("Secret", () => {
+    describe("in prod, rotated by a function of the service", () => {
+        let run: Awaited<ReturnType<typeof build>>;
+        before(async () => {
+            run = await build("prod", rotatedByOwnFunction);
+            assert.equal(run.error, undefined, run.error?.message);
+        });
+
+        it("passes every pipeline policy with no finding at all", async () => {
+            const result = await inspectComponents(run.resources, "prod");
+            assert.deepEqual(mandatoryFindings(result), []);
+            assert.deepEqual(
+                result.findings.map((f) => f.policyId),
+                [],
+            );
+        });
+
+        it("encrypts with the secrets key, describes itself and keeps deleted secrets restorable for 30 days", () => {
+            const secret = single(run.resources, "aws:secretsmanager/secret:Secret").inputs;
+            assert.deepEqual(
+                [secret.kmsKeyId, secret.recoveryWindowInDays, secret.name],
+                [SECURITY.secretsKmsKeyArn, 30, "edf/prod/orders/signing-key"],
+            );
+            assert.ok(secret.description.length > 0);
+        });
+
+        it("rotates every 30 days with the service's function, which SecretsManager may invoke for this secret only", () => {
+            const secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:orders-signing-key";
+            const rotation = single(run.resources, "aws:secretsmanager/secretRotation:SecretRotation").inputs;
+            assert.deepEqual(
+                [rotation.rotationLambdaArn, rotation.rotationRules],
+                ["arn:aws:lambda:us-east-1:123456789012:orders-rotate-signing-key", { automaticallyAfterDays: 30 }],
+            );
+            const permission = single(run.resources, "aws:lambda/permission:Permission").inputs;
+            assert.deepEqual([permission.principal, permission.sourceArn], ["secretsmanager.amazonaws.com", secretArn]);
+            const grant = documentOf(
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-signing-key-rotation")!.inputs.policy,
+            );
+            assert.deepEqual(grant.Statement[0].Resource, secretArn);
+            assert.ok(grant.Statement[0].Action.includes("secretsmanager:PutSecretValue"));
+        });
+
+        it("lets only the service's roles, its rotation function and the deployer read the value; public policies are blocked", () => {
+            const policy = single(run.resources, "aws:secretsmanager/secretPolicy:SecretPolicy").inputs;
+            assert.equal(policy.blockPublicPolicy, true);
+            const [deny] = documentOf(policy.policy).Statement;
+            assert.deepEqual([deny.Effect, deny.Principal, deny.Action], ["Deny", "*", "secretsmanager:GetSecretValue"]);
+            assert.deepEqual(deny.Condition.StringNotEquals["aws:PrincipalArn"], [
+                "arn:aws:iam:us-east-1:123456789012:orders-task",
+                "arn:aws:iam:us-east-1:123456789012:orders-execution",
+                "arn:aws:iam:us-east-1:123456789012:orders-rotate-signing-key-role",
+                "arn:aws:iam::123456789012:root",
+            ]);
+            const read = documentOf(
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-signing-key-read")!.inputs.policy,
+            );
+            assert.deepEqual(
+                read.Statement.map((s) => s.Sid),
+                ["ReadSecret", "SecretKey"],
+            );
+        });
+
+        it("keeps the first value a secret and tags everything", () => {
+            const version = single(run.resources, "aws:secretsmanager/secretVersion:SecretVersion").inputs;
+            assert.ok(isSecretInput(version.secretString));
+            assert.deepEqual(plaintextOccurrences(run.resources, [VALUE]), []);
+            assert.deepEqual(untaggedServiceResources(run.resources), []);
+        });
+    });
+
+    it("rotates with an existing function, admitting its role, and leaves the deployer out when it writes no value", async () => {
+        const run = await build("dev", () => ({
+            rotation: {
+                lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:platform-rotator",
+                lambdaRoleArn: "arn:aws:iam::123456789012:role/platform-rotator",
+                scheduleExpression: "rate(7 days)",
+            },
+            taskAccess: "none",
+        }));
+        assert.equal(run.error, undefined, run.error?.message);
+        const [deny] = documentOf(single(run.resources, "aws:secretsmanager/secretPolicy:SecretPolicy").inputs.policy).Statement;
+        assert.deepEqual(deny.Condition.StringNotEquals["aws:PrincipalArn"], [
+            "arn:aws:iam:us-east-1:123456789012:orders-execution",
+            "arn:aws:iam::123456789012:role/platform-rotator",
+        ]);
+        assert.deepEqual(single(run.resources, "aws:secretsmanager/secretRotation:SecretRotation").inputs.rotationRules, {
+            scheduleExpression: "rate(7 days)",
+        });
+        assert.deepEqual(ofType(run.resources, "aws:iam/rolePolicy:RolePolicy"), [], "no task grant with taskAccess none");
+        assert.equal(single(run.resources, "aws:secretsmanager/secret:Secret").inputs.recoveryWindowInDays, 7);
+    });
+
+    describe("refuses what a policy would reject, naming the argument, before registering any part of it", () => {
+        const refusals: [string, Extra, RegExp][] = [
+            ["a prod secret without rotation", () => ({ value: pulumi.secret(VALUE) }), /`rotation` is missing in a prod environment/],
+            [
+                "rotation less often than every 90 days",
+                (s) => {
+                    const own = rotatedByOwnFunction(s);
+                    return { ...own, rotation: { ...own.rotation!, afterDays: 365 } };
+                },
+                /`rotation.afterDays` is `365`: rotate at least every 90 days/,
+            ],
+            [
+                "a yearly rotation schedule",
+                () => ({ rotation: { lambdaArn: "arn:l", lambdaRoleArn: "arn:r", scheduleExpression: "rate(365 days)" } }),
+                /`rotation.scheduleExpression` is `rate\(365 days\)`/,
+            ],
+            [
+                "immediate deletion without recovery",
+                (s) => ({ ...rotatedByOwnFunction(s), recoveryWindowDays: 0 }),
+                /`recoveryWindowDays` is `0`: a deleted secret stays restorable for 7 to 30 days/,
+            ],
+            [
+                "a value in plain text",
+                () => ({ value: VALUE as unknown as pulumi.Output<string>, rotation: { lambdaArn: "arn:l", lambdaRoleArn: "arn:r" } }),
+                /`value` is a plain value/,
+            ],
+            [
+                "a rotation function whose role the policy could not admit",
+                () => ({ rotation: { lambdaArn: "arn:l" } as never }),
+                /`rotation` needs `function`, or both `lambdaArn` and `lambdaRoleArn`/,
+            ],
+            [
+                "a reader of another service (cross-service access)",
+                (s) => ({
+                    ...rotatedByOwnFunction(s),
+                    readers: [new LambdaFunction("peek", { service: new ServiceIdentity("billing", identityArgs("prod")), code: code() })],
+                }),
+                /`readers\[0\]` belongs to `billing`: a secret is read by its own service only/,
+            ],
+        ];
+        for (const [what, extra, message] of refusals) {
+            it(`refuses ${what}`, async () => {
+                const run = await build("prod", extra);
+                assert.ok(run.error instanceof ServiceArgumentError, String(run.error));
+                assert.match(run.error.message, /^Secret `signing-key` cannot be created:/);
+                assert.match(run.error.message, message);
+                assert.doesNotMatch(run.error.message, new RegExp(VALUE));
+                assert.deepEqual(
+                    run.resources.filter((r) => r.type.startsWith("aws:secretsmanager") || r.type === "edf:services:Secret"),
+                    [],
+                );
+            });
+        }
+    });
+});

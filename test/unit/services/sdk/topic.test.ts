@@ -1,0 +1,151 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { Function as LambdaFunction, ServiceArgumentError, ServiceIdentity, Topic, TopicArgs } from "../../../../services/sdk";
+import { validSecurityOutputs } from "../../platform/support/contract-fixtures";
+import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
+import { documentOf, untaggedServiceResources } from "../support/assertions";
+import { identityArgs, inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+
+const SECURITY = validSecurityOutputs();
+const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset.StringAsset("export const handler = async () => ({});") });
+
+function build(environment: "dev" | "prod", extra: (service: ServiceIdentity) => Partial<Omit<TopicArgs, "service">> = () => ({})) {
+    return runUnderMocks(() => {
+        const service = ordersIdentity(environment);
+        new Topic("events", { service, ...extra(service) });
+    });
+}
+
+describe("Topic", () => {
+    describe("in prod, with a subscribed function", () => {
+        let run: Awaited<ReturnType<typeof build>>;
+        before(async () => {
+            run = await runUnderMocks(() => {
+                const service = ordersIdentity("prod");
+                const notify = new LambdaFunction("notify", { service, code: code() });
+                new Topic("events", { service, subscribers: [notify] });
+            });
+            assert.equal(run.error, undefined, run.error?.message);
+        });
+
+        it("passes every pipeline policy with no finding at all", async () => {
+            const result = await inspectComponents(run.resources, "prod");
+            assert.deepEqual(mandatoryFindings(result), []);
+            assert.deepEqual(
+                result.findings.map((f) => f.policyId),
+                [],
+            );
+        });
+
+        it("encrypts with the data key, traces and signs with SHA256", () => {
+            const topic = single(run.resources, "aws:sns/topic:Topic").inputs;
+            assert.deepEqual([topic.kmsMasterKeyId, topic.tracingConfig, topic.signatureVersion], [SECURITY.dataKmsKeyArn, "Active", 2]);
+        });
+
+        it("refuses publishing without TLS and admits only the service's task role", () => {
+            const policy = documentOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy);
+            const [deny, allow, ...rest] = policy.Statement;
+            assert.deepEqual(
+                [deny.Effect, deny.Action, deny.Condition],
+                ["Deny", "sns:Publish", { Bool: { "aws:SecureTransport": "false" } }],
+            );
+            assert.deepEqual(allow.Principal, { AWS: ["arn:aws:iam:us-east-1:123456789012:orders-task"] });
+            assert.deepEqual(rest, []);
+            assert.ok(policy.Statement.filter((s) => s.Effect === "Allow").every((s) => s.Principal !== "*"));
+            const grant = documentOf(
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-events-publish")!.inputs.policy,
+            );
+            assert.deepEqual(
+                grant.Statement.map((s) => [s.Sid, s.Action]),
+                [
+                    ["PublishToTopic", ["sns:Publish"]],
+                    ["TopicKey", ["kms:Decrypt", "kms:GenerateDataKey"]],
+                ],
+            );
+        });
+
+        it("lets SNS invoke the subscriber for this topic only, and logs delivery status encrypted, kept a year", () => {
+            const topicArn = "arn:aws:sns:us-east-1:123456789012:orders-events";
+            const permission = single(run.resources, "aws:lambda/permission:Permission").inputs;
+            assert.deepEqual([permission.principal, permission.sourceArn], ["sns.amazonaws.com", topicArn]);
+            const subscription = single(run.resources, "aws:sns/topicSubscription:TopicSubscription").inputs;
+            assert.deepEqual([subscription.protocol, subscription.topic], ["lambda", topicArn]);
+            const groups = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.inputs.name.startsWith("sns/"));
+            assert.deepEqual(groups.map((g) => [g.inputs.name, g.inputs.kmsKeyId, g.inputs.retentionInDays]).sort(), [
+                ["sns/us-east-1/123456789012/prod-orders-events", SECURITY.logsKmsKeyArn, 365],
+                ["sns/us-east-1/123456789012/prod-orders-events/Failure", SECURITY.logsKmsKeyArn, 365],
+            ]);
+            const role = ofType(run.resources, "aws:iam/role:Role").find((r) => r.name === "orders-events-delivery-role")!;
+            assert.equal(role.inputs.permissionsBoundary, SECURITY.permissionsBoundaryArn);
+            assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Condition, {
+                StringEquals: { "aws:SourceAccount": "123456789012" },
+            });
+            const topic = single(run.resources, "aws:sns/topic:Topic").inputs;
+            assert.equal(topic.lambdaFailureFeedbackRoleArn, `arn:aws:iam:us-east-1:123456789012:${role.name}`);
+            assert.equal(topic.lambdaSuccessFeedbackSampleRate, 10);
+        });
+
+        it("tags everything", () => {
+            assert.deepEqual(untaggedServiceResources(run.resources), []);
+        });
+    });
+
+    it("admits an AWS service for one source resource when the key admits it", async () => {
+        const rule = "arn:aws:events:us-east-1:123456789012:rule/orders-nightly";
+        const key = "arn:aws:kms:us-east-1:123456789012:key/events-topic";
+        const run = await build("dev", () => ({
+            servicePublishers: [{ service: "events.amazonaws.com", sourceArn: rule }],
+            kmsKeyArn: key,
+        }));
+        assert.equal(run.error, undefined, run.error?.message);
+        const statement = documentOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy).Statement[2];
+        assert.deepEqual(
+            [statement.Principal, statement.Condition],
+            [{ Service: "events.amazonaws.com" }, { ArnEquals: { "aws:SourceArn": rule } }],
+        );
+        assert.equal(single(run.resources, "aws:sns/topic:Topic").inputs.kmsMasterKeyId, key);
+        assert.deepEqual(ofType(run.resources, "aws:iam/role:Role").length, 2, "no delivery role without subscribers");
+    });
+
+    describe("refuses what a policy would reject, naming the argument, before registering any part of it", () => {
+        const refusals: [string, (service: ServiceIdentity) => Partial<Omit<TopicArgs, "service">>, RegExp][] = [
+            [
+                "a policy open to `*`",
+                () => ({ servicePublishers: [{ service: "*", sourceArn: "arn:x" }], kmsKeyArn: "arn:k" }),
+                /`servicePublishers\[0\].service` is `\*`: a topic is never open to anyone/,
+            ],
+            [
+                "an AWS service publishing from any source",
+                () => ({ servicePublishers: [{ service: "s3.amazonaws.com" } as never], kmsKeyArn: "arn:k" }),
+                /`servicePublishers\[0\].sourceArn` is missing/,
+            ],
+            [
+                "an AWS service publisher the data key would not admit",
+                () => ({ servicePublishers: [{ service: "events.amazonaws.com", sourceArn: "arn:x" }] }),
+                /`servicePublishers` needs `kmsKeyArn`: the landing zone's data key admits this account's principals only/,
+            ],
+            [
+                "the AWS-managed SNS key",
+                () => ({ kmsKeyArn: "alias/aws/sns" }),
+                /`kmsKeyArn` is `alias\/aws\/sns`: encrypt with a customer-managed key/,
+            ],
+            [
+                "a publisher of another service (cross-service access)",
+                () => ({ publishers: [new ServiceIdentity("billing", identityArgs("prod"))] }),
+                /`publishers\[0\]` belongs to `billing`: a topic admits publishers of its own service/,
+            ],
+        ];
+        for (const [what, extra, message] of refusals) {
+            it(`refuses ${what}`, async () => {
+                const run = await build("prod", extra);
+                assert.ok(run.error instanceof ServiceArgumentError, String(run.error));
+                assert.match(run.error.message, /^Topic `events` cannot be created:/);
+                assert.match(run.error.message, message);
+                assert.deepEqual(
+                    run.resources.filter((r) => r.type.startsWith("aws:sns") || r.type === "edf:services:Topic"),
+                    [],
+                );
+            });
+        }
+    });
+});
