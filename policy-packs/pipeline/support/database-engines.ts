@@ -136,3 +136,18 @@ export function rdsDatabaseGroups(resources: readonly PolicyResource[]): Databas
     }
     return out;
 }
+
+/** The Redshift parameter group a cluster uses (`clusterParameterGroupName`), among the stack's. */
+export function redshiftGroupOf(cluster: PolicyResource, resources: readonly PolicyResource[]): GroupRef {
+    return parameterGroupOf(cluster, "clusterParameterGroupName", ofTypes(resources, [T.redshiftParameterGroup]));
+}
+
+/** A serverless workgroup's `configParameters`, keys lower-cased; `undefined` when unknown at preview. */
+export function workgroupParameters(workgroup: PolicyResource): Map<string, string> | undefined {
+    return known(() => {
+        const out = new Map<string, string>();
+        for (const p of asArray(workgroup.props.configParameters as Record<string, unknown>[] | undefined))
+            out.set(String(p.parameterKey).toLowerCase(), String(p.parameterValue).toLowerCase());
+        return out;
+    });
+}
