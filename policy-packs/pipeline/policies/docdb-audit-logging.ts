@@ -2,7 +2,8 @@ import { SettingCheck, settingPolicy, subject } from "../support/data-settings";
 import { asArray } from "../support/props";
 import { T } from "../support/types";
 
-const AUDIT_ON = new Set(["enabled", "ddl", "dml_read", "dml_write", "all"]);
+// Values that audit at least schema changes and sign-ins (DML auditing alone misses both).
+const AUDIT_ON = new Set(["enabled", "ddl", "all"]);
 
 // The cluster exports the audit log, and from a parameter group of its own (the default group audits nothing).
 const cluster: SettingCheck = (args) => {
@@ -23,7 +24,7 @@ const group: SettingCheck = (args) => {
         .flatMap((x) => String(x.value).toLowerCase().split(","));
     return values.some((v) => AUDIT_ON.has(v.trim()))
         ? undefined
-        : `${subject(args.type, args.name)} must turn \`audit_logs\` on (\`ddl\`, \`dml_write\`, \`all\` or \`enabled\`).`;
+        : `${subject(args.type, args.name)} must turn \`audit_logs\` on (\`ddl\`, \`all\` or \`enabled\`).`;
 };
 
 export const docdbAuditLogging = settingPolicy(

@@ -28,7 +28,8 @@ export const elasticacheCustomSubnetGroup = settingPolicy(
         waivable: true,
         remediationSteps:
             "Create an `aws.elasticache.SubnetGroup` (MemoryDB: `aws.memorydb.SubnetGroup`) over the landing zone's isolated subnets and set `subnetGroupName`; serverless caches take `subnetIds`.",
-        peerChecks: { full: ["AwsSolutions-AEC1", "CKV_AWS_323"] },
+        // Partial for Checkov: a cluster that joins a replication group is not judged (the group carries the setting).
+        peerChecks: { full: ["AwsSolutions-AEC1"], partial: ["CKV_AWS_323"] },
     },
     {
         [T.elasticacheCluster]: unless(memberOfGroup, subnetGroup("subnetGroupName")),

@@ -17,7 +17,8 @@ export const elasticacheSnapshotRetention = settingPolicy(
         remediationSteps:
             "Set `snapshotRetentionLimit` to at least the configured minimum (7 days by default; ElastiCache keeps up to 35).",
         configSchema: { properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7 } } },
-        peerChecks: { full: ["CKV_AWS_134"] },
+        // Partial: a cluster that joins a replication group is not judged (the group carries the setting); Checkov judges it.
+        peerChecks: { partial: ["CKV_AWS_134"] },
     },
     {
         [T.elasticacheReplicationGroup]: retention,

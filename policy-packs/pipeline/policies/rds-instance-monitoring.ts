@@ -36,12 +36,9 @@ export const rdsInstanceMonitoring = settingPolicy(
             "Set `monitoringInterval` (e.g. 60) with a `monitoringRoleArn` that has `AmazonRDSEnhancedMonitoringRole`, and `performanceInsightsEnabled: true` with a customer managed `performanceInsightsKmsKeyId`.",
         configSchema: { properties: { maxMonitoringIntervalSeconds: { type: "integer", enum: [1, 5, 10, 15, 30, 60], default: 60 } } },
         peerChecks: {
-            full: [
-                "CKV_AWS_118",
-                "CKV_AWS_353",
-                "aws-rds-clusterinstance-enable-performance-insights",
-                "aws-rds-instance-enable-performance-insights",
-            ],
+            full: ["CKV_AWS_118", "CKV_AWS_353", "aws-rds-clusterinstance-enable-performance-insights"],
+            // Partial: the smallest MySQL/MariaDB classes, which cannot run Performance Insights, are not asked for it.
+            partial: ["aws-rds-instance-enable-performance-insights"],
         },
     },
     { [T.rdsInstance]: monitored, [T.rdsClusterInstance]: monitored },

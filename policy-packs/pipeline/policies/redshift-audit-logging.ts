@@ -53,8 +53,13 @@ export const redshiftAuditLogging: StackPolicyDefinition = {
                 report(`${what} must deliver its ${missing.map((m) => `\`${m}\``).join(", ")} logs (\`logExports\`).`, cluster.urn);
             if (requiredLogTypes.includes("useractivitylog")) {
                 const ref = redshiftGroupOf(cluster, args.resources);
-                const on = ref.kind === "declared" ? parametersOf(ref.group)?.get("enable_user_activity_logging") : "false";
-                if (ref.kind !== "unknown" && on !== undefined && on !== "true")
+                // Parameters unknown at preview give no verdict; the default group and groups elsewhere log no activity we can see.
+                const params = ref.kind === "declared" ? parametersOf(ref.group) : undefined;
+                const off =
+                    ref.kind === "declared"
+                        ? params !== undefined && params.get("enable_user_activity_logging") !== "true"
+                        : ref.kind !== "unknown";
+                if (off)
                     report(
                         `${what} must log user activity (\`enable_user_activity_logging\` set to \`true\` in a parameter group declared in this stack).`,
                         cluster.urn,
@@ -62,8 +67,8 @@ export const redshiftAuditLogging: StackPolicyDefinition = {
             }
         }
         for (const ns of namespaces) {
-            const exported = known(() => asArray(ns.props.logExports as string[] | undefined).map(String));
-            const missing = exported === undefined ? [] : requiredLogTypes.filter((t) => !exported.includes(t));
+            const exported = asArray(ns.props.logExports as string[] | undefined).map(String);
+            const missing = requiredLogTypes.filter((t) => !exported.includes(t));
             if (missing.length > 0)
                 report(
                     `${subject(ns.type, ns.name)} must export its ${missing.map((m) => `\`${m}\``).join(", ")} logs (\`logExports\`).`,

@@ -23,9 +23,9 @@ export const redshiftTlsRequired: StackPolicyDefinition = {
         const workgroups = ofTypes(args.resources, [T.redshiftServerlessWorkgroup]);
         if (clusters.length + groups.length + workgroups.length === 0)
             args.notApplicable("The stack declares no Redshift cluster, parameter group or workgroup.");
-        const requiresTls = (params: Map<string, string> | undefined) => params === undefined || params.get("require_ssl") === "true";
+        const requiresTls = (params: Map<string, string> | undefined) => params?.get("require_ssl") === "true";
         for (const group of groups) {
-            if (!requiresTls(parametersOf(group)))
+            if (!requiresTls(parametersOf(group, false)))
                 report(`${subject(group.type, group.name)} must set \`require_ssl\` to \`true\`.`, group.urn);
         }
         for (const cluster of clusters) {

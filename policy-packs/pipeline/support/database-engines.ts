@@ -71,18 +71,20 @@ export interface Parameter {
     readonly value: string;
 }
 
-/** The parameters a parameter group sets, names lower-cased; `undefined` when they are unknown at preview. */
-export function parametersOf(group: PolicyResource): Map<string, string> | undefined {
-    const list = known(() => group.props.parameters);
-    if (list === undefined) return undefined;
+function readParameters(list: unknown): Map<string, string> {
     const out = new Map<string, string>();
-    for (const p of asArray(list as Record<string, unknown>[])) {
-        const name = known(() => p.name);
-        const value = known(() => p.value);
-        if (typeof name !== "string" || value === undefined) return undefined;
-        out.set(name.toLowerCase(), String(value).toLowerCase());
-    }
+    for (const p of asArray(list as Record<string, unknown>[] | undefined))
+        out.set(String(p.name).toLowerCase(), String(p.value).toLowerCase());
     return out;
+}
+
+/**
+ * The parameters a parameter group sets, names and values lower-cased. Read as another
+ * resource's (`lookup`), unknown values give `undefined`; read as the policy's own subject, they
+ * stop the policy as the engine wants.
+ */
+export function parametersOf(group: PolicyResource, lookup = true): Map<string, string> | undefined {
+    return lookup ? known(() => readParameters(group.props.parameters)) : readParameters(group.props.parameters);
 }
 
 /** Where a resource's parameter group comes from. */
@@ -142,12 +144,10 @@ export function redshiftGroupOf(cluster: PolicyResource, resources: readonly Pol
     return parameterGroupOf(cluster, "clusterParameterGroupName", ofTypes(resources, [T.redshiftParameterGroup]));
 }
 
-/** A serverless workgroup's `configParameters`, keys lower-cased; `undefined` when unknown at preview. */
-export function workgroupParameters(workgroup: PolicyResource): Map<string, string> | undefined {
-    return known(() => {
-        const out = new Map<string, string>();
-        for (const p of asArray(workgroup.props.configParameters as Record<string, unknown>[] | undefined))
-            out.set(String(p.parameterKey).toLowerCase(), String(p.parameterValue).toLowerCase());
-        return out;
-    });
+/** A serverless workgroup's `configParameters`, keys and values lower-cased (read as the policy's subject). */
+export function workgroupParameters(workgroup: PolicyResource): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const p of asArray(workgroup.props.configParameters as Record<string, unknown>[] | undefined))
+        out.set(String(p.parameterKey).toLowerCase(), String(p.parameterValue).toLowerCase());
+    return out;
 }
