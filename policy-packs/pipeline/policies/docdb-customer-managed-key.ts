@@ -8,7 +8,9 @@ export const docdbCustomerManagedKey = settingPolicy(
             "Checks whether DocumentDB clusters, elastic clusters and Performance Insights are encrypted with a customer managed KMS key.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
-        enforcementLevel: "mandatory",
+        // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
+        enforcementLevel: "advisory",
+        enforceAfter: "2027-03-01",
         waivable: true,
         remediationSteps: "Set `kmsKeyId` (instances with Performance Insights: `performanceInsightsKmsKeyId`) to a customer managed key.",
         peerChecks: { full: ["CKV_AWS_182"] },

@@ -14,7 +14,9 @@ export const keyspacesTableCustomerManagedKey = settingPolicy(
         description: "Checks whether Keyspaces (Cassandra) tables are encrypted with a customer managed KMS key.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
-        enforcementLevel: "mandatory",
+        // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
+        enforcementLevel: "advisory",
+        enforceAfter: "2027-03-01",
         waivable: true,
         remediationSteps: 'Set `encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: <key ARN> }`.',
         peerChecks: { full: ["CKV_AWS_265"] },

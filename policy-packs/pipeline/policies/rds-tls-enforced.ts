@@ -25,7 +25,9 @@ export const rdsTlsEnforced: StackPolicyDefinition = {
     description: "Checks whether RDS instances and clusters use a parameter group that refuses connections without TLS.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["4.2.1"] },
-    enforcementLevel: "mandatory",
+    // Announced first: attaching a parameter group that forces TLS restarts the database, so teams get until the date.
+    enforcementLevel: "advisory",
+    enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
         "Give the database a parameter group declared in the same stack that sets `rds.force_ssl` to 1 (PostgreSQL, SQL Server), `require_secure_transport` to 1 (MySQL, MariaDB) or `db2comm` to SSL (Db2); clusters use a cluster parameter group.",

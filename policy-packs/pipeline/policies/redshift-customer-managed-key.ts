@@ -10,7 +10,9 @@ export const redshiftCustomerManagedKey = settingPolicy(
             "Checks whether Redshift clusters, serverless namespaces and cross-region snapshot copies are encrypted with a customer managed KMS key.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
-        enforcementLevel: "mandatory",
+        // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
+        enforcementLevel: "advisory",
+        enforceAfter: "2027-03-01",
         waivable: true,
         remediationSteps:
             "Set `kmsKeyId` on the cluster or namespace, and on the snapshot copy grant of the destination region, to a customer managed key.",

@@ -11,7 +11,9 @@ export const redshiftTlsRequired: StackPolicyDefinition = {
         "Checks whether Redshift clusters, their parameter groups and serverless workgroups refuse connections without TLS (`require_ssl`).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["4.2.1"] },
-    enforcementLevel: "mandatory",
+    // Announced first: attaching a parameter group that forces TLS restarts the database, so teams get until the date.
+    enforcementLevel: "advisory",
+    enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
         "Give the cluster an `aws.redshift.ParameterGroup` declared in the same stack with `require_ssl` set to `true`; a serverless workgroup `configParameters` with `require_ssl` = `true`.",
