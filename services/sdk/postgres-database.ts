@@ -116,8 +116,9 @@ export function defaultDatabaseName(name: string): string {
 
 /**
  * A PostgreSQL database a service owns (RDS or Aurora): in the landing zone's isolated subnets,
- * encrypted with its data key, TLS enforced (`rds.force_ssl`), automated backups,
- * multi-AZ and deletion protection in production, logs exported, reachable only from the
+ * encrypted with its data key, TLS enforced (`rds.force_ssl`), IAM authentication accepted,
+ * automated backups, multi-AZ and deletion protection in production, logs exported (schema
+ * changes and slow statements too), Enhanced Monitoring, reachable only from the
  * service's tasks on 5432 — the one grant a password-authenticated database needs. The
  * password reaches the container as an ECS secret through {@link passwordSecret}; the
  * `ContainerService` grants its execution role that secret and nothing else.

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { NAME_LIMITS } from "../../platform/common/naming";
 import { childName } from "./dependency";
 import type { PostgresDatabaseArgs } from "./postgres-database";
 import type { ServiceIdentity } from "./service-identity";
@@ -35,12 +36,42 @@ export interface PostgresEngineResult {
     readonly managedSecretArn: pulumi.Output<string>;
 }
 
-// TLS only, and every connection logged (PCI DSS 10.2).
+// TLS only, every connection, schema change and slow statement logged (PCI DSS 10.2).
 const SERVER_PARAMETERS = [
     { name: "rds.force_ssl", value: "1" },
     { name: "log_connections", value: "1" },
     { name: "log_disconnections", value: "1" },
+    { name: "log_statement", value: "ddl" },
+    { name: "log_min_duration_statement", value: "1000" },
 ];
+
+/** Enhanced Monitoring publishes OS metrics every minute through this role. */
+export const MONITORING_INTERVAL_SECONDS = 60;
+
+// The role RDS assumes to publish Enhanced Monitoring metrics, under the landing zone's boundary.
+function monitoringRole(i: PostgresEngineInputs): aws.iam.Role {
+    const { service, name } = i;
+    const role = new aws.iam.Role(
+        childName(service, name, "monitoring"),
+        {
+            name: service.physicalName(`${name}-monitoring`, NAME_LIMITS.iam),
+            description: `Enhanced Monitoring of ${service.serviceName}'s ${name} database`,
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            }),
+            permissionsBoundary: service.landingZone.security.permissionsBoundaryArn,
+            tags: i.tags("monitoring"),
+        },
+        { parent: i.parent },
+    );
+    new aws.iam.RolePolicyAttachment(
+        childName(service, name, "monitoring"),
+        { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" },
+        { parent: role },
+    );
+    return role;
+}
 
 interface MasterCredentials {
     readonly password?: pulumi.Input<string>;
@@ -75,6 +106,7 @@ export function createRdsInstance(i: PostgresEngineInputs): PostgresEngineResult
         { parent: i.parent },
     );
     const { password, manageMasterUserPassword, masterUserSecretKmsKeyId } = masterCredentials(i);
+    const monitoring = monitoringRole(i);
     const instance = new aws.rds.Instance(
         childName(service, name),
         {
@@ -103,7 +135,10 @@ export function createRdsInstance(i: PostgresEngineInputs): PostgresEngineResult
             skipFinalSnapshot: !prod,
             finalSnapshotIdentifier: prod ? service.physicalName(`${name}-final`, 63) : undefined,
             autoMinorVersionUpgrade: true,
+            iamDatabaseAuthenticationEnabled: true,
             enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+            monitoringInterval: MONITORING_INTERVAL_SECONDS,
+            monitoringRoleArn: monitoring.arn,
             performanceInsightsEnabled: true,
             performanceInsightsKmsKeyId: security.dataKmsKeyArn,
             tags: i.tags(),
@@ -158,12 +193,14 @@ export function createAuroraCluster(i: PostgresEngineInputs): PostgresEngineResu
             deletionProtection: prod,
             skipFinalSnapshot: !prod,
             finalSnapshotIdentifier: prod ? service.physicalName(`${name}-final`, 63) : undefined,
+            iamDatabaseAuthenticationEnabled: true,
             enabledCloudwatchLogsExports: ["postgresql"],
             tags: i.tags(),
         },
         { parent: i.parent },
     );
     const multiAz = args.multiAz ?? sizing.multiAzDatabase;
+    const monitoring = monitoringRole(i);
     // The writer in the first AZ, the reader in the second: Aurora fails over to it.
     const members = multiAz ? 2 : 1;
     for (let index = 0; index < members; index++) {
@@ -180,6 +217,8 @@ export function createAuroraCluster(i: PostgresEngineInputs): PostgresEngineResu
                 publiclyAccessible: false,
                 promotionTier: index,
                 autoMinorVersionUpgrade: true,
+                monitoringInterval: MONITORING_INTERVAL_SECONDS,
+                monitoringRoleArn: monitoring.arn,
                 performanceInsightsEnabled: true,
                 performanceInsightsKmsKeyId: security.dataKmsKeyArn,
                 copyTagsToSnapshot: true,

@@ -15,6 +15,16 @@ export const rdsBackupsEnabled: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps: "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default).",
     configSchema: { properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7 } } },
+    peerChecks: {
+        full: ["aws-rds-cluster-configure-backup-retention", "aws-rds-cluster-enable-backup-retention"],
+        // Partial: read replicas are not judged (they restore from their source's backups); the peers judge them too.
+        partial: [
+            "AwsSolutions-RDS13",
+            "CKV_AWS_133",
+            "aws-rds-instance-configure-backup-retention",
+            "aws-rds-instance-enable-backup-retention",
+        ],
+    },
     resourceTypes: [T.rdsInstance, T.rdsCluster],
     validateResource: forTypes([T.rdsInstance, T.rdsCluster], (args, report) => {
         if (args.type === T.rdsInstance && typeof args.props.replicateSourceDb === "string")

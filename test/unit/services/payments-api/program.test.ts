@@ -99,10 +99,16 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("has distinct task and execution roles, both under the permissions boundary", () => {
             const roles = ofType(run.resources, "aws:iam/role:Role");
-            assert.deepEqual(roles.map((r) => r.name).sort(), ["payments-api-execution", "payments-api-task"]);
+            // The third is the database's Enhanced Monitoring role, which only RDS assumes.
+            assert.deepEqual(roles.map((r) => r.name).sort(), [
+                "payments-api-db-monitoring",
+                "payments-api-execution",
+                "payments-api-task",
+            ]);
             for (const role of roles) {
                 assert.equal(role.inputs.permissionsBoundary, lz.security.permissionsBoundaryArn, role.name);
-                assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "ecs-tasks.amazonaws.com" });
+                const service = role.name.endsWith("-db-monitoring") ? "monitoring.rds.amazonaws.com" : "ecs-tasks.amazonaws.com";
+                assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: service });
             }
             const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
             assert.notEqual(task.inputs.taskRoleArn, task.inputs.executionRoleArn);

@@ -1,0 +1,20 @@
+import { atLeast, settingPolicy } from "../support/data-settings";
+import { T } from "../support/types";
+
+const retention = atLeast("backupRetentionPeriod", "minRetentionDays", 1, "days");
+
+export const docdbBackupRetention = settingPolicy(
+    {
+        id: "docdb-backup-retention",
+        description: "Checks whether DocumentDB clusters and elastic clusters keep automated backups for at least the minimum retention.",
+        severity: "medium",
+        controls: { "pci-dss-v4.0": ["12.10.1"] },
+        enforcementLevel: "mandatory",
+        waivable: true,
+        remediationSteps:
+            "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default; the provider's default is 1).",
+        configSchema: { properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7 } } },
+        peerChecks: { full: ["AwsSolutions-DOC4", "CKV_AWS_360"] },
+    },
+    { [T.docdbCluster]: retention, [T.docdbElasticCluster]: retention },
+);
