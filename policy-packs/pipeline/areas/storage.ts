@@ -1,4 +1,28 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { glacierVaultPolicyNotPublic } from "../policies/glacier-vault-policy-not-public";
+import { s3AccessPointNotPublic } from "../policies/s3-access-point-not-public";
+import { s3BucketAccessLoggingEnabled } from "../policies/s3-bucket-access-logging-enabled";
+import { s3BucketAclNotPublic } from "../policies/s3-bucket-acl-not-public";
+import { s3BucketAclsDisabled } from "../policies/s3-bucket-acls-disabled";
+import { s3BucketLifecycleConfigured } from "../policies/s3-bucket-lifecycle-configured";
+import { s3BucketPolicyNoLockout } from "../policies/s3-bucket-policy-no-lockout";
+import { s3BucketPolicyNotPublic } from "../policies/s3-bucket-policy-not-public";
+import { s3BucketVersioningEnabled } from "../policies/s3-bucket-versioning-enabled";
+import { s3LogBucketObjectLockEnabled } from "../policies/s3-log-bucket-object-lock-enabled";
+import { s3ObjectKmsEncrypted } from "../policies/s3-object-kms-encrypted";
 
 /** Storage, analytics and machine learning (S3, OpenSearch, EFS, FSx, Backup, SageMaker, Athena, EMR, Glue, ...), in pack order. */
-export const storagePolicies: readonly PolicyDefinition[] = [];
+export const storagePolicies: readonly PolicyDefinition[] = [
+    // S3 (the core list holds s3-bucket-kms-encrypted, -public-access-blocked and -tls-only) and Glacier
+    s3AccessPointNotPublic,
+    s3BucketAccessLoggingEnabled,
+    s3BucketAclNotPublic,
+    s3BucketAclsDisabled,
+    s3BucketLifecycleConfigured,
+    s3BucketPolicyNoLockout,
+    s3BucketPolicyNotPublic,
+    s3BucketVersioningEnabled,
+    s3LogBucketObjectLockEnabled,
+    s3ObjectKmsEncrypted,
+    glacierVaultPolicyNotPublic,
+];
