@@ -5,7 +5,8 @@ import { T } from "../../../../../policy-packs/pipeline/support/types";
 
 /** A minimal stack-policy view of a resource. */
 function view(type: string, name: string, props: Record<string, unknown>): PolicyResource {
-    return { type, name, urn: `urn:${type}::${name}`, props, opts: {} as never, dependencies: [], propertyDependencies: {} };
+    const r = { type, name, urn: `urn:${type}::${name}`, props, opts: {}, dependencies: [], propertyDependencies: {} };
+    return r as unknown as PolicyResource;
 }
 
 describe("bucket settings index", () => {
