@@ -1,5 +1,13 @@
 import type { PolicyDefinition } from "../../lib/model";
 import { glacierVaultPolicyNotPublic } from "../policies/glacier-vault-policy-not-public";
+import { opensearchDomainAccessPolicyNotPublic } from "../policies/opensearch-domain-access-policy-not-public";
+import { opensearchDomainEncryptedAtRest } from "../policies/opensearch-domain-encrypted-at-rest";
+import { opensearchDomainFineGrainedAccessControl } from "../policies/opensearch-domain-fine-grained-access-control";
+import { opensearchDomainHighlyAvailable } from "../policies/opensearch-domain-highly-available";
+import { opensearchDomainHttpsEnforced } from "../policies/opensearch-domain-https-enforced";
+import { opensearchDomainInVpc } from "../policies/opensearch-domain-in-vpc";
+import { opensearchDomainLogsPublished } from "../policies/opensearch-domain-logs-published";
+import { opensearchDomainNodeToNodeEncrypted } from "../policies/opensearch-domain-node-to-node-encrypted";
 import { s3AccessPointNotPublic } from "../policies/s3-access-point-not-public";
 import { s3BucketAccessLoggingEnabled } from "../policies/s3-bucket-access-logging-enabled";
 import { s3BucketAclNotPublic } from "../policies/s3-bucket-acl-not-public";
@@ -25,4 +33,13 @@ export const storagePolicies: readonly PolicyDefinition[] = [
     s3LogBucketObjectLockEnabled,
     s3ObjectKmsEncrypted,
     glacierVaultPolicyNotPublic,
+    // OpenSearch (and its Elasticsearch predecessor)
+    opensearchDomainAccessPolicyNotPublic,
+    opensearchDomainEncryptedAtRest,
+    opensearchDomainFineGrainedAccessControl,
+    opensearchDomainHighlyAvailable,
+    opensearchDomainHttpsEnforced,
+    opensearchDomainInVpc,
+    opensearchDomainLogsPublished,
+    opensearchDomainNodeToNodeEncrypted,
 ];

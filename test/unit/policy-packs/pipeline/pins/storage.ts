@@ -13,4 +13,12 @@ export const STORAGE_PINS: Record<string, Pin> = {
     "s3-bucket-versioning-enabled": ["mandatory", "medium", true, ["10.3.2", "10.3.3"]],
     "s3-log-bucket-object-lock-enabled": ["mandatory", "high", true, ["10.3.2", "10.5.1"]],
     "s3-object-kms-encrypted": ["advisory", "low", true, ["3.5.1"]],
+    "opensearch-domain-access-policy-not-public": ["mandatory", "critical", true, ["1.3.1", "7.2.1"]],
+    "opensearch-domain-encrypted-at-rest": ["mandatory", "high", true, ["3.5.1"]],
+    "opensearch-domain-fine-grained-access-control": ["mandatory", "high", true, ["7.2.1", "7.2.2", "8.2.1"]],
+    "opensearch-domain-highly-available": ["mandatory", "medium", true, ["12.10.1"]],
+    "opensearch-domain-https-enforced": ["mandatory", "high", true, ["4.2.1"]],
+    "opensearch-domain-in-vpc": ["mandatory", "critical", true, ["1.3.1", "1.4.4"]],
+    "opensearch-domain-logs-published": ["mandatory", "medium", true, ["10.2.1", "10.2.1.1"]],
+    "opensearch-domain-node-to-node-encrypted": ["mandatory", "high", true, ["4.2.1"]],
 };
