@@ -1,4 +1,13 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { backupPlanRetentionMinimum } from "../policies/backup-plan-retention-minimum";
+import { backupVaultKmsEncrypted } from "../policies/backup-vault-kms-encrypted";
+import { backupVaultLocked } from "../policies/backup-vault-locked";
+import { backupVaultPolicyNotPublic } from "../policies/backup-vault-policy-not-public";
+import { efsAccessPointLeastPrivilege } from "../policies/efs-access-point-least-privilege";
+import { efsFileSystemBackedUp } from "../policies/efs-file-system-backed-up";
+import { efsFileSystemMultiAz } from "../policies/efs-file-system-multi-az";
+import { efsFileSystemPolicyNotPublic } from "../policies/efs-file-system-policy-not-public";
+import { fsxFileSystemKmsEncrypted } from "../policies/fsx-file-system-kms-encrypted";
 import { glacierVaultPolicyNotPublic } from "../policies/glacier-vault-policy-not-public";
 import { opensearchDomainAccessPolicyNotPublic } from "../policies/opensearch-domain-access-policy-not-public";
 import { opensearchDomainEncryptedAtRest } from "../policies/opensearch-domain-encrypted-at-rest";
@@ -42,4 +51,15 @@ export const storagePolicies: readonly PolicyDefinition[] = [
     opensearchDomainInVpc,
     opensearchDomainLogsPublished,
     opensearchDomainNodeToNodeEncrypted,
+    // EFS (the core list holds efs-file-system-encrypted) and FSx
+    efsAccessPointLeastPrivilege,
+    efsFileSystemBackedUp,
+    efsFileSystemMultiAz,
+    efsFileSystemPolicyNotPublic,
+    fsxFileSystemKmsEncrypted,
+    // AWS Backup
+    backupPlanRetentionMinimum,
+    backupVaultKmsEncrypted,
+    backupVaultLocked,
+    backupVaultPolicyNotPublic,
 ];

@@ -21,4 +21,13 @@ export const STORAGE_PINS: Record<string, Pin> = {
     "opensearch-domain-in-vpc": ["mandatory", "critical", true, ["1.3.1", "1.4.4"]],
     "opensearch-domain-logs-published": ["mandatory", "medium", true, ["10.2.1", "10.2.1.1"]],
     "opensearch-domain-node-to-node-encrypted": ["mandatory", "high", true, ["4.2.1"]],
+    "efs-access-point-least-privilege": ["mandatory", "medium", true, ["7.2.1", "7.2.2"]],
+    "efs-file-system-backed-up": ["mandatory", "medium", true, ["12.10.1"]],
+    "efs-file-system-multi-az": ["mandatory", "medium", true, ["12.10.1"]],
+    "efs-file-system-policy-not-public": ["mandatory", "critical", true, ["1.3.1", "7.2.1"]],
+    "fsx-file-system-kms-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
+    "backup-plan-retention-minimum": ["mandatory", "medium", true, ["12.10.1"]],
+    "backup-vault-kms-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
+    "backup-vault-locked": ["mandatory", "high", true, ["12.10.1", "10.5.1"]],
+    "backup-vault-policy-not-public": ["mandatory", "critical", true, ["1.3.1", "7.2.1"]],
 };
