@@ -27,6 +27,14 @@ import { s3BucketPolicyNotPublic } from "../policies/s3-bucket-policy-not-public
 import { s3BucketVersioningEnabled } from "../policies/s3-bucket-versioning-enabled";
 import { s3LogBucketObjectLockEnabled } from "../policies/s3-log-bucket-object-lock-enabled";
 import { s3ObjectKmsEncrypted } from "../policies/s3-object-kms-encrypted";
+import { sagemakerDomainVpcOnly } from "../policies/sagemaker-domain-vpc-only";
+import { sagemakerModelNetworkIsolation } from "../policies/sagemaker-model-network-isolation";
+import { sagemakerMonitoringJobTrafficEncrypted } from "../policies/sagemaker-monitoring-job-traffic-encrypted";
+import { sagemakerNotebookImdsv2Required } from "../policies/sagemaker-notebook-imdsv2-required";
+import { sagemakerNotebookNetworkIsolated } from "../policies/sagemaker-notebook-network-isolated";
+import { sagemakerNotebookRoleLeastPrivilege } from "../policies/sagemaker-notebook-role-least-privilege";
+import { sagemakerNotebookRootAccessDisabled } from "../policies/sagemaker-notebook-root-access-disabled";
+import { sagemakerResourcesKmsEncrypted } from "../policies/sagemaker-resources-kms-encrypted";
 
 /** Storage, analytics and machine learning (S3, OpenSearch, EFS, FSx, Backup, SageMaker, Athena, EMR, Glue, ...), in pack order. */
 export const storagePolicies: readonly PolicyDefinition[] = [
@@ -62,4 +70,13 @@ export const storagePolicies: readonly PolicyDefinition[] = [
     backupVaultKmsEncrypted,
     backupVaultLocked,
     backupVaultPolicyNotPublic,
+    // SageMaker
+    sagemakerDomainVpcOnly,
+    sagemakerModelNetworkIsolation,
+    sagemakerMonitoringJobTrafficEncrypted,
+    sagemakerNotebookImdsv2Required,
+    sagemakerNotebookNetworkIsolated,
+    sagemakerNotebookRoleLeastPrivilege,
+    sagemakerNotebookRootAccessDisabled,
+    sagemakerResourcesKmsEncrypted,
 ];

@@ -30,4 +30,12 @@ export const STORAGE_PINS: Record<string, Pin> = {
     "backup-vault-kms-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
     "backup-vault-locked": ["mandatory", "high", true, ["12.10.1", "10.5.1"]],
     "backup-vault-policy-not-public": ["mandatory", "critical", true, ["1.3.1", "7.2.1"]],
+    "sagemaker-domain-vpc-only": ["mandatory", "high", true, ["1.3.1", "1.3.2", "1.4.4"]],
+    "sagemaker-model-network-isolation": ["advisory", "medium", true, ["1.3.2"]],
+    "sagemaker-monitoring-job-traffic-encrypted": ["mandatory", "medium", true, ["4.2.1"]],
+    "sagemaker-notebook-imdsv2-required": ["mandatory", "medium", true, ["2.2.6"]],
+    "sagemaker-notebook-network-isolated": ["mandatory", "high", true, ["1.3.1", "1.3.2", "1.4.4"]],
+    "sagemaker-notebook-role-least-privilege": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
+    "sagemaker-notebook-root-access-disabled": ["mandatory", "medium", true, ["7.2.1", "7.2.2"]],
+    "sagemaker-resources-kms-encrypted": ["mandatory", "high", true, ["3.5.1"]],
 };
