@@ -16,7 +16,8 @@ export const sagemakerMonitoringJobTrafficEncrypted: ResourcePolicyDefinition = 
         const network = args.props.networkConfig as { enableInterContainerTrafficEncryption?: unknown } | undefined;
         if (network?.enableInterContainerTrafficEncryption !== true)
             report(
-                `SageMaker monitoring job \`${args.name}\` must encrypt traffic between its instances (\`networkConfig.enableInterContainerTrafficEncryption: true\`).`,
+                `SageMaker monitoring job \`${args.name}\` must encrypt traffic between its instances ` +
+                    "(`networkConfig.enableInterContainerTrafficEncryption: true`).",
             );
     }),
 };

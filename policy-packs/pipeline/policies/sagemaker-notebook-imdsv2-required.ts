@@ -17,7 +17,8 @@ export const sagemakerNotebookImdsv2Required: ResourcePolicyDefinition = {
         const imds = args.props.instanceMetadataServiceConfiguration as { minimumInstanceMetadataServiceVersion?: unknown } | undefined;
         if (imds?.minimumInstanceMetadataServiceVersion !== "2")
             report(
-                `SageMaker notebook \`${args.name}\` must accept only IMDSv2 (\`instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion: "2"\`).`,
+                `SageMaker notebook \`${args.name}\` must accept only IMDSv2 ` +
+                    '(`instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion: "2"`).',
             );
     }),
 };

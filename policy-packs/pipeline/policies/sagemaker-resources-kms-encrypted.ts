@@ -19,7 +19,8 @@ export const sagemakerResourcesKmsEncrypted: ResourcePolicyDefinition = {
     kind: "resource",
     id: "sagemaker-resources-kms-encrypted",
     description:
-        "Checks whether SageMaker notebooks, domains, endpoint configurations, monitoring jobs and flow definitions encrypt their storage with a customer managed KMS key.",
+        "Checks whether SageMaker notebooks, domains, endpoint configurations, monitoring jobs and flow definitions " +
+        "encrypt their storage with a customer managed KMS key.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
