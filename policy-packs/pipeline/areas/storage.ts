@@ -35,6 +35,20 @@ import { sagemakerNotebookNetworkIsolated } from "../policies/sagemaker-notebook
 import { sagemakerNotebookRoleLeastPrivilege } from "../policies/sagemaker-notebook-role-least-privilege";
 import { sagemakerNotebookRootAccessDisabled } from "../policies/sagemaker-notebook-root-access-disabled";
 import { sagemakerResourcesKmsEncrypted } from "../policies/sagemaker-resources-kms-encrypted";
+import { athenaDatabaseEncrypted } from "../policies/athena-database-encrypted";
+import { athenaResourcesDescribed } from "../policies/athena-resources-described";
+import { athenaWorkgroupEncrypted } from "../policies/athena-workgroup-encrypted";
+import { emrBlockPublicAccessEnabled } from "../policies/emr-block-public-access-enabled";
+import { emrClusterKerberosEnabled } from "../policies/emr-cluster-kerberos-enabled";
+import { emrClusterLoggingEnabled } from "../policies/emr-cluster-logging-enabled";
+import { emrClusterSecurityConfiguration } from "../policies/emr-cluster-security-configuration";
+import { emrClusterSecurityGroupsNotPublic } from "../policies/emr-cluster-security-groups-not-public";
+import { emrSecurityConfigurationEncryptsAtRest } from "../policies/emr-security-configuration-encrypts-at-rest";
+import { emrSecurityConfigurationEncryptsInTransit } from "../policies/emr-security-configuration-encrypts-in-transit";
+import { glueDataCatalogEncrypted } from "../policies/glue-data-catalog-encrypted";
+import { glueJobsSecurityConfiguration } from "../policies/glue-jobs-security-configuration";
+import { glueResourcePolicyNotPublic } from "../policies/glue-resource-policy-not-public";
+import { glueSecurityConfigurationEncrypted } from "../policies/glue-security-configuration-encrypted";
 
 /** Storage, analytics and machine learning (S3, OpenSearch, EFS, FSx, Backup, SageMaker, Athena, EMR, Glue, ...), in pack order. */
 export const storagePolicies: readonly PolicyDefinition[] = [
@@ -79,4 +93,19 @@ export const storagePolicies: readonly PolicyDefinition[] = [
     sagemakerNotebookRoleLeastPrivilege,
     sagemakerNotebookRootAccessDisabled,
     sagemakerResourcesKmsEncrypted,
+    // Athena, EMR and Glue
+    athenaDatabaseEncrypted,
+    athenaResourcesDescribed,
+    athenaWorkgroupEncrypted,
+    emrBlockPublicAccessEnabled,
+    emrClusterKerberosEnabled,
+    emrClusterLoggingEnabled,
+    emrClusterSecurityConfiguration,
+    emrClusterSecurityGroupsNotPublic,
+    emrSecurityConfigurationEncryptsAtRest,
+    emrSecurityConfigurationEncryptsInTransit,
+    glueDataCatalogEncrypted,
+    glueJobsSecurityConfiguration,
+    glueResourcePolicyNotPublic,
+    glueSecurityConfigurationEncrypted,
 ];
