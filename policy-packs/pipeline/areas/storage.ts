@@ -1,14 +1,40 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { appflowFlowDescribed } from "../policies/appflow-flow-described";
+import { appflowKmsEncrypted } from "../policies/appflow-kms-encrypted";
+import { athenaDatabaseEncrypted } from "../policies/athena-database-encrypted";
+import { athenaResourcesDescribed } from "../policies/athena-resources-described";
+import { athenaWorkgroupEncrypted } from "../policies/athena-workgroup-encrypted";
 import { backupPlanRetentionMinimum } from "../policies/backup-plan-retention-minimum";
 import { backupVaultKmsEncrypted } from "../policies/backup-vault-kms-encrypted";
 import { backupVaultLocked } from "../policies/backup-vault-locked";
 import { backupVaultPolicyNotPublic } from "../policies/backup-vault-policy-not-public";
+import { bedrockAgentGuardrailConfigured } from "../policies/bedrock-agent-guardrail-configured";
+import { bedrockAgentKmsEncrypted } from "../policies/bedrock-agent-kms-encrypted";
+import { cloudsearchAccessPolicyNotPublic } from "../policies/cloudsearch-access-policy-not-public";
+import { cloudsearchDomainHttpsEnforced } from "../policies/cloudsearch-domain-https-enforced";
+import { comprehendModelKmsEncrypted } from "../policies/comprehend-model-kms-encrypted";
+import { datasyncTaskLoggingEnabled } from "../policies/datasync-task-logging-enabled";
 import { efsAccessPointLeastPrivilege } from "../policies/efs-access-point-least-privilege";
 import { efsFileSystemBackedUp } from "../policies/efs-file-system-backed-up";
 import { efsFileSystemMultiAz } from "../policies/efs-file-system-multi-az";
 import { efsFileSystemPolicyNotPublic } from "../policies/efs-file-system-policy-not-public";
+import { emrBlockPublicAccessEnabled } from "../policies/emr-block-public-access-enabled";
+import { emrClusterKerberosEnabled } from "../policies/emr-cluster-kerberos-enabled";
+import { emrClusterLoggingEnabled } from "../policies/emr-cluster-logging-enabled";
+import { emrClusterSecurityConfiguration } from "../policies/emr-cluster-security-configuration";
+import { emrClusterSecurityGroupsNotPublic } from "../policies/emr-cluster-security-groups-not-public";
+import { emrSecurityConfigurationEncryptsAtRest } from "../policies/emr-security-configuration-encrypts-at-rest";
+import { emrSecurityConfigurationEncryptsInTransit } from "../policies/emr-security-configuration-encrypts-in-transit";
 import { fsxFileSystemKmsEncrypted } from "../policies/fsx-file-system-kms-encrypted";
 import { glacierVaultPolicyNotPublic } from "../policies/glacier-vault-policy-not-public";
+import { glueDataCatalogEncrypted } from "../policies/glue-data-catalog-encrypted";
+import { glueJobsSecurityConfiguration } from "../policies/glue-jobs-security-configuration";
+import { glueResourcePolicyNotPublic } from "../policies/glue-resource-policy-not-public";
+import { glueSecurityConfigurationEncrypted } from "../policies/glue-security-configuration-encrypted";
+import { kendraIndexKmsEncrypted } from "../policies/kendra-index-kms-encrypted";
+import { mwaaEnvironmentKmsEncrypted } from "../policies/mwaa-environment-kms-encrypted";
+import { mwaaEnvironmentLoggingEnabled } from "../policies/mwaa-environment-logging-enabled";
+import { mwaaEnvironmentPrivateWebserver } from "../policies/mwaa-environment-private-webserver";
 import { opensearchDomainAccessPolicyNotPublic } from "../policies/opensearch-domain-access-policy-not-public";
 import { opensearchDomainEncryptedAtRest } from "../policies/opensearch-domain-encrypted-at-rest";
 import { opensearchDomainFineGrainedAccessControl } from "../policies/opensearch-domain-fine-grained-access-control";
@@ -17,6 +43,7 @@ import { opensearchDomainHttpsEnforced } from "../policies/opensearch-domain-htt
 import { opensearchDomainInVpc } from "../policies/opensearch-domain-in-vpc";
 import { opensearchDomainLogsPublished } from "../policies/opensearch-domain-logs-published";
 import { opensearchDomainNodeToNodeEncrypted } from "../policies/opensearch-domain-node-to-node-encrypted";
+import { quicksightDataSourceSsl } from "../policies/quicksight-data-source-ssl";
 import { s3AccessPointNotPublic } from "../policies/s3-access-point-not-public";
 import { s3BucketAccessLoggingEnabled } from "../policies/s3-bucket-access-logging-enabled";
 import { s3BucketAclNotPublic } from "../policies/s3-bucket-acl-not-public";
@@ -35,20 +62,6 @@ import { sagemakerNotebookNetworkIsolated } from "../policies/sagemaker-notebook
 import { sagemakerNotebookRoleLeastPrivilege } from "../policies/sagemaker-notebook-role-least-privilege";
 import { sagemakerNotebookRootAccessDisabled } from "../policies/sagemaker-notebook-root-access-disabled";
 import { sagemakerResourcesKmsEncrypted } from "../policies/sagemaker-resources-kms-encrypted";
-import { athenaDatabaseEncrypted } from "../policies/athena-database-encrypted";
-import { athenaResourcesDescribed } from "../policies/athena-resources-described";
-import { athenaWorkgroupEncrypted } from "../policies/athena-workgroup-encrypted";
-import { emrBlockPublicAccessEnabled } from "../policies/emr-block-public-access-enabled";
-import { emrClusterKerberosEnabled } from "../policies/emr-cluster-kerberos-enabled";
-import { emrClusterLoggingEnabled } from "../policies/emr-cluster-logging-enabled";
-import { emrClusterSecurityConfiguration } from "../policies/emr-cluster-security-configuration";
-import { emrClusterSecurityGroupsNotPublic } from "../policies/emr-cluster-security-groups-not-public";
-import { emrSecurityConfigurationEncryptsAtRest } from "../policies/emr-security-configuration-encrypts-at-rest";
-import { emrSecurityConfigurationEncryptsInTransit } from "../policies/emr-security-configuration-encrypts-in-transit";
-import { glueDataCatalogEncrypted } from "../policies/glue-data-catalog-encrypted";
-import { glueJobsSecurityConfiguration } from "../policies/glue-jobs-security-configuration";
-import { glueResourcePolicyNotPublic } from "../policies/glue-resource-policy-not-public";
-import { glueSecurityConfigurationEncrypted } from "../policies/glue-security-configuration-encrypted";
 
 /** Storage, analytics and machine learning (S3, OpenSearch, EFS, FSx, Backup, SageMaker, Athena, EMR, Glue, ...), in pack order. */
 export const storagePolicies: readonly PolicyDefinition[] = [
@@ -108,4 +121,18 @@ export const storagePolicies: readonly PolicyDefinition[] = [
     glueJobsSecurityConfiguration,
     glueResourcePolicyNotPublic,
     glueSecurityConfigurationEncrypted,
+    // CloudSearch, Comprehend, Bedrock, Kendra, QuickSight, DataSync, AppFlow, MWAA
+    cloudsearchAccessPolicyNotPublic,
+    cloudsearchDomainHttpsEnforced,
+    comprehendModelKmsEncrypted,
+    bedrockAgentGuardrailConfigured,
+    bedrockAgentKmsEncrypted,
+    kendraIndexKmsEncrypted,
+    quicksightDataSourceSsl,
+    datasyncTaskLoggingEnabled,
+    appflowFlowDescribed,
+    appflowKmsEncrypted,
+    mwaaEnvironmentKmsEncrypted,
+    mwaaEnvironmentLoggingEnabled,
+    mwaaEnvironmentPrivateWebserver,
 ];
