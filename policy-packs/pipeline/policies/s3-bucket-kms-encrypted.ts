@@ -46,15 +46,10 @@ export const s3BucketKmsEncrypted: StackPolicyDefinition = {
         '`sseAlgorithm: "aws:kms"` and `kmsMasterKeyId` set to a customer managed key.',
     configSchema: { properties: { requireCustomerManagedKey: { type: "boolean", default: true } } },
     resourceTypes: [...BUCKET_TYPES, T.bucketSse, T.bucketSseV2],
+    // The peers accept `aws:kms` only; DSSE-KMS (two layers of KMS encryption) passes here, so they are partial.
     peerChecks: {
-        full: [
-            "CKV_AWS_19",
-            "CKV_AWS_145",
-            "PCI.DSS.321-S3DefaultEncryptionKMS",
-            "aws-s3-bucket-enable-server-side-encryption",
-            "aws-s3-bucket-configure-server-side-encryption-kms",
-            "aws-s3-bucket-configure-server-side-encryption-customer-managed-key",
-        ],
+        full: ["aws-s3-bucket-enable-server-side-encryption", "aws-s3-bucket-configure-server-side-encryption-customer-managed-key"],
+        partial: ["CKV_AWS_19", "CKV_AWS_145", "PCI.DSS.321-S3DefaultEncryptionKMS", "aws-s3-bucket-configure-server-side-encryption-kms"],
     },
     validateStack: (args, report) => {
         const { requireCustomerManagedKey } = args.getConfig<Config>();

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackPolicyDefinition } from "../../lib/model";
 import { bucketSettings } from "../support/bucket-settings";
-import { asArray } from "../support/props";
+import { asArray, ofTypes } from "../support/props";
 import { BUCKET_TYPES, T } from "../support/types";
 
 const SETTINGS = [T.bucketLifecycle, T.bucketLifecycleV2];
@@ -61,10 +61,13 @@ export const s3BucketLifecycleConfigured: StackPolicyDefinition = {
     resourceTypes: [...BUCKET_TYPES, ...SETTINGS],
     peerChecks: { full: ["CKV2_AWS_61", "CKV_AWS_300"] },
     validateStack: (args, report) => {
+        const configs = ofTypes(args.resources, SETTINGS);
         const index = bucketSettings(args.resources, SETTINGS);
-        if (index.buckets.length === 0) args.notApplicable("The stack declares no S3 bucket.");
+        if (index.buckets.length === 0 && configs.length === 0) args.notApplicable("The stack declares no S3 bucket.");
+        const linked = new Set<string>();
         for (const b of index.buckets) {
             const separate = index.of(b);
+            for (const c of separate) linked.add(c.urn);
             const inline = separate.length > 0 ? [] : inlineRules(b);
             if (separate.length === 0 && inline.length === 0) {
                 report(`S3 bucket \`${b.name}\` should have a lifecycle configuration (aws.s3.BucketLifecycleConfiguration).`, b.urn);
@@ -77,6 +80,11 @@ export const s3BucketLifecycleConfigured: StackPolicyDefinition = {
                         "(an enabled rule with `abortIncompleteMultipartUpload` and no filter).",
                     b.urn,
                 );
+        }
+        // A lifecycle for a bucket of another stack is judged on its own.
+        for (const c of configs) {
+            if (!linked.has(c.urn) && !abortsUploads(c.props.rules))
+                report(`Lifecycle configuration \`${c.name}\` should abort incomplete multipart uploads of every object.`, c.urn);
         }
     },
 };

@@ -1,6 +1,6 @@
 import type { StackPolicyDefinition } from "../../lib/model";
 import { bucketSettings } from "../support/bucket-settings";
-import { asArray } from "../support/props";
+import { asArray, ofTypes } from "../support/props";
 import { isEveryone, rawStatements } from "../support/resource-policy";
 import { BUCKET_TYPES, T } from "../support/types";
 
@@ -36,15 +36,24 @@ export const s3BucketTlsOnly: StackPolicyDefinition = {
     resourceTypes: [...BUCKET_TYPES, T.bucketPolicy],
     peerChecks: { full: ["AwsSolutions-S10", "PCI.DSS.321-S3BucketSSLRequestsOnly", "CKV_AWS_379"] },
     validateStack: (args, report) => {
+        const policies = ofTypes(args.resources, [T.bucketPolicy]);
         const index = bucketSettings(args.resources, [T.bucketPolicy]);
-        if (index.buckets.length === 0) args.notApplicable("The stack declares no S3 bucket.");
+        if (index.buckets.length === 0 && policies.length === 0) args.notApplicable("The stack declares no S3 bucket.");
+        const linked = new Set<string>();
         for (const b of index.buckets) {
-            const docs = [b.props.policy, ...index.of(b).map((p) => p.props.policy)].filter((d) => d !== undefined);
+            const mine = index.of(b);
+            for (const p of mine) linked.add(p.urn);
+            const docs = [b.props.policy, ...mine.map((p) => p.props.policy)].filter((d) => d !== undefined);
             if (!docs.some(deniesInsecureTransport))
                 report(
                     `S3 bucket \`${b.name}\` must have a bucket policy denying requests without TLS (aws:SecureTransport false).`,
                     b.urn,
                 );
+        }
+        // A policy for a bucket of another stack is judged on its own.
+        for (const p of policies) {
+            if (!linked.has(p.urn) && !deniesInsecureTransport(p.props.policy))
+                report(`Bucket policy \`${p.name}\` must deny requests without TLS (aws:SecureTransport false).`, p.urn);
         }
     },
 };

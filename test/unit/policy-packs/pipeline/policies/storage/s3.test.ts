@@ -240,6 +240,11 @@ describe("storage area: S3 and Glacier", () => {
                 expect: /`data` must have a bucket policy denying requests without TLS/,
             },
             {
+                name: "a policy for another stack's bucket without a TLS deny",
+                resources: plus(noBuckets, res(T.bucketPolicy, "shared-policy", { bucket: "other", policy: doc(orgRead("other")) })),
+                expect: /Bucket policy `shared-policy` must deny requests without TLS/,
+            },
+            {
                 name: "a TLS deny on the objects only",
                 resources: patched(s3Stack, T.bucketPolicy, "data-policy", {
                     policy: doc({ ...tlsOnly("edf-data"), Resource: "arn:aws:s3:::edf-data/*" }),
@@ -520,6 +525,17 @@ describe("storage area: S3 and Glacier", () => {
                     ],
                 }),
                 expect: /The lifecycle of S3 bucket `data` should abort incomplete multipart uploads of every object/,
+            },
+            {
+                name: "a lifecycle for another stack's bucket that keeps unfinished uploads",
+                resources: plus(
+                    noBuckets,
+                    res(T.bucketLifecycle, "shared-lifecycle", {
+                        bucket: "other",
+                        rules: [{ id: "e", status: "Enabled", filter: {}, expiration: { days: 9 } }],
+                    }),
+                ),
+                expect: /Lifecycle configuration `shared-lifecycle` should abort incomplete multipart uploads/,
             },
             {
                 name: "a lifecycle that only expires objects",
