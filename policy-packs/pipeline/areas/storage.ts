@@ -18,6 +18,7 @@ import { efsAccessPointLeastPrivilege } from "../policies/efs-access-point-least
 import { efsFileSystemBackedUp } from "../policies/efs-file-system-backed-up";
 import { efsFileSystemMultiAz } from "../policies/efs-file-system-multi-az";
 import { efsFileSystemPolicyNotPublic } from "../policies/efs-file-system-policy-not-public";
+import { efsFileSystemTlsOnly } from "../policies/efs-file-system-tls-only";
 import { emrBlockPublicAccessEnabled } from "../policies/emr-block-public-access-enabled";
 import { emrClusterKerberosEnabled } from "../policies/emr-cluster-kerberos-enabled";
 import { emrClusterLoggingEnabled } from "../policies/emr-cluster-logging-enabled";
@@ -26,6 +27,7 @@ import { emrClusterSecurityGroupsNotPublic } from "../policies/emr-cluster-secur
 import { emrSecurityConfigurationEncryptsAtRest } from "../policies/emr-security-configuration-encrypts-at-rest";
 import { emrSecurityConfigurationEncryptsInTransit } from "../policies/emr-security-configuration-encrypts-in-transit";
 import { fsxFileSystemKmsEncrypted } from "../policies/fsx-file-system-kms-encrypted";
+import { fsxFileSystemLoggingEnabled } from "../policies/fsx-file-system-logging-enabled";
 import { glacierVaultPolicyNotPublic } from "../policies/glacier-vault-policy-not-public";
 import { glueDataCatalogEncrypted } from "../policies/glue-data-catalog-encrypted";
 import { glueJobsSecurityConfiguration } from "../policies/glue-jobs-security-configuration";
@@ -91,7 +93,9 @@ export const storagePolicies: readonly PolicyDefinition[] = [
     efsFileSystemBackedUp,
     efsFileSystemMultiAz,
     efsFileSystemPolicyNotPublic,
+    efsFileSystemTlsOnly,
     fsxFileSystemKmsEncrypted,
+    fsxFileSystemLoggingEnabled,
     // AWS Backup
     backupPlanRetentionMinimum,
     backupVaultKmsEncrypted,

@@ -25,6 +25,8 @@ export const STORAGE_PINS: Record<string, Pin> = {
     "efs-file-system-backed-up": ["mandatory", "medium", true, ["12.10.1"]],
     "efs-file-system-multi-az": ["mandatory", "medium", true, ["12.10.1"]],
     "efs-file-system-policy-not-public": ["mandatory", "critical", true, ["1.3.1", "7.2.1"]],
+    "efs-file-system-tls-only": ["mandatory", "medium", true, ["4.2.1"]],
+    "fsx-file-system-logging-enabled": ["mandatory", "medium", true, ["10.2.1", "10.2.1.1"]],
     "fsx-file-system-kms-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
     "backup-plan-retention-minimum": ["mandatory", "medium", true, ["12.10.1"]],
     "backup-vault-kms-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],

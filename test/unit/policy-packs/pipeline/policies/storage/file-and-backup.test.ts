@@ -8,7 +8,9 @@ import { efsFileSystemBackedUp } from "../../../../../../policy-packs/pipeline/p
 import { efsFileSystemEncrypted } from "../../../../../../policy-packs/pipeline/policies/efs-file-system-encrypted";
 import { efsFileSystemMultiAz } from "../../../../../../policy-packs/pipeline/policies/efs-file-system-multi-az";
 import { efsFileSystemPolicyNotPublic } from "../../../../../../policy-packs/pipeline/policies/efs-file-system-policy-not-public";
+import { efsFileSystemTlsOnly } from "../../../../../../policy-packs/pipeline/policies/efs-file-system-tls-only";
 import { fsxFileSystemKmsEncrypted } from "../../../../../../policy-packs/pipeline/policies/fsx-file-system-kms-encrypted";
+import { fsxFileSystemLoggingEnabled } from "../../../../../../policy-packs/pipeline/policies/fsx-file-system-logging-enabled";
 import { T } from "../../../../../../policy-packs/pipeline/support/types";
 import type { ResourceRecord } from "../../../../../../policy-packs/lib/resources";
 import { describePolicy, runOne } from "../../../support/policy-cases";
@@ -68,8 +70,20 @@ function fileStack(): ResourceRecord[] {
             },
             { fileSystemId: fs },
         ),
-        res(T.fsxLustre, "scratch", { deploymentType: "PERSISTENT_2", kmsKeyId: KEY, storageCapacity: 1200, subnetIds: ["subnet-a"] }),
-        res(T.fsxWindows, "shares", { kmsKeyId: KEY, storageCapacity: 32, throughputCapacity: 32, subnetIds: ["subnet-a"] }),
+        res(T.fsxLustre, "scratch", {
+            deploymentType: "PERSISTENT_2",
+            kmsKeyId: KEY,
+            storageCapacity: 1200,
+            subnetIds: ["subnet-a"],
+            logConfiguration: { level: "WARN_ERROR" },
+        }),
+        res(T.fsxWindows, "shares", {
+            kmsKeyId: KEY,
+            storageCapacity: 32,
+            throughputCapacity: 32,
+            subnetIds: ["subnet-a"],
+            auditLogConfiguration: { fileAccessAuditLogLevel: "SUCCESS_AND_FAILURE", fileShareAccessAuditLogLevel: "FAILURE_ONLY" },
+        }),
         vault,
         res(T.backupVaultLock, "vault-lock", { backupVaultName: "edf-vault", minRetentionDays: 30 }, { backupVaultName: vault }),
         res(
@@ -233,6 +247,63 @@ describe("storage area: EFS, FSx and AWS Backup", () => {
             {
                 name: "the policy is another resource's output",
                 resources: patched(fileStack, T.efsFileSystemPolicy, "shared-policy", { policy: UNKNOWN }),
+            },
+        ],
+    });
+
+    describePolicy(efsFileSystemTlsOnly, {
+        compliant: fileStack,
+        nonCompliant: [
+            {
+                name: "a file system without a policy",
+                resources: dropped(fileStack, T.efsFileSystemPolicy, "shared-policy"),
+                expect: /EFS file system `shared` must have a file system policy refusing clients without TLS/,
+            },
+            {
+                name: "a policy whose TLS deny spares mounting",
+                resources: patched(fileStack, T.efsFileSystemPolicy, "shared-policy", {
+                    policy: doc({
+                        Effect: "Deny",
+                        Principal: { AWS: "*" },
+                        Action: "elasticfilesystem:ClientRootAccess",
+                        Resource: "*",
+                        Condition: { Bool: { "aws:SecureTransport": "false" } },
+                    }),
+                }),
+                expect: /`shared` must have a file system policy refusing clients without TLS/,
+            },
+        ],
+        notApplicable: [{ name: "stacks without file systems", resources: noStorage }],
+        unknown: [
+            {
+                name: "the policy is another resource's output",
+                resources: patched(fileStack, T.efsFileSystemPolicy, "shared-policy", { policy: UNKNOWN }),
+            },
+        ],
+    });
+
+    describePolicy(fsxFileSystemLoggingEnabled, {
+        compliant: fileStack,
+        nonCompliant: [
+            {
+                name: "a Windows file system without auditing",
+                resources: patched(fileStack, T.fsxWindows, "shares", { auditLogConfiguration: undefined }),
+                expect: /`shares` must audit access \(`auditLogConfiguration.fileAccessAuditLogLevel`, `auditLogConfiguration.fileShareAccessAuditLogLevel`/,
+            },
+            {
+                name: "a Lustre file system with logging disabled",
+                resources: patched(fileStack, T.fsxLustre, "scratch", { logConfiguration: { level: "DISABLED" } }),
+                expect: /FSx for Lustre file system `scratch` must log its events/,
+            },
+        ],
+        notApplicable: [
+            { name: "resources other than FSx file systems", resources: noStorage },
+            { name: "OpenZFS file systems", resources: () => [provider(), res(T.fsxOpenZfs, "zfs", { kmsKeyId: KEY })] },
+        ],
+        unknown: [
+            {
+                name: "the level is another resource's output",
+                resources: patched(fileStack, T.fsxLustre, "scratch", { logConfiguration: { level: UNKNOWN } }),
             },
         ],
     });
