@@ -37,6 +37,9 @@ export * from "./contract-reference";
 export type NatStrategy = "none" | "single" | "perAz";
 
 /** Facts every part carries, so a consumer can check what it was handed. */
+/** Where in the landing zone's access-logs bucket S3 server access logs go: `s3/<bucket label>/`. */
+export const S3_ACCESS_LOGS_PREFIX = "s3/";
+
 export interface ContractPartHeader {
     /** The contract version the producing unit speaks (`MAJOR.MINOR`). */
     readonly contractVersion: string;
@@ -88,7 +91,11 @@ export interface SecurityOutputs extends ContractPartHeader {
     readonly logArchiveBucketName: string;
     /** ARN of the log-archive bucket. */
     readonly logArchiveBucketArn: string;
-    /** The bucket for load-balancer access logs (SSE-S3: the only encryption ELB log delivery supports). */
+    /**
+     * The bucket for access logs (SSE-S3: the only encryption ELB and S3 log delivery support): load
+     * balancers write under `alb/`, S3 server access logging of this account's buckets under
+     * {@link S3_ACCESS_LOGS_PREFIX}.
+     */
     readonly accessLogsBucketName: string;
     /** ARN of the access-logs bucket. */
     readonly accessLogsBucketArn: string;

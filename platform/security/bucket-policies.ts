@@ -1,3 +1,4 @@
+import { S3_ACCESS_LOGS_PREFIX } from "../contract";
 import { AccountScope, policyDocument, PolicyDocument, PolicyStatement } from "./policy-document";
 
 /** Statements every landing-zone bucket carries: TLS only, and TLS 1.2 at least. */
@@ -83,7 +84,8 @@ export interface AccessLogsPolicyInput extends AccountScope {
 /**
  * The access-logs bucket policy: TLS only; Elastic Load Balancing may write this
  * account's logs under `alb/` — by the regional ELB account (older regions) or the
- * log-delivery service principal (newer regions), whichever the region uses.
+ * log-delivery service principal (newer regions), whichever the region uses; S3 server
+ * access logging may write this account's buckets' logs under `s3/`.
  */
 export function accessLogsBucketPolicy(input: AccessLogsPolicyInput): PolicyDocument {
     const target = `${input.bucketArn}/alb/AWSLogs/${input.accountId}/*`;
@@ -102,6 +104,14 @@ export function accessLogsBucketPolicy(input: AccessLogsPolicyInput): PolicyDocu
             Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
             Action: "s3:PutObject",
             Resource: target,
+            Condition: { StringEquals: { "aws:SourceAccount": input.accountId } },
+        },
+        {
+            Sid: "S3ServerAccessLogsWrite",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${input.bucketArn}/${S3_ACCESS_LOGS_PREFIX}*`,
             Condition: { StringEquals: { "aws:SourceAccount": input.accountId } },
         },
     ]);

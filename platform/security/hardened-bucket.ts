@@ -19,6 +19,16 @@ export interface LogLifecycle {
     readonly expireAfterDays: number;
 }
 
+/** Where a bucket delivers its S3 server access logs. */
+export interface AccessLogging {
+    /** The bucket receiving the logs (not this one: a log target must not log into itself). */
+    readonly targetBucket: pulumi.Input<string>;
+    /** Key prefix of this bucket's logs in the target, e.g. `s3/log-archive/`. */
+    readonly targetPrefix: string;
+    /** Resources delivery must wait for (the target's bucket policy). @default [] */
+    readonly dependsOn?: pulumi.Resource[];
+}
+
 /** Arguments of {@link HardenedBucket}. */
 export interface HardenedBucketArgs {
     /** The bucket's globally unique name. */
@@ -29,6 +39,11 @@ export interface HardenedBucketArgs {
     readonly policy: (bucketArn: string) => PolicyDocument;
     /** Lifecycle: when objects go cold and when they expire. */
     readonly lifecycle: LogLifecycle;
+    /**
+     * Server access logging into another bucket. @default - none: the bucket is itself the
+     * access-log target (AWS advises a log target not to log into itself)
+     */
+    readonly accessLogging?: AccessLogging;
     /** Object lock. @default - none */
     readonly objectLock?: ObjectLockSettings;
     /** The bucket's role tag (`edf:role`), e.g. `log-archive`. */
@@ -42,7 +57,8 @@ export interface HardenedBucketArgs {
 /**
  * An S3 bucket built to hold evidence: versioned, encrypted by default, all public
  * access blocked, ACLs disabled (bucket owner enforced), TLS-only policy, lifecycle
- * to cold storage, optional object lock, and never emptied by a destroy.
+ * to cold storage, optional object lock and server access logging, and never emptied
+ * by a destroy.
  */
 export class HardenedBucket extends pulumi.ComponentResource {
     readonly bucketName: pulumi.Output<string>;
@@ -130,6 +146,15 @@ export class HardenedBucket extends pulumi.ComponentResource {
             { parent: this, dependsOn: [versioning] },
         );
         const ready: pulumi.Resource[] = [ownership, publicAccess, versioning, encryption, policy, lifecycle];
+        if (args.accessLogging) {
+            ready.push(
+                new aws.s3.BucketLogging(
+                    name,
+                    { ...bucketRef, targetBucket: args.accessLogging.targetBucket, targetPrefix: args.accessLogging.targetPrefix },
+                    { parent: this, dependsOn: args.accessLogging.dependsOn ?? [] },
+                ),
+            );
+        }
         if (args.objectLock) {
             ready.push(
                 new aws.s3.BucketObjectLockConfiguration(

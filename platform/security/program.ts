@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { defineUnit } from "../../unit/define";
-import { CONTRACT_VERSION, ProducedOutputs, SecurityOutputs } from "../contract";
+import { CONTRACT_VERSION, ProducedOutputs, S3_ACCESS_LOGS_PREFIX, SecurityOutputs } from "../contract";
 import { NAME_LIMITS, resourceName } from "../common/naming";
 import { LandingZonePublication } from "../publication/publication";
 import { AccountBaseline } from "./account-baseline";
@@ -39,6 +39,18 @@ export default defineUnit(async ({ config, environment }): Promise<ProducedOutpu
         tags: base.tags,
     });
 
+    // ALB access-log delivery supports only SSE-S3 (not KMS), so those logs get their own bucket;
+    // it also receives the S3 server access logs, and so does not log into itself.
+    const accessLogs = new HardenedBucket("access-logs", {
+        bucketName: resourceName([prefix, "access-logs", scope.accountId, scope.region], NAME_LIMITS.s3Bucket),
+        encryption: "sse-s3",
+        policy: (bucketArn) => accessLogsBucketPolicy({ ...scope, bucketArn, elbServiceAccountArn: elb.arn }),
+        lifecycle: settings.lifecycle,
+        role: "elb-access-logs",
+        protect: settings.protect,
+        tags: base.tags,
+    });
+
     const trailName = `${prefix}-trail`;
     const archive = new HardenedBucket("log-archive", {
         bucketName: resourceName([prefix, "log-archive", scope.accountId, scope.region], NAME_LIMITS.s3Bucket),
@@ -46,18 +58,12 @@ export default defineUnit(async ({ config, environment }): Promise<ProducedOutpu
         policy: (bucketArn) => logArchiveBucketPolicy({ ...scope, bucketArn, trailArn: trailArn(scope, trailName) }),
         lifecycle: settings.lifecycle,
         objectLock: settings.objectLock,
+        accessLogging: {
+            targetBucket: accessLogs.bucketName,
+            targetPrefix: `${S3_ACCESS_LOGS_PREFIX}log-archive/`,
+            dependsOn: accessLogs.ready,
+        },
         role: "log-archive",
-        protect: settings.protect,
-        tags: base.tags,
-    });
-
-    // ALB access-log delivery supports only SSE-S3 (not KMS), so those logs get their own bucket.
-    const accessLogs = new HardenedBucket("access-logs", {
-        bucketName: resourceName([prefix, "access-logs", scope.accountId, scope.region], NAME_LIMITS.s3Bucket),
-        encryption: "sse-s3",
-        policy: (bucketArn) => accessLogsBucketPolicy({ ...scope, bucketArn, elbServiceAccountArn: elb.arn }),
-        lifecycle: settings.lifecycle,
-        role: "elb-access-logs",
         protect: settings.protect,
         tags: base.tags,
     });

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceName } from "../../platform/common/naming";
+import { S3_ACCESS_LOGS_PREFIX } from "../../platform/contract";
 import { childName, denyInsecureTransport, dependencyProblems } from "./dependency";
 import { throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
@@ -14,6 +15,9 @@ export interface BucketArgs {
     /** What the service does with the objects. @default "read-write" */
     readonly access?: BucketAccess;
 }
+
+/** Days after which an unfinished multipart upload is aborted (its parts are billed but unreadable). */
+export const ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS = 7;
 
 /** Longest `bucketPrefix` S3 allows (the provider appends a unique suffix). */
 export const MAX_BUCKET_PREFIX = 37;
@@ -30,8 +34,9 @@ export function bucketProblems(name: string, args: BucketArgs): string[] {
 /**
  * An S3 bucket a service owns: SSE-KMS with the landing zone's data key (bucket key on),
  * versioned, every public-access block on, ACLs disabled, a policy refusing requests
- * without TLS; the service's task role gets exactly `access` on this bucket's objects
- * and the key (through S3 only).
+ * without TLS, server access logs into the landing zone's access-logs bucket, unfinished
+ * uploads aborted after a week; the service's task role gets exactly `access` on this
+ * bucket's objects and the key (through S3 only).
  */
 export class Bucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
@@ -79,6 +84,30 @@ export class Bucket extends pulumi.ComponentResource {
         new aws.s3.BucketOwnershipControls(
             child("ownership"),
             { bucket: this.bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
+        new aws.s3.BucketLogging(
+            child("access-logs"),
+            {
+                bucket: this.bucket.id,
+                targetBucket: security.accessLogsBucketName,
+                targetPrefix: `${S3_ACCESS_LOGS_PREFIX}${service.serviceName}/${name}/`,
+            },
+            parent,
+        );
+        new aws.s3.BucketLifecycleConfiguration(
+            child("lifecycle"),
+            {
+                bucket: this.bucket.id,
+                rules: [
+                    {
+                        id: "abort-incomplete-uploads",
+                        status: "Enabled",
+                        filter: {},
+                        abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS },
+                    },
+                ],
+            },
             parent,
         );
         new aws.s3.BucketPolicy(

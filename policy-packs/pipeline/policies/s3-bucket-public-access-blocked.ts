@@ -1,5 +1,6 @@
 import type { StackPolicyDefinition } from "../../lib/model";
-import { ofTypes, refersTo } from "../support/props";
+import { bucketSettings } from "../support/bucket-settings";
+import { ofTypes } from "../support/props";
 import { BUCKET_TYPES, T } from "../support/types";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
@@ -16,18 +17,39 @@ export const s3BucketPublicAccessBlocked: StackPolicyDefinition = {
     remediationSteps:
         "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
     resourceTypes: [...BUCKET_TYPES, T.bucketPublicAccessBlock],
+    peerChecks: {
+        full: [
+            "CKV_AWS_53",
+            "CKV_AWS_54",
+            "CKV_AWS_55",
+            "CKV_AWS_56",
+            "CKV2_AWS_6",
+            "AwsSolutions-S2",
+            "PCI.DSS.321-S3BucketLevelPublicAccessProhibited",
+            "PCI.DSS.321-S3BucketPublicReadProhibited",
+            "PCI.DSS.321-S3BucketPublicWriteProhibited",
+        ],
+    },
     validateStack: (args, report) => {
-        const buckets = ofTypes(args.resources, BUCKET_TYPES);
-        if (buckets.length === 0) args.notApplicable("The stack declares no S3 bucket.");
         const blocks = ofTypes(args.resources, [T.bucketPublicAccessBlock]);
-        for (const b of buckets) {
-            const mine = blocks.filter((x) => refersTo(x, "bucket", b, ["bucket"]));
+        const index = bucketSettings(args.resources, [T.bucketPublicAccessBlock]);
+        if (index.buckets.length === 0 && blocks.length === 0) args.notApplicable("The stack declares no S3 bucket.");
+        const linked = new Set<string>();
+        for (const b of index.buckets) {
+            const mine = index.of(b);
+            for (const x of mine) linked.add(x.urn);
             if (mine.length === 0) {
                 report(`S3 bucket \`${b.name}\` must have an aws.s3.BucketPublicAccessBlock.`, b.urn);
                 continue;
             }
             const off = FLAGS.filter((f) => !mine.some((x) => x.props[f] === true));
             if (off.length > 0) report(`The public access block of S3 bucket \`${b.name}\` must turn on ${off.join(", ")}.`, b.urn);
+        }
+        // A block for a bucket of another stack is judged on its own.
+        for (const x of blocks) {
+            if (linked.has(x.urn)) continue;
+            const off = FLAGS.filter((f) => x.props[f] !== true);
+            if (off.length > 0) report(`Public access block \`${x.name}\` must turn on ${off.join(", ")}.`, x.urn);
         }
     },
 };

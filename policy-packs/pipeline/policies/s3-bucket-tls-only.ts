@@ -1,17 +1,24 @@
 import type { StackPolicyDefinition } from "../../lib/model";
-import { statementsOf } from "../support/iam";
-import { asArray, ofTypes, parseMaybeJson, refersTo } from "../support/props";
+import { bucketSettings } from "../support/bucket-settings";
+import { asArray, ofTypes } from "../support/props";
+import { isEveryone, rawStatements } from "../support/resource-policy";
 import { BUCKET_TYPES, T } from "../support/types";
 
-/** A Deny statement for every action when `aws:SecureTransport` is false. */
+const ALL_ACTIONS = new Set(["s3:*", "*"]);
+
+/**
+ * A Deny of every S3 action, to everyone, on the bucket and on its objects, when
+ * `aws:SecureTransport` is false. A narrower statement (one principal, objects only) leaves a
+ * way in without TLS.
+ */
 function deniesInsecureTransport(policy: unknown): boolean {
-    const doc = parseMaybeJson(policy) as { Statement?: unknown } | undefined;
-    const raw = asArray(doc?.Statement as Record<string, unknown>[]);
-    return statementsOf(policy).some((s, i) => {
-        if (s.effect !== "Deny") return false;
-        const cond = raw[i]?.Condition as Record<string, Record<string, unknown>> | undefined;
-        const v = cond?.Bool?.["aws:SecureTransport"];
-        return (v === false || v === "false") && (s.actions.includes("s3:*") || s.actions.includes("*"));
+    return rawStatements(policy).some((s) => {
+        if (s.Effect !== "Deny" || !isEveryone(s.Principal)) return false;
+        const v = (s.Condition as Record<string, Record<string, unknown>> | undefined)?.Bool?.["aws:SecureTransport"];
+        if (v !== false && v !== "false") return false;
+        if (!asArray(s.Action as string | string[]).some((a) => ALL_ACTIONS.has(String(a).toLowerCase()))) return false;
+        const resources = asArray(s.Resource as string | string[]).map(String);
+        return resources.some((r) => !r.includes("/")) && resources.some((r) => r.endsWith("/*"));
     });
 }
 
@@ -24,22 +31,29 @@ export const s3BucketTlsOnly: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.s3.BucketPolicy` with a statement `Deny s3:*` on the bucket and its objects when `aws:SecureTransport` is false.",
+        'Add an `aws.s3.BucketPolicy` with a statement `Deny s3:*` to `Principal: "*"` on the bucket and its objects ' +
+        "(`arn`, `arn/*`) when `aws:SecureTransport` is false.",
     resourceTypes: [...BUCKET_TYPES, T.bucketPolicy],
+    peerChecks: { full: ["AwsSolutions-S10", "PCI.DSS.321-S3BucketSSLRequestsOnly", "CKV_AWS_379"] },
     validateStack: (args, report) => {
-        const buckets = ofTypes(args.resources, BUCKET_TYPES);
-        if (buckets.length === 0) args.notApplicable("The stack declares no S3 bucket.");
         const policies = ofTypes(args.resources, [T.bucketPolicy]);
-        for (const b of buckets) {
-            const docs = [
-                b.props.policy,
-                ...policies.filter((p) => refersTo(p, "bucket", b, ["bucket"])).map((p) => p.props.policy),
-            ].filter((d) => d !== undefined);
+        const index = bucketSettings(args.resources, [T.bucketPolicy]);
+        if (index.buckets.length === 0 && policies.length === 0) args.notApplicable("The stack declares no S3 bucket.");
+        const linked = new Set<string>();
+        for (const b of index.buckets) {
+            const mine = index.of(b);
+            for (const p of mine) linked.add(p.urn);
+            const docs = [b.props.policy, ...mine.map((p) => p.props.policy)].filter((d) => d !== undefined);
             if (!docs.some(deniesInsecureTransport))
                 report(
                     `S3 bucket \`${b.name}\` must have a bucket policy denying requests without TLS (aws:SecureTransport false).`,
                     b.urn,
                 );
+        }
+        // A policy for a bucket of another stack is judged on its own.
+        for (const p of policies) {
+            if (!linked.has(p.urn) && !deniesInsecureTransport(p.props.policy))
+                report(`Bucket policy \`${p.name}\` must deny requests without TLS (aws:SecureTransport false).`, p.urn);
         }
     },
 };

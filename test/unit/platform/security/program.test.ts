@@ -191,10 +191,38 @@ describe("platform/security", () => {
             const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy).Statement;
             assert.deepEqual(
                 statements.map((s) => s.Sid),
-                ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite"],
+                ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite", "S3ServerAccessLogsWrite"],
             );
             assert.deepEqual(statements[2].Principal, { AWS: "arn:aws:iam::127311923021:root" });
             assert.equal(statements[2].Resource, "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/alb/AWSLogs/123456789012/*");
+        });
+
+        it("logs access to the log archive into the access-logs bucket, which S3 log delivery of this account only may write under s3/", async () => {
+            const run = await security({});
+            const logging = ofType(run.resources, "aws:s3/bucketLogging:BucketLogging");
+            assert.deepEqual(
+                logging.map((l) => [l.name, l.inputs.bucket, l.inputs.targetBucket, l.inputs.targetPrefix]),
+                [
+                    [
+                        "log-archive",
+                        byName(run.resources, "aws:s3/bucket:Bucket", "log-archive").id,
+                        "edf-dev-access-logs-123456789012-us-east-1",
+                        "s3/log-archive/",
+                    ],
+                ],
+                "the access-logs bucket is the target and does not log into itself",
+            );
+            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy).Statement;
+            const write = statements.find((s) => s.Sid === "S3ServerAccessLogsWrite")!;
+            assert.deepEqual(
+                [write.Principal, write.Action, write.Resource, write.Condition],
+                [
+                    { Service: "logging.s3.amazonaws.com" },
+                    "s3:PutObject",
+                    "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/s3/*",
+                    { StringEquals: { "aws:SourceAccount": "123456789012" } },
+                ],
+            );
         });
     });
 

@@ -69,6 +69,16 @@ for (const environment of ["dev", "prod"] as const) {
             assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
         });
 
+        it("logs access to the bucket into the landing zone's access-logs bucket and aborts unfinished uploads", () => {
+            const logging = single(run.resources, "aws:s3/bucketLogging:BucketLogging").inputs;
+            assert.deepEqual(
+                [logging.targetBucket, logging.targetPrefix],
+                [lz.security.accessLogsBucketName, "s3/ledger-worker/statements/"],
+            );
+            const [rule] = single(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules;
+            assert.deepEqual([rule.status, rule.filter, rule.abortIncompleteMultipartUpload], ["Enabled", {}, { daysAfterInitiation: 7 }]);
+        });
+
         it("grants the task role exactly the queue, the table and its indexes, the bucket and its objects", () => {
             const grants = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === "ledger-worker-task-id");
             assert.deepEqual(grants.map((g) => g.name).sort(), [
