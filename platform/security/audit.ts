@@ -27,9 +27,39 @@ export function trailArn(scope: AccountScope, trailName: string): string {
 }
 
 /**
+ * The policy of the trail's delivery topic: only this trail may publish, and only over TLS.
+ * Pure, so the statements can be tested without a program run.
+ */
+export function deliveryTopicPolicy(topicArn: string, trail: string): Record<string, unknown> {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "CloudTrailOfThisTrail",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: topicArn,
+                Condition: { StringEquals: { "aws:SourceArn": trail } },
+            },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sns:Publish",
+                Resource: topicArn,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+        ],
+    };
+}
+
+/**
  * A multi-region CloudTrail with log-file validation, encrypted with the logs key,
  * delivered to the log archive and to a KMS-encrypted CloudWatch Logs group (for
- * alerting), through a role only CloudTrail of this account can assume.
+ * alerting), through a role only CloudTrail of this account can assume. Each delivery
+ * is announced on a KMS-encrypted SNS topic only this trail may publish to, so a stop in
+ * delivery can be noticed by whoever subscribes.
  */
 export class AuditTrail extends pulumi.ComponentResource {
     readonly trailArn: pulumi.Output<string>;
@@ -81,6 +111,21 @@ export class AuditTrail extends pulumi.ComponentResource {
             },
             parent,
         );
+        const topic = new aws.sns.Topic(
+            `${name}-deliveries`,
+            {
+                name: `${args.trailName}-deliveries`,
+                kmsMasterKeyId: args.kmsKeyArn,
+                tags: withGovernanceTags(args.tags, `${args.trailName}-deliveries`),
+            },
+            parent,
+        );
+        const arnOfTrail = trailArn(args.scope, args.trailName);
+        const topicPolicy = new aws.sns.TopicPolicy(
+            `${name}-deliveries`,
+            { arn: topic.arn, policy: topic.arn.apply((arn) => JSON.stringify(deliveryTopicPolicy(arn, arnOfTrail))) },
+            parent,
+        );
         const trail = new aws.cloudtrail.Trail(
             name,
             {
@@ -94,9 +139,10 @@ export class AuditTrail extends pulumi.ComponentResource {
                 kmsKeyId: args.kmsKeyArn,
                 cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
                 cloudWatchLogsRoleArn: role.arn,
+                snsTopicName: topic.name,
                 tags: withGovernanceTags(args.tags, args.trailName),
             },
-            { parent: this, dependsOn: args.dependsOn ?? [] },
+            { parent: this, dependsOn: [...(args.dependsOn ?? []), topicPolicy] },
         );
         this.trailArn = trail.arn;
         this.registerOutputs({ trailArn: this.trailArn });

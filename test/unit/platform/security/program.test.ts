@@ -119,7 +119,12 @@ describe("platform/security", () => {
             assert.deepEqual(via("keys-secrets"), ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]);
             assert.deepEqual(via("keys-logs"), ["s3.us-east-1.amazonaws.com"]);
             const logs = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").inputs.policy).Statement.map((s) => s.Sid);
-            assert.deepEqual(logs.slice(3), ["CloudWatchLogsOfThisAccount", "CloudTrailOfThisAccount", "ConfigOfThisAccount"]);
+            assert.deepEqual(logs.slice(3), [
+                "CloudWatchLogsOfThisAccount",
+                "CloudTrailOfThisAccount",
+                "CloudTrailNotificationsOfThisAccount",
+                "ConfigOfThisAccount",
+            ]);
             const data = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-data").inputs.policy).Statement.map((s) => s.Sid);
             assert.ok(!data.includes("CloudTrailOfThisAccount"), "only the logs key serves log delivery");
         });
@@ -217,6 +222,21 @@ describe("platform/security", () => {
             const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").inputs;
             assert.equal(group.kmsKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
             assert.equal(group.retentionInDays, 365);
+        });
+
+        it("announces each delivery on a logs-key-encrypted topic only this trail may publish to, over TLS", async () => {
+            const run = await security({});
+            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
+            const topic = single(run.resources, "aws:sns/topic:Topic").inputs;
+            assert.equal(trail.snsTopicName, "edf-dev-trail-deliveries");
+            assert.equal(topic.name, "edf-dev-trail-deliveries");
+            assert.equal(topic.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            const [publish, deny] = policyOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy).Statement;
+            assert.deepEqual(publish.Principal, { Service: "cloudtrail.amazonaws.com" });
+            assert.deepEqual(publish.Condition, {
+                StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:123456789012:trail/edf-dev-trail" },
+            });
+            assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
         });
 
         it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {

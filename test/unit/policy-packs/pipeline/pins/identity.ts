@@ -1,4 +1,37 @@
 import type { Pin } from "./core";
 
 /** The identity area's policies: id → [default level, severity, waivable, PCI DSS v4.0 requirements]. */
-export const IDENTITY_PINS: Record<string, Pin> = {};
+export const IDENTITY_PINS: Record<string, Pin> = {
+    "iam-policy-no-service-wildcard-actions": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
+    "iam-policy-no-allow-with-not-elements": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
+    "iam-policy-no-privilege-escalation": ["mandatory", "critical", true, ["7.2.1", "7.2.2", "7.3.1"]],
+    "iam-policy-resources-scoped": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
+    "iam-policy-conditions-narrow": ["mandatory", "high", true, ["7.2.1", "7.2.2", "4.2.1"]],
+    "iam-role-trust-principals-scoped": ["mandatory", "critical", false, ["7.2.1", "7.2.5", "8.2.2"]],
+    "iam-boundary-not-attached": ["mandatory", "high", false, ["7.2.1", "7.2.5"]],
+    "iam-no-aws-managed-policies": ["mandatory", "medium", true, ["7.2.1", "7.2.2"]],
+    "iam-user-no-direct-policies": ["mandatory", "medium", true, ["7.2.1", "7.2.4"]],
+    "iam-no-inline-policies": ["advisory", "low", true, ["7.2.1"]],
+    "iam-group-has-members": ["advisory", "low", true, ["7.2.4"]],
+    "iam-account-password-policy-strong": ["mandatory", "high", true, ["8.3.6", "8.3.7", "8.3.9"]],
+    "kms-key-policy-no-wildcard-principal": ["mandatory", "critical", false, ["3.6.1", "7.2.1"]],
+    "kms-key-policy-defined": ["mandatory", "medium", true, ["3.6.1", "7.2.1"]],
+    "kms-key-no-lockout-safety-bypass": ["mandatory", "high", true, ["3.6.1"]],
+    "kms-key-enabled": ["advisory", "low", true, ["3.7.5"]],
+    "kms-key-has-description": ["advisory", "low", true, ["3.6.1.1", "12.5.1"]],
+    "kms-key-deletion-window": ["advisory", "medium", true, ["3.7.5"]],
+    "cloudtrail-cloudwatch-logs-integrated": ["mandatory", "medium", true, ["10.3.3", "10.4.1.1"]],
+    "cloudtrail-logging-enabled": ["mandatory", "high", false, ["10.2.1", "10.7.2"]],
+    "cloudtrail-sns-notifications": ["advisory", "low", true, ["10.7.2"]],
+    "cloudtrail-event-data-store-kms-encrypted": ["mandatory", "medium", true, ["10.3.2"]],
+    "cloudwatch-alarm-actions-enabled": ["mandatory", "medium", true, ["10.4.1.1", "10.7.2"]],
+    "config-recorder-records-all-resources": ["mandatory", "medium", true, ["10.2.1", "11.5.2"]],
+    "config-aggregator-all-regions": ["mandatory", "medium", true, ["10.2.1", "11.5.2"]],
+    "guardduty-detector-enabled": ["mandatory", "high", false, ["11.5.1"]],
+    "guardduty-organization-auto-enable": ["mandatory", "high", true, ["11.5.1"]],
+    "ssm-document-not-public": ["mandatory", "high", false, ["7.2.1", "1.4.4"]],
+    "ssm-session-manager-kms-encrypted": ["mandatory", "medium", true, ["4.2.1", "8.3.2"]],
+    "ssm-session-manager-logging-encrypted": ["mandatory", "medium", true, ["10.2.1", "10.2.1.2", "10.3.2"]],
+    "ssm-parameter-secure-string-cmk": ["mandatory", "high", true, ["3.5.1", "8.3.2"]],
+    "cloudformation-stack-notifications": ["advisory", "low", true, ["10.2.1"]],
+};
