@@ -23,7 +23,8 @@ export const iamPolicyNoPrivilegeEscalation: ResourcePolicyDefinition = {
         "Grant IAM write actions and `iam:PassRole` only on the named roles, users and policies concerned, with conditions such as `iam:PassedToService` or `iam:PermissionsBoundary`; leave IAM administration to the platform's pipeline role.",
     configSchema: { properties: { boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN } } },
     resourceTypes: IDENTITY_POLICY_TYPES,
-    peerChecks: { full: ["CKV_AWS_286"] },
+    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects every grant the peer flags.
+    peerChecks: { partial: ["CKV_AWS_286"] },
     validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, report) => {
         const { boundaryArnPattern } = args.getConfig<Config>();
         for (const { where, document } of identityDocumentsOf(args.type, args.name, args.props, boundaryArnPattern)) {

@@ -19,9 +19,9 @@ export const iamPolicyNoServiceWildcardActions: ResourcePolicyDefinition = {
         "Replace `*` and `<service>:*` in `Action` with the actions the workload calls (e.g. `s3:GetObject`, `s3:PutObject`); the permissions boundary (matched by `boundaryArnPattern`) is exempt because it grants nothing itself.",
     configSchema: { properties: { boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN } } },
     resourceTypes: IDENTITY_POLICY_TYPES,
+    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers do.
     peerChecks: {
-        full: ["CKV_AWS_63", "CKV2_AWS_40", "PCI.DSS.321-IAMPolicyNoStatementsWithFullAccess"],
-        partial: ["AwsSolutions-IAM5"],
+        partial: ["CKV_AWS_63", "CKV2_AWS_40", "PCI.DSS.321-IAMPolicyNoStatementsWithFullAccess", "AwsSolutions-IAM5"],
     },
     validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, report) => {
         const { boundaryArnPattern } = args.getConfig<Config>();

@@ -52,10 +52,8 @@ export const iamPolicyResourcesScoped: ResourcePolicyDefinition = {
         },
     },
     resourceTypes: IDENTITY_POLICY_TYPES,
-    peerChecks: {
-        full: ["CKV_AWS_355", "CKV_AWS_288", "CKV_AWS_289", "CKV_AWS_290"],
-        partial: ["CKV_AWS_287", "AwsSolutions-IAM5"],
-    },
+    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers do.
+    peerChecks: { partial: ["CKV_AWS_355", "CKV_AWS_288", "CKV_AWS_289", "CKV_AWS_290", "CKV_AWS_287", "AwsSolutions-IAM5"] },
     validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, report) => {
         const cfg = args.getConfig<Config>();
         const extra = extraSet(cfg.unscopableActions);
