@@ -57,7 +57,8 @@ export function deliveryTopicPolicy(topicArn: string, trail: string): Record<str
 /**
  * A multi-region CloudTrail with log-file validation, encrypted with the logs key,
  * delivered to the log archive and to a KMS-encrypted CloudWatch Logs group (for
- * alerting), through a role only CloudTrail of this account can assume. Each delivery
+ * alerting), through a role only CloudTrail of this account can assume. It records
+ * management events and S3 object writes (data events) of every bucket but the archive. Each delivery
  * is announced on a KMS-encrypted SNS topic only this trail may publish to, so a stop in
  * delivery can be noticed by whoever subscribes.
  */
@@ -121,6 +122,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             parent,
         );
         const arnOfTrail = trailArn(args.scope, args.trailName);
+        const partition = args.scope.partition ?? "aws";
         const topicPolicy = new aws.sns.TopicPolicy(
             `${name}-deliveries`,
             { arn: topic.arn, policy: topic.arn.apply((arn) => JSON.stringify(deliveryTopicPolicy(arn, arnOfTrail))) },
@@ -140,6 +142,20 @@ export class AuditTrail extends pulumi.ComponentResource {
                 cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
                 cloudWatchLogsRoleArn: role.arn,
                 snsTopicName: topic.name,
+                // Management events as before, plus who wrote which object in every bucket but the
+                // archive itself (logging the bucket that receives the logs would log its own deliveries).
+                advancedEventSelectors: [
+                    { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+                    {
+                        name: "S3 object writes",
+                        fieldSelectors: [
+                            { field: "eventCategory", equals: ["Data"] },
+                            { field: "resources.type", equals: ["AWS::S3::Object"] },
+                            { field: "readOnly", equals: ["false"] },
+                            { field: "resources.ARN", notStartsWiths: [pulumi.interpolate`arn:${partition}:s3:::${args.bucketName}/`] },
+                        ],
+                    },
+                ],
                 tags: withGovernanceTags(args.tags, args.trailName),
             },
             { parent: this, dependsOn: [...(args.dependsOn ?? []), topicPolicy] },

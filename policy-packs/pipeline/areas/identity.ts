@@ -3,6 +3,7 @@ import { cloudformationStackNotifications } from "../policies/cloudformation-sta
 import { cloudtrailCloudwatchLogsIntegrated } from "../policies/cloudtrail-cloudwatch-logs-integrated";
 import { cloudtrailEventDataStoreKmsEncrypted } from "../policies/cloudtrail-event-data-store-kms-encrypted";
 import { cloudtrailLoggingEnabled } from "../policies/cloudtrail-logging-enabled";
+import { cloudtrailS3DataEventsRecorded } from "../policies/cloudtrail-s3-data-events-recorded";
 import { cloudtrailSnsNotifications } from "../policies/cloudtrail-sns-notifications";
 import { cloudwatchAlarmActionsEnabled } from "../policies/cloudwatch-alarm-actions-enabled";
 import { configAggregatorAllRegions } from "../policies/config-aggregator-all-regions";
@@ -24,9 +25,11 @@ import { iamUserNoDirectPolicies } from "../policies/iam-user-no-direct-policies
 import { kmsKeyDeletionWindow } from "../policies/kms-key-deletion-window";
 import { kmsKeyEnabled } from "../policies/kms-key-enabled";
 import { kmsKeyHasDescription } from "../policies/kms-key-has-description";
+import { kmsKeyMultiRegionAllowed } from "../policies/kms-key-multi-region-allowed";
 import { kmsKeyNoLockoutSafetyBypass } from "../policies/kms-key-no-lockout-safety-bypass";
 import { kmsKeyPolicyDefined } from "../policies/kms-key-policy-defined";
 import { kmsKeyPolicyNoWildcardPrincipal } from "../policies/kms-key-policy-no-wildcard-principal";
+import { kmsKeySpecAllowed } from "../policies/kms-key-spec-allowed";
 import { ssmDocumentNotPublic } from "../policies/ssm-document-not-public";
 import { ssmParameterSecureStringCmk } from "../policies/ssm-parameter-secure-string-cmk";
 import { ssmSessionManagerKmsEncrypted } from "../policies/ssm-session-manager-kms-encrypted";
@@ -52,10 +55,13 @@ export const identityPolicies: readonly PolicyDefinition[] = [
     kmsKeyEnabled,
     kmsKeyHasDescription,
     kmsKeyDeletionWindow,
+    kmsKeyMultiRegionAllowed,
+    kmsKeySpecAllowed,
     cloudtrailCloudwatchLogsIntegrated,
     cloudtrailLoggingEnabled,
     cloudtrailSnsNotifications,
     cloudtrailEventDataStoreKmsEncrypted,
+    cloudtrailS3DataEventsRecorded,
     cloudwatchAlarmActionsEnabled,
     configRecorderRecordsAllResources,
     configAggregatorAllRegions,

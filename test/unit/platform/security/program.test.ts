@@ -204,7 +204,7 @@ describe("platform/security", () => {
     });
 
     describe("audit and detection", () => {
-        it("runs a multi-region, validated, KMS-encrypted trail delivered to CloudWatch Logs", async () => {
+        it("runs a multi-region, validated, KMS-encrypted trail delivered to CloudWatch Logs, recording S3 object writes", async () => {
             const run = await security({});
             const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
             assert.deepEqual(
@@ -219,6 +219,12 @@ describe("platform/security", () => {
             );
             assert.equal(trail.s3BucketName, "edf-dev-log-archive-123456789012-us-east-1");
             assert.match(trail.cloudWatchLogsGroupArn, /:\*$/);
+            assert.deepEqual(trail.advancedEventSelectors[1].fieldSelectors, [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "readOnly", equals: ["false"] },
+                { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/"] },
+            ]);
             const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").inputs;
             assert.equal(group.kmsKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
             assert.equal(group.retentionInDays, 365);

@@ -2,6 +2,7 @@ import { UNKNOWN } from "../../../../../../policy-packs/lib/resources";
 import { cloudtrailCloudwatchLogsIntegrated } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-cloudwatch-logs-integrated";
 import { cloudtrailEventDataStoreKmsEncrypted } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-event-data-store-kms-encrypted";
 import { cloudtrailLoggingEnabled } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-logging-enabled";
+import { cloudtrailS3DataEventsRecorded } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-s3-data-events-recorded";
 import { cloudtrailSnsNotifications } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-sns-notifications";
 import { cloudwatchAlarmActionsEnabled } from "../../../../../../policy-packs/pipeline/policies/cloudwatch-alarm-actions-enabled";
 import { configAggregatorAllRegions } from "../../../../../../policy-packs/pipeline/policies/config-aggregator-all-regions";
@@ -70,6 +71,35 @@ describe("CloudTrail", () => {
         ],
         notApplicable: [{ name: "resources other than trails", resources: only(LAKE) }],
         unknown: [{ name: "the topic is another resource's output", resources: set(TRAIL, "org", { snsTopicName: UNKNOWN }) }],
+    });
+    describePolicy(cloudtrailS3DataEventsRecorded, {
+        compliant: identityEstate,
+        nonCompliant: [
+            {
+                name: "trails recording management events only",
+                resources: set(TRAIL, "org", { eventSelectors: undefined }),
+                expect: /The stack's CloudTrail trails \(`org`\) must record S3 object writes of every bucket as data events/,
+            },
+            {
+                name: "data events of one bucket only",
+                resources: set(TRAIL, "org", {
+                    eventSelectors: [
+                        { readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::edf-data/"] }] },
+                    ],
+                }),
+                expect: /must record S3 object writes/,
+            },
+            {
+                name: "writes only, when reads are required",
+                resources: set(TRAIL, "org", {
+                    eventSelectors: [{ readWriteType: "WriteOnly", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }],
+                }),
+                expect: /must record S3 object reads of every bucket/,
+                options: { config: { "cloudtrail-s3-data-events-recorded": { requireReads: true } } },
+            },
+        ],
+        notApplicable: [{ name: "stacks without trails", resources: only(LAKE) }],
+        unknown: [{ name: "the selectors are unknown", resources: set(TRAIL, "org", { eventSelectors: UNKNOWN }) }],
     });
     describePolicy(cloudtrailEventDataStoreKmsEncrypted, {
         compliant: identityEstate,

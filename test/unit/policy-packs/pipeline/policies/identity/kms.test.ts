@@ -2,9 +2,11 @@ import { UNKNOWN } from "../../../../../../policy-packs/lib/resources";
 import { kmsKeyDeletionWindow } from "../../../../../../policy-packs/pipeline/policies/kms-key-deletion-window";
 import { kmsKeyEnabled } from "../../../../../../policy-packs/pipeline/policies/kms-key-enabled";
 import { kmsKeyHasDescription } from "../../../../../../policy-packs/pipeline/policies/kms-key-has-description";
+import { kmsKeyMultiRegionAllowed } from "../../../../../../policy-packs/pipeline/policies/kms-key-multi-region-allowed";
 import { kmsKeyNoLockoutSafetyBypass } from "../../../../../../policy-packs/pipeline/policies/kms-key-no-lockout-safety-bypass";
 import { kmsKeyPolicyDefined } from "../../../../../../policy-packs/pipeline/policies/kms-key-policy-defined";
 import { kmsKeyPolicyNoWildcardPrincipal } from "../../../../../../policy-packs/pipeline/policies/kms-key-policy-no-wildcard-principal";
+import { kmsKeySpecAllowed } from "../../../../../../policy-packs/pipeline/policies/kms-key-spec-allowed";
 import type { ResourceRecord } from "../../../../../../policy-packs/lib/resources";
 import { changeProps, urnOf, withoutResources } from "../../../../../fixtures/policy/estate";
 import { doc, identityEstate } from "../../../../../fixtures/policy/identity-estate";
@@ -136,5 +138,49 @@ describe("KMS keys", () => {
         ],
         notApplicable: [{ name: "key policies, which are not keys", resources: only(KEY_POLICY) }],
         unknown: [{ name: "the window is unknown", resources: set(KEY, "data", { deletionWindowInDays: UNKNOWN }) }],
+    });
+
+    describePolicy(kmsKeyMultiRegionAllowed, {
+        compliant: identityEstate,
+        nonCompliant: [
+            {
+                name: "a multi-Region primary key",
+                resources: set(KEY, "data", { multiRegion: true }),
+                expect: /KMS key `data` must be a single-Region key/,
+            },
+            {
+                name: "a replica of a multi-Region key",
+                resources: withReplica({}),
+                expect: /KMS key `data-replica` replicates a multi-Region key/,
+            },
+        ],
+        notApplicable: [
+            { name: "key policies, which are not keys", resources: only(KEY_POLICY) },
+            {
+                name: "any key once multi-Region keys are allowed",
+                resources: set(KEY, "data", { multiRegion: true }),
+                options: { config: { "kms-key-multi-region-allowed": { allowMultiRegion: true } } },
+            },
+        ],
+        unknown: [{ name: "the flag is unknown", resources: set(KEY, "data", { multiRegion: UNKNOWN }) }],
+    });
+
+    describePolicy(kmsKeySpecAllowed, {
+        compliant: () => [...set(KEY, "data", { customerMasterKeySpec: "ECC_NIST_P384", keyUsage: "SIGN_VERIFY" })()],
+        nonCompliant: [
+            {
+                name: "a key on the secp256k1 curve",
+                resources: set(KEY, "data", { customerMasterKeySpec: "ECC_SECG_P256K1", keyUsage: "SIGN_VERIFY" }),
+                expect: /KMS key `data` must use an approved key spec, not `ECC_SECG_P256K1`/,
+            },
+            {
+                name: "RSA 2048 once the allow-list drops it",
+                resources: set(KEY, "data", { customerMasterKeySpec: "RSA_2048", keyUsage: "ENCRYPT_DECRYPT" }),
+                expect: /not `RSA_2048`/,
+                options: { config: { "kms-key-spec-allowed": { allowedKeySpecs: ["SYMMETRIC_DEFAULT", "RSA_4096"] } } },
+            },
+        ],
+        notApplicable: [{ name: "key policies, which are not keys", resources: only(KEY_POLICY) }],
+        unknown: [{ name: "the spec is unknown", resources: set(KEY, "data", { customerMasterKeySpec: UNKNOWN }) }],
     });
 });
