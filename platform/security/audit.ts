@@ -64,14 +64,17 @@ export function deliveryTopicPolicy(topicArn: string, trail: string): Record<str
  */
 export class AuditTrail extends pulumi.ComponentResource {
     readonly trailArn: pulumi.Output<string>;
+    /** The CloudWatch Logs group the trail delivers to (for metric filters). */
+    readonly logGroupName: string;
 
     constructor(name: string, args: AuditTrailArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:AuditTrail", name, {}, opts);
         const parent = { parent: this };
+        this.logGroupName = `/edf/cloudtrail/${args.trailName}`;
         const group = new aws.cloudwatch.LogGroup(
             name,
             {
-                name: `/edf/cloudtrail/${args.trailName}`,
+                name: this.logGroupName,
                 kmsKeyId: args.kmsKeyArn,
                 retentionInDays: args.logRetentionInDays ?? 365,
                 tags: withGovernanceTags(args.tags, args.trailName),

@@ -47,8 +47,9 @@ export interface KeyPolicyInput extends AccountScope {
  *   (`kms:ViaService`) and only from this account (`kms:CallerAccount`), and may create
  *   grants only for AWS resources.
  * - The logs key also lets CloudWatch Logs (this account's log groups), CloudTrail
- *   (this account's trails, and its delivery notifications on this account's SNS topics)
- *   and AWS Config (this account) encrypt what they deliver.
+ *   (this account's trails, and its delivery notifications on this account's SNS topics),
+ *   CloudWatch alarms (publishing to this account's topics) and AWS Config (this account)
+ *   encrypt what they deliver.
  */
 export function keyPolicy(input: KeyPolicyInput): PolicyDocument {
     const root = accountRoot(input);
@@ -116,6 +117,18 @@ function logDeliveryStatements(scope: AccountScope): PolicyStatement[] {
             Sid: "CloudTrailNotificationsOfThisAccount",
             Effect: "Allow",
             Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": scope.accountId },
+                ArnLike: { "kms:EncryptionContext:aws:sns:topicArn": `arn:${partition}:sns:${scope.region}:${scope.accountId}:*` },
+            },
+        },
+        {
+            // CloudWatch alarms publishing to the encrypted security-alarms topic.
+            Sid: "CloudWatchAlarmsOfThisAccount",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
             Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
             Resource: "*",
             Condition: {

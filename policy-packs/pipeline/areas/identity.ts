@@ -6,6 +6,7 @@ import { cloudtrailLoggingEnabled } from "../policies/cloudtrail-logging-enabled
 import { cloudtrailS3DataEventsRecorded } from "../policies/cloudtrail-s3-data-events-recorded";
 import { cloudtrailSnsNotifications } from "../policies/cloudtrail-sns-notifications";
 import { cloudwatchAlarmActionsEnabled } from "../policies/cloudwatch-alarm-actions-enabled";
+import { cloudwatchSecurityEventAlarms } from "../policies/cloudwatch-security-event-alarms";
 import { configAggregatorAllRegions } from "../policies/config-aggregator-all-regions";
 import { configRecorderRecordsAllResources } from "../policies/config-recorder-records-all-resources";
 import { guarddutyDetectorEnabled } from "../policies/guardduty-detector-enabled";
@@ -63,6 +64,7 @@ export const identityPolicies: readonly PolicyDefinition[] = [
     cloudtrailEventDataStoreKmsEncrypted,
     cloudtrailS3DataEventsRecorded,
     cloudwatchAlarmActionsEnabled,
+    cloudwatchSecurityEventAlarms,
     configRecorderRecordsAllResources,
     configAggregatorAllRegions,
     guarddutyDetectorEnabled,

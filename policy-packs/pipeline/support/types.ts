@@ -83,6 +83,7 @@ export const T = {
     trailEventDataStore: "aws:cloudtrail/eventDataStore:EventDataStore",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     compositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+    logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
     configAggregator: "aws:cfg/configurationAggregator:ConfigurationAggregator",
     guardDutyOrganizationConfiguration: "aws:guardduty/organizationConfiguration:OrganizationConfiguration",
     ssmDocument: "aws:ssm/document:Document",

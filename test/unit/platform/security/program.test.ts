@@ -123,6 +123,7 @@ describe("platform/security", () => {
                 "CloudWatchLogsOfThisAccount",
                 "CloudTrailOfThisAccount",
                 "CloudTrailNotificationsOfThisAccount",
+                "CloudWatchAlarmsOfThisAccount",
                 "ConfigOfThisAccount",
             ]);
             const data = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-data").inputs.policy).Statement.map((s) => s.Sid);
@@ -233,16 +234,36 @@ describe("platform/security", () => {
         it("announces each delivery on a logs-key-encrypted topic only this trail may publish to, over TLS", async () => {
             const run = await security({});
             const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
-            const topic = single(run.resources, "aws:sns/topic:Topic").inputs;
+            const topic = byName(run.resources, "aws:sns/topic:Topic", "trail-deliveries").inputs;
             assert.equal(trail.snsTopicName, "edf-dev-trail-deliveries");
             assert.equal(topic.name, "edf-dev-trail-deliveries");
             assert.equal(topic.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
-            const [publish, deny] = policyOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy).Statement;
+            const [publish, deny] = policyOf(
+                byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "trail-deliveries").inputs.policy,
+            ).Statement;
             assert.deepEqual(publish.Principal, { Service: "cloudtrail.amazonaws.com" });
             assert.deepEqual(publish.Condition, {
                 StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:123456789012:trail/edf-dev-trail" },
             });
             assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
+        });
+
+        it("alarms on each CIS monitoring event through a filter on the trail's log group, to an encrypted topic only CloudWatch may publish to", async () => {
+            const run = await security({});
+            const filters = ofType(run.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter");
+            const alarms = ofType(run.resources, "aws:cloudwatch/metricAlarm:MetricAlarm");
+            assert.equal(filters.length, 15);
+            assert.deepEqual(
+                alarms.map((a) => a.inputs.metricName),
+                filters.map((f) => f.inputs.metricTransformation.name),
+            );
+            assert.ok(filters.every((f) => f.inputs.logGroupName === "/edf/cloudtrail/edf-dev-trail"));
+            const topic = byName(run.resources, "aws:sns/topic:Topic", "alarms");
+            assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            assert.ok(alarms.every((a) => a.inputs.actionsEnabled === true && a.inputs.alarmActions.length === 1));
+            const [publish] = policyOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").inputs.policy).Statement;
+            assert.deepEqual(publish.Principal, { Service: "cloudwatch.amazonaws.com" });
+            assert.equal(publish.Condition.StringEquals["aws:SourceAccount"], "123456789012");
         });
 
         it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {

@@ -28,6 +28,7 @@ export const IDENTITY_PINS: Record<string, Pin> = {
     "cloudtrail-sns-notifications": ["advisory", "low", true, ["10.7.2"]],
     "cloudtrail-event-data-store-kms-encrypted": ["mandatory", "medium", true, ["10.3.2"]],
     "cloudwatch-alarm-actions-enabled": ["mandatory", "medium", true, ["10.4.1.1", "10.7.2"]],
+    "cloudwatch-security-event-alarms": ["mandatory", "medium", true, ["10.4.1.1", "10.7.2"]],
     "config-recorder-records-all-resources": ["mandatory", "medium", true, ["10.2.1", "11.5.2"]],
     "config-aggregator-all-regions": ["mandatory", "medium", true, ["10.2.1", "11.5.2"]],
     "guardduty-detector-enabled": ["mandatory", "high", false, ["11.5.1"]],

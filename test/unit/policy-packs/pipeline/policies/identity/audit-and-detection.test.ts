@@ -5,11 +5,12 @@ import { cloudtrailLoggingEnabled } from "../../../../../../policy-packs/pipelin
 import { cloudtrailS3DataEventsRecorded } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-s3-data-events-recorded";
 import { cloudtrailSnsNotifications } from "../../../../../../policy-packs/pipeline/policies/cloudtrail-sns-notifications";
 import { cloudwatchAlarmActionsEnabled } from "../../../../../../policy-packs/pipeline/policies/cloudwatch-alarm-actions-enabled";
+import { cloudwatchSecurityEventAlarms } from "../../../../../../policy-packs/pipeline/policies/cloudwatch-security-event-alarms";
 import { configAggregatorAllRegions } from "../../../../../../policy-packs/pipeline/policies/config-aggregator-all-regions";
 import { configRecorderRecordsAllResources } from "../../../../../../policy-packs/pipeline/policies/config-recorder-records-all-resources";
 import { guarddutyDetectorEnabled } from "../../../../../../policy-packs/pipeline/policies/guardduty-detector-enabled";
 import { guarddutyOrganizationAutoEnable } from "../../../../../../policy-packs/pipeline/policies/guardduty-organization-auto-enable";
-import { changeProps } from "../../../../../fixtures/policy/estate";
+import { changeProps, withoutResources } from "../../../../../fixtures/policy/estate";
 import { identityEstate } from "../../../../../fixtures/policy/identity-estate";
 import { describePolicy } from "../../../support/policy-cases";
 
@@ -127,6 +128,64 @@ describe("CloudWatch alarms", () => {
         ],
         notApplicable: [{ name: "resources other than alarms", resources: only(TRAIL) }],
         unknown: [{ name: "the flag is unknown", resources: set(ALARM, "root-usage", { actionsEnabled: UNKNOWN }) }],
+    });
+});
+
+const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
+describe("CloudWatch security event alarms", () => {
+    describePolicy(cloudwatchSecurityEventAlarms, {
+        compliant: identityEstate,
+        nonCompliant: [
+            {
+                name: "no filter for root use",
+                resources: () => withoutResources(identityEstate(), FILTER, "alarms-RootUsage"),
+                expect: /The audit trail's log group `\/edf\/cloudtrail` must alarm on use of the root user \(CIS 4\.3\)/,
+            },
+            {
+                name: "an alarm that notifies no one",
+                resources: set(ALARM, "alarms-RootUsage", { alarmActions: [] }),
+                expect: /must alarm on use of the root user/,
+            },
+            {
+                name: "a filter on another log group",
+                resources: set(FILTER, "alarms-RootUsage", { logGroupName: "/edf/app" }),
+                expect: /must alarm on use of the root user/,
+            },
+            {
+                name: "a route-table filter that leaves out CreateRoute (CreateRouteTable does not count)",
+                resources: () =>
+                    changeProps(identityEstate(), FILTER, "alarms-RouteTableChanges", (p) => ({
+                        ...p,
+                        pattern: String(p.pattern).replace("($.eventName = CreateRoute) || ", ""),
+                    })),
+                expect: /must alarm on route table changes \(CIS 4\.13\)/,
+            },
+            {
+                name: "the security unit holding no trail when told it must",
+                resources: only("aws:kms/key:Key"),
+                expect: /The security baseline's audit trail log group must alarm on unauthorized API calls/,
+                options: { config: { "cloudwatch-security-event-alarms": { requireInStack: true } } },
+            },
+        ],
+        notApplicable: [
+            {
+                name: "stacks whose trails do not deliver to CloudWatch Logs",
+                resources: set(TRAIL, "org", { cloudWatchLogsGroupArn: undefined }),
+            },
+            { name: "stacks without trails", resources: only(ALARM) },
+        ],
+        unknown: [
+            {
+                name: "the trail's log group is another resource's output",
+                resources: set(TRAIL, "org", { cloudWatchLogsGroupArn: UNKNOWN }),
+            },
+        ],
+    });
+    describePolicy(cloudwatchSecurityEventAlarms, {
+        compliant: () => withoutResources(identityEstate(), FILTER, "alarms-RootUsage"),
+        options: { config: { "cloudwatch-security-event-alarms": { events: ["unauthorized-api-calls", "iam-policy-changes"] } } },
+        nonCompliant: [],
+        notApplicable: [],
     });
 });
 
