@@ -18,13 +18,15 @@ export const SECURITY_EVENTS: readonly SecurityEvent[] = [
         id: "UnauthorizedApiCalls",
         description: "Unauthorized API calls (CIS 4.1)",
         pattern:
-            '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
+            '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && ($.sourceIPAddress != ' +
+            '"delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
     },
     {
         id: "ConsoleSignInWithoutMfa",
         description: "Management console sign-in without MFA (CIS 4.2)",
         pattern:
-            '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+            '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = ' +
+            '"IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
     },
     {
         id: "RootUsage",

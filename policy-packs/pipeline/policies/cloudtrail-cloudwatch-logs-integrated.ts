@@ -13,7 +13,8 @@ export const cloudtrailCloudwatchLogsIntegrated: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `cloudWatchLogsGroupArn` (the log group's ARN followed by `:*`) and `cloudWatchLogsRoleArn` (a role CloudTrail assumes, allowed `logs:CreateLogStream` and `logs:PutLogEvents` on that group).",
+        "Set `cloudWatchLogsGroupArn` (the log group's ARN followed by `:*`) and `cloudWatchLogsRoleArn` (a role " +
+        "CloudTrail assumes, allowed `logs:CreateLogStream` and `logs:PutLogEvents` on that group).",
     resourceTypes: [T.trail],
     // Checkov also wants the log group declared in the same configuration; an ARN of another stack's group passes here.
     peerChecks: { full: ["PCI.DSS.321-CloudTrailCloudWatchLogsEnabled"], partial: ["CKV2_AWS_10"] },

@@ -22,7 +22,9 @@ export const cloudtrailS3DataEventsRecorded: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an advanced event selector with `eventCategory` = `Data`, `resources.type` = `AWS::S3::Object` (and `readOnly` = `false` for writes), leaving out at most the trail's own log bucket with `resources.ARN` `notStartsWiths`.",
+        "Add an advanced event selector with `eventCategory` = `Data`, `resources.type` = `AWS::S3::Object` (and " +
+        "`readOnly` = `false` for writes), leaving out at most the trail's own log bucket with `resources.ARN` " +
+        "`notStartsWiths`.",
     configSchema: { properties: { requireReads: { type: "boolean", default: false } } },
     resourceTypes: [T.trail],
     validateStack: (args, report) => {
@@ -36,7 +38,8 @@ export const cloudtrailS3DataEventsRecorded: StackPolicyDefinition = {
         ].filter((m): m is string => m !== undefined);
         if (missing.length > 0)
             report(
-                `The stack's CloudTrail trails (${trails.map((t) => `\`${t.name}\``).join(", ")}) must record S3 object ${missing.join(" and ")} of every bucket as data events.`,
+                `The stack's CloudTrail trails (${trails.map((t) => `\`${t.name}\``).join(", ")}) ` +
+                    `must record S3 object ${missing.join(" and ")} of every bucket as data events.`,
                 trails[0].urn,
             );
     },

@@ -51,13 +51,16 @@ export const cloudwatchSecurityEventAlarms: StackPolicyDefinition = {
     kind: "stack",
     id: "cloudwatch-security-event-alarms",
     description:
-        "Checks whether the audit trail's log group has a metric filter and an alarm with actions for each kind of security-relevant account activity (CIS 4.1–4.15).",
+        "Checks whether the audit trail's log group has a metric filter and an alarm with actions for each kind of " +
+        "security-relevant account activity (CIS 4.1–4.15).",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["10.4.1.1", "10.7.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "For each missing kind, add an `aws.cloudwatch.LogMetricFilter` on the trail's log group with the CIS pattern, and an `aws.cloudwatch.MetricAlarm` on its metric with `alarmActions` (the security alarms topic); the landing zone's `SecurityAlarms` component does both.",
+        "For each missing kind, add an `aws.cloudwatch.LogMetricFilter` on the trail's log group with the CIS pattern, " +
+        "and an `aws.cloudwatch.MetricAlarm` on its metric with `alarmActions` (the security alarms topic); the landing " +
+        "zone's `SecurityAlarms` component does both.",
     configSchema: {
         properties: {
             events: {
@@ -86,7 +89,8 @@ export const cloudwatchSecurityEventAlarms: StackPolicyDefinition = {
             const metrics = metricsOf(filters, groups, (p) => patternCovers(p, c));
             if (!alarmed(alarms, metrics))
                 report(
-                    `${subject} must alarm on ${c.title}: a metric filter matching ${c.words.map((w) => `\`${w}\``).join(", ")} and an alarm with actions on its metric.`,
+                    `${subject} must alarm on ${c.title}: ` +
+                        `a metric filter matching ${c.words.map((w) => `\`${w}\``).join(", ")} and an alarm with actions on its metric.`,
                     trails[0]?.urn,
                 );
         }

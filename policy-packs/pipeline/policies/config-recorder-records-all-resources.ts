@@ -23,7 +23,8 @@ export const configRecorderRecordsAllResources: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }` with no resource-type list or exclusions (in one region per account when several record).",
+        "Set `recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }` with no resource-type list or " +
+        "exclusions (in one region per account when several record).",
     configSchema: { properties: { requireGlobalResourceTypes: { type: "boolean", default: true } } },
     resourceTypes: [T.configRecorder],
     peerChecks: { full: ["CKV2_AWS_48"], partial: ["CKV2_AWS_45"] },

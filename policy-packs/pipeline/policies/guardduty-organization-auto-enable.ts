@@ -18,7 +18,8 @@ export const guarddutyOrganizationAutoEnable: ResourcePolicyDefinition = {
         const auto = args.props.autoEnableOrganizationMembers;
         if (!(typeof auto === "string" && AUTO.includes(auto)))
             report(
-                `GuardDuty organization configuration \`${args.name}\` must enable member accounts automatically (\`autoEnableOrganizationMembers\` \`ALL\` or \`NEW\`).`,
+                `GuardDuty organization configuration \`${args.name}\` must enable member accounts automatically ` +
+                    "(`autoEnableOrganizationMembers` `ALL` or `NEW`).",
             );
     }),
 };

@@ -16,7 +16,8 @@ export const iamAccountPasswordPolicyStrong: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `minimumPasswordLength` (14+), `passwordReusePrevention` (24), `maxPasswordAge` (90 or less) and all four `require*` flags on `aws.iam.AccountPasswordPolicy`.",
+        "Set `minimumPasswordLength` (14+), `passwordReusePrevention` (24), `maxPasswordAge` (90 or less) and all four " +
+        "`require*` flags on `aws.iam.AccountPasswordPolicy`.",
     configSchema: {
         properties: {
             minimumLength: { type: "integer", minimum: 8, default: 14 },

@@ -35,7 +35,8 @@ export const iamNoAwsManagedPolicies: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Replace the AWS managed policy with an inline or customer managed policy listing the actions and resources needed; narrow service-role policies the platform accepts go in `allowedPolicyArns`.",
+        "Replace the AWS managed policy with an inline or customer managed policy listing the actions and resources " +
+        "needed; narrow service-role policies the platform accepts go in `allowedPolicyArns`.",
     configSchema: {
         properties: { allowedPolicyArns: { type: "array", items: { type: "string" }, default: DEFAULT_ALLOWED_AWS_MANAGED_POLICIES } },
     },

@@ -37,7 +37,9 @@ export const iamPolicyConditionsNarrow: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "In Allow statements use positive operators that must match (`StringEquals`, `ArnLike` with a real value) on the identifying key, without `IfExists`; use `ForAllValues:` only with multi-valued keys such as `aws:TagKeys`; never allow `aws:SecureTransport` false. Put exclusions in a separate Deny statement.",
+        "In Allow statements use positive operators that must match (`StringEquals`, `ArnLike` with a real value) on " +
+        "the identifying key, without `IfExists`; use `ForAllValues:` only with multi-valued keys such as " +
+        "`aws:TagKeys`; never allow `aws:SecureTransport` false. Put exclusions in a separate Deny statement.",
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         for (const { where, document } of documentsOf(args.type, args.name, args.props)) {

@@ -16,7 +16,8 @@ export const iamPolicyNoAllowWithNotElements: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Write the Allow statement with `Action` and `Resource` listing what is granted; keep `NotAction`/`NotResource` for Deny statements (e.g. a region guardrail).",
+        "Write the Allow statement with `Action` and `Resource` listing what is granted; keep `NotAction`/`NotResource` " +
+        "for Deny statements (e.g. a region guardrail).",
     resourceTypes: IDENTITY_POLICY_TYPES,
     validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, report) => {
         for (const { where, document } of identityDocumentsOf(args.type, args.name, args.props, "")) {
@@ -24,7 +25,8 @@ export const iamPolicyNoAllowWithNotElements: ResourcePolicyDefinition = {
                 const inverted = [s.notActions ? "`NotAction`" : undefined, s.notResources ? "`NotResource`" : undefined].filter(Boolean);
                 if (inverted.length > 0)
                     report(
-                        `${where} must not use ${inverted.join(" and ")} in an Allow statement${s.sid ? ` (\`${s.sid}\`)` : ""}: it grants everything not listed.`,
+                        `${where} must not use ${inverted.join(" and ")} in an Allow statement` +
+                            `${s.sid ? ` (\`${s.sid}\`)` : ""}: it grants everything not listed.`,
                     );
             }
         }

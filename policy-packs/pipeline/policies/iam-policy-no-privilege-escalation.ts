@@ -14,13 +14,16 @@ export const iamPolicyNoPrivilegeEscalation: ResourcePolicyDefinition = {
     kind: "resource",
     id: "iam-policy-no-privilege-escalation",
     description:
-        "Checks whether IAM policies grant a known privilege-escalation path (policy rewriting, role passing to new compute, credentials for others) without constraint.",
+        "Checks whether IAM policies grant a known privilege-escalation path (policy rewriting, role passing to new " +
+        "compute, credentials for others) without constraint.",
     severity: "critical",
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "7.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Grant IAM write actions and `iam:PassRole` only on the named roles, users and policies concerned, with conditions such as `iam:PassedToService` or `iam:PermissionsBoundary`; leave IAM administration to the platform's pipeline role.",
+        "Grant IAM write actions and `iam:PassRole` only on the named roles, users and policies concerned, with " +
+        "conditions such as `iam:PassedToService` or `iam:PermissionsBoundary`; leave IAM administration to the " +
+        "platform's pipeline role.",
     configSchema: { properties: { boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN } } },
     resourceTypes: IDENTITY_POLICY_TYPES,
     // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects every grant the peer flags.

@@ -16,7 +16,9 @@ export const iamPolicyNoServiceWildcardActions: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Replace `*` and `<service>:*` in `Action` with the actions the workload calls (e.g. `s3:GetObject`, `s3:PutObject`); the permissions boundary (matched by `boundaryArnPattern`) is exempt because it grants nothing itself.",
+        "Replace `*` and `<service>:*` in `Action` with the actions the workload calls (e.g. `s3:GetObject`, " +
+        "`s3:PutObject`); the permissions boundary (matched by `boundaryArnPattern`) is exempt because it grants " +
+        "nothing itself.",
     configSchema: { properties: { boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN } } },
     resourceTypes: IDENTITY_POLICY_TYPES,
     // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers do.

@@ -38,13 +38,16 @@ export const iamPolicyResourcesScoped: ResourcePolicyDefinition = {
     kind: "resource",
     id: "iam-policy-resources-scoped",
     description:
-        'Checks whether IAM policies scope every action that supports resource-level permissions to named resources or a narrowing condition, instead of `Resource: "*"`.',
+        "Checks whether IAM policies scope every action that supports resource-level permissions to named resources or " +
+        'a narrowing condition, instead of `Resource: "*"`.',
     severity: "high",
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Put the ARNs of the buckets, tables, queues, secrets or keys in `Resource`, or add a condition that scopes the grant (`aws:ResourceAccount`, `aws:ResourceTag/...`, `kms:ViaService`); list further actions that AWS cannot scope in `unscopableActions`.",
+        "Put the ARNs of the buckets, tables, queues, secrets or keys in `Resource`, or add a condition that scopes the " +
+        "grant (`aws:ResourceAccount`, `aws:ResourceTag/...`, `kms:ViaService`); list further actions that AWS cannot " +
+        "scope in `unscopableActions`.",
     configSchema: {
         properties: {
             boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN },
@@ -62,7 +65,8 @@ export const iamPolicyResourcesScoped: ResourcePolicyDefinition = {
                 const unscoped = unscopedGrants(document, s, extra);
                 if (unscoped.length > 0)
                     report(
-                        `${where} must scope ${unscoped.map(label).join(", ")} to named resources or a narrowing condition, not every resource${s.sid ? ` (statement \`${s.sid}\`)` : ""}.`,
+                        `${where} must scope ${unscoped.map(label).join(", ")} to named resources or a narrowing condition, ` +
+                            `not every resource${s.sid ? ` (statement \`${s.sid}\`)` : ""}.`,
                     );
             }
         }

@@ -51,7 +51,8 @@ function statementProblems(s: PolicyStatement, trusted: readonly string[]): stri
     const accounts = accountPrincipals(s.principal).filter((a) => !trusted.includes(accountOfPrincipal(a)));
     if (accounts.length > 0 && !scoped)
         out.push(
-            `must not trust every principal of ${accounts.map((a) => `\`${a}\``).join(", ")} without a condition naming which (\`aws:PrincipalArn\`, \`sts:ExternalId\`, \`aws:PrincipalTag/...\`)`,
+            `must not trust every principal of ${accounts.map((a) => `\`${a}\``).join(", ")} without a condition naming which ` +
+                "(`aws:PrincipalArn`, `sts:ExternalId`, `aws:PrincipalTag/...`)",
         );
     for (const provider of s.principal?.federated ?? []) {
         if (provider.includes(GITHUB_PROVIDER)) out.push(...githubProblems(s));
@@ -69,13 +70,17 @@ export const iamRoleTrustPrincipalsScoped: ResourcePolicyDefinition = {
     kind: "resource",
     id: "iam-role-trust-principals-scoped",
     description:
-        "Checks whether role trust policies name who may assume the role: no wildcard principal, whole account or federated provider without a condition identifying the caller.",
+        "Checks whether role trust policies name who may assume the role: no wildcard principal, whole account or " +
+        "federated provider without a condition identifying the caller.",
     severity: "critical",
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.5", "8.2.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Name the role, service or provider that assumes the role; when the principal is an account or `*`, add a condition on the caller (`aws:PrincipalArn`, `aws:PrincipalOrgID`, `sts:ExternalId`); for GitHub Actions pin `token.actions.githubusercontent.com:sub` to `repo:<owner>/<repository>:...`. Accounts trusted as a whole go in `trustedAccountIds`.",
+        "Name the role, service or provider that assumes the role; when the principal is an account or `*`, add a " +
+        "condition on the caller (`aws:PrincipalArn`, `aws:PrincipalOrgID`, `sts:ExternalId`); for GitHub Actions pin " +
+        "`token.actions.githubusercontent.com:sub` to `repo:<owner>/<repository>:...`. Accounts trusted as a whole go " +
+        "in `trustedAccountIds`.",
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },
     },

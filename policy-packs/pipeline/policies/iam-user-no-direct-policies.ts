@@ -13,7 +13,8 @@ export const iamUserNoDirectPolicies: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Attach the policy to a group (`aws.iam.GroupPolicyAttachment`) and add the user to it; remove `aws.iam.UserPolicy`/`UserPolicyAttachment` and `users` of `aws.iam.PolicyAttachment`.",
+        "Attach the policy to a group (`aws.iam.GroupPolicyAttachment`) and add the user to it; remove " +
+        "`aws.iam.UserPolicy`/`UserPolicyAttachment` and `users` of `aws.iam.PolicyAttachment`.",
     resourceTypes: TYPES,
     peerChecks: {
         full: [

@@ -21,7 +21,8 @@ export const kmsKeyMultiRegionAllowed: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Create a single-Region key per region (`multiRegion` unset), or set `allowMultiRegion` for this policy where replicated key material is a reviewed need.",
+        "Create a single-Region key per region (`multiRegion` unset), or set `allowMultiRegion` for this policy where " +
+        "replicated key material is a reviewed need.",
     configSchema: { properties: { allowMultiRegion: { type: "boolean", default: false } } },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

@@ -17,7 +17,8 @@ export const kmsKeyPolicyNoWildcardPrincipal: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Name the account root, roles or services in `Principal`; if `*` is needed (use through an AWS service), add a condition such as `kms:CallerAccount` or `aws:PrincipalOrgID`.",
+        "Name the account root, roles or services in `Principal`; if `*` is needed (use through an AWS service), add a " +
+        "condition such as `kms:CallerAccount` or `aws:PrincipalOrgID`.",
     resourceTypes: KMS_KEY_POLICY_TYPES,
     peerChecks: { full: ["CKV_AWS_33"] },
     validateResource: forTypes(KMS_KEY_POLICY_TYPES, (args, report) => {
@@ -25,7 +26,8 @@ export const kmsKeyPolicyNoWildcardPrincipal: ResourcePolicyDefinition = {
             if (isAllow(s) && admitsAnyPrincipal(s) && !isNarrowed(s, "principal")) {
                 const kmsAll = s.actions?.some((a) => a === "*" || a.toLowerCase() === "kms:*") ? " `kms:*`" : "";
                 report(
-                    `Key policy of \`${args.name}\` must not grant${kmsAll} to any principal${s.sid ? ` (statement \`${s.sid}\`)` : ""}: name the principals or add a condition identifying the caller.`,
+                    `Key policy of \`${args.name}\` must not grant${kmsAll} to any principal${s.sid ? ` (statement \`${s.sid}\`)` : ""}: ` +
+                        "name the principals or add a condition identifying the caller.",
                 );
             }
         }

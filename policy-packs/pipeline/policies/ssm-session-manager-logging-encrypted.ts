@@ -14,7 +14,8 @@ export const ssmSessionManagerLoggingEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "In the `Session` document's `inputs`, set `cloudWatchLogGroupName` with `cloudWatchEncryptionEnabled: true`, or `s3BucketName` with `s3EncryptionEnabled: true`.",
+        "In the `Session` document's `inputs`, set `cloudWatchLogGroupName` with `cloudWatchEncryptionEnabled: true`, " +
+        "or `s3BucketName` with `s3EncryptionEnabled: true`.",
     resourceTypes: [T.ssmDocument],
     peerChecks: { full: ["CKV_AWS_113"] },
     validateResource: forTypes([T.ssmDocument], (args, report) => {
@@ -24,7 +25,8 @@ export const ssmSessionManagerLoggingEncrypted: ResourcePolicyDefinition = {
             (set(i?.s3BucketName) && on(i?.s3EncryptionEnabled)) || (set(i?.cloudWatchLogGroupName) && on(i?.cloudWatchEncryptionEnabled));
         if (!logged)
             report(
-                `Session Manager document \`${args.name}\` must log sessions encrypted (\`cloudWatchLogGroupName\` with \`cloudWatchEncryptionEnabled\`, or \`s3BucketName\` with \`s3EncryptionEnabled\`).`,
+                `Session Manager document \`${args.name}\` must log sessions encrypted ` +
+                    "(`cloudWatchLogGroupName` with `cloudWatchEncryptionEnabled`, or `s3BucketName` with `s3EncryptionEnabled`).",
             );
     }),
 };

@@ -102,7 +102,8 @@ describe("policy conditions", () => {
                     "`StringNotEquals` on `aws:principalaccount` allows everything except the values named",
                     "`NotIpAddress` on `aws:sourceip` allows every address except the values named",
                     "`StringEqualsIfExists` on `aws:sourcearn` passes when the request carries no `aws:sourcearn`",
-                    "`ForAllValues:StringLike` on `aws:principalarn` passes when the request carries no `aws:principalarn` (use the operator without `ForAllValues:`)",
+                    "`ForAllValues:StringLike` on `aws:principalarn` passes when the request carries no `aws:principalarn` (use the " +
+                        "operator without `ForAllValues:`)",
                     "`StringLike` on `aws:principalorgid` matches every value",
                 ],
             );

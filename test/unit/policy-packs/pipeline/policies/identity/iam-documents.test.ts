@@ -169,7 +169,7 @@ describe("IAM policy documents", () => {
                     Resource: "arn:aws:s3:::edf-data/*",
                     Condition: { Bool: { "aws:SecureTransport": "false" } },
                 }),
-                expect: /IAM policy `app-task-s3` must narrow its Allow statement `Plain` with its conditions, but `Bool` on `aws:securetransport` allows requests without TLS/,
+                expect: /`app-task-s3` must narrow its Allow statement `Plain` with its conditions, but `Bool` on `aws:securetransport` allows requests/,
             },
             {
                 name: "a trust policy narrowed with IfExists",

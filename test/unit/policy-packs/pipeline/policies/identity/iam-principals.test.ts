@@ -131,7 +131,7 @@ describe("IAM principals and attachments", () => {
                     role: "app-task",
                     policyArn: "arn:aws:iam::111111111111:policy/edf-prod-service-boundary",
                 }),
-                expect: /`sneaky` must not attach the permissions boundary `arn:aws:iam::111111111111:policy\/edf-prod-service-boundary` as a permissions policy/,
+                expect: /`sneaky` must not attach the permissions boundary `arn:aws:iam::111111111111:policy\/edf-prod-service-boundary` as a/,
             },
             {
                 name: "the boundary among a role's managed policies",
