@@ -27,20 +27,54 @@ export function trailArn(scope: AccountScope, trailName: string): string {
 }
 
 /**
+ * The policy of the trail's delivery topic: only this trail may publish, and only over TLS.
+ * Pure, so the statements can be tested without a program run.
+ */
+export function deliveryTopicPolicy(topicArn: string, trail: string): Record<string, unknown> {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "CloudTrailOfThisTrail",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: topicArn,
+                Condition: { StringEquals: { "aws:SourceArn": trail } },
+            },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sns:Publish",
+                Resource: topicArn,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+        ],
+    };
+}
+
+/**
  * A multi-region CloudTrail with log-file validation, encrypted with the logs key,
  * delivered to the log archive and to a KMS-encrypted CloudWatch Logs group (for
- * alerting), through a role only CloudTrail of this account can assume.
+ * alerting), through a role only CloudTrail of this account can assume. It records
+ * management events and S3 object writes (data events) of every bucket but the archive. Each delivery
+ * is announced on a KMS-encrypted SNS topic only this trail may publish to, so a stop in
+ * delivery can be noticed by whoever subscribes.
  */
 export class AuditTrail extends pulumi.ComponentResource {
     readonly trailArn: pulumi.Output<string>;
+    /** The CloudWatch Logs group the trail delivers to (for metric filters). */
+    readonly logGroupName: string;
 
     constructor(name: string, args: AuditTrailArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:AuditTrail", name, {}, opts);
         const parent = { parent: this };
+        this.logGroupName = `/edf/cloudtrail/${args.trailName}`;
         const group = new aws.cloudwatch.LogGroup(
             name,
             {
-                name: `/edf/cloudtrail/${args.trailName}`,
+                name: this.logGroupName,
                 kmsKeyId: args.kmsKeyArn,
                 retentionInDays: args.logRetentionInDays ?? 365,
                 tags: withGovernanceTags(args.tags, args.trailName),
@@ -81,6 +115,22 @@ export class AuditTrail extends pulumi.ComponentResource {
             },
             parent,
         );
+        const topic = new aws.sns.Topic(
+            `${name}-deliveries`,
+            {
+                name: `${args.trailName}-deliveries`,
+                kmsMasterKeyId: args.kmsKeyArn,
+                tags: withGovernanceTags(args.tags, `${args.trailName}-deliveries`),
+            },
+            parent,
+        );
+        const arnOfTrail = trailArn(args.scope, args.trailName);
+        const partition = args.scope.partition ?? "aws";
+        const topicPolicy = new aws.sns.TopicPolicy(
+            `${name}-deliveries`,
+            { arn: topic.arn, policy: topic.arn.apply((arn) => JSON.stringify(deliveryTopicPolicy(arn, arnOfTrail))) },
+            parent,
+        );
         const trail = new aws.cloudtrail.Trail(
             name,
             {
@@ -94,9 +144,24 @@ export class AuditTrail extends pulumi.ComponentResource {
                 kmsKeyId: args.kmsKeyArn,
                 cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
                 cloudWatchLogsRoleArn: role.arn,
+                snsTopicName: topic.name,
+                // Management events as before, plus who wrote which object in every bucket but the
+                // archive itself (logging the bucket that receives the logs would log its own deliveries).
+                advancedEventSelectors: [
+                    { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+                    {
+                        name: "S3 object writes",
+                        fieldSelectors: [
+                            { field: "eventCategory", equals: ["Data"] },
+                            { field: "resources.type", equals: ["AWS::S3::Object"] },
+                            { field: "readOnly", equals: ["false"] },
+                            { field: "resources.ARN", notStartsWiths: [pulumi.interpolate`arn:${partition}:s3:::${args.bucketName}/`] },
+                        ],
+                    },
+                ],
                 tags: withGovernanceTags(args.tags, args.trailName),
             },
-            { parent: this, dependsOn: args.dependsOn ?? [] },
+            { parent: this, dependsOn: [...(args.dependsOn ?? []), topicPolicy] },
         );
         this.trailArn = trail.arn;
         this.registerOutputs({ trailArn: this.trailArn });

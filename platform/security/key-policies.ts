@@ -51,7 +51,9 @@ export interface KeyPolicyInput extends AccountScope {
  *   (`kms:ViaService`) and only from this account (`kms:CallerAccount`), and may create
  *   grants only for AWS resources.
  * - The logs key also lets CloudWatch Logs (this account's log groups), CloudTrail
- *   (this account's trails) and AWS Config (this account) encrypt what they deliver.
+ *   (this account's trails, and its delivery notifications on this account's SNS topics),
+ *   CloudWatch alarms (publishing to this account's topics) and AWS Config (this account)
+ *   encrypt what they deliver.
  */
 export function keyPolicy(input: KeyPolicyInput): PolicyDocument {
     const root = accountRoot(input);
@@ -112,6 +114,30 @@ function logDeliveryStatements(scope: AccountScope): PolicyStatement[] {
             Condition: {
                 StringEquals: { "aws:SourceAccount": scope.accountId },
                 StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${partition}:cloudtrail:*:${scope.accountId}:trail/*` },
+            },
+        },
+        {
+            // CloudTrail publishing to an encrypted topic: SNS asks KMS for a data key on its behalf.
+            Sid: "CloudTrailNotificationsOfThisAccount",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": scope.accountId },
+                ArnLike: { "kms:EncryptionContext:aws:sns:topicArn": `arn:${partition}:sns:${scope.region}:${scope.accountId}:*` },
+            },
+        },
+        {
+            // CloudWatch alarms publishing to the encrypted security-alarms topic.
+            Sid: "CloudWatchAlarmsOfThisAccount",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": scope.accountId },
+                ArnLike: { "kms:EncryptionContext:aws:sns:topicArn": `arn:${partition}:sns:${scope.region}:${scope.accountId}:*` },
             },
         },
         {

@@ -5,6 +5,7 @@ import { NAME_LIMITS, resourceName } from "../common/naming";
 import { LandingZonePublication } from "../publication/publication";
 import { AccountBaseline } from "./account-baseline";
 import { AuditTrail, ConfigRecording, trailArn } from "./audit";
+import { SecurityAlarms } from "./security-alarms";
 import { PermissionsBoundary } from "./boundary";
 import { accessLogsBucketPolicy, logArchiveBucketPolicy } from "./bucket-policies";
 import { ThreatDetection } from "./detection";
@@ -75,6 +76,14 @@ export default defineUnit(async ({ config, environment }): Promise<ProducedOutpu
         kmsKeyArn: keys.keyArns.logs,
         logRetentionInDays: settings.logRetentionDays,
         dependsOn: archive.ready,
+        tags: base.tags,
+    });
+
+    new SecurityAlarms("alarms", {
+        scope,
+        namePrefix: prefix,
+        logGroupName: trail.logGroupName,
+        kmsKeyArn: keys.keyArns.logs,
         tags: base.tags,
     });
 

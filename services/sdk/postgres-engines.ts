@@ -7,6 +7,9 @@ import type { ServiceIdentity } from "./service-identity";
 
 export const POSTGRES_PORT = 5432;
 
+/** The log group RDS Enhanced Monitoring writes its OS metrics to (fixed by AWS). */
+export const ENHANCED_MONITORING_LOG_GROUP = "RDSOSMetrics";
+
 /** RDS for PostgreSQL, or Aurora PostgreSQL. */
 export type PostgresEngine = "rds" | "aurora";
 
@@ -65,10 +68,42 @@ function monitoringRole(i: PostgresEngineInputs): aws.iam.Role {
         },
         { parent: i.parent },
     );
-    new aws.iam.RolePolicyAttachment(
+    // What AWS's managed AmazonRDSEnhancedMonitoringRole grants, narrowed to the one log group
+    // Enhanced Monitoring writes (`RDSOSMetrics`) in this account and region: no AWS managed
+    // policy on a service role (iam-no-aws-managed-policies), no wildcard account or region.
+    const parent = { parent: role as pulumi.Resource };
+    const logGroup = pulumi
+        .all([
+            aws.getPartitionOutput({}, parent).partition,
+            aws.getRegionOutput({}, parent).region,
+            aws.getCallerIdentityOutput({}, parent).accountId,
+        ])
+        .apply(([partition, region, account]) => `arn:${partition}:logs:${region}:${account}:log-group:${ENHANCED_MONITORING_LOG_GROUP}`);
+    new aws.iam.RolePolicy(
         childName(service, name, "monitoring"),
-        { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" },
-        { parent: role },
+        {
+            role: role.name,
+            policy: logGroup.apply((arn) =>
+                JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "MonitoringLogGroup",
+                            Effect: "Allow",
+                            Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"],
+                            Resource: arn,
+                        },
+                        {
+                            Sid: "MonitoringLogStreams",
+                            Effect: "Allow",
+                            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+                            Resource: `${arn}:log-stream:*`,
+                        },
+                    ],
+                }),
+            ),
+        },
+        parent,
     );
     return role;
 }

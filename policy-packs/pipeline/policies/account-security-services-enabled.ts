@@ -22,6 +22,8 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
     remediationSteps:
         "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` with an enabled `aws.cfg.RecorderStatus`, and an `aws.securityhub.Account` in the security unit.",
     configSchema: { properties: { requireInStack: { type: "boolean", default: false } } },
+    // Partial: one enabled detector, recorder and hub per baseline; the per-resource checks are the dedicated policies'.
+    peerChecks: { partial: ["CKV2_AWS_45", "CKV2_AWS_3", "CKV_AWS_121", "CKV_AWS_238"] },
     resourceTypes: [T.guardDutyDetector, T.configRecorder, T.configRecorderStatus, T.securityHubAccount],
     validateStack: (args, report) => {
         const detectors = ofTypes(args.resources, [T.guardDutyDetector]);

@@ -10,6 +10,15 @@ export const cloudtrailMultiRegionValidatedEncrypted: ResourcePolicyDefinition =
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Set `isMultiRegionTrail: true`, `enableLogFileValidation: true` and `kmsKeyId` on the trail.",
+    peerChecks: {
+        full: [
+            "CKV_AWS_35",
+            "CKV_AWS_36",
+            "CKV_AWS_67",
+            "PCI.DSS.321-CloudTrailEncryptionEnabled",
+            "PCI.DSS.321-CloudTrailLogFileValidationEnabled",
+        ],
+    },
     resourceTypes: [T.trail],
     validateResource: forTypes([T.trail], (args, report) => {
         const p = args.props;

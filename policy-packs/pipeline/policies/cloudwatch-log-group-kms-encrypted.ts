@@ -10,6 +10,7 @@ export const cloudwatchLogGroupKmsEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsKeyId` to the logs KMS key (its key policy must allow the CloudWatch Logs service).",
+    peerChecks: { full: ["CKV_AWS_158", "PCI.DSS.321-CloudWatchLogGroupEncrypted"] },
     resourceTypes: [T.logGroup],
     validateResource: forTypes([T.logGroup], (args, report) => {
         const key = args.props.kmsKeyId;

@@ -15,6 +15,8 @@ export const cloudwatchLogGroupRetention: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps: "Set `retentionInDays` to 365 or more (or leave it unset to keep logs forever).",
     configSchema: { properties: { minRetentionDays: { type: "integer", minimum: 1, default: 365 } } },
+    // Partial: an unset retention keeps logs forever and passes here; the peers want it set explicitly.
+    peerChecks: { partial: ["CKV_AWS_66", "CKV_AWS_338", "PCI.DSS.321-CloudWatchLogGroupRetentionPeriod"] },
     resourceTypes: [T.logGroup],
     validateResource: forTypes([T.logGroup], (args, report) => {
         const { minRetentionDays } = args.getConfig<Config>();

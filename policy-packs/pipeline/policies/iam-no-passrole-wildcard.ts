@@ -14,6 +14,7 @@ export const iamNoPassroleWildcard: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Restrict `iam:PassRole` to the ARNs of the roles that may be passed, ideally with an `iam:PassedToService` condition.",
+    peerChecks: { partial: ["CKV_AWS_286", "CKV_AWS_355", "AwsSolutions-IAM5"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         for (const doc of inlineDocuments(args.props)) {

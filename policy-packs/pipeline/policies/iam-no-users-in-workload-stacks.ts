@@ -10,6 +10,7 @@ export const iamNoUsersInWorkloadStacks: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Use IAM roles (task roles, IAM Identity Center, OIDC federation for CI) instead of IAM users and access keys.",
+    peerChecks: { full: ["CKV_AWS_273", "CKV_AWS_348", "CKV2_AWS_21", "CKV2_AWS_22", "PCI.DSS.321-IAMUserGroupMembership"] },
     resourceTypes: [T.iamUser, T.iamAccessKey],
     validateResource: forTypes([T.iamUser, T.iamAccessKey], (args, report) => {
         report(

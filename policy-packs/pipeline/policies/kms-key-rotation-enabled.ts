@@ -15,6 +15,11 @@ export const kmsKeyRotationEnabled: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `enableKeyRotation: true` on the key.",
+    // Partial for Checkov and compliance-policies, which also want rotation on HMAC or asymmetric keys, where AWS offers none.
+    peerChecks: {
+        full: ["AwsSolutions-KMS5", "PCI.DSS.321-KMSBackingKeyRotationEnabled"],
+        partial: ["CKV_AWS_7", "aws-kms-key-enable-key-rotation"],
+    },
     resourceTypes: [T.kmsKey],
     validateResource: forTypes([T.kmsKey], (args, report) => {
         if (!isSymmetric(args.props)) args.notApplicable("AWS rotates only symmetric encryption keys automatically.");

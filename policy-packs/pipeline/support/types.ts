@@ -173,6 +173,27 @@ export const T = {
     // (keep each area's tokens inside its own block)
 
     // ---- identity area: add this area's tokens below this line ----
+    iamGroup: "aws:iam/group:Group",
+    iamGroupMembership: "aws:iam/groupMembership:GroupMembership",
+    iamUserGroupMembership: "aws:iam/userGroupMembership:UserGroupMembership",
+    iamUserPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+    iamGroupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+    iamAccountPasswordPolicy: "aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
+    ssoPermissionSetInlinePolicy: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+    ssoManagedPolicyAttachment: "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
+    kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    kmsReplicaKey: "aws:kms/replicaKey:ReplicaKey",
+    kmsExternalKey: "aws:kms/externalKey:ExternalKey",
+    kmsReplicaExternalKey: "aws:kms/replicaExternalKey:ReplicaExternalKey",
+    trailEventDataStore: "aws:cloudtrail/eventDataStore:EventDataStore",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    compositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+    logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+    configAggregator: "aws:cfg/configurationAggregator:ConfigurationAggregator",
+    guardDutyOrganizationConfiguration: "aws:guardduty/organizationConfiguration:OrganizationConfiguration",
+    ssmDocument: "aws:ssm/document:Document",
+    ssmParameter: "aws:ssm/parameter:Parameter",
+    cloudformationStack: "aws:cloudformation/stack:Stack",
     // ---- end of the identity area ----
     // (keep each area's tokens inside its own block)
 } as const;

@@ -119,7 +119,13 @@ describe("platform/security", () => {
             assert.deepEqual(via("keys-secrets"), ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]);
             assert.deepEqual(via("keys-logs"), ["s3.us-east-1.amazonaws.com"]);
             const logs = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").inputs.policy).Statement.map((s) => s.Sid);
-            assert.deepEqual(logs.slice(3), ["CloudWatchLogsOfThisAccount", "CloudTrailOfThisAccount", "ConfigOfThisAccount"]);
+            assert.deepEqual(logs.slice(3), [
+                "CloudWatchLogsOfThisAccount",
+                "CloudTrailOfThisAccount",
+                "CloudTrailNotificationsOfThisAccount",
+                "CloudWatchAlarmsOfThisAccount",
+                "ConfigOfThisAccount",
+            ]);
             const data = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-data").inputs.policy).Statement.map((s) => s.Sid);
             assert.ok(!data.includes("CloudTrailOfThisAccount"), "only the logs key serves log delivery");
         });
@@ -227,7 +233,7 @@ describe("platform/security", () => {
     });
 
     describe("audit and detection", () => {
-        it("runs a multi-region, validated, KMS-encrypted trail delivered to CloudWatch Logs", async () => {
+        it("runs a multi-region, validated, KMS-encrypted trail delivered to CloudWatch Logs, recording S3 object writes", async () => {
             const run = await security({});
             const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
             assert.deepEqual(
@@ -242,9 +248,50 @@ describe("platform/security", () => {
             );
             assert.equal(trail.s3BucketName, "edf-dev-log-archive-123456789012-us-east-1");
             assert.match(trail.cloudWatchLogsGroupArn, /:\*$/);
+            assert.deepEqual(trail.advancedEventSelectors[1].fieldSelectors, [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "readOnly", equals: ["false"] },
+                { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/"] },
+            ]);
             const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").inputs;
             assert.equal(group.kmsKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
             assert.equal(group.retentionInDays, 365);
+        });
+
+        it("announces each delivery on a logs-key-encrypted topic only this trail may publish to, over TLS", async () => {
+            const run = await security({});
+            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
+            const topic = byName(run.resources, "aws:sns/topic:Topic", "trail-deliveries").inputs;
+            assert.equal(trail.snsTopicName, "edf-dev-trail-deliveries");
+            assert.equal(topic.name, "edf-dev-trail-deliveries");
+            assert.equal(topic.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            const [publish, deny] = policyOf(
+                byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "trail-deliveries").inputs.policy,
+            ).Statement;
+            assert.deepEqual(publish.Principal, { Service: "cloudtrail.amazonaws.com" });
+            assert.deepEqual(publish.Condition, {
+                StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:123456789012:trail/edf-dev-trail" },
+            });
+            assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
+        });
+
+        it("alarms on each CIS monitoring event through a filter on the trail's log group, to an encrypted topic only CloudWatch may publish to", async () => {
+            const run = await security({});
+            const filters = ofType(run.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter");
+            const alarms = ofType(run.resources, "aws:cloudwatch/metricAlarm:MetricAlarm");
+            assert.equal(filters.length, 15);
+            assert.deepEqual(
+                alarms.map((a) => a.inputs.metricName),
+                filters.map((f) => f.inputs.metricTransformation.name),
+            );
+            assert.ok(filters.every((f) => f.inputs.logGroupName === "/edf/cloudtrail/edf-dev-trail"));
+            const topic = byName(run.resources, "aws:sns/topic:Topic", "alarms");
+            assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            assert.ok(alarms.every((a) => a.inputs.actionsEnabled === true && a.inputs.alarmActions.length === 1));
+            const [publish] = policyOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").inputs.policy).Statement;
+            assert.deepEqual(publish.Principal, { Service: "cloudwatch.amazonaws.com" });
+            assert.equal(publish.Condition.StringEquals["aws:SourceAccount"], "123456789012");
         });
 
         it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {

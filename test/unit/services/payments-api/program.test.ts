@@ -115,12 +115,19 @@ for (const environment of ["dev", "prod"] as const) {
         });
 
         it("grants the execution role exactly its repository, log group, secrets and the secrets key", () => {
-            const policies = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy");
+            const all = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy");
             assert.deepEqual(
-                policies.map((p) => p.inputs.role),
-                ["payments-api-execution-id"],
-                "only the execution role has grants: the task needs none",
+                all.map((p) => p.inputs.role).sort(),
+                [`${environment}-payments-api-db-monitoring`, "payments-api-execution-id"].sort(),
+                "only the execution role and the database's monitoring role have grants: the task needs none",
             );
+            // Enhanced Monitoring writes one log group of this account and region, nothing else.
+            const monitoring = documentOf(all.find((p) => p.inputs.role !== "payments-api-execution-id")!.inputs.policy);
+            assert.deepEqual(allowedResources(monitoring).sort(), [
+                "arn:aws:logs:us-east-1:123456789012:log-group:RDSOSMetrics",
+                "arn:aws:logs:us-east-1:123456789012:log-group:RDSOSMetrics:log-stream:*",
+            ]);
+            const policies = all.filter((p) => p.inputs.role === "payments-api-execution-id");
             const document = documentOf(policies[0].inputs.policy);
             const account = "123456789012";
             assert.deepEqual(
