@@ -1,4 +1,38 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { lambdaEventSourceMappingFailureDestination } from "../policies/lambda-event-source-mapping-failure-destination";
+import { lambdaFunctionCodeSigning } from "../policies/lambda-function-code-signing";
+import { lambdaFunctionConcurrencyLimit } from "../policies/lambda-function-concurrency-limit";
+import { lambdaFunctionDeadLetterQueue } from "../policies/lambda-function-dead-letter-queue";
+import { lambdaFunctionDescription } from "../policies/lambda-function-description";
+import { lambdaFunctionEnvironmentKmsEncrypted } from "../policies/lambda-function-environment-kms-encrypted";
+import { lambdaFunctionLogGroupDeclared } from "../policies/lambda-function-log-group-declared";
+import { lambdaFunctionInVpc } from "../policies/lambda-function-in-vpc";
+import { lambdaFunctionNoPlaintextSecrets } from "../policies/lambda-function-no-plaintext-secrets";
+import { lambdaFunctionRuntimeLatest } from "../policies/lambda-function-runtime-latest";
+import { lambdaFunctionRuntimeSupported } from "../policies/lambda-function-runtime-supported";
+import { lambdaFunctionTracingEnabled } from "../policies/lambda-function-tracing-enabled";
+import { lambdaFunctionUrlAuthRequired } from "../policies/lambda-function-url-auth-required";
+import { lambdaFunctionUrlCorsRestricted } from "../policies/lambda-function-url-cors-restricted";
+import { lambdaPermissionNotPublic } from "../policies/lambda-permission-not-public";
+import { lambdaPermissionSourceScoped } from "../policies/lambda-permission-source-scoped";
 
 /** Compute, edge and integration services (Lambda, API Gateway, CloudFront, SNS, SQS, Step Functions, EventBridge, Kinesis/Firehose, Secrets Manager, Cognito, ACM, Route 53, WAF, AppSync, MQ, MSK, developer tools, ...), in pack order. */
-export const computePolicies: readonly PolicyDefinition[] = [];
+export const computePolicies: readonly PolicyDefinition[] = [
+    // Lambda
+    lambdaFunctionEnvironmentKmsEncrypted,
+    lambdaFunctionNoPlaintextSecrets,
+    lambdaFunctionInVpc,
+    lambdaFunctionLogGroupDeclared,
+    lambdaFunctionUrlAuthRequired,
+    lambdaFunctionUrlCorsRestricted,
+    lambdaPermissionNotPublic,
+    lambdaPermissionSourceScoped,
+    lambdaFunctionRuntimeSupported,
+    lambdaFunctionRuntimeLatest,
+    lambdaFunctionCodeSigning,
+    lambdaFunctionDeadLetterQueue,
+    lambdaFunctionConcurrencyLimit,
+    lambdaFunctionTracingEnabled,
+    lambdaFunctionDescription,
+    lambdaEventSourceMappingFailureDestination,
+];

@@ -1,4 +1,22 @@
 import type { Pin } from "./core";
 
 /** The compute area's policies: id → [default level, severity, waivable, PCI DSS v4.0 requirements]. */
-export const COMPUTE_PINS: Record<string, Pin> = {};
+export const COMPUTE_PINS: Record<string, Pin> = {
+    // Lambda
+    "lambda-function-environment-kms-encrypted": ["mandatory", "medium", true, ["3.5.1", "3.6.1"]],
+    "lambda-function-no-plaintext-secrets": ["mandatory", "critical", false, ["3.5.1", "8.3.2", "8.6.2"]],
+    "lambda-function-in-vpc": ["mandatory", "high", true, ["1.3.1", "1.3.2"]],
+    "lambda-function-log-group-declared": ["mandatory", "medium", true, ["10.2.1", "10.5.1"]],
+    "lambda-function-url-auth-required": ["mandatory", "critical", true, ["7.2.1", "8.3.1"]],
+    "lambda-function-url-cors-restricted": ["advisory", "medium", true, ["6.2.4"]],
+    "lambda-permission-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
+    "lambda-permission-source-scoped": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
+    "lambda-function-runtime-supported": ["mandatory", "high", true, ["6.3.3"]],
+    "lambda-function-runtime-latest": ["advisory", "low", true, ["6.3.3"]],
+    "lambda-function-code-signing": ["advisory", "medium", true, ["6.3.2", "6.5.1"]],
+    "lambda-function-dead-letter-queue": ["advisory", "low", true, ["12.10.1"]],
+    "lambda-function-concurrency-limit": ["advisory", "low", true, ["12.10.1"]],
+    "lambda-function-tracing-enabled": ["advisory", "low", true, ["10.4.1"]],
+    "lambda-function-description": ["advisory", "low", true, ["12.5.1"]],
+    "lambda-event-source-mapping-failure-destination": ["advisory", "medium", true, ["12.10.1"]],
+};
