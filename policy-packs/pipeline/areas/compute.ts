@@ -5,8 +5,8 @@ import { lambdaFunctionConcurrencyLimit } from "../policies/lambda-function-conc
 import { lambdaFunctionDeadLetterQueue } from "../policies/lambda-function-dead-letter-queue";
 import { lambdaFunctionDescription } from "../policies/lambda-function-description";
 import { lambdaFunctionEnvironmentKmsEncrypted } from "../policies/lambda-function-environment-kms-encrypted";
-import { lambdaFunctionLogGroupDeclared } from "../policies/lambda-function-log-group-declared";
 import { lambdaFunctionInVpc } from "../policies/lambda-function-in-vpc";
+import { lambdaFunctionLogGroupDeclared } from "../policies/lambda-function-log-group-declared";
 import { lambdaFunctionNoPlaintextSecrets } from "../policies/lambda-function-no-plaintext-secrets";
 import { lambdaFunctionRuntimeLatest } from "../policies/lambda-function-runtime-latest";
 import { lambdaFunctionRuntimeSupported } from "../policies/lambda-function-runtime-supported";
@@ -15,6 +15,14 @@ import { lambdaFunctionUrlAuthRequired } from "../policies/lambda-function-url-a
 import { lambdaFunctionUrlCorsRestricted } from "../policies/lambda-function-url-cors-restricted";
 import { lambdaPermissionNotPublic } from "../policies/lambda-permission-not-public";
 import { lambdaPermissionSourceScoped } from "../policies/lambda-permission-source-scoped";
+import { snsTopicKmsEncrypted } from "../policies/sns-topic-kms-encrypted";
+import { snsTopicPolicyNotPublic } from "../policies/sns-topic-policy-not-public";
+import { snsTopicTlsOnly } from "../policies/sns-topic-tls-only";
+import { sqsQueueCustomerManagedKey } from "../policies/sqs-queue-customer-managed-key";
+import { sqsQueueDeadLetterQueue } from "../policies/sqs-queue-dead-letter-queue";
+import { sqsQueuePolicyNoWildcardActions } from "../policies/sqs-queue-policy-no-wildcard-actions";
+import { sqsQueuePolicyNotPublic } from "../policies/sqs-queue-policy-not-public";
+import { sqsQueueTlsOnly } from "../policies/sqs-queue-tls-only";
 
 /** Compute, edge and integration services (Lambda, API Gateway, CloudFront, SNS, SQS, Step Functions, EventBridge, Kinesis/Firehose, Secrets Manager, Cognito, ACM, Route 53, WAF, AppSync, MQ, MSK, developer tools, ...), in pack order. */
 export const computePolicies: readonly PolicyDefinition[] = [
@@ -35,4 +43,14 @@ export const computePolicies: readonly PolicyDefinition[] = [
     lambdaFunctionTracingEnabled,
     lambdaFunctionDescription,
     lambdaEventSourceMappingFailureDestination,
+    // SQS (encryption at rest is the core policy sqs-queue-encrypted)
+    sqsQueueCustomerManagedKey,
+    sqsQueueTlsOnly,
+    sqsQueuePolicyNotPublic,
+    sqsQueuePolicyNoWildcardActions,
+    sqsQueueDeadLetterQueue,
+    // SNS
+    snsTopicKmsEncrypted,
+    snsTopicTlsOnly,
+    snsTopicPolicyNotPublic,
 ];

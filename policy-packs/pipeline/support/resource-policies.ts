@@ -1,4 +1,4 @@
-import { asArray, parseMaybeJson } from "./props";
+import { asArray, known, parseMaybeJson } from "./props";
 
 /**
  * Resource-based policy documents (SQS queue, SNS topic, EventBridge bus, Secrets Manager secret,
@@ -136,12 +136,15 @@ export function allActionGrants(document: unknown, service: string): ResourceSta
 }
 
 /**
- * Whether the document denies every `service` action (or every action) to everyone when
- * `aws:SecureTransport` is false: the statement that makes a resource TLS-only.
+ * Whether the document denies every `service` action (or every action, or one of the
+ * `sufficient` actions, e.g. `sns:Publish`) to everyone when `aws:SecureTransport` is false:
+ * the statement that makes a resource TLS-only.
  */
-export function deniesInsecureTransport(document: unknown, service: string): boolean {
+export function deniesInsecureTransport(document: unknown, service: string, sufficient: readonly string[] = []): boolean {
+    const named = new Set(sufficient.map((a) => a.toLowerCase()));
     return resourceStatements(document).some((s) => {
-        if (s.effect !== "Deny" || !coversAllActions(s.actions, service)) return false;
+        if (s.effect !== "Deny") return false;
+        if (!coversAllActions(s.actions, service) && !s.actions.some((a) => named.has(a.toLowerCase()))) return false;
         if (!awsPrincipals(s.principal).includes("*")) return false;
         for (const [operator, entries] of Object.entries(s.condition ?? {})) {
             if (operator.toLowerCase() !== "bool" || !isRecord(entries)) continue;
@@ -152,4 +155,23 @@ export function deniesInsecureTransport(document: unknown, service: string): boo
         }
         return false;
     });
+}
+
+/** What a resource policy exposes beyond the trusted accounts: each a short phrase for a violation message. */
+export function exposures(document: unknown, trusted: readonly string[]): string[] {
+    const out: string[] = [];
+    if (publicGrants(document).length > 0) out.push("grants access to everyone (a wildcard principal without a source or organisation condition)");
+    const foreign = new Set<string>();
+    for (const s of foreignAccountGrants(document, trusted)) for (const a of principalAccounts(s)) if (!trusted.includes(a)) foreign.add(a);
+    if (foreign.size > 0) out.push(`grants untrusted account${foreign.size > 1 ? "s" : ""} ${[...foreign].join(", ")} access without a condition`);
+    return out;
+}
+
+/**
+ * The accounts a stack trusts: its provider's `allowedAccountIds` (the accounts the stack may
+ * deploy to) and the policy's configured extra accounts. Empty when neither is known.
+ */
+export function trustedAccounts(provider: { props: Record<string, unknown> } | undefined, configured: readonly string[]): string[] {
+    const allowed = provider ? known(() => provider.props.allowedAccountIds) : undefined;
+    return [...new Set([...asArray(allowed as string[] | undefined).filter((a) => typeof a === "string"), ...configured])];
 }

@@ -19,4 +19,14 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     "lambda-function-tracing-enabled": ["advisory", "low", true, ["10.4.1"]],
     "lambda-function-description": ["advisory", "low", true, ["12.5.1"]],
     "lambda-event-source-mapping-failure-destination": ["advisory", "medium", true, ["12.10.1"]],
+    // SQS
+    "sqs-queue-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    "sqs-queue-tls-only": ["mandatory", "high", true, ["4.2.1"]],
+    "sqs-queue-policy-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
+    "sqs-queue-policy-no-wildcard-actions": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
+    "sqs-queue-dead-letter-queue": ["advisory", "low", true, ["12.10.1"]],
+    // SNS
+    "sns-topic-kms-encrypted": ["mandatory", "medium", true, ["3.5.1", "3.6.1"]],
+    "sns-topic-tls-only": ["mandatory", "high", true, ["4.2.1"]],
+    "sns-topic-policy-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
 };

@@ -98,9 +98,93 @@ export function lambdaResources(): ResourceRecord[] {
     ];
 }
 
+/** A resource policy: deny without TLS, plus the given statements. */
+export function resourcePolicy(service: string, resource: string, ...statements: Record<string, unknown>[]): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: `${service}:*`,
+                Resource: resource,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+            ...statements,
+        ],
+    });
+}
+
+export function messagingResources(): ResourceRecord[] {
+    const topicArn = ARN("sns", "orders");
+    const topic = rec("aws:sns/topic:Topic", "orders-topic", { name: "orders", kmsMasterKeyId: KEY_ARN, arn: topicArn });
+    const queueArn = ARN("sqs", "orders-queue");
+    const queueUrl = `https://sqs.eu-west-1.amazonaws.com/${PROD_ACCOUNT}/orders-queue`;
+    const dlq = rec("aws:sqs/queue:Queue", "orders-dlq", {
+        name: "orders-dlq",
+        kmsMasterKeyId: KEY_ARN,
+        arn: ARN("sqs", "orders-dlq"),
+        url: `https://sqs.eu-west-1.amazonaws.com/${PROD_ACCOUNT}/orders-dlq`,
+    });
+    const queue = rec(
+        "aws:sqs/queue:Queue",
+        "orders-queue",
+        {
+            name: "orders-queue",
+            kmsMasterKeyId: KEY_ARN,
+            redrivePolicy: JSON.stringify({ deadLetterTargetArn: ARN("sqs", "orders-dlq"), maxReceiveCount: 5 }),
+            arn: queueArn,
+            url: queueUrl,
+        },
+        { redrivePolicy: dlq },
+    );
+    return [
+        topic,
+        rec(
+            "aws:sns/topicPolicy:TopicPolicy",
+            "orders-topic-policy",
+            {
+                arn: topicArn,
+                policy: resourcePolicy("sns", topicArn, {
+                    Effect: "Allow",
+                    Principal: { Service: "events.amazonaws.com" },
+                    Action: "sns:Publish",
+                    Resource: topicArn,
+                    Condition: { ArnEquals: { "aws:SourceArn": ARN("events", "rule/orders") } },
+                }),
+            },
+            { arn: topic },
+        ),
+        dlq,
+        queue,
+        rec(
+            "aws:sqs/queuePolicy:QueuePolicy",
+            "orders-queue-policy",
+            {
+                queueUrl,
+                policy: resourcePolicy("sqs", queueArn, {
+                    Effect: "Allow",
+                    Principal: { Service: "sns.amazonaws.com" },
+                    Action: "sqs:SendMessage",
+                    Resource: queueArn,
+                    Condition: { ArnEquals: { "aws:SourceArn": topicArn } },
+                }),
+            },
+            { queueUrl: queue },
+        ),
+        rec(
+            "aws:sqs/queuePolicy:QueuePolicy",
+            "orders-dlq-policy",
+            { queueUrl: dlq.props.url, policy: resourcePolicy("sqs", String(dlq.props.arn)) },
+            { queueUrl: dlq },
+        ),
+    ];
+}
+
 /** Every compliant compute resource, with the provider. */
 export function computeEstate(): ResourceRecord[] {
-    return [provider(), ...lambdaResources()];
+    return [provider(), ...lambdaResources(), ...messagingResources()];
 }
 
 /** The happy path with one resource's props patched (shallow). */
