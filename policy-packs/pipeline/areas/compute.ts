@@ -1,4 +1,16 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { apigatewayAppsyncWafAssociated } from "../policies/apigateway-appsync-waf-associated";
+import { apigatewayDomainTlsPolicy } from "../policies/apigateway-domain-tls-policy";
+import { apigatewayMethodSettingsNoDataTrace } from "../policies/apigateway-method-settings-no-data-trace";
+import { apigatewayRestRequestValidation } from "../policies/apigateway-rest-request-validation";
+import { apigatewayRestStageClientCertificate } from "../policies/apigateway-rest-stage-client-certificate";
+import { apigatewayRouteAuthorizationRequired } from "../policies/apigateway-route-authorization-required";
+import { apigatewayStageAccessLogging } from "../policies/apigateway-stage-access-logging";
+import { apigatewayStageCacheEnabled } from "../policies/apigateway-stage-cache-enabled";
+import { apigatewayStageCacheEncrypted } from "../policies/apigateway-stage-cache-encrypted";
+import { apigatewayStageExecutionLogging } from "../policies/apigateway-stage-execution-logging";
+import { apigatewayStageTracing } from "../policies/apigateway-stage-tracing";
+import { edgeResourceCreateBeforeReplace } from "../policies/edge-resource-create-before-replace";
 import { lambdaEventSourceMappingFailureDestination } from "../policies/lambda-event-source-mapping-failure-destination";
 import { lambdaFunctionCodeSigning } from "../policies/lambda-function-code-signing";
 import { lambdaFunctionConcurrencyLimit } from "../policies/lambda-function-concurrency-limit";
@@ -53,4 +65,17 @@ export const computePolicies: readonly PolicyDefinition[] = [
     snsTopicKmsEncrypted,
     snsTopicTlsOnly,
     snsTopicPolicyNotPublic,
+    // API Gateway
+    apigatewayStageAccessLogging,
+    apigatewayStageExecutionLogging,
+    apigatewayMethodSettingsNoDataTrace,
+    apigatewayStageCacheEncrypted,
+    apigatewayStageCacheEnabled,
+    apigatewayStageTracing,
+    apigatewayAppsyncWafAssociated,
+    apigatewayDomainTlsPolicy,
+    apigatewayRouteAuthorizationRequired,
+    apigatewayRestRequestValidation,
+    apigatewayRestStageClientCertificate,
+    edgeResourceCreateBeforeReplace,
 ];

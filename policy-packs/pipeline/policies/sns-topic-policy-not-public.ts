@@ -28,6 +28,7 @@ export const snsTopicPolicyNotPublic: ResourcePolicyDefinition = {
         const policy = args.props.policy;
         if (policy === undefined) return args.notApplicable("The topic declares no inline policy.");
         const trusted = trustedAccounts(args.provider, args.getConfig<Config>().trustedAccountIds);
-        for (const problem of exposures(policy, trusted)) report(`SNS topic policy of \`${args.name}\` must not expose the topic: it ${problem}.`);
+        for (const problem of exposures(policy, trusted))
+            report(`SNS topic policy of \`${args.name}\` must not expose the topic: it ${problem}.`);
     }),
 };

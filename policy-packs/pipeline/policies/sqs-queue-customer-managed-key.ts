@@ -17,6 +17,8 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
     validateResource: forTypes([T.sqsQueue], (args, report) => {
         const key = args.props.kmsMasterKeyId;
         if (!isCustomerManagedKey(key))
-            report(`SQS queue \`${args.name}\` must be encrypted with a customer managed KMS key (\`kmsMasterKeyId\`), not ${key ? `\`${key}\`` : "SSE-SQS"}.`);
+            report(
+                `SQS queue \`${args.name}\` must be encrypted with a customer managed KMS key (\`kmsMasterKeyId\`), not ${key ? `\`${key}\`` : "SSE-SQS"}.`,
+            );
     }),
 };

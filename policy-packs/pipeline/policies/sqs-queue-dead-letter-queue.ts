@@ -41,7 +41,13 @@ export const sqsQueueDeadLetterQueue: StackPolicyDefinition = {
         for (const q of queues) deadLetterRefs(q, "redrivePolicy", () => deadLetterTarget(q.props.redrivePolicy), dlqUrns, dlqArns);
         for (const r of redrives) deadLetterRefs(r, "redrivePolicy", () => deadLetterTarget(r.props.redrivePolicy), dlqUrns, dlqArns);
         for (const fn of ofTypes(args.resources, [T.lambdaFunction]))
-            deadLetterRefs(fn, "deadLetterConfig", () => (fn.props.deadLetterConfig as { targetArn?: unknown } | undefined)?.targetArn, dlqUrns, dlqArns);
+            deadLetterRefs(
+                fn,
+                "deadLetterConfig",
+                () => (fn.props.deadLetterConfig as { targetArn?: unknown } | undefined)?.targetArn,
+                dlqUrns,
+                dlqArns,
+            );
         for (const q of queues) {
             if (isPresent(q.props.redrivePolicy) || (redriveOf.get(q.urn) ?? []).length > 0) continue;
             if (dlqUrns.has(q.urn)) continue;

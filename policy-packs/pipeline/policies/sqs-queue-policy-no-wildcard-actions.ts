@@ -20,6 +20,8 @@ export const sqsQueuePolicyNoWildcardActions: ResourcePolicyDefinition = {
         const policy = args.props.policy;
         if (policy === undefined) return args.notApplicable("The queue declares no inline policy.");
         if (allActionGrants(policy, "sqs").length > 0)
-            report(`SQS queue policy of \`${args.name}\` must grant named actions, not every SQS action (\`sqs:*\`, \`*\` or \`NotAction\`).`);
+            report(
+                `SQS queue policy of \`${args.name}\` must grant named actions, not every SQS action (\`sqs:*\`, \`*\` or \`NotAction\`).`,
+            );
     }),
 };

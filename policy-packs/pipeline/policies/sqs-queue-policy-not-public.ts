@@ -27,6 +27,7 @@ export const sqsQueuePolicyNotPublic: ResourcePolicyDefinition = {
         const policy = args.props.policy;
         if (policy === undefined) return args.notApplicable("The queue declares no inline policy.");
         const trusted = trustedAccounts(args.provider, args.getConfig<Config>().trustedAccountIds);
-        for (const problem of exposures(policy, trusted)) report(`SQS queue policy of \`${args.name}\` must not expose the queue: it ${problem}.`);
+        for (const problem of exposures(policy, trusted))
+            report(`SQS queue policy of \`${args.name}\` must not expose the queue: it ${problem}.`);
     }),
 };

@@ -99,6 +99,7 @@ export const T = {
     wafv2LoggingConfiguration: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
     wafClassicWebAcl: "aws:waf/webAcl:WebAcl",
     wafRegionalWebAcl: "aws:wafregional/webAcl:WebAcl",
+    wafRegionalWebAclAssociation: "aws:wafregional/webAclAssociation:WebAclAssociation",
     appsyncGraphQlApi: "aws:appsync/graphQLApi:GraphQLApi",
     appsyncApiCache: "aws:appsync/apiCache:ApiCache",
     mqBroker: "aws:mq/broker:Broker",

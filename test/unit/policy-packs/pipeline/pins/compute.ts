@@ -29,4 +29,17 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     "sns-topic-kms-encrypted": ["mandatory", "medium", true, ["3.5.1", "3.6.1"]],
     "sns-topic-tls-only": ["mandatory", "high", true, ["4.2.1"]],
     "sns-topic-policy-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
+    // API Gateway
+    "apigateway-stage-access-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    "apigateway-stage-execution-logging": ["advisory", "medium", true, ["10.2.1"]],
+    "apigateway-method-settings-no-data-trace": ["mandatory", "high", true, ["3.3.1", "3.5.1"]],
+    "apigateway-stage-cache-encrypted": ["mandatory", "medium", true, ["3.5.1"]],
+    "apigateway-stage-cache-enabled": ["advisory", "low", true, ["12.10.1"]],
+    "apigateway-stage-tracing": ["advisory", "low", true, ["10.4.1"]],
+    "apigateway-appsync-waf-associated": ["mandatory", "high", true, ["6.4.1", "6.4.2"]],
+    "apigateway-domain-tls-policy": ["mandatory", "high", true, ["4.2.1"]],
+    "apigateway-route-authorization-required": ["mandatory", "high", true, ["7.2.1", "8.3.1"]],
+    "apigateway-rest-request-validation": ["advisory", "medium", true, ["6.2.4"]],
+    "apigateway-rest-stage-client-certificate": ["advisory", "medium", true, ["4.2.1", "8.3.1"]],
+    "edge-resource-create-before-replace": ["advisory", "low", true, ["12.10.1"]],
 };

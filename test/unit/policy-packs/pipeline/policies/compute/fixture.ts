@@ -1,6 +1,6 @@
 import type { ResourceRecord } from "../../../../../../policy-packs/lib/resources";
 import { UNKNOWN } from "../../../../../../policy-packs/lib/resources";
-import { changeProps, PROD_ACCOUNT, urnOf } from "../../../../../fixtures/policy/estate";
+import { changeProps, changeRecord, PROD_ACCOUNT, urnOf } from "../../../../../fixtures/policy/estate";
 
 /**
  * The compute area's happy path: one compliant instance of each compute, edge and integration
@@ -182,9 +182,124 @@ export function messagingResources(): ResourceRecord[] {
     ];
 }
 
+export function apiResources(): ResourceRecord[] {
+    const logs = ARN("logs", "log-group:/edf/api-access");
+    const accessLogs = {
+        destinationArn: logs,
+        format: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","status":"$context.status"}',
+    };
+    const api = rec("aws:apigateway/restApi:RestApi", "payments-api", { name: "payments", endpointConfiguration: { types: "REGIONAL" } });
+    const validator = rec(
+        "aws:apigateway/requestValidator:RequestValidator",
+        "payments-validator",
+        { restApi: "api-1", validateRequestBody: true, validateRequestParameters: true },
+        { restApi: api },
+    );
+    const deployment = rec("aws:apigateway/deployment:Deployment", "payments-deployment", { restApi: "api-1" }, { restApi: api });
+    const stage = rec(
+        "aws:apigateway/stage:Stage",
+        "payments-prod",
+        {
+            restApi: "api-1",
+            stageName: "prod",
+            deployment: "dep-1",
+            accessLogSettings: accessLogs,
+            xrayTracingEnabled: true,
+            clientCertificateId: "cert-1",
+            cacheClusterEnabled: true,
+            cacheClusterSize: "0.5",
+            arn: "arn:aws:apigateway:eu-west-1::/restapis/api-1/stages/prod",
+        },
+        { restApi: api, deployment },
+    );
+    const httpApi = rec("aws:apigatewayv2/api:Api", "events-api", { name: "events", protocolType: "HTTP" });
+    const graph = rec("aws:appsync/graphQLApi:GraphQLApi", "catalog-graph", {
+        name: "catalog",
+        authenticationType: "AMAZON_COGNITO_USER_POOLS",
+        arn: ARN("appsync", "apis/graph-1"),
+    });
+    return [
+        api,
+        validator,
+        rec(
+            "aws:apigateway/method:Method",
+            "payments-get",
+            {
+                restApi: "api-1",
+                resourceId: "res-1",
+                httpMethod: "GET",
+                authorization: "COGNITO_USER_POOLS",
+                authorizerId: "auth-1",
+                requestValidatorId: "val-1",
+            },
+            { restApi: api, requestValidatorId: validator },
+        ),
+        rec(
+            "aws:apigateway/method:Method",
+            "payments-options",
+            { restApi: "api-1", resourceId: "res-1", httpMethod: "OPTIONS", authorization: "NONE" },
+            { restApi: api },
+        ),
+        deployment,
+        stage,
+        rec(
+            "aws:apigateway/methodSettings:MethodSettings",
+            "payments-prod-settings",
+            {
+                restApi: "api-1",
+                stageName: "prod",
+                methodPath: "*/*",
+                settings: {
+                    loggingLevel: "ERROR",
+                    metricsEnabled: true,
+                    dataTraceEnabled: false,
+                    cachingEnabled: true,
+                    cacheDataEncrypted: true,
+                },
+            },
+            { restApi: api, stageName: stage },
+        ),
+        rec(
+            "aws:wafv2/webAclAssociation:WebAclAssociation",
+            "payments-prod-waf",
+            { resourceArn: stage.props.arn, webAclArn: ARN("wafv2", "regional/webacl/edge/1") },
+            { resourceArn: stage },
+        ),
+        rec("aws:apigateway/domainName:DomainName", "payments-domain", {
+            domainName: "api.example.com",
+            regionalCertificateArn: ARN("acm", "certificate/1"),
+            securityPolicy: "TLS_1_2",
+        }),
+        httpApi,
+        rec(
+            "aws:apigatewayv2/route:Route",
+            "events-get",
+            { apiId: "http-1", routeKey: "GET /events", authorizationType: "JWT", authorizerId: "jwt-1" },
+            { apiId: httpApi },
+        ),
+        rec(
+            "aws:apigatewayv2/stage:Stage",
+            "events-default",
+            { apiId: "http-1", name: "$default", accessLogSettings: accessLogs, defaultRouteSettings: { throttlingRateLimit: 100 } },
+            { apiId: httpApi },
+        ),
+        rec("aws:apigatewayv2/domainName:DomainName", "events-domain", {
+            domainName: "events.example.com",
+            domainNameConfiguration: { certificateArn: ARN("acm", "certificate/2"), endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+        }),
+        graph,
+        rec(
+            "aws:wafv2/webAclAssociation:WebAclAssociation",
+            "catalog-graph-waf",
+            { resourceArn: graph.props.arn, webAclArn: ARN("wafv2", "regional/webacl/edge/1") },
+            { resourceArn: graph },
+        ),
+    ];
+}
+
 /** Every compliant compute resource, with the provider. */
 export function computeEstate(): ResourceRecord[] {
-    return [provider(), ...lambdaResources(), ...messagingResources()];
+    return [provider(), ...lambdaResources(), ...messagingResources(), ...apiResources()];
 }
 
 /** The happy path with one resource's props patched (shallow). */
@@ -206,3 +321,7 @@ export const without = (type: string, name?: string) => () =>
     computeEstate().filter((r) => !(r.type === type && (name === undefined || r.name === name)));
 
 export { UNKNOWN };
+
+/** The happy path with one resource's record changed (options, dependencies…). */
+export const rerecorded = (type: string, name: string, change: (r: ResourceRecord) => ResourceRecord) => () =>
+    changeRecord(computeEstate(), type, name, change);
