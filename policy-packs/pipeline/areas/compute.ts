@@ -10,6 +10,18 @@ import { apigatewayStageCacheEnabled } from "../policies/apigateway-stage-cache-
 import { apigatewayStageCacheEncrypted } from "../policies/apigateway-stage-cache-encrypted";
 import { apigatewayStageExecutionLogging } from "../policies/apigateway-stage-execution-logging";
 import { apigatewayStageTracing } from "../policies/apigateway-stage-tracing";
+import { cloudfrontDistributionAccessLogging } from "../policies/cloudfront-distribution-access-logging";
+import { cloudfrontDistributionDefaultRootObject } from "../policies/cloudfront-distribution-default-root-object";
+import { cloudfrontDistributionEnabled } from "../policies/cloudfront-distribution-enabled";
+import { cloudfrontDistributionGeoRestriction } from "../policies/cloudfront-distribution-geo-restriction";
+import { cloudfrontDistributionHttpsOnly } from "../policies/cloudfront-distribution-https-only";
+import { cloudfrontDistributionOriginFailover } from "../policies/cloudfront-distribution-origin-failover";
+import { cloudfrontDistributionOriginTls } from "../policies/cloudfront-distribution-origin-tls";
+import { cloudfrontDistributionResponseHeadersPolicy } from "../policies/cloudfront-distribution-response-headers-policy";
+import { cloudfrontDistributionS3OriginAccessControl } from "../policies/cloudfront-distribution-s3-origin-access-control";
+import { cloudfrontDistributionViewerTls } from "../policies/cloudfront-distribution-viewer-tls";
+import { cloudfrontDistributionWaf } from "../policies/cloudfront-distribution-waf";
+import { cloudfrontResponseHeadersPolicyHsts } from "../policies/cloudfront-response-headers-policy-hsts";
 import { edgeResourceCreateBeforeReplace } from "../policies/edge-resource-create-before-replace";
 import { lambdaEventSourceMappingFailureDestination } from "../policies/lambda-event-source-mapping-failure-destination";
 import { lambdaFunctionCodeSigning } from "../policies/lambda-function-code-signing";
@@ -35,6 +47,9 @@ import { sqsQueueDeadLetterQueue } from "../policies/sqs-queue-dead-letter-queue
 import { sqsQueuePolicyNoWildcardActions } from "../policies/sqs-queue-policy-no-wildcard-actions";
 import { sqsQueuePolicyNotPublic } from "../policies/sqs-queue-policy-not-public";
 import { sqsQueueTlsOnly } from "../policies/sqs-queue-tls-only";
+import { wafWebAclLogging } from "../policies/waf-web-acl-logging";
+import { wafWebAclRulesEffective } from "../policies/waf-web-acl-rules-effective";
+import { wafv2WebAclManagedRules } from "../policies/wafv2-web-acl-managed-rules";
 
 /** Compute, edge and integration services (Lambda, API Gateway, CloudFront, SNS, SQS, Step Functions, EventBridge, Kinesis/Firehose, Secrets Manager, Cognito, ACM, Route 53, WAF, AppSync, MQ, MSK, developer tools, ...), in pack order. */
 export const computePolicies: readonly PolicyDefinition[] = [
@@ -78,4 +93,21 @@ export const computePolicies: readonly PolicyDefinition[] = [
     apigatewayRestRequestValidation,
     apigatewayRestStageClientCertificate,
     edgeResourceCreateBeforeReplace,
+    // CloudFront
+    cloudfrontDistributionHttpsOnly,
+    cloudfrontDistributionViewerTls,
+    cloudfrontDistributionOriginTls,
+    cloudfrontDistributionAccessLogging,
+    cloudfrontDistributionWaf,
+    cloudfrontDistributionS3OriginAccessControl,
+    cloudfrontDistributionGeoRestriction,
+    cloudfrontDistributionDefaultRootObject,
+    cloudfrontDistributionResponseHeadersPolicy,
+    cloudfrontResponseHeadersPolicyHsts,
+    cloudfrontDistributionOriginFailover,
+    cloudfrontDistributionEnabled,
+    // WAF
+    wafWebAclLogging,
+    wafWebAclRulesEffective,
+    wafv2WebAclManagedRules,
 ];

@@ -97,6 +97,8 @@ export const T = {
     wafv2WebAcl: "aws:wafv2/webAcl:WebAcl",
     wafv2RuleGroup: "aws:wafv2/ruleGroup:RuleGroup",
     wafv2LoggingConfiguration: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+    wafv2WebAclRule: "aws:wafv2/webAclRule:WebAclRule",
+    wafv2WebAclRuleGroupAssociation: "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
     wafClassicWebAcl: "aws:waf/webAcl:WebAcl",
     wafRegionalWebAcl: "aws:wafregional/webAcl:WebAcl",
     wafRegionalWebAclAssociation: "aws:wafregional/webAclAssociation:WebAclAssociation",

@@ -42,4 +42,21 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     "apigateway-rest-request-validation": ["advisory", "medium", true, ["6.2.4"]],
     "apigateway-rest-stage-client-certificate": ["advisory", "medium", true, ["4.2.1", "8.3.1"]],
     "edge-resource-create-before-replace": ["advisory", "low", true, ["12.10.1"]],
+    // CloudFront
+    "cloudfront-distribution-https-only": ["mandatory", "high", true, ["4.2.1"]],
+    "cloudfront-distribution-viewer-tls": ["mandatory", "high", true, ["4.2.1"]],
+    "cloudfront-distribution-origin-tls": ["mandatory", "high", true, ["4.2.1"]],
+    "cloudfront-distribution-access-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    "cloudfront-distribution-waf": ["mandatory", "high", true, ["6.4.1", "6.4.2"]],
+    "cloudfront-distribution-s3-origin-access-control": ["mandatory", "high", true, ["1.4.4", "7.2.1"]],
+    "cloudfront-distribution-geo-restriction": ["advisory", "low", true, ["1.4.2"]],
+    "cloudfront-distribution-default-root-object": ["advisory", "low", true, ["6.4.1"]],
+    "cloudfront-distribution-response-headers-policy": ["advisory", "low", true, ["6.4.1"]],
+    "cloudfront-response-headers-policy-hsts": ["advisory", "medium", true, ["4.2.1"]],
+    "cloudfront-distribution-origin-failover": ["advisory", "low", true, ["12.10.1"]],
+    "cloudfront-distribution-enabled": ["advisory", "low", true, ["12.5.1"]],
+    // WAF
+    "waf-web-acl-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    "waf-web-acl-rules-effective": ["mandatory", "high", true, ["6.4.1", "6.4.2"]],
+    "wafv2-web-acl-managed-rules": ["mandatory", "high", true, ["6.4.2"]],
 };

@@ -297,9 +297,117 @@ export function apiResources(): ResourceRecord[] {
     ];
 }
 
+const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
+
+/** A WAFv2 rule running an AWS managed rule group in blocking mode. */
+export function managedRule(name: string, priority: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+        name,
+        priority,
+        overrideAction: { none: {} },
+        statement: { managedRuleGroupStatement: { name, vendorName: "AWS", ...extra } },
+        visibilityConfig: visibility(name),
+    };
+}
+
+export function edgeResources(): ResourceRecord[] {
+    const acl = rec("aws:wafv2/webAcl:WebAcl", "edge", {
+        name: "edge",
+        scope: "REGIONAL",
+        defaultAction: { allow: {} },
+        rules: [
+            {
+                name: "rate",
+                priority: 0,
+                action: { block: {} },
+                statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
+                visibilityConfig: visibility("rate"),
+            },
+            managedRule("AWSManagedRulesCommonRuleSet", 1),
+            managedRule("AWSManagedRulesKnownBadInputsRuleSet", 2),
+        ],
+        visibilityConfig: visibility("edge"),
+        arn: ARN("wafv2", "regional/webacl/edge/1"),
+    });
+    const headers = rec("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "web-headers", {
+        name: "web-headers",
+        securityHeadersConfig: {
+            strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true },
+            contentTypeOptions: { override: true },
+        },
+    });
+    const behavior = {
+        targetOriginId: "site",
+        viewerProtocolPolicy: "redirect-to-https",
+        responseHeadersPolicyId: "rhp-1",
+        allowedMethods: ["GET", "HEAD"],
+        cachedMethods: ["GET", "HEAD"],
+    };
+    return [
+        acl,
+        rec(
+            "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+            "edge-logging",
+            { resourceArn: acl.props.arn, logDestinationConfigs: [ARN("logs", "log-group:aws-waf-logs-edge")] },
+            { resourceArn: acl },
+        ),
+        headers,
+        rec(
+            "aws:cloudfront/distribution:Distribution",
+            "web-cdn",
+            {
+                enabled: true,
+                defaultRootObject: "index.html",
+                aliases: ["www.example.com"],
+                origins: [
+                    { originId: "site", domainName: "edf-site.s3.eu-west-1.amazonaws.com", originAccessControlId: "oac-1" },
+                    {
+                        originId: "api",
+                        domainName: "api.example.com",
+                        customOriginConfig: {
+                            httpPort: 80,
+                            httpsPort: 443,
+                            originProtocolPolicy: "https-only",
+                            originSslProtocols: ["TLSv1.2"],
+                        },
+                    },
+                    {
+                        originId: "api-standby",
+                        domainName: "api-standby.example.com",
+                        customOriginConfig: {
+                            httpPort: 80,
+                            httpsPort: 443,
+                            originProtocolPolicy: "https-only",
+                            originSslProtocols: ["TLSv1.2"],
+                        },
+                    },
+                ],
+                originGroups: [
+                    {
+                        originId: "api-group",
+                        failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+                        members: [{ originId: "api" }, { originId: "api-standby" }],
+                    },
+                ],
+                defaultCacheBehavior: behavior,
+                orderedCacheBehaviors: [{ ...behavior, pathPattern: "/api/*", targetOriginId: "api-group" }],
+                viewerCertificate: {
+                    acmCertificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/web",
+                    sslSupportMethod: "sni-only",
+                    minimumProtocolVersion: "TLSv1.2_2021",
+                },
+                restrictions: { geoRestriction: { restrictionType: "whitelist", locations: ["FR", "GB"] } },
+                loggingConfig: { bucket: "edf-logs.s3.amazonaws.com", prefix: "cdn/web/" },
+                webAclId: "arn:aws:wafv2:us-east-1:111111111111:global/webacl/cdn/2",
+            },
+            { defaultCacheBehavior: headers },
+        ),
+    ];
+}
+
 /** Every compliant compute resource, with the provider. */
 export function computeEstate(): ResourceRecord[] {
-    return [provider(), ...lambdaResources(), ...messagingResources(), ...apiResources()];
+    return [provider(), ...lambdaResources(), ...messagingResources(), ...apiResources(), ...edgeResources()];
 }
 
 /** The happy path with one resource's props patched (shallow). */
