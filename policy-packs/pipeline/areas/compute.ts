@@ -23,6 +23,12 @@ import { cloudfrontDistributionViewerTls } from "../policies/cloudfront-distribu
 import { cloudfrontDistributionWaf } from "../policies/cloudfront-distribution-waf";
 import { cloudfrontResponseHeadersPolicyHsts } from "../policies/cloudfront-response-headers-policy-hsts";
 import { edgeResourceCreateBeforeReplace } from "../policies/edge-resource-create-before-replace";
+import { eventbridgeBusPolicyNotPublic } from "../policies/eventbridge-bus-policy-not-public";
+import { eventbridgeCustomerManagedKey } from "../policies/eventbridge-customer-managed-key";
+import { kinesisAnalyticsFlinkCheckpointing } from "../policies/kinesis-analytics-flink-checkpointing";
+import { kinesisFirehoseEncrypted } from "../policies/kinesis-firehose-encrypted";
+import { kinesisStreamEncrypted } from "../policies/kinesis-stream-encrypted";
+import { kinesisStreamPolicyNotPublic } from "../policies/kinesis-stream-policy-not-public";
 import { lambdaEventSourceMappingFailureDestination } from "../policies/lambda-event-source-mapping-failure-destination";
 import { lambdaFunctionCodeSigning } from "../policies/lambda-function-code-signing";
 import { lambdaFunctionConcurrencyLimit } from "../policies/lambda-function-concurrency-limit";
@@ -39,6 +45,13 @@ import { lambdaFunctionUrlAuthRequired } from "../policies/lambda-function-url-a
 import { lambdaFunctionUrlCorsRestricted } from "../policies/lambda-function-url-cors-restricted";
 import { lambdaPermissionNotPublic } from "../policies/lambda-permission-not-public";
 import { lambdaPermissionSourceScoped } from "../policies/lambda-permission-source-scoped";
+import { secretsmanagerSecretCustomerManagedKey } from "../policies/secretsmanager-secret-customer-managed-key";
+import { secretsmanagerSecretDescription } from "../policies/secretsmanager-secret-description";
+import { secretsmanagerSecretPolicyNotPublic } from "../policies/secretsmanager-secret-policy-not-public";
+import { secretsmanagerSecretRotation } from "../policies/secretsmanager-secret-rotation";
+import { sfnStateMachineCustomerManagedKey } from "../policies/sfn-state-machine-customer-managed-key";
+import { sfnStateMachineLogging } from "../policies/sfn-state-machine-logging";
+import { sfnStateMachineTracing } from "../policies/sfn-state-machine-tracing";
 import { snsTopicKmsEncrypted } from "../policies/sns-topic-kms-encrypted";
 import { snsTopicPolicyNotPublic } from "../policies/sns-topic-policy-not-public";
 import { snsTopicTlsOnly } from "../policies/sns-topic-tls-only";
@@ -110,4 +123,21 @@ export const computePolicies: readonly PolicyDefinition[] = [
     wafWebAclLogging,
     wafWebAclRulesEffective,
     wafv2WebAclManagedRules,
+    // Step Functions
+    sfnStateMachineLogging,
+    sfnStateMachineTracing,
+    sfnStateMachineCustomerManagedKey,
+    // EventBridge
+    eventbridgeBusPolicyNotPublic,
+    eventbridgeCustomerManagedKey,
+    // Kinesis and Firehose
+    kinesisStreamEncrypted,
+    kinesisFirehoseEncrypted,
+    kinesisStreamPolicyNotPublic,
+    kinesisAnalyticsFlinkCheckpointing,
+    // Secrets Manager
+    secretsmanagerSecretCustomerManagedKey,
+    secretsmanagerSecretPolicyNotPublic,
+    secretsmanagerSecretRotation,
+    secretsmanagerSecretDescription,
 ];

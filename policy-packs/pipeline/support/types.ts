@@ -80,6 +80,7 @@ export const T = {
     schedulerSchedule: "aws:scheduler/schedule:Schedule",
     kinesisStream: "aws:kinesis/stream:Stream",
     kinesisVideoStream: "aws:kinesis/videoStream:VideoStream",
+    kinesisResourcePolicy: "aws:kinesis/resourcePolicy:ResourcePolicy",
     firehoseDeliveryStream: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
     kinesisAnalyticsApplication: "aws:kinesisanalyticsv2/application:Application",
     secretsManagerSecret: "aws:secretsmanager/secret:Secret",

@@ -59,4 +59,21 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     "waf-web-acl-logging": ["mandatory", "medium", true, ["10.2.1"]],
     "waf-web-acl-rules-effective": ["mandatory", "high", true, ["6.4.1", "6.4.2"]],
     "wafv2-web-acl-managed-rules": ["mandatory", "high", true, ["6.4.2"]],
+    // Step Functions
+    "sfn-state-machine-logging": ["advisory", "medium", true, ["10.2.1"]],
+    "sfn-state-machine-tracing": ["advisory", "low", true, ["10.4.1"]],
+    "sfn-state-machine-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    // EventBridge
+    "eventbridge-bus-policy-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
+    "eventbridge-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    // Kinesis and Firehose
+    "kinesis-stream-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
+    "kinesis-firehose-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
+    "kinesis-stream-policy-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
+    "kinesis-analytics-flink-checkpointing": ["advisory", "low", true, ["12.10.1"]],
+    // Secrets Manager
+    "secretsmanager-secret-customer-managed-key": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
+    "secretsmanager-secret-policy-not-public": ["mandatory", "critical", false, ["1.4.4", "7.2.1", "8.3.2"]],
+    "secretsmanager-secret-rotation": ["advisory", "medium", true, ["8.3.9", "8.6.3"]],
+    "secretsmanager-secret-description": ["advisory", "low", true, ["12.5.1"]],
 };

@@ -405,9 +405,131 @@ export function edgeResources(): ResourceRecord[] {
     ];
 }
 
+export function integrationResources(): ResourceRecord[] {
+    const stream = rec("aws:kinesis/stream:Stream", "orders-stream", {
+        name: "orders",
+        encryptionType: "KMS",
+        kmsKeyId: KEY_ARN,
+        arn: ARN("kinesis", "stream/orders"),
+    });
+    const secret = rec("aws:secretsmanager/secret:Secret", "db-credentials", {
+        name: "edf/prod/payments/db",
+        description: "Credentials of the payments database",
+        kmsKeyId: KEY_ARN,
+        arn: ARN("secretsmanager", "secret:edf/prod/payments/db-abc123"),
+    });
+    const orgOnly = { StringEquals: { "aws:PrincipalOrgID": "o-edf" } };
+    return [
+        rec("aws:sfn/stateMachine:StateMachine", "settlement", {
+            name: "settlement",
+            roleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/settlement`,
+            definition: "{}",
+            loggingConfiguration: {
+                level: "ALL",
+                includeExecutionData: false,
+                logDestination: `${ARN("logs", "log-group:/edf/settlement")}:*`,
+            },
+            tracingConfiguration: { enabled: true },
+            encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY_ARN, kmsDataKeyReusePeriodSeconds: 300 },
+        }),
+        rec("aws:cloudwatch/eventBus:EventBus", "payments-bus", { name: "payments", kmsKeyIdentifier: KEY_ARN }),
+        rec("aws:cloudwatch/eventBusPolicy:EventBusPolicy", "payments-bus-policy", {
+            eventBusName: "payments",
+            policy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: "*",
+                        Action: "events:PutEvents",
+                        Resource: ARN("events", "event-bus/payments"),
+                        Condition: orgOnly,
+                    },
+                ],
+            }),
+        }),
+        rec("aws:cloudwatch/eventPermission:EventPermission", "payments-bus-org", {
+            eventBusName: "payments",
+            principal: "*",
+            statementId: "org",
+            condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: "o-edf" },
+        }),
+        rec("aws:scheduler/schedule:Schedule", "nightly", {
+            name: "nightly",
+            scheduleExpression: "cron(0 2 * * ? *)",
+            flexibleTimeWindow: { mode: "OFF" },
+            kmsKeyArn: KEY_ARN,
+            target: { arn: ARN("states", "stateMachine:settlement"), roleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/scheduler` },
+        }),
+        stream,
+        rec("aws:kinesis/videoStream:VideoStream", "cameras", { name: "cameras", kmsKeyId: KEY_ARN }),
+        rec(
+            "aws:kinesis/resourcePolicy:ResourcePolicy",
+            "orders-stream-policy",
+            {
+                resourceArn: stream.props.arn,
+                policy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:role/analytics` },
+                            Action: "kinesis:GetRecords",
+                            Resource: stream.props.arn,
+                        },
+                    ],
+                }),
+            },
+            { resourceArn: stream },
+        ),
+        rec("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "orders-archive", {
+            name: "orders-archive",
+            destination: "extended_s3",
+            serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY_ARN },
+        }),
+        rec("aws:kinesisanalyticsv2/application:Application", "orders-aggregates", {
+            name: "orders-aggregates",
+            runtimeEnvironment: "FLINK-1_20",
+            serviceExecutionRole: `arn:aws:iam::${PROD_ACCOUNT}:role/flink`,
+            applicationConfiguration: { flinkApplicationConfiguration: { checkpointConfiguration: { configurationType: "DEFAULT" } } },
+        }),
+        secret,
+        rec(
+            "aws:secretsmanager/secretRotation:SecretRotation",
+            "db-credentials-rotation",
+            {
+                secretId: secret.props.arn,
+                rotationLambdaArn: ARN("lambda", "function:rotate"),
+                rotationRules: { automaticallyAfterDays: 30 },
+            },
+            { secretId: secret },
+        ),
+        rec(
+            "aws:secretsmanager/secretPolicy:SecretPolicy",
+            "db-credentials-policy",
+            {
+                secretArn: secret.props.arn,
+                blockPublicPolicy: true,
+                policy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:role/payments` },
+                            Action: "secretsmanager:GetSecretValue",
+                            Resource: "*",
+                        },
+                    ],
+                }),
+            },
+            { secretArn: secret },
+        ),
+    ];
+}
+
 /** Every compliant compute resource, with the provider. */
 export function computeEstate(): ResourceRecord[] {
-    return [provider(), ...lambdaResources(), ...messagingResources(), ...apiResources(), ...edgeResources()];
+    return [provider(), ...lambdaResources(), ...messagingResources(), ...apiResources(), ...edgeResources(), ...integrationResources()];
 }
 
 /** The happy path with one resource's props patched (shallow). */
