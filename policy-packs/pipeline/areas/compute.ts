@@ -1,4 +1,6 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { acmCertificateNoWildcard } from "../policies/acm-certificate-no-wildcard";
+import { acmCertificateTransparencyLogging } from "../policies/acm-certificate-transparency-logging";
 import { apigatewayAppsyncWafAssociated } from "../policies/apigateway-appsync-waf-associated";
 import { apigatewayDomainTlsPolicy } from "../policies/apigateway-domain-tls-policy";
 import { apigatewayMethodSettingsNoDataTrace } from "../policies/apigateway-method-settings-no-data-trace";
@@ -10,6 +12,8 @@ import { apigatewayStageCacheEnabled } from "../policies/apigateway-stage-cache-
 import { apigatewayStageCacheEncrypted } from "../policies/apigateway-stage-cache-encrypted";
 import { apigatewayStageExecutionLogging } from "../policies/apigateway-stage-execution-logging";
 import { apigatewayStageTracing } from "../policies/apigateway-stage-tracing";
+import { appsyncApiCacheEncrypted } from "../policies/appsync-api-cache-encrypted";
+import { appsyncApiLogging } from "../policies/appsync-api-logging";
 import { cloudfrontDistributionAccessLogging } from "../policies/cloudfront-distribution-access-logging";
 import { cloudfrontDistributionDefaultRootObject } from "../policies/cloudfront-distribution-default-root-object";
 import { cloudfrontDistributionEnabled } from "../policies/cloudfront-distribution-enabled";
@@ -22,6 +26,10 @@ import { cloudfrontDistributionS3OriginAccessControl } from "../policies/cloudfr
 import { cloudfrontDistributionViewerTls } from "../policies/cloudfront-distribution-viewer-tls";
 import { cloudfrontDistributionWaf } from "../policies/cloudfront-distribution-waf";
 import { cloudfrontResponseHeadersPolicyHsts } from "../policies/cloudfront-response-headers-policy-hsts";
+import { cognitoIdentityPoolNoUnauthenticated } from "../policies/cognito-identity-pool-no-unauthenticated";
+import { cognitoUserPoolMfaRequired } from "../policies/cognito-user-pool-mfa-required";
+import { cognitoUserPoolPasswordPolicy } from "../policies/cognito-user-pool-password-policy";
+import { cognitoUserPoolThreatProtection } from "../policies/cognito-user-pool-threat-protection";
 import { edgeResourceCreateBeforeReplace } from "../policies/edge-resource-create-before-replace";
 import { eventbridgeBusPolicyNotPublic } from "../policies/eventbridge-bus-policy-not-public";
 import { eventbridgeCustomerManagedKey } from "../policies/eventbridge-customer-managed-key";
@@ -45,6 +53,18 @@ import { lambdaFunctionUrlAuthRequired } from "../policies/lambda-function-url-a
 import { lambdaFunctionUrlCorsRestricted } from "../policies/lambda-function-url-cors-restricted";
 import { lambdaPermissionNotPublic } from "../policies/lambda-permission-not-public";
 import { lambdaPermissionSourceScoped } from "../policies/lambda-permission-source-scoped";
+import { mqBrokerCustomerManagedKey } from "../policies/mq-broker-customer-managed-key";
+import { mqBrokerLogging } from "../policies/mq-broker-logging";
+import { mqBrokerNotPublic } from "../policies/mq-broker-not-public";
+import { mqBrokerPatched } from "../policies/mq-broker-patched";
+import { mskClusterCustomerManagedKey } from "../policies/msk-cluster-customer-managed-key";
+import { mskClusterEncryptionInTransit } from "../policies/msk-cluster-encryption-in-transit";
+import { mskClusterLogging } from "../policies/msk-cluster-logging";
+import { mskClusterNotPublic } from "../policies/msk-cluster-not-public";
+import { route53DomainTransferLock } from "../policies/route53-domain-transfer-lock";
+import { route53RecordTargetInStack } from "../policies/route53-record-target-in-stack";
+import { route53ZoneDnssec } from "../policies/route53-zone-dnssec";
+import { route53ZoneQueryLogging } from "../policies/route53-zone-query-logging";
 import { secretsmanagerSecretCustomerManagedKey } from "../policies/secretsmanager-secret-customer-managed-key";
 import { secretsmanagerSecretDescription } from "../policies/secretsmanager-secret-description";
 import { secretsmanagerSecretPolicyNotPublic } from "../policies/secretsmanager-secret-policy-not-public";
@@ -140,4 +160,30 @@ export const computePolicies: readonly PolicyDefinition[] = [
     secretsmanagerSecretPolicyNotPublic,
     secretsmanagerSecretRotation,
     secretsmanagerSecretDescription,
+    // Cognito
+    cognitoUserPoolMfaRequired,
+    cognitoUserPoolPasswordPolicy,
+    cognitoUserPoolThreatProtection,
+    cognitoIdentityPoolNoUnauthenticated,
+    // ACM
+    acmCertificateNoWildcard,
+    acmCertificateTransparencyLogging,
+    // Route 53
+    route53ZoneQueryLogging,
+    route53ZoneDnssec,
+    route53DomainTransferLock,
+    route53RecordTargetInStack,
+    // AppSync
+    appsyncApiCacheEncrypted,
+    appsyncApiLogging,
+    // Amazon MQ
+    mqBrokerNotPublic,
+    mqBrokerCustomerManagedKey,
+    mqBrokerLogging,
+    mqBrokerPatched,
+    // MSK
+    mskClusterEncryptionInTransit,
+    mskClusterCustomerManagedKey,
+    mskClusterLogging,
+    mskClusterNotPublic,
 ];

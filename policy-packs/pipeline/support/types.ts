@@ -92,6 +92,7 @@ export const T = {
     route53Zone: "aws:route53/zone:Zone",
     route53QueryLog: "aws:route53/queryLog:QueryLog",
     route53ZoneDnsSec: "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec",
+    route53KeySigningKey: "aws:route53/keySigningKey:KeySigningKey",
     route53Record: "aws:route53/record:Record",
     route53RegisteredDomain: "aws:route53domains/registeredDomain:RegisteredDomain",
     route53Domain: "aws:route53domains/domain:Domain",

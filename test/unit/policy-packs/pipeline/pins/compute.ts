@@ -76,4 +76,30 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     "secretsmanager-secret-policy-not-public": ["mandatory", "critical", false, ["1.4.4", "7.2.1", "8.3.2"]],
     "secretsmanager-secret-rotation": ["advisory", "medium", true, ["8.3.9", "8.6.3"]],
     "secretsmanager-secret-description": ["advisory", "low", true, ["12.5.1"]],
+    // Cognito
+    "cognito-user-pool-mfa-required": ["advisory", "high", true, ["8.4.2", "8.5.1"]],
+    "cognito-user-pool-password-policy": ["mandatory", "high", true, ["8.3.6"]],
+    "cognito-user-pool-threat-protection": ["advisory", "medium", true, ["8.3.4"]],
+    "cognito-identity-pool-no-unauthenticated": ["mandatory", "high", true, ["7.2.1", "8.3.1"]],
+    // ACM
+    "acm-certificate-no-wildcard": ["advisory", "medium", true, ["4.2.1.1"]],
+    "acm-certificate-transparency-logging": ["mandatory", "medium", true, ["4.2.1.1"]],
+    // Route 53
+    "route53-zone-query-logging": ["advisory", "medium", true, ["10.2.1"]],
+    "route53-zone-dnssec": ["advisory", "medium", true, ["6.4.1"]],
+    "route53-domain-transfer-lock": ["mandatory", "high", true, ["6.4.1"]],
+    "route53-record-target-in-stack": ["advisory", "medium", true, ["6.4.1"]],
+    // AppSync
+    "appsync-api-cache-encrypted": ["mandatory", "medium", true, ["3.5.1", "4.2.1"]],
+    "appsync-api-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    // Amazon MQ
+    "mq-broker-not-public": ["mandatory", "critical", false, ["1.3.1", "1.4.4"]],
+    "mq-broker-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    "mq-broker-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    "mq-broker-patched": ["advisory", "medium", true, ["6.3.3"]],
+    // MSK
+    "msk-cluster-encryption-in-transit": ["mandatory", "high", true, ["4.2.1"]],
+    "msk-cluster-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    "msk-cluster-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    "msk-cluster-not-public": ["mandatory", "critical", false, ["1.3.1", "1.4.4"]],
 };

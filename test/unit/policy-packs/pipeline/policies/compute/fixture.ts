@@ -216,6 +216,11 @@ export function apiResources(): ResourceRecord[] {
     const graph = rec("aws:appsync/graphQLApi:GraphQLApi", "catalog-graph", {
         name: "catalog",
         authenticationType: "AMAZON_COGNITO_USER_POOLS",
+        logConfig: {
+            cloudwatchLogsRoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/appsync-logs`,
+            fieldLogLevel: "ERROR",
+            excludeVerboseContent: true,
+        },
         arn: ARN("appsync", "apis/graph-1"),
     });
     return [
@@ -527,9 +532,119 @@ export function integrationResources(): ResourceRecord[] {
     ];
 }
 
+export function identityAndDnsResources(): ResourceRecord[] {
+    const zone = rec("aws:route53/zone:Zone", "public-zone", { name: "example.com", zoneId: "Z1" });
+    const privateZone = rec("aws:route53/zone:Zone", "internal-zone", { name: "internal.example", vpcs: [{ vpcId: "vpc-1" }] });
+    const cdn = { urn: urnOf("aws:cloudfront/distribution:Distribution", "web-cdn") };
+    return [
+        rec("aws:cognito/userPool:UserPool", "customers", {
+            name: "customers",
+            mfaConfiguration: "ON",
+            softwareTokenMfaConfiguration: { enabled: true },
+            passwordPolicy: {
+                minimumLength: 14,
+                requireUppercase: true,
+                requireLowercase: true,
+                requireNumbers: true,
+                requireSymbols: true,
+            },
+            userPoolTier: "PLUS",
+            userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
+        }),
+        rec("aws:cognito/identityPool:IdentityPool", "customers-identity", {
+            identityPoolName: "customers",
+            allowUnauthenticatedIdentities: false,
+        }),
+        rec("aws:acm/certificate:Certificate", "web-cert", {
+            domainName: "www.example.com",
+            subjectAlternativeNames: ["api.example.com"],
+            validationMethod: "DNS",
+            options: { certificateTransparencyLoggingPreference: "ENABLED" },
+        }),
+        zone,
+        privateZone,
+        rec(
+            "aws:route53/queryLog:QueryLog",
+            "public-zone-queries",
+            { zoneId: "Z1", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:111111111111:log-group:/aws/route53/example.com" },
+            { zoneId: zone },
+        ),
+        rec(
+            "aws:route53/keySigningKey:KeySigningKey",
+            "public-zone-ksk",
+            { hostedZoneId: "Z1", keyManagementServiceArn: "arn:aws:kms:us-east-1:111111111111:key/ksk", status: "ACTIVE" },
+            { hostedZoneId: zone },
+        ),
+        rec(
+            "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec",
+            "public-zone-dnssec",
+            { hostedZoneId: "Z1", signingStatus: "SIGNING" },
+            { hostedZoneId: zone },
+        ),
+        rec(
+            "aws:route53/record:Record",
+            "www",
+            {
+                zoneId: "Z1",
+                name: "www.example.com",
+                type: "A",
+                aliases: [{ name: "d111.cloudfront.net", zoneId: "Z2FDTNDATAQYW2", evaluateTargetHealth: false }],
+            },
+            { zoneId: zone, aliases: cdn },
+        ),
+        rec(
+            "aws:route53/record:Record",
+            "www-txt",
+            { zoneId: "Z1", name: "example.com", type: "TXT", records: ["v=spf1 -all"], ttl: 300 },
+            { zoneId: zone },
+        ),
+        rec("aws:route53domains/registeredDomain:RegisteredDomain", "example-com", { domainName: "example.com", transferLock: true }),
+        rec("aws:appsync/apiCache:ApiCache", "catalog-cache", {
+            apiId: "graph-1",
+            apiCachingBehavior: "FULL_REQUEST_CACHING",
+            type: "SMALL",
+            ttl: 60,
+            atRestEncryptionEnabled: true,
+            transitEncryptionEnabled: true,
+        }),
+        rec("aws:mq/broker:Broker", "events-broker", {
+            brokerName: "events",
+            engineType: "ActiveMQ",
+            engineVersion: "5.18",
+            hostInstanceType: "mq.m5.large",
+            publiclyAccessible: false,
+            autoMinorVersionUpgrade: true,
+            encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: KEY_ARN },
+            logs: { general: true, audit: true },
+            subnetIds: ["subnet-priv"],
+        }),
+        rec("aws:msk/cluster:Cluster", "events-kafka", {
+            clusterName: "events",
+            kafkaVersion: "3.8.x",
+            numberOfBrokerNodes: 3,
+            brokerNodeGroupInfo: {
+                instanceType: "kafka.m7g.large",
+                clientSubnets: ["subnet-priv"],
+                securityGroups: ["sg-kafka"],
+                connectivityInfo: { publicAccess: { type: "DISABLED" } },
+            },
+            encryptionInfo: { encryptionAtRestKmsKeyArn: KEY_ARN, encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
+            loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: "/edf/kafka" } } },
+        }),
+    ];
+}
+
 /** Every compliant compute resource, with the provider. */
 export function computeEstate(): ResourceRecord[] {
-    return [provider(), ...lambdaResources(), ...messagingResources(), ...apiResources(), ...edgeResources(), ...integrationResources()];
+    return [
+        provider(),
+        ...lambdaResources(),
+        ...messagingResources(),
+        ...apiResources(),
+        ...edgeResources(),
+        ...integrationResources(),
+        ...identityAndDnsResources(),
+    ];
 }
 
 /** The happy path with one resource's props patched (shallow). */
