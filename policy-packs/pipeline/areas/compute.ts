@@ -26,13 +26,23 @@ import { cloudfrontDistributionS3OriginAccessControl } from "../policies/cloudfr
 import { cloudfrontDistributionViewerTls } from "../policies/cloudfront-distribution-viewer-tls";
 import { cloudfrontDistributionWaf } from "../policies/cloudfront-distribution-waf";
 import { cloudfrontResponseHeadersPolicyHsts } from "../policies/cloudfront-response-headers-policy-hsts";
+import { codebuildProjectEncrypted } from "../policies/codebuild-project-encrypted";
+import { codebuildProjectLogging } from "../policies/codebuild-project-logging";
+import { codebuildProjectManagedImage } from "../policies/codebuild-project-managed-image";
+import { codebuildProjectNoPlaintextCredentials } from "../policies/codebuild-project-no-plaintext-credentials";
+import { codebuildProjectNotPrivileged } from "../policies/codebuild-project-not-privileged";
+import { codebuildProjectSourceAuth } from "../policies/codebuild-project-source-auth";
+import { codecommitRepositoryApprovalRule } from "../policies/codecommit-repository-approval-rule";
 import { cognitoIdentityPoolNoUnauthenticated } from "../policies/cognito-identity-pool-no-unauthenticated";
 import { cognitoUserPoolMfaRequired } from "../policies/cognito-user-pool-mfa-required";
 import { cognitoUserPoolPasswordPolicy } from "../policies/cognito-user-pool-password-policy";
 import { cognitoUserPoolThreatProtection } from "../policies/cognito-user-pool-threat-protection";
+import { connectInstanceStorageCustomerManagedKey } from "../policies/connect-instance-storage-customer-managed-key";
+import { devtoolsCustomerManagedKey } from "../policies/devtools-customer-managed-key";
 import { edgeResourceCreateBeforeReplace } from "../policies/edge-resource-create-before-replace";
 import { eventbridgeBusPolicyNotPublic } from "../policies/eventbridge-bus-policy-not-public";
 import { eventbridgeCustomerManagedKey } from "../policies/eventbridge-customer-managed-key";
+import { globalacceleratorFlowLogs } from "../policies/globalaccelerator-flow-logs";
 import { kinesisAnalyticsFlinkCheckpointing } from "../policies/kinesis-analytics-flink-checkpointing";
 import { kinesisFirehoseEncrypted } from "../policies/kinesis-firehose-encrypted";
 import { kinesisStreamEncrypted } from "../policies/kinesis-stream-encrypted";
@@ -53,6 +63,7 @@ import { lambdaFunctionUrlAuthRequired } from "../policies/lambda-function-url-a
 import { lambdaFunctionUrlCorsRestricted } from "../policies/lambda-function-url-cors-restricted";
 import { lambdaPermissionNotPublic } from "../policies/lambda-permission-not-public";
 import { lambdaPermissionSourceScoped } from "../policies/lambda-permission-source-scoped";
+import { mediastoreContainerPolicyTlsOnly } from "../policies/mediastore-container-policy-tls-only";
 import { mqBrokerCustomerManagedKey } from "../policies/mq-broker-customer-managed-key";
 import { mqBrokerLogging } from "../policies/mq-broker-logging";
 import { mqBrokerNotPublic } from "../policies/mq-broker-not-public";
@@ -69,6 +80,7 @@ import { secretsmanagerSecretCustomerManagedKey } from "../policies/secretsmanag
 import { secretsmanagerSecretDescription } from "../policies/secretsmanager-secret-description";
 import { secretsmanagerSecretPolicyNotPublic } from "../policies/secretsmanager-secret-policy-not-public";
 import { secretsmanagerSecretRotation } from "../policies/secretsmanager-secret-rotation";
+import { sesConfigurationSetTlsRequired } from "../policies/ses-configuration-set-tls-required";
 import { sfnStateMachineCustomerManagedKey } from "../policies/sfn-state-machine-customer-managed-key";
 import { sfnStateMachineLogging } from "../policies/sfn-state-machine-logging";
 import { sfnStateMachineTracing } from "../policies/sfn-state-machine-tracing";
@@ -80,6 +92,8 @@ import { sqsQueueDeadLetterQueue } from "../policies/sqs-queue-dead-letter-queue
 import { sqsQueuePolicyNoWildcardActions } from "../policies/sqs-queue-policy-no-wildcard-actions";
 import { sqsQueuePolicyNotPublic } from "../policies/sqs-queue-policy-not-public";
 import { sqsQueueTlsOnly } from "../policies/sqs-queue-tls-only";
+import { transferServerNotPublic } from "../policies/transfer-server-not-public";
+import { transferServerSecureTransport } from "../policies/transfer-server-secure-transport";
 import { wafWebAclLogging } from "../policies/waf-web-acl-logging";
 import { wafWebAclRulesEffective } from "../policies/waf-web-acl-rules-effective";
 import { wafv2WebAclManagedRules } from "../policies/wafv2-web-acl-managed-rules";
@@ -186,4 +200,20 @@ export const computePolicies: readonly PolicyDefinition[] = [
     mskClusterCustomerManagedKey,
     mskClusterLogging,
     mskClusterNotPublic,
+    // Developer tools
+    codebuildProjectEncrypted,
+    codebuildProjectNoPlaintextCredentials,
+    codebuildProjectSourceAuth,
+    codebuildProjectLogging,
+    codebuildProjectNotPrivileged,
+    codebuildProjectManagedImage,
+    devtoolsCustomerManagedKey,
+    codecommitRepositoryApprovalRule,
+    // SES, Transfer Family, Global Accelerator, MediaStore, Connect
+    sesConfigurationSetTlsRequired,
+    transferServerNotPublic,
+    transferServerSecureTransport,
+    globalacceleratorFlowLogs,
+    mediastoreContainerPolicyTlsOnly,
+    connectInstanceStorageCustomerManagedKey,
 ];

@@ -102,4 +102,20 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     "msk-cluster-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
     "msk-cluster-logging": ["mandatory", "medium", true, ["10.2.1"]],
     "msk-cluster-not-public": ["mandatory", "critical", false, ["1.3.1", "1.4.4"]],
+    // Developer tools
+    "codebuild-project-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
+    "codebuild-project-no-plaintext-credentials": ["mandatory", "critical", false, ["3.5.1", "8.3.2", "8.6.2"]],
+    "codebuild-project-source-auth": ["mandatory", "high", true, ["8.3.2", "8.6.2"]],
+    "codebuild-project-logging": ["mandatory", "medium", true, ["10.2.1"]],
+    "codebuild-project-not-privileged": ["advisory", "high", true, ["2.2.1", "2.2.6"]],
+    "codebuild-project-managed-image": ["advisory", "low", true, ["6.3.2", "6.3.3"]],
+    "devtools-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    "codecommit-repository-approval-rule": ["advisory", "medium", true, ["6.2.3", "6.5.1"]],
+    // SES, Transfer Family, Global Accelerator, MediaStore, Connect
+    "ses-configuration-set-tls-required": ["mandatory", "medium", true, ["4.2.1"]],
+    "transfer-server-not-public": ["mandatory", "high", true, ["1.3.1", "1.4.4"]],
+    "transfer-server-secure-transport": ["mandatory", "high", true, ["4.2.1"]],
+    "globalaccelerator-flow-logs": ["mandatory", "medium", true, ["10.2.1"]],
+    "mediastore-container-policy-tls-only": ["mandatory", "medium", true, ["4.2.1", "7.2.1"]],
+    "connect-instance-storage-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
 };

@@ -634,6 +634,83 @@ export function identityAndDnsResources(): ResourceRecord[] {
     ];
 }
 
+export function devtoolsAndOtherResources(): ResourceRecord[] {
+    const repo = rec("aws:codecommit/repository:Repository", "infra-repo", { repositoryName: "infra", kmsKeyId: KEY_ARN });
+    const template = rec("aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate", "two-approvals", {
+        name: "two-approvals",
+        content: JSON.stringify({ Version: "2018-11-08", Statements: [{ Type: "Approvers", NumberOfApprovalsNeeded: 2 }] }),
+    });
+    const container = rec("aws:mediastore/container:Container", "media", { name: "media" });
+    return [
+        rec("aws:codebuild/project:Project", "build", {
+            name: "build",
+            serviceRole: `arn:aws:iam::${PROD_ACCOUNT}:role/codebuild`,
+            encryptionKey: KEY_ARN,
+            artifacts: { type: "S3", location: "edf-artifacts" },
+            environment: {
+                computeType: "BUILD_GENERAL1_SMALL",
+                image: "aws/codebuild/amazonlinux-x86_64-standard:5.0",
+                type: "LINUX_CONTAINER",
+                privilegedMode: false,
+                environmentVariables: [
+                    { name: "STAGE", value: "prod" },
+                    { name: "NPM_TOKEN", type: "SECRETS_MANAGER", value: "edf/ci/npm-token" },
+                ],
+            },
+            source: {
+                type: "GITHUB",
+                location: "https://github.com/example/payments.git",
+                auth: { type: "CODECONNECTIONS", resource: ARN("codeconnections", "connection/1") },
+            },
+            logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: "/edf/codebuild" } },
+        }),
+        rec("aws:codepipeline/pipeline:Pipeline", "release", {
+            name: "release",
+            roleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/pipeline`,
+            artifactStores: [{ location: "edf-artifacts", type: "S3", encryptionKey: { id: KEY_ARN, type: "KMS" } }],
+        }),
+        rec("aws:codeartifact/domain:Domain", "packages", { domain: "edf", encryptionKey: KEY_ARN }),
+        repo,
+        template,
+        rec(
+            "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation",
+            "infra-repo-approvals",
+            { approvalRuleTemplateName: "two-approvals", repositoryName: "infra" },
+            { repositoryName: repo, approvalRuleTemplateName: template },
+        ),
+        rec("aws:ses/configurationSet:ConfigurationSet", "mail", { name: "mail", deliveryOptions: { tlsPolicy: "Require" } }),
+        rec("aws:transfer/server:Server", "partners-sftp", {
+            endpointType: "VPC",
+            endpointDetails: { vpcId: "vpc-1", subnetIds: ["subnet-priv"], securityGroupIds: ["sg-sftp"] },
+            protocols: ["SFTP"],
+            securityPolicyName: "TransferSecurityPolicy-2025-03",
+        }),
+        rec("aws:globalaccelerator/accelerator:Accelerator", "edge-accelerator", {
+            name: "edge",
+            attributes: { flowLogsEnabled: true, flowLogsS3Bucket: "edf-logs", flowLogsS3Prefix: "ga/" },
+        }),
+        container,
+        rec(
+            "aws:mediastore/containerPolicy:ContainerPolicy",
+            "media-policy",
+            { containerName: "media", policy: resourcePolicy("mediastore", ARN("mediastore", "container/media/*")) },
+            { containerName: container },
+        ),
+        rec("aws:connect/instanceStorageConfig:InstanceStorageConfig", "call-recordings", {
+            instanceId: "connect-1",
+            resourceType: "CALL_RECORDINGS",
+            storageConfig: {
+                storageType: "S3",
+                s3Config: {
+                    bucketName: "edf-recordings",
+                    bucketPrefix: "calls",
+                    encryptionConfig: { encryptionType: "KMS", keyId: KEY_ARN },
+                },
+            },
+        }),
+    ];
+}
+
 /** Every compliant compute resource, with the provider. */
 export function computeEstate(): ResourceRecord[] {
     return [
@@ -644,6 +721,7 @@ export function computeEstate(): ResourceRecord[] {
         ...edgeResources(),
         ...integrationResources(),
         ...identityAndDnsResources(),
+        ...devtoolsAndOtherResources(),
     ];
 }
 
