@@ -19,7 +19,6 @@ const PROJECT = "aws:codebuild/project:Project";
 const CREDENTIAL = "aws:codebuild/sourceCredential:SourceCredential";
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 const DOMAIN = "aws:codeartifact/domain:Domain";
-const REPO = "aws:codecommit/repository:Repository";
 const TEMPLATE = "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate";
 const ASSOCIATION = "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation";
 const SES = "aws:ses/configurationSet:ConfigurationSet";
