@@ -21,10 +21,10 @@ export const apigatewayAppsyncWafAssociated: StackPolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the stage's (or GraphQL API's) ARN and a regional web ACL with the AWS managed rule groups. HTTP APIs take no web ACL: put them behind CloudFront with one.",
-    // cdk-nag also asks it of private REST APIs, which only VPC endpoints reach; the graph checks are satisfied here.
+    // cdk-nag (REST) and Checkov (AppSync) also ask it of private APIs, which only VPC endpoints reach.
     peerChecks: {
-        full: ["CKV2_AWS_29", "CKV2_AWS_33"],
-        partial: ["AwsSolutions-APIG3", "PCI.DSS.321-APIGWAssociatedWithWAF", "CKV2_AWS_77", "CKV2_AWS_78"],
+        full: ["CKV2_AWS_29"],
+        partial: ["CKV2_AWS_33", "AwsSolutions-APIG3", "PCI.DSS.321-APIGWAssociatedWithWAF", "CKV2_AWS_77", "CKV2_AWS_78"],
     },
     resourceTypes: [T.restApiStage, T.restApi, T.appsyncGraphQlApi, T.webAclAssociation, T.wafRegionalWebAclAssociation],
     validateStack: (args, report) => {

@@ -27,8 +27,8 @@ export const cognitoUserPoolPasswordPolicy: ResourcePolicyDefinition = {
         // Unset, Cognito's default is 8 characters.
         const length = typeof policy.minimumLength === "number" ? policy.minimumLength : 8;
         if (length < minimumLength) missing.push(`\`minimumLength\` ≥ ${minimumLength}`);
-        // Unset, each class is required by default.
-        for (const c of CLASSES) if (policy[c] === false) missing.push(`\`${c}: true\``);
+        // A declared policy leaves an unset class off, as the Cognito API does.
+        for (const c of CLASSES) if (policy[c] !== true) missing.push(`\`${c}: true\``);
         if (missing.length > 0) report(`Cognito user pool \`${args.name}\` must require strong passwords: ${missing.join(", ")}.`);
     }),
 };

@@ -12,7 +12,8 @@ export const lambdaFunctionCodeSigning: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Create an `aws.lambda.CodeSigningConfig` with the team\'s AWS Signer profile (`untrustedArtifactOnDeployment: "Enforce"`) and set `codeSigningConfigArn`.',
-    peerChecks: { full: ["CKV_AWS_272"] },
+    // Checkov also asks it of container image functions, which Lambda code signing does not cover.
+    peerChecks: { partial: ["CKV_AWS_272"] },
     resourceTypes: [T.lambdaFunction],
     validateResource: forTypes([T.lambdaFunction], (args, report) => {
         // Container images are verified by their registry (digest pinning, signing), not Lambda code signing.

@@ -12,7 +12,8 @@ export const lambdaFunctionEnvironmentKmsEncrypted: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Set `kmsKeyArn` to a customer managed KMS key (the service's data key) on every function that sets `environment.variables`.",
-    peerChecks: { full: ["CKV_AWS_173"] },
+    // Checkov also fails an empty \`environment\` block without a key, and a key without environment variables.
+    peerChecks: { partial: ["CKV_AWS_173"] },
     resourceTypes: [T.lambdaFunction],
     validateResource: forTypes([T.lambdaFunction], (args, report) => {
         const env = args.props.environment as { variables?: Record<string, unknown> } | undefined;

@@ -5,6 +5,7 @@ import { T } from "../support/types";
 import { associationRuleOf, inlineRules, ruleOf, WafRule } from "../support/waf-rules";
 
 const ACLS = [T.wafv2WebAcl, T.wafClassicWebAcl, T.wafRegionalWebAcl];
+const GROUPS = [T.wafv2RuleGroup, T.wafClassicRuleGroup, T.wafRegionalRuleGroup];
 
 export const wafWebAclRulesEffective: StackPolicyDefinition = {
     kind: "stack",
@@ -17,10 +18,10 @@ export const wafWebAclRulesEffective: StackPolicyDefinition = {
     remediationSteps:
         "Give the web ACL rules (at least the AWS managed rule groups) and give every rule an `action` (`block`, `count`, `captcha`…) or, for a rule group, an `overrideAction`.",
     peerChecks: { full: ["CKV_AWS_175", "CKV_AWS_342"] },
-    resourceTypes: [...ACLS, T.wafv2RuleGroup, T.wafv2WebAclRule, T.wafv2WebAclRuleGroupAssociation],
+    resourceTypes: [...ACLS, ...GROUPS, T.wafv2WebAclRule, T.wafv2WebAclRuleGroupAssociation],
     validateStack: (args, report) => {
         const acls = ofTypes(args.resources, ACLS);
-        const groups = ofTypes(args.resources, [T.wafv2RuleGroup]);
+        const groups = ofTypes(args.resources, GROUPS);
         if (acls.length === 0 && groups.length === 0) args.notApplicable("The stack declares no WAF web ACL or rule group.");
         const v2 = acls.filter((a) => a.type === T.wafv2WebAcl);
         const separate = linksByTarget(ofTypes(args.resources, [T.wafv2WebAclRule]), "webAclArn", v2, ["arn"]);

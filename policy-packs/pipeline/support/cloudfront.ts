@@ -37,3 +37,10 @@ const S3_REST = /\.s3(\.dualstack)?(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
 export function isS3DomainName(domainName: string): boolean {
     return S3_REST.test(domainName);
 }
+
+/** S3 website endpoints (`bucket.s3-website-eu-west-1.amazonaws.com`, `bucket.s3-website.eu-west-1.amazonaws.com`): public buckets. */
+const S3_WEBSITE = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+
+export function isS3WebsiteDomainName(domainName: string): boolean {
+    return S3_WEBSITE.test(domainName);
+}

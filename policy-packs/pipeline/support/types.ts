@@ -103,6 +103,8 @@ export const T = {
     wafv2WebAclRuleGroupAssociation: "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
     wafClassicWebAcl: "aws:waf/webAcl:WebAcl",
     wafRegionalWebAcl: "aws:wafregional/webAcl:WebAcl",
+    wafClassicRuleGroup: "aws:waf/ruleGroup:RuleGroup",
+    wafRegionalRuleGroup: "aws:wafregional/ruleGroup:RuleGroup",
     wafRegionalWebAclAssociation: "aws:wafregional/webAclAssociation:WebAclAssociation",
     appsyncGraphQlApi: "aws:appsync/graphQLApi:GraphQLApi",
     appsyncApiCache: "aws:appsync/apiCache:ApiCache",

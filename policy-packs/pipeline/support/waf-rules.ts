@@ -47,7 +47,8 @@ export function ruleOf(rule: unknown): WafRule {
     const group = pick(statement, "ruleGroupReferenceStatement");
     const override = pick(rule, "overrideAction");
     return {
-        name: String(pick(rule, "name") ?? ""),
+        // Classic WAF rules have no name, only the id of the rule they activate.
+        name: String(pick(rule, "name") ?? pick(rule, "ruleId") ?? `#${String(pick(rule, "priority"))}`),
         hasAction: nonEmptyObject(pick(rule, "action")) || nonEmptyObject(override) || managed !== undefined || group !== undefined,
         managedGroup: managed ? String(pick(managed, "name")) : undefined,
         countOnly: !!override && typeof override === "object" && pick(override, "count") !== undefined,
@@ -69,10 +70,14 @@ export function associationRuleOf(props: Obj): WafRule {
     };
 }
 
-/** The rules declared on a web ACL or rule group itself (`rules`, `ruleJson`, `rulesJson`). */
+/** The rules declared on a web ACL or rule group itself (`rules`, `ruleJson`, `rulesJson`, classic `activatedRules`). */
 export function inlineRules(props: Obj): WafRule[] {
     const json = props.ruleJson ?? props.rulesJson;
-    return [...asArray(props.rules as unknown[]), ...asArray(parseMaybeJson(json) as unknown[])].map(ruleOf);
+    return [
+        ...asArray(props.rules as unknown[]),
+        ...asArray(props.activatedRules as unknown[]),
+        ...asArray(parseMaybeJson(json) as unknown[]),
+    ].map(ruleOf);
 }
 
 /** Whether a managed rule group runs in blocking mode with the given rule not turned to count. */

@@ -152,6 +152,20 @@ describe("CloudFront policies", () => {
                 expect: /must reach S3 origin `site` through an origin access control/,
             },
             {
+                name: "an S3 website endpoint",
+                resources: cdnWith((p) => ({
+                    ...p,
+                    origins: [
+                        {
+                            originId: "site",
+                            domainName: "edf-site.s3-website-eu-west-1.amazonaws.com",
+                            customOriginConfig: origins(p)[1].customOriginConfig,
+                        },
+                    ],
+                })),
+                expect: /must not serve origin `site` from a public S3 website endpoint/,
+            },
+            {
                 name: "a legacy origin access identity",
                 resources: cdnWith((p) => ({
                     ...p,
@@ -312,6 +326,17 @@ describe("WAF policies", () => {
         compliant: computeEstate,
         nonCompliant: [
             { name: "a web ACL without rules", resources: rules([]), expect: /WAF web ACL `edge` must have rules/ },
+            {
+                name: "a classic rule group rule without an action",
+                resources: () => [
+                    ...computeEstate(),
+                    rec("aws:wafregional/ruleGroup:RuleGroup", "legacy-group", {
+                        metricName: "g",
+                        activatedRules: [{ priority: 1, ruleId: "r-1" }],
+                    }),
+                ],
+                expect: /Rule `r-1` of WAF rule group `legacy-group` must have an `action`/,
+            },
             {
                 name: "a rule without an action",
                 resources: rules([{ name: "geo", priority: 0, statement: { geoMatchStatement: { countryCodes: ["KP"] } } }]),

@@ -58,6 +58,11 @@ describe("Cognito policies", () => {
         nonCompliant: [
             { name: "the default policy (8 characters)", resources: pool({ passwordPolicy: undefined }), expect: /`minimumLength` ≥ 12/ },
             {
+                name: "a policy that leaves the classes unset",
+                resources: pool({ passwordPolicy: { minimumLength: 16 } }),
+                expect: /`requireUppercase: true`, `requireLowercase: true`, `requireNumbers: true`, `requireSymbols: true`/,
+            },
+            {
                 name: "no symbols required",
                 resources: pool({
                     passwordPolicy: {
