@@ -1,6 +1,6 @@
 import type { ResourceRecord } from "../../../../../../policy-packs/lib/resources";
 import { UNKNOWN } from "../../../../../../policy-packs/lib/resources";
-import { changeProps, changeRecord, PROD_ACCOUNT, urnOf } from "../../../../../fixtures/policy/estate";
+import { changeProps, changeRecord, GOVERNANCE_TAGS, PROD_ACCOUNT, urnOf } from "../../../../../fixtures/policy/estate";
 
 /**
  * The compute area's happy path: one compliant instance of each compute, edge and integration
@@ -37,7 +37,7 @@ export function provider(): ResourceRecord {
         name: "default",
         urn: PROVIDER_URN,
         id: "prov-1",
-        props: { region: "eu-west-1", allowedAccountIds: [PROD_ACCOUNT] },
+        props: { region: "eu-west-1", allowedAccountIds: [PROD_ACCOUNT], defaultTags: { tags: GOVERNANCE_TAGS } },
     };
 }
 
