@@ -5,6 +5,8 @@ import { T } from "../support/types";
 
 interface Config {
     maxRotationDays: number;
+    rotatedByTag: string;
+    trustedRotators: string[];
 }
 
 const RATE = /^rate\((\d+)\s+(day|days|hour|hours|minute|minutes)\)$/;
@@ -26,16 +28,26 @@ export const secretsmanagerSecretRotation: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.secretsmanager.SecretRotation` for the secret with a rotation function and `rotationRules.automaticallyAfterDays` (or a `rate(…)` schedule) within the limit. A copy of a value rotated elsewhere (e.g. injected from Vault) is rotated by redeploying: waive it with that reason.",
-    configSchema: { properties: { maxRotationDays: { type: "integer", minimum: 1, default: 90 } } },
+        "Add an `aws.secretsmanager.SecretRotation` for the secret with a rotation function and `rotationRules.automaticallyAfterDays` (or a `rate(…)` schedule) within the limit. A copy of a value a trusted system rotates (e.g. Vault, re-injected by the edf driver) carries the `edf:rotated-by` tag naming it, and the environment's spec lists that system in `trustedRotators`.",
+    configSchema: {
+        properties: {
+            maxRotationDays: { type: "integer", minimum: 1, default: 90 },
+            rotatedByTag: { type: "string", minLength: 1, default: "edf:rotated-by" },
+            // Empty by default: only an environment's spec can trust a system outside AWS to rotate.
+            trustedRotators: { type: "array", items: { type: "string" }, default: [] },
+        },
+    },
+    // With the default config (no trusted rotator) it rejects what the peers reject.
     peerChecks: { full: ["AwsSolutions-SMG4", "CKV2_AWS_57", "CKV_AWS_304"] },
     resourceTypes: [T.secretsManagerSecret, T.secretsManagerRotation],
     validateStack: (args, report) => {
         const secrets = ofTypes(args.resources, [T.secretsManagerSecret]);
         if (secrets.length === 0) args.notApplicable("The stack declares no Secrets Manager secret.");
-        const { maxRotationDays } = args.getConfig<Config>();
+        const { maxRotationDays, rotatedByTag, trustedRotators } = args.getConfig<Config>();
         const rotations = linksByTarget(ofTypes(args.resources, [T.secretsManagerRotation]), "secretId", secrets, ["arn", "name"]);
         for (const s of secrets) {
+            const rotator = (s.props.tags as Record<string, unknown> | undefined)?.[rotatedByTag];
+            if (typeof rotator === "string" && trustedRotators.includes(rotator)) continue;
             const linked = (rotations.get(s.urn) ?? []).filter((r) => r.props.rotationEnabled !== false);
             if (linked.length === 0) {
                 report(`Secret \`${s.name}\` must be rotated automatically (aws.secretsmanager.SecretRotation).`, s.urn);

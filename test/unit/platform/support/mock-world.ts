@@ -45,6 +45,10 @@ export function defaultResourceState(
     if (args.type === "aws:kms/key:Key") {
         state.keyId = id;
     }
+    if (args.type === "aws:sqs/queue:Queue") {
+        // What policies and queue policies refer to a queue by.
+        state.url ??= `https://sqs.${world.region}.amazonaws.com/${world.accountId}/${String(state.name)}`;
+    }
     return { id, state };
 }
 

@@ -291,6 +291,16 @@ describe("Secrets Manager policies", () => {
             },
         ],
     });
+    it("accepts a secret rotated by a system the environment trusts, and only then", async () => {
+        const estate = () =>
+            without(ROTATION)().map((r) => (r.type === SECRET ? { ...r, props: { ...r.props, tags: { "edf:rotated-by": "vault" } } } : r));
+        const trusted = await runOne(secretsmanagerSecretRotation, estate(), {
+            config: { "secretsmanager-secret-rotation": { trustedRotators: ["vault"] } },
+        });
+        assert.deepStrictEqual(trusted.diagnostics, []);
+        const untrusted = await runOne(secretsmanagerSecretRotation, estate());
+        assert.strictEqual(untrusted.diagnostics.length, 1, "the tag alone does not exempt a secret");
+    });
     it("accepts an hourly rate and a cron schedule", async () => {
         for (const scheduleExpression of ["rate(4 hours)", "cron(0 2 1 * ? *)"]) {
             const estate = patched(ROTATION, "db-credentials-rotation", { rotationRules: { scheduleExpression } })();
