@@ -40,6 +40,7 @@ import { cognitoUserPoolThreatProtection } from "../policies/cognito-user-pool-t
 import { connectInstanceStorageCustomerManagedKey } from "../policies/connect-instance-storage-customer-managed-key";
 import { devtoolsCustomerManagedKey } from "../policies/devtools-customer-managed-key";
 import { edgeResourceCreateBeforeReplace } from "../policies/edge-resource-create-before-replace";
+import { eventbridgeBusLogging } from "../policies/eventbridge-bus-logging";
 import { eventbridgeBusPolicyNotPublic } from "../policies/eventbridge-bus-policy-not-public";
 import { eventbridgeCustomerManagedKey } from "../policies/eventbridge-customer-managed-key";
 import { globalacceleratorFlowLogs } from "../policies/globalaccelerator-flow-logs";
@@ -164,6 +165,7 @@ export const computePolicies: readonly PolicyDefinition[] = [
     // EventBridge
     eventbridgeBusPolicyNotPublic,
     eventbridgeCustomerManagedKey,
+    eventbridgeBusLogging,
     // Kinesis and Firehose
     kinesisStreamEncrypted,
     kinesisFirehoseEncrypted,

@@ -66,6 +66,7 @@ export const COMPUTE_PINS: Record<string, Pin> = {
     // EventBridge
     "eventbridge-bus-policy-not-public": ["mandatory", "critical", true, ["1.4.4", "7.2.1"]],
     "eventbridge-customer-managed-key": ["advisory", "medium", true, ["3.5.1", "3.6.1"]],
+    "eventbridge-bus-logging": ["advisory", "low", true, ["10.2.1"]],
     // Kinesis and Firehose
     "kinesis-stream-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],
     "kinesis-firehose-encrypted": ["mandatory", "high", true, ["3.5.1", "3.6.1"]],

@@ -437,7 +437,11 @@ export function integrationResources(): ResourceRecord[] {
             tracingConfiguration: { enabled: true },
             encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY_ARN, kmsDataKeyReusePeriodSeconds: 300 },
         }),
-        rec("aws:cloudwatch/eventBus:EventBus", "payments-bus", { name: "payments", kmsKeyIdentifier: KEY_ARN }),
+        rec("aws:cloudwatch/eventBus:EventBus", "payments-bus", {
+            name: "payments",
+            kmsKeyIdentifier: KEY_ARN,
+            logConfig: { level: "ERROR", includeDetail: "NONE" },
+        }),
         rec("aws:cloudwatch/eventBusPolicy:EventBusPolicy", "payments-bus-policy", {
             eventBusName: "payments",
             policy: JSON.stringify({

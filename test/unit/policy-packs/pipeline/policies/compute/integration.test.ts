@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { eventbridgeBusLogging } from "../../../../../../policy-packs/pipeline/policies/eventbridge-bus-logging";
 import { eventbridgeBusPolicyNotPublic } from "../../../../../../policy-packs/pipeline/policies/eventbridge-bus-policy-not-public";
 import { eventbridgeCustomerManagedKey } from "../../../../../../policy-packs/pipeline/policies/eventbridge-customer-managed-key";
 import { kinesisAnalyticsFlinkCheckpointing } from "../../../../../../policy-packs/pipeline/policies/kinesis-analytics-flink-checkpointing";
@@ -133,6 +134,28 @@ describe("EventBridge policies", () => {
         ],
         notApplicable: [{ name: "stacks without buses or schedules", resources: only(FN) }],
         unknown: [{ name: "the key is another resource's output", resources: patched(BUS, "payments-bus", { kmsKeyIdentifier: UNKNOWN }) }],
+    });
+});
+
+describe("EventBridge logging", () => {
+    describePolicy(eventbridgeBusLogging, {
+        compliant: computeEstate,
+        nonCompliant: [
+            {
+                name: "no log config",
+                resources: patched(BUS, "payments-bus", { logConfig: undefined }),
+                expect: /Event bus `payments-bus` must log event delivery .*not `OFF`/,
+            },
+            {
+                name: "logging off",
+                resources: patched(BUS, "payments-bus", { logConfig: { level: "OFF" } }),
+                expect: /must log event delivery/,
+            },
+        ],
+        notApplicable: [{ name: "stacks without buses", resources: only(FN) }],
+        unknown: [
+            { name: "the level is another resource's output", resources: patched(BUS, "payments-bus", { logConfig: { level: UNKNOWN } }) },
+        ],
     });
 });
 
