@@ -159,13 +159,20 @@ export function deniesInsecureTransport(document: unknown, service: string, suff
 
 /** What a resource policy exposes beyond the trusted accounts: each a short phrase for a violation message. */
 export function exposures(document: unknown, trusted: readonly string[]): string[] {
+    // Parsed once: a policy document is read for both kinds of exposure.
+    const statements = resourceStatements(document);
     const out: string[] = [];
-    if (publicGrants(document).length > 0)
+    if (statements.some(isPublicGrant))
         out.push("grants access to everyone (a wildcard principal without a source or organisation condition)");
-    const foreign = new Set<string>();
-    for (const s of foreignAccountGrants(document, trusted)) for (const a of principalAccounts(s)) if (!trusted.includes(a)) foreign.add(a);
-    if (foreign.size > 0)
-        out.push(`grants untrusted account${foreign.size > 1 ? "s" : ""} ${[...foreign].join(", ")} access without a condition`);
+    if (trusted.length > 0) {
+        const foreign = new Set<string>();
+        for (const s of statements) {
+            if (s.effect !== "Allow" || narrowsCallers(s.condition)) continue;
+            for (const a of principalAccounts(s)) if (!trusted.includes(a)) foreign.add(a);
+        }
+        if (foreign.size > 0)
+            out.push(`grants untrusted account${foreign.size > 1 ? "s" : ""} ${[...foreign].join(", ")} access without a condition`);
+    }
     return out;
 }
 

@@ -2,11 +2,13 @@ import * as assert from "assert";
 import {
     allActionGrants,
     deniesInsecureTransport,
+    exposures,
     foreignAccountGrants,
     narrowsCallers,
     principalAccounts,
     publicGrants,
     resourceStatements,
+    trustedAccounts,
 } from "../../../../../policy-packs/pipeline/support/resource-policies";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
@@ -82,5 +84,23 @@ describe("resource policy analysis", () => {
         assert.strictEqual(tls("sns:Publish"), false, "one action is not every action");
         assert.strictEqual(tls("sns:*", "true"), false);
         assert.strictEqual(tls("sns:*", "false", { AWS: "arn:aws:iam::111111111111:root" }), false, "only for one principal");
+    });
+
+    it("phrases what a document exposes, judging foreign accounts only when the trusted ones are known", () => {
+        const d = doc(allow("*"), allow({ AWS: ["222222222222", "arn:aws:iam::333333333333:root"] }));
+        assert.deepStrictEqual(exposures(d, ["111111111111"]), [
+            "grants access to everyone (a wildcard principal without a source or organisation condition)",
+            "grants untrusted accounts 222222222222, 333333333333 access without a condition",
+        ]);
+        assert.strictEqual(exposures(d, []).length, 1);
+        assert.deepStrictEqual(exposures(doc(allow({ AWS: "111111111111" })), ["111111111111"]), []);
+    });
+
+    it("trusts the provider's allowed accounts and the configured ones", () => {
+        assert.deepStrictEqual(trustedAccounts({ props: { allowedAccountIds: ["111111111111"] } }, ["222222222222", "111111111111"]), [
+            "111111111111",
+            "222222222222",
+        ]);
+        assert.deepStrictEqual(trustedAccounts(undefined, []), []);
     });
 });
