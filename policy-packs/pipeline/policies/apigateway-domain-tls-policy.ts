@@ -28,7 +28,8 @@ export const apigatewayDomainTlsPolicy: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `securityPolicy` (REST: on the domain name; HTTP/WebSocket: `domainNameConfiguration.securityPolicy`) to `TLS_1_2` or an enhanced `SecurityPolicy_TLS13_…` policy.",
+        "Set `securityPolicy` (REST: on the domain name; HTTP/WebSocket: `domainNameConfiguration.securityPolicy`) to `TLS_1_2` or an enhanced " +
+        "`SecurityPolicy_TLS13_…` policy.",
     configSchema: {
         properties: {
             allowedPolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_ALLOWED_API_TLS_POLICIES },
@@ -51,7 +52,8 @@ export const apigatewayDomainTlsPolicy: ResourcePolicyDefinition = {
         const { allowedPolicies } = args.getConfig<Config>();
         if (typeof policy !== "string" || !allowedPolicies.includes(policy))
             report(
-                `API Gateway domain name \`${args.name}\` must use an allowed TLS security policy (${allowedPolicies[0]} or another allowed one), not \`${String(policy ?? "the default")}\`.`,
+                `API Gateway domain name \`${args.name}\` must use an allowed TLS security policy ` +
+                    `(${allowedPolicies[0]} or another allowed one), not \`${String(policy ?? "the default")}\`.`,
             );
     }),
 };

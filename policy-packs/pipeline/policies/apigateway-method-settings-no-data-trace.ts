@@ -13,7 +13,8 @@ export const apigatewayMethodSettingsNoDataTrace: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `dataTraceEnabled: false` (REST: `settings.dataTraceEnabled` of the method settings; WebSocket: `defaultRouteSettings` and `routeSettings` of the stage); use access logs and `loggingLevel: "ERROR"` instead.',
+        "Set `dataTraceEnabled: false` (REST: `settings.dataTraceEnabled` of the method settings; WebSocket: `defaultRouteSettings` and " +
+        '`routeSettings` of the stage); use access logs and `loggingLevel: "ERROR"` instead.',
     peerChecks: { full: ["CKV_AWS_276"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

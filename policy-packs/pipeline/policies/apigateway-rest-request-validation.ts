@@ -13,7 +13,8 @@ export const apigatewayRestRequestValidation: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.apigateway.RequestValidator` (`validateRequestBody` and `validateRequestParameters: true`) to the API and set `requestValidatorId` on every method, with request models or required parameters for it to check.",
+        "Add an `aws.apigateway.RequestValidator` (`validateRequestBody` and `validateRequestParameters: true`) to the API and set " +
+        "`requestValidatorId` on every method, with request models or required parameters for it to check.",
     // Checkov asks it of CORS preflight (`OPTIONS`) methods too.
     peerChecks: { full: ["AwsSolutions-APIG2"], partial: ["CKV2_AWS_53"] },
     resourceTypes: [T.restApi, T.restApiRequestValidator, T.restApiMethod],

@@ -19,8 +19,10 @@ export const apigatewayRouteAuthorizationRequired: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `authorization` (REST: `AWS_IAM`, `COGNITO_USER_POOLS` or `CUSTOM` with `authorizerId`) or `authorizationType` (HTTP: `JWT`, `AWS_IAM` or `CUSTOM`; WebSocket: on `$connect`). An API key is not authorisation. CORS preflight (`OPTIONS`) is exempt.",
-    // cdk-nag exempts OPTIONS only with CORS responses, and COG4 asks for Cognito specifically; Checkov also asks it of WebSocket message routes, which cannot take an authoriser.
+        "Set `authorization` (REST: `AWS_IAM`, `COGNITO_USER_POOLS` or `CUSTOM` with `authorizerId`) or `authorizationType` (HTTP: `JWT`, `AWS_IAM` or " +
+        "`CUSTOM`; WebSocket: on `$connect`). An API key is not authorisation. CORS preflight (`OPTIONS`) is exempt.",
+    // cdk-nag exempts OPTIONS only with CORS responses, and COG4 asks for Cognito specifically;
+    // Checkov also asks it of WebSocket message routes, which cannot take an authoriser.
     peerChecks: { full: ["CKV_AWS_59"], partial: ["AwsSolutions-APIG4", "CKV_AWS_309", "AwsSolutions-COG4"] },
     resourceTypes: [T.restApiMethod, T.httpApiRoute, T.httpApi],
     validateStack: (args, report) => {

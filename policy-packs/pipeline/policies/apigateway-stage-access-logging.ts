@@ -13,7 +13,8 @@ export const apigatewayStageAccessLogging: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `accessLogSettings` with `destinationArn` (a KMS-encrypted log group with retention) and a JSON `format` that records `$context.requestId`, `$context.identity.sourceIp`, `$context.httpMethod`, `$context.routeKey` and `$context.status`.",
+        "Set `accessLogSettings` with `destinationArn` (a KMS-encrypted log group with retention) and a JSON `format` that records " +
+        "`$context.requestId`, `$context.identity.sourceIp`, `$context.httpMethod`, `$context.routeKey` and `$context.status`.",
     peerChecks: {
         full: [
             "AwsSolutions-APIG1",

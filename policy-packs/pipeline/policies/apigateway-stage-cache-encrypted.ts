@@ -12,7 +12,8 @@ export const apigatewayStageCacheEncrypted: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `settings.cacheDataEncrypted: true` in every `aws.apigateway.MethodSettings` that turns caching on, and, for a stage with `cacheClusterEnabled`, in its `*/*` method settings (GET methods cache by default).",
+        "Set `settings.cacheDataEncrypted: true` in every `aws.apigateway.MethodSettings` that turns caching on, and, for a stage with " +
+        "`cacheClusterEnabled`, in its `*/*` method settings (GET methods cache by default).",
     // cdk-nag's PCI rule also requires caching to be on; `apigateway-stage-cache-enabled` checks that half.
     peerChecks: { full: ["CKV_AWS_308"], partial: ["PCI.DSS.321-APIGWCacheEnabledAndEncrypted"] },
     resourceTypes: [T.restApiStage, T.restApiMethodSettings],

@@ -16,7 +16,8 @@ export const apigatewayStageExecutionLogging: StackPolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Add an `aws.apigateway.MethodSettings` for the stage with `methodPath: "*/*"` and `settings: { loggingLevel: "ERROR", metricsEnabled: true }` (the account needs an `aws.apigateway.Account` with a CloudWatch role).',
+        'Add an `aws.apigateway.MethodSettings` for the stage with `methodPath: "*/*"` and `settings: { loggingLevel: "ERROR", metricsEnabled: true }` ' +
+        "(the account needs an `aws.apigateway.Account` with a CloudWatch role).",
     // Checkov's graph check also requires `metricsEnabled`.
     peerChecks: { full: ["AwsSolutions-APIG6", "PCI.DSS.321-APIGWExecutionLoggingEnabled"], partial: ["CKV2_AWS_4"] },
     resourceTypes: [T.restApiStage, T.restApiMethodSettings],

@@ -15,7 +15,8 @@ export const appsyncApiLogging: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `logConfig` with `cloudwatchLogsRoleArn` (a role AppSync may assume to write logs) and `fieldLogLevel: "ERROR"` (or `ALL`); keep `excludeVerboseContent: true` if resolvers see card data or secrets.',
+        'Set `logConfig` with `cloudwatchLogsRoleArn` (a role AppSync may assume to write logs) and `fieldLogLevel: "ERROR"` (or `ALL`); keep ' +
+        "`excludeVerboseContent: true` if resolvers see card data or secrets.",
     configSchema: {
         properties: { allowedFieldLogLevels: { type: "array", items: { type: "string" }, minItems: 1, default: ["ALL", "ERROR"] } },
     },

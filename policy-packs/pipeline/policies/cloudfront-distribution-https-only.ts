@@ -19,7 +19,8 @@ export const cloudfrontDistributionHttpsOnly: ResourcePolicyDefinition = {
         cacheBehaviors(args.props).forEach((b, i) => {
             if (b.viewerProtocolPolicy !== "redirect-to-https" && b.viewerProtocolPolicy !== "https-only")
                 report(
-                    `CloudFront distribution \`${args.name}\` must not serve plain HTTP in ${behaviorName(b, i)} (\`viewerProtocolPolicy\` is \`${String(b.viewerProtocolPolicy)}\`).`,
+                    `CloudFront distribution \`${args.name}\` must not serve plain HTTP in ${behaviorName(b, i)} ` +
+                        `(\`viewerProtocolPolicy\` is \`${String(b.viewerProtocolPolicy)}\`).`,
                 );
         });
     }),

@@ -44,7 +44,8 @@ export const cloudfrontDistributionOriginTls: ResourcePolicyDefinition = {
             const weak = asArray(config.originSslProtocols as string[]).filter((p) => !allowedOriginProtocols.includes(p));
             if (weak.length > 0)
                 report(
-                    `CloudFront distribution \`${args.name}\` must not offer origin \`${id}\` ${weak.join(", ")} (allowed: ${allowedOriginProtocols.join(", ")}).`,
+                    `CloudFront distribution \`${args.name}\` must not offer origin \`${id}\` ${weak.join(", ")} ` +
+                        `(allowed: ${allowedOriginProtocols.join(", ")}).`,
                 );
         }
     }),

@@ -19,7 +19,8 @@ export const cloudfrontDistributionViewerTls: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `viewerCertificate` to `{ acmCertificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }`: the CloudFront default certificate allows TLS 1.0.',
+        'Set `viewerCertificate` to `{ acmCertificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }`: the CloudFront ' +
+        "default certificate allows TLS 1.0.",
     configSchema: {
         properties: {
             allowedMinimumProtocolVersions: {
@@ -40,7 +41,8 @@ export const cloudfrontDistributionViewerTls: ResourcePolicyDefinition = {
         const cert = (args.props.viewerCertificate ?? {}) as Record<string, unknown>;
         if (cert.cloudfrontDefaultCertificate === true || !(isPresent(cert.acmCertificateArn) || isPresent(cert.iamCertificateId))) {
             report(
-                `CloudFront distribution \`${args.name}\` must serve its own certificate (\`viewerCertificate.acmCertificateArn\`), not the CloudFront default.`,
+                `CloudFront distribution \`${args.name}\` must serve its own certificate ` +
+                    "(`viewerCertificate.acmCertificateArn`), not the CloudFront default.",
             );
             return;
         }
@@ -50,7 +52,8 @@ export const cloudfrontDistributionViewerTls: ResourcePolicyDefinition = {
         const version = cert.minimumProtocolVersion;
         if (typeof version !== "string" || !allowedMinimumProtocolVersions.includes(version))
             report(
-                `CloudFront distribution \`${args.name}\` must set \`viewerCertificate.minimumProtocolVersion\` to ${allowedMinimumProtocolVersions[0]} or another allowed version, not \`${String(version ?? "the default")}\`.`,
+                `CloudFront distribution \`${args.name}\` must set \`viewerCertificate.minimumProtocolVersion\` to ` +
+                    `${allowedMinimumProtocolVersions[0]} or another allowed version, not \`${String(version ?? "the default")}\`.`,
             );
     }),
 };

@@ -14,7 +14,8 @@ export const codebuildProjectManagedImage: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Use an `aws/codebuild/…` image (e.g. `aws/codebuild/amazonlinux-x86_64-standard:5.0`), or add the team's scanned ECR repository to the policy's `allowedImagePrefixes`.",
+        "Use an `aws/codebuild/…` image (e.g. `aws/codebuild/amazonlinux-x86_64-standard:5.0`), or add the team's scanned ECR repository to the " +
+        "policy's `allowedImagePrefixes`.",
     configSchema: {
         properties: { allowedImagePrefixes: { type: "array", items: { type: "string" }, minItems: 1, default: ["aws/codebuild/"] } },
     },

@@ -18,7 +18,8 @@ export const codebuildProjectNoPlaintextCredentials: ResourcePolicyDefinition = 
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        'Give the variable `type: "SECRETS_MANAGER"` or `"PARAMETER_STORE"` with the secret\'s name as `value`; never pass AWS access keys: the project\'s service role provides credentials.',
+        'Give the variable `type: "SECRETS_MANAGER"` or `"PARAMETER_STORE"` with the secret\'s name as `value`; never pass AWS access keys: the ' +
+        "project's service role provides credentials.",
     configSchema: { properties: { secretNamePattern: { type: "string", minLength: 1, default: DEFAULT_SECRET_NAME_PATTERN } } },
     peerChecks: { full: ["PCI.DSS.321-CodeBuildProjectEnvVarAwsCred"] },
     resourceTypes: [T.codebuildProject],

@@ -16,13 +16,15 @@ export const codebuildProjectSourceAuth: ResourcePolicyDefinition = {
     kind: "resource",
     id: "codebuild-project-source-auth",
     description:
-        "Checks whether CodeBuild reaches GitHub, Bitbucket and GitLab through an OAuth app connection (CodeConnections) rather than personal tokens or credentials in the URL.",
+        "Checks whether CodeBuild reaches GitHub, Bitbucket and GitLab through an OAuth app connection (CodeConnections) rather than personal tokens " +
+        "or credentials in the URL.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Create a CodeConnections connection to the provider and set `source.auth = { type: "CODECONNECTIONS", resource: <connection ARN> }`; remove user names and tokens from `source.location` and personal-token `aws.codebuild.SourceCredential`s.',
+        'Create a CodeConnections connection to the provider and set `source.auth = { type: "CODECONNECTIONS", resource: <connection ARN> }`; remove ' +
+        "user names and tokens from `source.location` and personal-token `aws.codebuild.SourceCredential`s.",
     configSchema: {
         properties: { allowedAuthTypes: { type: "array", items: { type: "string" }, minItems: 1, default: ["CODECONNECTIONS"] } },
     },

@@ -24,7 +24,8 @@ export const codecommitRepositoryApprovalRule: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Create an `aws.codecommit.ApprovalRuleTemplate` whose content has `"NumberOfApprovalsNeeded": 2` (or more) and associate it with each repository (`aws.codecommit.ApprovalRuleTemplateAssociation`).',
+        'Create an `aws.codecommit.ApprovalRuleTemplate` whose content has `"NumberOfApprovalsNeeded": 2` (or more) and associate it with each ' +
+        "repository (`aws.codecommit.ApprovalRuleTemplateAssociation`).",
     configSchema: { properties: { minApprovals: { type: "integer", minimum: 1, default: 2 } } },
     peerChecks: { full: ["CKV_AWS_257", "CKV2_AWS_37"] },
     resourceTypes: [T.codecommitRepository, T.codecommitApprovalRuleTemplate, T.codecommitApprovalRuleTemplateAssociation],

@@ -14,7 +14,8 @@ export const connectInstanceStorageCustomerManagedKey: ResourcePolicyDefinition 
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `storageConfig.s3Config.encryptionConfig` (or `kinesisVideoStreamConfig.encryptionConfig`) to `{ encryptionType: "KMS", keyId }` with the contact centre\'s data key.',
+        'Set `storageConfig.s3Config.encryptionConfig` (or `kinesisVideoStreamConfig.encryptionConfig`) to `{ encryptionType: "KMS", keyId }` with the ' +
+        "contact centre's data key.",
     // Each Checkov check also fails every storage config of the other kind (its key path is missing there).
     peerChecks: { partial: ["CKV_AWS_269", "CKV_AWS_270"] },
     resourceTypes: [T.connectInstanceStorageConfig],

@@ -9,13 +9,15 @@ export const devtoolsCustomerManagedKey: ResourcePolicyDefinition = {
     kind: "resource",
     id: "devtools-customer-managed-key",
     description:
-        "Checks whether CodePipeline artifact stores, CodeArtifact domains and CodeGuru Reviewer associations encrypt what they store with a customer managed KMS key.",
+        "Checks whether CodePipeline artifact stores, CodeArtifact domains and CodeGuru Reviewer associations encrypt what they store with a customer " +
+        "managed KMS key.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'CodePipeline: set `artifactStores[].encryptionKey = { id: <key ARN>, type: "KMS" }`. CodeArtifact: set the domain\'s `encryptionKey`. CodeGuru Reviewer: set `kmsKeyDetails = { encryptionOption: "CUSTOMER_MANAGED_CMK", kmsKeyId }`.',
+        'CodePipeline: set `artifactStores[].encryptionKey = { id: <key ARN>, type: "KMS" }`. CodeArtifact: set the domain\'s `encryptionKey`. ' +
+        'CodeGuru Reviewer: set `kmsKeyDetails = { encryptionOption: "CUSTOMER_MANAGED_CMK", kmsKeyId }`.',
     peerChecks: { full: ["CKV_AWS_219", "CKV_AWS_221", "CKV_AWS_381"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

@@ -14,7 +14,8 @@ export const eventbridgeBusLogging: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `logConfig: { level: "ERROR" }` (or `INFO`), add an `aws.cloudwatch.LogDelivery` to a KMS-encrypted log group, and keep `includeDetail: "NONE"` if events carry card data or secrets.',
+        'Set `logConfig: { level: "ERROR" }` (or `INFO`), add an `aws.cloudwatch.LogDelivery` to a KMS-encrypted log group, and keep `includeDetail: ' +
+        '"NONE"` if events carry card data or secrets.',
     configSchema: {
         properties: { allowedLevels: { type: "array", items: { type: "string" }, minItems: 1, default: ["ERROR", "INFO", "TRACE"] } },
     },

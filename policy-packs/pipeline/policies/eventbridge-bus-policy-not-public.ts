@@ -17,7 +17,8 @@ export const eventbridgeBusPolicyNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Grant `events:PutEvents` to named accounts (listed in the policy\'s `trustedAccountIds`) or to `*` with an `aws:PrincipalOrgID` condition (`aws.cloudwatch.EventPermission`: `condition { key: "aws:PrincipalOrgID", type: "StringEquals", value }`).',
+        "Grant `events:PutEvents` to named accounts (listed in the policy's `trustedAccountIds`) or to `*` with an `aws:PrincipalOrgID` condition " +
+        '(`aws.cloudwatch.EventPermission`: `condition { key: "aws:PrincipalOrgID", type: "StringEquals", value }`).',
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },
     },

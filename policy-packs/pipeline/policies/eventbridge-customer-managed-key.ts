@@ -14,16 +14,15 @@ export const eventbridgeCustomerManagedKey: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `kmsKeyIdentifier` (event bus) or `kmsKeyArn` (schedule) to the service's data key; its key policy must allow `events.amazonaws.com` / `scheduler.amazonaws.com`.",
+        "Set `kmsKeyIdentifier` (event bus) or `kmsKeyArn` (schedule) to the service's data key; its key policy must allow `events.amazonaws.com` / " +
+        "`scheduler.amazonaws.com`.",
     peerChecks: { full: ["CKV_AWS_297"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         const key = args.type === T.eventBus ? args.props.kmsKeyIdentifier : args.props.kmsKeyArn;
         if (!isCustomerManagedKey(key)) {
-            const what = args.type === T.eventBus ? "Event bus" : "Schedule";
-            report(
-                `${what} \`${args.name}\` must be encrypted with a customer managed KMS key (\`${args.type === T.eventBus ? "kmsKeyIdentifier" : "kmsKeyArn"}\`).`,
-            );
+            const [what, prop] = args.type === T.eventBus ? ["Event bus", "kmsKeyIdentifier"] : ["Schedule", "kmsKeyArn"];
+            report(`${what} \`${args.name}\` must be encrypted with a customer managed KMS key (\`${prop}\`).`);
         }
     }),
 };

@@ -11,7 +11,8 @@ export const kinesisAnalyticsFlinkCheckpointing: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `applicationConfiguration.flinkApplicationConfiguration.checkpointConfiguration` to `{ configurationType: "DEFAULT" }` (or `CUSTOM` with `checkpointingEnabled: true`).',
+        'Set `applicationConfiguration.flinkApplicationConfiguration.checkpointConfiguration` to `{ configurationType: "DEFAULT" }` (or `CUSTOM` with ' +
+        "`checkpointingEnabled: true`).",
     peerChecks: { full: ["AwsSolutions-KDA3"] },
     resourceTypes: [T.kinesisAnalyticsApplication],
     validateResource: forTypes([T.kinesisAnalyticsApplication], (args, report) => {

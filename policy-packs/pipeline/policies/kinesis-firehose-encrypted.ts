@@ -15,7 +15,8 @@ export const kinesisFirehoseEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `serverSideEncryption` to `{ enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn }`. A stream fed by a Kinesis data stream is encrypted by that stream\'s key instead.',
+        'Set `serverSideEncryption` to `{ enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn }`. A stream fed by a Kinesis data stream is ' +
+        "encrypted by that stream's key instead.",
     configSchema: { properties: { allowAwsOwnedKey: { type: "boolean", default: false } } },
     // cdk-nag also asks it of streams fed by a Kinesis data stream, where AWS refuses server-side encryption.
     peerChecks: { full: ["CKV_AWS_240", "CKV_AWS_241"], partial: ["AwsSolutions-KDF1"] },

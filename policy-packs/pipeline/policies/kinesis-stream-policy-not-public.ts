@@ -16,7 +16,8 @@ export const kinesisStreamPolicyNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Name the consumer or producer roles in the policy; for another account, add it to the policy's `trustedAccountIds` or add an `aws:PrincipalOrgID` condition.",
+        "Name the consumer or producer roles in the policy; for another account, add it to the policy's `trustedAccountIds` or add an " +
+        "`aws:PrincipalOrgID` condition.",
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },
     },

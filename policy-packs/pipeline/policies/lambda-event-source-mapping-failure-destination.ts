@@ -11,7 +11,8 @@ export const lambdaEventSourceMappingFailureDestination: ResourcePolicyDefinitio
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `destinationConfig.onFailure.destinationArn` to an encrypted SQS queue or SNS topic (and bound `maximumRetryAttempts`), so a poison record is kept, not dropped when it expires.",
+        "Set `destinationConfig.onFailure.destinationArn` to an encrypted SQS queue or SNS topic (and bound `maximumRetryAttempts`), so a poison " +
+        "record is kept, not dropped when it expires.",
     resourceTypes: [T.lambdaEventSourceMapping],
     validateResource: forTypes([T.lambdaEventSourceMapping], (args, report) => {
         // Only stream sources take a starting position; SQS sources keep failures in the queue's own DLQ.

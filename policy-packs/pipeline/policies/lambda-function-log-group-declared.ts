@@ -6,13 +6,15 @@ export const lambdaFunctionLogGroupDeclared: StackPolicyDefinition = {
     kind: "stack",
     id: "lambda-function-log-group-declared",
     description:
-        "Checks whether every Lambda function logs to a log group declared in the stack, so its retention and encryption are set rather than left to the implicit group.",
+        "Checks whether every Lambda function logs to a log group declared in the stack, so its retention and encryption are set rather than left to " +
+        "the implicit group.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["10.2.1", "10.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Declare an `aws.cloudwatch.LogGroup` (KMS key, retention ≥ 365 days) and point `loggingConfig.logGroup` at its name, or name it `/aws/lambda/<function name>`.",
+        "Declare an `aws.cloudwatch.LogGroup` (KMS key, retention ≥ 365 days) and point `loggingConfig.logGroup` at its name, or name it " +
+        "`/aws/lambda/<function name>`.",
     resourceTypes: [T.lambdaFunction, T.logGroup],
     validateStack: (args, report) => {
         const functions = ofTypes(args.resources, [T.lambdaFunction]);
@@ -31,7 +33,8 @@ export const lambdaFunctionLogGroupDeclared: StackPolicyDefinition = {
                 typeof custom === "string" ? custom : typeof fn.props.name === "string" ? `/aws/lambda/${fn.props.name}` : undefined;
             if (expected !== undefined && groupNames.has(expected)) continue;
             report(
-                `Lambda function \`${fn.name}\` must log to a log group declared in the stack (${expected ? `\`${expected}\`` : "set `loggingConfig.logGroup`"}).`,
+                `Lambda function \`${fn.name}\` must log to a log group declared in the stack ` +
+                    `(${expected ? `\`${expected}\`` : "set `loggingConfig.logGroup`"}).`,
                 fn.urn,
             );
         }

@@ -13,7 +13,8 @@ export const mediastoreContainerPolicyTlsOnly: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.mediastore.ContainerPolicy` naming who may read and write the container, with a statement `Deny mediastore:*` to `*` when `aws:SecureTransport` is false.",
+        "Add an `aws.mediastore.ContainerPolicy` naming who may read and write the container, with a statement `Deny mediastore:*` to `*` when " +
+        "`aws:SecureTransport` is false.",
     peerChecks: { full: ["AwsSolutions-MS3", "AwsSolutions-MS7"] },
     resourceTypes: [T.mediastoreContainer, T.mediastoreContainerPolicy],
     validateStack: (args, report) => {

@@ -8,13 +8,15 @@ export const route53RecordTargetInStack: StackPolicyDefinition = {
     kind: "stack",
     id: "route53-record-target-in-stack",
     description:
-        "Checks whether Route 53 address records (A, AAAA) point at resources the stack manages, so a released IP or deleted endpoint cannot leave a dangling name to take over.",
+        "Checks whether Route 53 address records (A, AAAA) point at resources the stack manages, so a released IP or deleted endpoint cannot leave a " +
+        "dangling name to take over.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Point the record at the resource it serves through an `aliases` entry (load balancer, CloudFront distribution, API domain name) or `records` taken from the resource's output (an Elastic IP's `publicIp`), not a typed-in address.",
+        "Point the record at the resource it serves through an `aliases` entry (load balancer, CloudFront distribution, API domain name) or `records` " +
+        "taken from the resource's output (an Elastic IP's `publicIp`), not a typed-in address.",
     // Checkov accepts only some target types and also records whose alias comes from a module, data source or variable.
     peerChecks: { partial: ["CKV2_AWS_23"] },
     resourceTypes: [T.route53Record],

@@ -11,7 +11,8 @@ export const secretsmanagerSecretCustomerManagedKey: ResourcePolicyDefinition = 
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `kmsKeyId` to the landing zone's secrets key, so reading the secret needs both the secret's and the key's permissions and every decryption is audited.",
+        "Set `kmsKeyId` to the landing zone's secrets key, so reading the secret needs both the secret's and the key's permissions and every " +
+        "decryption is audited.",
     peerChecks: {
         full: ["CKV_AWS_149", "PCI.DSS.321-SecretsManagerUsingKMSKey", "aws-secretsmanager-secret-configure-customer-managed-key"],
     },

@@ -16,7 +16,8 @@ export const sfnStateMachineLogging: ResourcePolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Set `loggingConfiguration` to `{ level: "ALL", logDestination: "<log group ARN>:*" }` (a KMS-encrypted log group with retention); keep `includeExecutionData` off unless the payloads carry no card data or secrets.',
+        'Set `loggingConfiguration` to `{ level: "ALL", logDestination: "<log group ARN>:*" }` (a KMS-encrypted log group with retention); keep ' +
+        "`includeExecutionData` off unless the payloads carry no card data or secrets.",
     configSchema: { properties: { allowedLevels: { type: "array", items: { type: "string" }, minItems: 1, default: ["ALL"] } } },
     // Checkov's check asks for `includeExecutionData`, i.e. payloads in the log; this asks for the events, not the payloads.
     peerChecks: { full: ["AwsSolutions-SF1"], partial: ["CKV_AWS_285"] },

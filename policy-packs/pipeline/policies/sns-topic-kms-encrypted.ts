@@ -15,7 +15,8 @@ export const snsTopicKmsEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `kmsMasterKeyId` to a customer managed key whose key policy lets the publishing services (`sns.amazonaws.com`, and e.g. `events.amazonaws.com`) use it.",
+        "Set `kmsMasterKeyId` to a customer managed key whose key policy lets the publishing services (`sns.amazonaws.com`, and e.g. " +
+        "`events.amazonaws.com`) use it.",
     configSchema: { properties: { allowAwsManagedKey: { type: "boolean", default: false } } },
     peerChecks: { full: ["CKV_AWS_26", "PCI.DSS.321-SNSEncryptedKMS"] },
     resourceTypes: [T.snsTopic],

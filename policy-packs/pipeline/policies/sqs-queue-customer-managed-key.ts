@@ -11,7 +11,8 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `kmsMasterKeyId` to a customer managed key (the landing zone's data key) instead of SSE-SQS or `alias/aws/sqs`, so key use is audited and access to the messages can be revoked.",
+        "Set `kmsMasterKeyId` to a customer managed key (the landing zone's data key) instead of SSE-SQS or `alias/aws/sqs`, so key use is audited and " +
+        "access to the messages can be revoked.",
     peerChecks: { full: ["CKV2_AWS_73"] },
     resourceTypes: [T.sqsQueue],
     validateResource: forTypes([T.sqsQueue], (args, report) => {

@@ -27,7 +27,8 @@ export const sqsQueueDeadLetterQueue: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Create a second queue (same key, longer retention) and set the queue's `redrivePolicy` (or an `aws.sqs.RedrivePolicy`) to `{ deadLetterTargetArn, maxReceiveCount }`.",
+        "Create a second queue (same key, longer retention) and set the queue's `redrivePolicy` (or an `aws.sqs.RedrivePolicy`) to `{ " +
+        "deadLetterTargetArn, maxReceiveCount }`.",
     peerChecks: { full: ["AwsSolutions-SQS3"] },
     resourceTypes: [T.sqsQueue, T.sqsRedrivePolicy, T.lambdaFunction],
     validateStack: (args, report) => {

@@ -13,7 +13,8 @@ export const sqsQueuePolicyNoWildcardActions: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Grant only the actions the principal needs (`sqs:SendMessage` for producers; `sqs:ReceiveMessage`, `sqs:DeleteMessage`, `sqs:ChangeMessageVisibility` for consumers) instead of `sqs:*`, `*` or `NotAction`.",
+        "Grant only the actions the principal needs (`sqs:SendMessage` for producers; `sqs:ReceiveMessage`, `sqs:DeleteMessage`, " +
+        "`sqs:ChangeMessageVisibility` for consumers) instead of `sqs:*`, `*` or `NotAction`.",
     peerChecks: { full: ["CKV_AWS_72"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

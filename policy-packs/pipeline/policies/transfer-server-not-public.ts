@@ -11,7 +11,8 @@ export const transferServerNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `endpointType: "VPC"` with `endpointDetails` (subnets, security groups limited to partners\' addresses, and Elastic IPs for an internet-facing endpoint).',
+        'Set `endpointType: "VPC"` with `endpointDetails` (subnets, security groups limited to partners\' addresses, and Elastic IPs for an ' +
+        "internet-facing endpoint).",
     peerChecks: { full: ["CKV_AWS_164"] },
     resourceTypes: [T.transferServer],
     validateResource: forTypes([T.transferServer], (args, report) => {

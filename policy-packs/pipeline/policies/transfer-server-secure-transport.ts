@@ -38,7 +38,8 @@ export const transferServerSecureTransport: ResourcePolicyDefinition = {
         const policy = args.props.securityPolicyName;
         if (typeof policy !== "string" || !allowedSecurityPolicies.includes(policy))
             report(
-                `Transfer server \`${args.name}\` must use a current security policy (${allowedSecurityPolicies[0]} or another allowed one), not \`${String(policy ?? "TransferSecurityPolicy-2018-11")}\`.`,
+                `Transfer server \`${args.name}\` must use a current security policy (${allowedSecurityPolicies[0]} or another allowed one), ` +
+                    `not \`${String(policy ?? "TransferSecurityPolicy-2018-11")}\`.`,
             );
     }),
 };

@@ -15,13 +15,15 @@ export const wafv2WebAclManagedRules: StackPolicyDefinition = {
     kind: "stack",
     id: "wafv2-web-acl-managed-rules",
     description:
-        "Checks whether every WAFv2 web ACL runs the required AWS managed rule groups in blocking mode, including the Log4j rule of the known-bad-inputs group.",
+        "Checks whether every WAFv2 web ACL runs the required AWS managed rule groups in blocking mode, including the Log4j rule of the " +
+        "known-bad-inputs group.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add a rule per required group with `statement.managedRuleGroupStatement { vendorName: "AWS", name }` and `overrideAction: { none: {} }`, and do not override `Log4JRCE` to count.',
+        'Add a rule per required group with `statement.managedRuleGroupStatement { vendorName: "AWS", name }` and `overrideAction: { none: {} }`, and ' +
+        "do not override `Log4JRCE` to count.",
     configSchema: {
         properties: { requiredRuleGroups: { type: "array", items: { type: "string" }, default: DEFAULT_REQUIRED_RULE_GROUPS } },
     },
