@@ -18,6 +18,13 @@ export interface SecretReference {
  */
 export type ServiceSecret = { readonly value: pulumi.Output<string> } | SecretReference;
 
+/**
+ * The tag that marks a Secrets Manager copy of a Vault value: Vault rotates it and the edf
+ * driver re-injects it, so AWS rotation must not run on it (the `secretsmanager-secret-rotation`
+ * policy accepts it where the environment's spec trusts `vault` as a rotator).
+ */
+export const ROTATED_BY_VAULT: Readonly<Record<string, string>> = { "edf:rotated-by": "vault" };
+
 /** Where the service stores the Vault values it is given. */
 export type SecretStore = "secretsManager" | "ssm";
 
@@ -73,7 +80,7 @@ export function storeServiceSecrets(
                 description: `${variable} of ${name}, injected from Vault by the edf driver`,
                 kmsKeyId: security.secretsKmsKeyArn,
                 recoveryWindowInDays: identity.sizing.deletionProtection ? 30 : 7,
-                tags: tags(suffix),
+                tags: { ...tags(suffix), ...ROTATED_BY_VAULT },
             },
             { parent },
         );

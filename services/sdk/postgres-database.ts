@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as vault from "@pulumi/vault";
-import type { SecretReference } from "./container-secrets";
+import { ROTATED_BY_VAULT, SecretReference } from "./container-secrets";
 import { childName, dependencyProblems } from "./dependency";
 import { throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
@@ -225,7 +225,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                     description: `Credentials of ${service.serviceName}'s ${name} database, injected from Vault`,
                     kmsKeyId: security.secretsKmsKeyArn,
                     recoveryWindowInDays: prod ? 30 : 7,
-                    tags: tags("credentials"),
+                    tags: { ...tags("credentials"), ...ROTATED_BY_VAULT },
                 },
                 { parent: this },
             );

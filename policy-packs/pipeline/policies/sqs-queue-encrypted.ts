@@ -10,6 +10,7 @@ export const sqsQueueEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsMasterKeyId` to a customer managed key (or at least `sqsManagedSseEnabled: true`).",
+    peerChecks: { full: ["CKV_AWS_27", "AwsSolutions-SQS2"] },
     resourceTypes: [T.sqsQueue],
     validateResource: forTypes([T.sqsQueue], (args, report) => {
         const kms = args.props.kmsMasterKeyId;

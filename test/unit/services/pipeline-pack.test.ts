@@ -30,6 +30,8 @@ function inspectStack(records: ResourceRecord[], stack: string, environment: str
         policies: pipelinePolicies,
         resources: records,
         environment,
+        // As both environment specs configure it: Vault rotates the injected values' Secrets Manager copies.
+        config: { "secretsmanager-secret-rotation": { trustedRotators: ["vault"] } },
         stack: { name: stack, project: "edf", tags: { "edf:environment": environment } },
     });
 }

@@ -54,6 +54,10 @@ export function defaultResourceState(
             rootResourceId: `${id}-root`,
         });
     }
+    if (args.type === "aws:sqs/queue:Queue") {
+        // What policies and queue policies refer to a queue by.
+        state.url ??= `https://sqs.${world.region}.amazonaws.com/${world.accountId}/${String(state.name)}`;
+    }
     return { id, state };
 }
 

@@ -97,6 +97,12 @@ for (const environment of ["dev", "prod"] as const) {
             }
         });
 
+        it("marks the Secrets Manager copies of Vault values as rotated by Vault", () => {
+            const secrets = ofType(run.resources, "aws:secretsmanager/secret:Secret");
+            assert.equal(secrets.length, 2);
+            for (const secret of secrets) assert.equal(secret.inputs.tags["edf:rotated-by"], "vault", secret.name);
+        });
+
         it("has distinct task and execution roles, both under the permissions boundary", () => {
             const roles = ofType(run.resources, "aws:iam/role:Role");
             // The third is the database's Enhanced Monitoring role, which only RDS assumes.

@@ -253,6 +253,8 @@ describe("service SDK components", () => {
                 policies: pipelinePolicies,
                 resources: recordsOf(run.resources, "prod.orders"),
                 environment: "prod",
+                // As environments/prod.yaml configures it: Vault rotates the injected password's copy.
+                config: { "secretsmanager-secret-rotation": { trustedRotators: ["vault"] } },
                 stack: { tags: { "edf:environment": "prod" } },
             });
             assert.deepEqual(

@@ -10,16 +10,20 @@ import { defaultResourceState, MockWorld } from "../../platform/support/mock-wor
  * its property dependencies are recovered by value: a top-level input that holds
  * another resource's mocked `id` or `arn` (as `MockWorld` computes them) depends on that
  * resource — what the engine's `propertyDependencies` say for an `Output` passed in.
+ * `MockWorld` gives resources of one service and name the same ARN (a web ACL and its
+ * association, both `ingress`): such a value depends on every resource that has it.
  */
 export function recordsOf(resources: readonly CapturedResource[], stack: string, project = "edf"): ResourceRecord[] {
     const world = new MockWorld();
     const urnOf = (r: CapturedResource) => `urn:pulumi:${stack}::${project}::${r.type}::${r.name}`;
-    const byValue = new Map<string, string>();
+    const byValue = new Map<string, string[]>();
+    const link = (value: string, urn: string) => byValue.set(value, [...(byValue.get(value) ?? []), urn]);
     for (const r of resources) {
         const state = defaultResourceState({ type: r.type, name: r.name, inputs: r.inputs, custom: true } as never, world);
-        byValue.set(r.id, urnOf(r));
-        if (typeof state.state.arn === "string") {
-            byValue.set(state.state.arn, urnOf(r));
+        link(r.id, urnOf(r));
+        for (const key of ["arn", "url"]) {
+            const value = state.state[key];
+            if (typeof value === "string") link(value, urnOf(r));
         }
     }
     return resources.map((r) => {
@@ -45,11 +49,17 @@ export function recordsOf(resources: readonly CapturedResource[], stack: string,
     });
 }
 
-function collectReferences(value: unknown, byValue: ReadonlyMap<string, string>, into: Set<string>): void {
+function collectReferences(value: unknown, byValue: ReadonlyMap<string, readonly string[]>, into: Set<string>): void {
     if (typeof value === "string") {
-        const exact = byValue.get(value);
-        if (exact) {
-            into.add(exact);
+        for (const urn of byValue.get(value) ?? []) into.add(urn);
+        // `pulumi.jsonStringify` of outputs (a redrive policy, a policy document) depends on them too.
+        const t = value.trim();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                collectReferences(JSON.parse(t), byValue, into);
+            } catch {
+                // not JSON after all
+            }
         }
         return;
     }
