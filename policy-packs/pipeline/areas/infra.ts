@@ -1,4 +1,22 @@
 import type { PolicyDefinition } from "../../lib/model";
+import { albMalformedRequestsRejected } from "../policies/alb-malformed-requests-rejected";
+import { albWafManagedRuleGroups } from "../policies/alb-waf-managed-rule-groups";
+import { elbClassicListenersEncrypted } from "../policies/elb-classic-listeners-encrypted";
+import { elbClassicNoHttpListeners } from "../policies/elb-classic-no-http-listeners";
+import { elbClassicTlsPolicySecure } from "../policies/elb-classic-tls-policy-secure";
+import { lbHighAvailability } from "../policies/lb-high-availability";
+import { lbListenerCertificateFromAcm } from "../policies/lb-listener-certificate-from-acm";
+import { networkDeletionProtectionEnabled } from "../policies/network-deletion-protection-enabled";
 
 /** Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in pack order. */
-export const infraPolicies: readonly PolicyDefinition[] = [];
+export const infraPolicies: readonly PolicyDefinition[] = [
+    // Load balancers
+    albMalformedRequestsRejected,
+    albWafManagedRuleGroups,
+    elbClassicListenersEncrypted,
+    elbClassicNoHttpListeners,
+    elbClassicTlsPolicySecure,
+    lbHighAvailability,
+    lbListenerCertificateFromAcm,
+    networkDeletionProtectionEnabled,
+];

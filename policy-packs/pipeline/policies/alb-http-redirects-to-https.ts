@@ -12,6 +12,10 @@ export const albHttpRedirectsToHttps: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Give HTTP listeners a single default action `{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`.',
+    peerChecks: {
+        full: ["PCI.DSS.321-ALBHttpToHttpsRedirection", "CKV_AWS_2", "CKV2_AWS_20"],
+        partial: ["aws-alb-listener-disallow-unencrypted-traffic", "aws-lb-listener-disallow-unencrypted-traffic", "CKV_AWS_378"],
+    },
     resourceTypes: [...LISTENER_TYPES],
     validateResource: forTypes(LISTENER_TYPES, (args, report) => {
         if (args.props.protocol !== "HTTP") return;

@@ -27,6 +27,10 @@ export const albTlsPolicyAllowed: ResourcePolicyDefinition = {
     configSchema: {
         properties: { allowedPolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_ALLOWED_TLS_POLICIES } },
     },
+    peerChecks: {
+        full: ["CKV_AWS_103", "aws-alb-listener-configure-secure-tls", "aws-lb-listener-configure-secure-tls"],
+        partial: ["CKV2_AWS_74"],
+    },
     resourceTypes: [...LISTENER_TYPES],
     validateResource: forTypes(LISTENER_TYPES, (args, report) => {
         const protocol = args.props.protocol;
