@@ -7,6 +7,14 @@ import { elbClassicTlsPolicySecure } from "../policies/elb-classic-tls-policy-se
 import { lbHighAvailability } from "../policies/lb-high-availability";
 import { lbListenerCertificateFromAcm } from "../policies/lb-listener-certificate-from-acm";
 import { networkDeletionProtectionEnabled } from "../policies/network-deletion-protection-enabled";
+import { securityGroupNoUnrestrictedEgress } from "../policies/security-group-no-unrestricted-egress";
+import { securityGroupRulesDescribed } from "../policies/security-group-rules-described";
+import { vpcConnectionsRequireAcceptance } from "../policies/vpc-connections-require-acceptance";
+import { vpcDefaultRoutesSanctioned } from "../policies/vpc-default-routes-sanctioned";
+import { vpcDefaultVpcNotUsed } from "../policies/vpc-default-vpc-not-used";
+import { vpcEipAttached } from "../policies/vpc-eip-attached";
+import { vpcNaclNoInternetAdminPorts } from "../policies/vpc-nacl-no-internet-admin-ports";
+import { vpcNetworkAclAttached } from "../policies/vpc-network-acl-attached";
 
 /** Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in pack order. */
 export const infraPolicies: readonly PolicyDefinition[] = [
@@ -19,4 +27,13 @@ export const infraPolicies: readonly PolicyDefinition[] = [
     lbHighAvailability,
     lbListenerCertificateFromAcm,
     networkDeletionProtectionEnabled,
+    // VPC
+    securityGroupNoUnrestrictedEgress,
+    securityGroupRulesDescribed,
+    vpcConnectionsRequireAcceptance,
+    vpcDefaultRoutesSanctioned,
+    vpcDefaultVpcNotUsed,
+    vpcEipAttached,
+    vpcNaclNoInternetAdminPorts,
+    vpcNetworkAclAttached,
 ];

@@ -77,6 +77,7 @@ export const T = {
     networkAclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
     defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
     defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
+    defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
     vpcEndpointService: "aws:ec2/vpcEndpointService:VpcEndpointService",
     transitGateway: "aws:ec2transitgateway/transitGateway:TransitGateway",
     egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",

@@ -10,4 +10,12 @@ export const INFRA_PINS: Record<string, Pin> = {
     "lb-high-availability": ["advisory", "medium", true, ["12.10.1"]],
     "lb-listener-certificate-from-acm": ["mandatory", "medium", true, ["4.2.1", "4.2.1.1"]],
     "network-deletion-protection-enabled": ["advisory", "medium", true, ["1.2.1", "12.10.1"]],
+    "security-group-no-unrestricted-egress": ["mandatory", "medium", true, ["1.3.2", "1.4.2"]],
+    "security-group-rules-described": ["advisory", "low", true, ["1.2.5"]],
+    "vpc-connections-require-acceptance": ["mandatory", "medium", true, ["1.2.1", "1.3.1"]],
+    "vpc-default-routes-sanctioned": ["mandatory", "high", true, ["1.3.1", "1.3.2", "1.4.1"]],
+    "vpc-default-vpc-not-used": ["mandatory", "medium", true, ["1.2.1", "1.3.1"]],
+    "vpc-eip-attached": ["advisory", "low", true, ["1.2.7"]],
+    "vpc-nacl-no-internet-admin-ports": ["mandatory", "high", true, ["1.3.1", "1.4.2"]],
+    "vpc-network-acl-attached": ["advisory", "low", true, ["1.2.7"]],
 };
