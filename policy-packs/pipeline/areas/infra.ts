@@ -15,6 +15,16 @@ import { vpcDefaultVpcNotUsed } from "../policies/vpc-default-vpc-not-used";
 import { vpcEipAttached } from "../policies/vpc-eip-attached";
 import { vpcNaclNoInternetAdminPorts } from "../policies/vpc-nacl-no-internet-admin-ports";
 import { vpcNetworkAclAttached } from "../policies/vpc-network-acl-attached";
+import { ebsKmsCustomerManagedKey } from "../policies/ebs-kms-customer-managed-key";
+import { ebsSnapshotCopiesEncrypted } from "../policies/ebs-snapshot-copies-encrypted";
+import { ec2BlockDevicesEncrypted } from "../policies/ec2-block-devices-encrypted";
+import { ec2ImageSharingRestricted } from "../policies/ec2-image-sharing-restricted";
+import { ec2InstanceDetailedMonitoring } from "../policies/ec2-instance-detailed-monitoring";
+import { ec2InstanceMetadataV2Required } from "../policies/ec2-instance-metadata-v2-required";
+import { ec2InstanceNoPublicIp } from "../policies/ec2-instance-no-public-ip";
+import { ec2InstanceProfileLeastPrivilege } from "../policies/ec2-instance-profile-least-privilege";
+import { ec2InstanceTerminationProtection } from "../policies/ec2-instance-termination-protection";
+import { ec2UserDataNoSecrets } from "../policies/ec2-user-data-no-secrets";
 
 /** Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in pack order. */
 export const infraPolicies: readonly PolicyDefinition[] = [
@@ -36,4 +46,15 @@ export const infraPolicies: readonly PolicyDefinition[] = [
     vpcEipAttached,
     vpcNaclNoInternetAdminPorts,
     vpcNetworkAclAttached,
+    // EC2 instances, launch templates and configurations, AMIs; EBS
+    ebsKmsCustomerManagedKey,
+    ebsSnapshotCopiesEncrypted,
+    ec2BlockDevicesEncrypted,
+    ec2ImageSharingRestricted,
+    ec2InstanceDetailedMonitoring,
+    ec2InstanceMetadataV2Required,
+    ec2InstanceNoPublicIp,
+    ec2InstanceProfileLeastPrivilege,
+    ec2InstanceTerminationProtection,
+    ec2UserDataNoSecrets,
 ];

@@ -1,9 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackPolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { ofTypes, refersTo } from "../support/props";
 import { T } from "../support/types";
-
-const isSet = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
 /** URNs other resources name in a property dependency: whatever a NAT gateway, an NLB subnet mapping, ... uses. */
 function referencedUrns(resources: readonly PolicyResource[]): Set<string> {

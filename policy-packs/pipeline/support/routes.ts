@@ -1,4 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
+import { isSet } from "./presence";
 import { asArray, known, ofTypes, refersTo } from "./props";
 import { T } from "./types";
 
@@ -18,9 +19,6 @@ export interface DefaultRoute {
 export const ROUTE_TABLE_TYPES = [T.routeTable, T.defaultRouteTable] as const;
 
 const isDefault = (cidr: unknown) => cidr === "0.0.0.0/0" || cidr === "::/0";
-
-/** Whether a property is set, even to a value unknown at preview (records and the engine drop unset ones). */
-const isSet = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
 /**
  * What a route sends traffic to. Target ids are usually outputs of other resources (unknown at
