@@ -25,6 +25,18 @@ import { ec2InstanceNoPublicIp } from "../policies/ec2-instance-no-public-ip";
 import { ec2InstanceProfileLeastPrivilege } from "../policies/ec2-instance-profile-least-privilege";
 import { ec2InstanceTerminationProtection } from "../policies/ec2-instance-termination-protection";
 import { ec2UserDataNoSecrets } from "../policies/ec2-user-data-no-secrets";
+import { autoscalingGroupCooldown } from "../policies/autoscaling-group-cooldown";
+import { autoscalingGroupElbHealthCheck } from "../policies/autoscaling-group-elb-health-check";
+import { autoscalingGroupLaunchTemplate } from "../policies/autoscaling-group-launch-template";
+import { autoscalingGroupPropagatesTags } from "../policies/autoscaling-group-propagates-tags";
+import { autoscalingGroupScalingNotifications } from "../policies/autoscaling-group-scaling-notifications";
+import { ecsClusterContainerInsights } from "../policies/ecs-cluster-container-insights";
+import { ecsClusterExecLoggingEncrypted } from "../policies/ecs-cluster-exec-logging-encrypted";
+import { ecsServiceFargatePlatformLatest } from "../policies/ecs-service-fargate-platform-latest";
+import { ecsTaskEfsTransitEncryption } from "../policies/ecs-task-efs-transit-encryption";
+import { ecsTaskNoHostNamespaces } from "../policies/ecs-task-no-host-namespaces";
+import { ecrRepositoryKmsEncrypted } from "../policies/ecr-repository-kms-encrypted";
+import { ecrRepositoryNotPublic } from "../policies/ecr-repository-not-public";
 
 /** Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in pack order. */
 export const infraPolicies: readonly PolicyDefinition[] = [
@@ -57,4 +69,18 @@ export const infraPolicies: readonly PolicyDefinition[] = [
     ec2InstanceProfileLeastPrivilege,
     ec2InstanceTerminationProtection,
     ec2UserDataNoSecrets,
+    // Auto Scaling
+    autoscalingGroupCooldown,
+    autoscalingGroupElbHealthCheck,
+    autoscalingGroupLaunchTemplate,
+    autoscalingGroupPropagatesTags,
+    autoscalingGroupScalingNotifications,
+    // ECS and ECR (the missing topics)
+    ecsClusterContainerInsights,
+    ecsClusterExecLoggingEncrypted,
+    ecsServiceFargatePlatformLatest,
+    ecsTaskEfsTransitEncryption,
+    ecsTaskNoHostNamespaces,
+    ecrRepositoryKmsEncrypted,
+    ecrRepositoryNotPublic,
 ];

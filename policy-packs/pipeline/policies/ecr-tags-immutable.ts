@@ -10,6 +10,7 @@ export const ecrTagsImmutable: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the repository.',
+    peerChecks: { full: ["CKV_AWS_51", "aws-ecr-repository-disallow-mutable-image"] },
     resourceTypes: [T.ecrRepository],
     validateResource: forTypes([T.ecrRepository], (args, report) => {
         const m = args.props.imageTagMutability;

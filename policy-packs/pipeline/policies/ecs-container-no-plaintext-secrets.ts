@@ -22,6 +22,8 @@ export const ecsContainerNoPlaintextSecrets: ResourcePolicyDefinition = {
     remediationSteps:
         "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` list (`valueFrom`).",
     configSchema: { properties: { secretNamePattern: { type: "string", minLength: 1, default: DEFAULT_SECRET_NAME_PATTERN } } },
+    // cdk-nag refuses every environment variable; ours only those that carry a secret.
+    peerChecks: { partial: ["AwsSolutions-ECS2"] },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         const nameRe = new RegExp(args.getConfig<Config>().secretNamePattern, "i");

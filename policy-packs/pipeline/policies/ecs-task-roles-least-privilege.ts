@@ -14,6 +14,7 @@ export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
     waivable: false,
     remediationSteps:
         "Give the task its own role with only what the application needs, and a separate execution role for pulling images and reading secrets; never attach AdministratorAccess or `*:*`.",
+    peerChecks: { full: ["CKV_AWS_249"] },
     resourceTypes: [T.taskDefinition, T.iamRole, T.iamRolePolicyAttachment, T.iamRolePolicy],
     validateStack: (args, report) => {
         const tasks = ofTypes(args.resources, [T.taskDefinition]);

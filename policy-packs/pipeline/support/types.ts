@@ -98,6 +98,7 @@ export const T = {
     autoscalingGroup: "aws:autoscaling/group:Group",
     autoscalingAttachment: "aws:autoscaling/attachment:Attachment",
     autoscalingNotification: "aws:autoscaling/notification:Notification",
+    autoscalingTrafficSourceAttachment: "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment",
     ecsCluster: "aws:ecs/cluster:Cluster",
     ecrRepositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
     ecrRegistryPolicy: "aws:ecr/registryPolicy:RegistryPolicy",

@@ -135,6 +135,16 @@ describe("service SDK components", () => {
         assert.deepEqual(plaintextOccurrences([written], ['"password"']), [], "the credentials document is a secret");
     });
 
+    it("runs a container service on the latest Fargate platform version, which AWS keeps patched", async () => {
+        const run = await runUnderMocks(() => {
+            const identity = new ServiceIdentity("orders", identityArgs());
+            new ContainerService("orders", { identity });
+        });
+        assert.equal(run.error, undefined, run.error?.message);
+        const service = single(run.resources, "aws:ecs/service:Service");
+        assert.deepEqual([service.inputs.launchType, service.inputs.platformVersion], ["FARGATE", "LATEST"]);
+    });
+
     it("lets a producing service send to its queue", async () => {
         const run = await runUnderMocks(() => {
             const identity = new ServiceIdentity("orders", identityArgs());
