@@ -10,6 +10,7 @@ import { batchJobNotPrivileged } from "../policies/batch-job-not-privileged";
 import { cloud9EnvironmentNoIngress } from "../policies/cloud9-environment-no-ingress";
 import { ebsKmsCustomerManagedKey } from "../policies/ebs-kms-customer-managed-key";
 import { ebsSnapshotCopiesEncrypted } from "../policies/ebs-snapshot-copies-encrypted";
+import { ebsVolumeInBackupPlan } from "../policies/ebs-volume-in-backup-plan";
 import { ec2BlockDevicesEncrypted } from "../policies/ec2-block-devices-encrypted";
 import { ec2ImageSharingRestricted } from "../policies/ec2-image-sharing-restricted";
 import { ec2InstanceDetailedMonitoring } from "../policies/ec2-instance-detailed-monitoring";
@@ -76,6 +77,7 @@ export const infraPolicies: readonly PolicyDefinition[] = [
     // EC2 instances, launch templates and configurations, AMIs; EBS
     ebsKmsCustomerManagedKey,
     ebsSnapshotCopiesEncrypted,
+    ebsVolumeInBackupPlan,
     ec2BlockDevicesEncrypted,
     ec2ImageSharingRestricted,
     ec2InstanceDetailedMonitoring,

@@ -1,5 +1,6 @@
 import type { StackPolicyDefinition } from "../../lib/model";
-import { asArray, known, ofTypes, refersTo } from "../support/props";
+import { knownItems } from "../support/presence";
+import { known, ofTypes, refersTo } from "../support/props";
 import { T } from "../support/types";
 
 const EVENTS = [
@@ -33,10 +34,10 @@ export const autoscalingGroupScalingNotifications: StackPolicyDefinition = {
             const mine = notifications.filter((n) => {
                 const deps = n.propertyDependencies.groupNames;
                 if (deps && deps.length > 0) return deps.some((d) => d.urn === g.urn);
-                const names = asArray(known(() => n.props.groupNames) as string[]);
+                const names = knownItems(() => n.props.groupNames);
                 return names.includes(known(() => g.props.name) as string) || refersTo(n, "groupNames", g, ["name"]);
             });
-            const events = new Set(mine.flatMap((n) => asArray(known(() => n.props.notifications) as string[])));
+            const events = new Set(mine.flatMap((n) => knownItems(() => n.props.notifications)));
             const missing = EVENTS.filter((e) => !events.has(e));
             if (missing.length > 0) report(`Auto Scaling group \`${g.name}\` must notify a topic of ${missing.join(", ")}.`, g.urn);
         }

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { isSet } from "./presence";
-import { asArray, known, ofTypes, refersTo } from "./props";
+import { isSet, knownItems } from "./presence";
+import { known, ofTypes, refersTo } from "./props";
 import { T } from "./types";
 
 /** Where a default route sends traffic. */
@@ -46,7 +46,7 @@ export function defaultRoutes(resources: readonly PolicyResource[]): DefaultRout
     const igws = ofTypes(resources, [T.internetGateway]);
     const out: DefaultRoute[] = [];
     for (const table of tables) {
-        for (const r of asArray(known(() => table.props.routes) as Record<string, unknown>[])) {
+        for (const r of knownItems(() => table.props.routes) as Record<string, unknown>[]) {
             const destination = known(() => r.cidrBlock) ?? known(() => r.ipv6CidrBlock);
             if (isDefault(destination))
                 out.push({ owner: table, table, target: targetOf(r, table, "routes", igws), destination: String(destination) });

@@ -116,6 +116,7 @@ export const T = {
     batchJobDefinition: "aws:batch/jobDefinition:JobDefinition",
     workspace: "aws:workspaces/workspace:Workspace",
     cloud9Environment: "aws:cloud9/environmentEC2:EnvironmentEC2",
+    backupSelection: "aws:backup/selection:Selection",
     // ---- end of the infra area ----
     // (keep each area's tokens inside its own block)
 

@@ -13,6 +13,7 @@ export const INFRA_PINS: Record<string, Pin> = {
     "cloud9-environment-no-ingress": ["mandatory", "high", true, ["1.3.1", "1.4.4"]],
     "ebs-kms-customer-managed-key": ["advisory", "medium", true, ["3.6.1", "3.7.1"]],
     "ebs-snapshot-copies-encrypted": ["mandatory", "high", true, ["3.5.1"]],
+    "ebs-volume-in-backup-plan": ["advisory", "medium", true, ["12.10.1"]],
     "ec2-block-devices-encrypted": ["mandatory", "high", true, ["3.5.1"]],
     "ec2-image-sharing-restricted": ["mandatory", "high", true, ["7.2.1", "7.2.2"]],
     "ec2-instance-detailed-monitoring": ["advisory", "low", true, ["10.7.2"]],

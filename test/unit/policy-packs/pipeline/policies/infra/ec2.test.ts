@@ -1,5 +1,7 @@
+import * as assert from "assert";
 import { ebsKmsCustomerManagedKey } from "../../../../../../policy-packs/pipeline/policies/ebs-kms-customer-managed-key";
 import { ebsSnapshotCopiesEncrypted } from "../../../../../../policy-packs/pipeline/policies/ebs-snapshot-copies-encrypted";
+import { ebsVolumeInBackupPlan } from "../../../../../../policy-packs/pipeline/policies/ebs-volume-in-backup-plan";
 import { ebsVolumeEncrypted } from "../../../../../../policy-packs/pipeline/policies/ebs-volume-encrypted";
 import { ec2BlockDevicesEncrypted } from "../../../../../../policy-packs/pipeline/policies/ec2-block-devices-encrypted";
 import { ec2ImageSharingRestricted } from "../../../../../../policy-packs/pipeline/policies/ec2-image-sharing-restricted";
@@ -9,7 +11,8 @@ import { ec2InstanceNoPublicIp } from "../../../../../../policy-packs/pipeline/p
 import { ec2InstanceProfileLeastPrivilege } from "../../../../../../policy-packs/pipeline/policies/ec2-instance-profile-least-privilege";
 import { ec2InstanceTerminationProtection } from "../../../../../../policy-packs/pipeline/policies/ec2-instance-termination-protection";
 import { ec2UserDataNoSecrets } from "../../../../../../policy-packs/pipeline/policies/ec2-user-data-no-secrets";
-import { describePolicy } from "../../../support/policy-cases";
+import type { ResourceRecord } from "../../../../../../policy-packs/lib/resources";
+import { describePolicy, runOne } from "../../../support/policy-cases";
 import { change, rec, UNKNOWN } from "./records";
 
 const INSTANCE = "aws:ec2/instance:Instance";
@@ -422,5 +425,44 @@ describe("infra: EC2 and EBS", () => {
                 ],
             },
         ],
+    });
+});
+
+describe("infra: EBS backups", () => {
+    const volume = (name: string, tags?: Record<string, string>) =>
+        rec("aws:ebs/volume:Volume", name, { availabilityZone: "eu-west-1a", size: 10, encrypted: true, ...(tags ? { tags } : {}) });
+    const selection = (name: string, props: Record<string, unknown>, refs: Record<string, ResourceRecord> = {}) =>
+        rec("aws:backup/selection:Selection", name, { iamRoleArn: "arn:role", planId: "plan-1", name, ...props }, refs);
+    /** Volumes in a plan three ways: the organisation's tag, a selection by ARN, a selection by tag. */
+    const covered = () => {
+        const byArn = volume("by-arn");
+        return [
+            volume("tagged", { backup: "daily" }),
+            byArn,
+            volume("by-tag", { tier: "db" }),
+            selection("arns", { resources: [UNKNOWN] }, { resources: byArn }),
+            selection("tags", { selectionTags: [{ type: "STRINGEQUALS", key: "tier", value: "db" }] }),
+        ];
+    };
+    describePolicy(ebsVolumeInBackupPlan, {
+        compliant: covered,
+        nonCompliant: [
+            {
+                name: "a volume in no plan",
+                resources: () => [...covered(), volume("data")],
+                expect: /EBS volume `data` must be in a backup plan/,
+            },
+            {
+                name: "a volume opted out by its tag",
+                resources: () => [volume("data", { backup: "none" })],
+                expect: /EBS volume `data` must be in a backup plan/,
+            },
+        ],
+        notApplicable: [{ name: "stacks without volumes", resources: () => [selection("all", { resources: ["*"] })] }],
+    });
+
+    it("counts a selection of every volume (an ARN wildcard) as covering all of them", async () => {
+        const result = await runOne(ebsVolumeInBackupPlan, [volume("data"), selection("all", { resources: ["arn:aws:ec2:*:*:volume/*"] })]);
+        assert.deepStrictEqual(result.diagnostics, []);
     });
 });
