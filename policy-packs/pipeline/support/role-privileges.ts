@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { inlineDocuments, isAdminPolicyArn, isAdminStatement, statementsOf } from "./iam";
-import { asArray, known, ofTypes, refersTo } from "./props";
+import { knownItems } from "./presence";
+import { known, ofTypes, refersTo } from "./props";
 import { T } from "./types";
 
 /**
@@ -10,7 +11,8 @@ import { T } from "./types";
  * no access; the role's own inline policies are read directly.
  */
 export function isAdminRole(role: PolicyResource, resources: readonly PolicyResource[]): boolean {
-    if (asArray(known(() => role.props.managedPolicyArns) as string[]).some(isAdminPolicyArn)) return true;
+    // AWS managed administrator policies are literal ARNs; an item unknown at preview is another stack's or this stack's own policy.
+    if (knownItems(() => role.props.managedPolicyArns).some(isAdminPolicyArn)) return true;
     if (inlineDocuments(role.props).some((d) => statementsOf(d).some(isAdminStatement))) return true;
     for (const a of ofTypes(resources, [T.iamRolePolicyAttachment])) {
         if (refersTo(a, "role", role, ["name"]) && isAdminPolicyArn(known(() => a.props.policyArn))) return true;
