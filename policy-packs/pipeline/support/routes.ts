@@ -61,10 +61,23 @@ export function defaultRoutes(resources: readonly PolicyResource[]): DefaultRout
     return out;
 }
 
+interface Associations {
+    readonly subnets: PolicyResource[];
+    readonly associations: PolicyResource[];
+}
+
+/** The stack's subnets and associations, found once per stack rather than once per route table asked about. */
+const associationsByStack = new WeakMap<readonly PolicyResource[], Associations>();
+
 /** The subnets of the stack a route table is associated with. */
 export function subnetsOf(table: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    const subnets = ofTypes(resources, [T.subnet]);
-    return ofTypes(resources, [T.routeTableAssociation])
+    let found = associationsByStack.get(resources);
+    if (!found) {
+        found = { subnets: ofTypes(resources, [T.subnet]), associations: ofTypes(resources, [T.routeTableAssociation]) };
+        associationsByStack.set(resources, found);
+    }
+    const { subnets, associations } = found;
+    return associations
         .filter((a) => refersTo(a, "routeTableId", table, []))
         .flatMap((a) => subnets.filter((s) => refersTo(a, "subnetId", s, [])));
 }
