@@ -44,6 +44,7 @@ import { lbListenerCertificateFromAcm } from "../policies/lb-listener-certificat
 import { networkDeletionProtectionEnabled } from "../policies/network-deletion-protection-enabled";
 import { networkFirewallKmsEncrypted } from "../policies/network-firewall-kms-encrypted";
 import { networkFirewallLoggingEnabled } from "../policies/network-firewall-logging-enabled";
+import { securityGroupAttached } from "../policies/security-group-attached";
 import { securityGroupNoUnrestrictedEgress } from "../policies/security-group-no-unrestricted-egress";
 import { securityGroupRulesDescribed } from "../policies/security-group-rules-described";
 import { vpcConnectionsRequireAcceptance } from "../policies/vpc-connections-require-acceptance";
@@ -66,6 +67,7 @@ export const infraPolicies: readonly PolicyDefinition[] = [
     lbListenerCertificateFromAcm,
     networkDeletionProtectionEnabled,
     // VPC
+    securityGroupAttached,
     securityGroupNoUnrestrictedEgress,
     securityGroupRulesDescribed,
     vpcConnectionsRequireAcceptance,

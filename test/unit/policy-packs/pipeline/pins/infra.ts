@@ -47,6 +47,7 @@ export const INFRA_PINS: Record<string, Pin> = {
     "network-deletion-protection-enabled": ["advisory", "medium", true, ["1.2.1", "12.10.1"]],
     "network-firewall-kms-encrypted": ["advisory", "medium", true, ["3.6.1"]],
     "network-firewall-logging-enabled": ["mandatory", "medium", true, ["10.2.1", "1.2.1"]],
+    "security-group-attached": ["advisory", "low", true, ["1.2.7"]],
     "security-group-no-unrestricted-egress": ["mandatory", "medium", true, ["1.3.2", "1.4.2"]],
     "security-group-rules-described": ["advisory", "low", true, ["1.2.5"]],
     "vpc-connections-require-acceptance": ["mandatory", "medium", true, ["1.2.1", "1.3.1"]],

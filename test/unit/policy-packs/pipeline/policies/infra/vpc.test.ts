@@ -1,3 +1,4 @@
+import { securityGroupAttached } from "../../../../../../policy-packs/pipeline/policies/security-group-attached";
 import { securityGroupNoUnrestrictedEgress } from "../../../../../../policy-packs/pipeline/policies/security-group-no-unrestricted-egress";
 import { securityGroupRulesDescribed } from "../../../../../../policy-packs/pipeline/policies/security-group-rules-described";
 import { vpcConnectionsRequireAcceptance } from "../../../../../../policy-packs/pipeline/policies/vpc-connections-require-acceptance";
@@ -170,6 +171,46 @@ describe("infra: VPC", () => {
         ],
         notApplicable: [{ name: "network ACLs", resources: () => [publicAcl()] }],
         unknown: [{ name: "the description is unknown", resources: () => [group({ description: UNKNOWN })] }],
+    });
+
+    describePolicy(securityGroupAttached, {
+        compliant: () => {
+            const sg = group();
+            return [
+                sg,
+                rec(
+                    "aws:ecs/service:Service",
+                    "app",
+                    { networkConfiguration: { securityGroups: [UNKNOWN], subnets: ["subnet-1"] } },
+                    { networkConfiguration: sg },
+                ),
+                { ...group({ tags: { "edf:shared": "true" } }), name: "shared", urn: sg.urn.replace(/app$/, "shared") },
+            ];
+        },
+        nonCompliant: [
+            {
+                name: "a group nothing uses",
+                resources: () => [group()],
+                expect: /Security group `app` must be attached to a resource of the stack/,
+            },
+            {
+                name: "a group named only by its own rules",
+                resources: () => {
+                    const sg = group();
+                    return [
+                        sg,
+                        rec(
+                            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+                            "out",
+                            { securityGroupId: UNKNOWN, ipProtocol: "tcp" },
+                            { securityGroupId: sg },
+                        ),
+                    ];
+                },
+                expect: /must be attached/,
+            },
+        ],
+        notApplicable: [{ name: "stacks without security groups", resources: () => [publicAcl()] }],
     });
 
     describePolicy(securityGroupNoUnrestrictedEgress, {
