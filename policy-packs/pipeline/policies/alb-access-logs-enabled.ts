@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { LB_TYPES, T } from "../support/types";
 
 const TYPES = [...LB_TYPES, T.elbClassic];
@@ -33,6 +34,8 @@ export const albAccessLogsEnabled: ResourcePolicyDefinition = {
         const logs = args.props.accessLogs as { enabled?: boolean; bucket?: string } | undefined;
         // A classic load balancer's `enabled` defaults to true; an ALB/NLB's to false.
         const enabled = args.type === T.elbClassic ? logs?.enabled !== false : logs?.enabled === true;
-        if (!enabled || !logs?.bucket) report(`Load balancer \`${args.name}\` must have access logs enabled to an S3 bucket.`);
+        // The bucket is often another resource's output: that it is named is enough.
+        if (!enabled || !logs || !isSet(logs, "bucket"))
+            report(`Load balancer \`${args.name}\` must have access logs enabled to an S3 bucket.`);
     }),
 };

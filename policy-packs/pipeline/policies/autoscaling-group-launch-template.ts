@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { T } from "../support/types";
 
 /**
@@ -20,7 +21,7 @@ export const autoscalingGroupLaunchTemplate: ResourcePolicyDefinition = {
     resourceTypes: [T.autoscalingGroup],
     validateResource: forTypes([T.autoscalingGroup], (args, report) => {
         const mixed = args.props.mixedInstancesPolicy as { launchTemplate?: unknown } | undefined;
-        if (args.props.launchTemplate === undefined && mixed?.launchTemplate === undefined)
+        if (!isSet(args.props, "launchTemplate") && !(mixed && isSet(mixed, "launchTemplate")))
             report(
                 `Auto Scaling group \`${args.name}\` must launch from a launch template (\`launchTemplate\`), not a launch configuration.`,
             );

@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { dlmCrossRegionCopies, ebsDevicesOf } from "../support/block-devices";
 import { T } from "../support/types";
 
@@ -49,14 +50,16 @@ export const ebsKmsCustomerManagedKey: ResourcePolicyDefinition = {
             case T.ec2Instance:
             case T.launchTemplate:
                 for (const d of ebsDevicesOf(args.type, args.props))
-                    if (!d.settings.kmsKeyId) report(`${what} must encrypt its ${d.label} with a customer-managed KMS key (\`kmsKeyId\`).`);
+                    if (!isSet(d.settings, "kmsKeyId"))
+                        report(`${what} must encrypt its ${d.label} with a customer-managed KMS key (\`kmsKeyId\`).`);
                 return;
             case T.dlmLifecyclePolicy:
                 for (const c of dlmCrossRegionCopies(args.props))
-                    if (!c.settings.cmkArn) report(`${what} must encrypt its ${c.label} with a customer-managed KMS key (\`cmkArn\`).`);
+                    if (!isSet(c.settings, "cmkArn"))
+                        report(`${what} must encrypt its ${c.label} with a customer-managed KMS key (\`cmkArn\`).`);
                 return;
             default:
-                if (!args.props.kmsKeyId) report(`${what} must be encrypted with a customer-managed KMS key (\`kmsKeyId\`).`);
+                if (!isSet(args.props, "kmsKeyId")) report(`${what} must be encrypted with a customer-managed KMS key (\`kmsKeyId\`).`);
         }
     }),
 };

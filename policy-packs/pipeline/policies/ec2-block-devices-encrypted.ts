@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { ebsDevicesOf, isEncrypted } from "../support/block-devices";
 import { T } from "../support/types";
 
@@ -52,7 +53,7 @@ export const ec2BlockDevicesEncrypted: ResourcePolicyDefinition = {
             );
         for (const d of devices) {
             if (isEncrypted(d)) continue;
-            if (args.type === T.ami && d.settings.snapshotId) continue;
+            if (args.type === T.ami && isSet(d.settings, "snapshotId")) continue;
             report(`${what} must encrypt its ${d.label} (\`encrypted: true\`).`);
         }
     }),

@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { asArray } from "../support/props";
 import { T } from "../support/types";
 
@@ -34,7 +35,7 @@ export const ecrRepositoryKmsEncrypted: ResourcePolicyDefinition = {
             report(
                 `ECR repository \`${args.name}\` must encrypt with KMS (\`encryptionConfigurations[0].encryptionType: "KMS"\`), not AES256.`,
             );
-        else if (requireCustomerManagedKey && !config.kmsKey)
+        else if (requireCustomerManagedKey && !isSet(config, "kmsKey"))
             report(
                 `ECR repository \`${args.name}\` must encrypt with a customer-managed KMS key (\`encryptionConfigurations[0].kmsKey\`).`,
             );

@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { T } from "../support/types";
 
 interface ExecConfig {
@@ -38,8 +39,9 @@ export const ecsClusterExecLoggingEncrypted: ResourcePolicyDefinition = {
         }
         if (logging !== "OVERRIDE") return;
         const logs = exec?.logConfiguration;
-        const toLogs = logs?.cloudWatchLogGroupName !== undefined;
-        const toS3 = logs?.s3BucketName !== undefined;
+        // Destinations are often other resources' outputs: that one is named is enough.
+        const toLogs = logs !== undefined && isSet(logs, "cloudWatchLogGroupName");
+        const toS3 = logs !== undefined && isSet(logs, "s3BucketName");
         if (!toLogs && !toS3) report(`ECS cluster \`${args.name}\` overrides ECS Exec logging and must name a log group or bucket.`);
         if (toLogs && logs?.cloudWatchEncryptionEnabled !== true)
             report(`ECS cluster \`${args.name}\` must encrypt its ECS Exec session log group (\`cloudWatchEncryptionEnabled: true\`).`);

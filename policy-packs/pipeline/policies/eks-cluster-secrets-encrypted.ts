@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { asArray } from "../support/props";
 import { T } from "../support/types";
 
@@ -22,7 +23,7 @@ export const eksClusterSecretsEncrypted: ResourcePolicyDefinition = {
         const enc = args.props.encryptionConfig as { resources?: string[]; provider?: { keyArn?: string } } | undefined;
         if (!enc || !asArray(enc.resources).includes("secrets"))
             report(`EKS cluster \`${args.name}\` must encrypt Kubernetes secrets with KMS (\`encryptionConfig.resources: ["secrets"]\`).`);
-        else if (!enc.provider?.keyArn)
+        else if (!enc.provider || !isSet(enc.provider, "keyArn"))
             report(`EKS cluster \`${args.name}\` must name the KMS key for secrets (\`encryptionConfig.provider.keyArn\`).`);
     }),
 };

@@ -1,4 +1,6 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
+import { known } from "../support/props";
 import { T } from "../support/types";
 
 /**
@@ -19,7 +21,10 @@ export const eksNodeGroupNoOpenSsh: ResourcePolicyDefinition = {
     resourceTypes: [T.eksNodeGroup],
     validateResource: forTypes([T.eksNodeGroup], (args, report) => {
         const remote = args.props.remoteAccess as { ec2SshKey?: string; sourceSecurityGroupIds?: string[] } | undefined;
-        if (remote?.ec2SshKey && (remote.sourceSecurityGroupIds === undefined || remote.sourceSecurityGroupIds.length === 0))
+        // Group ids are outputs of other resources: a list given (even unknown at preview) restricts, an empty one does not.
+        const restricted =
+            remote !== undefined && isSet(remote, "sourceSecurityGroupIds") && known(() => remote.sourceSecurityGroupIds?.length) !== 0;
+        if (remote && isSet(remote, "ec2SshKey") && !restricted)
             report(
                 `EKS node group \`${args.name}\` must restrict SSH to named security groups (\`remoteAccess.sourceSecurityGroupIds\`), or drop the SSH key.`,
             );

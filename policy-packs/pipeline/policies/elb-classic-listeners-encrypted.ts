@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { asArray } from "../support/props";
 import { T } from "../support/types";
 
@@ -35,7 +36,7 @@ export const elbClassicListenersEncrypted: ResourcePolicyDefinition = {
             const front = String(l.lbProtocol ?? "").toLowerCase();
             const back = String(l.instanceProtocol ?? "").toLowerCase();
             if (!TLS.has(front)) report(`${where} must accept only HTTPS or SSL, not \`${String(l.lbProtocol)}\`.`);
-            else if (!l.sslCertificateId) report(`${where} must have a certificate (\`sslCertificateId\`).`);
+            else if (!isSet(l, "sslCertificateId")) report(`${where} must have a certificate (\`sslCertificateId\`).`);
             if (!TLS.has(back))
                 report(
                     `${where} must re-encrypt to its instances (\`instanceProtocol\` HTTPS or SSL), not \`${String(l.instanceProtocol)}\`.`,

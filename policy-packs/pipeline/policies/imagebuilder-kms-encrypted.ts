@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { ebsDevicesOf, isEncrypted } from "../support/block-devices";
 import { asArray } from "../support/props";
 import { T } from "../support/types";
@@ -27,12 +28,12 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
     validateResource: forTypes(TYPES, (args, report) => {
         switch (args.type) {
             case T.imageBuilderComponent:
-                if (!args.props.kmsKeyId)
+                if (!isSet(args.props, "kmsKeyId"))
                     report(`Image Builder component \`${args.name}\` must be encrypted with a customer-managed KMS key (\`kmsKeyId\`).`);
                 return;
             case T.imageBuilderRecipe:
                 for (const d of ebsDevicesOf(args.type, args.props)) {
-                    if (!isEncrypted(d) || !d.settings.kmsKeyId)
+                    if (!isEncrypted(d) || !isSet(d.settings, "kmsKeyId"))
                         report(
                             `Image recipe \`${args.name}\` must encrypt its ${d.label} with a customer-managed KMS key (\`encrypted\`, \`kmsKeyId\`).`,
                         );
@@ -42,7 +43,7 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
                 for (const dist of asArray(
                     args.props.distributions as { region?: string; amiDistributionConfiguration?: { kmsKeyId?: string } }[],
                 )) {
-                    if (dist.amiDistributionConfiguration && !dist.amiDistributionConfiguration.kmsKeyId)
+                    if (dist.amiDistributionConfiguration && !isSet(dist.amiDistributionConfiguration, "kmsKeyId"))
                         report(
                             `Distribution configuration \`${args.name}\` must encrypt the AMIs it distributes to ${String(dist.region)} with a customer-managed KMS key (\`amiDistributionConfiguration.kmsKeyId\`).`,
                         );

@@ -1,5 +1,4 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
-import { asArray } from "../support/props";
 import { LB_TYPES, T } from "../support/types";
 
 const TARGET_GROUP_TYPES = [T.targetGroup, T.albTargetGroupLegacy];
@@ -52,7 +51,8 @@ export const lbHighAvailability: ResourcePolicyDefinition = {
                 );
             return;
         }
-        const zones = asArray(p.subnets as string[]).length || asArray(p.availabilityZones as string[]).length;
+        // Count without reading the items: subnet ids are outputs of other resources.
+        const zones = (p.subnets as unknown[] | undefined)?.length || (p.availabilityZones as unknown[] | undefined)?.length || 0;
         if (zones < 2) report(`Classic load balancer \`${args.name}\` must span at least two availability zones (subnets).`);
         if (p.crossZoneLoadBalancing === false) report(`Classic load balancer \`${args.name}\` must keep cross-zone load balancing on.`);
         if (p.connectionDraining !== true)

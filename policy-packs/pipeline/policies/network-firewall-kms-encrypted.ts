@@ -1,4 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { T } from "../support/types";
 
 const TYPES = [T.networkFirewall, T.networkFirewallPolicy, T.networkFirewallRuleGroup];
@@ -28,7 +29,7 @@ export const networkFirewallKmsEncrypted: ResourcePolicyDefinition = {
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         const enc = args.props.encryptionConfiguration as { type?: string; keyId?: string } | undefined;
-        if (enc?.type !== "CUSTOMER_KMS" || !enc.keyId)
+        if (enc?.type !== "CUSTOMER_KMS" || !isSet(enc, "keyId"))
             report(
                 `${WHAT[args.type]} \`${args.name}\` must be encrypted with a customer-managed KMS key (\`encryptionConfiguration\` CUSTOMER_KMS with \`keyId\`).`,
             );

@@ -1,6 +1,6 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { isSet } from "../support/presence";
 import { beanstalkSetting } from "../support/beanstalk";
-import { asArray } from "../support/props";
 import { T } from "../support/types";
 
 const TYPES = [T.defaultVpc, T.defaultSubnet, T.ec2Instance, T.beanstalkEnvironment];
@@ -35,9 +35,10 @@ export const vpcDefaultVpcNotUsed: ResourcePolicyDefinition = {
                 return;
             case T.ec2Instance:
                 if (
-                    p.subnetId === undefined &&
-                    asArray(p.networkInterfaces as unknown[]).length === 0 &&
-                    p.primaryNetworkInterface === undefined
+                    // Subnet ids are outputs of other resources: that one is given is enough.
+                    !isSet(p, "subnetId") &&
+                    !isSet(p, "networkInterfaces") &&
+                    !isSet(p, "primaryNetworkInterface")
                 )
                     report(`EC2 instance \`${args.name}\` must be launched into a subnet (\`subnetId\`), not the default VPC.`);
                 return;

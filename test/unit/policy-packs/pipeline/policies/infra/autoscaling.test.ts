@@ -45,7 +45,8 @@ describe("infra: Auto Scaling", () => {
     describePolicy(autoscalingGroupLaunchTemplate, {
         compliant: () =>
             [
-                group(),
+                // A template whose id is another resource's output is still a template.
+                group({ launchTemplate: { id: UNKNOWN, version: "$Latest" } }),
                 group({
                     launchTemplate: undefined,
                     mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateId: "lt-1" } } },
@@ -64,7 +65,12 @@ describe("infra: Auto Scaling", () => {
                 resources: () => [rec("aws:ec2/launchConfiguration:LaunchConfiguration", "old", {})],
             },
         ],
-        unknown: [{ name: "the template is unknown", resources: () => [group({ launchTemplate: UNKNOWN })] }],
+        unknown: [
+            {
+                name: "the mixed-instances policy is unknown",
+                resources: () => [group({ launchTemplate: undefined, mixedInstancesPolicy: UNKNOWN })],
+            },
+        ],
     });
 
     describePolicy(autoscalingGroupElbHealthCheck, {

@@ -52,7 +52,8 @@ describe("infra: EKS", () => {
     });
 
     describePolicy(eksClusterSecretsEncrypted, {
-        compliant: () => [cluster()],
+        // A key created in the same stack is unknown at preview, and still named: that is enough.
+        compliant: () => [cluster({ encryptionConfig: { resources: ["secrets"], provider: { keyArn: UNKNOWN } } })],
         nonCompliant: [
             {
                 name: "secrets in etcd unencrypted",
@@ -68,8 +69,8 @@ describe("infra: EKS", () => {
         notApplicable: [{ name: "node groups", resources: () => [nodes()] }],
         unknown: [
             {
-                name: "the key is created in the same stack",
-                resources: () => [cluster({ encryptionConfig: { resources: ["secrets"], provider: { keyArn: UNKNOWN } } })],
+                name: "the encrypted resources are unknown",
+                resources: () => [cluster({ encryptionConfig: { resources: UNKNOWN, provider: { keyArn: KEY } } })],
             },
         ],
     });
@@ -118,7 +119,8 @@ describe("infra: EKS", () => {
         compliant: () => [
             nodes(),
             {
-                ...nodes({ remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-admins"] } }),
+                // Group ids that are outputs of other resources still restrict.
+                ...nodes({ remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: UNKNOWN } }),
                 name: "ssh",
                 urn: nodes().urn.replace(/workers$/, "ssh"),
             },
@@ -129,14 +131,14 @@ describe("infra: EKS", () => {
                 resources: () => [nodes({ remoteAccess: { ec2SshKey: "ops" } })],
                 expect: /EKS node group `workers` must restrict SSH to named security groups/,
             },
-        ],
-        notApplicable: [{ name: "clusters", resources: () => [cluster()] }],
-        unknown: [
             {
-                name: "the source groups are unknown",
-                resources: () => [nodes({ remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: UNKNOWN } })],
+                name: "an SSH key with an empty list of source groups",
+                resources: () => [nodes({ remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: [] } })],
+                expect: /must restrict SSH to named security groups/,
             },
         ],
+        notApplicable: [{ name: "clusters", resources: () => [cluster()] }],
+        unknown: [{ name: "the remote access block is unknown", resources: () => [nodes({ remoteAccess: UNKNOWN })] }],
     });
 
     describePolicy(eksClusterNoImplicitAdmin, {

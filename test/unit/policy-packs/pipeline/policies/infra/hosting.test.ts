@@ -59,7 +59,8 @@ const withoutSetting = (name: string) =>
 describe("infra: Network Firewall, Elastic Beanstalk, Image Builder, Batch, WorkSpaces, Cloud9", () => {
     describePolicy(networkFirewallKmsEncrypted, {
         compliant: () => [
-            firewall(),
+            // A key created in the same stack is unknown at preview, and still named: that is enough.
+            firewall({ encryptionConfiguration: { type: "CUSTOMER_KMS", keyId: UNKNOWN } }),
             rec("aws:networkfirewall/firewallPolicy:FirewallPolicy", "policy", {
                 encryptionConfiguration: { type: "CUSTOMER_KMS", keyId: KEY },
             }),
@@ -86,8 +87,8 @@ describe("infra: Network Firewall, Elastic Beanstalk, Image Builder, Batch, Work
         notApplicable: [{ name: "logging configurations", resources: () => [logging(firewall())] }],
         unknown: [
             {
-                name: "the key is unknown",
-                resources: () => [firewall({ encryptionConfiguration: { type: "CUSTOMER_KMS", keyId: UNKNOWN } })],
+                name: "the encryption type is unknown",
+                resources: () => [firewall({ encryptionConfiguration: { type: UNKNOWN, keyId: KEY } })],
             },
         ],
     });
@@ -194,11 +195,12 @@ describe("infra: Network Firewall, Elastic Beanstalk, Image Builder, Batch, Work
 
     describePolicy(imagebuilderKmsEncrypted, {
         compliant: () => [
+            // A key created in the same stack is unknown at preview, and still named: that is enough.
             rec("aws:imagebuilder/component:Component", "harden", {
                 platform: "Linux",
                 version: "1.0.0",
                 data: "phases: []",
-                kmsKeyId: KEY,
+                kmsKeyId: UNKNOWN,
             }),
             rec("aws:imagebuilder/imageRecipe:ImageRecipe", "golden", {
                 parentImage: "arn:ami",
@@ -237,7 +239,12 @@ describe("infra: Network Firewall, Elastic Beanstalk, Image Builder, Batch, Work
         ],
         notApplicable: [{ name: "AMIs", resources: () => [rec("aws:ec2/ami:Ami", "golden", {})] }],
         unknown: [
-            { name: "the key is unknown", resources: () => [rec("aws:imagebuilder/component:Component", "harden", { kmsKeyId: UNKNOWN })] },
+            {
+                name: "the distributions are unknown",
+                resources: () => [
+                    rec("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "dist", { distributions: UNKNOWN }),
+                ],
+            },
         ],
     });
 

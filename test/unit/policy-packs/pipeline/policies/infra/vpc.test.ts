@@ -256,7 +256,8 @@ describe("infra: VPC", () => {
 
     describePolicy(vpcDefaultVpcNotUsed, {
         compliant: () => [
-            rec("aws:ec2/instance:Instance", "app", { subnetId: "subnet-priv" }),
+            // A subnet id that is another resource's output is still a subnet.
+            rec("aws:ec2/instance:Instance", "app", { subnetId: UNKNOWN }),
             rec("aws:elasticbeanstalk/environment:Environment", "web", {
                 application: "web",
                 settings: [{ namespace: "aws:ec2:vpc", name: "VPCId", value: "vpc-1" }],
@@ -292,7 +293,10 @@ describe("infra: VPC", () => {
             { name: "VPCs", resources: () => [rec("aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16" })] },
         ],
         unknown: [
-            { name: "the instance's subnet is unknown", resources: () => [rec("aws:ec2/instance:Instance", "app", { subnetId: UNKNOWN })] },
+            {
+                name: "the Beanstalk settings are unknown",
+                resources: () => [rec("aws:elasticbeanstalk/environment:Environment", "web", { application: "web", settings: UNKNOWN })],
+            },
         ],
     });
 
