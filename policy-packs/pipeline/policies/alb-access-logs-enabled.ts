@@ -13,17 +13,16 @@ export const albAccessLogsEnabled: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `accessLogs: { enabled: true, bucket: <log archive bucket> }` on the load balancer.",
+    // The peers also ask access logs of gateway load balancers, which cannot write any.
     peerChecks: {
-        full: [
-            "CKV_AWS_91",
-            "CKV_AWS_92",
+        full: ["CKV_AWS_91", "CKV_AWS_92", "aws-elb-loadbalancer-configure-access-logging"],
+        partial: [
             "AwsSolutions-ELB2",
             "PCI.DSS.321-ELBLoggingEnabled",
             "aws-alb-loadbalancer-configure-access-logging",
             "aws-alb-loadbalancer-enable-access-logging",
             "aws-lb-loadbalancer-configure-access-logging",
             "aws-lb-loadbalancer-enable-access-logging",
-            "aws-elb-loadbalancer-configure-access-logging",
         ],
     },
     resourceTypes: TYPES,

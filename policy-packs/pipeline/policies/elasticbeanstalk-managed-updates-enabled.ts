@@ -15,7 +15,8 @@ export const elasticbeanstalkManagedUpdatesEnabled: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Add `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` = `"true"` with a `PreferredStartTime`, and `aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` = `"minor"` (or `"patch"`).',
-    peerChecks: { full: ["AwsSolutions-EB3", "CKV_AWS_340"] },
+    // The peers also refuse environments whose settings come from a saved template.
+    peerChecks: { partial: ["AwsSolutions-EB3", "CKV_AWS_340"] },
     resourceTypes: [T.beanstalkEnvironment],
     validateResource: forTypes([T.beanstalkEnvironment], (args, report) => {
         const s = args.props.settings;

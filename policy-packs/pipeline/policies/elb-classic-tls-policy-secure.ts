@@ -31,7 +31,8 @@ export const elbClassicTlsPolicySecure: ResourcePolicyDefinition = {
             allowedReferencePolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_CLASSIC_TLS_POLICIES },
         },
     },
-    peerChecks: { full: ["CKV_AWS_213"] },
+    // Checkov refuses a legacy protocol attribute whatever its value, even "false".
+    peerChecks: { partial: ["CKV_AWS_213"] },
     resourceTypes: [T.elbClassicPolicy],
     validateResource: forTypes([T.elbClassicPolicy], (args, report) => {
         if (args.props.policyTypeName !== "SSLNegotiationPolicyType") args.notApplicable("Only SSL negotiation policies set TLS versions.");

@@ -23,7 +23,8 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Set `kmsKeyId` on components; `blockDeviceMappings[].ebs: { encrypted: "true", kmsKeyId }` on recipes; `amiDistributionConfiguration.kmsKeyId` on every distribution.',
-    peerChecks: { full: ["CKV_AWS_180", "CKV_AWS_199", "CKV_AWS_200"] },
+    // Checkov also asks an AMI key of distributions that distribute containers only.
+    peerChecks: { full: ["CKV_AWS_180", "CKV_AWS_200"], partial: ["CKV_AWS_199"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         switch (args.type) {

@@ -36,7 +36,8 @@ export const securityGroupAttached: StackPolicyDefinition = {
     remediationSteps:
         "Attach the group to the resource it protects, delete it, or, when other stacks attach it, tag it `edf:shared=true` (the configured tag).",
     configSchema: { properties: { sharedTagKey: { type: "string", minLength: 1, default: "edf:shared" } } },
-    peerChecks: { full: ["CKV2_AWS_5"] },
+    // Checkov has no "shared" exception.
+    peerChecks: { partial: ["CKV2_AWS_5"] },
     resourceTypes: [T.securityGroup],
     validateStack: (args, report) => {
         const groups = ofTypes(args.resources, [T.securityGroup]);

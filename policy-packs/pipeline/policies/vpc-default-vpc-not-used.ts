@@ -22,7 +22,8 @@ export const vpcDefaultVpcNotUsed: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Launch into the landing zone's VPC: set the instance's `subnetId` (or a network interface), the Beanstalk environment's `aws:ec2:vpc` `VPCId` and `Subnets` settings; do not manage `aws.ec2.DefaultVpc`/`DefaultSubnet`.",
-    peerChecks: { full: ["CKV_AWS_148", "PCI.DSS.321-EC2InstancesInVPC", "AwsSolutions-EB1"] },
+    // cdk-nag also refuses instances placed by a network interface, and environments configured by a saved template.
+    peerChecks: { full: ["CKV_AWS_148"], partial: ["PCI.DSS.321-EC2InstancesInVPC", "AwsSolutions-EB1"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         const p = args.props;

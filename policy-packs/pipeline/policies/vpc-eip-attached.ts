@@ -27,7 +27,8 @@ export const vpcEipAttached: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Attach the address (NAT gateway `allocationId`, `aws.ec2.EipAssociation`, NLB `subnetMappings`) or release it.",
-    peerChecks: { full: ["CKV2_AWS_19"] },
+    // Checkov counts only instances, associations, NAT gateways and Transfer servers as users; ours any resource naming the address.
+    peerChecks: { partial: ["CKV2_AWS_19"] },
     resourceTypes: [T.eip, T.eipAssociation, T.natGateway],
     validateStack: (args, report) => {
         const eips = ofTypes(args.resources, [T.eip]);

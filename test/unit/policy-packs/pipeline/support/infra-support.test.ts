@@ -156,6 +156,8 @@ describe("infra support modules", () => {
             assert.ok(looksLikeSecret("AKIAABCDEFGHIJKLMNOP"));
             assert.ok(textHasSecret("#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY=" + "x".repeat(40) + "\n"));
             assert.ok(textHasSecret("curl https://user:hunter2@example.internal/"));
+            assert.ok(textHasSecret(`aws_key = "${"b".repeat(40)}"`), "a quoted secret next to an AWS key name");
+            assert.ok(looksLikeSecret("A3TXABCDEFGHIJKLMNOP"), "the other access-key prefixes");
             assert.ok(!textHasSecret("#!/bin/sh\nyum install -y nginx\naws secretsmanager get-secret-value --secret-id db\n"));
         });
     });

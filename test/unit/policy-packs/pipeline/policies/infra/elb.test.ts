@@ -1,4 +1,6 @@
+import * as assert from "assert";
 import { albAccessLogsEnabled } from "../../../../../../policy-packs/pipeline/policies/alb-access-logs-enabled";
+import { albHttpRedirectsToHttps } from "../../../../../../policy-packs/pipeline/policies/alb-http-redirects-to-https";
 import { albMalformedRequestsRejected } from "../../../../../../policy-packs/pipeline/policies/alb-malformed-requests-rejected";
 import { albWafManagedRuleGroups } from "../../../../../../policy-packs/pipeline/policies/alb-waf-managed-rule-groups";
 import { elbClassicListenersEncrypted } from "../../../../../../policy-packs/pipeline/policies/elb-classic-listeners-encrypted";
@@ -7,7 +9,7 @@ import { elbClassicTlsPolicySecure } from "../../../../../../policy-packs/pipeli
 import { lbHighAvailability } from "../../../../../../policy-packs/pipeline/policies/lb-high-availability";
 import { lbListenerCertificateFromAcm } from "../../../../../../policy-packs/pipeline/policies/lb-listener-certificate-from-acm";
 import { networkDeletionProtectionEnabled } from "../../../../../../policy-packs/pipeline/policies/network-deletion-protection-enabled";
-import { describePolicy } from "../../../support/policy-cases";
+import { describePolicy, runOne } from "../../../support/policy-cases";
 import { change, rec, UNKNOWN } from "./records";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
@@ -382,5 +384,15 @@ describe("infra: load balancers", () => {
                 resources: () => change(protectedAlb([]), "edge", (p) => ({ ...p, rules: UNKNOWN })),
             },
         ],
+    });
+
+    it("alb-http-redirects-to-https reads a listener without a protocol as the HTTP listener it is", async () => {
+        const plain = rec(LISTENER, "plain", { port: 80, defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] });
+        const gateway = rec(LISTENER, "geneve", { defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] });
+        const result = await runOne(albHttpRedirectsToHttps, [plain, gateway]);
+        assert.deepStrictEqual(
+            result.diagnostics.map((d) => [d.urn, d.message]),
+            [[plain.urn, "HTTP listener `plain` must only redirect to HTTPS (default action `redirect` with protocol HTTPS)."]],
+        );
     });
 });

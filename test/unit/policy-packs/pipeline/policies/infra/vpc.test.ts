@@ -159,6 +159,11 @@ describe("infra: VPC", () => {
                 expect: /Security group `app` must have a `description` of its purpose/,
             },
             {
+                name: "a one-letter description",
+                resources: () => [group({ description: "x" })],
+                expect: /Security group `app` must have a `description` of its purpose/,
+            },
+            {
                 name: "an undescribed inline egress rule",
                 resources: () => [group({ egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] })],
                 expect: /must describe its egress rule #0/,
