@@ -54,9 +54,10 @@ export const ebsKmsCustomerManagedKey: ResourcePolicyDefinition = {
                         report(`${what} must encrypt its ${d.label} with a customer-managed KMS key (\`kmsKeyId\`).`);
                 return;
             case T.dlmLifecyclePolicy:
+                // A key on an unencrypted copy protects nothing: both are asked.
                 for (const c of dlmCrossRegionCopies(args.props))
-                    if (!isSet(c.settings, "cmkArn"))
-                        report(`${what} must encrypt its ${c.label} with a customer-managed KMS key (\`cmkArn\`).`);
+                    if (c.settings.encrypted !== true || !isSet(c.settings, "cmkArn"))
+                        report(`${what} must encrypt its ${c.label} with a customer-managed KMS key (\`encrypted: true\`, \`cmkArn\`).`);
                 return;
             default:
                 if (!isSet(args.props, "kmsKeyId")) report(`${what} must be encrypted with a customer-managed KMS key (\`kmsKeyId\`).`);

@@ -24,8 +24,10 @@ export const ecrRepositoryKmsEncrypted: ResourcePolicyDefinition = {
     remediationSteps:
         'Set `encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: <customer-managed key ARN> }]` when creating the repository.',
     configSchema: { properties: { requireCustomerManagedKey: { type: "boolean", default: true } } },
+    // Checkov wants encryption type KMS exactly; ours also accepts dual-layer KMS_DSSE.
     peerChecks: {
-        full: ["CKV_AWS_136", "aws-ecr-repository-disallow-unencrypted-repository", "aws-ecr-repository-configure-customer-managed-key"],
+        full: ["aws-ecr-repository-disallow-unencrypted-repository", "aws-ecr-repository-configure-customer-managed-key"],
+        partial: ["CKV_AWS_136"],
     },
     resourceTypes: [T.ecrRepository],
     validateResource: forTypes([T.ecrRepository], (args, report) => {

@@ -282,7 +282,7 @@ describe("infra: EC2 and EBS", () => {
             {
                 name: "a cross-region copy without a key",
                 resources: () => [lifecycle({ encrypted: true })],
-                expect: /with a customer-managed KMS key \(`cmkArn`\)/,
+                expect: /with a customer-managed KMS key \(`encrypted: true`, `cmkArn`\)/,
             },
         ],
         notApplicable: [{ name: "launch configurations, which cannot name a key", resources: () => [configuration()] }],
