@@ -173,7 +173,8 @@ export class ContainerService extends pulumi.ComponentResource {
                 cluster: sharedServices.ecsClusterArn,
                 taskDefinition: this.taskDefinition.arn,
                 launchType: "FARGATE",
-                platformVersion: "1.4.0",
+                // AWS patches the Fargate kernel and runtime under LATEST; a pinned version stays unpatched.
+                platformVersion: "LATEST",
                 desiredCount: minTasks,
                 networkConfiguration: {
                     subnets: network.privateSubnetIds,

@@ -12,6 +12,8 @@ export const albInternetFacingHasWaf: StackPolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the load balancer's ARN and a regional web ACL with the AWS managed rule groups.",
+    // cdk-nag also asks a WAF of internal ALBs; ours asks it of those the internet reaches.
+    peerChecks: { full: ["CKV2_AWS_28"], partial: ["PCI.DSS.321-ALBWAFEnabled"] },
     resourceTypes: [...LB_TYPES, T.webAclAssociation],
     validateStack: (args, report) => {
         const lbs = ofTypes(args.resources, LB_TYPES).filter(

@@ -27,6 +27,11 @@ export const albTlsPolicyAllowed: ResourcePolicyDefinition = {
     configSchema: {
         properties: { allowedPolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_ALLOWED_TLS_POLICIES } },
     },
+    peerChecks: {
+        // CKV_AWS_103 also refuses plain HTTP listeners that do not redirect (alb-http-redirects-to-https's part);
+        // compliance-policies also asks a TLS policy of TCP listeners on port 443, which have none.
+        partial: ["CKV2_AWS_74", "CKV_AWS_103", "aws-alb-listener-configure-secure-tls", "aws-lb-listener-configure-secure-tls"],
+    },
     resourceTypes: [...LISTENER_TYPES],
     validateResource: forTypes(LISTENER_TYPES, (args, report) => {
         const protocol = args.props.protocol;

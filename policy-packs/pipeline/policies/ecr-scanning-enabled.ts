@@ -13,6 +13,8 @@ export const ecrScanningEnabled: StackPolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Enable `imageScanningConfiguration.scanOnPush` on the repository, or enhanced continuous scanning with an `aws.ecr.RegistryScanningConfiguration` (scanType ENHANCED).",
+    // The peers want scan-on-push on the repository itself; ours also accepts registry-wide enhanced scanning.
+    peerChecks: { partial: ["CKV_AWS_163", "aws-ecr-repository-configure-image-scan", "aws-ecr-repository-enable-image-scan"] },
     resourceTypes: [T.ecrRepository, T.ecrRegistryScanning],
     validateStack: (args, report) => {
         const repos = ofTypes(args.resources, [T.ecrRepository]);

@@ -10,6 +10,8 @@ export const ecrTagsImmutable: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the repository.',
+    // The peers want IMMUTABLE exactly; ours also accepts IMMUTABLE_WITH_EXCLUSION.
+    peerChecks: { partial: ["CKV_AWS_51", "aws-ecr-repository-disallow-mutable-image"] },
     resourceTypes: [T.ecrRepository],
     validateResource: forTypes([T.ecrRepository], (args, report) => {
         const m = args.props.imageTagMutability;

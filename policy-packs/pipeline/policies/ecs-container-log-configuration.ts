@@ -12,6 +12,7 @@ export const ecsContainerLogConfiguration: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Add `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": ..., "awslogs-region": ..., "awslogs-stream-prefix": ... } }` (or FireLens).',
+    peerChecks: { full: ["AwsSolutions-ECS7"] },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {

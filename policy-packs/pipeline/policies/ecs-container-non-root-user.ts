@@ -18,6 +18,7 @@ export const ecsContainerNonRootUser: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Set `user` to a non-zero uid (e.g. `"10001:10001"`) in the container definition and build the image to run as that user.',
+    peerChecks: { partial: ["PCI.DSS.321-ECSTaskDefinitionUserForHostMode"] },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {

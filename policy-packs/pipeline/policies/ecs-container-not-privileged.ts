@@ -11,6 +11,7 @@ export const ecsContainerNotPrivileged: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Remove `privileged: true` from the container definition; grant specific Linux capabilities only if truly needed.",
+    peerChecks: { full: ["CKV_AWS_334"] },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {

@@ -11,6 +11,7 @@ export const ecsContainerReadOnlyRoot: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `readonlyRootFilesystem: true` and give the container a volume for the paths it must write.",
+    peerChecks: { full: ["CKV_AWS_336"] },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {

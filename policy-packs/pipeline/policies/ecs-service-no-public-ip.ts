@@ -10,6 +10,7 @@ export const ecsServiceNoPublicIp: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `networkConfiguration.assignPublicIp: false` and reach the service through the load balancer.",
+    peerChecks: { full: ["CKV_AWS_333"] },
     resourceTypes: [T.ecsService],
     validateResource: forTypes([T.ecsService], (args, report) => {
         const net = args.props.networkConfiguration as { assignPublicIp?: boolean } | undefined;

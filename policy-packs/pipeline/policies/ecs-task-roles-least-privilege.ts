@@ -1,20 +1,7 @@
-import type { PolicyResource } from "@pulumi/policy";
 import type { StackPolicyDefinition } from "../../lib/model";
-import { inlineDocuments, isAdminPolicyArn, isAdminStatement, statementsOf } from "../support/iam";
-import { asArray, known, ofTypes, refersTo } from "../support/props";
+import { known, ofTypes, refersTo } from "../support/props";
+import { isAdminRole } from "../support/role-privileges";
 import { T } from "../support/types";
-
-function isAdminRole(role: PolicyResource, resources: readonly PolicyResource[]): boolean {
-    if (asArray(known(() => role.props.managedPolicyArns) as string[]).some(isAdminPolicyArn)) return true;
-    if (inlineDocuments(role.props).some((d) => statementsOf(d).some(isAdminStatement))) return true;
-    for (const a of ofTypes(resources, [T.iamRolePolicyAttachment])) {
-        if (refersTo(a, "role", role, ["name"]) && isAdminPolicyArn(known(() => a.props.policyArn))) return true;
-    }
-    for (const p of ofTypes(resources, [T.iamRolePolicy])) {
-        if (refersTo(p, "role", role, ["name"]) && statementsOf(known(() => p.props.policy)).some(isAdminStatement)) return true;
-    }
-    return false;
-}
 
 /** Stack policy: roles, their attachments and inline policies are separate resources. */
 export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
@@ -27,6 +14,7 @@ export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
     waivable: false,
     remediationSteps:
         "Give the task its own role with only what the application needs, and a separate execution role for pulling images and reading secrets; never attach AdministratorAccess or `*:*`.",
+    peerChecks: { full: ["CKV_AWS_249"] },
     resourceTypes: [T.taskDefinition, T.iamRole, T.iamRolePolicyAttachment, T.iamRolePolicy],
     validateStack: (args, report) => {
         const tasks = ofTypes(args.resources, [T.taskDefinition]);

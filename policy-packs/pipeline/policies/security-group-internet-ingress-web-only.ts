@@ -38,6 +38,16 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
             publicTagValue: { type: "string", default: "public-lb" },
         },
     },
+    // The peers refuse every internet source; ours lets 80/443 reach public load-balancer groups.
+    peerChecks: {
+        full: ["CKV_AWS_277"],
+        partial: [
+            "CKV_AWS_260",
+            "AwsSolutions-EC23",
+            "aws-ec2-securitygroup-disallow-public-internet-ingress",
+            "aws-ec2-securitygroup-disallow-inbound-http-traffic",
+        ],
+    },
     resourceTypes: [T.securityGroup, T.securityGroupRule, T.ingressRule],
     validateStack: (args, report) => {
         const cfg = args.getConfig<Config>();

@@ -1,21 +1,13 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
+import { DEFAULT_ADMIN_PORTS, exposedPorts } from "../support/ports";
 import { asArray, isWorldCidr } from "../support/props";
 import { T } from "../support/types";
 
-/** SSH, RDP and the common database and cache ports. */
-export const DEFAULT_ADMIN_PORTS = [22, 3389, 3306, 5432, 1433, 1521, 27017, 6379, 9200, 5439, 11211];
+export { DEFAULT_ADMIN_PORTS };
 
 interface Config {
     adminPorts: number[];
-}
-
-function exposedPorts(from: number | undefined, to: number | undefined, protocol: string | undefined, ports: readonly number[]): number[] {
-    // Protocol -1 ("all") opens every port whatever the port fields say.
-    if (protocol === "-1" || protocol === "all") return [...ports];
-    const lo = from ?? 0;
-    const hi = to ?? from ?? 65535;
-    return ports.filter((p) => p >= lo && p <= hi);
 }
 
 interface Rule {
@@ -70,6 +62,7 @@ export const securityGroupNoAdminPortsOpen: ResourcePolicyDefinition = {
     configSchema: {
         properties: { adminPorts: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: DEFAULT_ADMIN_PORTS } },
     },
+    peerChecks: { full: ["CKV_AWS_24", "CKV_AWS_25", "PCI.DSS.321-EC2RestrictedSSH", "PCI.DSS.321-EC2RestrictedCommonPorts"] },
     resourceTypes: [T.securityGroup, T.securityGroupRule, T.ingressRule],
     validateResource: forTypes([T.securityGroup, T.securityGroupRule, T.ingressRule], (args, report) => {
         const { adminPorts } = args.getConfig<Config>();

@@ -19,6 +19,8 @@ export const subnetNoPublicIpOutsidePublicTier: ResourcePolicyDefinition = {
     configSchema: {
         properties: { tierTagKey: { type: "string", default: "tier" }, publicTierValue: { type: "string", default: "public" } },
     },
+    // The peers refuse public IPs on every subnet; ours lets the public tier map them.
+    peerChecks: { partial: ["CKV_AWS_130", "PCI.DSS.321-VPCSubnetAutoAssignPublicIpDisabled"] },
     resourceTypes: [T.subnet],
     validateResource: forTypes([T.subnet], (args, report) => {
         const cfg = args.getConfig<Config>();

@@ -12,6 +12,7 @@ export const vpcDefaultSecurityGroupClosed: StackPolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Add an `aws.ec2.DefaultSecurityGroup` for the VPC with empty `ingress` and `egress`, so nothing can use the default group.",
+    peerChecks: { full: ["PCI.DSS.321-VPCDefaultSecurityGroupClosed", "CKV2_AWS_12"] },
     resourceTypes: [T.vpc, T.defaultSecurityGroup],
     validateStack: (args, report) => {
         const vpcs = ofTypes(args.resources, [T.vpc]);

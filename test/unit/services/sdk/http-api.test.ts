@@ -56,13 +56,18 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
         it("passes every pipeline policy with no mandatory finding, and only the advisory ones it chooses to leave", async () => {
             const result = await inspectComponents(run.resources, "prod");
             assert.deepEqual(mandatoryFindings(result), []);
-            // advisory `apigateway-stage-cache-enabled`: a shared response cache in front of authorised routes could serve one caller's data to another (docs/services.md).
-            // advisory `lambda-function-code-signing`: code signing needs an AWS Signer profile the landing zone does not provide yet; `codeSigning` turns it on.
+            // Advisory `apigateway-stage-cache-enabled`: a shared response cache in front of authorised
+            // routes could serve one caller's data to another (docs/services.md).
+            // Advisory `lambda-function-code-signing`: needs an AWS Signer profile the landing zone
+            // does not provide yet (`codeSigning` turns it on).
+            // Advisory `security-group-attached`: built alone, without the ContainerService that the
+            // service identity's task security group is attached to.
             assert.deepEqual(result.findings.map((f) => f.policyId).sort(), [
                 "apigateway-stage-cache-enabled",
                 "apigateway-stage-cache-enabled",
                 "lambda-function-code-signing",
                 "lambda-function-code-signing",
+                "security-group-attached",
             ]);
         });
 
