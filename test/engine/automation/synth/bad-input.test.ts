@@ -29,7 +29,7 @@ describe("edf synth with bad input", function () {
         const run = edfSynth(["--env", "test/fixtures/synth/throws.yaml", "--date", "2026-11-27"]);
         assert.equal(run.code, EXIT_CODES.failure, run.stderr);
         assert.match(run.stderr, /throws\s+failed .*broken-throws: config `edf:answer` must be 42, not `41`/);
-        assert.match(run.stderr, /after-throws\s+skipped .*`throws` failed/);
+        assert.match(run.stderr, /after-throws\s+skipped .*dependency `throws` did not succeed/);
         const report = run.report();
         assert.deepEqual(Object.fromEntries(report.stacks.map((s) => [s.unit, s.status])), {
             throws: "failed",
