@@ -54,7 +54,9 @@ export class HumanReporter implements Reporter {
             this.lastHeartbeat.set(p.unit, now);
             const tries = p.attempt > 1 ? ` (attempt ${p.attempt})` : "";
             this.err.write(
-                `  ${p.unit.padEnd(20)} ${p.status.padEnd(9)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)}s  ${p.resourcesDone} done, ${p.resourcesInFlight} in flight${tries}\n`,
+                `  ${p.unit.padEnd(20)} ${p.status.padEnd(9)} ` +
+                    `${(p.elapsedMs / 1000).toFixed(1).padStart(6)}s  ${p.resourcesDone} ` +
+                    `done, ${p.resourcesInFlight} in flight${tries}\n`,
             );
         }
     }

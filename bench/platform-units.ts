@@ -65,7 +65,7 @@ function runFor(unit: string, azs: number) {
 
 async function child(unit: string, azs: number): Promise<void> {
     const loadStart = process.hrtime.bigint();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the unit named on the command line, timed
     const program = require(path.join(__dirname, "..", unit, "program")).default;
     const { runUnit } = await import("../test/unit/platform/support/units");
     const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;

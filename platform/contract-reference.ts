@@ -119,7 +119,8 @@ export class LandingZoneReference {
         const output = this.parts.get(part);
         if (!output) {
             throw new Error(
-                `LandingZoneReference: the \`${part}\` part was not referenced: pass \`stacks.${part}\` to \`LandingZoneReference.fromStacks\`.`,
+                `LandingZoneReference: the \`${part}\` part was not referenced: pass ` +
+                    `\`stacks.${part}\` to \`LandingZoneReference.fromStacks\`.`,
             );
         }
         return output as pulumi.Output<LandingZoneOutputs[P]>;

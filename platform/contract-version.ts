@@ -47,7 +47,9 @@ export function contractVersionProblem(published: unknown, expected: string = CO
     if (found.major !== wanted.major) {
         return (
             `\`contractVersion\` is ${found.major}.${found.minor} but this consumer needs major ${wanted.major}: ` +
-            `upgrade the ${found.major < wanted.major ? "landing zone" : "consumer's platform SDK"} so both speak contract ${wanted.major}.x`
+            `upgrade the ` +
+            `${found.major < wanted.major ? "landing zone" : "consumer's platform SDK"} ` +
+            `so both speak contract ${wanted.major}.x`
         );
     }
     if (found.minor < wanted.minor) {

@@ -52,7 +52,9 @@ function main(argv: readonly string[]): number {
             .join(", ");
         const environments = Object.keys(settings).join(", ") || "none";
         console.log(
-            `${pack}: ${result.files.length} source files → ${path.relative(process.cwd(), result.outDir) || "."} (dependencies: ${deps}; environments: ${environments})`,
+            `${pack}: ${result.files.length} source files → ` +
+                `${path.relative(process.cwd(), result.outDir) || "."} (dependencies: ` +
+                `${deps}; environments: ${environments})`,
         );
     }
     console.log(`Publish with: cd ${path.relative(process.cwd(), out) || "."}/<pack> && pulumi policy publish <org>`);

@@ -35,6 +35,10 @@ started=$(date +%s)
 EDF_TEST_COUNTS="$(mktemp)"
 export EDF_TEST_COUNTS
 trap 'rm -f "$EDF_TEST_COUNTS"' EXIT
+echo "== lint (ESLint), format (Prettier --check), layers (dependency-cruiser)"
+npx eslint .
+npx prettier --check . >/dev/null || { npx prettier --check . ; echo "format: run npx prettier --write on the files above" >&2; exit 1; }
+npm run --silent lint:imports
 echo "== type-check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
 

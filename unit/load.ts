@@ -52,7 +52,7 @@ export function resolveUnitProgramPath(unit: string, root: string = PROJECT_ROOT
 /** Loads a unit's program (the default export of its `program.ts`). */
 export function loadUnitProgram(unit: string, root: string = PROJECT_ROOT): UnitProgram {
     const file = resolveUnitProgramPath(unit, root);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the unit's program is chosen by config at run time
     const loaded = require(file) as { default?: unknown };
     if (typeof loaded.default !== "function") {
         throw new Error(`Unit \`${unit}\`: \`${path.relative(root, file)}\` must \`export default defineUnit(...)\`.`);

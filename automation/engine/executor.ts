@@ -114,7 +114,10 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
 
     describe(): string {
         const { operation } = this.options;
-        return `${operation} ${this.plan.loaded.spec.environment}: ${this.plan.selection.length} stack(s), parallel ${this.parallel}, ${this.backend.description}`;
+        return (
+            `${operation} ${this.plan.loaded.spec.environment}: ` +
+            `${this.plan.selection.length} stack(s), parallel ${this.parallel}, ${this.backend.description}`
+        );
     }
 
     stackName(unit: string): string {

@@ -41,7 +41,9 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
                 // cross-stack error leak the hosts exist to prevent.
                 return Promise.reject(
                     new Error(
-                        `edf: \`pulumi ${args[0]}\` runs for a program host but has no --client argument; @pulumi/pulumi changed how inline programs reach the engine (see automation/engine/program-host/).`,
+                        `edf: \`pulumi ${args[0]}\` runs for a program host but has no ` +
+                            `--client argument; @pulumi/pulumi changed how inline programs reach ` +
+                            `the engine (see automation/engine/program-host/).`,
                     ),
                 );
             }

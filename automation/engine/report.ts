@@ -44,7 +44,8 @@ export function summaryTable(report: RunReport): string {
         out.push("", "POLICY VIOLATIONS");
         for (const v of report.violations) {
             out.push(
-                `  [${v.enforcementLevel}] ${v.unit}: ${v.policy} (${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${lastLine(v.message)}`,
+                `  [${v.enforcementLevel}] ${v.unit}: ${v.policy} ` +
+                    `(${v.policyPack})${v.resourceUrn ? ` ${v.resourceUrn.split("::").pop()}` : ""}: ${lastLine(v.message)}`,
             );
         }
     }
@@ -53,7 +54,8 @@ export function summaryTable(report: RunReport): string {
         .join(", ");
     out.push(
         "",
-        `${report.command} ${report.environment}: ${report.outcome} (${counts}) in ${(report.durationMs / 1000).toFixed(1)}s — exit ${report.exitCode}`,
+        `${report.command} ${report.environment}: ${report.outcome} ` +
+            `(${counts}) in ${(report.durationMs / 1000).toFixed(1)}s — exit ${report.exitCode}`,
     );
     if (report.runDir) {
         out.push(`logs and report.json: ${report.runDir}`);

@@ -136,7 +136,9 @@ export class EnvironmentStacks {
         fs.mkdirSync(handle.workDir, { recursive: true });
         const projectFile = path.join(handle.workDir, "Pulumi.yaml");
         const backendLine = this.backend.url ? `backend:\n  url: ${JSON.stringify(this.backend.url)}\n` : "";
-        const project = `# Written by edf: the work folder of stack ${handle.stackName}. The program is inline (unit/run.ts).\nname: ${PROJECT_NAME}\nruntime: nodejs\n${backendLine}`;
+        const project =
+            `# Written by edf: the work folder of stack ${handle.stackName}. The ` +
+            `program is inline (unit/run.ts).\nname: ${PROJECT_NAME}\nruntime: nodejs\n${backendLine}`;
         if (!fs.existsSync(projectFile) || fs.readFileSync(projectFile, "utf8") !== project) {
             fs.writeFileSync(projectFile, project);
         }

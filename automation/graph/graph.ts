@@ -49,7 +49,9 @@ export function buildGraph(spec: EnvironmentSpec): StackGraph {
             {
                 path: "/units",
                 message: `dependency cycle ${cycle.join(" → ")}`,
-                fix: "remove one `dependsOn` entry or stack input on this cycle (inputs that read another stack's outputs are dependencies too).",
+                fix:
+                    "remove one `dependsOn` entry or stack input on this cycle (inputs " +
+                    "that read another stack's outputs are dependencies too).",
             },
         ]);
     }

@@ -151,10 +151,20 @@ function encodePath(path: string): string {
     return path.split("/").map(encodeURIComponent).join("/");
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text: string): any {
+/** What the driver reads of Vault's JSON answers; any field may be missing, so every one is optional. */
+interface VaultAnswer {
+    readonly data?: {
+        readonly data?: unknown;
+        readonly metadata?: { readonly version?: unknown; readonly destroyed?: unknown; readonly deletion_time?: unknown };
+    };
+    readonly auth?: { readonly client_token?: unknown };
+    readonly errors?: unknown;
+}
+
+function parseJson(text: string): VaultAnswer | undefined {
     try {
-        return JSON.parse(text);
+        const parsed: unknown = JSON.parse(text);
+        return typeof parsed === "object" && parsed !== null ? (parsed as VaultAnswer) : undefined;
     } catch {
         return undefined;
     }

@@ -6,7 +6,7 @@
 // ts-node costs. The cache lives under `<project>/.edf/cache/ts` (git-ignored) and is safe to
 // delete; entries are written atomically, so workers of concurrent runs can share it.
 "use strict";
-const crypto = require("crypto");
+const { createHash } = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
@@ -25,7 +25,6 @@ const COMPILER_OPTIONS = {
 
 let typescript;
 function compiler() {
-    // eslint-disable-next-line global-require
     typescript ??= require("typescript");
     return typescript;
 }
@@ -47,7 +46,7 @@ function register() {
     const version = versionKey();
     const hook = function (module, filename) {
         const source = fs.readFileSync(filename, "utf8");
-        const key = crypto.createHash("sha256").update(version).update("\0").update(filename).update("\0").update(source).digest("hex");
+        const key = createHash("sha256").update(version).update("\0").update(filename).update("\0").update(source).digest("hex");
         const file = path.join(dir, key.slice(0, 2), `${key}.js`);
         let output;
         try {

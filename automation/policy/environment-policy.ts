@@ -61,12 +61,16 @@ export function resolveEnvironmentPolicy(
     if (!fs.existsSync(location.policyModule)) {
         throw new EdfError(
             "EDF_PREFLIGHT",
-            `Policy pack \`${location.display}\` has no \`${POLICY_LIST_MODULE}\`: the driver judges in-process and needs the pack's policy list.`,
+            `Policy pack \`${location.display}\` has no \`${POLICY_LIST_MODULE}\`: ` +
+                `the driver judges in-process and needs the pack's policy list.`,
             [
                 {
                     ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
                     message: `missing \`${POLICY_LIST_MODULE}\``,
-                    fix: `export the pack's policies from \`${location.display}/${POLICY_LIST_MODULE}\` (as policy-packs/pipeline does), or set \`policy.enabled: false\`.`,
+                    fix:
+                        `export the pack's policies from ` +
+                        `\`${location.display}/${POLICY_LIST_MODULE}\` (as ` +
+                        `policy-packs/pipeline does), or set \`policy.enabled: false\`.`,
                 },
             ],
         );

@@ -32,7 +32,7 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
     let policies = loaded.get(policyModule);
     if (!policies) {
         // A pack is chosen by the spec at run time, so its module path is only known here.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the spec names the pack at run time
         const exports = require(policyModule) as Record<string, unknown>;
         const lists = Object.values(exports).filter(
             (v): v is PolicyDefinition[] =>

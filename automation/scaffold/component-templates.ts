@@ -93,7 +93,8 @@ export function componentCode(components: ReadonlySet<ServiceComponent>): Compon
     const cacheAuthToken = ctx.inputs.requireSecret<string>("${CACHE_AUTH_TOKEN_INPUT}");
 `;
         body.push(
-            `    const cache = new Cache("cache", { service: identity, authToken: cacheAuthToken${has("function") ? ", clients: [handler]" : ""} });`,
+            `    const cache = new Cache("cache", { service: identity, authToken: ` +
+                `cacheAuthToken${has("function") ? ", clients: [handler]" : ""} });`,
         );
         environment.push("CACHE_HOST: cache.address", "CACHE_PORT: String(cache.port)");
         secrets.push("CACHE_AUTH_TOKEN: { value: cache.authToken }");

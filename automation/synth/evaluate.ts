@@ -172,9 +172,19 @@ function stackReferenceProblem(job: EvaluationJob, name: string): string {
     const known = job.environmentStacks.includes(short);
     const producer = short.startsWith(`${job.environment}.`) ? short.slice(job.environment.length + 1) : short;
     if (known) {
-        return `unit \`${job.unit}\` reads stack \`${name}\` but does not depend on unit \`${producer}\`: add \`${producer}\` to \`units.${job.unit}.dependsOn\` in the spec (synth only feeds a stack the outputs of the stacks it depends on).`;
+        return (
+            `unit \`${job.unit}\` reads stack \`${name}\` but does not depend on ` +
+            `unit \`${producer}\`: add \`${producer}\` to ` +
+            `\`units.${job.unit}.dependsOn\` in the spec (synth only feeds a stack ` +
+            `the outputs of the stacks it depends on).`
+        );
     }
-    return `unit \`${job.unit}\` reads stack \`${name}\`, which is not a stack of environment \`${job.environment}\` (its stacks: ${job.environmentStacks.map((s) => `\`${s}\``).join(", ")}): fix the stack name in the unit's config.`;
+    return (
+        `unit \`${job.unit}\` reads stack \`${name}\`, which is not a stack of ` +
+        `environment \`${job.environment}\` (its stacks: ` +
+        `${job.environmentStacks.map((s) => `\`${s}\``).join(", ")}): fix the ` +
+        `stack name in the unit's config.`
+    );
 }
 
 /**

@@ -86,7 +86,10 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
                   ? `${inputs.source.file} (sample values)`
                   : "the spec (no Vault/Consul inputs)";
         const pack = plan.policy ? `pack ${plan.policy.pack.name} ${plan.policy.pack.version}` : "policy enforcement off";
-        return `synth ${plan.loaded.spec.environment}: ${plan.selection.length} stack(s), ${this.parallel} at a time; inputs from ${source}; ${pack}`;
+        return (
+            `synth ${plan.loaded.spec.environment}: ${plan.selection.length} ` +
+            `stack(s), ${this.parallel} at a time; inputs from ${source}; ${pack}`
+        );
     }
 
     stackName(unit: string): string {
@@ -190,7 +193,10 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         const { summary } = result;
         return {
             status: summary.passed ? "succeeded" : "policy-violation",
-            reason: `inspected: ${evaluated.resourceCounts.total} resources, ${summary.mandatory} mandatory, ${summary.advisory} advisory, ${summary.waived} waived`,
+            reason:
+                `inspected: ${evaluated.resourceCounts.total} resources, ` +
+                `${summary.mandatory} mandatory, ${summary.advisory} advisory, ` +
+                `${summary.waived} waived`,
             detail: {
                 ...evaluated,
                 findings: result.findings,

@@ -90,8 +90,12 @@ export async function resolveSynthInputs(
                 file: loaded.file,
                 path: at,
                 line: loaded.lineOf(at),
-                message: `input \`${name}\` of unit \`${unit}\` (${input.from}): ${what} and there is no sample inputs file \`${sampleDisplay}\``,
-                fix: `create \`${sampleDisplay}\` with \`sampleValuesOnly: true\` and a sample value (docs/synth.md)${input.from === "env" ? `, or export \`${input.name}\`` : ", pass `--inputs <file>`, or use `--live-inputs`"}.`,
+                message:
+                    `input \`${name}\` of unit \`${unit}\` (${input.from}): ${what} and ` +
+                    `there is no sample inputs file \`${sampleDisplay}\``,
+                fix:
+                    `create \`${sampleDisplay}\` with \`sampleValuesOnly: true\` and a ` +
+                    `sample value (docs/synth.md)${input.from === "env" ? `, or export \`${input.name}\`` : ", pass `--inputs <file>`, or use `--live-inputs`"}.`,
             });
         }
         throw new EdfError(

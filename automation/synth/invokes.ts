@@ -5,7 +5,8 @@ export class UnsupportedInvokeError extends Error {
     constructor(readonly token: string) {
         super(
             `synth has no offline answer for the provider function \`${token}\`: ` +
-                "add a realistic answer to automation/synth/invokes.ts, or read the value from the landing-zone contract or an input instead.",
+                "add a realistic answer to automation/synth/invokes.ts, or read the " +
+                "value from the landing-zone contract or an input instead.",
         );
         this.name = "UnsupportedInvokeError";
     }

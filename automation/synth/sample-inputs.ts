@@ -42,7 +42,9 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
             {
                 file: display,
                 message: "the file does not exist",
-                fix: "create it (see docs/synth.md), pass `--inputs <file>`, or use `--live-inputs` to read the servers in the spec's `injectors`.",
+                fix:
+                    "create it (see docs/synth.md), pass `--inputs <file>`, or use " +
+                    "`--live-inputs` to read the servers in the spec's `injectors`.",
             },
         ]);
     }

@@ -29,7 +29,11 @@ export function describeMachine(): string {
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(" ");
-    return `machine: ${model}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load}`;
+    return (
+        `machine: ${model}, ${cpus.length} cores, ` +
+        `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+        `load average ${load}`
+    );
 }
 
 /** How many samples each figure is the median of, said the same way by every benchmark. */
@@ -73,7 +77,9 @@ export function numberOption(
     const whole = options.fractional ? "" : " whole";
     if (!Number.isFinite(value) || value < 0 || (value === 0 && !options.allowZero) || (whole && !Number.isInteger(value))) {
         throw new UsageError(
-            `\`--${name}\` must be a ${options.allowZero ? "non-negative" : "positive"}${whole} number, got \`${process.argv[i + 1] ?? ""}\`.`,
+            `\`--${name}\` must be a ` +
+                `${options.allowZero ? "non-negative" : "positive"}${whole} number, ` +
+                `got \`${process.argv[i + 1] ?? ""}\`.`,
         );
     }
     return value;

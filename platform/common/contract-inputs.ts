@@ -32,7 +32,8 @@ export function readContractInputs<P extends ContractPartName, K extends keyof L
             ]);
         } else if (!kind.accepts(value)) {
             reader.add([
-                `input \`${key}\` is ${describeValue(value)} but must be ${kind.expectation}, as \`${CONTRACT_PRODUCERS[part]}\` publishes it.`,
+                `input \`${key}\` is ${describeValue(value)} but must be ` +
+                    `${kind.expectation}, as \`${CONTRACT_PRODUCERS[part]}\` publishes it.`,
             ]);
         } else {
             (values as Record<string, unknown>)[key] = value;

@@ -71,7 +71,8 @@ export function publicationProblems(publication: unknown): string[] {
             const value = fields[name];
             if (value !== undefined && (typeof value !== "string" || !SEGMENTS.test(value))) {
                 problems.push(
-                    `\`publication.${target}.${name}\` must be path segments of letters, digits, \`_.-\` joined by \`/\` (no leading or trailing \`/\`).`,
+                    `\`publication.${target}.${name}\` must be path segments of letters, ` +
+                        `digits, \`_.-\` joined by \`/\` (no leading or trailing \`/\`).`,
                 );
             }
         }

@@ -116,7 +116,8 @@ function readLifecycle(reader: ConfigReader, fallback: LogLifecycle): LogLifecyc
         ]);
     } else if (cold >= expire) {
         reader.add([
-            `\`logArchiveLifecycle.coldAfterDays\` is ${cold} but objects expire after ${expire}: move them to cold storage before they expire.`,
+            `\`logArchiveLifecycle.coldAfterDays\` is ${cold} but objects expire ` +
+                `after ${expire}: move them to cold storage before they expire.`,
         ]);
     }
     return { coldAfterDays: cold, expireAfterDays: expire };

@@ -11,7 +11,7 @@ interface AnalyzerProxyModule {
     getSpecialProxyTarget: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a private module path is what this fence exists for
 const proxyModule = require("@pulumi/policy/proxy") as Partial<AnalyzerProxyModule>;
 if (
     typeof proxyModule.unknownCheckingProxy !== "function" ||
@@ -19,7 +19,9 @@ if (
     typeof proxyModule.getSpecialProxyTarget !== "string"
 ) {
     throw new Error(
-        "`@pulumi/policy/proxy` no longer exports `unknownCheckingProxy`/`UnknownValueError`: pin @pulumi/policy 1.21.x or update policy-packs/lib/analyzer-internals.ts.",
+        "`@pulumi/policy/proxy` no longer exports " +
+            "`unknownCheckingProxy`/`UnknownValueError`: pin @pulumi/policy 1.21.x " +
+            "or update policy-packs/lib/analyzer-internals.ts.",
     );
 }
 
@@ -56,6 +58,8 @@ export function reportAtLevel(
 const analyzerSource = fs.readFileSync(require.resolve("@pulumi/policy/server"), "utf8");
 if (!analyzerSource.includes("policyInfo.enforcementLevel || enforcementLevel")) {
     throw new Error(
-        "@pulumi/policy no longer reports an object violation at the object's own enforcement level: pin @pulumi/policy 1.21.x or update reportAtLevel in policy-packs/lib/analyzer-internals.ts.",
+        "@pulumi/policy no longer reports an object violation at the object's " +
+            "own enforcement level: pin @pulumi/policy 1.21.x or update " +
+            "reportAtLevel in policy-packs/lib/analyzer-internals.ts.",
     );
 }

@@ -54,7 +54,8 @@ export function validatePolicyConfig(policies: readonly PolicyDefinition[], conf
                 const path = `${id}${err.instancePath.replace(/\//g, ".")}`;
                 const extra =
                     err.keyword === "additionalProperties"
-                        ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\`; known: ${Object.keys(policy.configSchema?.properties ?? {}).join(", ") || "none"}`
+                        ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\`; ` +
+                          `known: ${Object.keys(policy.configSchema?.properties ?? {}).join(", ") || "none"}`
                         : "";
                 problems.push(`${source}: \`${path}\` ${err.message ?? "is invalid"}${extra}.`);
             }

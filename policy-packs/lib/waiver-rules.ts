@@ -89,7 +89,11 @@ export function waiverStatus(waiver: Waiver, policy: PolicyDefinition | undefine
 
 /** The mandatory finding an expired waiver becomes (same text in the harness and the engine). */
 export function expiredWaiverMessage(waiver: Waiver): string {
-    return `Waiver \`${waiver.id}\` (owner ${waiver.owner}, ticket ${waiver.ticket}) expired on ${waiver.expires}: fix the resources it covered, or renew it with a new expiry after review.`;
+    return (
+        `Waiver \`${waiver.id}\` (owner ${waiver.owner}, ticket ` +
+        `${waiver.ticket}) expired on ${waiver.expires}: fix the resources it ` +
+        `covered, or renew it with a new expiry after review.`
+    );
 }
 
 /** The mandatory finding a waiver of a non-waivable policy becomes. */

@@ -24,7 +24,10 @@ export const DEFAULT_CACHE_PORT = 6380;
 export interface CacheArgs {
     /** The service that owns the cache; only its tasks (and `clients`) may connect. */
     readonly service: ServiceIdentity;
-    /** The AUTH token, injected from Vault as a secret Output (`ctx.inputs.requireSecret("cache-auth-token")`): 16–128 printable characters without spaces, `"`, `/` or `@`. */
+    /**
+     * The AUTH token, injected from Vault as a secret Output (`ctx.inputs.requireSecret("cache-auth-token")`): 16–128 printable characters
+     * without spaces, `"`, `/` or `@`.
+     */
     readonly authToken: pulumi.Output<string>;
     /** Functions of the service that connect too. @default [] */
     readonly clients?: readonly Function[];
@@ -55,7 +58,8 @@ export function cacheProblems(name: string, args: CacheArgs): string[] {
     const problems = dependencyProblems(name, args.service);
     if (args.authToken === undefined) {
         problems.push(
-            '`authToken` is missing: inject it from Vault, e.g. `ctx.inputs.requireSecret("cache-auth-token")` — every client authenticates.',
+            "`authToken` is missing: inject it from Vault, e.g. " +
+                '`ctx.inputs.requireSecret("cache-auth-token")` — every client authenticates.',
         );
     } else if (!pulumi.Output.isInstance(args.authToken)) {
         problems.push("`authToken` is a plain value: pass the Vault value as a secret Output (`ctx.inputs.requireSecret(...)`).");
@@ -65,7 +69,8 @@ export function cacheProblems(name: string, args: CacheArgs): string[] {
         problems.push(`\`engine\` is \`${String(engine)}\`: use \`valkey\` or \`redis\`.`);
     } else if (args.engineVersion !== undefined && !CACHE_ENGINE_VERSIONS[engine].includes(args.engineVersion)) {
         problems.push(
-            `\`engineVersion\` is \`${args.engineVersion}\`: ${engine} runs ${CACHE_ENGINE_VERSIONS[engine].map((v) => `\`${v}\``).join(", ")} here.`,
+            `\`engineVersion\` is \`${args.engineVersion}\`: ${engine} runs ` +
+                `${CACHE_ENGINE_VERSIONS[engine].map((v) => `\`${v}\``).join(", ")} here.`,
         );
     }
     if (args.nodeType !== undefined && (typeof args.nodeType !== "string" || !NODE_TYPE.test(args.nodeType))) {
@@ -78,7 +83,8 @@ export function cacheProblems(name: string, args: CacheArgs): string[] {
     }
     if (size === "prod" && args.multiAz === false) {
         problems.push(
-            "`multiAz` is `false` in a prod environment: production caches keep a replica in another AZ and fail over to it; remove `multiAz`.",
+            "`multiAz` is `false` in a prod environment: production caches keep a " +
+                "replica in another AZ and fail over to it; remove `multiAz`.",
         );
     }
     const multiAz = args.multiAz ?? args.service?.sizing.multiAzCache;
@@ -100,13 +106,15 @@ export function cacheProblems(name: string, args: CacheArgs): string[] {
         problems.push(`\`port\` is \`${String(port)}\`: use a port from 1024 to 65535.`);
     } else if (port === WELL_KNOWN_CACHE_PORT) {
         problems.push(
-            `\`port\` is \`${WELL_KNOWN_CACHE_PORT}\`, the engine's well-known port: use another, e.g. \`${DEFAULT_CACHE_PORT}\` (the default).`,
+            `\`port\` is \`${WELL_KNOWN_CACHE_PORT}\`, the engine's well-known ` +
+                `port: use another, e.g. \`${DEFAULT_CACHE_PORT}\` (the default).`,
         );
     }
     const retention = args.snapshotRetentionDays;
     if (retention !== undefined && (!Number.isInteger(retention) || retention < 1 || retention > 35)) {
         problems.push(
-            `\`snapshotRetentionDays\` is \`${String(retention)}\`: the cache keeps daily snapshots (backups); use a whole number from 1 to 35.`,
+            `\`snapshotRetentionDays\` is \`${String(retention)}\`: the cache ` +
+                `keeps daily snapshots (backups); use a whole number from 1 to 35.`,
         );
     }
     (args.clients ?? []).forEach((client, index) => {

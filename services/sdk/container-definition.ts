@@ -71,7 +71,8 @@ export function variableNameProblems(environment: readonly string[], secrets: re
         for (const name of names) {
             if (!ENV_NAME.test(name)) {
                 problems.push(
-                    `\`${argument}.${name}\` is not a valid variable name: use letters, digits and \`_\`, not starting with a digit (e.g. \`DB_HOST\`).`,
+                    `\`${argument}.${name}\` is not a valid variable name: use letters, ` +
+                        `digits and \`_\`, not starting with a digit (e.g. \`DB_HOST\`).`,
                 );
             }
         }

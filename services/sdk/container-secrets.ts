@@ -2,7 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ServiceIdentity } from "./service-identity";
 
-/** A secret a dependency component stores (e.g. `PostgresDatabase.passwordSecret`); the `ContainerService` that references it grants its execution role read access. */
+/**
+ * A secret a dependency component stores (e.g. `PostgresDatabase.passwordSecret`); the `ContainerService` that references it grants its
+ * execution role read access.
+ */
 export interface SecretReference {
     /** The Secrets Manager secret's ARN. */
     readonly secretArn: pulumi.Input<string>;

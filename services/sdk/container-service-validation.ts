@@ -26,7 +26,8 @@ export function containerServiceProblems(name: string, args: ContainerServiceArg
     const problems = containerShapeProblems(name, args, identity.sizing);
     if (identity.serviceName !== name) {
         problems.push(
-            `\`identity\` belongs to \`${identity.serviceName}\`, not \`${name}\`: name the ServiceIdentity and the ContainerService alike.`,
+            `\`identity\` belongs to \`${identity.serviceName}\`, not \`${name}\`: ` +
+                `name the ServiceIdentity and the ContainerService alike.`,
         );
     }
     return problems;
@@ -73,7 +74,8 @@ function httpProblems(http: NonNullable<ContainerShape["http"]>): string[] {
     const problems: string[] = [];
     if (!Number.isInteger(http.priority) || http.priority < 1 || http.priority > MAX_RULE_PRIORITY) {
         problems.push(
-            `\`http.priority\` is \`${String(http.priority)}\`: use a whole number from 1 to ${MAX_RULE_PRIORITY}, unique on the shared listener.`,
+            `\`http.priority\` is \`${String(http.priority)}\`: use a whole number ` +
+                `from 1 to ${MAX_RULE_PRIORITY}, unique on the shared listener.`,
         );
     }
     const patterns = Array.isArray(http.pathPatterns) ? http.pathPatterns : [];
@@ -102,7 +104,8 @@ function scalingProblems(args: ContainerShape, defaultMin: number, defaultMax: n
     }
     if (!Number.isInteger(max) || max < min) {
         problems.push(
-            `\`scaling.maxTasks\` is \`${String(max)}\` but \`scaling.minTasks\` is \`${String(min)}\`: raise \`maxTasks\` to at least \`minTasks\`.`,
+            `\`scaling.maxTasks\` is \`${String(max)}\` but \`scaling.minTasks\` ` +
+                `is \`${String(min)}\`: raise \`maxTasks\` to at least \`minTasks\`.`,
         );
     }
     const cpu = scaling.cpuTargetPercent;

@@ -14,7 +14,9 @@ import type { ImageSelection } from "./validation/image";
 export interface ContainerServiceArgs {
     /** The service's identity (roles, security group, landing zone, tags); its name must equal this component's. */
     readonly identity: ServiceIdentity;
-    /** Which image of the service's own repository to run; `digest` is required where the environment pins images. @default - tag `latest` */
+    /**
+     * Which image of the service's own repository to run; `digest` is required where the environment pins images. @default - tag `latest`
+     */
     readonly image?: ImageSelection;
     /** Task CPU units (1024 = 1 vCPU); must pair with `memory` as Fargate allows. @default 256 */
     readonly cpu?: number;

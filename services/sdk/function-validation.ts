@@ -88,7 +88,8 @@ export function functionProblems(name: string, args: FunctionArgs): string[] {
     if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
         problems.push(
             `\`reservedConcurrency\` is \`${String(concurrency)}\`: a function keeps a concurrency limit (so one function cannot ` +
-                "exhaust the account's pool, nor run unbounded); use a whole number of at least 1, or remove it for the environment's default.",
+                "exhaust the account's pool, nor run unbounded); use a whole number of " +
+                "at least 1, or remove it for the environment's default.",
         );
     }
     problems.push(...functionEnvironmentProblems(args.environmentVariables));

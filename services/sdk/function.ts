@@ -56,7 +56,10 @@ export interface FunctionArgs {
     readonly reservedConcurrency?: number;
     /** Plain configuration, encrypted at rest with the landing zone's data key. Never secrets: pass a secret's ARN. @default {} */
     readonly environmentVariables?: Readonly<Record<string, pulumi.Input<string>>>;
-    /** What the function may do besides logging, tracing, its network and its dead-letter queue: exact actions on exact resources. @default [] */
+    /**
+     * What the function may do besides logging, tracing, its network and its dead-letter queue: exact actions on exact resources. @default
+     * []
+     */
     readonly grants?: readonly PolicyStatement[];
     /** AWS services or roles allowed to invoke it (resource policy), each limited to its source. @default [] */
     readonly invokers?: readonly FunctionInvoker[];

@@ -99,7 +99,8 @@ export function routeProblems(routes: readonly RouteShape[] | undefined, authori
     }
     if (authorizerNames.length === 0) {
         problems.push(
-            "`authorizers` is empty: every route needs an authoriser — declare one (`lambda`, `cognito` for JWTs from a user pool, or `iam`).",
+            "`authorizers` is empty: every route needs an authoriser — declare one " +
+                "(`lambda`, `cognito` for JWTs from a user pool, or `iam`).",
         );
     }
     const seen = new Set<string>();
@@ -133,7 +134,8 @@ export function routeProblems(routes: readonly RouteShape[] | undefined, authori
             }
         } else if (typeof authorizer !== "string" || /^none$/i.test(authorizer)) {
             problems.push(
-                `\`${at("authorizer")}\` is \`${String(authorizer)}\`: every route is authorised (a route without one is open to the internet); ` +
+                `\`${at("authorizer")}\` is \`${String(authorizer)}\`: every route is ` +
+                    `authorised (a route without one is open to the internet); ` +
                     "name one of the API's authorisers.",
             );
         } else if (!authorizerNames.includes(authorizer)) {
@@ -150,7 +152,8 @@ export function routeProblems(routes: readonly RouteShape[] | undefined, authori
             (typeof target.baseUrl !== "string" || !/^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(target.baseUrl))
         ) {
             problems.push(
-                `\`${at("target.baseUrl")}\` is \`${String(target.baseUrl)}\`: the API reaches HTTP backends over HTTPS only (\`https://…\`).`,
+                `\`${at("target.baseUrl")}\` is \`${String(target.baseUrl)}\`: the API ` +
+                    `reaches HTTP backends over HTTPS only (\`https://…\`).`,
             );
         }
     });

@@ -56,13 +56,15 @@ export function httpApiProblems(name: string, args: HttpApiArgs): string[] {
     const rate = args.throttling?.rateLimit;
     if (rate !== undefined && (typeof rate !== "number" || !(rate > 0) || rate > MAX_API_RATE_LIMIT)) {
         problems.push(
-            `\`throttling.rateLimit\` is \`${String(rate)}\`: the stage keeps a limit; use more than 0 and at most ${MAX_API_RATE_LIMIT} requests per second.`,
+            `\`throttling.rateLimit\` is \`${String(rate)}\`: the stage keeps a ` +
+                `limit; use more than 0 and at most ${MAX_API_RATE_LIMIT} requests per second.`,
         );
     }
     const burst = args.throttling?.burstLimit;
     if (burst !== undefined && (!Number.isInteger(burst) || burst < 1 || burst > MAX_API_BURST_LIMIT)) {
         problems.push(
-            `\`throttling.burstLimit\` is \`${String(burst)}\`: the stage keeps a limit; use a whole number from 1 to ${MAX_API_BURST_LIMIT}.`,
+            `\`throttling.burstLimit\` is \`${String(burst)}\`: the stage keeps a ` +
+                `limit; use a whole number from 1 to ${MAX_API_BURST_LIMIT}.`,
         );
     }
     if (args.loggingLevel !== undefined && args.loggingLevel !== "INFO" && args.loggingLevel !== "ERROR") {
@@ -77,12 +79,15 @@ export function httpApiProblems(name: string, args: HttpApiArgs): string[] {
     if (domain !== undefined) {
         if (typeof domain.domainName !== "string" || !DOMAIN.test(domain.domainName)) {
             problems.push(
-                `\`customDomain.domainName\` is \`${String(domain.domainName)}\`: give a lowercase DNS name such as \`orders.example.com\`.`,
+                `\`customDomain.domainName\` is \`${String(domain.domainName)}\`: give ` +
+                    `a lowercase DNS name such as \`orders.example.com\`.`,
             );
         }
         if (domain.securityPolicy !== undefined && domain.securityPolicy !== "TLS_1_2") {
             problems.push(
-                `\`customDomain.securityPolicy\` is \`${String(domain.securityPolicy)}\`: the domain accepts TLS 1.2 or later only (\`TLS_1_2\`).`,
+                `\`customDomain.securityPolicy\` is ` +
+                    `\`${String(domain.securityPolicy)}\`: the domain accepts TLS 1.2 or ` +
+                    `later only (\`TLS_1_2\`).`,
             );
         }
         if (domain.certificateArn === undefined) {

@@ -37,7 +37,10 @@ export interface PostgresDatabaseArgs {
     readonly databaseName?: string;
     /** The master user name. @default "app" */
     readonly username?: string;
-    /** RDS for PostgreSQL (one instance, a standby when multi-AZ) or Aurora PostgreSQL (a cluster; a reader in a second AZ when multi-AZ). @default "rds" */
+    /**
+     * RDS for PostgreSQL (one instance, a standby when multi-AZ) or Aurora PostgreSQL (a cluster; a reader in a second AZ when multi-AZ).
+     * @default "rds"
+     */
     readonly engine?: PostgresEngine;
     /** The PostgreSQL version (Aurora needs `MAJOR.MINOR`). @default - "16" for RDS, "16.4" for Aurora */
     readonly engineVersion?: string;
@@ -85,7 +88,8 @@ export function postgresDatabaseProblems(name: string, args: PostgresDatabaseArg
     const username = args.username ?? DEFAULT_POSTGRES_USERNAME;
     if (!IDENTIFIER.test(username) || RESERVED_USERS.includes(username)) {
         problems.push(
-            `\`username\` is \`${username}\`: use 1–63 lowercase letters, digits and \`_\`, not a reserved name (${RESERVED_USERS.join(", ")}).`,
+            `\`username\` is \`${username}\`: use 1–63 lowercase letters, digits ` +
+                `and \`_\`, not a reserved name (${RESERVED_USERS.join(", ")}).`,
         );
     }
     const storage = args.allocatedStorageGb;

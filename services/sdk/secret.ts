@@ -37,7 +37,9 @@ export interface SecretArgs {
     readonly value?: pulumi.Output<string>;
     /** Automatic rotation; required in prod. @default - none (refused in prod) */
     readonly rotation?: SecretRotation;
-    /** Whether the service's tasks read the value with their task role (`none` when only the container's `secrets` need it). @default "read" */
+    /**
+     * Whether the service's tasks read the value with their task role (`none` when only the container's `secrets` need it). @default "read"
+     */
     readonly taskAccess?: "read" | "none";
     /** Functions of the service that read the value. @default [] */
     readonly readers?: readonly Function[];
@@ -70,7 +72,9 @@ export function secretProblems(name: string, args: SecretArgs): string[] {
                 problems.push("`rotation.function` must be a `Function` of the service.");
             } else if (args.service && rotation.function.service.serviceName !== args.service.serviceName) {
                 problems.push(
-                    `\`rotation.function\` belongs to \`${rotation.function.service.serviceName}\`: rotate with a function of this service.`,
+                    `\`rotation.function\` belongs to ` +
+                        `\`${rotation.function.service.serviceName}\`: rotate with a function ` +
+                        `of this service.`,
                 );
             }
         } else if (rotation.lambdaArn === undefined || rotation.lambdaRoleArn === undefined) {
@@ -81,7 +85,8 @@ export function secretProblems(name: string, args: SecretArgs): string[] {
         const days = rotation.afterDays;
         if (days !== undefined && (typeof days !== "number" || !Number.isInteger(days) || days < 1 || days > MAX_ROTATION_DAYS)) {
             problems.push(
-                `\`rotation.afterDays\` is \`${String(days)}\`: rotate at least every ${MAX_ROTATION_DAYS} days (a whole number from 1 to ${MAX_ROTATION_DAYS}).`,
+                `\`rotation.afterDays\` is \`${String(days)}\`: rotate at least every ` +
+                    `${MAX_ROTATION_DAYS} days (a whole number from 1 to ${MAX_ROTATION_DAYS}).`,
             );
         }
         const schedule = rotation.scheduleExpression;
@@ -90,7 +95,9 @@ export function secretProblems(name: string, args: SecretArgs): string[] {
             const hours = match ? Number(match[1]) * (match[2]!.startsWith("day") ? 24 : 1) : NaN;
             if (!match || hours < 4 || hours > MAX_ROTATION_DAYS * 24) {
                 problems.push(
-                    `\`rotation.scheduleExpression\` is \`${String(schedule)}\`: give \`rate(N days)\` or \`rate(N hours)\` between 4 hours and ${MAX_ROTATION_DAYS} days.`,
+                    `\`rotation.scheduleExpression\` is \`${String(schedule)}\`: give ` +
+                        `\`rate(N days)\` or \`rate(N hours)\` between 4 hours and ` +
+                        `${MAX_ROTATION_DAYS} days.`,
                 );
             } else if (days !== undefined) {
                 problems.push("`rotation` has both `afterDays` and `scheduleExpression`: keep one.");
@@ -100,7 +107,9 @@ export function secretProblems(name: string, args: SecretArgs): string[] {
     const window = args.recoveryWindowDays;
     if (window !== undefined && (!Number.isInteger(window) || window < 7 || window > 30)) {
         problems.push(
-            `\`recoveryWindowDays\` is \`${String(window)}\`: a deleted secret stays restorable for 7 to 30 days (0 would delete it at once, with no way back).`,
+            `\`recoveryWindowDays\` is \`${String(window)}\`: a deleted secret ` +
+                `stays restorable for 7 to 30 days (0 would delete it at once, with no ` +
+                `way back).`,
         );
     }
     if (args.taskAccess !== undefined && args.taskAccess !== "read" && args.taskAccess !== "none") {

@@ -17,7 +17,9 @@ export interface ServiceUnitSettings {
     readonly size: EnvironmentSize;
     /** Who owns the service and how sensitive its data is (`edf:governance`). */
     readonly governance: GovernanceConfig;
-    /** Which image to run (`edf:image`, `{"digest": "sha256:…"}` or `{"tag": "…"}`; input `image-digest` overrides the digest). @default {} */
+    /**
+     * Which image to run (`edf:image`, `{"digest": "sha256:…"}` or `{"tag": "…"}`; input `image-digest` overrides the digest). @default {}
+     */
     readonly image: ImageSelection;
     /** Task size override (`edf:task`, `{"cpu": 512, "memory": 1024}`). @default - the program's size for the environment */
     readonly task: TaskSize;
@@ -52,7 +54,9 @@ export function readServiceSettings(ctx: UnitContext): ServiceUnitSettings {
     const governance = reader.json("governance");
     if (governance === undefined && reader.string("governance") === undefined) {
         reader.add([
-            `\`governance\` is not set: set config \`${reader.qualified("governance")}\` to \`{"owner": "<team>", "dataClassification": "…", "pciScope": "…"}\`.`,
+            `\`governance\` is not set: set config ` +
+                `\`${reader.qualified("governance")}\` to \`{"owner": "<team>", ` +
+                `"dataClassification": "…", "pciScope": "…"}\`.`,
         ]);
     }
     let image = reader.json("image") ?? {};
@@ -109,7 +113,9 @@ export function configEnvironment(config: unknown, argument: string): Record<str
             problems.push(`\`${argument}.${key}\`: setting names must be camelCase letters and digits, e.g. \`logLevel\`.`);
         } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
             problems.push(
-                `\`${argument}.${key}\` is ${Array.isArray(value) ? "a list" : value === null ? "null" : "an object"}: settings must be strings, numbers or booleans.`,
+                `\`${argument}.${key}\` is ` +
+                    `${Array.isArray(value) ? "a list" : value === null ? "null" : "an object"}: ` +
+                    `settings must be strings, numbers or booleans.`,
             );
         } else {
             variables[`CONFIG_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`] = String(value);

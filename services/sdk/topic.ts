@@ -72,7 +72,9 @@ export function topicProblems(name: string, args: TopicArgs): string[] {
     }
     if (typeof args.kmsKeyArn === "string" && (args.kmsKeyArn === "" || AWS_MANAGED_SNS_KEYS.includes(args.kmsKeyArn))) {
         problems.push(
-            `\`kmsKeyArn\` is \`${args.kmsKeyArn}\`: encrypt with a customer-managed key (remove \`kmsKeyArn\` for the landing zone's data key).`,
+            `\`kmsKeyArn\` is \`${args.kmsKeyArn}\`: encrypt with a ` +
+                `customer-managed key (remove \`kmsKeyArn\` for the landing zone's ` +
+                `data key).`,
         );
     }
     (args.subscribers ?? []).forEach((subscriber, index) => {

@@ -57,7 +57,8 @@ export const commands: CliCommand[] = [
                     const lines = files.map((f) => `  ${f.edits ? "updated" : "created"} ${f.path}`);
                     ctx.reporter.result(
                         { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })) },
-                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: npx mocha --config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`,
+                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: npx mocha ` +
+                            `--config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`,
                     );
                     ctx.exit(EXIT_CODES.ok);
                 });

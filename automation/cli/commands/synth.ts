@@ -4,7 +4,7 @@ import { displayPath, writeSynthReports } from "../../synth/report/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 import { handleInterrupts } from "../interrupts";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain JavaScript (it must load before any TypeScript)
 const { register: registerTranspileCache } = require("../../loader/ts-cache") as { register(): void };
 
 interface SynthCliOptions {
@@ -27,7 +27,8 @@ export const commands: CliCommand[] = [
                 program
                     .command("synth")
                     .description(
-                        "evaluate every unit offline under Pulumi mocks, inspect it with the environment's policies, write JSON/SARIF/Markdown/HTML reports",
+                        "evaluate every unit offline under Pulumi mocks, inspect it with the " +
+                            "environment's policies, write JSON/SARIF/Markdown/HTML reports",
                     ),
             )
                 .option(
@@ -80,7 +81,9 @@ export const commands: CliCommand[] = [
                                   : "FAILED: stacks did not synthesize";
                         const human = [
                             "",
-                            `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived finding(s)` +
+                            `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ` +
+                                `${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} ` +
+                                `advisory, ${s.waived} waived finding(s)` +
                                 (s.failed + s.skipped ? `, ${s.failed} failed, ${s.skipped} skipped` : "") +
                                 ` in ${(run.timings.totalMs / 1000).toFixed(1)}s (exit ${r.exitCode})`,
                             `reports: ${displayPath(files.dir)}/`,

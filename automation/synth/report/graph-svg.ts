@@ -103,11 +103,17 @@ export function renderGraphSvg(nodes: readonly GraphNode[], edges: readonly Edge
             const bend = Math.max(24, (y2 - y1) / 2);
             const inputs = e.reasons.filter((r) => r !== "dependsOn");
             const title = `${e.from} → ${e.to}: ${e.reasons.join(", ")}`;
-            return `<path class="edge${inputs.length ? " edge-input" : ""}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}" marker-end="url(#arrow)"><title>${escapeXml(title)}</title></path>`;
+            return (
+                `<path class="edge${inputs.length ? " edge-input" : ""}" ` +
+                `data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" ` +
+                `d="M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}" marker-end="url(#arrow)"><title>${escapeXml(title)}</title></path>`
+            );
         });
     const boxes = layout.nodes.map(
         (n) =>
-            `<g class="node status-${n.status}" data-stack-unit="${escapeXml(n.unit)}" tabindex="0" role="button" aria-label="${escapeXml(`${n.unit}: ${n.status}, ${n.detail}`)}" transform="translate(${n.x},${n.y})">` +
+            `<g class="node status-${n.status}" ` +
+            `data-stack-unit="${escapeXml(n.unit)}" tabindex="0" role="button" ` +
+            `aria-label="${escapeXml(`${n.unit}: ${n.status}, ${n.detail}`)}" transform="translate(${n.x},${n.y})">` +
             `<title>${escapeXml(`${n.label} — ${n.status} — ${n.detail}`)}</title>` +
             `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8"/>` +
             `<circle class="dot" cx="16" cy="19" r="5"/>` +
@@ -116,8 +122,12 @@ export function renderGraphSvg(nodes: readonly GraphNode[], edges: readonly Edge
             `</g>`,
     );
     return [
-        `<svg class="graph" role="img" aria-label="Stack graph" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
-        `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>`,
+        `<svg class="graph" role="img" aria-label="Stack graph" ` +
+            `width="${layout.width}" height="${layout.height}" viewBox="0 0 ` +
+            `${layout.width} ${layout.height}">`,
+        `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" ` +
+            `markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path ` +
+            `d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>`,
         ...paths,
         ...boxes,
         `</svg>`,

@@ -37,17 +37,23 @@ function findingRows(report: SynthReport): string {
     const rows = report.stacks.flatMap((s) => s.findings.map((f) => ({ s, f })));
     if (rows.length === 0) return `<p class="empty">No findings: every resource passed every policy.</p>`;
     return [
-        `<div class="table-wrap"><table class="findings" id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI DSS v4.0</th><th>Message</th></tr></thead><tbody>`,
+        `<div class="table-wrap"><table class="findings" ` +
+            `id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI ` +
+            `DSS v4.0</th><th>Message</th></tr></thead><tbody>`,
         ...rows.map(({ s, f }) => {
             const state = findingState(f);
             const search =
-                `${f.policyId} ${s.unit} ${shortUrnName(f)} ${f.resourceType ?? ""} ${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
+                `${f.policyId} ${s.unit} ${shortUrnName(f)} ${f.resourceType ?? ""} ` +
+                `${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
             const waiver = f.waivedBy
-                ? `<div class="waiver">Waived by <b>${e(f.waivedBy.id)}</b> (${e(f.waivedBy.ticket)}, ${e(f.waivedBy.owner)}, until ${e(f.waivedBy.expires)}): ${e(f.waivedBy.reason)}</div>`
+                ? `<div class="waiver">Waived by <b>${e(f.waivedBy.id)}</b> ` +
+                  `(${e(f.waivedBy.ticket)}, ${e(f.waivedBy.owner)}, until ` +
+                  `${e(f.waivedBy.expires)}): ${e(f.waivedBy.reason)}</div>`
                 : "";
             const kind = f.kind === "violation" ? "" : ` <span class="kind">${e(f.kind)}</span>`;
             return (
-                `<tr class="finding" data-state="${state}" data-severity="${e(f.severity)}" data-stack="${e(s.unit)}" data-search="${e(search)}">` +
+                `<tr class="finding" data-state="${state}" ` +
+                `data-severity="${e(f.severity)}" data-stack="${e(s.unit)}" data-search="${e(search)}">` +
                 `<td><span class="pill state-${state}">${state}</span></td>` +
                 `<td><span class="sev sev-${e(f.severity)}">${e(f.severity)}</span></td>` +
                 `<td class="mono nowrap">${e(f.policyId)}${kind}</td>` +
@@ -71,7 +77,9 @@ function inventory(s: SynthStackReport): string {
         ? `<h4>Inputs</h4><table class="kv"><tbody>${s.inputs
               .map(
                   (i) =>
-                      `<tr><td class="mono">${e(i.name)}</td><td>${e(i.source)} <span class="mono">${e(i.key)}</span>${i.secret ? ' <span class="pill secret">secret</span>' : ""} <span class="pill origin-${e(i.origin)}">${e(i.origin)}</span></td></tr>`,
+                      `<tr><td class="mono">${e(i.name)}</td><td>${e(i.source)} <span ` +
+                      `class="mono">${e(i.key)}</span>${i.secret ? ' <span class="pill secret">secret</span>' : ""} ` +
+                      `<span class="pill origin-${e(i.origin)}">${e(i.origin)}</span></td></tr>`,
               )
               .join("")}</tbody></table>`
         : "";
@@ -94,8 +102,11 @@ function inventory(s: SynthStackReport): string {
         .join("\n");
     const reason = s.reason ? `<p class="reason status-${s.status}">${e(s.reason)}</p>` : "";
     return (
-        `<details class="stack" id="stack-${e(s.unit)}" data-stack="${e(s.unit)}"><summary><span class="dot status-${s.status}"></span><b>${e(s.stack)}</b> <span class="mono sub">${e(s.path)}</span>` +
-        `<span class="right">${s.resourceCounts.total} resources · <span class="status-text status-${s.status}">${statusLabel(s.status)}</span></span></summary>` +
+        `<details class="stack" id="stack-${e(s.unit)}" ` +
+        `data-stack="${e(s.unit)}"><summary><span class="dot ` +
+        `status-${s.status}"></span><b>${e(s.stack)}</b> <span class="mono sub">${e(s.path)}</span>` +
+        `<span class="right">${s.resourceCounts.total} resources · <span ` +
+        `class="status-text status-${s.status}">${statusLabel(s.status)}</span></span></summary>` +
         `${reason}${inputs}${outputs}<h4>Resources by type</h4><p class="chips">${types || "none"}</p>` +
         `<h4>Inventory</h4><table class="inventory"><thead><tr><th>Type</th><th>Name</th><th>Id</th><th>Inputs</th></tr></thead><tbody>${rows}</tbody></table></details>`
     );
@@ -141,7 +152,8 @@ export function renderSynthHtml(report: SynthReport): string {
     const stackOptions = report.stacks.map((st) => `<option value="${e(st.unit)}">${e(st.unit)}</option>`).join("");
     const sample =
         report.inputs.source === "sample" && report.inputs.file
-            ? `<div class="banner">Vault and Consul inputs are <b>sample values</b> from <span class="mono">${e(report.inputs.file)}</span>, not real secrets.</div>`
+            ? `<div class="banner">Vault and Consul inputs are <b>sample values</b> ` +
+              `from <span class="mono">${e(report.inputs.file)}</span>, not real secrets.</div>`
             : "";
     const card = (label: string, value: number, cls = ""): string =>
         `<div class="card ${cls}"><div class="num">${value}</div><div class="label">${label}</div></div>`;
@@ -180,7 +192,9 @@ ${sample}
     <input type="search" id="filter-text" placeholder="Filter by policy, resource, message, control…" aria-label="Filter findings by text">
     <select id="filter-state" aria-label="Filter by state"><option value="">all states</option><option value="mandatory">mandatory</option><option value="advisory">advisory</option><option value="waived">waived</option></select>
     <select id="filter-stack" aria-label="Filter by stack"><option value="">all stacks</option>${stackOptions}</select>
-    <span class="sevs">${["critical", "high", "medium", "low"].map((v) => `<label><input type="checkbox" class="filter-severity" value="${v}" checked> ${v}</label>`).join(" ")}</span>
+    <span class="sevs">${["critical", "high", "medium", "low"]
+        .map((v) => `<label><input type="checkbox" class="filter-severity" value="${v}" ` + `checked> ${v}</label>`)
+        .join(" ")}</span>
     <button type="button" id="filter-reset">Reset</button>
   </form>
   ${findingRows(report)}

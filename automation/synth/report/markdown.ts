@@ -49,7 +49,9 @@ export function renderSynthMarkdown(report: SynthReport): string {
         "|---|---|---|---|---|---|---|",
         ...report.stacks.map(
             (st) =>
-                `| ${st.stack} | \`${st.path}\` | ${STATUS_LABEL[st.status]} | ${st.resourceCounts.total} | ${st.inspection?.mandatory ?? "–"} | ${st.inspection?.advisory ?? "–"} | ${st.inspection?.waived ?? "–"} |`,
+                `| ${st.stack} | \`${st.path}\` | ${STATUS_LABEL[st.status]} | ` +
+                `${st.resourceCounts.total} | ${st.inspection?.mandatory ?? "–"} | ` +
+                `${st.inspection?.advisory ?? "–"} | ${st.inspection?.waived ?? "–"} |`,
         ),
         "",
     ];
@@ -78,7 +80,9 @@ export function renderSynthMarkdown(report: SynthReport): string {
             "|---|---|---|---|---|---|",
             ...waived.map(
                 ({ stack, f }) =>
-                    `| ${stack} | ${f.policyId} | \`${cell(f.resourceName ?? f.urn)}\` | ${cell(f.waivedBy!.id)} (${cell(f.waivedBy!.ticket)}) | ${cell(f.waivedBy!.owner)} | ${f.waivedBy!.expires} |`,
+                    `| ${stack} | ${f.policyId} | \`${cell(f.resourceName ?? f.urn)}\` | ` +
+                    `${cell(f.waivedBy!.id)} (${cell(f.waivedBy!.ticket)}) | ` +
+                    `${cell(f.waivedBy!.owner)} | ${f.waivedBy!.expires} |`,
             ),
             "",
         );

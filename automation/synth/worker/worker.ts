@@ -19,14 +19,17 @@ let current: number | undefined;
 // load here fails again, with its real error, in the stack that needs it.
 for (const module of (workerData as { preload?: string[] } | undefined)?.preload ?? []) {
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the modules to preload are known only at run time
         require(module);
     } catch {
         // reported by the stack that loads it
     }
 }
 
-port.on("message", async (request: WorkerRequest) => {
+// The handler reports every failure to the pool itself; nothing is left to reject unobserved.
+port.on("message", (request: WorkerRequest) => void handle(request));
+
+async function handle(request: WorkerRequest): Promise<void> {
     current = request.id;
     const post = (response: WorkerResponse): void => {
         if (current === request.id) port.postMessage(response);
@@ -52,4 +55,4 @@ port.on("message", async (request: WorkerRequest) => {
     } finally {
         if (current === request.id) current = undefined;
     }
-});
+}

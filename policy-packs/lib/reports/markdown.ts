@@ -12,7 +12,9 @@ function findingRows(findings: readonly Finding[], withWaiver = false): string[]
     const rows = findings.map((f) => {
         const resource = f.urn ? `\`${cell(f.resourceName ?? f.urn)}\`` : "(stack)";
         return withWaiver && f.waivedBy
-            ? `| ${f.policyId} | ${resource} | ${cell(f.waivedBy.id)} (${cell(f.waivedBy.ticket)}) | ${cell(f.waivedBy.owner)} | ${f.waivedBy.expires} |`
+            ? `| ${f.policyId} | ${resource} | ${cell(f.waivedBy.id)} ` +
+                  `(${cell(f.waivedBy.ticket)}) | ${cell(f.waivedBy.owner)} | ` +
+                  `${f.waivedBy.expires} |`
             : `| ${f.policyId} | ${f.severity} | ${resource} | ${cell(f.message)} |`;
     });
     return [head, ...rows];

@@ -99,7 +99,10 @@ import { wafWebAclLogging } from "../policies/waf-web-acl-logging";
 import { wafWebAclRulesEffective } from "../policies/waf-web-acl-rules-effective";
 import { wafv2WebAclManagedRules } from "../policies/wafv2-web-acl-managed-rules";
 
-/** Compute, edge and integration services (Lambda, API Gateway, CloudFront, SNS, SQS, Step Functions, EventBridge, Kinesis/Firehose, Secrets Manager, Cognito, ACM, Route 53, WAF, AppSync, MQ, MSK, developer tools, ...), in pack order. */
+/**
+ * Compute, edge and integration services (Lambda, API Gateway, CloudFront, SNS, SQS, Step Functions, EventBridge, Kinesis/Firehose, Secrets
+ * Manager, Cognito, ACM, Route 53, WAF, AppSync, MQ, MSK, developer tools, ...), in pack order.
+ */
 export const computePolicies: readonly PolicyDefinition[] = [
     // Lambda
     lambdaFunctionEnvironmentKmsEncrypted,

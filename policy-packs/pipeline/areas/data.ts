@@ -68,7 +68,10 @@ import { redshiftTlsRequired } from "../policies/redshift-tls-required";
 import { timestreamDatabaseCustomerManagedKey } from "../policies/timestream-database-customer-managed-key";
 import { timestreamInfluxdbNotPubliclyAccessible } from "../policies/timestream-influxdb-not-publicly-accessible";
 
-/** Databases (RDS and Aurora, DynamoDB, ElastiCache/MemoryDB, Redshift, Neptune, DocumentDB, DMS, Timestream, QLDB, Keyspaces, ...), in pack order. */
+/**
+ * Databases (RDS and Aurora, DynamoDB, ElastiCache/MemoryDB, Redshift, Neptune, DocumentDB, DMS, Timestream, QLDB, Keyspaces, ...), in pack
+ * order.
+ */
 export const dataPolicies: readonly PolicyDefinition[] = [
     databaseNonDefaultPort,
     daxClusterEncrypted,

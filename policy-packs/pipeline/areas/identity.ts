@@ -36,7 +36,10 @@ import { ssmParameterSecureStringCmk } from "../policies/ssm-parameter-secure-st
 import { ssmSessionManagerKmsEncrypted } from "../policies/ssm-session-manager-kms-encrypted";
 import { ssmSessionManagerLoggingEncrypted } from "../policies/ssm-session-manager-logging-encrypted";
 
-/** Identity, keys and governance (IAM documents analysed as documents, KMS, CloudTrail, CloudWatch, Config, GuardDuty, SSM, ...), in pack order. */
+/**
+ * Identity, keys and governance (IAM documents analysed as documents, KMS, CloudTrail, CloudWatch, Config, GuardDuty, SSM, ...), in pack
+ * order.
+ */
 export const identityPolicies: readonly PolicyDefinition[] = [
     iamPolicyNoServiceWildcardActions,
     iamPolicyNoAllowWithNotElements,

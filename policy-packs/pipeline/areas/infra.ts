@@ -55,7 +55,10 @@ import { vpcNaclNoInternetAdminPorts } from "../policies/vpc-nacl-no-internet-ad
 import { vpcNetworkAclAttached } from "../policies/vpc-network-acl-attached";
 import { workspacesVolumesEncrypted } from "../policies/workspaces-volumes-encrypted";
 
-/** Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in pack order. */
+/**
+ * Networks and compute hosts (ELB, VPC, EC2 instances and launch templates, EBS, Auto Scaling, ECS, ECR, EKS, Network Firewall, ...), in
+ * pack order.
+ */
 export const infraPolicies: readonly PolicyDefinition[] = [
     // Load balancers
     albMalformedRequestsRejected,

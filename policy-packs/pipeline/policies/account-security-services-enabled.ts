@@ -20,7 +20,9 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` with an enabled `aws.cfg.RecorderStatus`, and an `aws.securityhub.Account` in the security unit.",
+        "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` " +
+        "with an enabled `aws.cfg.RecorderStatus`, and an " +
+        "`aws.securityhub.Account` in the security unit.",
     configSchema: { properties: { requireInStack: { type: "boolean", default: false } } },
     // Partial: one enabled detector, recorder and hub per baseline; the per-resource checks are the dedicated policies'.
     peerChecks: { partial: ["CKV2_AWS_45", "CKV2_AWS_3", "CKV_AWS_121", "CKV_AWS_238"] },
@@ -36,7 +38,8 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
             report("The security baseline must enable GuardDuty (an aws.guardduty.Detector with `enable: true`).");
         if (recorders.length === 0 || !statuses.some((s) => s.props.isEnabled === true))
             report(
-                "The security baseline must record with AWS Config (an aws.cfg.Recorder and an aws.cfg.RecorderStatus with `isEnabled: true`).",
+                "The security baseline must record with AWS Config (an " +
+                    "aws.cfg.Recorder and an aws.cfg.RecorderStatus with `isEnabled: true`).",
             );
         if (hubs.length === 0) report("The security baseline must enable Security Hub (an aws.securityhub.Account).");
     },

@@ -5,7 +5,8 @@ export const acmCertificateTransparencyLogging: ResourcePolicyDefinition = {
     kind: "resource",
     id: "acm-certificate-transparency-logging",
     description:
-        "Checks whether ACM certificates are recorded in public certificate transparency logs, so a mis-issued certificate for the domain can be spotted.",
+        "Checks whether ACM certificates are recorded in public certificate " +
+        "transparency logs, so a mis-issued certificate for the domain can be spotted.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["4.2.1.1"] },
     enforcementLevel: "mandatory",

@@ -11,7 +11,8 @@ export const albHttpRedirectsToHttps: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Give HTTP listeners a single default action `{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`.',
+        'Give HTTP listeners a single default action `{ type: "redirect", ' +
+        'redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`.',
     peerChecks: {
         full: ["PCI.DSS.321-ALBHttpToHttpsRedirection", "CKV_AWS_2", "CKV2_AWS_20"],
         partial: [

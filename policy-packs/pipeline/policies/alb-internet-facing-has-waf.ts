@@ -11,7 +11,8 @@ export const albInternetFacingHasWaf: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the load balancer's ARN and a regional web ACL with the AWS managed rule groups.",
+        "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the " +
+        "load balancer's ARN and a regional web ACL with the AWS managed rule groups.",
     // cdk-nag also asks a WAF of internal ALBs; ours asks it of those the internet reaches.
     peerChecks: { full: ["CKV2_AWS_28"], partial: ["PCI.DSS.321-ALBWAFEnabled"] },
     resourceTypes: [...LB_TYPES, T.webAclAssociation],

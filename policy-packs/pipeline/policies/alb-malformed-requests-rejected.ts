@@ -12,13 +12,16 @@ export const albMalformedRequestsRejected: ResourcePolicyDefinition = {
     kind: "resource",
     id: "alb-malformed-requests-rejected",
     description:
-        "Checks whether HTTP load balancers reject malformed requests: invalid header fields dropped, desync mitigation defensive or strictest.",
+        "Checks whether HTTP load balancers reject malformed requests: invalid " +
+        "header fields dropped, desync mitigation defensive or strictest.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["2.2.6", "6.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `dropInvalidHeaderFields: true` on application load balancers, and leave `desyncMitigationMode` at `defensive` or set it to `"strictest"` (never `"monitor"`).',
+        "Set `dropInvalidHeaderFields: true` on application load balancers, " +
+        "and leave `desyncMitigationMode` at `defensive` or set it to " +
+        '`"strictest"` (never `"monitor"`).',
     peerChecks: { full: ["CKV_AWS_131", "CKV_AWS_328", "PCI.DSS.321-ALBHttpDropInvalidHeaderEnabled"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

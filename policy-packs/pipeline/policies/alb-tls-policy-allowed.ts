@@ -40,7 +40,8 @@ export const albTlsPolicyAllowed: ResourcePolicyDefinition = {
         const policy = args.props.sslPolicy as string | undefined;
         if (!policy || !allowedPolicies.includes(policy)) {
             report(
-                `${protocol} listener \`${args.name}\` must use an allowed TLS policy (${allowedPolicies[0]} or another allowed one), not \`${policy ?? "the provider default"}\`.`,
+                `${protocol} listener \`${args.name}\` must use an allowed TLS policy ` +
+                    `(${allowedPolicies[0]} or another allowed one), not \`${policy ?? "the provider default"}\`.`,
             );
         }
     }),

@@ -38,13 +38,17 @@ export const albWafManagedRuleGroups: StackPolicyDefinition = {
     kind: "stack",
     id: "alb-waf-managed-rule-groups",
     description:
-        "Checks whether the WAF web ACL of every internet-facing application load balancer enforces the required AWS managed rule groups (known bad inputs such as Log4Shell, common rule set).",
+        "Checks whether the WAF web ACL of every internet-facing application " +
+        "load balancer enforces the required AWS managed rule groups (known " +
+        "bad inputs such as Log4Shell, common rule set).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add each required group to the web ACL as a rule `{ statement: { managedRuleGroupStatement: { vendorName: "AWS", name } }, overrideAction: { none: {} } }`.',
+        "Add each required group to the web ACL as a rule `{ statement: { " +
+        'managedRuleGroupStatement: { vendorName: "AWS", name } }, ' +
+        "overrideAction: { none: {} } }`.",
     configSchema: {
         properties: {
             requiredRuleGroups: { type: "array", items: { type: "string", minLength: 1 }, default: DEFAULT_REQUIRED_RULE_GROUPS },
@@ -69,7 +73,9 @@ export const albWafManagedRuleGroups: StackPolicyDefinition = {
                 const missing = requiredRuleGroups.filter((g) => !enforced.has(g));
                 if (missing.length > 0)
                     report(
-                        `Web ACL \`${acl.name}\` protecting load balancer \`${lb.name}\` must enforce the AWS managed rule groups ${missing.map((m) => `\`${m}\``).join(", ")} (not in count mode).`,
+                        `Web ACL \`${acl.name}\` protecting load balancer \`${lb.name}\` must ` +
+                            `enforce the AWS managed rule groups ` +
+                            `${missing.map((m) => `\`${m}\``).join(", ")} (not in count mode).`,
                         acl.urn,
                     );
             }

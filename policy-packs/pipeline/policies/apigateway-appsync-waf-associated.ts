@@ -20,7 +20,9 @@ export const apigatewayAppsyncWafAssociated: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the stage's (or GraphQL API's) ARN and a regional web ACL with the AWS managed " +
+        "Add an `aws.wafv2.WebAclAssociation` with `resourceArn` set to the " +
+        "stage's (or GraphQL API's) ARN and a regional web ACL with the AWS " +
+        "managed " +
         "rule groups. HTTP APIs take no web ACL: put them behind CloudFront with one.",
     // cdk-nag (REST) and Checkov (AppSync) also ask it of private APIs, which only VPC endpoints reach.
     peerChecks: {

@@ -28,7 +28,8 @@ export const apigatewayDomainTlsPolicy: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `securityPolicy` (REST: on the domain name; HTTP/WebSocket: `domainNameConfiguration.securityPolicy`) to `TLS_1_2` or an enhanced " +
+        "Set `securityPolicy` (REST: on the domain name; HTTP/WebSocket: " +
+        "`domainNameConfiguration.securityPolicy`) to `TLS_1_2` or an enhanced " +
         "`SecurityPolicy_TLS13_…` policy.",
     configSchema: {
         properties: {

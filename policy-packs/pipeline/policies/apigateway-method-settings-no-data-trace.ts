@@ -21,7 +21,8 @@ export const apigatewayMethodSettingsNoDataTrace: ResourcePolicyDefinition = {
         if (args.type === T.restApiMethodSettings) {
             if ((args.props.settings as { dataTraceEnabled?: unknown } | undefined)?.dataTraceEnabled === true)
                 report(
-                    `API Gateway method settings \`${args.name}\` must set \`dataTraceEnabled: false\`: bodies may carry card data or credentials.`,
+                    `API Gateway method settings \`${args.name}\` must set ` +
+                        `\`dataTraceEnabled: false\`: bodies may carry card data or credentials.`,
                 );
             return;
         }
@@ -30,7 +31,8 @@ export const apigatewayMethodSettingsNoDataTrace: ResourcePolicyDefinition = {
         )[];
         if (routes.some((r) => r?.dataTraceEnabled === true))
             report(
-                `API Gateway stage \`${args.name}\` must set \`dataTraceEnabled: false\` in its route settings: bodies may carry card data or credentials.`,
+                `API Gateway stage \`${args.name}\` must set \`dataTraceEnabled: ` +
+                    `false\` in its route settings: bodies may carry card data or credentials.`,
             );
     }),
 };

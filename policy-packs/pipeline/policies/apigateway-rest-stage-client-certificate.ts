@@ -12,7 +12,9 @@ export const apigatewayRestStageClientCertificate: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Create an `aws.apigateway.ClientCertificate`, set the stage's `clientCertificateId`, and have the HTTP backend require that certificate (mutual TLS).",
+        "Create an `aws.apigateway.ClientCertificate`, set the stage's " +
+        "`clientCertificateId`, and have the HTTP backend require that " +
+        "certificate (mutual TLS).",
     // Checkov also asks it of WebSocket stages.
     peerChecks: { full: ["PCI.DSS.321-APIGWSSLEnabled"], partial: ["CKV2_AWS_51"] },
     resourceTypes: [T.restApiStage],

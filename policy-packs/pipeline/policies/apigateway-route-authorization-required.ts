@@ -13,13 +13,16 @@ export const apigatewayRouteAuthorizationRequired: StackPolicyDefinition = {
     kind: "stack",
     id: "apigateway-route-authorization-required",
     description:
-        "Checks whether every API Gateway REST method and HTTP or WebSocket route requires authorisation (IAM, Cognito, JWT or a Lambda authoriser).",
+        "Checks whether every API Gateway REST method and HTTP or WebSocket " +
+        "route requires authorisation (IAM, Cognito, JWT or a Lambda authoriser).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["7.2.1", "8.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `authorization` (REST: `AWS_IAM`, `COGNITO_USER_POOLS` or `CUSTOM` with `authorizerId`) or `authorizationType` (HTTP: `JWT`, `AWS_IAM` or " +
+        "Set `authorization` (REST: `AWS_IAM`, `COGNITO_USER_POOLS` or " +
+        "`CUSTOM` with `authorizerId`) or `authorizationType` (HTTP: `JWT`, " +
+        "`AWS_IAM` or " +
         "`CUSTOM`; WebSocket: on `$connect`). An API key is not authorisation. CORS preflight (`OPTIONS`) is exempt.",
     // cdk-nag exempts OPTIONS only with CORS responses, and COG4 asks for Cognito specifically;
     // Checkov also asks it of WebSocket message routes, which cannot take an authoriser.

@@ -13,9 +13,12 @@ export const apigatewayStageCacheEnabled: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `cacheClusterEnabled: true` (and a `cacheClusterSize`) on the stage and `settings.cachingEnabled: true` with `cacheDataEncrypted: true` " +
+        "Set `cacheClusterEnabled: true` (and a `cacheClusterSize`) on the " +
+        "stage and `settings.cachingEnabled: true` with `cacheDataEncrypted: " +
+        "true` " +
         "in its method settings; waive for APIs whose responses must never be cached.",
-    // cdk-nag's PCI rule wants the stage-wide `*/*` settings both cached and encrypted; with `apigateway-stage-cache-encrypted` this covers it.
+    // cdk-nag's PCI rule wants the stage-wide `*/*` settings both cached and encrypted; with `apigateway-stage-cache-encrypted` this covers
+    // it.
     peerChecks: { full: ["CKV_AWS_120", "CKV_AWS_225"], partial: ["PCI.DSS.321-APIGWCacheEnabledAndEncrypted"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

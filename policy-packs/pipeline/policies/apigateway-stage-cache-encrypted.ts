@@ -31,7 +31,8 @@ export const apigatewayStageCacheEncrypted: StackPolicyDefinition = {
             if (stage.props.cacheClusterEnabled !== true) continue;
             if (!(settings.get(stage.urn) ?? []).some((m) => isStageWide(m) && settingsOf(m).cacheDataEncrypted === true))
                 report(
-                    `API Gateway stage \`${stage.name}\` has a cache cluster and must encrypt it: method settings \`*/*\` with \`cacheDataEncrypted: true\`.`,
+                    `API Gateway stage \`${stage.name}\` has a cache cluster and must ` +
+                        `encrypt it: method settings \`*/*\` with \`cacheDataEncrypted: true\`.`,
                     stage.urn,
                 );
         }

@@ -16,7 +16,9 @@ export const apigatewayStageExecutionLogging: StackPolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Add an `aws.apigateway.MethodSettings` for the stage with `methodPath: "*/*"` and `settings: { loggingLevel: "ERROR", metricsEnabled: true }` ' +
+        "Add an `aws.apigateway.MethodSettings` for the stage with " +
+        '`methodPath: "*/*"` and `settings: { loggingLevel: "ERROR", ' +
+        "metricsEnabled: true }` " +
         "(the account needs an `aws.apigateway.Account` with a CloudWatch role).",
     // Checkov's graph check also requires `metricsEnabled`.
     peerChecks: { full: ["AwsSolutions-APIG6", "PCI.DSS.321-APIGWExecutionLoggingEnabled"], partial: ["CKV2_AWS_4"] },
@@ -29,7 +31,8 @@ export const apigatewayStageExecutionLogging: StackPolicyDefinition = {
             const ok = (settings.get(stage.urn) ?? []).some((m) => isStageWide(m) && LEVELS.includes(String(settingsOf(m).loggingLevel)));
             if (!ok)
                 report(
-                    `API Gateway stage \`${stage.name}\` must log execution for all methods: method settings \`*/*\` with \`loggingLevel\` ERROR or INFO.`,
+                    `API Gateway stage \`${stage.name}\` must log execution for all ` +
+                        `methods: method settings \`*/*\` with \`loggingLevel\` ERROR or INFO.`,
                     stage.urn,
                 );
         }

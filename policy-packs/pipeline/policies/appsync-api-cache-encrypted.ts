@@ -10,7 +10,8 @@ export const appsyncApiCacheEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `atRestEncryptionEnabled: true` and `transitEncryptionEnabled: true` on the `aws.appsync.ApiCache` (both need the cache recreated).",
+        "Set `atRestEncryptionEnabled: true` and `transitEncryptionEnabled: " +
+        "true` on the `aws.appsync.ApiCache` (both need the cache recreated).",
     peerChecks: { full: ["CKV_AWS_214", "CKV_AWS_215"] },
     resourceTypes: [T.appsyncApiCache],
     validateResource: forTypes([T.appsyncApiCache], (args, report) => {

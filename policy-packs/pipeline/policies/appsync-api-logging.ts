@@ -15,7 +15,8 @@ export const appsyncApiLogging: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `logConfig` with `cloudwatchLogsRoleArn` (a role AppSync may assume to write logs) and `fieldLogLevel: "ERROR"` (or `ALL`); keep ' +
+        "Set `logConfig` with `cloudwatchLogsRoleArn` (a role AppSync may " +
+        'assume to write logs) and `fieldLogLevel: "ERROR"` (or `ALL`); keep ' +
         "`excludeVerboseContent: true` if resolvers see card data or secrets.",
     configSchema: {
         properties: { allowedFieldLogLevels: { type: "array", items: { type: "string" }, minItems: 1, default: ["ALL", "ERROR"] } },
@@ -30,7 +31,8 @@ export const appsyncApiLogging: ResourcePolicyDefinition = {
             report(`AppSync API \`${args.name}\` must log to CloudWatch (\`logConfig.cloudwatchLogsRoleArn\`).`);
         else if (typeof log.fieldLogLevel !== "string" || !allowedFieldLogLevels.includes(log.fieldLogLevel))
             report(
-                `AppSync API \`${args.name}\` must log resolver fields at ${allowedFieldLogLevels.join(" or ")} (\`logConfig.fieldLogLevel\`).`,
+                `AppSync API \`${args.name}\` must log resolver fields at ` +
+                    `${allowedFieldLogLevels.join(" or ")} (\`logConfig.fieldLogLevel\`).`,
             );
     }),
 };

@@ -21,7 +21,9 @@ export const athenaWorkgroupEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `configuration: { enforceWorkgroupConfiguration: true, resultConfiguration: { encryptionConfiguration: { encryptionOption: "SSE_KMS", ' +
+        "Set `configuration: { enforceWorkgroupConfiguration: true, " +
+        "resultConfiguration: { encryptionConfiguration: { encryptionOption: " +
+        '"SSE_KMS", ' +
         "kmsKeyArn: <customer managed key> } } }`.",
     configSchema: {
         properties: { allowedEncryptionOptions: { type: "array", items: { type: "string" }, default: ["SSE_KMS", "CSE_KMS"] } },
@@ -41,7 +43,8 @@ export const athenaWorkgroupEncrypted: ResourcePolicyDefinition = {
         const configuration = args.props.configuration as Configuration | undefined;
         if (configuration?.enforceWorkgroupConfiguration !== true)
             report(
-                `Athena workgroup \`${args.name}\` must enforce its configuration on clients (\`configuration.enforceWorkgroupConfiguration: true\`).`,
+                `Athena workgroup \`${args.name}\` must enforce its configuration on ` +
+                    `clients (\`configuration.enforceWorkgroupConfiguration: true\`).`,
             );
         const encryption = configuration?.resultConfiguration?.encryptionConfiguration;
         const option = encryption?.encryptionOption;

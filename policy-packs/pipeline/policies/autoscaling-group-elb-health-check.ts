@@ -23,7 +23,8 @@ export const autoscalingGroupElbHealthCheck: StackPolicyDefinition = {
     kind: "stack",
     id: "autoscaling-group-elb-health-check",
     description:
-        "Checks whether Auto Scaling groups behind a load balancer replace instances on its health checks (type ELB) after a non-zero grace period.",
+        "Checks whether Auto Scaling groups behind a load balancer replace " +
+        "instances on its health checks (type ELB) after a non-zero grace period.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
@@ -39,12 +40,14 @@ export const autoscalingGroupElbHealthCheck: StackPolicyDefinition = {
             if (!behindLoadBalancer(g, attachments)) continue;
             if (g.props.healthCheckType !== "ELB")
                 report(
-                    `Auto Scaling group \`${g.name}\` is behind a load balancer and must use its health checks (\`healthCheckType: "ELB"\`).`,
+                    `Auto Scaling group \`${g.name}\` is behind a load balancer and must ` +
+                        `use its health checks (\`healthCheckType: "ELB"\`).`,
                     g.urn,
                 );
             else if (g.props.healthCheckGracePeriod === 0)
                 report(
-                    `Auto Scaling group \`${g.name}\` must give new instances a health-check grace period (\`healthCheckGracePeriod\` > 0).`,
+                    `Auto Scaling group \`${g.name}\` must give new instances a ` +
+                        `health-check grace period (\`healthCheckGracePeriod\` > 0).`,
                     g.urn,
                 );
         }

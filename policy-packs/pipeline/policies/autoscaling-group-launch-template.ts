@@ -16,7 +16,9 @@ export const autoscalingGroupLaunchTemplate: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Replace `launchConfiguration` with `launchTemplate: { id, version }` (or `mixedInstancesPolicy.launchTemplate`), carrying IMDSv2, encrypted volumes and no public IPs.",
+        "Replace `launchConfiguration` with `launchTemplate: { id, version }` " +
+        "(or `mixedInstancesPolicy.launchTemplate`), carrying IMDSv2, " +
+        "encrypted volumes and no public IPs.",
     peerChecks: { full: ["CKV_AWS_315"] },
     resourceTypes: [T.autoscalingGroup],
     validateResource: forTypes([T.autoscalingGroup], (args, report) => {

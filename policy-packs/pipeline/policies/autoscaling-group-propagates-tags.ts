@@ -36,7 +36,9 @@ export const autoscalingGroupPropagatesTags: ResourcePolicyDefinition = {
         const missing = requiredTags.filter((t) => !propagated.has(t));
         if (missing.length > 0)
             report(
-                `Auto Scaling group \`${args.name}\` must propagate the tags ${missing.map((m) => `\`${m}\``).join(", ")} to its instances (\`propagateAtLaunch: true\`).`,
+                `Auto Scaling group \`${args.name}\` must propagate the tags ` +
+                    `${missing.map((m) => `\`${m}\``).join(", ")} to its instances ` +
+                    `(\`propagateAtLaunch: true\`).`,
             );
     }),
 };

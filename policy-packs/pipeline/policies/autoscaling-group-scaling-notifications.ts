@@ -23,7 +23,9 @@ export const autoscalingGroupScalingNotifications: StackPolicyDefinition = {
     controls: { "pci-dss-v4.0": ["10.7.2", "12.10.5"] },
     enforcementLevel: "advisory",
     waivable: true,
-    remediationSteps: `Add an \`aws.autoscaling.Notification\` with the group in \`groupNames\`, an SNS \`topicArn\`, and notifications ${EVENTS.join(", ")}.`,
+    remediationSteps:
+        `Add an \`aws.autoscaling.Notification\` with the group in ` +
+        `\`groupNames\`, an SNS \`topicArn\`, and notifications ${EVENTS.join(", ")}.`,
     peerChecks: { full: ["AwsSolutions-AS3"] },
     resourceTypes: [T.autoscalingGroup, T.autoscalingNotification],
     validateStack: (args, report) => {

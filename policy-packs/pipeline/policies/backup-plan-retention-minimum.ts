@@ -18,7 +18,8 @@ export const backupPlanRetentionMinimum: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set each rule's `lifecycle.deleteAfter` (and each copy action's) to the minimum or more, or leave it unset to keep recovery points.",
+        "Set each rule's `lifecycle.deleteAfter` (and each copy action's) to " +
+        "the minimum or more, or leave it unset to keep recovery points.",
     configSchema: { properties: { minRetentionDays: { type: "integer", minimum: 1, default: 35 } } },
     resourceTypes: [T.backupPlan],
     validateResource: forTypes([T.backupPlan], (args, report) => {

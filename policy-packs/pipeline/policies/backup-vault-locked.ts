@@ -48,7 +48,8 @@ export const backupVaultLocked: StackPolicyDefinition = {
             }
             if (!mine.some((l) => typeof l.props.minRetentionDays === "number" && l.props.minRetentionDays >= cfg.minRetentionDays))
                 report(
-                    `The vault lock of Backup vault \`${vault.name}\` must keep recovery points at least ${cfg.minRetentionDays} days (\`minRetentionDays\`).`,
+                    `The vault lock of Backup vault \`${vault.name}\` must keep recovery ` +
+                        `points at least ${cfg.minRetentionDays} days (\`minRetentionDays\`).`,
                     vault.urn,
                 );
         }

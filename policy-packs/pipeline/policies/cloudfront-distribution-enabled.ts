@@ -5,7 +5,9 @@ export const cloudfrontDistributionEnabled: ResourcePolicyDefinition = {
     kind: "resource",
     id: "cloudfront-distribution-enabled",
     description:
-        "Checks whether CloudFront distributions are enabled: a disabled distribution is unmonitored inventory that still carries a certificate and DNS names.",
+        "Checks whether CloudFront distributions are enabled: a disabled " +
+        "distribution is unmonitored inventory that still carries a " +
+        "certificate and DNS names.",
     severity: "low",
     controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",

@@ -10,7 +10,9 @@ export const cloudfrontDistributionGeoRestriction: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `restrictions.geoRestriction` to a `whitelist` of the countries the service operates in (or a `blacklist` of sanctioned ones); waive for " +
+        "Set `restrictions.geoRestriction` to a `whitelist` of the countries " +
+        "the service operates in (or a `blacklist` of sanctioned ones); waive " +
+        "for " +
         "a service that is global by design.",
     peerChecks: { full: ["CKV_AWS_374", "AwsSolutions-CFR1"] },
     resourceTypes: [T.cloudfrontDistribution],

@@ -11,7 +11,8 @@ export const cloudfrontDistributionOriginFailover: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Add an `originGroups` entry with two `members` (primary and secondary origin) and `failoverCriteria.statusCodes` (e.g. 500, 502, 503, 504), " +
+        "Add an `originGroups` entry with two `members` (primary and secondary " +
+        "origin) and `failoverCriteria.statusCodes` (e.g. 500, 502, 503, 504), " +
         "and route the cache behaviours to the group.",
     peerChecks: { full: ["CKV_AWS_310"] },
     resourceTypes: [T.cloudfrontDistribution],

@@ -39,7 +39,8 @@ export const cloudfrontDistributionOriginTls: ResourcePolicyDefinition = {
             const id = String(o.originId);
             if (config.originProtocolPolicy !== "https-only")
                 report(
-                    `CloudFront distribution \`${args.name}\` must reach origin \`${id}\` over HTTPS only (\`originProtocolPolicy: https-only\`).`,
+                    `CloudFront distribution \`${args.name}\` must reach origin \`${id}\` ` +
+                        `over HTTPS only (\`originProtocolPolicy: https-only\`).`,
                 );
             const weak = asArray(config.originSslProtocols as string[]).filter((p) => !allowedOriginProtocols.includes(p));
             if (weak.length > 0)

@@ -13,7 +13,9 @@ export const cloudfrontDistributionResponseHeadersPolicy: ResourcePolicyDefiniti
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Attach an `aws.cloudfront.ResponseHeadersPolicy` with `securityHeadersConfig` (HSTS, content type options, frame options, referrer policy) — " +
+        "Attach an `aws.cloudfront.ResponseHeadersPolicy` with " +
+        "`securityHeadersConfig` (HSTS, content type options, frame options, " +
+        "referrer policy) — " +
         "or the managed `SecurityHeadersPolicy` — as `responseHeadersPolicyId` of every cache behaviour.",
     peerChecks: { full: ["CKV2_AWS_32"] },
     resourceTypes: [T.cloudfrontDistribution],

@@ -11,15 +11,19 @@ export const cloudfrontDistributionS3OriginAccessControl: ResourcePolicyDefiniti
     kind: "resource",
     id: "cloudfront-distribution-s3-origin-access-control",
     description:
-        "Checks whether CloudFront distributions reach S3 origins through the bucket's REST endpoint with an origin access control, so the bucket " +
+        "Checks whether CloudFront distributions reach S3 origins through the " +
+        "bucket's REST endpoint with an origin access control, so the bucket " +
         "stays private.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Create an `aws.cloudfront.OriginAccessControl` (`originAccessControlOriginType: "s3"`, `signingBehavior: "always"`), point the origin at the ' +
-        "bucket's regional domain name (not its website endpoint), set `originAccessControlId`, and allow `cloudfront.amazonaws.com` with " +
+        "Create an `aws.cloudfront.OriginAccessControl` " +
+        '(`originAccessControlOriginType: "s3"`, `signingBehavior: "always"`), ' +
+        "point the origin at the " +
+        "bucket's regional domain name (not its website endpoint), set " +
+        "`originAccessControlId`, and allow `cloudfront.amazonaws.com` with " +
         "`aws:SourceArn` of the distribution in the bucket policy.",
     configSchema: { properties: { allowOriginAccessIdentity: { type: "boolean", default: false } } },
     peerChecks: { full: ["AwsSolutions-CFR7", "CKV2_AWS_46"] },
@@ -38,7 +42,8 @@ export const cloudfrontDistributionS3OriginAccessControl: ResourcePolicyDefiniti
                 if (typeof domain === "string" && isS3WebsiteDomainName(domain)) {
                     judged++;
                     report(
-                        `CloudFront distribution \`${args.name}\` must not serve origin \`${String(o.originId)}\` from a public S3 website ` +
+                        `CloudFront distribution \`${args.name}\` must not serve origin ` +
+                            `\`${String(o.originId)}\` from a public S3 website ` +
                             "endpoint; use the bucket's REST endpoint with an origin access control.",
                     );
                 }

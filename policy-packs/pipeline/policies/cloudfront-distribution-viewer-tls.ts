@@ -13,13 +13,15 @@ export const cloudfrontDistributionViewerTls: ResourcePolicyDefinition = {
     kind: "resource",
     id: "cloudfront-distribution-viewer-tls",
     description:
-        "Checks whether CloudFront distributions serve viewers with their own certificate (SNI) and an allowed minimum TLS version (1.2 or later).",
+        "Checks whether CloudFront distributions serve viewers with their own " +
+        "certificate (SNI) and an allowed minimum TLS version (1.2 or later).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `viewerCertificate` to `{ acmCertificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }`: the CloudFront ' +
+        "Set `viewerCertificate` to `{ acmCertificateArn, sslSupportMethod: " +
+        '"sni-only", minimumProtocolVersion: "TLSv1.2_2021" }`: the CloudFront ' +
         "default certificate allows TLS 1.0.",
     configSchema: {
         properties: {

@@ -9,14 +9,18 @@ export const cloudfrontResponseHeadersPolicyHsts: ResourcePolicyDefinition = {
     kind: "resource",
     id: "cloudfront-response-headers-policy-hsts",
     description:
-        "Checks whether CloudFront response headers policies send Strict-Transport-Security for at least a year, with subdomains and preload, " +
+        "Checks whether CloudFront response headers policies send " +
+        "Strict-Transport-Security for at least a year, with subdomains and " +
+        "preload, " +
         "overriding the origin's.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `securityHeadersConfig.strictTransportSecurity` to `{ accessControlMaxAgeSec: 31536000, includeSubdomains: true, preload: true, override: " +
+        "Set `securityHeadersConfig.strictTransportSecurity` to `{ " +
+        "accessControlMaxAgeSec: 31536000, includeSubdomains: true, preload: " +
+        "true, override: " +
         "true }`.",
     configSchema: { properties: { minMaxAgeSeconds: { type: "integer", minimum: 0, default: 31536000 } } },
     peerChecks: { full: ["CKV_AWS_259"] },
@@ -26,7 +30,8 @@ export const cloudfrontResponseHeadersPolicyHsts: ResourcePolicyDefinition = {
             ?.strictTransportSecurity;
         if (!hsts) {
             report(
-                `Response headers policy \`${args.name}\` must send Strict-Transport-Security (\`securityHeadersConfig.strictTransportSecurity\`).`,
+                `Response headers policy \`${args.name}\` must send ` +
+                    `Strict-Transport-Security (\`securityHeadersConfig.strictTransportSecurity\`).`,
             );
             return;
         }

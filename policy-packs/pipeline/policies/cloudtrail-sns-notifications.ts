@@ -10,7 +10,8 @@ export const cloudtrailSnsNotifications: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `snsTopicName` to a KMS-encrypted topic whose policy lets `cloudtrail.amazonaws.com` publish for this trail (`aws:SourceArn`).",
+        "Set `snsTopicName` to a KMS-encrypted topic whose policy lets " +
+        "`cloudtrail.amazonaws.com` publish for this trail (`aws:SourceArn`).",
     resourceTypes: [T.trail],
     peerChecks: { full: ["CKV_AWS_252"] },
     validateResource: forTypes([T.trail], (args, report) => {

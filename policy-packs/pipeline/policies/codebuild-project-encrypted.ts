@@ -12,7 +12,8 @@ export const codebuildProjectEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `encryptionKey` to the pipeline's KMS key and remove `encryptionDisabled: true` from `artifacts`, `secondaryArtifacts` and `logsConfig.s3Logs`.",
+        "Set `encryptionKey` to the pipeline's KMS key and remove " +
+        "`encryptionDisabled: true` from `artifacts`, `secondaryArtifacts` and `logsConfig.s3Logs`.",
     peerChecks: { full: ["AwsSolutions-CB4", "CKV_AWS_78", "CKV_AWS_311", "CKV_AWS_147"] },
     resourceTypes: [T.codebuildProject],
     validateResource: forTypes([T.codebuildProject], (args, report) => {

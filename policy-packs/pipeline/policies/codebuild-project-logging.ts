@@ -11,7 +11,8 @@ export const codebuildProjectLogging: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `logsConfig.cloudwatchLogs` to `{ status: "ENABLED", groupName }` (a KMS-encrypted log group with retention), or `logsConfig.s3Logs` to ' +
+        'Set `logsConfig.cloudwatchLogs` to `{ status: "ENABLED", groupName }` ' +
+        "(a KMS-encrypted log group with retention), or `logsConfig.s3Logs` to " +
         '`{ status: "ENABLED", location }`.',
     peerChecks: { full: ["CKV_AWS_314"] },
     resourceTypes: [T.codebuildProject],

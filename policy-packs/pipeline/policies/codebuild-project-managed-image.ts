@@ -14,7 +14,9 @@ export const codebuildProjectManagedImage: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Use an `aws/codebuild/…` image (e.g. `aws/codebuild/amazonlinux-x86_64-standard:5.0`), or add the team's scanned ECR repository to the " +
+        "Use an `aws/codebuild/…` image (e.g. " +
+        "`aws/codebuild/amazonlinux-x86_64-standard:5.0`), or add the team's " +
+        "scanned ECR repository to the " +
         "policy's `allowedImagePrefixes`.",
     configSchema: {
         properties: { allowedImagePrefixes: { type: "array", items: { type: "string" }, minItems: 1, default: ["aws/codebuild/"] } },
@@ -26,7 +28,8 @@ export const codebuildProjectManagedImage: ResourcePolicyDefinition = {
         const { allowedImagePrefixes } = args.getConfig<Config>();
         if (typeof image !== "string" || !allowedImagePrefixes.some((p) => image.startsWith(p)))
             report(
-                `CodeBuild project \`${args.name}\` must build on an allowed image (${allowedImagePrefixes.join(", ")}), not \`${String(image)}\`.`,
+                `CodeBuild project \`${args.name}\` must build on an allowed image ` +
+                    `(${allowedImagePrefixes.join(", ")}), not \`${String(image)}\`.`,
             );
     }),
 };

@@ -18,7 +18,8 @@ export const codebuildProjectNoPlaintextCredentials: ResourcePolicyDefinition = 
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        'Give the variable `type: "SECRETS_MANAGER"` or `"PARAMETER_STORE"` with the secret\'s name as `value`; never pass AWS access keys: the ' +
+        'Give the variable `type: "SECRETS_MANAGER"` or `"PARAMETER_STORE"` ' +
+        "with the secret's name as `value`; never pass AWS access keys: the " +
         "project's service role provides credentials.",
     configSchema: { properties: { secretNamePattern: { type: "string", minLength: 1, default: DEFAULT_SECRET_NAME_PATTERN } } },
     peerChecks: { full: ["PCI.DSS.321-CodeBuildProjectEnvVarAwsCred"] },
@@ -31,7 +32,8 @@ export const codebuildProjectNoPlaintextCredentials: ResourcePolicyDefinition = 
         for (const v of vars) if (v.type === undefined || v.type === "PLAINTEXT") plain[String(v.name)] = v.value;
         for (const name of plaintextSecretNames(plain, args.getConfig<Config>().secretNamePattern))
             report(
-                `CodeBuild project \`${args.name}\` must not pass \`${name}\` as a plain-text environment variable; use Secrets Manager or Parameter Store.`,
+                `CodeBuild project \`${args.name}\` must not pass \`${name}\` as a ` +
+                    `plain-text environment variable; use Secrets Manager or Parameter Store.`,
             );
     }),
 };

@@ -10,7 +10,9 @@ export const codebuildProjectNotPrivileged: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `environment.privilegedMode: false`; build images with a rootless builder (e.g. BuildKit rootless, kaniko) or waive for an image-building " +
+        "Set `environment.privilegedMode: false`; build images with a rootless " +
+        "builder (e.g. BuildKit rootless, kaniko) or waive for an " +
+        "image-building " +
         "project with a dated reason.",
     peerChecks: { full: ["CKV_AWS_316"] },
     resourceTypes: [T.codebuildProject],

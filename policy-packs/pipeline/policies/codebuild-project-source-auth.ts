@@ -16,14 +16,17 @@ export const codebuildProjectSourceAuth: ResourcePolicyDefinition = {
     kind: "resource",
     id: "codebuild-project-source-auth",
     description:
-        "Checks whether CodeBuild reaches GitHub, Bitbucket and GitLab through an OAuth app connection (CodeConnections) rather than personal tokens " +
+        "Checks whether CodeBuild reaches GitHub, Bitbucket and GitLab through " +
+        "an OAuth app connection (CodeConnections) rather than personal tokens " +
         "or credentials in the URL.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Create a CodeConnections connection to the provider and set `source.auth = { type: "CODECONNECTIONS", resource: <connection ARN> }`; remove ' +
+        "Create a CodeConnections connection to the provider and set " +
+        '`source.auth = { type: "CODECONNECTIONS", resource: <connection ARN> ' +
+        "}`; remove " +
         "user names and tokens from `source.location` and personal-token `aws.codebuild.SourceCredential`s.",
     configSchema: {
         properties: { allowedAuthTypes: { type: "array", items: { type: "string" }, minItems: 1, default: ["CODECONNECTIONS"] } },
@@ -36,7 +39,8 @@ export const codebuildProjectSourceAuth: ResourcePolicyDefinition = {
         if (args.type === T.codebuildSourceCredential) {
             if (!allowedAuthTypes.includes(String(args.props.authType)))
                 report(
-                    `CodeBuild source credential \`${args.name}\` must use ${allowedAuthTypes.join(" or ")}, not \`${String(args.props.authType)}\`.`,
+                    `CodeBuild source credential \`${args.name}\` must use ` +
+                        `${allowedAuthTypes.join(" or ")}, not \`${String(args.props.authType)}\`.`,
                 );
             return;
         }
@@ -50,7 +54,8 @@ export const codebuildProjectSourceAuth: ResourcePolicyDefinition = {
                 report(`CodeBuild project \`${args.name}\` must not carry credentials in its ${String(s.type)} source URL.`);
             if (!allowedAuthTypes.includes(String(s.auth?.type)))
                 report(
-                    `CodeBuild project \`${args.name}\` must reach its ${String(s.type)} source through ${allowedAuthTypes.join(" or ")} (\`source.auth\`).`,
+                    `CodeBuild project \`${args.name}\` must reach its ${String(s.type)} ` +
+                        `source through ${allowedAuthTypes.join(" or ")} (\`source.auth\`).`,
                 );
         }
     }),

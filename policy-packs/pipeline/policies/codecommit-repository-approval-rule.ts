@@ -24,7 +24,8 @@ export const codecommitRepositoryApprovalRule: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Create an `aws.codecommit.ApprovalRuleTemplate` whose content has `"NumberOfApprovalsNeeded": 2` (or more) and associate it with each ' +
+        "Create an `aws.codecommit.ApprovalRuleTemplate` whose content has " +
+        '`"NumberOfApprovalsNeeded": 2` (or more) and associate it with each ' +
         "repository (`aws.codecommit.ApprovalRuleTemplateAssociation`).",
     configSchema: { properties: { minApprovals: { type: "integer", minimum: 1, default: 2 } } },
     peerChecks: { full: ["CKV_AWS_257", "CKV2_AWS_37"] },
@@ -48,7 +49,8 @@ export const codecommitRepositoryApprovalRule: StackPolicyDefinition = {
         for (const r of repos) {
             if ((byRepo.get(r.urn) ?? []).length === 0)
                 report(
-                    `CodeCommit repository \`${r.name}\` must have an approval rule template (aws.codecommit.ApprovalRuleTemplateAssociation).`,
+                    `CodeCommit repository \`${r.name}\` must have an approval rule ` +
+                        `template (aws.codecommit.ApprovalRuleTemplateAssociation).`,
                     r.urn,
                 );
         }

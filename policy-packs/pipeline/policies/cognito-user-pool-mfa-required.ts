@@ -11,7 +11,8 @@ export const cognitoUserPoolMfaRequired: ResourcePolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Set `mfaConfiguration: "ON"` with `softwareTokenMfaConfiguration: { enabled: true }` (TOTP; or passkeys/email on the Essentials tier and above).',
+        'Set `mfaConfiguration: "ON"` with `softwareTokenMfaConfiguration: { ' +
+        "enabled: true }` (TOTP; or passkeys/email on the Essentials tier and above).",
     peerChecks: { full: ["AwsSolutions-COG2"] },
     resourceTypes: [T.cognitoUserPool],
     validateResource: forTypes([T.cognitoUserPool], (args, report) => {

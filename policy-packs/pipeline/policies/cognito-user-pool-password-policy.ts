@@ -16,7 +16,9 @@ export const cognitoUserPoolPasswordPolicy: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `passwordPolicy` with `minimumLength` of at least 12 (PCI DSS 4.0 8.3.6) and `requireUppercase`, `requireLowercase`, `requireNumbers` and " +
+        "Set `passwordPolicy` with `minimumLength` of at least 12 (PCI DSS 4.0 " +
+        "8.3.6) and `requireUppercase`, `requireLowercase`, `requireNumbers` " +
+        "and " +
         "`requireSymbols` all true.",
     configSchema: { properties: { minimumLength: { type: "integer", minimum: 8, maximum: 99, default: 12 } } },
     peerChecks: { full: ["AwsSolutions-COG1"] },

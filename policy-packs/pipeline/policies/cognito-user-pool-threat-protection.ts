@@ -5,7 +5,8 @@ export const cognitoUserPoolThreatProtection: ResourcePolicyDefinition = {
     kind: "resource",
     id: "cognito-user-pool-threat-protection",
     description:
-        "Checks whether Cognito user pools are on the Plus tier with threat protection enforced (compromised credentials, adaptive authentication).",
+        "Checks whether Cognito user pools are on the Plus tier with threat " +
+        "protection enforced (compromised credentials, adaptive authentication).",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["8.3.4"] },
     enforcementLevel: "advisory",

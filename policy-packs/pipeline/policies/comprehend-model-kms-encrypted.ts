@@ -13,7 +13,8 @@ export const comprehendModelKmsEncrypted: ResourcePolicyDefinition = {
     kind: "resource",
     id: "comprehend-model-kms-encrypted",
     description:
-        "Checks whether Comprehend custom models (entity recognizers, document classifiers) and their training volumes use a customer managed KMS key.",
+        "Checks whether Comprehend custom models (entity recognizers, document " +
+        "classifiers) and their training volumes use a customer managed KMS key.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",

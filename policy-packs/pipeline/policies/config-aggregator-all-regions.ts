@@ -10,7 +10,8 @@ export const configAggregatorAllRegions: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `allRegions: true` on the aggregator's `accountAggregationSource` or `organizationAggregationSource` (instead of a `regions` list).",
+        "Set `allRegions: true` on the aggregator's `accountAggregationSource` " +
+        "or `organizationAggregationSource` (instead of a `regions` list).",
     resourceTypes: [T.configAggregator],
     peerChecks: { full: ["CKV_AWS_121"] },
     validateResource: forTypes([T.configAggregator], (args, report) => {

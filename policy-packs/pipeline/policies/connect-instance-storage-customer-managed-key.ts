@@ -8,13 +8,16 @@ export const connectInstanceStorageCustomerManagedKey: ResourcePolicyDefinition 
     kind: "resource",
     id: "connect-instance-storage-customer-managed-key",
     description:
-        "Checks whether Amazon Connect stores call recordings, transcripts and media in S3 or Kinesis Video with a customer managed KMS key.",
+        "Checks whether Amazon Connect stores call recordings, transcripts and " +
+        "media in S3 or Kinesis Video with a customer managed KMS key.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `storageConfig.s3Config.encryptionConfig` (or `kinesisVideoStreamConfig.encryptionConfig`) to `{ encryptionType: "KMS", keyId }` with the ' +
+        "Set `storageConfig.s3Config.encryptionConfig` (or " +
+        "`kinesisVideoStreamConfig.encryptionConfig`) to `{ encryptionType: " +
+        '"KMS", keyId }` with the ' +
         "contact centre's data key.",
     // Each Checkov check also fails every storage config of the other kind (its key path is missing there).
     peerChecks: { partial: ["CKV_AWS_269", "CKV_AWS_270"] },

@@ -41,7 +41,8 @@ export const criticalResourcesProtected: StackPolicyDefinition = {
         for (const r of critical) {
             if (r.opts.protect !== true)
                 report(
-                    `Critical resource \`${r.name}\` (${r.type}) must be created with \`protect: true\` so it cannot be deleted or replaced.`,
+                    `Critical resource \`${r.name}\` (${r.type}) must be created with ` +
+                        `\`protect: true\` so it cannot be deleted or replaced.`,
                     r.urn,
                 );
         }

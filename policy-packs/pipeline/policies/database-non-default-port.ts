@@ -25,13 +25,16 @@ export const databaseNonDefaultPort = settingPolicy(
     {
         id: "database-non-default-port",
         description:
-            "Checks whether RDS, ElastiCache, MemoryDB, DocumentDB and Redshift databases listen on a port other than their engine's default.",
+            "Checks whether RDS, ElastiCache, MemoryDB, DocumentDB and Redshift " +
+            "databases listen on a port other than their engine's default.",
         severity: "low",
         controls: { "pci-dss-v4.0": ["2.2.1"] },
         enforcementLevel: "disabled",
         waivable: true,
         remediationSteps:
-            "Set `port` to a non-default port (e.g. 5433 for PostgreSQL, 3307 for MySQL, 6380 for Redis/Valkey, 27018 for DocumentDB, 5440 for Redshift) and open only that port to the clients' security groups.",
+            "Set `port` to a non-default port (e.g. 5433 for PostgreSQL, 3307 for " +
+            "MySQL, 6380 for Redis/Valkey, 27018 for DocumentDB, 5440 for " +
+            "Redshift) and open only that port to the clients' security groups.",
         peerChecks: { full: ["AwsSolutions-RDS11", "AwsSolutions-AEC5", "AwsSolutions-DOC2", "AwsSolutions-RS4"] },
     },
     {

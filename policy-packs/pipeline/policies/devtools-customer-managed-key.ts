@@ -9,14 +9,17 @@ export const devtoolsCustomerManagedKey: ResourcePolicyDefinition = {
     kind: "resource",
     id: "devtools-customer-managed-key",
     description:
-        "Checks whether CodePipeline artifact stores, CodeArtifact domains and CodeGuru Reviewer associations encrypt what they store with a customer " +
+        "Checks whether CodePipeline artifact stores, CodeArtifact domains and " +
+        "CodeGuru Reviewer associations encrypt what they store with a " +
+        "customer " +
         "managed KMS key.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'CodePipeline: set `artifactStores[].encryptionKey = { id: <key ARN>, type: "KMS" }`. CodeArtifact: set the domain\'s `encryptionKey`. ' +
+        "CodePipeline: set `artifactStores[].encryptionKey = { id: <key ARN>, " +
+        'type: "KMS" }`. CodeArtifact: set the domain\'s `encryptionKey`. ' +
         'CodeGuru Reviewer: set `kmsKeyDetails = { encryptionOption: "CUSTOMER_MANAGED_CMK", kmsKeyId }`.',
     peerChecks: { full: ["CKV_AWS_219", "CKV_AWS_221", "CKV_AWS_381"] },
     resourceTypes: TYPES,
@@ -25,7 +28,8 @@ export const devtoolsCustomerManagedKey: ResourcePolicyDefinition = {
             const stores = asArray(args.props.artifactStores as { encryptionKey?: { id?: unknown } }[]);
             if (stores.length === 0 || stores.some((s) => !isCustomerManagedKey(s.encryptionKey?.id)))
                 report(
-                    `CodePipeline \`${args.name}\` must encrypt its artifact stores with a customer managed KMS key (\`artifactStores[].encryptionKey\`).`,
+                    `CodePipeline \`${args.name}\` must encrypt its artifact stores with a ` +
+                        `customer managed KMS key (\`artifactStores[].encryptionKey\`).`,
                 );
         } else if (args.type === T.codeartifactDomain) {
             if (!isCustomerManagedKey(args.props.encryptionKey))

@@ -13,7 +13,8 @@ const ssl: SettingCheck = (args) => {
     const mode = args.props.sslMode;
     return typeof mode === "string" && mode !== "none"
         ? undefined
-        : `${subject(args.type, args.name)} must connect with TLS (\`sslMode\` \`require\`, \`verify-ca\` or \`verify-full\`; it is \`${String(mode ?? "none")}\`).`;
+        : `${subject(args.type, args.name)} must connect with TLS (\`sslMode\` ` +
+              `\`require\`, \`verify-ca\` or \`verify-full\`; it is \`${String(mode ?? "none")}\`).`;
 };
 
 export const dmsEndpointSsl = settingPolicy(

@@ -13,7 +13,8 @@ const cluster: SettingCheck = (args) => {
     const group = args.props.dbClusterParameterGroupName;
     if (typeof group !== "string" || group === "" || group.startsWith("default."))
         problems.push(
-            `${subject(args.type, args.name)} must use a cluster parameter group that turns \`audit_logs\` on (\`dbClusterParameterGroupName\`).`,
+            `${subject(args.type, args.name)} must use a cluster parameter group ` +
+                `that turns \`audit_logs\` on (\`dbClusterParameterGroupName\`).`,
         );
     return problems.length > 0 ? problems : undefined;
 };
@@ -36,7 +37,8 @@ export const docdbAuditLogging = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Give the cluster an `aws.docdb.ClusterParameterGroup` with `audit_logs` set to `ddl` (or `all`) and add `audit` to `enabledCloudwatchLogsExports`.",
+            "Give the cluster an `aws.docdb.ClusterParameterGroup` with " +
+            "`audit_logs` set to `ddl` (or `all`) and add `audit` to `enabledCloudwatchLogsExports`.",
         peerChecks: { full: ["CKV_AWS_85", "CKV_AWS_104"], partial: ["AwsSolutions-DOC5"] },
     },
     { [T.docdbCluster]: cluster, [T.docdbClusterParameterGroup]: group },

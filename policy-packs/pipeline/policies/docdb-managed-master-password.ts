@@ -4,7 +4,8 @@ import { T } from "../support/types";
 const managed: SettingCheck = (args) =>
     args.props.manageMasterUserPassword === true
         ? undefined
-        : `${subject(args.type, args.name)} must let Secrets Manager keep and rotate the master password (\`manageMasterUserPassword: true\`).`;
+        : `${subject(args.type, args.name)} must let Secrets Manager keep and ` +
+          `rotate the master password (\`manageMasterUserPassword: true\`).`;
 
 export const docdbManagedMasterPassword = settingPolicy(
     {

@@ -12,7 +12,9 @@ export const docdbStorageEncrypted = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:
-            "Set `storageEncrypted: true` (the default is false) with a customer managed `kmsKeyId`; an existing cluster must be restored from an encrypted snapshot.",
+            "Set `storageEncrypted: true` (the default is false) with a customer " +
+            "managed `kmsKeyId`; an existing cluster must be restored from an " +
+            "encrypted snapshot.",
         peerChecks: { full: ["AwsSolutions-DOC1", "CKV_AWS_74", "CKV_AWS_292"] },
     },
     {

@@ -10,7 +10,8 @@ const replicas: SettingCheck = (args) => {
         .map((r) => String(r.regionName));
     return bad.length === 0
         ? undefined
-        : `${subject(args.type, args.name)} must encrypt its replicas in ${bad.join(", ")} with a customer managed KMS key (\`replicas[].kmsKeyArn\`).`;
+        : `${subject(args.type, args.name)} must encrypt its replicas in ` +
+              `${bad.join(", ")} with a customer managed KMS key (\`replicas[].kmsKeyArn\`).`;
 };
 
 export const dynamodbCustomerManagedKey = settingPolicy(
@@ -24,7 +25,9 @@ export const dynamodbCustomerManagedKey = settingPolicy(
         enforceAfter: "2027-03-01",
         waivable: true,
         remediationSteps:
-            "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer managed key> }` on the table and `kmsKeyArn` on every replica (a key of the replica's region).",
+            "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer " +
+            "managed key> }` on the table and `kmsKeyArn` on every replica (a key " +
+            "of the replica's region).",
         peerChecks: { full: ["CKV_AWS_119", "CKV_AWS_271"] },
     },
     {

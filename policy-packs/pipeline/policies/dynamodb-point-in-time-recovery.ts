@@ -10,7 +10,8 @@ export const dynamodbPointInTimeRecovery = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Set `pointInTimeRecovery: { enabled: true }` on the table (replicas: `pointInTimeRecovery: true`) to restore any second of the last 35 days.",
+            "Set `pointInTimeRecovery: { enabled: true }` on the table (replicas: " +
+            "`pointInTimeRecovery: true`) to restore any second of the last 35 days.",
         // A legacy global table (aws.dynamodb.GlobalTable) groups aws.dynamodb.Table resources, whose recovery is checked here.
         peerChecks: { full: ["AwsSolutions-DDB3", "CKV_AWS_28"], partial: ["CKV_AWS_165"] },
     },

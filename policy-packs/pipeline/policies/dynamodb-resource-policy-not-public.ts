@@ -6,7 +6,9 @@ const notPublic: SettingCheck = (args) => {
     const open = publicStatements(args.props.policy);
     return open.length === 0
         ? undefined
-        : `${subject(args.type, args.name)} must not allow every AWS principal (\`Principal: "*"\` without an account, organization or source condition in ${open.join(", ")}).`;
+        : `${subject(args.type, args.name)} must not allow every AWS principal ` +
+              `(\`Principal: "*"\` without an account, organization or source ` +
+              `condition in ${open.join(", ")}).`;
 };
 
 export const dynamodbResourcePolicyNotPublic = settingPolicy(
@@ -18,7 +20,9 @@ export const dynamodbResourcePolicyNotPublic = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:
-            'Name the principals (account, role ARNs) in the policy, or keep `Principal: "*"` only with a condition such as `aws:PrincipalOrgID` or `aws:SourceVpce`.',
+            "Name the principals (account, role ARNs) in the policy, or keep " +
+            '`Principal: "*"` only with a condition such as `aws:PrincipalOrgID` ' +
+            "or `aws:SourceVpce`.",
     },
     { [T.dynamoResourcePolicy]: notPublic },
 );

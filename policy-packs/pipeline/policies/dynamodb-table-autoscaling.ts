@@ -16,13 +16,17 @@ export const dynamodbTableAutoscaling: StackPolicyDefinition = {
     kind: "stack",
     id: "dynamodb-table-autoscaling",
     description:
-        "Checks whether DynamoDB tables with provisioned capacity scale it with Application Auto Scaling (on-demand tables scale by themselves).",
+        "Checks whether DynamoDB tables with provisioned capacity scale it " +
+        "with Application Auto Scaling (on-demand tables scale by themselves).",
     severity: "low",
     controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Use `billingMode: "PAY_PER_REQUEST"`, or add an `aws.appautoscaling.Target` (`serviceNamespace: "dynamodb"`, `resourceId: table/<name>`) with an `aws.appautoscaling.Policy` for its read and write capacity.',
+        'Use `billingMode: "PAY_PER_REQUEST"`, or add an ' +
+        '`aws.appautoscaling.Target` (`serviceNamespace: "dynamodb"`, ' +
+        "`resourceId: table/<name>`) with an `aws.appautoscaling.Policy` for " +
+        "its read and write capacity.",
     peerChecks: { full: ["CKV2_AWS_16"] },
     resourceTypes: [T.dynamoTable, T.appAutoscalingTarget, T.appAutoscalingPolicy],
     validateStack: (args, report) => {
@@ -35,7 +39,8 @@ export const dynamodbTableAutoscaling: StackPolicyDefinition = {
         for (const table of provisioned) {
             if (!targets.some((t) => scales(t, table)) || !policies.some((p) => scales(p, table)))
                 report(
-                    `${subject(table.type, table.name)} must scale its provisioned capacity (aws.appautoscaling.Target and Policy) or be on-demand.`,
+                    `${subject(table.type, table.name)} must scale its provisioned ` +
+                        `capacity (aws.appautoscaling.Target and Policy) or be on-demand.`,
                     table.urn,
                 );
         }

@@ -24,14 +24,18 @@ export const ebsKmsCustomerManagedKey: ResourcePolicyDefinition = {
     kind: "resource",
     id: "ebs-kms-customer-managed-key",
     description:
-        "Checks whether EBS volumes, instance and launch-template volumes, snapshot and AMI copies, and lifecycle cross-region copies name a customer-managed KMS key.",
+        "Checks whether EBS volumes, instance and launch-template volumes, " +
+        "snapshot and AMI copies, and lifecycle cross-region copies name a " +
+        "customer-managed KMS key.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["3.6.1", "3.7.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        "Set `kmsKeyId` (lifecycle policies: `cmkArn`) to the ARN of the landing zone's data key, or another customer-managed key, on every encrypted EBS volume and copy.",
+        "Set `kmsKeyId` (lifecycle policies: `cmkArn`) to the ARN of the " +
+        "landing zone's data key, or another customer-managed key, on every " +
+        "encrypted EBS volume and copy.",
     peerChecks: {
         full: [
             "CKV_AWS_189",

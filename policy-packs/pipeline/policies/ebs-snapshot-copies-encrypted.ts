@@ -17,7 +17,10 @@ export const ebsSnapshotCopiesEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `encrypted: true` and a `kmsKeyId` on `aws.ebs.SnapshotCopy` and `aws.ec2.AmiCopy`; in lifecycle policies set `encrypted: true` (and `cmkArn`) on every cross-region copy rule and `encryptionConfiguration.encrypted: true` on every cross-region copy action.",
+        "Set `encrypted: true` and a `kmsKeyId` on `aws.ebs.SnapshotCopy` and " +
+        "`aws.ec2.AmiCopy`; in lifecycle policies set `encrypted: true` (and " +
+        "`cmkArn`) on every cross-region copy rule and " +
+        "`encryptionConfiguration.encrypted: true` on every cross-region copy action.",
     peerChecks: { full: ["CKV_AWS_235", "CKV_AWS_253", "CKV_AWS_255"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

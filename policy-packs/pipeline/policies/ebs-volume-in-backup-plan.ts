@@ -41,7 +41,9 @@ export const ebsVolumeInBackupPlan: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Tag the volume with the organisation's backup tag (`backup=daily`, picked up by the account-wide plan), or add it to an `aws.backup.Selection` (by ARN, `selectionTags`, or a volume wildcard).",
+        "Tag the volume with the organisation's backup tag (`backup=daily`, " +
+        "picked up by the account-wide plan), or add it to an " +
+        "`aws.backup.Selection` (by ARN, `selectionTags`, or a volume wildcard).",
     configSchema: { properties: { backupTagKey: { type: "string", minLength: 1, default: "backup" } } },
     // Checkov wants a selection in the stack; ours also accepts the organisation's backup tag.
     peerChecks: { partial: ["CKV2_AWS_9"] },

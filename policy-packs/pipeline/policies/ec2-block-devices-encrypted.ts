@@ -28,7 +28,9 @@ export const ec2BlockDevicesEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Declare the root volume and every EBS volume with `encrypted: true` and a `kmsKeyId` (`rootBlockDevice`/`ebsBlockDevices`; on launch templates `blockDeviceMappings[].ebs.encrypted: "true"`).',
+        "Declare the root volume and every EBS volume with `encrypted: true` " +
+        "and a `kmsKeyId` (`rootBlockDevice`/`ebsBlockDevices`; on launch " +
+        'templates `blockDeviceMappings[].ebs.encrypted: "true"`).',
     peerChecks: {
         full: [
             "CKV_AWS_8",

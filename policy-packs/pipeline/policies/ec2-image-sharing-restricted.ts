@@ -22,7 +22,9 @@ export const ec2ImageSharingRestricted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Share images only with accounts (or organisation / OU ARNs) listed in this policy\'s config; never set `group: "all"`. Publish public images from a dedicated account, if at all.',
+        "Share images only with accounts (or organisation / OU ARNs) listed in " +
+        'this policy\'s config; never set `group: "all"`. Publish public ' +
+        "images from a dedicated account, if at all.",
     configSchema: {
         properties: {
             allowedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] },

@@ -16,7 +16,8 @@ export const ec2InstanceDetailedMonitoring: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `monitoring: true` on instances, `monitoring: { enabled: true }` on launch templates, and leave `enableMonitoring` on for launch configurations.",
+        "Set `monitoring: true` on instances, `monitoring: { enabled: true }` " +
+        "on launch templates, and leave `enableMonitoring` on for launch configurations.",
     peerChecks: { full: ["CKV_AWS_126", "AwsSolutions-EC28"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

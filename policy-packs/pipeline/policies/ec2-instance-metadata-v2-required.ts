@@ -23,13 +23,17 @@ export const ec2InstanceMetadataV2Required: ResourcePolicyDefinition = {
     kind: "resource",
     id: "ec2-instance-metadata-v2-required",
     description:
-        "Checks whether EC2 instances, launch templates and launch configurations require IMDSv2 session tokens with a response hop limit of 1 (or turn the metadata service off).",
+        "Checks whether EC2 instances, launch templates and launch " +
+        "configurations require IMDSv2 session tokens with a response hop " +
+        "limit of 1 (or turn the metadata service off).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["2.2.6", "8.6.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 }` (or `httpEndpoint: "disabled"`); raise the hop limit only for hosts whose containers must reach the metadata service.',
+        'Set `metadataOptions: { httpTokens: "required", ' +
+        'httpPutResponseHopLimit: 1 }` (or `httpEndpoint: "disabled"`); raise ' +
+        "the hop limit only for hosts whose containers must reach the metadata service.",
     configSchema: { properties: { maxHopLimit: { type: "integer", minimum: 1, maximum: 64, default: 1 } } },
     peerChecks: { full: ["CKV_AWS_79", "CKV_AWS_341"] },
     resourceTypes: TYPES,

@@ -18,7 +18,10 @@ export const ec2InstanceNoPublicIp: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `associatePublicIpAddress: false` on instances and launch configurations, and no `associatePublicIpAddress: "true"` on launch-template interfaces; expose services through a load balancer, administer through SSM Session Manager.',
+        "Set `associatePublicIpAddress: false` on instances and launch " +
+        'configurations, and no `associatePublicIpAddress: "true"` on ' +
+        "launch-template interfaces; expose services through a load balancer, " +
+        "administer through SSM Session Manager.",
     peerChecks: {
         full: [
             "CKV_AWS_88",
@@ -41,7 +44,9 @@ export const ec2InstanceNoPublicIp: ResourcePolicyDefinition = {
         }
         if (args.props.associatePublicIpAddress !== false)
             report(
-                `${args.type === T.ec2Instance ? "EC2 instance" : "Launch configuration"} \`${args.name}\` must refuse a public IP address (\`associatePublicIpAddress: false\`).`,
+                `${args.type === T.ec2Instance ? "EC2 instance" : "Launch configuration"} ` +
+                    `\`${args.name}\` must refuse a public IP address ` +
+                    `(\`associatePublicIpAddress: false\`).`,
             );
     }),
 };

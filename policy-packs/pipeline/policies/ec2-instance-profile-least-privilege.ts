@@ -27,13 +27,17 @@ export const ec2InstanceProfileLeastPrivilege: StackPolicyDefinition = {
     kind: "stack",
     id: "ec2-instance-profile-least-privilege",
     description:
-        "Checks whether EC2 instances run with an instance profile, and whether the role of every instance, launch template and launch configuration's profile stops short of administrator access.",
+        "Checks whether EC2 instances run with an instance profile, and " +
+        "whether the role of every instance, launch template and launch " +
+        "configuration's profile stops short of administrator access.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "8.6.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Give the instance an `iamInstanceProfile` whose role grants only what the host's software needs (SSM core, its own buckets and queues); never AdministratorAccess or `*` on `*`.",
+        "Give the instance an `iamInstanceProfile` whose role grants only what " +
+        "the host's software needs (SSM core, its own buckets and queues); " +
+        "never AdministratorAccess or `*` on `*`.",
     peerChecks: { full: ["PCI.DSS.321-EC2InstanceProfileAttached", "CKV2_AWS_41"] },
     resourceTypes: [...HOSTS, T.instanceProfile, T.iamRole, T.iamRolePolicyAttachment, T.iamRolePolicy],
     validateStack: (args, report) => {
@@ -53,7 +57,8 @@ export const ec2InstanceProfileLeastPrivilege: StackPolicyDefinition = {
             const role = profile && roles.find((r) => refersTo(profile, "role", r, ["name"]));
             if (role && isAdminRole(role, args.resources))
                 report(
-                    `The role \`${role.name}\` of instance profile \`${profile.name}\`, used by \`${host.name}\`, must not have administrator access.`,
+                    `The role \`${role.name}\` of instance profile \`${profile.name}\`, ` +
+                        `used by \`${host.name}\`, must not have administrator access.`,
                     host.urn,
                 );
         }

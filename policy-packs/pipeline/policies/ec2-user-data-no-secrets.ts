@@ -39,13 +39,16 @@ export const ec2UserDataNoSecrets: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Remove the credential from the user data, rotate it, and have the host read it at boot from Secrets Manager or SSM Parameter Store with its instance role.",
+        "Remove the credential from the user data, rotate it, and have the " +
+        "host read it at boot from Secrets Manager or SSM Parameter Store with " +
+        "its instance role.",
     peerChecks: { full: ["CKV_AWS_46"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         if (texts(args.type, args.props).some(textHasSecret))
             report(
-                `${WHAT[args.type]} \`${args.name}\` must not carry credentials in its user data (an access key, private key, token or password was found).`,
+                `${WHAT[args.type]} \`${args.name}\` must not carry credentials in its ` +
+                    `user data (an access key, private key, token or password was found).`,
             );
     }),
 };

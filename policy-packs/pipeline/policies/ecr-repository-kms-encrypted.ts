@@ -35,7 +35,8 @@ export const ecrRepositoryKmsEncrypted: ResourcePolicyDefinition = {
         const config = asArray(args.props.encryptionConfigurations as { encryptionType?: string; kmsKey?: string }[])[0];
         if (!config || !KMS_TYPES.has(String(config.encryptionType)))
             report(
-                `ECR repository \`${args.name}\` must encrypt with KMS (\`encryptionConfigurations[0].encryptionType: "KMS"\`), not AES256.`,
+                `ECR repository \`${args.name}\` must encrypt with KMS ` +
+                    `(\`encryptionConfigurations[0].encryptionType: "KMS"\`), not AES256.`,
             );
         else if (requireCustomerManagedKey && !isSet(config, "kmsKey"))
             report(

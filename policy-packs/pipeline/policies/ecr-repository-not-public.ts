@@ -19,14 +19,18 @@ export const ecrRepositoryNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        'Name the accounts or roles in `Principal`, or keep `Principal: "*"` only with a `Condition` on `aws:PrincipalOrgID` (or `aws:PrincipalAccount`).',
+        'Name the accounts or roles in `Principal`, or keep `Principal: "*"` ' +
+        "only with a `Condition` on `aws:PrincipalOrgID` (or `aws:PrincipalAccount`).",
     // The peers weigh conditions differently: cdk-nag none at all, Checkov its own list of narrowing keys.
     peerChecks: { partial: ["CKV_AWS_32", "AwsSolutions-ECR1"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         for (const g of publicGrants(args.props.policy))
             report(
-                `${args.type === T.ecrRegistryPolicy ? "Registry" : "Repository"} policy \`${args.name}\` must not grant ${g.actions.join(", ") || "access"} to anyone (statement ${g.statement}): name the principals or pin them to the organisation.`,
+                `${args.type === T.ecrRegistryPolicy ? "Registry" : "Repository"} ` +
+                    `policy \`${args.name}\` must not grant ` +
+                    `${g.actions.join(", ") || "access"} to anyone (statement ` +
+                    `${g.statement}): name the principals or pin them to the organisation.`,
             );
     }),
 };

@@ -12,7 +12,9 @@ export const ecrScanningEnabled: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Enable `imageScanningConfiguration.scanOnPush` on the repository, or enhanced continuous scanning with an `aws.ecr.RegistryScanningConfiguration` (scanType ENHANCED).",
+        "Enable `imageScanningConfiguration.scanOnPush` on the repository, or " +
+        "enhanced continuous scanning with an " +
+        "`aws.ecr.RegistryScanningConfiguration` (scanType ENHANCED).",
     // The peers want scan-on-push on the repository itself; ours also accepts registry-wide enhanced scanning.
     peerChecks: { partial: ["CKV_AWS_163", "aws-ecr-repository-configure-image-scan", "aws-ecr-repository-enable-image-scan"] },
     resourceTypes: [T.ecrRepository, T.ecrRegistryScanning],
@@ -25,7 +27,8 @@ export const ecrScanningEnabled: StackPolicyDefinition = {
             const scanning = repo.props.imageScanningConfiguration as { scanOnPush?: boolean } | undefined;
             if (scanning?.scanOnPush !== true)
                 report(
-                    `ECR repository \`${repo.name}\` must be scanned: set \`imageScanningConfiguration.scanOnPush\` or enable enhanced registry scanning.`,
+                    `ECR repository \`${repo.name}\` must be scanned: set ` +
+                        `\`imageScanningConfiguration.scanOnPush\` or enable enhanced registry scanning.`,
                     repo.urn,
                 );
         }

@@ -17,7 +17,8 @@ export const ecrTagsImmutable: ResourcePolicyDefinition = {
         const m = args.props.imageTagMutability;
         if (m !== "IMMUTABLE" && m !== "IMMUTABLE_WITH_EXCLUSION")
             report(
-                `ECR repository \`${args.name}\` must make tags immutable (\`imageTagMutability: IMMUTABLE\`), not \`${String(m ?? "MUTABLE")}\`.`,
+                `ECR repository \`${args.name}\` must make tags immutable ` +
+                    `(\`imageTagMutability: IMMUTABLE\`), not \`${String(m ?? "MUTABLE")}\`.`,
             );
     }),
 };

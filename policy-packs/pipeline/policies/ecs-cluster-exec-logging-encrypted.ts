@@ -27,7 +27,10 @@ export const ecsClusterExecLoggingEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `configuration.executeCommandConfiguration` to `logging: "OVERRIDE"` with `logConfiguration: { cloudWatchLogGroupName, cloudWatchEncryptionEnabled: true }` (or an S3 bucket with `s3BucketEncryptionEnabled: true`); never `logging: "NONE"`.',
+        "Set `configuration.executeCommandConfiguration` to `logging: " +
+        '"OVERRIDE"` with `logConfiguration: { cloudWatchLogGroupName, ' +
+        "cloudWatchEncryptionEnabled: true }` (or an S3 bucket with " +
+        '`s3BucketEncryptionEnabled: true`); never `logging: "NONE"`.',
     peerChecks: { full: ["CKV_AWS_223"], partial: ["CKV_AWS_224"] },
     resourceTypes: [T.ecsCluster],
     validateResource: forTypes([T.ecsCluster], (args, report) => {

@@ -11,14 +11,17 @@ export const ecsContainerLogConfiguration: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": ..., "awslogs-region": ..., "awslogs-stream-prefix": ... } }` (or FireLens).',
+        'Add `logConfiguration: { logDriver: "awslogs", options: { ' +
+        '"awslogs-group": ..., "awslogs-region": ..., "awslogs-stream-prefix": ' +
+        "... } }` (or FireLens).",
     peerChecks: { full: ["AwsSolutions-ECS7"] },
     resourceTypes: [T.taskDefinition],
     validateResource: forTypes([T.taskDefinition], (args, report) => {
         containersOf(args.props).forEach((c, i) => {
             if (!c.logConfiguration?.logDriver)
                 report(
-                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must have a \`logConfiguration\` with a log driver.`,
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` ` +
+                        `must have a \`logConfiguration\` with a log driver.`,
                 );
         });
     }),

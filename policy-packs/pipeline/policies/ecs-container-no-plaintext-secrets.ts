@@ -35,7 +35,8 @@ export const ecsContainerNoPlaintextSecrets: ResourcePolicyDefinition = {
                 const byValue = looksLikeSecret(value);
                 if (byName || byValue) {
                     report(
-                        `Container ${containerName(c, i)} of task definition \`${args.name}\` must pass \`${name}\` through \`secrets\`, not a plain environment variable${byValue ? " (its value looks like a credential)" : ""}.`,
+                        `Container ${containerName(c, i)} of task definition \`${args.name}\` ` +
+                            `must pass \`${name}\` through \`secrets\`, not a plain environment variable${byValue ? " (its value looks like a credential)" : ""}.`,
                     );
                 }
             }

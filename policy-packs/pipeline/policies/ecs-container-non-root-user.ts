@@ -24,7 +24,8 @@ export const ecsContainerNonRootUser: ResourcePolicyDefinition = {
         containersOf(args.props).forEach((c, i) => {
             if (c.user === undefined || isRoot(String(c.user))) {
                 report(
-                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must run as a non-root \`user\` (it is ${c.user === undefined ? "unset, so root" : `\`${c.user}\``}).`,
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` ` +
+                        `must run as a non-root \`user\` (it is ${c.user === undefined ? "unset, so root" : `\`${c.user}\``}).`,
                 );
             }
         });

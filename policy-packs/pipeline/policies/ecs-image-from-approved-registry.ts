@@ -28,7 +28,9 @@ export const ecsImageFromApprovedRegistry: ResourcePolicyDefinition = {
             const registry = registryOf(String(c.image ?? ""));
             if (!allowedRegistries.some((g) => globMatch(g, registry))) {
                 report(
-                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must pull from an approved registry (${allowedRegistries.join(", ")}), not \`${registry}\`.`,
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` ` +
+                        `must pull from an approved registry ` +
+                        `(${allowedRegistries.join(", ")}), not \`${registry}\`.`,
                 );
             }
         });

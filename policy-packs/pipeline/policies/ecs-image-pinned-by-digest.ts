@@ -19,7 +19,8 @@ export const ecsImagePinnedByDigest: ResourcePolicyDefinition = {
             const image = String(c.image ?? "");
             if (!isPinnedByDigest(image))
                 report(
-                    `Container ${containerName(c, i)} of task definition \`${args.name}\` must reference its image by digest (\`@sha256:…\`), not \`${image}\`.`,
+                    `Container ${containerName(c, i)} of task definition \`${args.name}\` ` +
+                        `must reference its image by digest (\`@sha256:…\`), not \`${image}\`.`,
                 );
         });
     }),

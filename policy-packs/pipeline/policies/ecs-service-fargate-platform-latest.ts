@@ -32,7 +32,8 @@ export const ecsServiceFargatePlatformLatest: ResourcePolicyDefinition = {
         const version = args.props.platformVersion as string | undefined;
         if (version !== undefined && !allowedPlatformVersions.includes(version))
             report(
-                `Fargate service \`${args.name}\` must run on platform version ${allowedPlatformVersions.join(" or ")}, not \`${version}\`.`,
+                `Fargate service \`${args.name}\` must run on platform version ` +
+                    `${allowedPlatformVersions.join(" or ")}, not \`${version}\`.`,
             );
     }),
 };

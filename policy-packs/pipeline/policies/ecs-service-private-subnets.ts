@@ -54,7 +54,8 @@ export const ecsServicePrivateSubnets: StackPolicyDefinition = {
                     .flatMap((a) => tables.filter((t) => refersTo(a, "routeTableId", t, [])));
                 if (tablesOfSubnet.some((t) => routesToInternet(t, routes, igws))) {
                     report(
-                        `ECS service \`${svc.name}\` must not run in subnet \`${subnet.name}\`, which routes 0.0.0.0/0 to an internet gateway.`,
+                        `ECS service \`${svc.name}\` must not run in subnet ` +
+                            `\`${subnet.name}\`, which routes 0.0.0.0/0 to an internet gateway.`,
                         svc.urn,
                     );
                 }

@@ -19,7 +19,8 @@ export const ecsTaskEfsTransitEncryption: ResourcePolicyDefinition = {
         for (const v of asArray(args.props.volumes as { name?: string; efsVolumeConfiguration?: { transitEncryption?: string } }[])) {
             if (v.efsVolumeConfiguration && v.efsVolumeConfiguration.transitEncryption !== "ENABLED")
                 report(
-                    `EFS volume \`${String(v.name)}\` of task definition \`${args.name}\` must be mounted with encryption in transit (\`transitEncryption: "ENABLED"\`).`,
+                    `EFS volume \`${String(v.name)}\` of task definition \`${args.name}\` ` +
+                        `must be mounted with encryption in transit (\`transitEncryption: "ENABLED"\`).`,
                 );
         }
     }),

@@ -13,7 +13,9 @@ export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Give the task its own role with only what the application needs, and a separate execution role for pulling images and reading secrets; never attach AdministratorAccess or `*:*`.",
+        "Give the task its own role with only what the application needs, and " +
+        "a separate execution role for pulling images and reading secrets; " +
+        "never attach AdministratorAccess or `*:*`.",
     peerChecks: { full: ["CKV_AWS_249"] },
     resourceTypes: [T.taskDefinition, T.iamRole, T.iamRolePolicyAttachment, T.iamRolePolicy],
     validateStack: (args, report) => {

@@ -7,14 +7,17 @@ export const edgeResourceCreateBeforeReplace: ResourcePolicyDefinition = {
     kind: "resource",
     id: "edge-resource-create-before-replace",
     description:
-        "Checks whether REST APIs, API deployments and ACM certificates are replaced create-before-delete, so live stages and listeners never point at " +
+        "Checks whether REST APIs, API deployments and ACM certificates are " +
+        "replaced create-before-delete, so live stages and listeners never " +
+        "point at " +
         "a deleted resource.",
     severity: "low",
     controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Remove `deleteBeforeReplace: true` from the resource options; Pulumi then creates the replacement before deleting the old resource " +
+        "Remove `deleteBeforeReplace: true` from the resource options; Pulumi " +
+        "then creates the replacement before deleting the old resource " +
         "(Terraform's `create_before_destroy`).",
     peerChecks: { full: ["CKV_AWS_217", "CKV_AWS_237", "CKV_AWS_233"] },
     resourceTypes: TYPES,

@@ -15,7 +15,9 @@ export const efsAccessPointLeastPrivilege: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `posixUser: { uid, gid }` (not 0) and `rootDirectory: { path: "/<application>", creationInfo: { ownerUid, ownerGid, permissions: "750" } }`.',
+        "Set `posixUser: { uid, gid }` (not 0) and `rootDirectory: { path: " +
+        '"/<application>", creationInfo: { ownerUid, ownerGid, permissions: ' +
+        '"750" } }`.',
     resourceTypes: [T.efsAccessPoint],
     peerChecks: { full: ["CKV_AWS_329", "CKV_AWS_330"] },
     validateResource: forTypes([T.efsAccessPoint], (args, report) => {

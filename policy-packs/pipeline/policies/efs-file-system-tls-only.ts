@@ -33,7 +33,8 @@ export const efsFileSystemTlsOnly: StackPolicyDefinition = {
             const mine = policies.filter((p) => refersTo(p, "fileSystemId", fs, ["id"]));
             if (!mine.some((p) => deniesInsecureTransport(p.props.policy)))
                 report(
-                    `EFS file system \`${fs.name}\` must have a file system policy refusing clients without TLS (aws:SecureTransport false).`,
+                    `EFS file system \`${fs.name}\` must have a file system policy ` +
+                        `refusing clients without TLS (aws:SecureTransport false).`,
                     fs.urn,
                 );
         }

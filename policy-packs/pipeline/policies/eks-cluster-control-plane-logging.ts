@@ -13,12 +13,16 @@ export const eksClusterControlPlaneLogging: ResourcePolicyDefinition = {
     kind: "resource",
     id: "eks-cluster-control-plane-logging",
     description:
-        "Checks whether EKS clusters send their control-plane logs (API, audit, authenticator, controller manager, scheduler) to CloudWatch Logs.",
+        "Checks whether EKS clusters send their control-plane logs (API, " +
+        "audit, authenticator, controller manager, scheduler) to CloudWatch Logs.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
-    remediationSteps: `Set \`enabledClusterLogTypes: ${JSON.stringify(DEFAULT_EKS_LOG_TYPES)}\` and create the log group \`/aws/eks/<cluster>/cluster\` with retention and a KMS key first.`,
+    remediationSteps:
+        `Set \`enabledClusterLogTypes: ` +
+        `${JSON.stringify(DEFAULT_EKS_LOG_TYPES)}\` and create the log group ` +
+        `\`/aws/eks/<cluster>/cluster\` with retention and a KMS key first.`,
     configSchema: {
         properties: { requiredLogTypes: { type: "array", items: { type: "string", minLength: 1 }, default: DEFAULT_EKS_LOG_TYPES } },
     },

@@ -20,7 +20,10 @@ export const eksClusterEndpointPrivate: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false }`; reach the API from inside the VPC. With `allowRestrictedPublicAccess`, a public endpoint needs `publicAccessCidrs` without 0.0.0.0/0.",
+        "Set `vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: " +
+        "false }`; reach the API from inside the VPC. With " +
+        "`allowRestrictedPublicAccess`, a public endpoint needs " +
+        "`publicAccessCidrs` without 0.0.0.0/0.",
     configSchema: { properties: { allowRestrictedPublicAccess: { type: "boolean", default: false } } },
     peerChecks: { full: ["CKV_AWS_38", "CKV_AWS_39", "AwsSolutions-EKS1", "aws-eks-cluster-disallow-api-endpoint-public-access"] },
     resourceTypes: [T.eksCluster],
@@ -36,7 +39,8 @@ export const eksClusterEndpointPrivate: ResourcePolicyDefinition = {
         const cidrs = asArray(vpc?.publicAccessCidrs);
         if (cidrs.length === 0 || cidrs.some(isWorldCidr))
             report(
-                `EKS cluster \`${args.name}\` must restrict its public API endpoint to named CIDRs (\`vpcConfig.publicAccessCidrs\` without 0.0.0.0/0).`,
+                `EKS cluster \`${args.name}\` must restrict its public API endpoint to ` +
+                    `named CIDRs (\`vpcConfig.publicAccessCidrs\` without 0.0.0.0/0).`,
             );
     }),
 };

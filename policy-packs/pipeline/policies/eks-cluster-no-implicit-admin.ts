@@ -15,13 +15,17 @@ export const eksClusterNoImplicitAdmin: ResourcePolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Set `accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false }` and grant administrators with `aws.eks.AccessEntry` and `AccessPolicyAssociation`.',
+        'Set `accessConfig: { authenticationMode: "API", ' +
+        "bootstrapClusterCreatorAdminPermissions: false }` and grant " +
+        "administrators with `aws.eks.AccessEntry` and `AccessPolicyAssociation`.",
     resourceTypes: [T.eksCluster],
     validateResource: forTypes([T.eksCluster], (args, report) => {
         const access = args.props.accessConfig as { bootstrapClusterCreatorAdminPermissions?: boolean } | undefined;
         if (access?.bootstrapClusterCreatorAdminPermissions !== false)
             report(
-                `EKS cluster \`${args.name}\` must not make its creator an implicit administrator (\`accessConfig.bootstrapClusterCreatorAdminPermissions: false\`).`,
+                `EKS cluster \`${args.name}\` must not make its creator an implicit ` +
+                    `administrator ` +
+                    `(\`accessConfig.bootstrapClusterCreatorAdminPermissions: false\`).`,
             );
     }),
 };

@@ -16,7 +16,8 @@ export const eksNodeGroupNoOpenSsh: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Drop `remoteAccess` and reach nodes through SSM Session Manager, or add `remoteAccess.sourceSecurityGroupIds` with the administrators' group.",
+        "Drop `remoteAccess` and reach nodes through SSM Session Manager, or " +
+        "add `remoteAccess.sourceSecurityGroupIds` with the administrators' group.",
     peerChecks: { full: ["CKV_AWS_100"] },
     resourceTypes: [T.eksNodeGroup],
     validateResource: forTypes([T.eksNodeGroup], (args, report) => {
@@ -26,7 +27,8 @@ export const eksNodeGroupNoOpenSsh: ResourcePolicyDefinition = {
             remote !== undefined && isSet(remote, "sourceSecurityGroupIds") && known(() => remote.sourceSecurityGroupIds?.length) !== 0;
         if (remote && isSet(remote, "ec2SshKey") && !restricted)
             report(
-                `EKS node group \`${args.name}\` must restrict SSH to named security groups (\`remoteAccess.sourceSecurityGroupIds\`), or drop the SSH key.`,
+                `EKS node group \`${args.name}\` must restrict SSH to named security ` +
+                    `groups (\`remoteAccess.sourceSecurityGroupIds\`), or drop the SSH key.`,
             );
     }),
 };

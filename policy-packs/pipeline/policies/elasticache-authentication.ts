@@ -28,8 +28,11 @@ export const elasticacheAuthentication = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Give a replication group an `authToken` from the secrets injector, or RBAC `userGroupIds`; a serverless cache a `userGroupId`; a MemoryDB cluster an ACL other than `open-access`.",
-        // Partial: RBAC user groups pass here, where cdk-nag insists on a token; Checkov also asks for TLS, which elasticache-in-transit-encryption checks.
+            "Give a replication group an `authToken` from the secrets injector, or " +
+            "RBAC `userGroupIds`; a serverless cache a `userGroupId`; a MemoryDB " +
+            "cluster an ACL other than `open-access`.",
+        // Partial: RBAC user groups pass here, where cdk-nag insists on a token; Checkov also asks for TLS, which
+        // elasticache-in-transit-encryption checks.
         peerChecks: { partial: ["AwsSolutions-AEC6", "CKV_AWS_31"] },
     },
     {

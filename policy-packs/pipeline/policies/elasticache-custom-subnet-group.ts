@@ -21,13 +21,16 @@ export const elasticacheCustomSubnetGroup = settingPolicy(
     {
         id: "elasticache-custom-subnet-group",
         description:
-            "Checks whether ElastiCache and MemoryDB caches are placed in the isolated subnets by their own subnet group, not the default one.",
+            "Checks whether ElastiCache and MemoryDB caches are placed in the " +
+            "isolated subnets by their own subnet group, not the default one.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Create an `aws.elasticache.SubnetGroup` (MemoryDB: `aws.memorydb.SubnetGroup`) over the landing zone's isolated subnets and set `subnetGroupName`; serverless caches take `subnetIds`.",
+            "Create an `aws.elasticache.SubnetGroup` (MemoryDB: " +
+            "`aws.memorydb.SubnetGroup`) over the landing zone's isolated subnets " +
+            "and set `subnetGroupName`; serverless caches take `subnetIds`.",
         // Partial for Checkov: a cluster that joins a replication group is not judged (the group carries the setting).
         peerChecks: { full: ["AwsSolutions-AEC1"], partial: ["CKV_AWS_323"] },
     },

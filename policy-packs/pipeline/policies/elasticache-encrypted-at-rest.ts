@@ -11,7 +11,9 @@ const group: SettingCheck = (args) => {
 
 // A lone Redis/Valkey node cannot encrypt its snapshots and swap: only a replication group can.
 const lone: SettingCheck = (args) =>
-    `${subject(args.type, args.name)} must be created as an aws.elasticache.ReplicationGroup with \`atRestEncryptionEnabled: true\` (a single-node cluster cannot encrypt at rest).`;
+    `${subject(args.type, args.name)} must be created as an ` +
+    `aws.elasticache.ReplicationGroup with \`atRestEncryptionEnabled: ` +
+    `true\` (a single-node cluster cannot encrypt at rest).`;
 
 export const elasticacheEncryptedAtRest = settingPolicy(
     {
@@ -22,7 +24,10 @@ export const elasticacheEncryptedAtRest = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Use an `aws.elasticache.ReplicationGroup` with `atRestEncryptionEnabled: true` and a customer managed `kmsKeyId` (a new group: the setting cannot be turned on later). Serverless caches and MemoryDB always encrypt.",
+            "Use an `aws.elasticache.ReplicationGroup` with " +
+            "`atRestEncryptionEnabled: true` and a customer managed `kmsKeyId` (a " +
+            "new group: the setting cannot be turned on later). Serverless caches " +
+            "and MemoryDB always encrypt.",
         peerChecks: { full: ["CKV_AWS_29"], partial: ["AwsSolutions-AEC3"] },
     },
     {

@@ -20,7 +20,10 @@ export const elasticacheInTransitEncryption = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Set `transitEncryptionEnabled: true` (and leave `transitEncryptionMode` at `required`) on ElastiCache; leave MemoryDB's `tlsEnabled` at its default `true`. Serverless caches always use TLS.",
+            "Set `transitEncryptionEnabled: true` (and leave " +
+            "`transitEncryptionMode` at `required`) on ElastiCache; leave " +
+            "MemoryDB's `tlsEnabled` at its default `true`. Serverless caches " +
+            "always use TLS.",
         peerChecks: { full: ["CKV_AWS_30", "CKV_AWS_202"], partial: ["AwsSolutions-AEC3", "CKV_AWS_31"] },
     },
     {

@@ -14,14 +14,17 @@ const inProduction =
 const group: SettingCheck = (args) =>
     flag(args.props.multiAzEnabled) === true && flag(args.props.automaticFailoverEnabled) === true
         ? undefined
-        : `${subject(args.type, args.name)} must fail over to another availability zone in production (\`multiAzEnabled: true\`, \`automaticFailoverEnabled: true\`).`;
+        : `${subject(args.type, args.name)} must fail over to another ` +
+          `availability zone in production (\`multiAzEnabled: true\`, ` +
+          `\`automaticFailoverEnabled: true\`).`;
 
 // A Memcached cluster spreads its nodes; a lone Redis/Valkey node cannot fail over at all.
 const cluster: SettingCheck = (args) => {
     if (isMemcached(args))
         return args.props.azMode === "cross-az" && Number(args.props.numCacheNodes ?? 1) >= 2
             ? undefined
-            : `${subject(args.type, args.name)} must spread its nodes across availability zones in production (\`azMode: "cross-az"\`, 2 nodes or more).`;
+            : `${subject(args.type, args.name)} must spread its nodes across ` +
+                  `availability zones in production (\`azMode: "cross-az"\`, 2 nodes or more).`;
     return `${subject(args.type, args.name)} must be a replication group with a replica in another availability zone in production.`;
 };
 
@@ -39,7 +42,10 @@ export const elasticacheMultiAzInProduction = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Production replication groups: `multiAzEnabled: true`, `automaticFailoverEnabled: true` and at least two cache clusters; MemoryDB: `numReplicasPerShard` of 1 or more. Serverless caches are always Multi-AZ.",
+            "Production replication groups: `multiAzEnabled: true`, " +
+            "`automaticFailoverEnabled: true` and at least two cache clusters; " +
+            "MemoryDB: `numReplicasPerShard` of 1 or more. Serverless caches are " +
+            "always Multi-AZ.",
         configSchema: { properties: PRODUCTION_SCHEMA },
         // Partial: development caches are not judged; the peers judge every environment.
         peerChecks: { partial: ["AwsSolutions-AEC4", "CKV2_AWS_50"] },

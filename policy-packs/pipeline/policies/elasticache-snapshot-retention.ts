@@ -8,7 +8,8 @@ export const elasticacheSnapshotRetention = settingPolicy(
     {
         id: "elasticache-snapshot-retention",
         description:
-            "Checks whether ElastiCache (Redis OSS, Valkey) and MemoryDB caches keep automatic snapshots for at least the minimum retention.",
+            "Checks whether ElastiCache (Redis OSS, Valkey) and MemoryDB caches " +
+            "keep automatic snapshots for at least the minimum retention.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "advisory",

@@ -4,7 +4,8 @@ import { T } from "../support/types";
 const passwordRequired: SettingCheck = (args) => {
     const mode = args.props.authenticationMode as { type?: unknown } | undefined;
     return args.props.noPasswordRequired === true || mode?.type === "no-password-required"
-        ? `${subject(args.type, args.name)} must authenticate with a password or IAM (\`noPasswordRequired\` / \`authenticationMode.type: "no-password-required"\`).`
+        ? `${subject(args.type, args.name)} must authenticate with a password or ` +
+              `IAM (\`noPasswordRequired\` / \`authenticationMode.type: "no-password-required"\`).`
         : undefined;
 };
 
@@ -17,7 +18,9 @@ export const elasticacheUserPasswordRequired = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            'Give the user `authenticationMode: { type: "iam" }` or `{ type: "password", passwords: [...] }` from the secrets injector; disable the `default` user in user groups.',
+            'Give the user `authenticationMode: { type: "iam" }` or `{ type: ' +
+            '"password", passwords: [...] }` from the secrets injector; disable ' +
+            "the `default` user in user groups.",
     },
     { [T.elasticacheUser]: passwordRequired },
 );

@@ -15,7 +15,9 @@ export const elasticbeanstalkEnvironmentLogsPublished: ResourcePolicyDefinition 
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add the setting `aws:elasticbeanstalk:hostmanager` `LogPublicationControl` = `"true"` (S3), or `aws:elasticbeanstalk:cloudwatch:logs` `StreamLogs` = `"true"`.',
+        "Add the setting `aws:elasticbeanstalk:hostmanager` " +
+        '`LogPublicationControl` = `"true"` (S3), or ' +
+        '`aws:elasticbeanstalk:cloudwatch:logs` `StreamLogs` = `"true"`.',
     peerChecks: { partial: ["AwsSolutions-EB4"] },
     resourceTypes: [T.beanstalkEnvironment],
     validateResource: forTypes([T.beanstalkEnvironment], (args, report) => {

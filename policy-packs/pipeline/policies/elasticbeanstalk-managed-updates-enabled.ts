@@ -14,7 +14,10 @@ export const elasticbeanstalkManagedUpdatesEnabled: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` = `"true"` with a `PreferredStartTime`, and `aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` = `"minor"` (or `"patch"`).',
+        "Add `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` = " +
+        '`"true"` with a `PreferredStartTime`, and ' +
+        "`aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` = " +
+        '`"minor"` (or `"patch"`).',
     // The peers also refuse environments whose settings come from a saved template.
     peerChecks: { partial: ["AwsSolutions-EB3", "CKV_AWS_340"] },
     resourceTypes: [T.beanstalkEnvironment],

@@ -14,13 +14,16 @@ export const elbClassicListenersEncrypted: ResourcePolicyDefinition = {
     kind: "resource",
     id: "elb-classic-listeners-encrypted",
     description:
-        "Checks whether every classic load-balancer listener accepts only HTTPS or SSL, with a certificate, and re-encrypts traffic to its instances.",
+        "Checks whether every classic load-balancer listener accepts only " +
+        "HTTPS or SSL, with a certificate, and re-encrypts traffic to its instances.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Give every listener `lbProtocol: "HTTPS"` (or `"SSL"`), an ACM `sslCertificateId`, and `instanceProtocol` HTTPS (or SSL); better, replace the classic load balancer with an ALB or NLB.',
+        'Give every listener `lbProtocol: "HTTPS"` (or `"SSL"`), an ACM ' +
+        "`sslCertificateId`, and `instanceProtocol` HTTPS (or SSL); better, " +
+        "replace the classic load balancer with an ALB or NLB.",
     peerChecks: {
         full: [
             "AwsSolutions-ELB5",

@@ -18,14 +18,18 @@ export const elbClassicNoHttpListeners: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Serve HTTP(S) from an application load balancer (`aws.lb.LoadBalancer`, type application) behind the WAF; keep classic load balancers, if at all, for SSL pass-through.",
+        "Serve HTTP(S) from an application load balancer " +
+        "(`aws.lb.LoadBalancer`, type application) behind the WAF; keep " +
+        "classic load balancers, if at all, for SSL pass-through.",
     peerChecks: { full: ["AwsSolutions-ELB1"] },
     resourceTypes: [T.elbClassic],
     validateResource: forTypes([T.elbClassic], (args, report) => {
         asArray(args.props.listeners as Record<string, unknown>[]).forEach((l, i) => {
             if (HTTP.has(String(l.lbProtocol ?? "").toLowerCase()))
                 report(
-                    `Listener #${i} (port ${String(l.lbPort)}) of classic load balancer \`${args.name}\` must not serve ${String(l.lbProtocol)}: use an application load balancer.`,
+                    `Listener #${i} (port ${String(l.lbPort)}) of classic load balancer ` +
+                        `\`${args.name}\` must not serve ${String(l.lbProtocol)}: use an ` +
+                        `application load balancer.`,
                 );
         });
     }),

@@ -25,7 +25,10 @@ export const elbClassicTlsPolicySecure: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Reference an allowed predefined policy (`{ name: "Reference-Security-Policy", value: "ELBSecurityPolicy-TLS-1-2-2017-01" }`) and set no `Protocol-SSLv3`/`Protocol-TLSv1`/`Protocol-TLSv1.1` attribute to true.',
+        "Reference an allowed predefined policy (`{ name: " +
+        '"Reference-Security-Policy", value: ' +
+        '"ELBSecurityPolicy-TLS-1-2-2017-01" }`) and set no ' +
+        "`Protocol-SSLv3`/`Protocol-TLSv1`/`Protocol-TLSv1.1` attribute to true.",
     configSchema: {
         properties: {
             allowedReferencePolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_CLASSIC_TLS_POLICIES },
@@ -40,7 +43,8 @@ export const elbClassicTlsPolicySecure: ResourcePolicyDefinition = {
         for (const a of asArray(args.props.policyAttributes as { name?: string; value?: string }[])) {
             if (a.name === "Reference-Security-Policy" && !allowedReferencePolicies.includes(String(a.value)))
                 report(
-                    `Load balancer policy \`${args.name}\` must reference a TLS 1.2+ policy (${allowedReferencePolicies.join(", ")}), not \`${String(a.value)}\`.`,
+                    `Load balancer policy \`${args.name}\` must reference a TLS 1.2+ ` +
+                        `policy (${allowedReferencePolicies.join(", ")}), not \`${String(a.value)}\`.`,
                 );
             if (a.name !== undefined && LEGACY_PROTOCOLS.has(a.name) && String(a.value).toLowerCase() === "true")
                 report(`Load balancer policy \`${args.name}\` must not enable \`${a.name}\`.`);

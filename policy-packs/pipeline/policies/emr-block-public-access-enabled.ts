@@ -18,7 +18,8 @@ export const emrBlockPublicAccessEnabled: ResourcePolicyDefinition = {
     validateResource: forTypes([T.emrBlockPublicAccess], (args, report) => {
         if (args.props.blockPublicSecurityGroupRules !== true)
             report(
-                `EMR block public access \`${args.name}\` must refuse public security group rules (\`blockPublicSecurityGroupRules: true\`).`,
+                `EMR block public access \`${args.name}\` must refuse public security ` +
+                    `group rules (\`blockPublicSecurityGroupRules: true\`).`,
             );
     }),
 };

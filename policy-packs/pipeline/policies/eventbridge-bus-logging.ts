@@ -14,7 +14,9 @@ export const eventbridgeBusLogging: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `logConfig: { level: "ERROR" }` (or `INFO`), add an `aws.cloudwatch.LogDelivery` to a KMS-encrypted log group, and keep `includeDetail: ' +
+        'Set `logConfig: { level: "ERROR" }` (or `INFO`), add an ' +
+        "`aws.cloudwatch.LogDelivery` to a KMS-encrypted log group, and keep " +
+        "`includeDetail: " +
         '"NONE"` if events carry card data or secrets.',
     configSchema: {
         properties: { allowedLevels: { type: "array", items: { type: "string" }, minItems: 1, default: ["ERROR", "INFO", "TRACE"] } },
@@ -25,7 +27,8 @@ export const eventbridgeBusLogging: ResourcePolicyDefinition = {
         const { allowedLevels } = args.getConfig<Config>();
         if (typeof level !== "string" || !allowedLevels.includes(level))
             report(
-                `Event bus \`${args.name}\` must log event delivery (\`logConfig.level\` ${allowedLevels.join(", ")}), not \`${String(level ?? "OFF")}\`.`,
+                `Event bus \`${args.name}\` must log event delivery ` +
+                    `(\`logConfig.level\` ${allowedLevels.join(", ")}), not \`${String(level ?? "OFF")}\`.`,
             );
     }),
 };

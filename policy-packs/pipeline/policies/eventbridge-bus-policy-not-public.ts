@@ -17,7 +17,8 @@ export const eventbridgeBusPolicyNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Grant `events:PutEvents` to named accounts (listed in the policy's `trustedAccountIds`) or to `*` with an `aws:PrincipalOrgID` condition " +
+        "Grant `events:PutEvents` to named accounts (listed in the policy's " +
+        "`trustedAccountIds`) or to `*` with an `aws:PrincipalOrgID` condition " +
         '(`aws.cloudwatch.EventPermission`: `condition { key: "aws:PrincipalOrgID", type: "StringEquals", value }`).',
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },
@@ -37,11 +38,13 @@ export const eventbridgeBusPolicyNotPublic: ResourcePolicyDefinition = {
             !!condition && typeof condition.key === "string" && typeof condition.value === "string" && condition.value !== "*";
         if (principal === "*" && !conditioned)
             report(
-                `Event permission \`${args.name}\` must not let everyone put events: name an account or add an \`aws:PrincipalOrgID\` condition.`,
+                `Event permission \`${args.name}\` must not let everyone put events: ` +
+                    `name an account or add an \`aws:PrincipalOrgID\` condition.`,
             );
         else if (principal !== "*" && trusted.length > 0 && !trusted.includes(principal))
             report(
-                `Event permission \`${args.name}\` must not grant untrusted account ${principal}; add it to \`trustedAccountIds\` if intended.`,
+                `Event permission \`${args.name}\` must not grant untrusted account ` +
+                    `${principal}; add it to \`trustedAccountIds\` if intended.`,
             );
     }),
 };

@@ -14,7 +14,9 @@ export const eventbridgeCustomerManagedKey: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `kmsKeyIdentifier` (event bus) or `kmsKeyArn` (schedule) to the service's data key; its key policy must allow `events.amazonaws.com` / " +
+        "Set `kmsKeyIdentifier` (event bus) or `kmsKeyArn` (schedule) to the " +
+        "service's data key; its key policy must allow `events.amazonaws.com` " +
+        "/ " +
         "`scheduler.amazonaws.com`.",
     peerChecks: { full: ["CKV_AWS_297"] },
     resourceTypes: TYPES,

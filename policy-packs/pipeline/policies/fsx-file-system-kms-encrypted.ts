@@ -15,14 +15,16 @@ export const fsxFileSystemKmsEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `kmsKeyId` to a customer managed key (chosen at creation: replace the file system); Lustre needs a PERSISTENT deployment type for it.",
+        "Set `kmsKeyId` to a customer managed key (chosen at creation: replace " +
+        "the file system); Lustre needs a PERSISTENT deployment type for it.",
     resourceTypes: TYPES,
     peerChecks: { full: ["CKV_AWS_178", "CKV_AWS_179", "CKV_AWS_190", "CKV_AWS_203"] },
     validateResource: forTypes(TYPES, (args, report) => {
         const deployment = args.type === T.fsxLustre ? args.props.deploymentType : undefined;
         if (typeof deployment === "string" && deployment.startsWith("SCRATCH")) {
             report(
-                `FSx file system \`${args.name}\` must use a PERSISTENT deployment type to be encrypted with a customer managed key (is \`${deployment}\`).`,
+                `FSx file system \`${args.name}\` must use a PERSISTENT deployment ` +
+                    `type to be encrypted with a customer managed key (is \`${deployment}\`).`,
             );
             return;
         }

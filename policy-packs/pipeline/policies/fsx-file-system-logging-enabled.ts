@@ -13,7 +13,9 @@ export const fsxFileSystemLoggingEnabled: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Windows: set `auditLogConfiguration: { fileAccessAuditLogLevel: "SUCCESS_AND_FAILURE", fileShareAccessAuditLogLevel: "SUCCESS_AND_FAILURE" }` ' +
+        "Windows: set `auditLogConfiguration: { fileAccessAuditLogLevel: " +
+        '"SUCCESS_AND_FAILURE", fileShareAccessAuditLogLevel: ' +
+        '"SUCCESS_AND_FAILURE" }` ' +
         '(optionally `auditLogDestination`); Lustre: set `logConfiguration: { level: "WARN_ERROR" }`.',
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

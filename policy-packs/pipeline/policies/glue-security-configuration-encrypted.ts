@@ -21,7 +21,9 @@ export const glueSecurityConfigurationEncrypted: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         'Set `encryptionConfiguration` with `cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn }`, ' +
-        '`jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn }` and `s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn }`.',
+        '`jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", ' +
+        'kmsKeyArn }` and `s3Encryption: { s3EncryptionMode: "SSE-KMS", ' +
+        "kmsKeyArn }`.",
     resourceTypes: [T.glueSecurityConfiguration],
     peerChecks: { full: ["CKV_AWS_99"], partial: ["AwsSolutions-GL1", "AwsSolutions-GL3"] },
     validateResource: forTypes([T.glueSecurityConfiguration], (args, report) => {

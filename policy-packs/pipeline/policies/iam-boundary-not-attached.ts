@@ -33,7 +33,8 @@ export const iamBoundaryNotAttached: ResourcePolicyDefinition = {
         for (const arn of arns) {
             if (typeof arn === "string" && boundaryArnPattern !== "" && globMatch(boundaryArnPattern, arn))
                 report(
-                    `\`${args.name}\` must not attach the permissions boundary \`${arn}\` as a permissions policy: use it as \`permissionsBoundary\`.`,
+                    `\`${args.name}\` must not attach the permissions boundary \`${arn}\` ` +
+                        `as a permissions policy: use it as \`permissionsBoundary\`.`,
                 );
         }
     }),

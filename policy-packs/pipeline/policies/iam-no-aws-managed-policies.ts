@@ -29,7 +29,8 @@ export const iamNoAwsManagedPolicies: ResourcePolicyDefinition = {
     kind: "resource",
     id: "iam-no-aws-managed-policies",
     description:
-        "Checks whether roles, users and groups get their permissions from policies the organisation writes rather than from AWS managed policies.",
+        "Checks whether roles, users and groups get their permissions from " +
+        "policies the organisation writes rather than from AWS managed policies.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",

@@ -17,13 +17,15 @@ export const iamNoInlinePolicies: ResourcePolicyDefinition = {
     kind: "resource",
     id: "iam-no-inline-policies",
     description:
-        "Checks whether IAM users and groups (and roles, when configured) get their permissions from managed policies rather than inline ones.",
+        "Checks whether IAM users and groups (and roles, when configured) get " +
+        "their permissions from managed policies rather than inline ones.",
     severity: "low",
     controls: { "pci-dss-v4.0": ["7.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Move the inline policy's statements into an `aws.iam.Policy` and attach it with `aws.iam.GroupPolicyAttachment` (or a role attachment).",
+        "Move the inline policy's statements into an `aws.iam.Policy` and " +
+        "attach it with `aws.iam.GroupPolicyAttachment` (or a role attachment).",
     configSchema: { properties: { includeRoles: { type: "boolean", default: false } } },
     resourceTypes: TYPES,
     peerChecks: { partial: ["PCI.DSS.321-IAMNoInlinePolicy"] },
@@ -37,7 +39,8 @@ export const iamNoInlinePolicies: ResourcePolicyDefinition = {
             return;
         }
         report(
-            `Inline policy \`${args.name}\` must be a managed policy attached to its ${args.type === T.iamGroupPolicy ? "group" : isRole ? "role" : "user"}.`,
+            `Inline policy \`${args.name}\` must be a managed policy attached to ` +
+                `its ${args.type === T.iamGroupPolicy ? "group" : isRole ? "role" : "user"}.`,
         );
     }),
 };

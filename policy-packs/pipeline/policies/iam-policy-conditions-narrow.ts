@@ -47,7 +47,8 @@ export const iamPolicyConditionsNarrow: ResourcePolicyDefinition = {
                 const widening = wideningConditions(s);
                 if (widening.length > 0)
                     report(
-                        `${where} must narrow its Allow statement${s.sid ? ` \`${s.sid}\`` : ""} with its conditions, but ${widening.join("; ")}.`,
+                        `${where} must narrow its Allow ` +
+                            `statement${s.sid ? ` \`${s.sid}\`` : ""} with its conditions, but ${widening.join("; ")}.`,
                     );
             }
         }

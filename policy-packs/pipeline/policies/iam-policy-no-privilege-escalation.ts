@@ -26,7 +26,8 @@ export const iamPolicyNoPrivilegeEscalation: ResourcePolicyDefinition = {
         "platform's pipeline role.",
     configSchema: { properties: { boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN } } },
     resourceTypes: IDENTITY_POLICY_TYPES,
-    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects every grant the peer flags.
+    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects every grant the peer
+    // flags.
     peerChecks: { partial: ["CKV_AWS_286"] },
     validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, report) => {
         const { boundaryArnPattern } = args.getConfig<Config>();

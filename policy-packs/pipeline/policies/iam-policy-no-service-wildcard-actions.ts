@@ -10,7 +10,8 @@ export const iamPolicyNoServiceWildcardActions: ResourcePolicyDefinition = {
     kind: "resource",
     id: "iam-policy-no-service-wildcard-actions",
     description:
-        "Checks whether IAM policies name the actions they allow instead of granting every action (`*`) or every action of a service (`s3:*`).",
+        "Checks whether IAM policies name the actions they allow instead of " +
+        "granting every action (`*`) or every action of a service (`s3:*`).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
@@ -21,7 +22,8 @@ export const iamPolicyNoServiceWildcardActions: ResourcePolicyDefinition = {
         "nothing itself.",
     configSchema: { properties: { boundaryArnPattern: { type: "string", default: DEFAULT_BOUNDARY_ARN_PATTERN } } },
     resourceTypes: IDENTITY_POLICY_TYPES,
-    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers do.
+    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers
+    // do.
     peerChecks: {
         partial: ["CKV_AWS_63", "CKV2_AWS_40", "PCI.DSS.321-IAMPolicyNoStatementsWithFullAccess", "AwsSolutions-IAM5"],
     },

@@ -55,7 +55,8 @@ export const iamPolicyResourcesScoped: ResourcePolicyDefinition = {
         },
     },
     resourceTypes: IDENTITY_POLICY_TYPES,
-    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers do.
+    // Partial only because the permissions boundary (`boundaryArnPattern`) is exempt: with the pattern "" this rejects everything the peers
+    // do.
     peerChecks: { partial: ["CKV_AWS_355", "CKV_AWS_288", "CKV_AWS_289", "CKV_AWS_290", "CKV_AWS_287", "AwsSolutions-IAM5"] },
     validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, report) => {
         const cfg = args.getConfig<Config>();

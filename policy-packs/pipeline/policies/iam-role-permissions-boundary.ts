@@ -36,7 +36,8 @@ export const iamRolePermissionsBoundary: ResourcePolicyDefinition = {
         const boundary = args.props.permissionsBoundary;
         if (typeof boundary !== "string" || !globMatch(cfg.boundaryArnPattern, boundary)) {
             report(
-                `Service role \`${args.name}\` must carry the permissions boundary (\`permissionsBoundary\` matching \`${cfg.boundaryArnPattern}\`).`,
+                `Service role \`${args.name}\` must carry the permissions boundary ` +
+                    `(\`permissionsBoundary\` matching \`${cfg.boundaryArnPattern}\`).`,
             );
         }
     }),

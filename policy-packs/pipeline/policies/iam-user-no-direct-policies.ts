@@ -29,12 +29,15 @@ export const iamUserNoDirectPolicies: ResourcePolicyDefinition = {
             const users = asArray(args.props.users as string[]);
             if (users.length === 0) args.notApplicable("The attachment names no user.");
             report(
-                `Policy attachment \`${args.name}\` must attach to groups or roles, not to users ${users.map((u) => `\`${String(u)}\``).join(", ")}.`,
+                `Policy attachment \`${args.name}\` must attach to groups or roles, ` +
+                    `not to users ${users.map((u) => `\`${String(u)}\``).join(", ")}.`,
             );
             return;
         }
         report(
-            `\`${args.name}\` must not give the user \`${String(args.props.user)}\` permissions directly: attach the policy to a group the user is in.`,
+            `\`${args.name}\` must not give the user ` +
+                `\`${String(args.props.user)}\` permissions directly: attach the ` +
+                `policy to a group the user is in.`,
         );
     }),
 };

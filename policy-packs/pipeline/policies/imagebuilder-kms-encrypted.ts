@@ -22,7 +22,9 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Set `kmsKeyId` on components; `blockDeviceMappings[].ebs: { encrypted: "true", kmsKeyId }` on recipes; `amiDistributionConfiguration.kmsKeyId` on every distribution.',
+        "Set `kmsKeyId` on components; `blockDeviceMappings[].ebs: { " +
+        'encrypted: "true", kmsKeyId }` on recipes; ' +
+        "`amiDistributionConfiguration.kmsKeyId` on every distribution.",
     // Checkov also asks an AMI key of distributions that distribute containers only.
     peerChecks: { full: ["CKV_AWS_180", "CKV_AWS_200"], partial: ["CKV_AWS_199"] },
     resourceTypes: TYPES,
@@ -36,7 +38,8 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
                 for (const d of ebsDevicesOf(args.type, args.props)) {
                     if (!isEncrypted(d) || !isSet(d.settings, "kmsKeyId"))
                         report(
-                            `Image recipe \`${args.name}\` must encrypt its ${d.label} with a customer-managed KMS key (\`encrypted\`, \`kmsKeyId\`).`,
+                            `Image recipe \`${args.name}\` must encrypt its ${d.label} with a ` +
+                                `customer-managed KMS key (\`encrypted\`, \`kmsKeyId\`).`,
                         );
                 }
                 return;
@@ -46,7 +49,8 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
                 )) {
                     if (dist.amiDistributionConfiguration && !isSet(dist.amiDistributionConfiguration, "kmsKeyId"))
                         report(
-                            `Distribution configuration \`${args.name}\` must encrypt the AMIs it distributes to ${String(dist.region)} with a customer-managed KMS key (\`amiDistributionConfiguration.kmsKeyId\`).`,
+                            `Distribution configuration \`${args.name}\` must encrypt the AMIs it ` +
+                                `distributes to ${String(dist.region)} with a customer-managed KMS key (\`amiDistributionConfiguration.kmsKeyId\`).`,
                         );
                 }
         }

@@ -5,7 +5,9 @@ const key: SettingCheck = (args) => {
     const spec = args.props.encryptionSpecification as { type?: unknown; kmsKeyIdentifier?: unknown } | undefined;
     return spec?.type === "CUSTOMER_MANAGED_KMS_KEY" && isCustomerManagedKey(spec.kmsKeyIdentifier)
         ? undefined
-        : `${subject(args.type, args.name)} must be encrypted with a customer managed KMS key (\`encryptionSpecification\` of type \`CUSTOMER_MANAGED_KMS_KEY\` with \`kmsKeyIdentifier\`).`;
+        : `${subject(args.type, args.name)} must be encrypted with a customer ` +
+              `managed KMS key (\`encryptionSpecification\` of type ` +
+              `\`CUSTOMER_MANAGED_KMS_KEY\` with \`kmsKeyIdentifier\`).`;
 };
 
 export const keyspacesTableCustomerManagedKey = settingPolicy(

@@ -5,13 +5,16 @@ export const kinesisAnalyticsFlinkCheckpointing: ResourcePolicyDefinition = {
     kind: "resource",
     id: "kinesis-analytics-flink-checkpointing",
     description:
-        "Checks whether Managed Service for Apache Flink applications checkpoint their state, so they recover without losing or replaying records.",
+        "Checks whether Managed Service for Apache Flink applications " +
+        "checkpoint their state, so they recover without losing or replaying records.",
     severity: "low",
     controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `applicationConfiguration.flinkApplicationConfiguration.checkpointConfiguration` to `{ configurationType: "DEFAULT" }` (or `CUSTOM` with ' +
+        "Set " +
+        "`applicationConfiguration.flinkApplicationConfiguration.checkpointConfiguration` " +
+        'to `{ configurationType: "DEFAULT" }` (or `CUSTOM` with ' +
         "`checkpointingEnabled: true`).",
     peerChecks: { full: ["AwsSolutions-KDA3"] },
     resourceTypes: [T.kinesisAnalyticsApplication],

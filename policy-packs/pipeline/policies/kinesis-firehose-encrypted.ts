@@ -15,7 +15,9 @@ export const kinesisFirehoseEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `serverSideEncryption` to `{ enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn }`. A stream fed by a Kinesis data stream is ' +
+        "Set `serverSideEncryption` to `{ enabled: true, keyType: " +
+        '"CUSTOMER_MANAGED_CMK", keyArn }`. A stream fed by a Kinesis data ' +
+        "stream is " +
         "encrypted by that stream's key instead.",
     configSchema: { properties: { allowAwsOwnedKey: { type: "boolean", default: false } } },
     // cdk-nag also asks it of streams fed by a Kinesis data stream, where AWS refuses server-side encryption.
@@ -29,7 +31,8 @@ export const kinesisFirehoseEncrypted: ResourcePolicyDefinition = {
             report(`Firehose delivery stream \`${args.name}\` must encrypt at rest (\`serverSideEncryption.enabled\`).`);
         else if (!args.getConfig<Config>().allowAwsOwnedKey && (sse.keyType !== "CUSTOMER_MANAGED_CMK" || !isPresent(sse.keyArn)))
             report(
-                `Firehose delivery stream \`${args.name}\` must use a customer managed key (\`keyType: "CUSTOMER_MANAGED_CMK"\` and \`keyArn\`).`,
+                `Firehose delivery stream \`${args.name}\` must use a customer managed ` +
+                    `key (\`keyType: "CUSTOMER_MANAGED_CMK"\` and \`keyArn\`).`,
             );
     }),
 };

@@ -17,7 +17,9 @@ export const kinesisStreamEncrypted: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Data streams: set `encryptionType: "KMS"` and `kmsKeyId` to the service\'s data key. Video streams: set `kmsKeyId` (the default is the AWS ' +
+        'Data streams: set `encryptionType: "KMS"` and `kmsKeyId` to the ' +
+        "service's data key. Video streams: set `kmsKeyId` (the default is " +
+        "the AWS " +
         "managed `aws/kinesisvideo` key).",
     configSchema: { properties: { allowAwsManagedKey: { type: "boolean", default: false } } },
     // cdk-nag's KDS3 asks for the AWS managed `aws/kinesis` key instead: the opposite of CKV_AWS_185, and not followed here.

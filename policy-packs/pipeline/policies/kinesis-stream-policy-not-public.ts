@@ -10,7 +10,8 @@ export const kinesisStreamPolicyNotPublic: ResourcePolicyDefinition = {
     kind: "resource",
     id: "kinesis-stream-policy-not-public",
     description:
-        "Checks whether Kinesis data stream resource policies grant access only to named principals of trusted accounts, never to everyone.",
+        "Checks whether Kinesis data stream resource policies grant access " +
+        "only to named principals of trusted accounts, never to everyone.",
     severity: "critical",
     controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",

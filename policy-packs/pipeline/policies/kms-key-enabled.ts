@@ -10,7 +10,9 @@ export const kmsKeyEnabled: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Leave the key enabled (`isEnabled`, or `enabled` on replica and external keys); retire a key by scheduling its deletion once nothing uses it.",
+        "Leave the key enabled (`isEnabled`, or `enabled` on replica and " +
+        "external keys); retire a key by scheduling its deletion once nothing " +
+        "uses it.",
     resourceTypes: KMS_KEY_TYPES,
     peerChecks: { full: ["CKV_AWS_227"] },
     validateResource: forTypes(KMS_KEY_TYPES, (args, report) => {

@@ -11,7 +11,8 @@ export const lambdaEventSourceMappingFailureDestination: ResourcePolicyDefinitio
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `destinationConfig.onFailure.destinationArn` to an encrypted SQS queue or SNS topic (and bound `maximumRetryAttempts`), so a poison " +
+        "Set `destinationConfig.onFailure.destinationArn` to an encrypted SQS " +
+        "queue or SNS topic (and bound `maximumRetryAttempts`), so a poison " +
         "record is kept, not dropped when it expires.",
     resourceTypes: [T.lambdaEventSourceMapping],
     validateResource: forTypes([T.lambdaEventSourceMapping], (args, report) => {
@@ -20,7 +21,8 @@ export const lambdaEventSourceMappingFailureDestination: ResourcePolicyDefinitio
         const onFailure = (args.props.destinationConfig as { onFailure?: { destinationArn?: unknown } } | undefined)?.onFailure;
         if (!onFailure || !isPresent(onFailure.destinationArn))
             report(
-                `Lambda event source mapping \`${args.name}\` must set \`destinationConfig.onFailure.destinationArn\` for records that keep failing.`,
+                `Lambda event source mapping \`${args.name}\` must set ` +
+                    `\`destinationConfig.onFailure.destinationArn\` for records that keep failing.`,
             );
     }),
 };

@@ -11,7 +11,8 @@ export const lambdaFunctionCodeSigning: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Create an `aws.lambda.CodeSigningConfig` with the team\'s AWS Signer profile (`untrustedArtifactOnDeployment: "Enforce"`) and set ' +
+        "Create an `aws.lambda.CodeSigningConfig` with the team's AWS Signer " +
+        'profile (`untrustedArtifactOnDeployment: "Enforce"`) and set ' +
         "`codeSigningConfigArn`.",
     // Checkov also asks it of container image functions, which Lambda code signing does not cover.
     peerChecks: { partial: ["CKV_AWS_272"] },

@@ -11,7 +11,8 @@ export const lambdaFunctionInVpc: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `vpcConfig` with the service's private `subnetIds` and a `securityGroupIds` entry whose egress is limited to what the function calls.",
+        "Set `vpcConfig` with the service's private `subnetIds` and a " +
+        "`securityGroupIds` entry whose egress is limited to what the function calls.",
     peerChecks: { full: ["CKV_AWS_117", "PCI.DSS.321-LambdaInsideVPC"] },
     resourceTypes: [T.lambdaFunction],
     validateResource: forTypes([T.lambdaFunction], (args, report) => {

@@ -6,7 +6,9 @@ export const lambdaFunctionLogGroupDeclared: StackPolicyDefinition = {
     kind: "stack",
     id: "lambda-function-log-group-declared",
     description:
-        "Checks whether every Lambda function logs to a log group declared in the stack, so its retention and encryption are set rather than left to " +
+        "Checks whether every Lambda function logs to a log group declared in " +
+        "the stack, so its retention and encryption are set rather than left " +
+        "to " +
         "the implicit group.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["10.2.1", "10.5.1"] },

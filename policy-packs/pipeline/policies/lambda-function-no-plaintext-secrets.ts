@@ -16,7 +16,9 @@ export const lambdaFunctionNoPlaintextSecrets: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Store the value in Secrets Manager or SSM Parameter Store, pass its ARN or name in the variable, and read it at start-up with the function's " +
+        "Store the value in Secrets Manager or SSM Parameter Store, pass its " +
+        "ARN or name in the variable, and read it at start-up with the " +
+        "function's " +
         "role (or the Parameters and Secrets extension).",
     configSchema: { properties: { secretNamePattern: { type: "string", minLength: 1, default: DEFAULT_SECRET_NAME_PATTERN } } },
     // Checkov matches credential-shaped values only; this also judges secret-announcing names, but with fewer value shapes.

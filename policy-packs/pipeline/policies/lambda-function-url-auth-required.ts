@@ -10,7 +10,8 @@ export const lambdaFunctionUrlAuthRequired: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `authorizationType: "AWS_IAM"` on the `aws.lambda.FunctionUrl` (callers sign requests with SigV4), or put the function behind an API ' +
+        'Set `authorizationType: "AWS_IAM"` on the `aws.lambda.FunctionUrl` ' +
+        "(callers sign requests with SigV4), or put the function behind an API " +
         "Gateway API with an authoriser.",
     peerChecks: { full: ["CKV_AWS_258"] },
     resourceTypes: [T.lambdaFunctionUrl],

@@ -10,7 +10,9 @@ export const lambdaPermissionNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `principal` to the service (`s3.amazonaws.com`, `events.amazonaws.com`…) or account that invokes the function, never `*`; scope service " +
+        "Set `principal` to the service (`s3.amazonaws.com`, " +
+        "`events.amazonaws.com`…) or account that invokes the function, never " +
+        "`*`; scope service " +
         "principals with `sourceArn`.",
     peerChecks: { full: ["CKV_AWS_301", "PCI.DSS.321-LambdaFunctionPublicAccessProhibited"] },
     resourceTypes: [T.lambdaPermission],

@@ -16,7 +16,9 @@ export const lambdaPermissionSourceScoped: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `sourceArn` to the ARN of the bucket, rule, topic or API that invokes the function (or at least `sourceAccount`), so another account's " +
+        "Set `sourceArn` to the ARN of the bucket, rule, topic or API that " +
+        "invokes the function (or at least `sourceAccount`), so another " +
+        "account's " +
         "resource cannot use the same service to invoke it (confused deputy).",
     peerChecks: { full: ["CKV_AWS_364"], partial: ["aws-lambda-permission-configure-source-arn"] },
     resourceTypes: [T.lambdaPermission],

@@ -21,7 +21,10 @@ export const lbHighAvailability: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "NLB/GWLB: `enableCrossZoneLoadBalancing: true`. Classic: two or more subnets or zones, `crossZoneLoadBalancing` left on, `connectionDraining: true` and a `healthCheck`. HTTP(S) target groups: `healthCheck: { path: ... }`.",
+        "NLB/GWLB: `enableCrossZoneLoadBalancing: true`. Classic: two or more " +
+        "subnets or zones, `crossZoneLoadBalancing` left on, " +
+        "`connectionDraining: true` and a `healthCheck`. HTTP(S) target " +
+        "groups: `healthCheck: { path: ... }`.",
     // cdk-nag's ELB4 and AS2 read CloudFormation, where cross-zone is off unless set; in the provider it is on unless set false.
     peerChecks: {
         full: [

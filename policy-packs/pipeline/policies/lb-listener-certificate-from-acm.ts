@@ -23,7 +23,9 @@ export const lbListenerCertificateFromAcm: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Issue or import the certificate in AWS Certificate Manager and set its ARN (`arn:aws:acm:…`) as the listener's `certificateArn` (classic: `sslCertificateId`); drop IAM server certificates.",
+        "Issue or import the certificate in AWS Certificate Manager and set " +
+        "its ARN (`arn:aws:acm:…`) as the listener's `certificateArn` " +
+        "(classic: `sslCertificateId`); drop IAM server certificates.",
     peerChecks: {
         full: ["PCI.DSS.321-ELBACMCertificateRequired", "CKV_AWS_127"],
         partial: ["PCI.DSS.321-ELBv2ACMCertificateRequired"],
@@ -35,7 +37,9 @@ export const lbListenerCertificateFromAcm: ResourcePolicyDefinition = {
                 const cert = l.sslCertificateId;
                 if (typeof cert !== "string" || !ACM_ARN.test(cert))
                     report(
-                        `Listener #${i} (port ${String(l.lbPort)}) of classic load balancer \`${args.name}\` must use an ACM certificate (\`sslCertificateId\` arn:…:acm:…), not \`${String(cert ?? "none")}\`.`,
+                        `Listener #${i} (port ${String(l.lbPort)}) of classic load balancer ` +
+                            `\`${args.name}\` must use an ACM certificate (\`sslCertificateId\` ` +
+                            `arn:…:acm:…), not \`${String(cert ?? "none")}\`.`,
                     );
             });
             return;
@@ -46,7 +50,8 @@ export const lbListenerCertificateFromAcm: ResourcePolicyDefinition = {
         const cert = args.props.certificateArn;
         if (typeof cert !== "string" || !ACM_ARN.test(cert))
             report(
-                `${certificate ? "Listener certificate" : "Listener"} \`${args.name}\` must use an ACM certificate (\`certificateArn\` arn:…:acm:…), not \`${String(cert ?? "none")}\`.`,
+                `${certificate ? "Listener certificate" : "Listener"} \`${args.name}\` ` +
+                    `must use an ACM certificate (\`certificateArn\` arn:…:acm:…), not \`${String(cert ?? "none")}\`.`,
             );
     }),
 };

@@ -13,7 +13,8 @@ export const mediastoreContainerPolicyTlsOnly: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.mediastore.ContainerPolicy` naming who may read and write the container, with a statement `Deny mediastore:*` to `*` when " +
+        "Add an `aws.mediastore.ContainerPolicy` naming who may read and write " +
+        "the container, with a statement `Deny mediastore:*` to `*` when " +
         "`aws:SecureTransport` is false.",
     peerChecks: { full: ["AwsSolutions-MS3", "AwsSolutions-MS7"] },
     resourceTypes: [T.mediastoreContainer, T.mediastoreContainerPolicy],
@@ -27,7 +28,8 @@ export const mediastoreContainerPolicyTlsOnly: StackPolicyDefinition = {
                 report(`MediaStore container \`${c.name}\` must have a container policy (aws.mediastore.ContainerPolicy).`, c.urn);
             else if (!docs.some((d) => deniesInsecureTransport(d, "mediastore")))
                 report(
-                    `MediaStore container \`${c.name}\` must have a container policy denying requests without TLS (aws:SecureTransport false).`,
+                    `MediaStore container \`${c.name}\` must have a container policy ` +
+                        `denying requests without TLS (aws:SecureTransport false).`,
                     c.urn,
                 );
         }

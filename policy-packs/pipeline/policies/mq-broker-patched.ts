@@ -26,7 +26,9 @@ export const mqBrokerPatched: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `autoMinorVersionUpgrade: true` and an `engineVersion` at or above the policy's minimum for the engine (e.g. ActiveMQ 5.18, RabbitMQ 3.13).",
+        "Set `autoMinorVersionUpgrade: true` and an `engineVersion` at or " +
+        "above the policy's minimum for the engine (e.g. ActiveMQ 5.18, " +
+        "RabbitMQ 3.13).",
     configSchema: {
         properties: {
             minimumVersions: { type: "object", additionalProperties: { type: "string" }, default: DEFAULT_MINIMUM_MQ_VERSIONS },

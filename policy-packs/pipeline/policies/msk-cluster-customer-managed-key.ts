@@ -17,7 +17,8 @@ export const mskClusterCustomerManagedKey: ResourcePolicyDefinition = {
         const key = (args.props.encryptionInfo as { encryptionAtRestKmsKeyArn?: unknown } | undefined)?.encryptionAtRestKmsKeyArn;
         if (!isCustomerManagedKey(key))
             report(
-                `MSK cluster \`${args.name}\` must be encrypted at rest with a customer managed KMS key (\`encryptionInfo.encryptionAtRestKmsKeyArn\`).`,
+                `MSK cluster \`${args.name}\` must be encrypted at rest with a ` +
+                    `customer managed KMS key (\`encryptionInfo.encryptionAtRestKmsKeyArn\`).`,
             );
     }),
 };

@@ -10,7 +10,8 @@ export const mskClusterEncryptionInTransit: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Leave `encryptionInfo.encryptionInTransit` at its defaults or set `{ clientBroker: "TLS", inCluster: true }`.',
-    // Checkov also fails a cluster that omits `encryptionInfo` (whose defaults are TLS); with `msk-cluster-customer-managed-key` that case is rejected too.
+    // Checkov also fails a cluster that omits `encryptionInfo` (whose defaults are TLS); with `msk-cluster-customer-managed-key` that case
+    // is rejected too.
     peerChecks: { full: ["AwsSolutions-MSK2", "AwsSolutions-MSK3"], partial: ["CKV_AWS_81"] },
     resourceTypes: [T.mskCluster],
     validateResource: forTypes([T.mskCluster], (args, report) => {
@@ -19,7 +20,8 @@ export const mskClusterEncryptionInTransit: ResourcePolicyDefinition = {
         const clientBroker = transit?.clientBroker ?? "TLS";
         if (clientBroker !== "TLS")
             report(
-                `MSK cluster \`${args.name}\` must accept TLS only from clients (\`clientBroker: "TLS"\`, not \`${String(clientBroker)}\`).`,
+                `MSK cluster \`${args.name}\` must accept TLS only from clients ` +
+                    `(\`clientBroker: "TLS"\`, not \`${String(clientBroker)}\`).`,
             );
         if (transit?.inCluster === false)
             report(`MSK cluster \`${args.name}\` must encrypt traffic between brokers (\`inCluster: true\`).`);

@@ -10,7 +10,8 @@ export const mskClusterNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Remove `brokerNodeGroupInfo.connectivityInfo.publicAccess` or set its `type` to `DISABLED`; reach the cluster over private subnets or PrivateLink.",
+        "Remove `brokerNodeGroupInfo.connectivityInfo.publicAccess` or set its " +
+        "`type` to `DISABLED`; reach the cluster over private subnets or PrivateLink.",
     peerChecks: { full: ["CKV_AWS_291"] },
     resourceTypes: [T.mskCluster],
     validateResource: forTypes([T.mskCluster], (args, report) => {

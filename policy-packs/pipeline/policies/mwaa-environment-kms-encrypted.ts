@@ -6,7 +6,8 @@ export const mwaaEnvironmentKmsEncrypted: ResourcePolicyDefinition = {
     kind: "resource",
     id: "mwaa-environment-kms-encrypted",
     description:
-        "Checks whether Managed Workflows for Apache Airflow environments encrypt their metadata database and logs with a customer managed KMS key.",
+        "Checks whether Managed Workflows for Apache Airflow environments " +
+        "encrypt their metadata database and logs with a customer managed KMS key.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",

@@ -35,7 +35,8 @@ export const mwaaEnvironmentLoggingEnabled: ResourcePolicyDefinition = {
         const off = requiredLogs.filter((k) => logging[k]?.enabled !== true);
         if (off.length > 0)
             report(
-                `MWAA environment \`${args.name}\` must send ${off.join(", ")} to CloudWatch Logs (\`loggingConfiguration.<log>.enabled: true\`).`,
+                `MWAA environment \`${args.name}\` must send ${off.join(", ")} to ` +
+                    `CloudWatch Logs (\`loggingConfiguration.<log>.enabled: true\`).`,
             );
     }),
 };

@@ -16,7 +16,9 @@ export const neptuneAuditLogExport = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Add `audit` to `enableCloudwatchLogsExports` and set `neptune_enable_audit_log` to 1 in the cluster parameter group, so the log has content.",
+            "Add `audit` to `enableCloudwatchLogsExports` and set " +
+            "`neptune_enable_audit_log` to 1 in the cluster parameter group, so " +
+            "the log has content.",
         peerChecks: { full: ["CKV_AWS_101"] },
     },
     { [T.neptuneCluster]: audit },

@@ -8,7 +8,8 @@ const spread: SettingCheck = (args) => {
     const problems: string[] = [];
     if (!args.props.neptuneSubnetGroupName)
         problems.push(
-            `${subject(args.type, args.name)} must set \`neptuneSubnetGroupName\` to a subnet group spanning availability zones in production.`,
+            `${subject(args.type, args.name)} must set \`neptuneSubnetGroupName\` ` +
+                `to a subnet group spanning availability zones in production.`,
         );
     if (asArray(args.props.availabilityZones as string[] | undefined).length === 1)
         problems.push(

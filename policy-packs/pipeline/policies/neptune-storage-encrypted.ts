@@ -12,7 +12,9 @@ export const neptuneStorageEncrypted = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:
-            "Set `storageEncrypted: true` (the default is false) with a customer managed `kmsKeyArn`; an existing cluster must be restored from an encrypted snapshot.",
+            "Set `storageEncrypted: true` (the default is false) with a customer " +
+            "managed `kmsKeyArn`; an existing cluster must be restored from an " +
+            "encrypted snapshot.",
         // A cluster snapshot is as encrypted as its cluster; the snapshot resource has no setting of its own.
         peerChecks: { full: ["AwsSolutions-N4", "CKV_AWS_44"], partial: ["CKV_AWS_279"] },
     },

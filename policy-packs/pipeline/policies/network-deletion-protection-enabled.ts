@@ -14,7 +14,9 @@ export const networkDeletionProtectionEnabled: ResourcePolicyDefinition = {
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,
     remediationSteps:
-        "Set `enableDeletionProtection: true` on the load balancer and `deleteProtection: true` on the network firewall; turn it off in a reviewed change before a planned removal.",
+        "Set `enableDeletionProtection: true` on the load balancer and " +
+        "`deleteProtection: true` on the network firewall; turn it off in a " +
+        "reviewed change before a planned removal.",
     peerChecks: { full: ["CKV_AWS_150", "CKV_AWS_344"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {

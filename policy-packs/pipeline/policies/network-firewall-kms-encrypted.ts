@@ -31,7 +31,9 @@ export const networkFirewallKmsEncrypted: ResourcePolicyDefinition = {
         const enc = args.props.encryptionConfiguration as { type?: string; keyId?: string } | undefined;
         if (enc?.type !== "CUSTOMER_KMS" || !isSet(enc, "keyId"))
             report(
-                `${WHAT[args.type]} \`${args.name}\` must be encrypted with a customer-managed KMS key (\`encryptionConfiguration\` CUSTOMER_KMS with \`keyId\`).`,
+                `${WHAT[args.type]} \`${args.name}\` must be encrypted with a ` +
+                    `customer-managed KMS key (\`encryptionConfiguration\` CUSTOMER_KMS ` +
+                    `with \`keyId\`).`,
             );
     }),
 };

@@ -19,7 +19,9 @@ export const networkFirewallLoggingEnabled: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.networkfirewall.LoggingConfiguration` for the firewall with a `logDestinationConfigs` entry for each of ALERT and FLOW (CloudWatch Logs with a KMS key, or the log archive bucket).",
+        "Add an `aws.networkfirewall.LoggingConfiguration` for the firewall " +
+        "with a `logDestinationConfigs` entry for each of ALERT and FLOW " +
+        "(CloudWatch Logs with a KMS key, or the log archive bucket).",
     configSchema: {
         properties: {
             requiredLogTypes: { type: "array", items: { type: "string", enum: ["ALERT", "FLOW", "TLS"] }, default: ["ALERT", "FLOW"] },

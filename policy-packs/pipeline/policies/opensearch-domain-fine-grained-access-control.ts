@@ -12,7 +12,8 @@ export const opensearchDomainFineGrainedAccessControl: ResourcePolicyDefinition 
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `advancedSecurityOptions: { enabled: true, anonymousAuthEnabled: false, masterUserOptions: { masterUserArn: <an IAM role> } }` " +
+        "Set `advancedSecurityOptions: { enabled: true, anonymousAuthEnabled: " +
+        "false, masterUserOptions: { masterUserArn: <an IAM role> } }` " +
         "and map roles to index permissions (fine-grained access control needs encryption at rest, node-to-node encryption and HTTPS).",
     resourceTypes: DOMAINS,
     peerChecks: { full: ["CKV2_AWS_52"], partial: ["AwsSolutions-OS5"] },

@@ -15,7 +15,8 @@ export const opensearchDomainHighlyAvailable: ResourcePolicyDefinition = {
     kind: "resource",
     id: "opensearch-domain-highly-available",
     description:
-        "Checks whether production OpenSearch (and Elasticsearch) domains spread their nodes across availability zones with dedicated master nodes.",
+        "Checks whether production OpenSearch (and Elasticsearch) domains " +
+        "spread their nodes across availability zones with dedicated master nodes.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
@@ -40,7 +41,8 @@ export const opensearchDomainHighlyAvailable: ResourcePolicyDefinition = {
         const cluster = args.props.clusterConfig as Cluster | undefined;
         if (cluster?.zoneAwarenessEnabled !== true)
             report(
-                `OpenSearch domain \`${args.name}\` must spread its nodes across availability zones (\`clusterConfig.zoneAwarenessEnabled: true\`).`,
+                `OpenSearch domain \`${args.name}\` must spread its nodes across ` +
+                    `availability zones (\`clusterConfig.zoneAwarenessEnabled: true\`).`,
             );
         const masters = cluster?.dedicatedMasterCount;
         if (cluster?.dedicatedMasterEnabled !== true || typeof masters !== "number" || masters < cfg.minDedicatedMasters)

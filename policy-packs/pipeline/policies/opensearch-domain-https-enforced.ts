@@ -16,7 +16,8 @@ export const opensearchDomainHttpsEnforced: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }` (or another allowed TLS policy).',
+        "Set `domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: " +
+        '"Policy-Min-TLS-1-2-PFS-2023-10" }` (or another allowed TLS policy).',
     configSchema: {
         properties: {
             allowedTlsPolicies: {
@@ -36,7 +37,8 @@ export const opensearchDomainHttpsEnforced: ResourcePolicyDefinition = {
         const tls = options?.tlsSecurityPolicy;
         if (typeof tls !== "string" || !allowedTlsPolicies.includes(tls))
             report(
-                `OpenSearch domain \`${args.name}\` must use one of the TLS policies ${allowedTlsPolicies.map((p) => `\`${p}\``).join(", ")} ` +
+                `OpenSearch domain \`${args.name}\` must use one of the TLS policies ` +
+                    `${allowedTlsPolicies.map((p) => `\`${p}\``).join(", ")} ` +
                     `(\`domainEndpointOptions.tlsSecurityPolicy\` is \`${String(tls)}\`).`,
             );
     }),

@@ -26,7 +26,8 @@ export const opensearchDomainInVpc: ResourcePolicyDefinition = {
         }
         if (asArray(vpc?.securityGroupIds as string[]).length === 0)
             report(
-                `OpenSearch domain \`${args.name}\` must name its security groups (\`vpcOptions.securityGroupIds\`), not fall back to the default one.`,
+                `OpenSearch domain \`${args.name}\` must name its security groups ` +
+                    `(\`vpcOptions.securityGroupIds\`), not fall back to the default one.`,
             );
     }),
 };

@@ -35,7 +35,8 @@ export const productionStackTargetsProductionAccount: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Set `allowedAccountIds` on every AWS provider of a production stack to production account ids (listed in the pack config `productionAccountIds`).",
+        "Set `allowedAccountIds` on every AWS provider of a production stack " +
+        "to production account ids (listed in the pack config `productionAccountIds`).",
     configSchema: {
         properties: {
             environment: { type: "string", default: "" },

@@ -5,7 +5,8 @@ import { T } from "../support/types";
 const standard: SettingCheck = (args) =>
     args.props.permissionsMode === "STANDARD"
         ? undefined
-        : `${subject(args.type, args.name)} must use \`permissionsMode: "STANDARD"\` so IAM policies grant table-level PartiQL permissions.`;
+        : `${subject(args.type, args.name)} must use \`permissionsMode: ` +
+          `"STANDARD"\` so IAM policies grant table-level PartiQL permissions.`;
 
 export const qldbLedgerStandardPermissions = settingPolicy(
     {

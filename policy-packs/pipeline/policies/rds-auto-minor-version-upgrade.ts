@@ -12,7 +12,9 @@ export const rdsAutoMinorVersionUpgrade = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Remove `autoMinorVersionUpgrade: false` (the default is on) so security patches land in the maintenance window; pin a version only with a waiver that names the reason and the date.",
+            "Remove `autoMinorVersionUpgrade: false` (the default is on) so " +
+            "security patches land in the maintenance window; pin a version only " +
+            "with a waiver that names the reason and the date.",
         peerChecks: { full: ["PCI.DSS.321-RDSAutomaticMinorVersionUpgradeEnabled", "CKV_AWS_226"] },
     },
     { [T.rdsInstance]: upgrades, [T.rdsClusterInstance]: upgrades, [T.rdsCluster]: upgrades },

@@ -34,7 +34,8 @@ export const rdsBackupsEnabled: ResourcePolicyDefinition = {
         const days = Number(args.props.backupRetentionPeriod ?? (args.type === T.rdsCluster ? 1 : 0));
         if (days < minRetentionDays)
             report(
-                `RDS database \`${args.name}\` must keep backups for at least ${minRetentionDays} days (\`backupRetentionPeriod\` is ${days}).`,
+                `RDS database \`${args.name}\` must keep backups for at least ` +
+                    `${minRetentionDays} days (\`backupRetentionPeriod\` is ${days}).`,
             );
     }),
 };

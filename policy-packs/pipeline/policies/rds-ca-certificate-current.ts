@@ -14,7 +14,8 @@ const currentCa =
         const { allowedCertificateAuthorities } = args.getConfig<Config>();
         return allowedCertificateAuthorities.includes(String(ca))
             ? undefined
-            : `${subject(args.type, args.name)} must use a current certificate authority (\`${prop}\` is \`${String(ca)}\`; allowed: ${allowedCertificateAuthorities.join(", ")}).`;
+            : `${subject(args.type, args.name)} must use a current certificate ` +
+                  `authority (\`${prop}\` is \`${String(ca)}\`; allowed: ${allowedCertificateAuthorities.join(", ")}).`;
     };
 
 export const rdsCaCertificateCurrent = settingPolicy(
@@ -26,7 +27,9 @@ export const rdsCaCertificateCurrent = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Set `caCertIdentifier` (clusters: `caCertificateIdentifier`) to `rds-ca-rsa2048-g1`, `rds-ca-rsa4096-g1` or `rds-ca-ecc384-g1`, or leave it unset for the region's default, and give clients the new CA bundle.",
+            "Set `caCertIdentifier` (clusters: `caCertificateIdentifier`) to " +
+            "`rds-ca-rsa2048-g1`, `rds-ca-rsa4096-g1` or `rds-ca-ecc384-g1`, or " +
+            "leave it unset for the region's default, and give clients the new CA bundle.",
         configSchema: {
             properties: {
                 allowedCertificateAuthorities: {

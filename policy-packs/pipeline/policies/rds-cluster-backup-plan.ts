@@ -43,7 +43,8 @@ export const rdsClusterBackupPlan: StackPolicyDefinition = {
     enforcementLevel: "disabled",
     waivable: true,
     remediationSteps:
-        "Add an `aws.backup.Selection` to a backup plan whose `resources` list the cluster's ARN (or whose `selectionTags` match a tag the cluster carries).",
+        "Add an `aws.backup.Selection` to a backup plan whose `resources` list " +
+        "the cluster's ARN (or whose `selectionTags` match a tag the cluster carries).",
     peerChecks: { full: ["CKV2_AWS_8"] },
     resourceTypes: [T.rdsCluster, T.backupSelection],
     validateStack: (args, report) => {

@@ -10,7 +10,8 @@ export const rdsCustomerManagedKey = settingPolicy(
     {
         id: "rds-customer-managed-key",
         description:
-            "Checks whether RDS storage, snapshot copies, replicated backups and Performance Insights are encrypted with a customer managed KMS key.",
+            "Checks whether RDS storage, snapshot copies, replicated backups and " +
+            "Performance Insights are encrypted with a customer managed KMS key.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
         // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
@@ -18,7 +19,9 @@ export const rdsCustomerManagedKey = settingPolicy(
         enforceAfter: "2027-03-01",
         waivable: true,
         remediationSteps:
-            "Set `kmsKeyId` (and `performanceInsightsKmsKeyId` when Performance Insights is on) to the ARN of a customer managed key such as the landing zone's data key, not `alias/aws/rds`.",
+            "Set `kmsKeyId` (and `performanceInsightsKmsKeyId` when Performance " +
+            "Insights is on) to the ARN of a customer managed key such as the " +
+            "landing zone's data key, not `alias/aws/rds`.",
         peerChecks: {
             full: [
                 "CKV_AWS_245",

@@ -60,7 +60,9 @@ export const rdsEngineVersionPatched = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Upgrade `engineVersion` to at least the fixed minor of its major line (e.g. PostgreSQL 13.3+, 12.7+; Aurora PostgreSQL 11.9+), or give only the major version and let minor upgrades apply.",
+            "Upgrade `engineVersion` to at least the fixed minor of its major line " +
+            "(e.g. PostgreSQL 13.3+, 12.7+; Aurora PostgreSQL 11.9+), or give only " +
+            "the major version and let minor upgrades apply.",
         configSchema: {
             properties: {
                 minimumVersions: {

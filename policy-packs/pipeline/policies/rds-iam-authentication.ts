@@ -6,7 +6,8 @@ const iamAuth = unless(
     (args) =>
         supportsIamAuthentication(args.props.engine)
             ? undefined
-            : `IAM database authentication is available for MySQL, MariaDB and PostgreSQL only (engine is \`${String(args.props.engine)}\`).`,
+            : `IAM database authentication is available for MySQL, MariaDB and ` +
+              `PostgreSQL only (engine is \`${String(args.props.engine)}\`).`,
     mustBeTrue("iamDatabaseAuthenticationEnabled"),
 );
 
@@ -19,7 +20,9 @@ export const rdsIamAuthentication = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Set `iamDatabaseAuthenticationEnabled: true` so people and services connect with short-lived IAM tokens (`rds-db:connect`) instead of shared passwords; the master password stays for break-glass use.",
+            "Set `iamDatabaseAuthenticationEnabled: true` so people and services " +
+            "connect with short-lived IAM tokens (`rds-db:connect`) instead of " +
+            "shared passwords; the master password stays for break-glass use.",
         peerChecks: { full: ["AwsSolutions-RDS6", "CKV_AWS_161", "CKV_AWS_162"] },
     },
     { [T.rdsInstance]: iamAuth, [T.rdsCluster]: iamAuth },

@@ -10,7 +10,11 @@ const enhanced: SettingCheck = (args) => {
     const { maxMonitoringIntervalSeconds } = args.getConfig<Config>();
     const interval = Number(args.props.monitoringInterval ?? 0);
     if (interval > 0 && interval <= maxMonitoringIntervalSeconds) return undefined;
-    return `${subject(args.type, args.name)} must turn on Enhanced Monitoring (\`monitoringInterval\` between 1 and ${maxMonitoringIntervalSeconds} seconds, with \`monitoringRoleArn\`; it is ${interval}).`;
+    return (
+        `${subject(args.type, args.name)} must turn on Enhanced Monitoring ` +
+        `(\`monitoringInterval\` between 1 and ${maxMonitoringIntervalSeconds} ` +
+        `seconds, with \`monitoringRoleArn\`; it is ${interval}).`
+    );
 };
 
 // Performance Insights is unavailable on the smallest MySQL/MariaDB classes and on Db2.
@@ -33,7 +37,9 @@ export const rdsInstanceMonitoring = settingPolicy(
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps:
-            "Set `monitoringInterval` (e.g. 60) with a `monitoringRoleArn` that has `AmazonRDSEnhancedMonitoringRole`, and `performanceInsightsEnabled: true` with a customer managed `performanceInsightsKmsKeyId`.",
+            "Set `monitoringInterval` (e.g. 60) with a `monitoringRoleArn` that " +
+            "has `AmazonRDSEnhancedMonitoringRole`, and " +
+            "`performanceInsightsEnabled: true` with a customer managed `performanceInsightsKmsKeyId`.",
         configSchema: { properties: { maxMonitoringIntervalSeconds: { type: "integer", enum: [1, 5, 10, 15, 30, 60], default: 60 } } },
         peerChecks: {
             full: ["CKV_AWS_118", "CKV_AWS_353", "aws-rds-clusterinstance-enable-performance-insights"],

@@ -10,7 +10,8 @@ const exportsLogs: SettingCheck = (args) => {
     const missing = required.filter((t) => !exported.has(t));
     return missing.length === 0
         ? undefined
-        : `${subject(args.type, args.name)} must export its ${missing.map((m) => `\`${m}\``).join(", ")} logs to CloudWatch (\`enabledCloudwatchLogsExports\`).`;
+        : `${subject(args.type, args.name)} must export its ` +
+              `${missing.map((m) => `\`${m}\``).join(", ")} logs to CloudWatch (\`enabledCloudwatchLogsExports\`).`;
 };
 
 export const rdsLogExports = settingPolicy(
@@ -22,7 +23,11 @@ export const rdsLogExports = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Set `enabledCloudwatchLogsExports` to the engine's log types: MySQL/MariaDB `audit`, `error`, `general`, `slowquery` (with the audit plugin in the option or parameter group); PostgreSQL `postgresql`, `upgrade` (Aurora: `postgresql`); Oracle `alert`, `audit`, `listener`, `oemagent`, `trace`; SQL Server `agent`, `error`.",
+            "Set `enabledCloudwatchLogsExports` to the engine's log types: " +
+            "MySQL/MariaDB `audit`, `error`, `general`, `slowquery` (with the " +
+            "audit plugin in the option or parameter group); PostgreSQL " +
+            "`postgresql`, `upgrade` (Aurora: `postgresql`); Oracle `alert`, " +
+            "`audit`, `listener`, `oemagent`, `trace`; SQL Server `agent`, `error`.",
         peerChecks: {
             full: ["AwsSolutions-RDS16", "PCI.DSS.321-RDSLoggingEnabled", "CKV_AWS_129", "CKV_AWS_324", "CKV_AWS_325"],
         },

@@ -16,7 +16,9 @@ export const rdsMultiAzInProduction: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `multiAz: true` on production database instances; do not pin a production cluster's `availabilityZones` to one zone (Aurora clusters: run a replica in a second AZ).",
+        "Set `multiAz: true` on production database instances; do not pin a " +
+        "production cluster's `availabilityZones` to one zone (Aurora " +
+        "clusters: run a replica in a second AZ).",
     configSchema: {
         properties: {
             environment: { type: "string", default: "" },

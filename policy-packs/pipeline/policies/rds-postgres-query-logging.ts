@@ -11,13 +11,17 @@ export const rdsPostgresQueryLogging: StackPolicyDefinition = {
     kind: "stack",
     id: "rds-postgres-query-logging",
     description:
-        "Checks whether RDS and Aurora PostgreSQL databases log statements (`log_statement`) and slow queries (`log_min_duration_statement`).",
+        "Checks whether RDS and Aurora PostgreSQL databases log statements " +
+        "(`log_statement`) and slow queries (`log_min_duration_statement`).",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["10.2.1", "10.2.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "In the database's parameter group (clusters: cluster parameter group) declared in the same stack, set `log_statement` to `ddl` (or `mod`) and `log_min_duration_statement` to a threshold in milliseconds (e.g. 1000); `all` also logs the values of every statement.",
+        "In the database's parameter group (clusters: cluster parameter group) " +
+        "declared in the same stack, set `log_statement` to `ddl` (or `mod`) " +
+        "and `log_min_duration_statement` to a threshold in milliseconds (e.g. " +
+        "1000); `all` also logs the values of every statement.",
     configSchema: {
         properties: { allowedLogStatement: { type: "array", items: { type: "string" }, default: ["ddl", "mod", "all"] } },
     },

@@ -12,7 +12,8 @@ export const rdsStorageEncrypted = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:
-            "Set `storageEncrypted: true` with a customer managed `kmsKeyId` (an existing database must be restored from an encrypted snapshot copy).",
+            "Set `storageEncrypted: true` with a customer managed `kmsKeyId` (an " +
+            "existing database must be restored from an encrypted snapshot copy).",
         peerChecks: {
             full: [
                 "CKV_AWS_16",

@@ -30,7 +30,10 @@ export const rdsTlsEnforced: StackPolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        "Give the database a parameter group declared in the same stack that sets `rds.force_ssl` to 1 (PostgreSQL, SQL Server), `require_secure_transport` to 1 (MySQL, MariaDB) or `db2comm` to SSL (Db2); clusters use a cluster parameter group.",
+        "Give the database a parameter group declared in the same stack that " +
+        "sets `rds.force_ssl` to 1 (PostgreSQL, SQL Server), " +
+        "`require_secure_transport` to 1 (MySQL, MariaDB) or `db2comm` to SSL " +
+        "(Db2); clusters use a cluster parameter group.",
     peerChecks: { full: ["CKV2_AWS_69"] },
     resourceTypes: [T.rdsInstance, T.rdsCluster, T.rdsParameterGroup, T.rdsClusterParameterGroup],
     validateStack: (args, report) => {

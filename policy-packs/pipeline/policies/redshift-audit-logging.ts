@@ -22,13 +22,18 @@ export const redshiftAuditLogging: StackPolicyDefinition = {
     kind: "stack",
     id: "redshift-audit-logging",
     description:
-        "Checks whether Redshift clusters deliver their connection, user and user-activity audit logs (aws.redshift.Logging with `enable_user_activity_logging`) and serverless namespaces export them.",
+        "Checks whether Redshift clusters deliver their connection, user and " +
+        "user-activity audit logs (aws.redshift.Logging with " +
+        "`enable_user_activity_logging`) and serverless namespaces export them.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["10.2.1", "10.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.redshift.Logging` for the cluster (to S3, or to CloudWatch with `logExports` `connectionlog`, `userlog`, `useractivitylog`), set `enable_user_activity_logging` to `true` in its parameter group; give a serverless namespace those `logExports`.",
+        "Add an `aws.redshift.Logging` for the cluster (to S3, or to " +
+        "CloudWatch with `logExports` `connectionlog`, `userlog`, " +
+        "`useractivitylog`), set `enable_user_activity_logging` to `true` in " +
+        "its parameter group; give a serverless namespace those `logExports`.",
     configSchema: {
         properties: {
             requiredLogTypes: { type: "array", items: { type: "string" }, default: ["connectionlog", "userlog", "useractivitylog"] },
@@ -61,7 +66,8 @@ export const redshiftAuditLogging: StackPolicyDefinition = {
                         : ref.kind !== "unknown";
                 if (off)
                     report(
-                        `${what} must log user activity (\`enable_user_activity_logging\` set to \`true\` in a parameter group declared in this stack).`,
+                        `${what} must log user activity (\`enable_user_activity_logging\` set ` +
+                            `to \`true\` in a parameter group declared in this stack).`,
                         cluster.urn,
                     );
             }

@@ -7,7 +7,9 @@ export const redshiftCustomerManagedKey = settingPolicy(
     {
         id: "redshift-customer-managed-key",
         description:
-            "Checks whether Redshift clusters, serverless namespaces and cross-region snapshot copies are encrypted with a customer managed KMS key.",
+            "Checks whether Redshift clusters, serverless namespaces and " +
+            "cross-region snapshot copies are encrypted with a customer managed " +
+            "KMS key.",
         severity: "medium",
         controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
         // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
@@ -15,7 +17,8 @@ export const redshiftCustomerManagedKey = settingPolicy(
         enforceAfter: "2027-03-01",
         waivable: true,
         remediationSteps:
-            "Set `kmsKeyId` on the cluster or namespace, and on the snapshot copy grant of the destination region, to a customer managed key.",
+            "Set `kmsKeyId` on the cluster or namespace, and on the snapshot copy " +
+            "grant of the destination region, to a customer managed key.",
         peerChecks: { full: ["CKV_AWS_142", "CKV_AWS_281", "CKV_AWS_282"] },
     },
     { [T.redshiftCluster]: key, [T.redshiftServerlessNamespace]: key, [T.redshiftSnapshotCopyGrant]: key },

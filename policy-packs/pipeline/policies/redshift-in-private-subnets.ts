@@ -10,7 +10,8 @@ export const redshiftInPrivateSubnets = settingPolicy(
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:
-            "Give the cluster an `aws.redshift.SubnetGroup` over the landing zone's isolated subnets (`clusterSubnetGroupName`); a workgroup its `subnetIds`.",
+            "Give the cluster an `aws.redshift.SubnetGroup` over the landing " +
+            "zone's isolated subnets (`clusterSubnetGroupName`); a workgroup its `subnetIds`.",
         peerChecks: { full: ["AwsSolutions-RS2", "CKV_AWS_154"] },
     },
     {

@@ -8,7 +8,8 @@ export const redshiftTlsRequired: StackPolicyDefinition = {
     kind: "stack",
     id: "redshift-tls-required",
     description:
-        "Checks whether Redshift clusters, their parameter groups and serverless workgroups refuse connections without TLS (`require_ssl`).",
+        "Checks whether Redshift clusters, their parameter groups and " +
+        "serverless workgroups refuse connections without TLS (`require_ssl`).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["4.2.1"] },
     // Announced first: attaching a parameter group that forces TLS restarts the database, so teams get until the date.
@@ -16,7 +17,9 @@ export const redshiftTlsRequired: StackPolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        "Give the cluster an `aws.redshift.ParameterGroup` declared in the same stack with `require_ssl` set to `true`; a serverless workgroup `configParameters` with `require_ssl` = `true`.",
+        "Give the cluster an `aws.redshift.ParameterGroup` declared in the " +
+        "same stack with `require_ssl` set to `true`; a serverless workgroup " +
+        "`configParameters` with `require_ssl` = `true`.",
     peerChecks: { full: ["AwsSolutions-RS1", "PCI.DSS.321-RedshiftRequireTlsSSL", "CKV_AWS_105"] },
     resourceTypes: [T.redshiftCluster, T.redshiftParameterGroup, T.redshiftServerlessWorkgroup],
     validateStack: (args, report) => {
@@ -40,7 +43,8 @@ export const redshiftTlsRequired: StackPolicyDefinition = {
                 );
             else if (ref.kind === "external")
                 report(
-                    `${what} must use a parameter group declared in this stack with \`require_ssl\` set to \`true\` (\`${ref.name}\` cannot be checked).`,
+                    `${what} must use a parameter group declared in this stack with ` +
+                        `\`require_ssl\` set to \`true\` (\`${ref.name}\` cannot be checked).`,
                     cluster.urn,
                 );
         }

@@ -15,7 +15,9 @@ const validate = forTypes([...TAGGABLE_TYPES], (args, report) => {
     const missing = requiredTags.filter((t) => typeof tags[t] !== "string" || tags[t].length === 0);
     if (missing.length > 0)
         report(
-            `Resource \`${args.name}\` must be tagged ${missing.map((m) => `\`${m}\``).join(", ")} (directly or through the provider's defaultTags).`,
+            `Resource \`${args.name}\` must be tagged ` +
+                `${missing.map((m) => `\`${m}\``).join(", ")} (directly or through the ` +
+                `provider's defaultTags).`,
         );
 });
 

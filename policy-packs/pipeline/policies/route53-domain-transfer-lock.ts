@@ -7,7 +7,8 @@ export const route53DomainTransferLock: ResourcePolicyDefinition = {
     kind: "resource",
     id: "route53-domain-transfer-lock",
     description:
-        "Checks whether domains registered through Route 53 keep the transfer lock on, so they cannot be moved to another registrar unnoticed.",
+        "Checks whether domains registered through Route 53 keep the transfer " +
+        "lock on, so they cannot be moved to another registrar unnoticed.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "mandatory",

@@ -8,14 +8,18 @@ export const route53RecordTargetInStack: StackPolicyDefinition = {
     kind: "stack",
     id: "route53-record-target-in-stack",
     description:
-        "Checks whether Route 53 address records (A, AAAA) point at resources the stack manages, so a released IP or deleted endpoint cannot leave a " +
+        "Checks whether Route 53 address records (A, AAAA) point at resources " +
+        "the stack manages, so a released IP or deleted endpoint cannot leave " +
+        "a " +
         "dangling name to take over.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Point the record at the resource it serves through an `aliases` entry (load balancer, CloudFront distribution, API domain name) or `records` " +
+        "Point the record at the resource it serves through an `aliases` entry " +
+        "(load balancer, CloudFront distribution, API domain name) or " +
+        "`records` " +
         "taken from the resource's output (an Elastic IP's `publicIp`), not a typed-in address.",
     // Checkov accepts only some target types and also records whose alias comes from a module, data source or variable.
     peerChecks: { partial: ["CKV2_AWS_23"] },
@@ -28,7 +32,8 @@ export const route53RecordTargetInStack: StackPolicyDefinition = {
             const deps = [...(r.propertyDependencies.aliases ?? []), ...(r.propertyDependencies.records ?? [])];
             if (!deps.some((d) => inStack.has(d.urn)))
                 report(
-                    `DNS record \`${r.name}\` must point at a resource of the stack (an alias or an address taken from its output), not a typed-in target.`,
+                    `DNS record \`${r.name}\` must point at a resource of the stack (an ` +
+                        `alias or an address taken from its output), not a typed-in target.`,
                     r.urn,
                 );
         }

@@ -12,7 +12,8 @@ export const route53ZoneDnssec: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.route53.KeySigningKey` (an asymmetric ECC_NIST_P256 KMS key in us-east-1) and an `aws.route53.HostedZoneDnsSec` for the zone, " +
+        "Add an `aws.route53.KeySigningKey` (an asymmetric ECC_NIST_P256 KMS " +
+        "key in us-east-1) and an `aws.route53.HostedZoneDnsSec` for the zone, " +
         "then publish the DS record at the parent zone or registrar.",
     peerChecks: { full: ["CKV2_AWS_38"] },
     resourceTypes: [T.route53Zone, T.route53ZoneDnsSec, T.route53KeySigningKey],

@@ -13,7 +13,9 @@ export const route53ZoneQueryLogging: StackPolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        "Add an `aws.route53.QueryLog` for the zone with `cloudwatchLogGroupArn` of a log group in us-east-1 named `/aws/route53/<zone>` (and an " +
+        "Add an `aws.route53.QueryLog` for the zone with " +
+        "`cloudwatchLogGroupArn` of a log group in us-east-1 named " +
+        "`/aws/route53/<zone>` (and an " +
         "`aws.cloudwatch.LogResourcePolicy` letting `route53.amazonaws.com` write to it).",
     peerChecks: { full: ["CKV2_AWS_39"] },
     resourceTypes: [T.route53Zone, T.route53QueryLog],

@@ -59,7 +59,9 @@ export const s3BucketAccessLoggingEnabled: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.s3.BucketLogging` for the bucket with `targetBucket` set to the landing zone's access-logs bucket and a `targetPrefix` naming the bucket.",
+        "Add an `aws.s3.BucketLogging` for the bucket with `targetBucket` set " +
+        "to the landing zone's access-logs bucket and a `targetPrefix` naming " +
+        "the bucket.",
     configSchema: { properties: { exemptLogTargets: { type: "boolean", default: true } } },
     resourceTypes: [...BUCKET_TYPES, ...SETTINGS],
     peerChecks: { full: ["AwsSolutions-S1", "PCI.DSS.321-S3BucketLoggingEnabled"], partial: ["CKV_AWS_18"] },

@@ -19,7 +19,8 @@ export const s3BucketAclsDisabled: ResourcePolicyDefinition = {
         const ownership = (args.props.rule as { objectOwnership?: unknown } | undefined)?.objectOwnership;
         if (ownership !== "BucketOwnerEnforced")
             report(
-                `Ownership controls \`${args.name}\` must disable ACLs (\`objectOwnership: "BucketOwnerEnforced"\`, not \`${String(ownership)}\`).`,
+                `Ownership controls \`${args.name}\` must disable ACLs ` +
+                    `(\`objectOwnership: "BucketOwnerEnforced"\`, not \`${String(ownership)}\`).`,
             );
     }),
 };

@@ -15,7 +15,9 @@ export const s3BucketPublicAccessBlocked: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
+        "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with " +
+        "blockPublicAcls, blockPublicPolicy, ignorePublicAcls and " +
+        "restrictPublicBuckets all true.",
     resourceTypes: [...BUCKET_TYPES, T.bucketPublicAccessBlock],
     peerChecks: {
         full: [

@@ -50,7 +50,8 @@ export const s3LogBucketObjectLockEnabled: StackPolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Create the log-archive bucket with `objectLockEnabled: true` and add an `aws.s3.BucketObjectLockConfiguration` with " +
-        '`rule.defaultRetention` (`mode: "GOVERNANCE"` or `"COMPLIANCE"`, `days`); object lock can only be turned on when the bucket is created.',
+        '`rule.defaultRetention` (`mode: "GOVERNANCE"` or `"COMPLIANCE"`, ' +
+        "`days`); object lock can only be turned on when the bucket is created.",
     configSchema: {
         properties: {
             environment: { type: "string", default: "" },
@@ -78,7 +79,8 @@ export const s3LogBucketObjectLockEnabled: StackPolicyDefinition = {
             const ok = separate.length > 0 ? separate.some((c) => hasDefaultRetention(c.props.rule)) : inlineRetention(b);
             if (!ok)
                 report(
-                    `Log-archive bucket \`${b.name}\` must lock objects by default (aws.s3.BucketObjectLockConfiguration with \`rule.defaultRetention\`).`,
+                    `Log-archive bucket \`${b.name}\` must lock objects by default ` +
+                        `(aws.s3.BucketObjectLockConfiguration with \`rule.defaultRetention\`).`,
                     b.urn,
                 );
         }

@@ -11,7 +11,9 @@ export const sagemakerDomainVpcOnly: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `appNetworkAccessType: "VpcOnly"` with private `subnetIds` and `defaultUserSettings.securityGroups`, and VPC endpoints for SageMaker and S3.',
+        'Set `appNetworkAccessType: "VpcOnly"` with private `subnetIds` and ' +
+        "`defaultUserSettings.securityGroups`, and VPC endpoints for SageMaker " +
+        "and S3.",
     resourceTypes: [T.sagemakerDomain],
     validateResource: forTypes([T.sagemakerDomain], (args, report) => {
         if (args.props.appNetworkAccessType !== "VpcOnly")

@@ -26,7 +26,8 @@ export const sagemakerNotebookNetworkIsolated: ResourcePolicyDefinition = {
             report(`SageMaker notebook \`${args.name}\` must run in a VPC subnet (\`subnetId\`).`);
         if (args.props.directInternetAccess !== "Disabled")
             report(
-                `SageMaker notebook \`${args.name}\` must disable SageMaker's direct internet access (\`directInternetAccess: "Disabled"\`).`,
+                `SageMaker notebook \`${args.name}\` must disable SageMaker's direct ` +
+                    `internet access (\`directInternetAccess: "Disabled"\`).`,
             );
     }),
 };

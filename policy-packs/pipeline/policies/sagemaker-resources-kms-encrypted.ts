@@ -27,7 +27,9 @@ export const sagemakerResourcesKmsEncrypted: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Set the resource's key to a customer managed key: `kmsKeyId` (notebook instance, domain), `kmsKeyArn` (endpoint configuration), " +
-        "`dataQualityJobOutputConfig.kmsKeyId` and `jobResources.clusterConfig.volumeKmsKeyId` (data quality job), `outputConfig.kmsKeyId` (flow definition).",
+        "`dataQualityJobOutputConfig.kmsKeyId` and " +
+        "`jobResources.clusterConfig.volumeKmsKeyId` (data quality job), " +
+        "`outputConfig.kmsKeyId` (flow definition).",
     resourceTypes: TYPES,
     peerChecks: {
         full: [

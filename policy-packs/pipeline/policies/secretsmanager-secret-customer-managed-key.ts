@@ -11,7 +11,8 @@ export const secretsmanagerSecretCustomerManagedKey: ResourcePolicyDefinition = 
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set `kmsKeyId` to the landing zone's secrets key, so reading the secret needs both the secret's and the key's permissions and every " +
+        "Set `kmsKeyId` to the landing zone's secrets key, so reading the " +
+        "secret needs both the secret's and the key's permissions and every " +
         "decryption is audited.",
     peerChecks: {
         full: ["CKV_AWS_149", "PCI.DSS.321-SecretsManagerUsingKMSKey", "aws-secretsmanager-secret-configure-customer-managed-key"],
@@ -21,7 +22,8 @@ export const secretsmanagerSecretCustomerManagedKey: ResourcePolicyDefinition = 
         const key = args.props.kmsKeyId;
         if (!isCustomerManagedKey(key))
             report(
-                `Secret \`${args.name}\` must be encrypted with a customer managed KMS key (\`kmsKeyId\`), not ${key ? `\`${key}\`` : "`aws/secretsmanager`"}.`,
+                `Secret \`${args.name}\` must be encrypted with a customer managed KMS ` +
+                    `key (\`kmsKeyId\`), not ${key ? `\`${key}\`` : "`aws/secretsmanager`"}.`,
             );
     }),
 };

@@ -18,7 +18,9 @@ export const secretsmanagerSecretPolicyNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Name the roles that may read the secret; for another account, add it to the policy's `trustedAccountIds`; keep `blockPublicPolicy: true` on " +
+        "Name the roles that may read the secret; for another account, add it " +
+        "to the policy's `trustedAccountIds`; keep `blockPublicPolicy: true` " +
+        "on " +
         "the `aws.secretsmanager.SecretPolicy`.",
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },

@@ -28,7 +28,9 @@ export const secretsmanagerSecretRotation: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.secretsmanager.SecretRotation` for the secret with a rotation function and `rotationRules.automaticallyAfterDays` (or a `rate(…)` " +
+        "Add an `aws.secretsmanager.SecretRotation` for the secret with a " +
+        "rotation function and `rotationRules.automaticallyAfterDays` (or a " +
+        "`rate(…)` " +
         "schedule) within the limit. A copy of a value a trusted system rotates (e.g. Vault, re-injected by the edf driver) carries the " +
         "`edf:rotated-by` tag naming it, and the environment's spec lists that system in `trustedRotators`.",
     configSchema: {

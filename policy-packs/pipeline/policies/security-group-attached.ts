@@ -10,7 +10,10 @@ interface Config {
 /** Rule resources belong to their group; being named by one does not put a group to use. */
 const RULE_TYPES = new Set<string>([T.securityGroupRule, T.ingressRule, T.egressRule]);
 
-/** URNs that resources other than security-group rules name in a property dependency (an instance's groups, a service's network configuration, ...). */
+/**
+ * URNs that resources other than security-group rules name in a property dependency (an instance's groups, a service's network
+ * configuration, ...).
+ */
 function usedUrns(resources: readonly PolicyResource[]): Set<string> {
     const out = new Set<string>();
     for (const r of resources) {
@@ -34,7 +37,8 @@ export const securityGroupAttached: StackPolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Attach the group to the resource it protects, delete it, or, when other stacks attach it, tag it `edf:shared=true` (the configured tag).",
+        "Attach the group to the resource it protects, delete it, or, when " +
+        "other stacks attach it, tag it `edf:shared=true` (the configured tag).",
     configSchema: { properties: { sharedTagKey: { type: "string", minLength: 1, default: "edf:shared" } } },
     // Checkov has no "shared" exception.
     peerChecks: { partial: ["CKV2_AWS_5"] },
@@ -49,7 +53,8 @@ export const securityGroupAttached: StackPolicyDefinition = {
             const tags = (known(() => g.props.tags) as Record<string, string> | undefined) ?? {};
             if (String(tags[sharedTagKey]).toLowerCase() === "true") continue;
             report(
-                `Security group \`${g.name}\` must be attached to a resource of the stack, or tagged \`${sharedTagKey}=true\` if other stacks use it.`,
+                `Security group \`${g.name}\` must be attached to a resource of the ` +
+                    `stack, or tagged \`${sharedTagKey}=true\` if other stacks use it.`,
                 g.urn,
             );
         }

@@ -30,7 +30,9 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Open the internet only to ports 80 and 443, and only on the public load balancer's security group (tag it `tier=public-lb`); put everything else behind the load balancer.",
+        "Open the internet only to ports 80 and 443, and only on the public " +
+        "load balancer's security group (tag it `tier=public-lb`); put " +
+        "everything else behind the load balancer.",
     configSchema: {
         properties: {
             allowedPorts: { type: "array", items: { type: "integer" }, default: [80, 443] },
@@ -84,7 +86,8 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
             const ports = rule.all ? "all ports" : rule.from === rule.to ? `port ${rule.from}` : `ports ${rule.from}-${rule.to}`;
             if (badPorts) {
                 report(
-                    `Security group rule \`${rule.owner.name}\` must not open ${ports} to the internet: only ${cfg.allowedPorts.join("/")} may be.`,
+                    `Security group rule \`${rule.owner.name}\` must not open ${ports} to ` +
+                        `the internet: only ${cfg.allowedPorts.join("/")} may be.`,
                     rule.owner.urn,
                 );
                 continue;
@@ -92,12 +95,16 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
             const tags = rule.group ? ((known(() => rule.group?.props.tags) as Record<string, string> | undefined) ?? {}) : undefined;
             if (!tags) {
                 report(
-                    `Security group rule \`${rule.owner.name}\` opens ${ports} to the internet, but its security group is not in this stack: internet ingress belongs only on a public load-balancer group tagged \`${cfg.publicTagKey}=${cfg.publicTagValue}\`.`,
+                    `Security group rule \`${rule.owner.name}\` opens ${ports} to the ` +
+                        `internet, but its security group is not in this stack: internet ` +
+                        `ingress belongs only on a public load-balancer group tagged \`${cfg.publicTagKey}=${cfg.publicTagValue}\`.`,
                     rule.owner.urn,
                 );
             } else if (tags[cfg.publicTagKey] !== cfg.publicTagValue) {
                 report(
-                    `Security group \`${rule.group?.name}\` must not accept internet traffic on ${ports}: only public load-balancer groups (tag \`${cfg.publicTagKey}=${cfg.publicTagValue}\`) may.`,
+                    `Security group \`${rule.group?.name}\` must not accept internet ` +
+                        `traffic on ${ports}: only public load-balancer groups (tag ` +
+                        `\`${cfg.publicTagKey}=${cfg.publicTagValue}\`) may.`,
                     rule.owner.urn,
                 );
             }

@@ -58,7 +58,9 @@ export const securityGroupNoAdminPortsOpen: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:
-        "Remove the 0.0.0.0/0 or ::/0 source from rules covering administration ports; reach hosts through SSM Session Manager or a bastion in a private subnet.",
+        "Remove the 0.0.0.0/0 or ::/0 source from rules covering " +
+        "administration ports; reach hosts through SSM Session Manager or a " +
+        "bastion in a private subnet.",
     configSchema: {
         properties: { adminPorts: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: DEFAULT_ADMIN_PORTS } },
     },

@@ -46,13 +46,17 @@ export const securityGroupNoUnrestrictedEgress: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Replace the all-traffic egress to 0.0.0.0/0 or ::/0 with the ports the workload needs (e.g. TCP 443), to the narrowest destinations (VPC CIDR, prefix lists, security groups).",
+        "Replace the all-traffic egress to 0.0.0.0/0 or ::/0 with the ports " +
+        "the workload needs (e.g. TCP 443), to the narrowest destinations (VPC " +
+        "CIDR, prefix lists, security groups).",
     peerChecks: { full: ["CKV_AWS_382"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
         for (const which of openEgress(args))
             report(
-                `${args.type === T.securityGroup ? "Security group" : "Security group rule"} \`${args.name}\` must not allow all outbound traffic to the internet (${which}): allow specific ports.`,
+                `${args.type === T.securityGroup ? "Security group" : "Security group rule"} ` +
+                    `\`${args.name}\` must not allow all outbound traffic to the internet ` +
+                    `(${which}): allow specific ports.`,
             );
     }),
 };

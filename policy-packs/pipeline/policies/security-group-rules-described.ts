@@ -23,7 +23,8 @@ export const securityGroupRulesDescribed: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Give the security group a `description` (not the provider's default) and every ingress and egress rule one: who talks to whom, and why.",
+        "Give the security group a `description` (not the provider's default) " +
+        "and every ingress and egress rule one: who talks to whom, and why.",
     peerChecks: {
         full: [
             "CKV_AWS_23",

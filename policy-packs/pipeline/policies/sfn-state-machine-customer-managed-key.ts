@@ -12,7 +12,8 @@ export const sfnStateMachineCustomerManagedKey: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        'Set `encryptionConfiguration` to `{ type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId }` with the service\'s data key (its key policy must allow ' +
+        'Set `encryptionConfiguration` to `{ type: "CUSTOMER_MANAGED_KMS_KEY", ' +
+        "kmsKeyId }` with the service's data key (its key policy must allow " +
         "`states.amazonaws.com`).",
     resourceTypes: [T.sfnStateMachine],
     validateResource: forTypes([T.sfnStateMachine], (args, report) => {

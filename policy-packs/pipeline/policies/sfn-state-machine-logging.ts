@@ -16,7 +16,8 @@ export const sfnStateMachineLogging: ResourcePolicyDefinition = {
     enforceAfter: "2027-03-01",
     waivable: true,
     remediationSteps:
-        'Set `loggingConfiguration` to `{ level: "ALL", logDestination: "<log group ARN>:*" }` (a KMS-encrypted log group with retention); keep ' +
+        'Set `loggingConfiguration` to `{ level: "ALL", logDestination: "<log ' +
+        'group ARN>:*" }` (a KMS-encrypted log group with retention); keep ' +
         "`includeExecutionData` off unless the payloads carry no card data or secrets.",
     configSchema: { properties: { allowedLevels: { type: "array", items: { type: "string" }, minItems: 1, default: ["ALL"] } } },
     // Checkov's check asks for `includeExecutionData`, i.e. payloads in the log; this asks for the events, not the payloads.
@@ -27,7 +28,8 @@ export const sfnStateMachineLogging: ResourcePolicyDefinition = {
         const { allowedLevels } = args.getConfig<Config>();
         if (!logging || typeof logging.level !== "string" || !allowedLevels.includes(logging.level))
             report(
-                `State machine \`${args.name}\` must log executions at level ${allowedLevels.join(" or ")} (\`loggingConfiguration.level\`).`,
+                `State machine \`${args.name}\` must log executions at level ` +
+                    `${allowedLevels.join(" or ")} (\`loggingConfiguration.level\`).`,
             );
         else if (!isPresent(logging.logDestination))
             report(`State machine \`${args.name}\` must send its logs to a log group (\`loggingConfiguration.logDestination\`).`);

@@ -17,7 +17,9 @@ export const snsTopicPolicyNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Name the principals that may publish or subscribe (roles of this account, or a service principal with an `aws:SourceArn` condition); for " +
+        "Name the principals that may publish or subscribe (roles of this " +
+        "account, or a service principal with an `aws:SourceArn` condition); " +
+        "for " +
         "another account, add it to the policy's `trustedAccountIds` or add an `aws:PrincipalOrgID` condition.",
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },

@@ -13,7 +13,9 @@ export const snsTopicTlsOnly: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.sns.TopicPolicy` (or the topic's `policy`) with a statement `Deny sns:*` (at least `sns:Publish`) to `*` on the topic when " +
+        "Add an `aws.sns.TopicPolicy` (or the topic's `policy`) with a " +
+        "statement `Deny sns:*` (at least `sns:Publish`) to `*` on the topic " +
+        "when " +
         "`aws:SecureTransport` is false.",
     peerChecks: { full: ["AwsSolutions-SNS3"] },
     resourceTypes: [T.snsTopic, T.snsTopicPolicy],

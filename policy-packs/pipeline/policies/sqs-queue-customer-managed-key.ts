@@ -11,7 +11,9 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
-        "Set `kmsMasterKeyId` to a customer managed key (the landing zone's data key) instead of SSE-SQS or `alias/aws/sqs`, so key use is audited and " +
+        "Set `kmsMasterKeyId` to a customer managed key (the landing zone's " +
+        "data key) instead of SSE-SQS or `alias/aws/sqs`, so key use is " +
+        "audited and " +
         "access to the messages can be revoked.",
     peerChecks: { full: ["CKV2_AWS_73"] },
     resourceTypes: [T.sqsQueue],
@@ -19,7 +21,8 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
         const key = args.props.kmsMasterKeyId;
         if (!isCustomerManagedKey(key))
             report(
-                `SQS queue \`${args.name}\` must be encrypted with a customer managed KMS key (\`kmsMasterKeyId\`), not ${key ? `\`${key}\`` : "SSE-SQS"}.`,
+                `SQS queue \`${args.name}\` must be encrypted with a customer managed ` +
+                    `KMS key (\`kmsMasterKeyId\`), not ${key ? `\`${key}\`` : "SSE-SQS"}.`,
             );
     }),
 };

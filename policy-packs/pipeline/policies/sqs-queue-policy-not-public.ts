@@ -17,7 +17,8 @@ export const sqsQueuePolicyNotPublic: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Name the principals that may use the queue (roles of this account, or a service principal with an `aws:SourceArn` condition); for another " +
+        "Name the principals that may use the queue (roles of this account, or " +
+        "a service principal with an `aws:SourceArn` condition); for another " +
         "account, add it to the policy's `trustedAccountIds` or add an `aws:PrincipalOrgID` condition.",
     configSchema: {
         properties: { trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, default: [] } },

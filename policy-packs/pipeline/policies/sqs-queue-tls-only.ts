@@ -13,7 +13,9 @@ export const sqsQueueTlsOnly: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.sqs.QueuePolicy` (or the queue's `policy`) with a statement `Deny sqs:*` to `*` on the queue when `aws:SecureTransport` is false.",
+        "Add an `aws.sqs.QueuePolicy` (or the queue's `policy`) with a " +
+        "statement `Deny sqs:*` to `*` on the queue when `aws:SecureTransport` " +
+        "is false.",
     peerChecks: { full: ["AwsSolutions-SQS4"] },
     resourceTypes: [T.sqsQueue, T.sqsQueuePolicy],
     validateStack: (args, report) => {

@@ -46,7 +46,8 @@ export const ssmParameterSecureStringCmk: ResourcePolicyDefinition = {
             const name = typeof p.name === "string" ? p.name : args.name;
             if (looksSecret?.test(name))
                 report(
-                    `SSM parameter \`${args.name}\` looks like a secret and must be a \`SecureString\` (\`type\` is \`${String(p.type)}\`).`,
+                    `SSM parameter \`${args.name}\` looks like a secret and must be a ` +
+                        `\`SecureString\` (\`type\` is \`${String(p.type)}\`).`,
                 );
             return;
         }

@@ -28,7 +28,8 @@ export const subnetNoPublicIpOutsidePublicTier: ResourcePolicyDefinition = {
         const tier = (args.props.tags as Record<string, string> | undefined)?.[cfg.tierTagKey];
         if (tier !== cfg.publicTierValue) {
             report(
-                `Subnet \`${args.name}\` (tier \`${tier ?? "untagged"}\`) must not map public IPs on launch: only the \`${cfg.publicTierValue}\` tier may.`,
+                `Subnet \`${args.name}\` (tier \`${tier ?? "untagged"}\`) must not map ` +
+                    `public IPs on launch: only the \`${cfg.publicTierValue}\` tier may.`,
             );
         }
     }),

@@ -5,13 +5,15 @@ export const transferServerNotPublic: ResourcePolicyDefinition = {
     kind: "resource",
     id: "transfer-server-not-public",
     description:
-        "Checks whether Transfer Family servers have a VPC endpoint (with security groups) rather than a public endpoint open to the internet.",
+        "Checks whether Transfer Family servers have a VPC endpoint (with " +
+        "security groups) rather than a public endpoint open to the internet.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `endpointType: "VPC"` with `endpointDetails` (subnets, security groups limited to partners\' addresses, and Elastic IPs for an ' +
+        'Set `endpointType: "VPC"` with `endpointDetails` (subnets, security ' +
+        "groups limited to partners' addresses, and Elastic IPs for an " +
         "internet-facing endpoint).",
     peerChecks: { full: ["CKV_AWS_164"] },
     resourceTypes: [T.transferServer],

@@ -23,7 +23,9 @@ export const transferServerSecureTransport: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Remove `FTP` from `protocols` (use `SFTP` or `FTPS`) and set `securityPolicyName` to `TransferSecurityPolicy-2025-03` or another allowed policy.",
+        "Remove `FTP` from `protocols` (use `SFTP` or `FTPS`) and set " +
+        "`securityPolicyName` to `TransferSecurityPolicy-2025-03` or another " +
+        "allowed policy.",
     configSchema: {
         properties: {
             allowedSecurityPolicies: { type: "array", items: { type: "string" }, minItems: 1, default: DEFAULT_ALLOWED_TRANSFER_POLICIES },
@@ -38,7 +40,8 @@ export const transferServerSecureTransport: ResourcePolicyDefinition = {
         const policy = args.props.securityPolicyName;
         if (typeof policy !== "string" || !allowedSecurityPolicies.includes(policy))
             report(
-                `Transfer server \`${args.name}\` must use a current security policy (${allowedSecurityPolicies[0]} or another allowed one), ` +
+                `Transfer server \`${args.name}\` must use a current security policy ` +
+                    `(${allowedSecurityPolicies[0]} or another allowed one), ` +
                     `not \`${String(policy ?? "TransferSecurityPolicy-2018-11")}\`.`,
             );
     }),

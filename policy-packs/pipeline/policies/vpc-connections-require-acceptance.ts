@@ -17,7 +17,9 @@ export const vpcConnectionsRequireAcceptance: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Set `acceptanceRequired: true` on the endpoint service and `autoAcceptSharedAttachments: "disable"` (the default) on the transit gateway; accept each connection in a reviewed change.',
+        "Set `acceptanceRequired: true` on the endpoint service and " +
+        '`autoAcceptSharedAttachments: "disable"` (the default) on the transit ' +
+        "gateway; accept each connection in a reviewed change.",
     peerChecks: { full: ["CKV_AWS_123", "CKV_AWS_331"] },
     resourceTypes: TYPES,
     validateResource: forTypes(TYPES, (args, report) => {
@@ -26,7 +28,8 @@ export const vpcConnectionsRequireAcceptance: ResourcePolicyDefinition = {
                 report(`VPC endpoint service \`${args.name}\` must require acceptance of each connection (\`acceptanceRequired: true\`).`);
         } else if (args.props.autoAcceptSharedAttachments === "enable") {
             report(
-                `Transit gateway \`${args.name}\` must not accept shared attachments automatically (\`autoAcceptSharedAttachments: "disable"\`).`,
+                `Transit gateway \`${args.name}\` must not accept shared attachments ` +
+                    `automatically (\`autoAcceptSharedAttachments: "disable"\`).`,
             );
         }
     }),

@@ -25,13 +25,17 @@ export const vpcDefaultRoutesSanctioned: StackPolicyDefinition = {
     kind: "stack",
     id: "vpc-default-routes-sanctioned",
     description:
-        "Checks whether default routes (0.0.0.0/0, ::/0) lead to the internet gateway only from public-tier route tables, and never through a VPC peering connection or an instance's network interface.",
+        "Checks whether default routes (0.0.0.0/0, ::/0) lead to the internet " +
+        "gateway only from public-tier route tables, and never through a VPC " +
+        "peering connection or an instance's network interface.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2", "1.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Route 0.0.0.0/0 to the internet gateway only in the public tier's route table (its subnets tagged `tier=public`); send private tiers through NAT gateways, peers only to their CIDRs.",
+        "Route 0.0.0.0/0 to the internet gateway only in the public tier's " +
+        "route table (its subnets tagged `tier=public`); send private tiers " +
+        "through NAT gateways, peers only to their CIDRs.",
     configSchema: {
         properties: {
             tierTagKeys: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, default: ["tier", "edf:tier"] },
@@ -70,7 +74,9 @@ export const vpcDefaultRoutesSanctioned: StackPolicyDefinition = {
                 );
             else if (route.target === "internet-gateway" && !(route.table && publicTable(route.table)))
                 report(
-                    `${what} sends ${route.destination} to the internet gateway from ${route.table ? `route table \`${route.table.name}\`, which is not of the ${cfg.publicTierValue} tier` : "a route table this stack does not declare"}: only the ${cfg.publicTierValue} tier may.`,
+                    `${what} sends ${route.destination} to the internet gateway from ` +
+                        `${route.table ? `route table \`${route.table.name}\`, which is not of the ${cfg.publicTierValue} tier` : "a route table this stack does not declare"}: ` +
+                        `only the ${cfg.publicTierValue} tier may.`,
                     route.owner.urn,
                 );
         }

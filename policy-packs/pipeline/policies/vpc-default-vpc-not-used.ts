@@ -15,13 +15,17 @@ export const vpcDefaultVpcNotUsed: ResourcePolicyDefinition = {
     kind: "resource",
     id: "vpc-default-vpc-not-used",
     description:
-        "Checks whether stacks stay out of the default VPC: no default VPC or subnet adopted, no instance or Beanstalk environment launched without a subnet or VPC of its own.",
+        "Checks whether stacks stay out of the default VPC: no default VPC or " +
+        "subnet adopted, no instance or Beanstalk environment launched without " +
+        "a subnet or VPC of its own.",
     severity: "medium",
     controls: { "pci-dss-v4.0": ["1.2.1", "1.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Launch into the landing zone's VPC: set the instance's `subnetId` (or a network interface), the Beanstalk environment's `aws:ec2:vpc` `VPCId` and `Subnets` settings; do not manage `aws.ec2.DefaultVpc`/`DefaultSubnet`.",
+        "Launch into the landing zone's VPC: set the instance's `subnetId` (or " +
+        "a network interface), the Beanstalk environment's `aws:ec2:vpc` " +
+        "`VPCId` and `Subnets` settings; do not manage `aws.ec2.DefaultVpc`/`DefaultSubnet`.",
     // cdk-nag also refuses instances placed by a network interface, and environments configured by a saved template.
     peerChecks: { full: ["CKV_AWS_148"], partial: ["PCI.DSS.321-EC2InstancesInVPC", "AwsSolutions-EB1"] },
     resourceTypes: TYPES,
@@ -31,7 +35,9 @@ export const vpcDefaultVpcNotUsed: ResourcePolicyDefinition = {
             case T.defaultVpc:
             case T.defaultSubnet:
                 report(
-                    `\`${args.name}\` must not adopt the account's default ${args.type === T.defaultVpc ? "VPC" : "subnet"}: use the landing zone's VPC.`,
+                    `\`${args.name}\` must not adopt the account's default ` +
+                        `${args.type === T.defaultVpc ? "VPC" : "subnet"}: use the landing ` +
+                        `zone's VPC.`,
                 );
                 return;
             case T.ec2Instance:

@@ -11,7 +11,9 @@ export const vpcFlowLogsEnabled: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add an `aws.ec2.FlowLog` with `vpcId` set to the VPC and `trafficType: "ALL"`, delivered to a KMS-encrypted log group or the log archive.',
+        "Add an `aws.ec2.FlowLog` with `vpcId` set to the VPC and " +
+        '`trafficType: "ALL"`, delivered to a KMS-encrypted log group or the ' +
+        "log archive.",
     peerChecks: { full: ["CKV2_AWS_11", "AwsSolutions-VPC7", "PCI.DSS.321-VPCFlowLogsEnabled"] },
     resourceTypes: [T.vpc, T.flowLog],
     validateStack: (args, report) => {

@@ -73,7 +73,10 @@ export const vpcNaclNoInternetAdminPorts: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Allow inbound internet traffic only on the ports the public tier serves (443, 80, ephemeral return ports), with lower-numbered internet `deny` entries for administration ports the ephemeral range covers (RDP 3389); never a `protocol: "-1"` allow from 0.0.0.0/0 or ::/0.',
+        "Allow inbound internet traffic only on the ports the public tier " +
+        "serves (443, 80, ephemeral return ports), with lower-numbered " +
+        "internet `deny` entries for administration ports the ephemeral range " +
+        'covers (RDP 3389); never a `protocol: "-1"` allow from 0.0.0.0/0 or ::/0.',
     configSchema: {
         properties: {
             adminPorts: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: DEFAULT_NACL_ADMIN_PORTS },
@@ -99,7 +102,8 @@ export const vpcNaclNoInternetAdminPorts: ResourcePolicyDefinition = {
             const open = exposedPorts(e.from, e.to, e.protocol, adminPorts).filter((port) => !denied.has(port));
             if (open.length > 0)
                 report(
-                    `Network ACL \`${args.name}\` must not allow internet ingress on port${open.length > 1 ? "s" : ""} ${open.join(", ")} (rule ${e.ruleNo}).`,
+                    `Network ACL \`${args.name}\` must not allow internet ingress on ` +
+                        `port${open.length > 1 ? "s" : ""} ${open.join(", ")} (rule ${e.ruleNo}).`,
                 );
         }
     }),

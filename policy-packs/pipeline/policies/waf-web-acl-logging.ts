@@ -15,7 +15,9 @@ export const wafWebAclLogging: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add an `aws.wafv2.WebAclLoggingConfiguration` for the web ACL (a log group named `aws-waf-logs-…`, KMS-encrypted, with `redactedFields` for " +
+        "Add an `aws.wafv2.WebAclLoggingConfiguration` for the web ACL (a log " +
+        "group named `aws-waf-logs-…`, KMS-encrypted, with `redactedFields` " +
+        "for " +
         "`authorization` and `cookie`); for classic WAF set `loggingConfiguration.logDestination`.",
     peerChecks: { full: ["PCI.DSS.321-WAFv2LoggingEnabled", "CKV2_AWS_31", "CKV_AWS_176"] },
     resourceTypes: [T.wafv2WebAcl, T.wafv2LoggingConfiguration, ...CLASSIC],

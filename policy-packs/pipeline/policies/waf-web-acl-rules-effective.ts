@@ -16,7 +16,9 @@ export const wafWebAclRulesEffective: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Give the web ACL rules (at least the AWS managed rule groups) and give every rule an `action` (`block`, `count`, `captcha`…) or, for a rule " +
+        "Give the web ACL rules (at least the AWS managed rule groups) and " +
+        "give every rule an `action` (`block`, `count`, `captcha`…) or, for a " +
+        "rule " +
         "group, an `overrideAction`.",
     peerChecks: { full: ["CKV_AWS_175", "CKV_AWS_342"] },
     resourceTypes: [...ACLS, ...GROUPS, T.wafv2WebAclRule, T.wafv2WebAclRuleGroupAssociation],

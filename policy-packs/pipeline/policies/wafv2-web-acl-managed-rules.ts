@@ -22,12 +22,15 @@ export const wafv2WebAclManagedRules: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        'Add a rule per required group with `statement.managedRuleGroupStatement { vendorName: "AWS", name }` and `overrideAction: { none: {} }`, and ' +
+        "Add a rule per required group with " +
+        '`statement.managedRuleGroupStatement { vendorName: "AWS", name }` and ' +
+        "`overrideAction: { none: {} }`, and " +
         "do not override `Log4JRCE` to count.",
     configSchema: {
         properties: { requiredRuleGroups: { type: "array", items: { type: "string" }, default: DEFAULT_REQUIRED_RULE_GROUPS } },
     },
-    // The graph checks also require the anonymous-IP group on ACLs attached to API Gateway, AppSync and CloudFront; add it to the config to match them.
+    // The graph checks also require the anonymous-IP group on ACLs attached to API Gateway, AppSync and CloudFront; add it to the config to
+    // match them.
     peerChecks: { full: ["CKV_AWS_192"], partial: ["CKV2_AWS_47", "CKV2_AWS_77", "CKV2_AWS_78"] },
     resourceTypes: [T.wafv2WebAcl, T.wafv2WebAclRule, T.wafv2WebAclRuleGroupAssociation],
     validateStack: (args, report) => {

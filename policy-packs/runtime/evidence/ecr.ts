@@ -85,7 +85,9 @@ export async function fetchEcrScanEvidence(client: ECRClient, image: EcrImageRef
                     repository: image.repositoryName,
                     scans: [{ source: "ecr-basic", status: "NOT_SCANNED", vulnerabilities: [] }],
                 };
-            throw new Error(`Could not read ECR scan findings of ${image.repositoryName}@${image.imageDigest}: ${(e as Error).message}`);
+            throw new Error(`Could not read ECR scan findings of ${image.repositoryName}@${image.imageDigest}: ${(e as Error).message}`, {
+                cause: e,
+            });
         }
         status = page.imageScanStatus?.status ?? status;
         completedAt = iso(page.imageScanFindings?.imageScanCompletedAt) ?? completedAt;

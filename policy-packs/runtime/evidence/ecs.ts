@@ -87,7 +87,9 @@ export function runningImagesFromTasks(tasks: readonly Task[], where: string): E
 
 function describeError(action: string, ref: EcsServiceRef, e: unknown): Error {
     return new Error(
-        `Could not ${action} of ECS service \`${ref.service}\` in cluster \`${ref.cluster}\`: ${(e as Error).message}. Check the cluster and service names and that the caller may call ecs:ListTasks and ecs:DescribeTasks.`,
+        `Could not ${action} of ECS service \`${ref.service}\` in cluster ` +
+            `\`${ref.cluster}\`: ${(e as Error).message}. Check the cluster and ` +
+            `service names and that the caller may call ecs:ListTasks and ecs:DescribeTasks.`,
     );
 }
 
@@ -149,7 +151,8 @@ export function ecsServiceRefProblems(services: readonly EcsServiceRef[]): strin
             .filter((k) => typeof ref?.[k] !== "string" || ref[k].trim() === "")
             .map(
                 (k) =>
-                    `\`services[${i}].${k}\` is missing or empty: an ECS service to observe needs both \`cluster\` and \`service\` (name or ARN).`,
+                    `\`services[${i}].${k}\` is missing or empty: an ECS service to ` +
+                    `observe needs both \`cluster\` and \`service\` (name or ARN).`,
             ),
     );
 }

@@ -172,7 +172,8 @@ export function validateEvidence(evidence: unknown, source = "runtime evidence")
         throw new PolicyInputError(
             (validate.errors ?? []).map(
                 (e) =>
-                    `${source}: \`${e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(document)"}\` ${e.message ?? "is invalid"}${e.keyword === "additionalProperties" ? ` \`${String((e.params as { additionalProperty?: string }).additionalProperty)}\`` : ""}.`,
+                    `${source}: ` +
+                    `\`${e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(document)"}\` ${e.message ?? "is invalid"}${e.keyword === "additionalProperties" ? ` \`${String((e.params as { additionalProperty?: string }).additionalProperty)}\`` : ""}.`,
             ),
         );
     }

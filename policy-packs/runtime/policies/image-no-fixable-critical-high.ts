@@ -14,13 +14,16 @@ export const imageNoFixableCriticalHigh: ResourcePolicyDefinition = {
     kind: "resource",
     id: "image-no-fixable-critical-high",
     description:
-        "Checks whether running images carry no fixable critical or high vulnerability older than the allowed age, unless VEX marks it not affected.",
+        "Checks whether running images carry no fixable critical or high " +
+        "vulnerability older than the allowed age, unless VEX marks it not affected.",
     severity: "critical",
     controls: { "pci-dss-v4.0": ["6.3.3", "11.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Rebuild the image on a patched base or bump the vulnerable package, push, and deploy the new digest; record a VEX `not_affected` analysis in the SBOM if the code path is unreachable.",
+        "Rebuild the image on a patched base or bump the vulnerable package, " +
+        "push, and deploy the new digest; record a VEX `not_affected` analysis " +
+        "in the SBOM if the code path is unreachable.",
     configSchema: {
         properties: {
             evidence: EVIDENCE_PROPERTY,
@@ -49,7 +52,10 @@ export const imageNoFixableCriticalHigh: ResourcePolicyDefinition = {
                     seen.add(v.id);
                     const age = Number.isFinite(ageDays) ? `${Math.floor(ageDays)} days` : "an unknown time";
                     report(
-                        `Image of container \`${img.container}\` (${ev.digest.slice(0, 19)}…) in \`${args.name}\` must not carry fixable ${v.severity} ${v.id}${v.package ? ` in ${v.package}${v.fixedVersion ? ` (fixed in ${v.fixedVersion})` : ""}` : ""}, open ${age} (limit ${cfg.maxAgeDays}).`,
+                        `Image of container \`${img.container}\` (${ev.digest.slice(0, 19)}…) ` +
+                            `in \`${args.name}\` must not carry fixable ${v.severity} ` +
+                            `${v.id}${v.package ? ` in ${v.package}${v.fixedVersion ? ` (fixed in ${v.fixedVersion})` : ""}` : ""}, ` +
+                            `open ${age} (limit ${cfg.maxAgeDays}).`,
                     );
                 }
             }

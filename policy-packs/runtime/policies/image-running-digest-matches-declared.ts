@@ -21,7 +21,9 @@ export const imageRunningDigestMatchesDeclared: ResourcePolicyDefinition = {
             for (const r of running.filter((x) => x.container === img.container)) {
                 if (r.digest !== img.digest)
                     report(
-                        `Container \`${img.container}\` of \`${args.name}\` runs ${r.digest.slice(0, 19)}…${r.observedIn ? ` in ${r.observedIn}` : ""} but declares ${img.digest ? `${img.digest.slice(0, 19)}…` : `\`${img.image}\``}.`,
+                        `Container \`${img.container}\` of \`${args.name}\` runs ` +
+                            `${r.digest.slice(0, 19)}…${r.observedIn ? ` in ${r.observedIn}` : ""} ` +
+                            `but declares ${img.digest ? `${img.digest.slice(0, 19)}…` : `\`${img.image}\``}.`,
                     );
             }
         }

@@ -19,7 +19,8 @@ export const imageSbomPresent: ResourcePolicyDefinition = {
             const components = img.evidence?.sbom?.components.length ?? 0;
             if (components === 0)
                 report(
-                    `Image of container \`${img.container}\` in \`${args.name}\` must have a CycloneDX SBOM with its components (${img.digest ? img.digest.slice(0, 19) + "…" : img.image}).`,
+                    `Image of container \`${img.container}\` in \`${args.name}\` must have ` +
+                        `a CycloneDX SBOM with its components (${img.digest ? img.digest.slice(0, 19) + "…" : img.image}).`,
                 );
         }
     }),

@@ -14,7 +14,9 @@ export const imageScanCompleteAndFresh: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Scan the image (ECR enhanced continuous scanning, or `start-image-scan`; or Trivy/Grype in the pipeline) and collect the evidence again.",
+        "Scan the image (ECR enhanced continuous scanning, or " +
+        "`start-image-scan`; or Trivy/Grype in the pipeline) and collect the " +
+        "evidence again.",
     configSchema: { properties: { evidence: EVIDENCE_PROPERTY, maxScanAgeDays: { type: "integer", minimum: 0, default: 7 } } },
     resourceTypes: [TASK_DEFINITION],
     validateResource: forTypes([TASK_DEFINITION], (args, report) => {
@@ -24,7 +26,8 @@ export const imageScanCompleteAndFresh: ResourcePolicyDefinition = {
             const where = `Image of container \`${img.container}\` in \`${args.name}\``;
             if (!img.digest) {
                 report(
-                    `${where} cannot be matched to scan evidence: \`${img.image}\` is neither pinned by digest nor resolved in the evidence tags.`,
+                    `${where} cannot be matched to scan evidence: \`${img.image}\` is ` +
+                        `neither pinned by digest nor resolved in the evidence tags.`,
                 );
                 continue;
             }
@@ -32,7 +35,8 @@ export const imageScanCompleteAndFresh: ResourcePolicyDefinition = {
             const complete = scans.filter((s) => s.status === "COMPLETE");
             if (complete.length === 0) {
                 report(
-                    `${where} (${img.digest.slice(0, 19)}…) must have a completed vulnerability scan (${scans.length === 0 ? "no scan evidence" : `status ${scans.map((s) => s.status).join(", ")}`}).`,
+                    `${where} (${img.digest.slice(0, 19)}…) must have a completed ` +
+                        `vulnerability scan (${scans.length === 0 ? "no scan evidence" : `status ${scans.map((s) => s.status).join(", ")}`}).`,
                 );
                 continue;
             }
@@ -40,7 +44,8 @@ export const imageScanCompleteAndFresh: ResourcePolicyDefinition = {
             const ageDays = (now - newest) / DAY_MS;
             if (!Number.isFinite(ageDays) || ageDays > cfg.maxScanAgeDays) {
                 report(
-                    `${where} (${img.digest.slice(0, 19)}…) must have been scanned within ${cfg.maxScanAgeDays} days (last complete scan ${Number.isFinite(ageDays) ? `${Math.floor(ageDays)} days before the evidence` : "has no date"}).`,
+                    `${where} (${img.digest.slice(0, 19)}…) must have been scanned within ` +
+                        `${cfg.maxScanAgeDays} days (last complete scan ${Number.isFinite(ageDays) ? `${Math.floor(ageDays)} days before the evidence` : "has no date"}).`,
                 );
             }
         }

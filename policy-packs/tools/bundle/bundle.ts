@@ -129,7 +129,9 @@ export function bundlePack(opts: BundleOptions): BundleResult {
     for (const [name, version] of Object.entries(pack.dependencies ?? {})) {
         if (versions[name] !== undefined && versions[name] !== version)
             problems.push(
-                `${path.join(packDir, "package.json")}: \`${name}\` is ${version} but the project pins ${versions[name]}: make them equal, the pack is tested with the project's.`,
+                `${path.join(packDir, "package.json")}: \`${name}\` is ${version} but ` +
+                    `the project pins ${versions[name]}: make them equal, the pack is ` +
+                    `tested with the project's.`,
             );
     }
     if (problems.length > 0) throw new BundleError(problems);

@@ -34,7 +34,9 @@ export function bundleDependencies(
             const found = [imp.packageName, imp.typesPackage ?? typesPackageOf(imp.packageName)].filter((p) => versions[p] !== undefined);
             if (found.length === 0)
                 problems.push(
-                    `${shown(node.file, base)}:${imp.line}: import \`${imp.specifier}\` names \`${imp.packageName}\`, which the root package.json does not declare: \`npm install --save-exact ${imp.packageName}@<version>\` first.`,
+                    `${shown(node.file, base)}:${imp.line}: import \`${imp.specifier}\` ` +
+                        `names \`${imp.packageName}\`, which the root package.json does not ` +
+                        `declare: \`npm install --save-exact ${imp.packageName}@<version>\` first.`,
                 );
             for (const p of found) wanted.add(p);
         }
@@ -42,12 +44,15 @@ export function bundleDependencies(
     for (const p of wanted)
         if (versions[p] !== undefined && !EXACT.test(versions[p]))
             problems.push(
-                `package.json: \`${p}\` is declared as \`${versions[p]}\`, not an exact version: pin it (\`npm install --save-exact ${p}@<version>\`) so the published pack installs what was tested.`,
+                `package.json: \`${p}\` is declared as \`${versions[p]}\`, not an ` +
+                    `exact version: pin it (\`npm install --save-exact ${p}@<version>\`) ` +
+                    `so the published pack installs what was tested.`,
             );
     for (const p of wanted)
         if (versions[p] === undefined && !problems.some((m) => m.includes(`\`${p}\``)))
             problems.push(
-                `package.json: the bundle needs \`${p}\`, which the root package.json does not declare: add it with \`npm install --save-exact\`.`,
+                `package.json: the bundle needs \`${p}\`, which the root package.json ` +
+                    `does not declare: add it with \`npm install --save-exact\`.`,
             );
     if (problems.length > 0) throw new BundleError(problems);
     return Object.fromEntries([...wanted].sort().map((p) => [p, versions[p]]));

@@ -22,7 +22,8 @@ export function imageSelectionProblems(image: ImageSelection | undefined, requir
     const tag = image?.tag;
     if (digest !== undefined && (typeof digest !== "string" || !IMAGE_DIGEST_PATTERN.test(digest))) {
         problems.push(
-            `\`${argument}.digest\` must be \`sha256:\` followed by 64 lowercase hex digits (as \`docker buildx imagetools inspect\` prints it).`,
+            `\`${argument}.digest\` must be \`sha256:\` followed by 64 lowercase ` +
+                `hex digits (as \`docker buildx imagetools inspect\` prints it).`,
         );
     }
     if (tag !== undefined && (typeof tag !== "string" || !IMAGE_TAG_PATTERN.test(tag))) {

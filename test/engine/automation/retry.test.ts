@@ -1,3 +1,4 @@
+import * as os from "os";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -54,7 +55,7 @@ describe("edf on the real engine: transient errors", function () {
         const lock = path.join(locks, "held-by-test.json");
         fs.writeFileSync(
             lock,
-            JSON.stringify({ pid: process.pid, username: "test", hostname: require("os").hostname(), timestamp: new Date().toISOString() }),
+            JSON.stringify({ pid: process.pid, username: "test", hostname: os.hostname(), timestamp: new Date().toISOString() }),
         );
         try {
             estate.write({ VALUE: "third", DELAY: "0" });

@@ -15,14 +15,7 @@ const run = promisify(execFile);
 /** Copies what the root program needs into a scratch project, so no stack file lands in the repo. */
 function scratchProject(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-local-program-"));
-    for (const item of [
-        "Pulumi.yaml",
-        "index.ts",
-        "tsconfig.json",
-        "unit",
-        "test/fixtures/units/echo",
-        "test/fixtures/engine",
-    ]) {
+    for (const item of ["Pulumi.yaml", "index.ts", "tsconfig.json", "unit", "test/fixtures/units/echo", "test/fixtures/engine"]) {
         fs.cpSync(path.join(PROJECT_ROOT, item), path.join(dir, item), { recursive: true });
     }
     fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"));

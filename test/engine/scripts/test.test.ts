@@ -76,7 +76,8 @@ describe("scripts/test.sh run twice in one checkout", function () {
         assert.match(
             second.output(),
             new RegExp(
-                `waiting for another npm test in this checkout to finish \\(pid ${first.child.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d`,
+                `waiting for another npm test in this checkout to finish \\(pid ` +
+                    `${first.child.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d`,
             ),
         );
         assert.deepStrictEqual(await Promise.all([first.exited, second.exited]), [42, 42]);

@@ -21,7 +21,9 @@ provider
                 return { inputs: news, failures: [] };
             },
             async diff(_id, _urn, olds, news) {
-                const keys = [...new Set([...Object.keys(olds ?? {}), ...Object.keys(news ?? {})])].filter((k) => !same(olds?.[k], news?.[k]));
+                const keys = [...new Set([...Object.keys(olds ?? {}), ...Object.keys(news ?? {})])].filter(
+                    (k) => !same(olds?.[k], news?.[k]),
+                );
                 return { changes: keys.length > 0, diffs: keys };
             },
             async create(urn, inputs) {

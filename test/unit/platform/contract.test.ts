@@ -134,7 +134,8 @@ describe("platform contract", () => {
         it("reject lists that do not line up with the AZs", () => {
             const problems = contractProblems("network", validNetworkOutputs({ privateSubnetIds: ["subnet-a1"] }));
             assert.deepEqual(problems, [
-                "output `privateSubnetIds` has 1 entries but `azs` has 2: each tier must have one subnet per AZ (only the public tier may be empty)",
+                "output `privateSubnetIds` has 1 entries but `azs` has 2: each tier " +
+                    "must have one subnet per AZ (only the public tier may be empty)",
             ]);
         });
 

@@ -84,7 +84,8 @@ describe("platform units through the pipeline pack", () => {
                 const expected =
                     unit === "platform/security" && environment === "prod"
                         ? [
-                              "s3-bucket-kms-encrypted: S3 bucket `access-logs` must be encrypted by default with KMS using a customer managed key " +
+                              "s3-bucket-kms-encrypted: S3 bucket `access-logs` must be encrypted by " +
+                                  "default with KMS using a customer managed key " +
                                   "(aws.s3.BucketServerSideEncryptionConfiguration, sseAlgorithm aws:kms, kmsMasterKeyId).",
                           ]
                         : [];

@@ -33,7 +33,10 @@ describe("edf synth interrupted", function () {
                 assert.strictEqual(report.outcome, "interrupted");
                 assert.strictEqual(report.exitCode, 130);
                 const cancelled = report.stacks.filter((s) => s.status === "cancelled");
-                assert.ok(cancelled.length > 0 && cancelled.every((s) => /interrupted/.test(s.reason ?? "")), JSON.stringify(report.stacks));
+                assert.ok(
+                    cancelled.length > 0 && cancelled.every((s) => /interrupted/.test(s.reason ?? "")),
+                    JSON.stringify(report.stacks),
+                );
                 assert.strictEqual(report.summary.cancelled, cancelled.length);
 
                 const again = await startEdf(args).done;

@@ -40,43 +40,46 @@ describe("CIDR allocation", () => {
     });
 
     describe("planning (properties)", () => {
-        it("plans one subnet per AZ and tier, each inside the VPC, aligned, and overlapping no other — or says the VPC is too small", () => {
-            fc.assert(
-                fc.property(
-                    vpcArbitrary,
-                    fc.integer({ min: 2, max: 6 }),
-                    fc.integer({ min: 0, max: 12 }),
-                    fc.integer({ min: 0, max: 12 }),
-                    fc.integer({ min: 0, max: 12 }),
-                    (vpcCidr, azCount, pub, priv, iso) => {
-                        const vpc = parseCidr(vpcCidr)!;
-                        const clamp = (extra: number) => Math.min(28, vpc.prefixLength + extra);
-                        const tiers = { public: clamp(pub), private: clamp(priv), isolated: clamp(iso) };
-                        const needed = Object.values(tiers).reduce((s, p) => s + 8 * blockSize(p), 0);
-                        if (needed > blockSize(vpc.prefixLength)) {
-                            assert.throws(() => planSubnets({ vpcCidr, azCount, tiers }), /`vpcCidr` .* is too small/);
-                            return;
-                        }
-                        const plan = planSubnets({ vpcCidr, azCount, tiers });
-                        for (const tier of SUBNET_TIERS) {
-                            assert.equal(plan[tier].length, azCount);
-                            for (const text of plan[tier]) {
-                                const cidr = parseCidr(text)!;
-                                assert.equal(cidr.prefixLength, tiers[tier]);
-                                assert.equal(cidr.base % blockSize(cidr.prefixLength), 0, `${text} is aligned`);
-                                assert.ok(cidrContains(vpc, cidr), `${text} inside ${vpcCidr}`);
+        it(
+            "plans one subnet per AZ and tier, each inside the VPC, aligned, and " + "overlapping no other — or says the VPC is too small",
+            () => {
+                fc.assert(
+                    fc.property(
+                        vpcArbitrary,
+                        fc.integer({ min: 2, max: 6 }),
+                        fc.integer({ min: 0, max: 12 }),
+                        fc.integer({ min: 0, max: 12 }),
+                        fc.integer({ min: 0, max: 12 }),
+                        (vpcCidr, azCount, pub, priv, iso) => {
+                            const vpc = parseCidr(vpcCidr)!;
+                            const clamp = (extra: number) => Math.min(28, vpc.prefixLength + extra);
+                            const tiers = { public: clamp(pub), private: clamp(priv), isolated: clamp(iso) };
+                            const needed = Object.values(tiers).reduce((s, p) => s + 8 * blockSize(p), 0);
+                            if (needed > blockSize(vpc.prefixLength)) {
+                                assert.throws(() => planSubnets({ vpcCidr, azCount, tiers }), /`vpcCidr` .* is too small/);
+                                return;
                             }
-                        }
-                        const all = allPlanned(plan);
-                        for (let i = 0; i < all.length; i++) {
-                            for (let j = i + 1; j < all.length; j++) {
-                                assert.ok(!cidrsOverlap(all[i], all[j]), `${formatCidr(all[i])} vs ${formatCidr(all[j])}`);
+                            const plan = planSubnets({ vpcCidr, azCount, tiers });
+                            for (const tier of SUBNET_TIERS) {
+                                assert.equal(plan[tier].length, azCount);
+                                for (const text of plan[tier]) {
+                                    const cidr = parseCidr(text)!;
+                                    assert.equal(cidr.prefixLength, tiers[tier]);
+                                    assert.equal(cidr.base % blockSize(cidr.prefixLength), 0, `${text} is aligned`);
+                                    assert.ok(cidrContains(vpc, cidr), `${text} inside ${vpcCidr}`);
+                                }
                             }
-                        }
-                    },
-                ),
-            );
-        });
+                            const all = allPlanned(plan);
+                            for (let i = 0; i < all.length; i++) {
+                                for (let j = i + 1; j < all.length; j++) {
+                                    assert.ok(!cidrsOverlap(all[i], all[j]), `${formatCidr(all[i])} vs ${formatCidr(all[j])}`);
+                                }
+                            }
+                        },
+                    ),
+                );
+            },
+        );
 
         it("never moves an existing subnet when an AZ is added", () => {
             fc.assert(

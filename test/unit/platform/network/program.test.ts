@@ -184,32 +184,35 @@ describe("platform/network", () => {
             assert.deepEqual(group.inputs.egress, []);
         });
 
-        it("creates S3 and DynamoDB gateway endpoints on private and isolated tables, and the interface endpoints with private DNS", async () => {
-            const run = await network({ config: { environmentSize: "dev" } });
-            const endpoints = ofType(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
-            const gateways = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
-            assert.deepEqual(gateways.map((g) => g.inputs.serviceName).sort(), [
-                "com.amazonaws.us-east-1.dynamodb",
-                "com.amazonaws.us-east-1.s3",
-            ]);
-            for (const g of gateways) {
-                assert.deepEqual(g.inputs.routeTableIds, ["network-private-0-id", "network-private-1-id", "network-isolated-id"]);
-            }
-            const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
-            assert.deepEqual(interfaces.map((i) => i.inputs.serviceName.split(".").slice(3).join(".")).sort(), [
-                "ecr.api",
-                "ecr.dkr",
-                "logs",
-                "secretsmanager",
-                "ssm",
-                "sts",
-            ]);
-            for (const i of interfaces) {
-                assert.equal(i.inputs.privateDnsEnabled, true);
-                assert.deepEqual(i.inputs.securityGroupIds, ["endpoints-interface-id"]);
-                assert.deepEqual(i.inputs.subnetIds, ["network-private-0-id", "network-private-1-id"]);
-            }
-        });
+        it(
+            "creates S3 and DynamoDB gateway endpoints on private and isolated " + "tables, and the interface endpoints with private DNS",
+            async () => {
+                const run = await network({ config: { environmentSize: "dev" } });
+                const endpoints = ofType(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+                const gateways = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
+                assert.deepEqual(gateways.map((g) => g.inputs.serviceName).sort(), [
+                    "com.amazonaws.us-east-1.dynamodb",
+                    "com.amazonaws.us-east-1.s3",
+                ]);
+                for (const g of gateways) {
+                    assert.deepEqual(g.inputs.routeTableIds, ["network-private-0-id", "network-private-1-id", "network-isolated-id"]);
+                }
+                const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
+                assert.deepEqual(interfaces.map((i) => i.inputs.serviceName.split(".").slice(3).join(".")).sort(), [
+                    "ecr.api",
+                    "ecr.dkr",
+                    "logs",
+                    "secretsmanager",
+                    "ssm",
+                    "sts",
+                ]);
+                for (const i of interfaces) {
+                    assert.equal(i.inputs.privateDnsEnabled, true);
+                    assert.deepEqual(i.inputs.securityGroupIds, ["endpoints-interface-id"]);
+                    assert.deepEqual(i.inputs.subnetIds, ["network-private-0-id", "network-private-1-id"]);
+                }
+            },
+        );
 
         it("gives no subnet public IPs by default and no route out of the isolated tier", async () => {
             const run = await network({});

@@ -14,49 +14,53 @@ const byName = (resources: CapturedResource[], type: string, name: string) => {
 
 describe("platform/security", () => {
     describe("dev size", () => {
-        it("builds three keys, two hardened buckets without object lock, the trail, Config, GuardDuty, Security Hub, the baseline and the boundary", async () => {
-            const run = await security({ config: { environmentSize: "dev" } });
-            assert.equal(run.error, undefined);
-            const counts = countByType(run.resources);
-            assert.deepEqual(
-                {
-                    keys: counts["aws:kms/key:Key"],
-                    aliases: counts["aws:kms/alias:Alias"],
-                    buckets: counts["aws:s3/bucket:Bucket"],
-                    objectLocks: counts["aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"] ?? 0,
-                    trails: counts["aws:cloudtrail/trail:Trail"],
-                    recorders: counts["aws:cfg/recorder:Recorder"],
-                    channels: counts["aws:cfg/deliveryChannel:DeliveryChannel"],
-                    recorderStatus: counts["aws:cfg/recorderStatus:RecorderStatus"],
-                    detectors: counts["aws:guardduty/detector:Detector"],
-                    hubs: counts["aws:securityhub/account:Account"],
-                    standards: counts["aws:securityhub/standardsSubscription:StandardsSubscription"],
-                    passwordPolicy: counts["aws:iam/accountPasswordPolicy:AccountPasswordPolicy"],
-                    accountPab: counts["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
-                    ebsDefault: counts["aws:ebs/encryptionByDefault:EncryptionByDefault"],
-                    boundary: counts["aws:iam/policy:Policy"],
-                },
-                {
-                    keys: 3,
-                    aliases: 3,
-                    buckets: 2,
-                    objectLocks: 0,
-                    trails: 1,
-                    recorders: 1,
-                    channels: 1,
-                    recorderStatus: 1,
-                    detectors: 1,
-                    hubs: 1,
-                    standards: 2,
-                    passwordPolicy: 1,
-                    accountPab: 1,
-                    ebsDefault: 1,
-                    boundary: 1,
-                },
-            );
-            const archive = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
-            assert.equal(archive.inputs.rules[0].expiration.days, 400);
-        });
+        it(
+            "builds three keys, two hardened buckets without object lock, the " +
+                "trail, Config, GuardDuty, Security Hub, the baseline and the boundary",
+            async () => {
+                const run = await security({ config: { environmentSize: "dev" } });
+                assert.equal(run.error, undefined);
+                const counts = countByType(run.resources);
+                assert.deepEqual(
+                    {
+                        keys: counts["aws:kms/key:Key"],
+                        aliases: counts["aws:kms/alias:Alias"],
+                        buckets: counts["aws:s3/bucket:Bucket"],
+                        objectLocks: counts["aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"] ?? 0,
+                        trails: counts["aws:cloudtrail/trail:Trail"],
+                        recorders: counts["aws:cfg/recorder:Recorder"],
+                        channels: counts["aws:cfg/deliveryChannel:DeliveryChannel"],
+                        recorderStatus: counts["aws:cfg/recorderStatus:RecorderStatus"],
+                        detectors: counts["aws:guardduty/detector:Detector"],
+                        hubs: counts["aws:securityhub/account:Account"],
+                        standards: counts["aws:securityhub/standardsSubscription:StandardsSubscription"],
+                        passwordPolicy: counts["aws:iam/accountPasswordPolicy:AccountPasswordPolicy"],
+                        accountPab: counts["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
+                        ebsDefault: counts["aws:ebs/encryptionByDefault:EncryptionByDefault"],
+                        boundary: counts["aws:iam/policy:Policy"],
+                    },
+                    {
+                        keys: 3,
+                        aliases: 3,
+                        buckets: 2,
+                        objectLocks: 0,
+                        trails: 1,
+                        recorders: 1,
+                        channels: 1,
+                        recorderStatus: 1,
+                        detectors: 1,
+                        hubs: 1,
+                        standards: 2,
+                        passwordPolicy: 1,
+                        accountPab: 1,
+                        ebsDefault: 1,
+                        boundary: 1,
+                    },
+                );
+                const archive = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
+                assert.equal(archive.inputs.rules[0].expiration.days, 400);
+            },
+        );
     });
 
     describe("prod size", () => {
@@ -203,33 +207,39 @@ describe("platform/security", () => {
             assert.equal(statements[2].Resource, "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/alb/AWSLogs/123456789012/*");
         });
 
-        it("logs access to the log archive into the access-logs bucket, which S3 log delivery of this account only may write under s3/", async () => {
-            const run = await security({});
-            const logging = ofType(run.resources, "aws:s3/bucketLogging:BucketLogging");
-            assert.deepEqual(
-                logging.map((l) => [l.name, l.inputs.bucket, l.inputs.targetBucket, l.inputs.targetPrefix]),
-                [
+        it(
+            "logs access to the log archive into the access-logs bucket, which S3 " +
+                "log delivery of this account only may write under s3/",
+            async () => {
+                const run = await security({});
+                const logging = ofType(run.resources, "aws:s3/bucketLogging:BucketLogging");
+                assert.deepEqual(
+                    logging.map((l) => [l.name, l.inputs.bucket, l.inputs.targetBucket, l.inputs.targetPrefix]),
                     [
-                        "log-archive",
-                        byName(run.resources, "aws:s3/bucket:Bucket", "log-archive").id,
-                        "edf-dev-access-logs-123456789012-us-east-1",
-                        "s3/log-archive/",
+                        [
+                            "log-archive",
+                            byName(run.resources, "aws:s3/bucket:Bucket", "log-archive").id,
+                            "edf-dev-access-logs-123456789012-us-east-1",
+                            "s3/log-archive/",
+                        ],
                     ],
-                ],
-                "the access-logs bucket is the target and does not log into itself",
-            );
-            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy).Statement;
-            const write = statements.find((s) => s.Sid === "S3ServerAccessLogsWrite")!;
-            assert.deepEqual(
-                [write.Principal, write.Action, write.Resource, write.Condition],
-                [
-                    { Service: "logging.s3.amazonaws.com" },
-                    "s3:PutObject",
-                    "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/s3/*",
-                    { StringEquals: { "aws:SourceAccount": "123456789012" } },
-                ],
-            );
-        });
+                    "the access-logs bucket is the target and does not log into itself",
+                );
+                const statements = policyOf(
+                    byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy,
+                ).Statement;
+                const write = statements.find((s) => s.Sid === "S3ServerAccessLogsWrite")!;
+                assert.deepEqual(
+                    [write.Principal, write.Action, write.Resource, write.Condition],
+                    [
+                        { Service: "logging.s3.amazonaws.com" },
+                        "s3:PutObject",
+                        "arn:aws:s3:::edf-dev-access-logs-123456789012-us-east-1/s3/*",
+                        { StringEquals: { "aws:SourceAccount": "123456789012" } },
+                    ],
+                );
+            },
+        );
     });
 
     describe("audit and detection", () => {
@@ -276,23 +286,27 @@ describe("platform/security", () => {
             assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
         });
 
-        it("alarms on each CIS monitoring event through a filter on the trail's log group, to an encrypted topic only CloudWatch may publish to", async () => {
-            const run = await security({});
-            const filters = ofType(run.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter");
-            const alarms = ofType(run.resources, "aws:cloudwatch/metricAlarm:MetricAlarm");
-            assert.equal(filters.length, 15);
-            assert.deepEqual(
-                alarms.map((a) => a.inputs.metricName),
-                filters.map((f) => f.inputs.metricTransformation.name),
-            );
-            assert.ok(filters.every((f) => f.inputs.logGroupName === "/edf/cloudtrail/edf-dev-trail"));
-            const topic = byName(run.resources, "aws:sns/topic:Topic", "alarms");
-            assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
-            assert.ok(alarms.every((a) => a.inputs.actionsEnabled === true && a.inputs.alarmActions.length === 1));
-            const [publish] = policyOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").inputs.policy).Statement;
-            assert.deepEqual(publish.Principal, { Service: "cloudwatch.amazonaws.com" });
-            assert.equal(publish.Condition.StringEquals["aws:SourceAccount"], "123456789012");
-        });
+        it(
+            "alarms on each CIS monitoring event through a filter on the trail's " +
+                "log group, to an encrypted topic only CloudWatch may publish to",
+            async () => {
+                const run = await security({});
+                const filters = ofType(run.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter");
+                const alarms = ofType(run.resources, "aws:cloudwatch/metricAlarm:MetricAlarm");
+                assert.equal(filters.length, 15);
+                assert.deepEqual(
+                    alarms.map((a) => a.inputs.metricName),
+                    filters.map((f) => f.inputs.metricTransformation.name),
+                );
+                assert.ok(filters.every((f) => f.inputs.logGroupName === "/edf/cloudtrail/edf-dev-trail"));
+                const topic = byName(run.resources, "aws:sns/topic:Topic", "alarms");
+                assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+                assert.ok(alarms.every((a) => a.inputs.actionsEnabled === true && a.inputs.alarmActions.length === 1));
+                const [publish] = policyOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").inputs.policy).Statement;
+                assert.deepEqual(publish.Principal, { Service: "cloudwatch.amazonaws.com" });
+                assert.equal(publish.Condition.StringEquals["aws:SourceAccount"], "123456789012");
+            },
+        );
 
         it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {
             const run = await security({});

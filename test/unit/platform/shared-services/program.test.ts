@@ -85,14 +85,17 @@ describe("platform/shared-services", () => {
             ]);
         });
 
-        it("places an internet-facing ALB in the public subnets, dropping invalid headers and logging to the access-log bucket", async () => {
-            const run = await sharedServices({});
-            const alb = single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs;
-            assert.deepEqual([alb.internal, alb.loadBalancerType, alb.dropInvalidHeaderFields], [false, "application", true]);
-            assert.deepEqual(alb.subnets, UPSTREAM.publicSubnetIds);
-            assert.deepEqual(alb.accessLogs, { bucket: UPSTREAM.accessLogsBucketName, prefix: "alb", enabled: true });
-            assert.equal(alb.name, "edf-dev-public");
-        });
+        it(
+            "places an internet-facing ALB in the public subnets, dropping invalid " + "headers and logging to the access-log bucket",
+            async () => {
+                const run = await sharedServices({});
+                const alb = single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs;
+                assert.deepEqual([alb.internal, alb.loadBalancerType, alb.dropInvalidHeaderFields], [false, "application", true]);
+                assert.deepEqual(alb.subnets, UPSTREAM.publicSubnetIds);
+                assert.deepEqual(alb.accessLogs, { bucket: UPSTREAM.accessLogsBucketName, prefix: "alb", enabled: true });
+                assert.equal(alb.name, "edf-dev-public");
+            },
+        );
 
         it("opens only 80 and 443 to the internet and sends only to the private tier", async () => {
             const run = await sharedServices({});
@@ -160,21 +163,24 @@ describe("platform/shared-services", () => {
             assert.deepEqual([ns.name, ns.vpc], ["dev.edf.internal", "vpc-0abc"]);
         });
 
-        it("sets the region's API Gateway logging role, trusted by API Gateway of this account only and writing only its log groups", async () => {
-            const run = await sharedServices({});
-            const account = single(run.resources, "aws:apigateway/account:Account");
-            const role = single(run.resources, "aws:iam/role:Role");
-            assert.equal(account.inputs.cloudwatchRoleArn, `arn:aws:iam:us-east-1:123456789012:${role.name}`);
-            assert.equal(role.inputs.name, "edf-dev-apigateway-logs");
-            const [trust] = JSON.parse(role.inputs.assumeRolePolicy).Statement;
-            assert.deepEqual(trust.Principal, { Service: "apigateway.amazonaws.com" });
-            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
-            const [write] = JSON.parse(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
-            assert.deepEqual(write.Resource, [
-                "arn:aws:logs:us-east-1:123456789012:log-group:*",
-                "arn:aws:logs:us-east-1:123456789012:log-group:*:log-stream:*",
-            ]);
-        });
+        it(
+            "sets the region's API Gateway logging role, trusted by API Gateway of " + "this account only and writing only its log groups",
+            async () => {
+                const run = await sharedServices({});
+                const account = single(run.resources, "aws:apigateway/account:Account");
+                const role = single(run.resources, "aws:iam/role:Role");
+                assert.equal(account.inputs.cloudwatchRoleArn, `arn:aws:iam:us-east-1:123456789012:${role.name}`);
+                assert.equal(role.inputs.name, "edf-dev-apigateway-logs");
+                const [trust] = JSON.parse(role.inputs.assumeRolePolicy).Statement;
+                assert.deepEqual(trust.Principal, { Service: "apigateway.amazonaws.com" });
+                assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+                const [write] = JSON.parse(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
+                assert.deepEqual(write.Resource, [
+                    "arn:aws:logs:us-east-1:123456789012:log-group:*",
+                    "arn:aws:logs:us-east-1:123456789012:log-group:*:log-stream:*",
+                ]);
+            },
+        );
 
         it("tags every taggable resource with the governance tags", async () => {
             const run = await sharedServices({});

@@ -162,7 +162,9 @@ describe("the closedness check", () => {
     it("accepts relative imports inside the folder, declared packages, their @types and Node built-ins", () => {
         fs.writeFileSync(
             path.join(dir, "index.ts"),
-            'import { x } from "./lib/model";\nimport { PolicyPack } from "@pulumi/policy";\nimport type * as sarif from "sarif";\nimport * as fs from "fs";\nimport * as p from "node:path";\n',
+            'import { x } from "./lib/model";\nimport { PolicyPack } from ' +
+                '"@pulumi/policy";\nimport type * as sarif from "sarif";\nimport * as ' +
+                'fs from "fs";\nimport * as p from "node:path";\n',
         );
         assert.deepStrictEqual(bundleProblems(dir), []);
     });
@@ -170,7 +172,8 @@ describe("the closedness check", () => {
     it("reports an import that escapes the folder, one that names nothing, and an undeclared package", () => {
         fs.writeFileSync(
             path.join(dir, "index.ts"),
-            'import { x } from "./lib/model";\nimport { y } from "../lib/model";\nconst z = require("./lib/gone");\nimport Ajv from "ajv";\n',
+            'import { x } from "./lib/model";\nimport { y } from ' +
+                '"../lib/model";\nconst z = require("./lib/gone");\nimport Ajv from "ajv";\n',
         );
         const problems = bundleProblems(dir);
         assert.strictEqual(problems.length, 3, problems.join("\n"));
@@ -301,27 +304,31 @@ describe("bundling refuses bad input and writes nothing", () => {
 });
 
 describe("module references", () => {
-    it("finds imports, re-exports, type imports, require and import() calls, and import types — not look-alikes in comments or strings", () => {
-        const text = [
-            'import a from "./a";',
-            'import type { B } from "./b";',
-            'export * from "./c";',
-            'export { d } from "./d";',
-            'import e = require("./e");',
-            'const f = require("./f");',
-            'const g = import("./g");',
-            'let h: import("./h").H;',
-            '// import x from "./commented";',
-            "const s = \"import y from './string'\";",
-            'import "./side-effect";',
-        ].join("\n");
-        assert.deepStrictEqual(
-            moduleReferences("x.ts", text).map((r) => r.specifier),
-            ["./a", "./b", "./c", "./d", "./e", "./f", "./g", "./h", "./side-effect"],
-        );
-        const first = moduleReferences("x.ts", text)[0];
-        assert.strictEqual(text.slice(first.start, first.end), "./a");
-    });
+    it(
+        "finds imports, re-exports, type imports, require and import() calls, " +
+            "and import types — not look-alikes in comments or strings",
+        () => {
+            const text = [
+                'import a from "./a";',
+                'import type { B } from "./b";',
+                'export * from "./c";',
+                'export { d } from "./d";',
+                'import e = require("./e");',
+                'const f = require("./f");',
+                'const g = import("./g");',
+                'let h: import("./h").H;',
+                '// import x from "./commented";',
+                "const s = \"import y from './string'\";",
+                'import "./side-effect";',
+            ].join("\n");
+            assert.deepStrictEqual(
+                moduleReferences("x.ts", text).map((r) => r.specifier),
+                ["./a", "./b", "./c", "./d", "./e", "./f", "./g", "./h", "./side-effect"],
+            );
+            const first = moduleReferences("x.ts", text)[0];
+            assert.strictEqual(text.slice(first.start, first.end), "./a");
+        },
+    );
 
     it("names packages, their @types packages, built-ins and relative paths", () => {
         assert.strictEqual(packageNameOf("@pulumi/policy/proxy"), "@pulumi/policy");

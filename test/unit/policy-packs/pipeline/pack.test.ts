@@ -35,6 +35,7 @@ describe("the pipeline pack", () => {
             .sort();
         assert.deepStrictEqual(files, pipelinePolicies.map((p) => p.id).sort());
         for (const id of files) {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- one module per policy file, found by reading the folder
             const mod = require(path.join(dir, id)) as Record<string, { id?: string }>;
             assert.ok(
                 Object.values(mod).some((v) => v?.id === id),

@@ -135,33 +135,38 @@ describe("service SDK components", () => {
         assert.deepEqual(plaintextOccurrences([written], ['"password"']), [], "the credentials document is a secret");
     });
 
-    it("lets people and services sign in to the database with IAM, monitors it and logs its schema changes and slow statements", async () => {
-        // What rds-iam-authentication, rds-instance-monitoring and rds-postgres-query-logging ask of every PostgreSQL database.
-        for (const engine of ["rds", "aurora"] as const) {
-            const run = await runUnderMocks(() => {
-                const identity = new ServiceIdentity("orders", identityArgs("prod"));
-                new PostgresDatabase("db", { service: identity, engine, credentials: { generate: true } });
-            });
-            assert.equal(run.error, undefined, run.error?.message);
-            const database = single(run.resources, engine === "rds" ? "aws:rds/instance:Instance" : "aws:rds/cluster:Cluster");
-            assert.equal(database.inputs.iamDatabaseAuthenticationEnabled, true, engine);
-            const monitored = engine === "rds" ? [database] : ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance");
-            const roles = ofType(run.resources, "aws:iam/role:Role").filter((r) => r.name === "orders-db-monitoring");
-            assert.equal(roles.length, 1, engine);
-            const role = roles[0];
-            assert.ok(
-                monitored.every((m) => m.inputs.monitoringInterval === 60 && String(m.inputs.monitoringRoleArn).endsWith(`:${role.name}`)),
-                engine,
-            );
-            assert.equal(role.inputs.permissionsBoundary, validSecurityOutputs().permissionsBoundaryArn);
-            const group = single(
-                run.resources,
-                engine === "rds" ? "aws:rds/parameterGroup:ParameterGroup" : "aws:rds/clusterParameterGroup:ClusterParameterGroup",
-            );
-            const params = Object.fromEntries(group.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
-            assert.deepEqual([params.log_statement, params.log_min_duration_statement], ["ddl", "1000"], engine);
-        }
-    });
+    it(
+        "lets people and services sign in to the database with IAM, monitors " + "it and logs its schema changes and slow statements",
+        async () => {
+            // What rds-iam-authentication, rds-instance-monitoring and rds-postgres-query-logging ask of every PostgreSQL database.
+            for (const engine of ["rds", "aurora"] as const) {
+                const run = await runUnderMocks(() => {
+                    const identity = new ServiceIdentity("orders", identityArgs("prod"));
+                    new PostgresDatabase("db", { service: identity, engine, credentials: { generate: true } });
+                });
+                assert.equal(run.error, undefined, run.error?.message);
+                const database = single(run.resources, engine === "rds" ? "aws:rds/instance:Instance" : "aws:rds/cluster:Cluster");
+                assert.equal(database.inputs.iamDatabaseAuthenticationEnabled, true, engine);
+                const monitored = engine === "rds" ? [database] : ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance");
+                const roles = ofType(run.resources, "aws:iam/role:Role").filter((r) => r.name === "orders-db-monitoring");
+                assert.equal(roles.length, 1, engine);
+                const role = roles[0];
+                assert.ok(
+                    monitored.every(
+                        (m) => m.inputs.monitoringInterval === 60 && String(m.inputs.monitoringRoleArn).endsWith(`:${role.name}`),
+                    ),
+                    engine,
+                );
+                assert.equal(role.inputs.permissionsBoundary, validSecurityOutputs().permissionsBoundaryArn);
+                const group = single(
+                    run.resources,
+                    engine === "rds" ? "aws:rds/parameterGroup:ParameterGroup" : "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+                );
+                const params = Object.fromEntries(group.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
+                assert.deepEqual([params.log_statement, params.log_min_duration_statement], ["ddl", "1000"], engine);
+            }
+        },
+    );
 
     it("runs a container service on the latest Fargate platform version, which AWS keeps patched", async () => {
         const run = await runUnderMocks(() => {

@@ -59,7 +59,8 @@ describe("container definitions", () => {
 
     it("refuses invalid variable names and a name that is both plain and secret", () => {
         assert.deepEqual(variableNameProblems(["OK", "1BAD"], ["DB_PASSWORD", "OK"]), [
-            "`environmentVariables.1BAD` is not a valid variable name: use letters, digits and `_`, not starting with a digit (e.g. `DB_HOST`).",
+            "`environmentVariables.1BAD` is not a valid variable name: use " +
+                "letters, digits and `_`, not starting with a digit (e.g. `DB_HOST`).",
             "`OK` is both in `environmentVariables` and `secrets`: keep it in `secrets` only.",
         ]);
     });

@@ -49,20 +49,23 @@ describe("Function", () => {
             assert.deepEqual(ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), []);
         });
 
-        it("encrypts its environment with the data key, traces, limits concurrency and dead-letters to an encrypted, TLS-only queue", () => {
-            const fn = single(run.resources, "aws:lambda/function:Function").inputs;
-            const dlq = single(run.resources, "aws:sqs/queue:Queue");
-            assert.equal(fn.kmsKeyArn, SECURITY.dataKmsKeyArn);
-            assert.deepEqual(fn.tracingConfig, { mode: "Active" });
-            assert.equal(fn.reservedConcurrentExecutions, 50);
-            assert.equal(fn.runtime, "nodejs24.x");
-            assert.ok(typeof fn.description === "string" && fn.description.length > 0);
-            assert.equal(fn.deadLetterConfig.targetArn, `arn:aws:sqs:us-east-1:123456789012:${dlq.name}`);
-            assert.equal(dlq.inputs.kmsMasterKeyId, SECURITY.dataKmsKeyArn);
-            const deny = documentOf(single(run.resources, "aws:sqs/queuePolicy:QueuePolicy").inputs.policy).Statement[0];
-            assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
-            assert.equal(fn.codeSigningConfigArn, undefined);
-        });
+        it(
+            "encrypts its environment with the data key, traces, limits " + "concurrency and dead-letters to an encrypted, TLS-only queue",
+            () => {
+                const fn = single(run.resources, "aws:lambda/function:Function").inputs;
+                const dlq = single(run.resources, "aws:sqs/queue:Queue");
+                assert.equal(fn.kmsKeyArn, SECURITY.dataKmsKeyArn);
+                assert.deepEqual(fn.tracingConfig, { mode: "Active" });
+                assert.equal(fn.reservedConcurrentExecutions, 50);
+                assert.equal(fn.runtime, "nodejs24.x");
+                assert.ok(typeof fn.description === "string" && fn.description.length > 0);
+                assert.equal(fn.deadLetterConfig.targetArn, `arn:aws:sqs:us-east-1:123456789012:${dlq.name}`);
+                assert.equal(dlq.inputs.kmsMasterKeyId, SECURITY.dataKmsKeyArn);
+                const deny = documentOf(single(run.resources, "aws:sqs/queuePolicy:QueuePolicy").inputs.policy).Statement[0];
+                assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
+                assert.equal(fn.codeSigningConfigArn, undefined);
+            },
+        );
 
         it("logs JSON to its own KMS-encrypted log group kept a year", () => {
             const fn = single(run.resources, "aws:lambda/function:Function").inputs;

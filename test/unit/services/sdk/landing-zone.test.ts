@@ -22,7 +22,8 @@ describe("the landing zone a service consumes", () => {
         );
         assert.deepEqual(problems, [
             "`landingZone.network`: output `vpcId` is missing: redeploy `platform/network` so it exports a non-empty string.",
-            "`landingZone.security`: `contractVersion` is 0.9 but this consumer needs major 1: upgrade the landing zone so both speak contract 1.x.",
+            "`landingZone.security`: `contractVersion` is 0.9 but this consumer " +
+                "needs major 1: upgrade the landing zone so both speak contract 1.x.",
             "`landingZone.sharedServices` is missing: pass the part `platform/shared-services` publishes.",
         ]);
     });

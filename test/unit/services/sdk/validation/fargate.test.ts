@@ -38,7 +38,8 @@ describe("Fargate task sizes", () => {
 
     it("offers a cpu that fits the memory when there is one", () => {
         assert.deepEqual(fargateSizeProblems(512, 512), [
-            "`memory` is `512` but with `cpu` 512 Fargate accepts `1024` to `4096` in steps of 1024 MiB; or keep the memory and set `cpu` to `256`.",
+            "`memory` is `512` but with `cpu` 512 Fargate accepts `1024` to `4096` " +
+                "in steps of 1024 MiB; or keep the memory and set `cpu` to `256`.",
         ]);
         assert.match(fargateSizeProblems(256, 1000)[0], /accepts `512`, `1024`, `2048` MiB\.$/);
     });

@@ -11,7 +11,9 @@ describe("container ports", () => {
     it("refuses privileged ports because the container is not root, and says what to use", () => {
         assert.equal(
             containerPortProblems(80)[0],
-            "`containerPort` is `80`: containers run as a non-root user and cannot bind ports below 1024; listen on `8080` (the load balancer still serves HTTPS on 443).",
+            "`containerPort` is `80`: containers run as a non-root user and cannot " +
+                "bind ports below 1024; listen on `8080` (the load balancer still " +
+                "serves HTTPS on 443).",
         );
     });
 

@@ -12,7 +12,9 @@ describe("service names", () => {
     it("refuses names that are not identifiers and suggests a fixed one", () => {
         assert.equal(
             serviceNameProblems("Payments_API")[0],
-            "`name` `Payments_API` is not a valid service name: use lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen. For example `payments-api`.",
+            "`name` `Payments_API` is not a valid service name: use lowercase " +
+                "letters, digits and single hyphens, starting with a letter and not " +
+                "ending with a hyphen. For example `payments-api`.",
         );
         assert.match(serviceNameProblems("2fa-service")[0], /starting with a letter.*For example `fa-service`/);
         assert.match(serviceNameProblems("orders--api")[0], /single hyphens/);

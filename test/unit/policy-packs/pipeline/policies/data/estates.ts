@@ -2,7 +2,10 @@ import type { ResourceRecord } from "../../../../../../policy-packs/lib/resource
 import { T } from "../../../../../../policy-packs/pipeline/support/types";
 import { KEY, res } from "./records";
 
-/** A DynamoDB table (on demand and provisioned with scaling), a replica, a resource policy and a DAX cluster, as the data policies want them. */
+/**
+ * A DynamoDB table (on demand and provisioned with scaling), a replica, a resource policy and a DAX cluster, as the data policies want
+ * them.
+ */
 export function dynamoEstate(): ResourceRecord[] {
     const orders = res(T.dynamoTable, "orders", {
         name: "orders",

@@ -18,7 +18,10 @@ const trust = JSON.stringify({
 });
 const readData = JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::edf-ml/*" }] });
 
-/** The happy path: a notebook with its own role, a VPC-only domain, an endpoint configuration, a model, a monitoring job and a flow definition. */
+/**
+ * The happy path: a notebook with its own role, a VPC-only domain, an endpoint configuration, a model, a monitoring job and a flow
+ * definition.
+ */
 function mlStack(): ResourceRecord[] {
     const role = res(T.iamRole, "notebook-role", { assumeRolePolicy: trust, inlinePolicies: [{ name: "data", policy: readData }] });
     return [
