@@ -13,6 +13,8 @@ export type EdfErrorCode =
     | "EDF_USAGE"
     | "EDF_INPUT_UNRESOLVED"
     | "EDF_PREFLIGHT"
+    | "EDF_GIT"
+    | "EDF_GIT_SHALLOW"
     | "EDF_BACKEND"
     | "EDF_INTERNAL";
 
@@ -40,6 +42,8 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_USAGE: EXIT_CODES.badInput,
     EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
     EDF_PREFLIGHT: EXIT_CODES.badInput,
+    EDF_GIT: EXIT_CODES.badInput,
+    EDF_GIT_SHALLOW: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
     EDF_INTERNAL: EXIT_CODES.failure,
 };

@@ -68,7 +68,8 @@ export class HumanReporter implements Reporter {
     }
 
     result(_data: unknown, human: string): void {
-        this.out.write(human.endsWith("\n") ? human : `${human}\n`);
+        // An empty result prints nothing: `$(edf affected …)` with nothing affected is empty.
+        if (human !== "") this.out.write(human.endsWith("\n") ? human : `${human}\n`);
     }
 
     error(error: unknown): void {

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UnitInputs } from "./inputs";
+import { UNIT_CONFIG_NAMESPACE } from "./config-namespaces";
 
-/** The config namespace the root program and the driver use for unit selection. */
-export const UNIT_CONFIG_NAMESPACE = "edf";
+export { UNIT_CONFIG_NAMESPACE };
 
 /** What a unit's program receives: where it runs, its typed config and its injected inputs. */
 export interface UnitContext {

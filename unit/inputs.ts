@@ -1,13 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { INPUT_CONFIG_NAMESPACE } from "./config-namespaces";
 
-/**
- * The config namespace under which the driver writes injected inputs.
- *
- * Each input `name` becomes the stack config key `edf-input:<name>`, holding a JSON
- * value. Inputs resolved from Vault are written as Pulumi secrets, so they stay
- * encrypted in state and the accessor hands them out as secret outputs.
- */
-export const INPUT_CONFIG_NAMESPACE = "edf-input";
+export { INPUT_CONFIG_NAMESPACE };
 
 /**
  * Typed access to the inputs the driver injected into this stack.

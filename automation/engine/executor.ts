@@ -18,11 +18,11 @@ import { CliProcesses, isolatedPulumiCommand } from "./pulumi-command";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "./retry";
 import { stackConfig } from "../run/stack-config";
 import { PolicyRun, runStackOperation } from "./stack-operation";
-import type { Operation, PolicyViolation, ResourceChanges } from "./types";
+import { DEFAULT_PARALLEL, Operation, PolicyViolation, ResourceChanges } from "./types";
 import { EnvironmentStacks } from "./workspace";
 
 /** Stacks at once unless `--parallel` says otherwise. */
-export const DEFAULT_PARALLEL = 4;
+export { DEFAULT_PARALLEL };
 
 /** Operations that change nothing when a stack is missing, and never create one. */
 const NEEDS_EXISTING_STACK: ReadonlySet<Operation> = new Set(["destroy", "refresh", "drift"]);

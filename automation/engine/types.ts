@@ -3,6 +3,9 @@ import type { StackProgress, StackStatus } from "../run/outcome";
 
 export type { StackProgress, StackStatus };
 
+/** Stacks at once for the engine operations, unless `--parallel` says otherwise. */
+export const DEFAULT_PARALLEL = 4;
+
 /** What the driver does to each selected stack. */
 export type Operation = "preview" | "up" | "destroy" | "refresh" | "drift";
 

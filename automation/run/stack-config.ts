@@ -1,8 +1,7 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 import type { ResolvedInput } from "../inputs/types";
 import type { EnvironmentSpec } from "../spec/types";
-import { INPUT_CONFIG_NAMESPACE } from "../../unit/inputs";
-import { UNIT_CONFIG_NAMESPACE } from "../../unit/define";
+import { INPUT_CONFIG_NAMESPACE, UNIT_CONFIG_NAMESPACE } from "../../unit/config-namespaces";
 
 /**
  * The complete stack config of one unit: unit selection, environment facts, the

@@ -52,6 +52,8 @@ export function loadSpec(file: string, displayRoot: string = process.cwd()): Loa
 export interface SpecLocation {
     readonly specDir: string;
     readonly projectRoot: string;
+    /** Whether a waiver file exists (a spec read from a git commit checks the commit). @default - the file system */
+    readonly isFile?: (file: string) => boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ export function parseSpec(
         }
     }
     const spec = data as EnvironmentSpec;
-    for (const p of [...checkSemantics(spec), ...checkWaiverFiles(spec, location.specDir, location.projectRoot)]) {
+    for (const p of [...checkSemantics(spec), ...checkWaiverFiles(spec, location.specDir, location.projectRoot, location.isFile)]) {
         problems.push({ file: display, path: p.path, line: lineOf(p.path), message: p.message, fix: p.fix });
     }
     if (problems.length > 0) {

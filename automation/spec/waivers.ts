@@ -17,7 +17,12 @@ export function listedWaiverFiles(spec: EnvironmentSpec): string[] {
  * Checks that every waiver file the spec lists exists (paths relative to the spec file's
  * folder). What is inside them is the policy module's to judge, against the pack's policies.
  */
-export function checkWaiverFiles(spec: EnvironmentSpec, specDir: string, projectRoot: string): SemanticProblem[] {
+export function checkWaiverFiles(
+    spec: EnvironmentSpec,
+    specDir: string,
+    projectRoot: string,
+    isFile: (file: string) => boolean = (file) => fs.existsSync(file) && fs.statSync(file).isFile(),
+): SemanticProblem[] {
     const listed = (spec?.policy as { waivers?: unknown } | undefined)?.waivers;
     const at = (i: number): string => (typeof listed === "string" ? pointer("policy", "waivers") : pointer("policy", "waivers", i));
     const problems: SemanticProblem[] = [];
@@ -25,7 +30,7 @@ export function checkWaiverFiles(spec: EnvironmentSpec, specDir: string, project
         // Paths the schema rejects (absolute, not YAML/JSON) are reported there, once.
         if (!SCHEMA_VALID.test(file)) return;
         const absolute = path.resolve(specDir, file);
-        if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
+        if (!isFile(absolute)) {
             problems.push({
                 path: at(index),
                 message: `waiver file \`${file}\` does not exist (looked for \`${path.relative(projectRoot, absolute)}\`)`,

@@ -8,18 +8,27 @@ import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
 import type { Redactor } from "../redact";
-import type { UpstreamOutputs } from "./evaluate";
-import { inspectionJobFor } from "./inspection";
+import type { SynthCacheKeys } from "./cache/keys";
+import type { ContentStore } from "./cache/store";
+import type { StackEvaluation, UpstreamOutputs } from "./evaluate";
+import { inspectionJobFor, inspectStack, StackInspection } from "./inspection";
 import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
 import type { StackDone, StackEvaluator } from "./pool";
-import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthStackReport } from "./report/model";
+import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthInput, SynthStackReport } from "./report/model";
+import type { WorkerRequest } from "./worker/protocol";
 
 /** What synth made of one stack: its report entry without the run's own fields. */
 export type SynthStackDetail = Omit<SynthStackReport, "unit" | "stack" | "status" | "reason">;
 
 /** Per stack: time spent evaluating, inspecting, in all (kept out of the deterministic report). */
-export type SynthTimings = Record<string, { evaluateMs: number; inspectMs: number; totalMs: number }>;
+export type SynthTimings = Record<string, { evaluateMs: number; inspectMs: number; totalMs: number; cached?: SynthStackDetail["cached"] }>;
+
+/** The synth cache of a run: where entries live and how they are keyed. */
+export interface SynthCache {
+    readonly store: ContentStore;
+    readonly keys: SynthCacheKeys;
+}
 
 export interface SynthExecutorOptions {
     readonly plan: Plan;
@@ -34,6 +43,8 @@ export interface SynthExecutorOptions {
     readonly prepareInputs: () => Promise<SynthInputs>;
     readonly redactor: Redactor;
     readonly stackTraces: boolean;
+    /** The synth cache. @default - none (`--no-cache`): every stack is evaluated and inspected */
+    readonly cache?: SynthCache;
 }
 
 /**
@@ -50,6 +61,8 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
     readonly region: string;
     readonly account: string;
     private readonly upstreamOutputs = new Map<string, UpstreamOutputs>();
+    /** Stacks kept out of the cache (a secret from outside the sample file reaches them). */
+    private readonly uncached = new Set<string>();
 
     constructor(private readonly options: SynthExecutorOptions) {
         const spec = options.plan.loaded.spec;
@@ -115,13 +128,12 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
     }
 
     async run(unit: string, context: StackContext): Promise<StackExecution<SynthStackDetail>> {
-        const { plan, reporter, redactor } = this.options;
+        const { plan, redactor } = this.options;
         const spec = plan.loaded.spec;
         const started = Date.now();
         const stack = this.stackName(unit);
         const described = this.options.inputs().describe(unit, context.inputs);
         const detail = { ...this.idle(unit), inputs: described };
-        reporter.info(`  ${unit.padEnd(20)} evaluating…`);
         const config: Record<string, string> = {};
         const secretKeys: string[] = [];
         for (const [key, entry] of Object.entries(stackConfig(spec, unit, context.inputs))) {
@@ -135,39 +147,41 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
             partition: partitionOf(this.region),
             defaultTags: spec.tags ?? {},
         };
-        let done: StackDone;
+        const request: Omit<WorkerRequest, "id"> = {
+            evaluation: {
+                unit,
+                unitPath: spec.units[unit]!.path,
+                projectRoot: this.options.projectRoot,
+                environment: spec.environment,
+                stack,
+                config,
+                secretKeys,
+                world,
+                upstream: this.upstreamOf(unit),
+                environmentStacks: Object.keys(spec.units).map((u) => this.stackName(u)),
+                ...(this.options.stackTraces ? { stackTraces: true } : {}),
+            },
+            ...(plan.policy ? { inspection: inspectionJobFor(plan.policy, stack) } : {}),
+        };
+        const cache = this.cacheFor(unit, described);
+        let done: StackDone & { cached?: SynthStackDetail["cached"] };
         try {
-            done = await this.options.evaluator.run(
-                {
-                    evaluation: {
-                        unit,
-                        unitPath: spec.units[unit]!.path,
-                        projectRoot: this.options.projectRoot,
-                        environment: spec.environment,
-                        stack,
-                        config,
-                        secretKeys,
-                        world,
-                        upstream: this.upstreamOf(unit),
-                        environmentStacks: Object.keys(spec.units).map((u) => this.stackName(u)),
-                        ...(this.options.stackTraces ? { stackTraces: true } : {}),
-                    },
-                    ...(plan.policy ? { inspection: inspectionJobFor(plan.policy, stack) } : {}),
-                },
-                (count) =>
-                    reporter.info(
-                        `  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - started) / 1000).toFixed(1)}s, inspecting…`,
-                    ),
-            );
+            done = (cache && (await this.fromCache(cache, unit, request))) ?? (await this.evaluate(cache, unit, request, started));
         } catch (error) {
             return { status: "failed", reason: `synth could not evaluate the unit: ${(error as Error).message}`, detail };
         }
         const { evaluation } = done;
-        this.timings[unit] = { evaluateMs: done.evaluateMs, inspectMs: done.inspectMs, totalMs: Date.now() - started };
+        this.timings[unit] = {
+            evaluateMs: done.evaluateMs,
+            inspectMs: done.inspectMs,
+            totalMs: Date.now() - started,
+            ...(done.cached ? { cached: done.cached } : {}),
+        };
         for (const resource of evaluation.resources) for (const value of secretValues(resource.props)) redactor.add(value);
         for (const name of evaluation.secretOutputNames) redactor.add(evaluation.outputs[name]);
         const evaluated: SynthStackDetail = {
             ...detail,
+            ...(done.cached ? { cached: done.cached } : {}),
             outputs: Object.fromEntries(
                 Object.entries(evaluation.outputs).map(([k, v]) => [
                     k,
@@ -188,7 +202,10 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         this.options.synthesized.set(unit, outputs);
         this.upstreamOutputs.set(unit, { outputs: evaluation.outputs, secretOutputNames: evaluation.secretOutputNames });
         const result = done.inspection;
-        if (!result) return { status: "succeeded", reason: `${evaluated.resourceCounts.total} resources`, detail: evaluated };
+        const fromCache = done.cached
+            ? ` (${done.cached === "evaluation" ? "evaluation" : "evaluation and inspection"} from the synth cache)`
+            : "";
+        if (!result) return { status: "succeeded", reason: `${evaluated.resourceCounts.total} resources${fromCache}`, detail: evaluated };
         if (this.policies.length === 0) this.policies.push(...result.policies);
         const { summary } = result;
         return {
@@ -196,7 +213,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
             reason:
                 `inspected: ${evaluated.resourceCounts.total} resources, ` +
                 `${summary.mandatory} mandatory, ${summary.advisory} advisory, ` +
-                `${summary.waived} waived`,
+                `${summary.waived} waived${fromCache}`,
             detail: {
                 ...evaluated,
                 findings: result.findings,
@@ -210,6 +227,71 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
                 },
             },
         };
+    }
+
+    /**
+     * The stack's result from the synth cache, when its evaluation is there: inspected again
+     * (in this thread) unless the inspection is there too. Undefined when the cache is off, the
+     * stack may not be cached (it holds a secret from outside the sample file), or it misses.
+     */
+    private async fromCache(
+        cache: SynthCache,
+        unit: string,
+        request: Omit<WorkerRequest, "id">,
+    ): Promise<(StackDone & { cached: SynthStackDetail["cached"] }) | undefined> {
+        const key = cache.keys.evaluation(request.evaluation);
+        const evaluation = cache.store.get<StackEvaluation>("evaluation", key);
+        if (!evaluation) return undefined;
+        if (!request.inspection) return { id: 0, kind: "done", evaluation, evaluateMs: 0, inspectMs: 0, cached: "evaluation" };
+        const inspectionKey = cache.keys.inspection(key, unit, request.inspection);
+        const kept = cache.store.get<StackInspection>("inspection", inspectionKey);
+        if (kept)
+            return { id: 0, kind: "done", evaluation, inspection: kept, evaluateMs: 0, inspectMs: 0, cached: "evaluation+inspection" };
+        const started = Date.now();
+        const inspection = await inspectStack(request.inspection, evaluation.resources);
+        cache.store.put("inspection", inspectionKey, inspection);
+        return { id: 0, kind: "done", evaluation, inspection, evaluateMs: 0, inspectMs: Date.now() - started, cached: "evaluation" };
+    }
+
+    /** Evaluates and inspects the stack with the evaluator; what may be cached is stored. */
+    private async evaluate(
+        cache: SynthCache | undefined,
+        unit: string,
+        request: Omit<WorkerRequest, "id">,
+        started: number,
+    ): Promise<StackDone> {
+        this.options.reporter.info(`  ${unit.padEnd(20)} evaluating…`);
+        const done = await this.options.evaluator.run(request, (count) =>
+            this.options.reporter.info(
+                `  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - started) / 1000).toFixed(1)}s, inspecting…`,
+            ),
+        );
+        // A failed program is not kept: it is evaluated again, with whatever changed since.
+        if (cache && done.evaluation.error === undefined) {
+            const key = cache.keys.evaluation(request.evaluation);
+            cache.store.put("evaluation", key, done.evaluation);
+            cache.store.put("evaluation", cache.keys.seen(unit), true);
+            if (request.inspection && done.inspection)
+                cache.store.put("inspection", cache.keys.inspection(key, unit, request.inspection), done.inspection);
+        }
+        return done;
+    }
+
+    /**
+     * The cache, if this stack may use it. A stack whose inputs hold a secret from outside the
+     * sample file (a live Vault value, a secret environment variable) is never written to disk,
+     * and neither is anything downstream of it, which may carry the secret in its inputs.
+     */
+    private cacheFor(unit: string, inputs: readonly SynthInput[]): SynthCache | undefined {
+        const cache = this.options.cache;
+        if (!cache) return undefined;
+        const secretFromOutside = inputs.some((i) => i.secret && (i.origin === "live" || i.origin === "environment"));
+        const upstreamUncached = dependenciesOf(this.options.plan.graph, unit).some((d) => this.uncached.has(d));
+        if (secretFromOutside || upstreamUncached) {
+            this.uncached.add(unit);
+            return undefined;
+        }
+        return cache;
     }
 
     async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { evaluateUnit } from "./evaluate";
+import type { evaluateUnit as EvaluateUnit } from "./evaluate";
 import { inspectStack } from "./inspection";
 import type { WorkerRequest, WorkerResponse } from "./worker/protocol";
 
@@ -161,6 +161,10 @@ export class InThreadEvaluator implements StackEvaluator {
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
         this.running++;
         const result = this.tail.then(async () => {
+            // The evaluator (and with it the Pulumi SDK) loads with the first stack this thread
+            // evaluates: a run served by the synth cache never loads it.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+            const { evaluateUnit } = require("./evaluate") as { evaluateUnit: typeof EvaluateUnit };
             const started = Date.now();
             const evaluation = await withPlainStackTraces(() => evaluateUnit(request.evaluation));
             const evaluateMs = Date.now() - started;

@@ -1,5 +1,10 @@
 import * as os from "os";
+import * as path from "path";
 import { EdfError } from "../errors";
+import { fingerprintEnvironment } from "../fingerprint/fingerprint";
+import { sourceMemoFile } from "../fingerprint/affected";
+import { SourceMemo } from "../fingerprint/source-memo";
+import { WorkingTree } from "../fingerprint/source-tree";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
 import type { Plan } from "../plan";
@@ -8,7 +13,9 @@ import { EnvironmentRun, executeEnvironmentRun } from "../run/environment-run";
 import type { Redactor } from "../redact";
 import type { RunFolder } from "../run/run-folder";
 import { resolveUnitProgramPath } from "../../unit/load";
-import { SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
+import { SynthCacheKeys } from "./cache/keys";
+import { ContentStore, DEFAULT_CACHE_MAX_BYTES } from "./cache/store";
+import { SynthCache, SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
 import { resolveSynthInputs, SynthInputs } from "./inputs";
 import { DEFAULT_STACK_TIMEOUT_MS, InThreadEvaluator, MixedEvaluator, StackEvaluator, WorkerPool } from "./pool";
 import type { SynthReport, SynthStackReport, SynthStackStatus } from "./report/model";
@@ -38,6 +45,16 @@ export interface SynthOptions extends SelectionOptions {
     readonly evaluator?: StackEvaluator;
     /** A run folder under `<edfHome>/runs/` for the reports. @default - none (the caller writes them) */
     readonly edfHome?: string;
+    /**
+     * Reuse and keep results in the synth cache (`<edfHome>/cache/synth`): a stack whose evaluation
+     * key is there is not evaluated again, and not inspected again unless the pack, its settings,
+     * the waivers or the day changed. `false` is `--no-cache`. @default true
+     */
+    readonly cache?: boolean;
+    /** The synth cache's folder. @default - `<edfHome>/cache/synth`, else `<projectRoot>/.edf/cache/synth` */
+    readonly cacheDir?: string;
+    /** The synth cache's bound; least recently used entries go beyond it. @default - $EDF_SYNTH_CACHE_MAX_MB, else 256 MiB */
+    readonly cacheMaxBytes?: number;
 }
 
 /** What a synth run produced: the report and the timings (kept out of the report, which is deterministic). */
@@ -76,6 +93,7 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
     }
     let executor: SynthStackExecutor | undefined;
     let inputs: SynthInputs | undefined;
+    let cache: SynthCache | undefined;
     const run = await executeEnvironmentRun<SynthStackDetail>(
         {
             ...options,
@@ -86,11 +104,13 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
         },
         async (plan, { redactor }) => {
             const synthesized = new Map<string, StackOutputs>();
+            cache = openCache(options, env, plan);
             executor = new SynthStackExecutor({
+                ...(cache ? { cache } : {}),
                 plan,
                 projectRoot: options.projectRoot,
                 reporter: options.reporter,
-                evaluator: options.evaluator ?? startEvaluator(options, plan),
+                evaluator: options.evaluator ?? startEvaluator(options, plan, cache),
                 ownsEvaluator: options.evaluator === undefined,
                 synthesized,
                 redactor,
@@ -109,26 +129,74 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
             return executor;
         },
     );
+    if (cache) {
+        const pruned = cache.store.prune();
+        if (pruned.entries > 0) {
+            options.reporter.info(
+                `synth cache: removed ${pruned.entries} least recently used entr${pruned.entries === 1 ? "y" : "ies"} ` +
+                    `(${mib(pruned.bytes)}) to stay within ${mib(cache.store.maxBytes)}`,
+            );
+        }
+    }
     return {
-        report: synthReport(run, executor!, inputs!),
+        report: synthReport(run, executor!, inputs!, cache !== undefined),
         redactor: run.redactor,
         timings: { totalMs: run.finishedAt.getTime() - run.startedAt.getTime(), stacks: executor!.timings },
         ...(run.runFolder ? { runFolder: run.runFolder } : {}),
     };
 }
 
+function mib(bytes: number): string {
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/**
+ * The synth cache of this run, keyed by the units' fingerprints in the working tree; undefined
+ * with `cache: false`. The bound comes from the option, else `EDF_SYNTH_CACHE_MAX_MB`.
+ */
+function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): SynthCache | undefined {
+    if (options.cache === false) return undefined;
+    const dir = options.cacheDir ?? path.join(options.edfHome ?? path.join(options.projectRoot, ".edf"), "cache", "synth");
+    const fromEnv = env.EDF_SYNTH_CACHE_MAX_MB;
+    if (fromEnv !== undefined && !/^\d+$/.test(fromEnv)) {
+        throw new EdfError("EDF_USAGE", `\`EDF_SYNTH_CACHE_MAX_MB\` must be a whole number of MiB, not \`${fromEnv}\`.`, [
+            {
+                path: "EDF_SYNTH_CACHE_MAX_MB",
+                message: `invalid value \`${fromEnv}\``,
+                fix: "set e.g. `EDF_SYNTH_CACHE_MAX_MB=512`, or unset it.",
+            },
+        ]);
+    }
+    const maxBytes = options.cacheMaxBytes ?? (fromEnv !== undefined ? Number(fromEnv) * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES);
+    const home = options.edfHome ?? path.join(options.projectRoot, ".edf");
+    const memo = new SourceMemo(sourceMemoFile(home));
+    const fingerprints = fingerprintEnvironment(new WorkingTree(options.projectRoot), options.env, {
+        ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
+        extraWaiverFiles: options.waiverFiles ?? [],
+        memo,
+    });
+    const keys = new SynthCacheKeys(fingerprints, memo);
+    memo.save();
+    const store = new ContentStore(dir, maxBytes, (message) => options.reporter.warn(message));
+    options.reporter.info(`synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted`);
+    return { store, keys };
+}
+
 /**
  * This thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They start
  * loading the SDK, programs and policies now, while this thread resolves inputs.
  */
-function startEvaluator(options: SynthOptions, plan: Plan): StackEvaluator {
+function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | undefined): StackEvaluator {
     const parallel = options.parallel ?? defaultParallel(plan.selection.length);
     if (parallel <= 1) return new InThreadEvaluator();
+    // Stacks the cache has never seen with their current sources and settings will be evaluated:
+    // with at most one, this thread does it, and workers start only if more turn out to miss.
+    const likelyEvaluated = cache ? plan.selection.filter((u) => !cache.store.has("evaluation", cache.keys.seen(u))).length : Infinity;
     const program = (unit: string): string => resolveUnitProgramPath(plan.loaded.spec.units[unit]!.path, options.projectRoot);
     const policyModule = plan.policy?.pack.policyModule;
     const preload = [...new Set(plan.selection.map(program)), ...(policyModule ? [policyModule] : [])];
     const pool = new WorkerPool(parallel - 1, DEFAULT_STACK_TIMEOUT_MS, {}, preload);
-    pool.warm();
+    if (likelyEvaluated > 1) pool.warm();
     return new MixedEvaluator(pool);
 }
 
@@ -138,7 +206,12 @@ function synthStatus(status: SynthStackReport["status"] | "succeeded" | "not-dep
 }
 
 /** The deterministic report of a synth run (report.json and everything rendered from it). */
-function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStackExecutor, inputs: SynthInputs): SynthReport {
+function synthReport(
+    run: EnvironmentRun<SynthStackDetail>,
+    executor: SynthStackExecutor,
+    inputs: SynthInputs,
+    cached: boolean,
+): SynthReport {
     const { plan } = run;
     const stacks: SynthStackReport[] = run.stacks.map((s) => {
         const status = synthStatus(s.status);
@@ -180,5 +253,14 @@ function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStack
         },
         policies: executor.policies,
         stacks,
+        ...(cached
+            ? {
+                  cache: {
+                      reused: stacks.filter((s) => s.cached).length,
+                      inspectionsReused: stacks.filter((s) => s.cached === "evaluation+inspection").length,
+                      evaluated: stacks.filter((s) => !s.cached && s.resourceCounts.total > 0).length,
+                  },
+              }
+            : {}),
     };
 }

@@ -1,6 +1,4 @@
 import { EdfError } from "../../errors";
-import { toDot, toMermaid } from "../../graph/render";
-import { planEnvironment } from "../../plan";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 const FORMATS = ["mermaid", "dot"] as const;
@@ -12,8 +10,16 @@ export const commands: CliCommand[] = [
             environmentOptions(program.command("graph").description("print the stack graph (Mermaid or DOT)"))
                 .option("-f, --format <format>", `output format: ${FORMATS.join(" | ")}`, "mermaid")
                 .action(
-                    (options: { env: string; format: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
+                    async (options: {
+                        env: string;
+                        format: string;
+                        only?: string[];
+                        withDependencies?: boolean;
+                        withDependents?: boolean;
+                    }) => {
                         const ctx = context();
+                        const { planEnvironment } = await import("../../plan");
+                        const { toDot, toMermaid } = await import("../../graph/render");
                         if (!(FORMATS as readonly string[]).includes(options.format)) {
                             throw new EdfError(
                                 "EDF_USAGE",

@@ -1,5 +1,4 @@
 import type { DataClassification, PciScope } from "../../../platform/common/governance";
-import { scaffoldNewService } from "../../scaffold/scaffold";
 import { EdfError } from "../../errors";
 import { CliCommand, EXIT_CODES } from "../context";
 
@@ -39,8 +38,10 @@ export const commands: CliCommand[] = [
                 .option("--data-classification <class>", "public | internal | confidential | restricted (default: internal)")
                 .option("--pci-scope <scope>", "in-scope | connected | out-of-scope (default: out-of-scope)")
                 .option("--with <components>", "SDK components the service uses, comma-separated: function, cache, topic, secret, http-api")
-                .action((name: string, flags: NewServiceFlags) => {
+                .action(async (name: string, flags: NewServiceFlags) => {
                     const ctx = context();
+                    // Loaded here: the scaffold checks names with the service SDK, which loads the Pulumi SDK.
+                    const { scaffoldNewService } = await import("../../scaffold/scaffold");
                     const files = scaffoldNewService(ctx.projectRoot, {
                         name,
                         owner: flags.owner,

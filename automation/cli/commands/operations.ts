@@ -1,5 +1,4 @@
-import { DEFAULT_PARALLEL } from "../../engine/executor";
-import type { Operation } from "../../engine/types";
+import { DEFAULT_PARALLEL, Operation } from "../../engine/types";
 import { summaryTable } from "../../engine/report";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 import { CliProcesses } from "../../engine/cli-processes";

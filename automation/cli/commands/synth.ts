@@ -1,6 +1,4 @@
 import { EdfError } from "../../errors";
-import { synthEnvironment } from "../../synth/synth";
-import { displayPath, writeSynthReports } from "../../synth/report/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 import { handleInterrupts } from "../interrupts";
 
@@ -55,6 +53,9 @@ export const commands: CliCommand[] = [
                     // Interrupts go through the one handler every command uses: the run stops starting
                     // stacks and ends `interrupted` (exit 130), as an interrupted `up` does.
                     const interrupts = handleInterrupts(ctx.reporter);
+                    // Loaded after the signal handlers: the synth library loads the Pulumi SDK.
+                    const { synthEnvironment } = await import("../../synth/synth");
+                    const { displayPath, writeSynthReports } = await import("../../synth/report/write");
                     try {
                         const run = await synthEnvironment({
                             env: options.env,

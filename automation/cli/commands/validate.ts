@@ -1,5 +1,4 @@
 import { formatProblem } from "../../errors";
-import { planEnvironment, preflightProblems } from "../../plan";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 /** `edf validate`: the spec, the graph and what must exist before a deploy. Deploys nothing. */
@@ -8,8 +7,10 @@ export const commands: CliCommand[] = [
         register(program, context) {
             environmentOptions(
                 program.command("validate").description("validate an environment spec and its stack graph (changes nothing)"),
-            ).action((options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
+            ).action(async (options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                 const ctx = context();
+                // Loaded when the command runs: `edf --help` and the other commands never pay for it.
+                const { planEnvironment, preflightProblems } = await import("../../plan");
                 const plan = planEnvironment(options.env, ctx.projectRoot, selectionOf(options));
                 // Units and packs may be written after the spec: missing ones are warnings here
                 // and errors for preview/up.

@@ -77,6 +77,12 @@ export interface SynthStackReport {
         readonly rejected: readonly AppliedWaiver[];
         readonly unused: readonly AppliedWaiver[];
     };
+    /**
+     * Set when this run reused the stack's result from the synth cache: its evaluation (then
+     * inspected again: the pack, its settings, the waivers or the day changed), or both.
+     * The only field, with the report's `cache`, in which a warm run differs from a cold one.
+     */
+    readonly cached?: "evaluation" | "evaluation+inspection";
     readonly inspection?: {
         readonly evaluations: number;
         readonly mandatory: number;
@@ -119,6 +125,15 @@ export interface SynthReport {
     };
     readonly policies: readonly PolicySummary[];
     readonly stacks: readonly SynthStackReport[];
+    /** How the synth cache served this run; absent with `--no-cache`. */
+    readonly cache?: {
+        /** Stacks whose evaluation came from the cache. */
+        readonly reused: number;
+        /** Of those, stacks whose inspection came from the cache too. */
+        readonly inspectionsReused: number;
+        /** Stacks evaluated in this run. */
+        readonly evaluated: number;
+    };
 }
 
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";

@@ -1,5 +1,6 @@
-import { isBuiltin } from "module";
 import * as ts from "typescript";
+
+export { isNodeBuiltin, isRelative, packageNameOf, typesPackageOf } from "./specifiers";
 
 /** One module specifier in a source file, with the span of its text (inside the quotes). */
 export interface ModuleReference {
@@ -54,23 +55,4 @@ export function moduleReferences(fileName: string, text: string): ModuleReferenc
     };
     visit(sf);
     return out;
-}
-
-export function isRelative(specifier: string): boolean {
-    return specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../");
-}
-
-export function isNodeBuiltin(specifier: string): boolean {
-    return isBuiltin(specifier);
-}
-
-/** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
-export function packageNameOf(specifier: string): string {
-    const parts = specifier.split("/");
-    return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
-
-/** The DefinitelyTyped package for a package name: `sarif` → `@types/sarif`, `@a/b` → `@types/a__b`. */
-export function typesPackageOf(name: string): string {
-    return `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
 }

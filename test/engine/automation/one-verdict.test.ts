@@ -50,6 +50,7 @@ describe("one verdict on the real engine: synth, edf preview and the published p
         const run = await synthEnvironment({
             env: estate.specFile,
             projectRoot: PROJECT_ROOT,
+            cache: false,
             reporter: new MemoryReporter(),
             parallel: 1,
         });

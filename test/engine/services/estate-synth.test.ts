@@ -99,6 +99,7 @@ describe("example services in a production estate through edf synth", function (
             const run = await synthEnvironment({
                 env: path.join(dir, "prod.yaml"),
                 projectRoot: PROJECT_ROOT,
+                cache: false,
                 reporter: new HumanReporter(false, silent, silent),
                 samplesFile: path.join(dir, "samples.yaml"),
                 parallel: 1,

@@ -42,7 +42,7 @@ const ENVIRONMENTS = path.join(FIXTURE_PROJECT, "environments");
 /** The day fixture runs are decided for. */
 export const DAY = "2026-11-27";
 
-/** Synth of a fixture estate (`environments/<name>.yaml` of the fixture project) in this thread, decided for {@link DAY}. */
+/** Synth of a fixture estate (`environments/<name>.yaml` of the fixture project) in this thread, decided for {@link DAY}, no cache. */
 export function synthFixture(name: string, extra: Partial<SynthOptions> = {}): Promise<SynthRun> {
     return synthEnvironment({
         env: path.join(ENVIRONMENTS, `${name}.yaml`),
@@ -51,6 +51,8 @@ export function synthFixture(name: string, extra: Partial<SynthOptions> = {}): P
         evaluator: new InThreadEvaluator(),
         date: DAY,
         environment: {},
+        // The synth cache has tests of its own; everywhere else every stack is evaluated.
+        cache: false,
         ...extra,
     });
 }

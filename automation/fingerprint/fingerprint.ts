@@ -1,0 +1,247 @@
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { shortStackName } from "../backend/backend";
+import { EdfError } from "../errors";
+import { buildGraph, dependenciesOf, StackGraph, topologicalOrder } from "../graph/graph";
+import { packLocation } from "../policy/pack";
+import { parseSpec, specPathFor } from "../spec/load";
+import type { EnvironmentSpec, LoadedSpec, UnitSpec } from "../spec/types";
+import { PROJECT_ROOT } from "../../unit/load";
+import { PROJECT_NAME } from "../../unit/project";
+import { LockFile } from "./lockfile";
+import { addLeaves, canonicalJson, Manifest, manifestDigest, Part, sha256 } from "./parts";
+import { SourceGraph } from "./source-graph";
+import type { SourceMemo } from "./source-memo";
+import { SourceTree, treePath } from "./source-tree";
+import { waiverCanMatchStack } from "./waiver-scope";
+
+/** The fingerprint of one unit: everything that decides its synthesized and deployed result. */
+export interface UnitFingerprint {
+    readonly unit: string;
+    readonly stack: string;
+    /** sha256 of the manifest. */
+    readonly hash: string;
+    readonly manifest: Manifest;
+}
+
+/** Every unit of an environment, fingerprinted in one source tree. */
+export interface EnvironmentFingerprints {
+    readonly environment: string;
+    /** Where the files came from (`the working tree`, `commit 1a2b3c4 (origin/main)`). */
+    readonly tree: string;
+    readonly loaded: LoadedSpec;
+    readonly graph: StackGraph;
+    /** Units in dependency order. */
+    readonly order: readonly string[];
+    readonly units: ReadonlyMap<string, UnitFingerprint>;
+}
+
+export interface FingerprintOptions {
+    /** The sample inputs file synth reads. @default - `environments/samples/<env>.yaml` */
+    readonly samplesFile?: string;
+    /** Waiver files beyond the spec's (synth's `--waivers`). @default [] */
+    readonly extraWaiverFiles?: readonly string[];
+    /** What earlier runs learned about imports (parsed specifiers, resolutions). @default - nothing: parse everything */
+    readonly memo?: SourceMemo;
+}
+
+/** The package name of this SDK (its own package.json), whose version every fingerprint holds. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON manifest, read once
+const SDK_PACKAGE = (require(path.join(PROJECT_ROOT, "package.json")) as { name: string }).name;
+
+/**
+ * Fingerprints every unit of an environment as `tree` has it. Parts (automation/fingerprint/parts.ts):
+ * the program's transitive sources (the TypeScript compiler's module resolution), the lock-file
+ * pins of the packages they import, the SDK version, the project files, the environment's shared
+ * settings (environment, region, account, tags; the injector a unit reads from), the unit's spec
+ * entry, the sample inputs it reads, the policy settings and pack sources, the waivers that can
+ * match its stack, and the fingerprints of the units it depends on. Throws the spec's own errors
+ * when the spec is missing or invalid in that tree.
+ */
+export function fingerprintEnvironment(tree: SourceTree, env: string, options: FingerprintOptions = {}): EnvironmentFingerprints {
+    const loaded = loadSpecFrom(tree, env);
+    const spec = loaded.spec;
+    const graph = buildGraph(spec);
+    const sources = new SourceGraph(tree, options.memo);
+    const lock = new LockFile(tree.read(path.join(tree.root, "package-lock.json")));
+
+    const shared = new Map<string, Part>();
+    sharedParts(tree, spec, lock, shared);
+    const policyParts = new Map<string, Part>();
+    const waivers = policy(tree, spec, sources, lock, policyParts, options.extraWaiverFiles ?? []);
+    const samples = readSamples(tree, options.samplesFile ?? path.join(tree.root, "environments", "samples", `${spec.environment}.yaml`));
+
+    const order = topologicalOrder(graph);
+    const units = new Map<string, UnitFingerprint>();
+    for (const unit of order) {
+        const unitSpec = spec.units[unit]!;
+        const stack = shortStackName(spec.environment, unit);
+        const manifest = new Map<string, Part>([...shared, ...policyParts]);
+        programParts(tree, sources, lock, unitSpec, manifest);
+        addLeaves(manifest, `spec:/units/${unit.replace(/~/g, "~0").replace(/\//g, "~1")}`, unitSpec);
+        injectorParts(spec, unitSpec, manifest);
+        sampleParts(spec, unitSpec, samples, manifest);
+        for (const waiver of waivers) {
+            if (waiver.scope === undefined || waiverCanMatchStack(waiver.scope, stack, PROJECT_NAME)) manifest.set(waiver.key, waiver.part);
+        }
+        for (const dependency of dependenciesOf(graph, unit)) {
+            manifest.set(`upstream:${dependency}`, { digest: units.get(dependency)!.hash });
+        }
+        units.set(unit, { unit, stack, hash: manifestDigest(manifest), manifest });
+    }
+    return { environment: spec.environment, tree: tree.description, loaded, graph, order, units };
+}
+
+/** The spec as the tree has it, validated exactly as `edf validate` does (waiver files looked up in the tree). */
+export function loadSpecFrom(tree: SourceTree, env: string): LoadedSpec {
+    const file = specPathFor(env, tree.root);
+    const display = path.relative(tree.root, file) || file;
+    const text = tree.read(file);
+    if (text === undefined) {
+        throw new EdfError("EDF_SPEC_NOT_FOUND", `No environment spec \`${display}\` in ${tree.description}.`, [
+            { file: display, message: `the file does not exist in ${tree.description}`, fix: "check `--env` and the commit." },
+        ]);
+    }
+    return parseSpec(text, display, { specDir: path.dirname(file), projectRoot: tree.root, isFile: (f) => tree.fileExists(f) });
+}
+
+function blobPart(tree: SourceTree, file: string): Part {
+    return { digest: tree.blobId(file) ?? "missing" };
+}
+
+function sharedParts(tree: SourceTree, spec: EnvironmentSpec, lock: LockFile, into: Map<string, Part>): void {
+    for (const name of ["Pulumi.yaml", "tsconfig.json"]) into.set(`project:${name}`, blobPart(tree, path.join(tree.root, name)));
+    const manifest = parseJson(tree.read(path.join(tree.root, "package.json"))) as { name?: string; version?: string } | undefined;
+    const version = manifest?.name === SDK_PACKAGE ? (manifest.version ?? "unversioned") : lock.pin(SDK_PACKAGE).version;
+    into.set(`sdk:${SDK_PACKAGE}`, { digest: sha256(version), label: version });
+    addLeaves(into, "settings:", { environment: spec.environment, region: spec.region, account: spec.account, tags: spec.tags });
+}
+
+function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, unitSpec: UnitSpec, into: Map<string, Part>): void {
+    const folder = path.join(tree.root, unitSpec.path);
+    const program = ["program.ts", "program.js"].map((f) => path.join(folder, f)).find((f) => tree.fileExists(f));
+    if (!program) {
+        into.set(`source:${treePath(tree, path.join(folder, "program.ts"))}`, { digest: "missing" });
+        return;
+    }
+    const closure = sources.closure([program]);
+    for (const file of closure.files) into.set(`source:${treePath(tree, file)}`, blobPart(tree, file));
+    for (const name of closure.packages) {
+        const pin = lock.pin(name);
+        into.set(`package:${name}`, { digest: pin.digest, label: pin.version });
+    }
+    for (const missing of closure.missing) into.set(`missing:${missing}`, { digest: "missing" });
+}
+
+/** A unit reading Vault or Consul depends on where they are (namespace, mount, datacenter). */
+function injectorParts(spec: EnvironmentSpec, unitSpec: UnitSpec, into: Map<string, Part>): void {
+    const sources = new Set(Object.values(unitSpec.inputs ?? {}).map((i) => i.from));
+    for (const kind of ["vault", "consul"] as const) {
+        if (sources.has(kind)) addLeaves(into, `settings:/injectors/${kind}`, spec.injectors?.[kind] ?? null);
+    }
+}
+
+interface Samples {
+    readonly vault: Record<string, Record<string, unknown>>;
+    readonly consul: Record<string, unknown>;
+    readonly env: Record<string, unknown>;
+}
+
+function readSamples(tree: SourceTree, file: string): Samples | undefined {
+    const text = tree.read(path.isAbsolute(file) ? file : path.resolve(tree.root, file));
+    if (text === undefined) return undefined;
+    let doc: Partial<Samples> | undefined;
+    try {
+        doc = parseYaml(text) as Partial<Samples> | undefined;
+    } catch {
+        // Synth reports a broken sample file; here it is a change like any other.
+        return { vault: {}, consul: { "(unreadable sample file)": sha256(text) }, env: {} };
+    }
+    return { vault: doc?.vault ?? {}, consul: doc?.consul ?? {}, env: doc?.env ?? {} };
+}
+
+function sampleParts(spec: EnvironmentSpec, unitSpec: UnitSpec, samples: Samples | undefined, into: Map<string, Part>): void {
+    if (!samples) return;
+    const value = (v: unknown): Part => ({ digest: sha256(canonicalJson(v ?? null)) });
+    for (const input of Object.values(unitSpec.inputs ?? {})) {
+        if (input.from === "vault") {
+            const mount = input.mount ?? spec.injectors?.vault?.mount ?? "secret";
+            into.set(`sample:vault:${mount}/${input.path}#${input.field}`, value(samples.vault[`${mount}/${input.path}`]?.[input.field]));
+        } else if (input.from === "consul") {
+            const prefix = input.key.endsWith("/") ? input.key : `${input.key}/`;
+            for (const [key, v] of Object.entries(samples.consul)) {
+                if (key === input.key || (input.recurse && key.startsWith(prefix))) into.set(`sample:consul:${key}`, value(v));
+            }
+            if (!input.recurse && !(input.key in samples.consul)) into.set(`sample:consul:${input.key}`, value(undefined));
+        } else if (input.from === "env") {
+            into.set(`sample:env:${input.name}`, value(samples.env[input.name]));
+        }
+    }
+}
+
+/** A waiver as a fingerprint part, with the selector that decides which stacks it can match. */
+interface WaiverPart {
+    readonly key: string;
+    readonly part: Part;
+    /** Undefined: the file could not be read as waivers, so it is in every unit's fingerprint. */
+    readonly scope?: { readonly selector: { readonly urn?: string } };
+}
+
+/** Policy settings and pack sources (every unit's), and the waivers with their scope. */
+function policy(
+    tree: SourceTree,
+    spec: EnvironmentSpec,
+    sources: SourceGraph,
+    lock: LockFile,
+    into: Map<string, Part>,
+    extraWaiverFiles: readonly string[],
+): WaiverPart[] {
+    const settings = spec.policy ?? {};
+    addLeaves(into, "policy:/policy", {
+        enabled: settings.enabled ?? true,
+        pack: settings.pack ?? null,
+        enforcement: settings.enforcement ?? {},
+        config: settings.config ?? {},
+    });
+    if (settings.enabled === false) return [];
+    const pack = packLocation(settings.pack, tree.root);
+    const entries = ["policy-list.ts", "index.ts"].map((f) => path.join(pack.dir, f));
+    const closure = sources.closure(entries);
+    const files = new Set([...closure.files, ...["PulumiPolicy.yaml", "package.json", "tsconfig.json"].map((f) => path.join(pack.dir, f))]);
+    for (const file of files) into.set(`pack:${treePath(tree, file)}`, blobPart(tree, file));
+    for (const name of closure.packages) {
+        const pin = lock.pin(name);
+        into.set(`package:${name}`, { digest: pin.digest, label: pin.version });
+    }
+    const waiverFiles = [...(settings.waivers ?? []), ...extraWaiverFiles.map((f) => path.resolve(f))];
+    return waiverFiles.flatMap((file) => waiverParts(tree, file));
+}
+
+function waiverParts(tree: SourceTree, file: string): WaiverPart[] {
+    const shown = treePath(tree, file);
+    const text = tree.read(file);
+    let doc: { waivers?: unknown } | undefined;
+    try {
+        doc = text === undefined ? undefined : ((file.endsWith(".json") ? JSON.parse(text) : parseYaml(text)) as typeof doc);
+    } catch {
+        doc = undefined;
+    }
+    const list = doc?.waivers;
+    if (!Array.isArray(list) || !list.every((w) => typeof (w as { id?: unknown })?.id === "string")) {
+        // Not a list of waivers (the policy module reports why): the whole file counts, for every unit.
+        return [{ key: `waiver:${shown}`, part: { digest: tree.blobId(file) ?? "missing", label: shown } }];
+    }
+    return (list as { id: string; selector?: { urn?: unknown } }[]).map((w) => ({
+        key: `waiver:${w.id}`,
+        part: { digest: sha256(canonicalJson(w)), label: shown },
+        scope: { selector: typeof w.selector?.urn === "string" ? { urn: w.selector.urn } : {} },
+    }));
+}
+
+function parseJson(text: string | undefined): unknown {
+    try {
+        return text === undefined ? undefined : JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}

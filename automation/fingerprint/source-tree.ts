@@ -1,0 +1,88 @@
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * The files a fingerprint reads, wherever they are: the working tree on disk, or one git
+ * commit (automation/fingerprint/git-tree.ts). Paths are absolute, under `root`. A file's
+ * identity is its git blob id (`sha1("blob <size>\0" + bytes)`), computed the same way on both
+ * sides, so an unchanged file hashes the same in a commit and on disk.
+ */
+export interface SourceTree {
+    /** The project root (absolute): the folder holding `Pulumi.yaml` and `environments/`. */
+    readonly root: string;
+    /** For messages: `the working tree`, `commit 1a2b3c4 (origin/main)`. */
+    readonly description: string;
+    /** The file's git blob id, or undefined when there is no such file. */
+    blobId(file: string): string | undefined;
+    /** The file's text, or undefined when there is no such file. */
+    read(file: string): string | undefined;
+    fileExists(file: string): boolean;
+    directoryExists(dir: string): boolean;
+    /** Hint: these files will be read next (a commit reads them in one batch). */
+    prefetch(files: readonly string[]): void;
+}
+
+/** The git blob id of some bytes: what `git hash-object` prints. */
+export function gitBlobId(bytes: Buffer): string {
+    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+/** The files on disk under `root`, as they are now (uncommitted edits included). */
+export class WorkingTree implements SourceTree {
+    readonly description = "the working tree";
+    private readonly blobs = new Map<string, string | undefined>();
+    private readonly texts = new Map<string, string | undefined>();
+
+    constructor(readonly root: string) {}
+
+    blobId(file: string): string | undefined {
+        if (!this.blobs.has(file)) {
+            const bytes = this.bytes(file);
+            this.blobs.set(file, bytes && gitBlobId(bytes));
+        }
+        return this.blobs.get(file);
+    }
+
+    read(file: string): string | undefined {
+        if (!this.texts.has(file)) this.bytes(file);
+        return this.texts.get(file);
+    }
+
+    fileExists(file: string): boolean {
+        if (this.texts.has(file)) return this.texts.get(file) !== undefined;
+        try {
+            return fs.statSync(file).isFile();
+        } catch {
+            return false;
+        }
+    }
+
+    directoryExists(dir: string): boolean {
+        try {
+            return fs.statSync(dir).isDirectory();
+        } catch {
+            return false;
+        }
+    }
+
+    prefetch(): void {
+        // Disk reads are cheap one at a time.
+    }
+
+    private bytes(file: string): Buffer | undefined {
+        let bytes: Buffer | undefined;
+        try {
+            bytes = fs.readFileSync(file);
+        } catch {
+            bytes = undefined;
+        }
+        this.texts.set(file, bytes?.toString("utf8"));
+        return bytes;
+    }
+}
+
+/** `file` relative to the tree's root, with forward slashes (how reasons and manifests name files). */
+export function treePath(tree: Pick<SourceTree, "root">, file: string): string {
+    return path.relative(tree.root, file).split(path.sep).join("/");
+}

@@ -1,0 +1,98 @@
+import * as path from "path";
+import type { EnvironmentFingerprints } from "../../fingerprint/fingerprint";
+import { LockFile } from "../../fingerprint/lockfile";
+import { canonicalJson, manifestDigest, PartKind, sha256 } from "../../fingerprint/parts";
+import { SourceGraph } from "../../fingerprint/source-graph";
+import type { SourceMemo } from "../../fingerprint/source-memo";
+import { WorkingTree } from "../../fingerprint/source-tree";
+import { PROJECT_ROOT } from "../../../unit/load";
+import type { EvaluationJob } from "../evaluate";
+import type { InspectionJob } from "../inspection";
+import { CACHE_FORMAT } from "./store";
+
+/** The parts of a unit's fingerprint that decide its evaluation (the rest decide its inspection). */
+const EVALUATION_PARTS: readonly PartKind[] = ["source", "missing", "package", "sdk", "project", "settings", "spec", "sample"];
+/** The parts that decide an inspection beyond what the inspection job carries: the pack's sources and settings. */
+const INSPECTION_PARTS: readonly PartKind[] = ["policy", "pack"];
+
+let driverDigests: { evaluator: string; inspector: string } | undefined;
+
+/**
+ * The digest of the driver's own code that produces a result: the evaluator (mock runtime,
+ * capture, the engine's additions) and the inspector (the shared harness). A change to either
+ * makes every cached result a miss, so a cache never outlives the code that filled it.
+ */
+function driverCode(memo?: SourceMemo): { evaluator: string; inspector: string } {
+    if (!driverDigests) {
+        const tree = new WorkingTree(PROJECT_ROOT);
+        const sources = new SourceGraph(tree, memo);
+        const lock = new LockFile(tree.read(path.join(PROJECT_ROOT, "package-lock.json")));
+        const digest = (entries: readonly string[]): string => {
+            const closure = sources.closure(entries.map((e) => path.join(PROJECT_ROOT, e)));
+            return sha256(
+                canonicalJson({
+                    node: process.version,
+                    files: closure.files.map((f) => [path.relative(PROJECT_ROOT, f), tree.blobId(f)]),
+                    packages: closure.packages.map((p) => [p, lock.pin(p).digest]),
+                }),
+            );
+        };
+        driverDigests = {
+            evaluator: digest(["automation/synth/evaluate.ts", "automation/synth/worker/worker.ts", "automation/loader/ts-cache.js"]),
+            inspector: digest(["automation/synth/inspection.ts"]),
+        };
+    }
+    return driverDigests;
+}
+
+/**
+ * Cache keys of a synth run. An evaluation's key covers the unit's fingerprint (sources,
+ * packages, SDK, project, settings, spec entry, samples), the evaluator's code and the whole
+ * evaluation job — config with the resolved inputs, and the synthesized outputs of its upstream
+ * stacks (so an upstream change that leaves its outputs alone re-evaluates nothing downstream).
+ * An inspection's key covers its evaluation's key, the inspector's code, the pack's sources and
+ * settings and the whole inspection job: levels, config, every waiver and the decision day.
+ */
+export class SynthCacheKeys {
+    constructor(
+        private readonly fingerprints: EnvironmentFingerprints,
+        memo?: SourceMemo,
+    ) {
+        driverCode(memo);
+    }
+
+    evaluation(job: EvaluationJob): string {
+        const unit = this.fingerprints.units.get(job.unit);
+        return sha256(
+            canonicalJson({
+                format: CACHE_FORMAT,
+                evaluator: driverCode().evaluator,
+                unit: unit ? manifestDigest(unit.manifest, EVALUATION_PARTS) : null,
+                job,
+            }),
+        );
+    }
+
+    /**
+     * A key that stands for "this unit, with these sources and settings, was evaluated before":
+     * stored beside each evaluation so a run can tell up front which stacks will likely need
+     * evaluating (and whether worker threads are worth starting) before upstream outputs exist.
+     */
+    seen(unit: string): string {
+        const fingerprint = this.fingerprints.units.get(unit);
+        return sha256(`seen\0${driverCode().evaluator}\0${fingerprint ? manifestDigest(fingerprint.manifest, EVALUATION_PARTS) : unit}`);
+    }
+
+    inspection(evaluationKey: string, unit: string, job: InspectionJob): string {
+        const fingerprint = this.fingerprints.units.get(unit);
+        return sha256(
+            canonicalJson({
+                format: CACHE_FORMAT,
+                inspector: driverCode().inspector,
+                evaluation: evaluationKey,
+                pack: fingerprint ? manifestDigest(fingerprint.manifest, INSPECTION_PARTS) : null,
+                job,
+            }),
+        );
+    }
+}

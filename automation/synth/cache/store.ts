@@ -1,0 +1,182 @@
+import { createHash, randomBytes } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+
+/** The format of an entry; a new one makes every older entry a miss. */
+export const CACHE_FORMAT = "edf-synth-cache/1";
+
+/** What an entry holds: an evaluation, or an inspection of one. */
+export type EntryKind = "evaluation" | "inspection";
+
+/** The default bound of the synth cache: least recently used entries go first beyond it. */
+export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
+
+/** A temporary file older than this belongs to no live writer (a write takes milliseconds). */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+interface Header {
+    readonly format: string;
+    readonly kind: EntryKind;
+    readonly key: string;
+    readonly sha256: string;
+    readonly bytes: number;
+}
+
+/**
+ * A content-addressed store of synth results under `<edfHome>/cache/synth/<kind>/<key>.json`,
+ * keyed by a hash of everything the result depends on, so an entry is never stale, only unused.
+ *
+ * - Bounded: `prune()` deletes least-recently-used entries (a hit touches its file's mtime)
+ *   until the store is within `maxBytes`.
+ * - Safe to share between runs at once, with no lock: an entry is written aside and renamed
+ *   into place (a reader sees all of it or none); two runs writing one key write the same bytes;
+ *   an entry deleted under a reader is a miss.
+ * - Never trusts a damaged entry: each starts with a header naming its format, kind, key and the
+ *   sha256 and length of its body. Anything that does not check out is deleted, reported, and
+ *   treated as a miss (the stack is evaluated again).
+ */
+export class ContentStore {
+    /** Entries found damaged and discarded during this run, with why. */
+    readonly discarded: string[] = [];
+    hits = 0;
+    misses = 0;
+    writes = 0;
+
+    constructor(
+        readonly dir: string,
+        readonly maxBytes: number = DEFAULT_CACHE_MAX_BYTES,
+        private readonly onDiscard: (message: string) => void = () => undefined,
+    ) {}
+
+    /** The entry's value, or undefined (absent, or damaged and now deleted). */
+    get<T>(kind: EntryKind, key: string): T | undefined {
+        const file = this.fileOf(kind, key);
+        let bytes: Buffer;
+        try {
+            bytes = fs.readFileSync(file);
+        } catch {
+            this.misses++;
+            return undefined;
+        }
+        const problem = verify(bytes, kind, key);
+        if (typeof problem === "string") {
+            this.discard(file, problem);
+            this.misses++;
+            return undefined;
+        }
+        try {
+            const now = new Date();
+            fs.utimesSync(file, now, now);
+        } catch {
+            // Pruned by another run since the read: the value read is whole.
+        }
+        this.hits++;
+        return problem.value as T;
+    }
+
+    /** Whether an entry exists (not verified: for planning, never for results). */
+    has(kind: EntryKind, key: string): boolean {
+        return fs.existsSync(this.fileOf(kind, key));
+    }
+
+    /** Stores a value (atomically). A failure to write costs the next run an evaluation, nothing more. */
+    put(kind: EntryKind, key: string, value: unknown): void {
+        const body = Buffer.from(JSON.stringify(value), "utf8");
+        const header: Header = {
+            format: CACHE_FORMAT,
+            kind,
+            key,
+            sha256: createHash("sha256").update(body).digest("hex"),
+            bytes: body.length,
+        };
+        const file = this.fileOf(kind, key);
+        const temporary = path.join(path.dirname(file), `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+        try {
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), body]));
+            fs.renameSync(temporary, file);
+            this.writes++;
+        } catch {
+            fs.rmSync(temporary, { force: true });
+        }
+    }
+
+    /**
+     * Deletes least-recently-used entries until the store is within its bound, and temporary
+     * files no writer will finish. Returns what was removed.
+     */
+    prune(): { readonly entries: number; readonly bytes: number; readonly total: number } {
+        const entries: { file: string; bytes: number; used: number }[] = [];
+        const now = Date.now();
+        for (const kind of ["evaluation", "inspection"] as const) {
+            const dir = path.join(this.dir, kind);
+            let names: string[];
+            try {
+                names = fs.readdirSync(dir);
+            } catch {
+                continue;
+            }
+            for (const name of names) {
+                const file = path.join(dir, name);
+                let stat: fs.Stats;
+                try {
+                    stat = fs.statSync(file);
+                } catch {
+                    continue;
+                }
+                if (name.endsWith(".tmp")) {
+                    if (now - stat.mtimeMs > STALE_TEMPORARY_MS) fs.rmSync(file, { force: true });
+                    continue;
+                }
+                entries.push({ file, bytes: stat.size, used: stat.mtimeMs });
+            }
+        }
+        let total = entries.reduce((n, e) => n + e.bytes, 0);
+        let removed = 0;
+        let freed = 0;
+        entries.sort((a, b) => a.used - b.used || (a.file < b.file ? -1 : 1));
+        for (const entry of entries) {
+            if (total <= this.maxBytes) break;
+            fs.rmSync(entry.file, { force: true });
+            total -= entry.bytes;
+            freed += entry.bytes;
+            removed++;
+        }
+        return { entries: removed, bytes: freed, total };
+    }
+
+    /** The file of an entry (for tests and messages). */
+    fileOf(kind: EntryKind, key: string): string {
+        if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`synth cache: \`${key}\` is not a sha256 key (internal error).`);
+        return path.join(this.dir, kind, `${key}.json`);
+    }
+
+    private discard(file: string, why: string): void {
+        fs.rmSync(file, { force: true });
+        const message = `discarded a damaged synth cache entry ${file} (${why}); the stack is evaluated again`;
+        this.discarded.push(message);
+        this.onDiscard(message);
+    }
+}
+
+/** The value of an entry's bytes, or why they cannot be trusted. */
+function verify(bytes: Buffer, kind: EntryKind, key: string): string | { value: unknown } {
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return "no header";
+    let header: Partial<Header>;
+    try {
+        header = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as Partial<Header>;
+    } catch {
+        return "unreadable header";
+    }
+    if (header.format !== CACHE_FORMAT) return `format \`${String(header.format)}\`, expected \`${CACHE_FORMAT}\``;
+    if (header.kind !== kind || header.key !== key) return "header names another entry";
+    const body = bytes.subarray(newline + 1);
+    if (body.length !== header.bytes) return `body of ${body.length} bytes, header says ${String(header.bytes)} (truncated?)`;
+    if (createHash("sha256").update(body).digest("hex") !== header.sha256) return "body does not match its checksum";
+    try {
+        return { value: JSON.parse(body.toString("utf8")) as unknown };
+    } catch {
+        return "body is not JSON";
+    }
+}
