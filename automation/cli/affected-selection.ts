@@ -44,7 +44,7 @@ export async function commandSelection(
         projectRoot: ctx.projectRoot,
         base: flags.affected,
         ...(flags.inputs ? { samplesFile: flags.inputs } : {}),
-        reporter: ctx.reporter,
+        progress: (message) => ctx.reporter.info(message),
         memoFile: sourceMemoFile(ctx.edfHome),
     });
     for (const unit of report.units) ctx.reporter.info(`  ${unit.unit.padEnd(20)} ${unit.reasons.map((r) => r.text).join("; ")}`);

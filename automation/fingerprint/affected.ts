@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { EdfError } from "../errors";
-import type { Reporter } from "../reporter";
 import { compareFingerprints, Comparison } from "./compare";
 import { EnvironmentFingerprints, fingerprintEnvironment, FingerprintOptions } from "./fingerprint";
 import { repositoryRoot, resolveCommit, ResolvedCommit } from "./git";
@@ -22,7 +21,8 @@ export interface AffectedOptions extends FingerprintOptions {
     readonly base: string;
     /** The commit to compare. @default - the working tree, uncommitted edits included */
     readonly head?: string;
-    readonly reporter?: Reporter;
+    /** Progress for people (the CLI passes its reporter's `info`). @default - silent */
+    readonly progress?: (message: string) => void;
     /** Where what import walks learned is kept between runs. @default - nowhere: every file is parsed */
     readonly memoFile?: string;
 }
@@ -57,7 +57,7 @@ export function affectedUnits(options: AffectedOptions): AffectedReport {
     const fingerprint = (tree: SourceTree): EnvironmentFingerprints => fingerprintEnvironment(tree, options.env, { ...options, memo });
 
     const head = fingerprint(headTree);
-    options.reporter?.info(
+    options.progress?.(
         `affected ${head.environment}: ${head.order.length} unit(s) in ${headTree.description} against ` +
             `commit ${baseCommit.sha.slice(0, 12)}${baseCommit.ref !== baseCommit.sha ? ` (${baseCommit.ref})` : ""}`,
     );
@@ -74,7 +74,7 @@ export function affectedUnits(options: AffectedOptions): AffectedReport {
     }
     memo.save();
     const comparison = compareFingerprints(base, head, baseProblem);
-    options.reporter?.info(
+    options.progress?.(
         `affected ${head.environment}: ${comparison.units.length} of ${head.order.length} unit(s) affected ` +
             `(${((Date.now() - started) / 1000).toFixed(2)}s)`,
     );

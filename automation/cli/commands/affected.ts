@@ -50,7 +50,7 @@ export const commands: CliCommand[] = [
                         base: options.base,
                         ...(options.head !== undefined ? { head: options.head } : {}),
                         ...(options.inputs ? { samplesFile: options.inputs } : {}),
-                        reporter: ctx.reporter,
+                        progress: (message) => ctx.reporter.info(message),
                         memoFile: sourceMemoFile(ctx.edfHome),
                     });
                     if (report.baseProblem) ctx.reporter.warn(report.baseProblem);
