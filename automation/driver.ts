@@ -9,6 +9,7 @@ import type { Reporter } from "./reporter";
 import { executeEnvironmentRun, RunStack } from "./run/environment-run";
 import { countStatuses } from "./run/outcome";
 import type { RunReport } from "./engine/report";
+import type { PriorOutcomes } from "./run/prior-outcomes";
 
 export interface RunOptions extends SelectionOptions {
     /** Environment name (`environments/<env>.yaml`) or spec file. */
@@ -30,6 +31,8 @@ export interface RunOptions extends SelectionOptions {
     readonly processes?: CliProcesses;
     /** A preconfigured CLI (tests, benchmarks). @default - `pulumi` on PATH */
     readonly pulumiCommand?: PulumiCommand;
+    /** Outcomes of earlier jobs of a fanned-out run (`--after`): their failures skip what depends on them here. */
+    readonly prior?: PriorOutcomes;
 }
 
 export { DEFAULT_PARALLEL };

@@ -8,6 +8,8 @@ import { runSchedule } from "./schedule";
 import { FinishedStack, RunOutcome, runOutcome, StackStatus } from "./outcome";
 import { Redactor } from "../redact";
 import { createRunFolder, RunFolder } from "./run-folder";
+import type { PriorOutcomes } from "./prior-outcomes";
+import { dependenciesOf } from "../graph/graph";
 
 /**
  * One environment run, whatever it does to each stack: plan → inputs → schedule → the
@@ -106,6 +108,12 @@ export interface EnvironmentRunOptions extends SelectionOptions {
     readonly nothingDone: string;
     /** A run folder under `<edfHome>/runs/` for logs and reports. @default - none */
     readonly edfHome?: string;
+    /**
+     * How stacks ended in earlier jobs of a fanned-out run (`--after`): a selected stack with a
+     * dependency, however far up, that ended in a way that holds back its dependents is skipped,
+     * as it would have been had both run here. @default - no earlier jobs
+     */
+    readonly prior?: PriorOutcomes;
 }
 
 /** Plans the environment, checks what must exist, and runs every selected stack through the executor. */
@@ -137,7 +145,7 @@ export async function executeEnvironmentRun<D>(
             ? createRunFolder(options.edfHome, `${options.command}-${environment}`, redactor, startedAt)
             : undefined;
         options.reporter.info(executor.describe());
-        stacks = await scheduleStacks(plan, executor, options.reporter, signal, redactor, runFolder);
+        stacks = await scheduleStacks(plan, executor, options.reporter, signal, redactor, runFolder, options.prior);
     } finally {
         await executor.close();
     }
@@ -163,6 +171,7 @@ async function scheduleStacks<D>(
     signal: AbortSignal,
     redactor: Redactor,
     runFolder: RunFolder | undefined,
+    prior: PriorOutcomes | undefined,
 ): Promise<RunStack<D>[]> {
     const finish = (record: RunStack<D>): RunStack<D> => {
         const scrubbed = record.reason ? { ...record, reason: redactor.scrub(record.reason) } : record;
@@ -210,6 +219,8 @@ async function scheduleStacks<D>(
         parallel: executor.parallel,
         signal,
         run: async (unit) => {
+            const blocked = prior && blockedByEarlierJob(plan, unit, prior, (status) => executor.holdsBack(status));
+            if (blocked) return { result: idle(unit, "skipped", blocked), holdsBack: true };
             const record = await runOne(unit);
             return { result: record, holdsBack: executor.holdsBack(record.status) };
         },
@@ -218,4 +229,29 @@ async function scheduleStacks<D>(
         notStarted: (unit) => idle(unit, "cancelled", "not started: the run was interrupted"),
     });
     return plan.selection.map((unit) => results.get(unit)!);
+}
+
+/**
+ * Why an earlier job holds `unit` back: the first dependency (walking up through stacks this run
+ * does not select) whose recorded outcome holds back its dependents. Undefined when none does.
+ */
+function blockedByEarlierJob(
+    plan: Plan,
+    unit: string,
+    prior: PriorOutcomes,
+    holdsBack: (status: StackStatus) => boolean,
+): string | undefined {
+    const seen = new Set<string>();
+    const queue = dependenciesOf(plan.graph, unit);
+    while (queue.length > 0) {
+        const dependency = queue.shift()!;
+        if (seen.has(dependency)) continue;
+        seen.add(dependency);
+        const outcome = prior.get(plan.loaded.spec.environment, dependency);
+        if (outcome && holdsBack(outcome.status)) {
+            return `dependency \`${dependency}\` ended \`${outcome.status}\` in an earlier job (${outcome.report})`;
+        }
+        if (!plan.selection.includes(dependency)) queue.push(...dependenciesOf(plan.graph, dependency));
+    }
+    return undefined;
 }

@@ -1,5 +1,6 @@
 import { EdfError } from "../../errors";
-import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
+import { affectedOption, commandSelection } from "../affected-selection";
+import { CliCommand, environmentOptions, parseParallel } from "../context";
 import { handleInterrupts } from "../interrupts";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain JavaScript (it must load before any TypeScript)
@@ -15,13 +16,15 @@ interface SynthCliOptions {
     liveInputs?: boolean;
     waivers?: string[];
     date?: string;
+    affected?: string;
+    cache: boolean;
 }
 
 /** `edf synth`: the environment evaluated offline under mocks and inspected; reports in a run folder. */
 export const commands: CliCommand[] = [
     {
         register(program, context) {
-            environmentOptions(
+            const command = environmentOptions(
                 program
                     .command("synth")
                     .description(
@@ -40,89 +43,117 @@ export const commands: CliCommand[] = [
                 )
                 .option("--waivers <files...>", "waiver files (YAML/JSON) to apply")
                 .option("--date <YYYY-MM-DD>", "the day verdicts are decided for: waiver expiry, enforce-after dates (default: today, UTC)")
-                .action(async (options: SynthCliOptions) => {
-                    const ctx = context();
-                    // This process evaluates stacks too: load the rest of its TypeScript (programs,
-                    // policies) through synth's transpile cache rather than compiling it again.
-                    registerTranspileCache();
-                    if (options.inputs && options.liveInputs) {
-                        throw new EdfError("EDF_USAGE", "`--inputs` and `--live-inputs` exclude each other.", [
-                            { path: "--inputs", message: "both a sample file and live servers were asked for", fix: "drop one of them." },
-                        ]);
-                    }
-                    // Interrupts go through the one handler every command uses: the run stops starting
-                    // stacks and ends `interrupted` (exit 130), as an interrupted `up` does.
-                    const interrupts = handleInterrupts(ctx.reporter);
-                    // Loaded after the signal handlers: the synth library loads the Pulumi SDK.
-                    const { synthEnvironment } = await import("../../synth/synth");
-                    const { displayPath, writeSynthReports } = await import("../../synth/report/write");
-                    try {
-                        const run = await synthEnvironment({
-                            env: options.env,
-                            projectRoot: ctx.projectRoot,
-                            reporter: ctx.reporter,
-                            ...selectionOf(options),
-                            ...(options.parallel ? { parallel: parseParallel(options.parallel) } : {}),
-                            ...(options.inputs ? { samplesFile: options.inputs } : {}),
-                            liveInputs: Boolean(options.liveInputs),
-                            waiverFiles: options.waivers ?? [],
-                            ...(options.date ? { date: options.date } : {}),
-                            signal: interrupts.signal,
-                            stackTraces: ctx.debug,
-                            edfHome: ctx.edfHome,
-                        });
-                        const files = writeSynthReports(run, ctx.edfHome);
-                        const r = run.report;
-                        const s = r.summary;
-                        const verdict =
-                            r.outcome === "passed"
-                                ? "passed"
-                                : r.outcome === "policy-violation"
-                                  ? "FAILED: mandatory policy violations"
-                                  : "FAILED: stacks did not synthesize";
-                        const human = [
-                            "",
-                            `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ` +
-                                `${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} ` +
-                                `advisory, ${s.waived} waived finding(s)` +
-                                (s.failed + s.skipped ? `, ${s.failed} failed, ${s.skipped} skipped` : "") +
-                                ` in ${(run.timings.totalMs / 1000).toFixed(1)}s (exit ${r.exitCode})`,
-                            `reports: ${displayPath(files.dir)}/`,
-                            `  report.html   open in a browser: graph, findings, inventories`,
-                            `  summary.md    report.json    report.sarif`,
-                        ].join("\n");
-                        ctx.reporter.result(
-                            {
-                                command: r.command,
-                                environment: r.environment,
-                                outcome: r.outcome,
-                                exitCode: r.exitCode,
-                                summary: r.summary,
-                                stacks: r.stacks.map((st) => ({
-                                    unit: st.unit,
-                                    stack: st.stack,
-                                    status: st.status,
-                                    resources: st.resourceCounts.total,
-                                    ...(st.inspection
-                                        ? {
-                                              mandatory: st.inspection.mandatory,
-                                              advisory: st.inspection.advisory,
-                                              waived: st.inspection.waived,
-                                          }
-                                        : {}),
-                                    ...(st.reason ? { reason: st.reason } : {}),
-                                })),
-                                runDir: files.dir,
-                                files,
-                                durationMs: run.timings.totalMs,
-                            },
-                            human,
-                        );
-                        ctx.exit(r.exitCode);
-                    } finally {
-                        interrupts.dispose();
-                    }
-                });
+                .option("--no-cache", "evaluate and inspect every stack: neither read nor write the synth cache (<home>/cache/synth)");
+            affectedOption(command).action(async (options: SynthCliOptions) => {
+                const ctx = context();
+                // This process evaluates stacks too: load the rest of its TypeScript (programs,
+                // policies) through synth's transpile cache rather than compiling it again.
+                registerTranspileCache();
+                if (options.inputs && options.liveInputs) {
+                    throw new EdfError("EDF_USAGE", "`--inputs` and `--live-inputs` exclude each other.", [
+                        { path: "--inputs", message: "both a sample file and live servers were asked for", fix: "drop one of them." },
+                    ]);
+                }
+                // With `--affected`, the units that changed since the ref and the upstream units
+                // they read (unchanged ones come from the cache).
+                const selection = await commandSelection(ctx, options, { withDependencies: true });
+                if (!selection) {
+                    ctx.reporter.result(
+                        {
+                            command: "synth",
+                            environment: options.env,
+                            affectedSince: options.affected,
+                            outcome: "passed",
+                            exitCode: 0,
+                            stacks: [],
+                        },
+                        `synth ${options.env}: nothing is affected since \`${options.affected}\`: nothing to synthesize (exit 0)`,
+                    );
+                    ctx.exit(0);
+                    return;
+                }
+                // Interrupts go through the one handler every command uses: the run stops starting
+                // stacks and ends `interrupted` (exit 130), as an interrupted `up` does.
+                const interrupts = handleInterrupts(ctx.reporter);
+                // Loaded after the signal handlers: the synth library loads the Pulumi SDK.
+                const { synthEnvironment } = await import("../../synth/synth");
+                const { displayPath, writeSynthReports } = await import("../../synth/report/write");
+                try {
+                    const run = await synthEnvironment({
+                        env: options.env,
+                        projectRoot: ctx.projectRoot,
+                        reporter: ctx.reporter,
+                        ...selection,
+                        cache: options.cache,
+                        ...(options.parallel ? { parallel: parseParallel(options.parallel) } : {}),
+                        ...(options.inputs ? { samplesFile: options.inputs } : {}),
+                        liveInputs: Boolean(options.liveInputs),
+                        waiverFiles: options.waivers ?? [],
+                        ...(options.date ? { date: options.date } : {}),
+                        signal: interrupts.signal,
+                        stackTraces: ctx.debug,
+                        edfHome: ctx.edfHome,
+                    });
+                    const files = writeSynthReports(run, ctx.edfHome);
+                    const r = run.report;
+                    const s = r.summary;
+                    const verdict =
+                        r.outcome === "passed"
+                            ? "passed"
+                            : r.outcome === "policy-violation"
+                              ? "FAILED: mandatory policy violations"
+                              : "FAILED: stacks did not synthesize";
+                    const human = [
+                        "",
+                        `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ` +
+                            `${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} ` +
+                            `advisory, ${s.waived} waived finding(s)` +
+                            (s.failed + s.skipped ? `, ${s.failed} failed, ${s.skipped} skipped` : "") +
+                            ` in ${(run.timings.totalMs / 1000).toFixed(1)}s (exit ${r.exitCode})`,
+                        ...(r.cache
+                            ? [
+                                  `synth cache: ${r.cache.reused} of ${s.stacks} stack(s) reused ` +
+                                      `(${r.cache.inspectionsReused} with their inspection), ${r.cache.evaluated} evaluated`,
+                              ]
+                            : []),
+                        `reports: ${displayPath(files.dir)}/`,
+                        `  report.html   open in a browser: graph, findings, inventories`,
+                        `  summary.md    report.json    report.sarif`,
+                    ].join("\n");
+                    ctx.reporter.result(
+                        {
+                            command: r.command,
+                            environment: r.environment,
+                            outcome: r.outcome,
+                            exitCode: r.exitCode,
+                            summary: r.summary,
+                            stacks: r.stacks.map((st) => ({
+                                unit: st.unit,
+                                stack: st.stack,
+                                status: st.status,
+                                resources: st.resourceCounts.total,
+                                ...(st.inspection
+                                    ? {
+                                          mandatory: st.inspection.mandatory,
+                                          advisory: st.inspection.advisory,
+                                          waived: st.inspection.waived,
+                                      }
+                                    : {}),
+                                ...(st.cached ? { cached: st.cached } : {}),
+                                ...(st.reason ? { reason: st.reason } : {}),
+                            })),
+                            ...(r.cache ? { cache: r.cache } : {}),
+                            runDir: files.dir,
+                            files,
+                            durationMs: run.timings.totalMs,
+                        },
+                        human,
+                    );
+                    ctx.exit(r.exitCode);
+                } finally {
+                    interrupts.dispose();
+                }
+            });
         },
     },
 ];
