@@ -15,6 +15,7 @@ export type EdfErrorCode =
     | "EDF_PREFLIGHT"
     | "EDF_GIT"
     | "EDF_GIT_SHALLOW"
+    | "EDF_CI_EDITED"
     | "EDF_BACKEND"
     | "EDF_INTERNAL";
 
@@ -44,6 +45,7 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_PREFLIGHT: EXIT_CODES.badInput,
     EDF_GIT: EXIT_CODES.badInput,
     EDF_GIT_SHALLOW: EXIT_CODES.badInput,
+    EDF_CI_EDITED: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
     EDF_INTERNAL: EXIT_CODES.failure,
 };

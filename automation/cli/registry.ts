@@ -1,5 +1,6 @@
 import type { CliCommand } from "./context";
 import { commands as affected } from "./commands/affected";
+import { commands as ci } from "./commands/ci";
 import { commands as graph } from "./commands/graph";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
@@ -20,5 +21,6 @@ export const COMMANDS: readonly CliCommand[] = [
     ...operations,
     ...outputs,
     ...report,
+    ...ci,
     ...newService,
 ];
