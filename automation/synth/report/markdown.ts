@@ -45,11 +45,18 @@ export function renderSynthMarkdown(report: SynthReport): string {
         "",
         "## Stacks",
         "",
+        ...(report.cache && report.cache.reused > 0
+            ? [
+                  `${report.cache.reused} of ${s.stacks} stack(s) came from the synth cache (unchanged since a run that ` +
+                      `evaluated them; ${report.cache.inspectionsReused} with their inspection), marked *cached*.`,
+                  "",
+              ]
+            : []),
         "| Stack | Unit | Status | Resources | Mandatory | Advisory | Waived |",
         "|---|---|---|---|---|---|---|",
         ...report.stacks.map(
             (st) =>
-                `| ${st.stack} | \`${st.path}\` | ${STATUS_LABEL[st.status]} | ` +
+                `| ${st.stack}${st.cached ? " *cached*" : ""} | \`${st.path}\` | ${STATUS_LABEL[st.status]} | ` +
                 `${st.resourceCounts.total} | ${st.inspection?.mandatory ?? "–"} | ` +
                 `${st.inspection?.advisory ?? "–"} | ${st.inspection?.waived ?? "–"} |`,
         ),

@@ -44,7 +44,12 @@ export function toSynthSarif(report: SynthReport): sarif.Log {
         if (!stack.inspection) continue;
         const log = toSarif(inspectionOf(report, stack), { artifactUri: `${stack.path}/program.ts` });
         for (const run of log.runs) {
-            runs.push({ ...run, automationDetails: { id: `edf-synth/${report.environment}/${stack.stack}/` } });
+            runs.push({
+                ...run,
+                automationDetails: { id: `edf-synth/${report.environment}/${stack.stack}/` },
+                // The one mark in which a warm run's SARIF differs from a cold one's.
+                ...(stack.cached ? { properties: { ...run.properties, "edf/cached": stack.cached } } : {}),
+            });
         }
     }
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };

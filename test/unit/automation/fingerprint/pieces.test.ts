@@ -1,0 +1,105 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import fc from "fast-check";
+import { LockFile } from "../../../../automation/fingerprint/lockfile";
+import { SourceGraph } from "../../../../automation/fingerprint/source-graph";
+import { SourceMemo } from "../../../../automation/fingerprint/source-memo";
+import { WorkingTree } from "../../../../automation/fingerprint/source-tree";
+import { globCanMatchPrefix, waiverCanMatchStack } from "../../../../automation/fingerprint/waiver-scope";
+import { globMatch } from "../../../../policy-packs/lib/waivers";
+
+describe("which stacks a waiver can match", () => {
+    it("ties a URN-scoped waiver to its stack and leaves type and tag selectors everywhere", () => {
+        const ledger = { selector: { urn: "urn:pulumi:prod.ledger-worker::*" } };
+        assert.equal(waiverCanMatchStack(ledger, "prod.ledger-worker", "edf"), true);
+        assert.equal(waiverCanMatchStack(ledger, "prod.payments-api", "edf"), false);
+        assert.equal(waiverCanMatchStack(ledger, "dev.ledger-worker", "edf"), false);
+        assert.equal(waiverCanMatchStack({ selector: { urn: "*::aws:s3/bucket:Bucket::logs" } }, "prod.security", "edf"), true);
+        assert.equal(waiverCanMatchStack({ selector: { type: "aws:s3/bucket:Bucket" } }, "prod.anything", "edf"), true);
+        assert.equal(waiverCanMatchStack({ selector: { urn: "urn:pulumi:prod.?ecurity::edf::*" } }, "prod.security", "edf"), true);
+    });
+
+    it("agrees with the waiver glob itself: a glob can match a prefix exactly when some completion of it matches (property)", () => {
+        const alphabet = fc.constantFrom("a", "b", ":");
+        const glob = fc.array(fc.oneof(alphabet, fc.constant("*"), fc.constant("?")), { maxLength: 6 }).map((c) => c.join(""));
+        const text = fc.array(alphabet, { maxLength: 5 }).map((c) => c.join(""));
+        fc.assert(
+            fc.property(glob, text, fc.array(text, { minLength: 1, maxLength: 8 }), (g, prefix, tails) => {
+                // A matching completion proves the prefix can match.
+                if (tails.some((t) => globMatch(g, prefix + t))) assert.equal(globCanMatchPrefix(g, prefix), true);
+                // The shortest completion is the glob's remainder with `*` empty and `?` any character.
+                if (globCanMatchPrefix(g, prefix)) {
+                    const completions = [...Array(g.length + 1).keys()].map(
+                        (cut) => prefix + g.slice(cut).replace(/\*/g, "").replace(/\?/g, "a"),
+                    );
+                    assert.ok(
+                        completions.some((c) => globMatch(g, c)),
+                        `${g} / ${prefix}`,
+                    );
+                }
+            }),
+        );
+    });
+});
+
+describe("package pins from the lock file", () => {
+    const lock = new LockFile(
+        JSON.stringify({
+            lockfileVersion: 3,
+            packages: {
+                "": { name: "x" },
+                "node_modules/a": { version: "1.0.0", integrity: "sha512-a", dependencies: { b: "^1", c: "^2" } },
+                "node_modules/a/node_modules/c": { version: "2.0.0", integrity: "sha512-c2" },
+                "node_modules/b": { version: "1.2.0", integrity: "sha512-b" },
+                "node_modules/c": { version: "3.0.0", integrity: "sha512-c3" },
+            },
+        }),
+    );
+
+    it("covers what a package pulls in, as npm lays it out, and names its version", () => {
+        assert.equal(lock.pin("a").version, "1.0.0");
+        const moved = new LockFile(
+            JSON.stringify({
+                packages: {
+                    "node_modules/a": { version: "1.0.0", integrity: "sha512-a", dependencies: { b: "^1", c: "^2" } },
+                    "node_modules/a/node_modules/c": { version: "2.0.1", integrity: "sha512-c2-patched" },
+                    "node_modules/b": { version: "1.2.0", integrity: "sha512-b" },
+                    "node_modules/c": { version: "3.0.0", integrity: "sha512-c3" },
+                },
+            }),
+        );
+        assert.notEqual(moved.pin("a").digest, lock.pin("a").digest, "a patch deep under `a` changes its pin");
+        assert.equal(moved.pin("b").digest, lock.pin("b").digest);
+        assert.equal(moved.pin("c").digest, lock.pin("c").digest, "the top-level `c` did not change");
+        assert.equal(lock.pin("missing").version, "not installed");
+    });
+});
+
+describe("the import walk's memo", () => {
+    it("replays a resolution only while the files that decided it are as they were", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "edf-memo-"));
+        fs.writeFileSync(path.join(root, "entry.ts"), 'import { x } from "./lib";\nexport const y = x;\n');
+        fs.mkdirSync(path.join(root, "lib"));
+        fs.writeFileSync(path.join(root, "lib", "index.ts"), "export const x = 1;\n");
+        const memoFile = path.join(root, ".memo.json");
+        const walk = (): readonly string[] => {
+            const memo = new SourceMemo(memoFile);
+            const graph = new SourceGraph(new WorkingTree(root), memo);
+            const files = graph.closure([path.join(root, "entry.ts")]).files.map((f) => path.relative(root, f));
+            graph.save();
+            return files;
+        };
+        assert.deepEqual(walk(), ["entry.ts", "lib/index.ts"]);
+        assert.deepEqual(walk(), ["entry.ts", "lib/index.ts"], "replayed from the memo");
+        // A file that the compiler would now prefer (`./lib.ts` before `./lib/index.ts`) invalidates the memo.
+        fs.writeFileSync(path.join(root, "lib.ts"), "export const x = 2;\n");
+        assert.deepEqual(walk(), ["entry.ts", "lib.ts"]);
+        fs.rmSync(path.join(root, "lib.ts"));
+        assert.deepEqual(walk(), ["entry.ts", "lib/index.ts"]);
+        // A damaged memo is ignored, never trusted.
+        fs.writeFileSync(memoFile, "{ damaged");
+        assert.deepEqual(walk(), ["entry.ts", "lib/index.ts"]);
+    });
+});
