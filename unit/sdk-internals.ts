@@ -33,6 +33,53 @@ function check(ok: boolean, part: string, use: string): void {
     }
 }
 
+/** The SDK's closure serializer and the heavy modules it loads that nothing else in the SDK uses. */
+const CLOSURE_DIR = path.join(sdkDir, "runtime", "closure") + path.sep;
+const TYPESCRIPT_SHIM = path.join(sdkDir, "typescript-shim.js");
+const DEFERRED = new Set(["typescript", "@npmcli/arborist"]);
+
+/**
+ * The SDK loads the TypeScript compiler (`typescript-shim.js`, for parsing functions) and npm's
+ * Arborist (`runtime/closure/codePaths.js`, for a dynamic provider's package closure) with its
+ * index, though only serializing a function closure — a dynamic provider on a real deployment —
+ * ever uses them: half a CPU-second per thread that loads the SDK, for nothing under synth's
+ * mocks. This hands the serializer a stand-in for each that loads the real module on first use,
+ * so a closure still serializes exactly as before. Installed when this fence loads, before its
+ * own requires load the SDK; a loader that already has it is left alone. When an SDK upgrade
+ * moves these requires, the stand-ins are simply never asked for: only start-up time is at stake.
+ */
+function deferClosureSerializerDependencies(): void {
+    const loader = Module as unknown as {
+        _load: ((request: string, parent?: { filename?: string }, ...rest: unknown[]) => unknown) & { edfDeferred?: true };
+    };
+    if (loader._load.edfDeferred) return;
+    const load = loader._load;
+    const deferring = function loadDeferred(this: unknown, request: string, parent?: { filename?: string }, ...rest: unknown[]): unknown {
+        const from = parent?.filename ?? "";
+        if (!DEFERRED.has(request) || !(from.startsWith(CLOSURE_DIR) || from === TYPESCRIPT_SHIM)) {
+            return load.call(this, request, parent, ...rest);
+        }
+        let real: Record<string | symbol, unknown> | undefined;
+        const module = (): Record<string | symbol, unknown> =>
+            (real ??= load.call(this, request, parent, ...rest) as Record<string | symbol, unknown>);
+        return new Proxy(
+            {},
+            {
+                // `__importStar` asks first; answering keeps it from copying (and so loading) the module.
+                get: (_target, key) => (key === "__esModule" ? true : module()[key]),
+                has: (_target, key) => key in module(),
+                ownKeys: () => Reflect.ownKeys(module()),
+                getOwnPropertyDescriptor: (_target, key) => {
+                    const descriptor = Object.getOwnPropertyDescriptor(module(), key);
+                    return descriptor && { ...descriptor, configurable: true };
+                },
+            },
+        );
+    };
+    loader._load = Object.assign(deferring, { edfDeferred: true as const });
+}
+deferClosureSerializerDependencies();
+
 /* eslint-disable @typescript-eslint/no-require-imports -- private SDK paths are what this fence exists for */
 const runtimeState = require("@pulumi/pulumi/runtime/state") as { withLocalStorage?: unknown };
 const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {

@@ -1,8 +1,9 @@
+// The fence first: it defers what the SDK loads only to serialize closures (see there).
+import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
 import { PROJECT_NAME } from "../../unit/project";
-import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
 import { computeResourceState, stableUuid, SynthWorld } from "./mock-cloud";
