@@ -194,7 +194,7 @@ function affectedRuns(services: number, runs: number): { cold: Sample[]; warm: S
     const changed = Math.ceil(services / 2);
     fs.writeFileSync(repo.estate.program(changed), serviceProgram(changed, 1));
     repo.commit("one service program changed");
-    const run = (home: string): Sample => {
+    const run = (home: string, memo: string): Sample => {
         const { sample, stdout, stderr } = timed(
             process.execPath,
             [
@@ -209,7 +209,14 @@ function affectedRuns(services: number, runs: number): { cold: Sample[]; warm: S
                 "--base",
                 "HEAD~1",
             ],
-            { cwd: repo.root, env: { EDF_TS_CACHE: path.join(ROOT, ".edf", "cache", "ts"), EDF_UNIT_ROOTS: repo.estate.unitRoot } },
+            {
+                cwd: repo.root,
+                env: {
+                    EDF_TS_CACHE: path.join(ROOT, ".edf", "cache", "ts"),
+                    EDF_UNIT_ROOTS: repo.estate.unitRoot,
+                    EDF_FINGERPRINT_MEMO: memo,
+                },
+            },
         );
         expect(sample.code === 0, `edf affected exited ${sample.code}:\n${stderr.slice(-3000)}`);
         expect(
@@ -223,8 +230,10 @@ function affectedRuns(services: number, runs: number): { cold: Sample[]; warm: S
     try {
         for (let i = 0; i < runs; i++) {
             const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-affected-home-"));
-            cold.push(run(home));
-            warm.push(run(home));
+            // An import memo of its own, empty for the first run: a fresh clone's.
+            const memo = path.join(home, "sources.json");
+            cold.push(run(home, memo));
+            warm.push(run(home, memo));
             fs.rmSync(home, { recursive: true, force: true });
         }
     } finally {

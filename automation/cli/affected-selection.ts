@@ -45,7 +45,7 @@ export async function commandSelection(
         base: flags.affected,
         ...(flags.inputs ? { samplesFile: flags.inputs } : {}),
         progress: (message) => ctx.reporter.info(message),
-        memoFile: sourceMemoFile(ctx.edfHome),
+        memoFile: sourceMemoFile(),
     });
     for (const unit of report.units) ctx.reporter.info(`  ${unit.unit.padEnd(20)} ${unit.reasons.map((r) => r.text).join("; ")}`);
     if (report.units.length === 0) return undefined;

@@ -8,9 +8,16 @@ import { GitTree } from "./git-tree";
 import { SourceMemo } from "./source-memo";
 import { SourceTree, WorkingTree } from "./source-tree";
 
-/** Where `edf affected` and synth keep what they learned about imports, under `<edfHome>/cache`. */
-export function sourceMemoFile(edfHome: string): string {
-    return path.join(edfHome, "cache", "fingerprint", "sources.json");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain JavaScript (it loads before any TypeScript)
+const { cacheDir: transpileCacheDir } = require("../loader/ts-cache") as { cacheDir(): string };
+
+/**
+ * Where `edf affected` and synth keep what they learned about imports: `$EDF_FINGERPRINT_MEMO`,
+ * else beside the transpile cache (`<project>/.edf/cache/fingerprint/sources.json` by default),
+ * as it is, like that cache, knowledge about file contents that any run of the project may share.
+ */
+export function sourceMemoFile(env: NodeJS.ProcessEnv = process.env): string {
+    return env.EDF_FINGERPRINT_MEMO ?? path.join(path.dirname(transpileCacheDir()), "fingerprint", "sources.json");
 }
 
 export interface AffectedOptions extends FingerprintOptions {

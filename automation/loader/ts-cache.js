@@ -29,6 +29,7 @@ function compiler() {
     return typescript;
 }
 
+/** The transpile cache's folder: `$EDF_TS_CACHE`, else `$EDF_HOME/cache/ts`, else `<project>/.edf/cache/ts`. */
 function cacheDir() {
     return process.env.EDF_TS_CACHE ?? path.join(process.env.EDF_HOME ?? path.join(PROJECT_ROOT, ".edf"), "cache", "ts");
 }
@@ -75,4 +76,4 @@ function register() {
     require.extensions[".ts"] = hook;
 }
 
-module.exports = { register };
+module.exports = { register, cacheDir };

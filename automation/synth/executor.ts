@@ -16,7 +16,7 @@ import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
 import type { StackDone, StackEvaluator } from "./pool";
 import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthInput, SynthStackReport } from "./report/model";
-import type { WorkerRequest } from "./worker/protocol";
+import type { CacheEntries, WorkerRequest } from "./worker/protocol";
 
 /** What synth made of one stack: its report entry without the run's own fields. */
 export type SynthStackDetail = Omit<SynthStackReport, "unit" | "stack" | "status" | "reason">;
@@ -253,7 +253,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         return { id: 0, kind: "done", evaluation, inspection, evaluateMs: 0, inspectMs: Date.now() - started, cached: "evaluation" };
     }
 
-    /** Evaluates and inspects the stack with the evaluator; what may be cached is stored. */
+    /** Evaluates and inspects the stack with the evaluator, which keeps the result in the cache when it may. */
     private async evaluate(
         cache: SynthCache | undefined,
         unit: string,
@@ -261,20 +261,21 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         started: number,
     ): Promise<StackDone> {
         this.options.reporter.info(`  ${unit.padEnd(20)} evaluating…`);
-        const done = await this.options.evaluator.run(request, (count) =>
+        const key = cache?.keys.evaluation(request.evaluation);
+        const keep: CacheEntries | undefined =
+            cache && key
+                ? {
+                      dir: cache.store.dir,
+                      evaluation: key,
+                      seen: cache.keys.seen(unit),
+                      ...(request.inspection ? { inspection: cache.keys.inspection(key, unit, request.inspection) } : {}),
+                  }
+                : undefined;
+        return this.options.evaluator.run({ ...request, ...(keep ? { keep } : {}) }, (count) =>
             this.options.reporter.info(
                 `  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - started) / 1000).toFixed(1)}s, inspecting…`,
             ),
         );
-        // A failed program is not kept: it is evaluated again, with whatever changed since.
-        if (cache && done.evaluation.error === undefined) {
-            const key = cache.keys.evaluation(request.evaluation);
-            cache.store.put("evaluation", key, done.evaluation);
-            cache.store.put("evaluation", cache.keys.seen(unit), true);
-            if (request.inspection && done.inspection)
-                cache.store.put("inspection", cache.keys.inspection(key, unit, request.inspection), done.inspection);
-        }
-        return done;
     }
 
     /**

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { evaluateUnit as EvaluateUnit } from "./evaluate";
+import { keepResult } from "./cache/keep";
 import { inspectStack } from "./inspection";
 import type { WorkerRequest, WorkerResponse } from "./worker/protocol";
 
@@ -174,6 +175,7 @@ export class InThreadEvaluator implements StackEvaluator {
                 request.inspection && evaluation.error === undefined
                     ? await inspectStack(request.inspection, evaluation.resources)
                     : undefined;
+            keepResult(request.keep, evaluation, inspection);
             return {
                 id: 0,
                 kind: "done",

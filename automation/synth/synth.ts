@@ -168,8 +168,7 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
         ]);
     }
     const maxBytes = options.cacheMaxBytes ?? (fromEnv !== undefined ? Number(fromEnv) * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES);
-    const home = options.edfHome ?? path.join(options.projectRoot, ".edf");
-    const memo = new SourceMemo(sourceMemoFile(home));
+    const memo = new SourceMemo(sourceMemoFile());
     const fingerprints = fingerprintEnvironment(new WorkingTree(options.projectRoot), options.env, {
         ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
         extraWaiverFiles: options.waiverFiles ?? [],

@@ -51,7 +51,7 @@ export const commands: CliCommand[] = [
                         ...(options.head !== undefined ? { head: options.head } : {}),
                         ...(options.inputs ? { samplesFile: options.inputs } : {}),
                         progress: (message) => ctx.reporter.info(message),
-                        memoFile: sourceMemoFile(ctx.edfHome),
+                        memoFile: sourceMemoFile(),
                     });
                     if (report.baseProblem) ctx.reporter.warn(report.baseProblem);
                     for (const unit of report.units) {

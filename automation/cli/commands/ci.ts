@@ -116,7 +116,7 @@ export const commands: CliCommand[] = [
                         ...(flags.base !== undefined ? { base: flags.base } : {}),
                         levels: wholeNumber(flags.levels, "--levels"),
                         maxJobs: wholeNumber(flags.maxJobs, "--max-jobs"),
-                        memoFile: sourceMemoFile(ctx.edfHome),
+                        memoFile: sourceMemoFile(),
                         progress: (message) => ctx.reporter.info(message),
                     });
                     if (plan.collapsed) ctx.reporter.warn(plan.collapsed);

@@ -7,6 +7,22 @@ export interface WorkerRequest {
     readonly evaluation: EvaluationJob;
     /** Absent when the environment's policy enforcement is off. */
     readonly inspection?: InspectionJob;
+    /**
+     * Where to keep the result in the synth cache, when it may be kept: the thread that has the
+     * result serializes and writes it (workers share that work instead of the main thread). A
+     * failed program is never kept.
+     */
+    readonly keep?: CacheEntries;
+}
+
+/** The synth cache entries one request's result is kept under. */
+export interface CacheEntries {
+    /** The cache folder (`<edfHome>/cache/synth`). */
+    readonly dir: string;
+    readonly evaluation: string;
+    /** The unit was evaluated with these sources and settings (see SynthCacheKeys.seen). */
+    readonly seen: string;
+    readonly inspection?: string;
 }
 
 /** A worker's answer to one request. */

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "worker_threads";
 import { evaluateUnit } from "../evaluate";
+import { keepResult } from "../cache/keep";
 import { inspectStack } from "../inspection";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -42,6 +43,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         const inspectStarted = Date.now();
         const inspection =
             request.inspection && evaluation.error === undefined ? await inspectStack(request.inspection, evaluation.resources) : undefined;
+        keepResult(request.keep, evaluation, inspection);
         post({
             id: request.id,
             kind: "done",
