@@ -115,13 +115,10 @@ export function testTemplate(v: ServiceTemplateValues): string {
     const cache = components.has("cache");
     const roles = expectedRoleCount(components);
     return `import { strict as assert } from "assert";
-import { inspect } from "../../../../policy-packs/lib/inspect";
-import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import program from "../../../../services/${v.name}/program";
+import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 import { ofType, single } from "../../platform/support/mock-run";
 import { containersOf, ${cache ? "plaintextOccurrences, " : ""}untaggedServiceResources } from "../support/assertions";
-import { recordsOf } from "../support/records";
-import { PROJECT_NAME } from "../../../../unit/project";
 import { landingZoneFor, runServiceUnit } from "../support/service-fixtures";
 
 const UNIT = "services/${v.name}";
@@ -149,15 +146,15 @@ for (const environment of ["dev", "prod"] as const) {
             assert.equal(container.privileged, false);
             assert.notEqual(container.user, "root");
             const service = single(run.resources, "aws:ecs/service:Service");
-            assert.deepEqual(service.inputs.networkConfiguration.subnets, landingZoneFor(environment).network.privateSubnetIds);
-            assert.equal(service.inputs.networkConfiguration.assignPublicIp, false);
+            assert.deepEqual(service.props.networkConfiguration.subnets, landingZoneFor(environment).network.privateSubnetIds);
+            assert.equal(service.props.networkConfiguration.assignPublicIp, false);
         });
 
         it("puts ${roles === 2 ? "both of its roles" : `all ${roles} of its roles`} under the landing zone's permissions boundary", () => {
             const roles = ofType(run.resources, "aws:iam/role:Role");
             assert.equal(roles.length, ${roles});
             for (const role of roles) {
-                assert.equal(role.inputs.permissionsBoundary, landingZoneFor(environment).security.permissionsBoundaryArn);
+                assert.equal(role.props.permissionsBoundary, landingZoneFor(environment).security.permissionsBoundaryArn);
             }
         });
 
@@ -173,16 +170,8 @@ ${
 `
         : ""
 }
-        it("passes the pipeline pack with no mandatory violation", async () => {
-            const stack = \`\${environment}.${v.name}\`;
-            const result = await inspect({
-                policies: pipelinePolicies,
-                resources: recordsOf(run.resources, stack),
-                environment,
-                stack: { name: stack, project: PROJECT_NAME, tags: { "edf:environment": environment } },
-            });
-            const mandatory = result.findings.filter((f) => f.level === "mandatory");
-            assert.deepEqual(mandatory.map((f) => \`\${f.policyId}: \${f.message}\`), []);
+        it("passes the pipeline pack with no mandatory violation, inspected as edf synth inspects the stack", async () => {
+            assert.deepEqual(mandatoryFindings(await inspectRun(run)), []);
         });
     });
 }

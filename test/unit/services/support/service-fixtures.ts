@@ -1,8 +1,7 @@
 import { currentUnitContext, UnitProgram } from "../../../../unit/define";
 import { INPUT_CONFIG_NAMESPACE } from "../../../../unit/inputs";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
-import { MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
-import type { MockWorld } from "../../platform/support/mock-world";
+import { MockRunOptions, MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
 import type { LandingZoneOutputs } from "../../../../platform/contract";
 
 /** A canary: if this text appears in plain text anywhere a test looks, a secret leaked. */
@@ -82,17 +81,20 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
     return config;
 }
 
-/** Runs a unit program under mocks as the stack `<environment>.<unit>` would. */
+/**
+ * Runs a service unit's program through synth's evaluator as the stack `<environment>.<unit>`
+ * would run; `stackOutputs` answers the stack references of `landingZoneStacks`.
+ */
 export function runServiceUnit<T extends Record<string, unknown>>(
     unit: string,
     program: UnitProgram<T>,
     options: ServiceStackOptions = {},
-    world?: Partial<MockWorld>,
+    stackOutputs?: MockRunOptions["stackOutputs"],
 ): Promise<MockRunResult<T>> {
-    const environment = options.environment ?? "dev";
     return runUnderMocks(() => program(currentUnitContext(unit)), {
+        environment: options.environment ?? "dev",
+        unit,
         config: serviceStackConfig(options),
-        stack: `${environment}.${unit.split("/").pop()}`,
-        ...(world ? { world } : {}),
+        ...(stackOutputs ? { stackOutputs } : {}),
     });
 }
