@@ -20,6 +20,7 @@ export * from "./postgres-engines";
 export * from "./queue";
 export * from "./secret";
 export * from "./service-identity";
+export * from "./service-unit";
 export * from "./settings";
 export * from "./sizing";
 export * from "./table";
