@@ -107,7 +107,7 @@ export function testTemplate(v: ServiceTemplateValues): string {
 import program from "../../../../services/${v.name}/program";
 import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 import { ofType, single } from "../../platform/support/mock-run";
-import { containersOf, ${cache ? "plaintextOccurrences, " : ""}untaggedServiceResources } from "../support/assertions";
+import { containersOf, ${cache ? "plaintextOccurrences, " : ""}untaggedResources } from "../../platform/support/assertions";
 import { landingZoneFor, runServiceUnit } from "../support/service-fixtures";
 
 const UNIT = "services/${v.name}";
@@ -148,7 +148,7 @@ for (const environment of ["dev", "prod"] as const) {
         });
 
         it("tags every taggable resource with the governance tags", () => {
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
 ${
     cache

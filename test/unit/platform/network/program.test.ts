@@ -3,7 +3,8 @@ import program from "../../../../platform/network/program";
 import { contractKeys, parseNetworkOutputs } from "../../../../platform/contract";
 import { UnitConfigError } from "../../../../platform/common/unit-config";
 import { countByType, idOf, isSecretInput, ofType, plainInput, single } from "../support/mock-run";
-import { policyOf, runUnit, UnitRun, untaggedResources } from "../support/units";
+import { documentOf, untaggedResources } from "../support/assertions";
+import { runUnit, UnitRun } from "../support/units";
 
 const LOGS_KEY = "arn:aws:kms:us-east-1:123456789012:key/logs";
 const network = (run: UnitRun = {}) =>
@@ -172,10 +173,10 @@ describe("platform/network", () => {
 
         it("lets only this account's flow-logs service assume the delivery role, writing only to its group", async () => {
             const run = await network({});
-            const trust = policyOf(single(run.resources, "aws:iam/role:Role").props.assumeRolePolicy).Statement[0];
+            const trust = documentOf(single(run.resources, "aws:iam/role:Role").props.assumeRolePolicy).Statement[0];
             assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
-            const permissions = policyOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").props.policy).Statement;
+            const permissions = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").props.policy).Statement;
             assert.equal(permissions.length, 1);
             assert.ok(
                 permissions[0].Resource.every((r: string) => r.includes("flow-logs")),

@@ -3,7 +3,8 @@ import program from "../../../../platform/security/program";
 import { contractKeys, parseSecurityOutputs } from "../../../../platform/contract";
 import { UnitConfigError } from "../../../../platform/common/unit-config";
 import { arnOf, countByType, MockRunResult, named, ofType, single, stateOf } from "../support/mock-run";
-import { policyOf, runUnit, UnitRun, untaggedResources } from "../support/units";
+import { documentOf, untaggedResources } from "../support/assertions";
+import { runUnit, UnitRun } from "../support/units";
 
 const security = (run: UnitRun = {}) => runUnit("platform/security", program, run);
 const byName = named;
@@ -102,7 +103,7 @@ describe("platform/security", () => {
         it("grants no principal unconditional use of a key, and keeps administrators from using it", async () => {
             const run = await security({ config: { keyAdministratorArns: ["arn:aws:iam::123456789012:role/key-admins"] } });
             for (const key of ofType(run.resources, "aws:kms/key:Key")) {
-                const statements = policyOf(key.props.policy).Statement;
+                const statements = documentOf(key.props.policy).Statement;
                 const admin = statements.find((s) => s.Sid === "KeyAdministration")!;
                 assert.deepEqual(admin.Principal, { AWS: ["arn:aws:iam::123456789012:role/key-admins"] });
                 assert.ok(!admin.Action.some((a: string) => /Encrypt|Decrypt|GenerateDataKey/.test(a)), "administration only");
@@ -116,12 +117,12 @@ describe("platform/security", () => {
         it("limits each key to its purpose's services", async () => {
             const run = await security({});
             const via = (name: string) =>
-                policyOf(byName(run.resources, "aws:kms/key:Key", name).props.policy).Statement.find(
+                documentOf(byName(run.resources, "aws:kms/key:Key", name).props.policy).Statement.find(
                     (s) => s.Sid === "UseThroughPurposeServices",
                 )!.Condition!.StringEquals["kms:ViaService"];
             assert.deepEqual(via("keys-secrets"), ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]);
             assert.deepEqual(via("keys-logs"), ["s3.us-east-1.amazonaws.com"]);
-            const logs = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").props.policy).Statement.map((s) => s.Sid);
+            const logs = documentOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").props.policy).Statement.map((s) => s.Sid);
             assert.deepEqual(logs.slice(3), [
                 "CloudWatchLogsOfThisAccount",
                 "CloudTrailOfThisAccount",
@@ -129,7 +130,7 @@ describe("platform/security", () => {
                 "CloudWatchAlarmsOfThisAccount",
                 "ConfigOfThisAccount",
             ]);
-            const data = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-data").props.policy).Statement.map((s) => s.Sid);
+            const data = documentOf(byName(run.resources, "aws:kms/key:Key", "keys-data").props.policy).Statement.map((s) => s.Sid);
             assert.ok(!data.includes("CloudTrailOfThisAccount"), "only the logs key serves log delivery");
         });
     });
@@ -169,7 +170,7 @@ describe("platform/security", () => {
 
         it("denies every request without TLS or below TLS 1.2, and lets only this trail and this account's Config write", async () => {
             const run = await security({});
-            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive").props.policy).Statement;
+            const statements = documentOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive").props.policy).Statement;
             const tls = statements.find((s) => s.Sid === "DenyInsecureTransport")!;
             assert.deepEqual([tls.Effect, tls.Action, tls.Condition], ["Deny", "s3:*", { Bool: { "aws:SecureTransport": "false" } }]);
             assert.deepEqual(tls.Resource, [
@@ -197,7 +198,7 @@ describe("platform/security", () => {
                 "access-logs",
             );
             assert.deepEqual(sse.props.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
-            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").props.policy).Statement;
+            const statements = documentOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").props.policy).Statement;
             assert.deepEqual(
                 statements.map((s) => s.Sid),
                 ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite", "S3ServerAccessLogsWrite"],
@@ -224,7 +225,7 @@ describe("platform/security", () => {
                     ],
                     "the access-logs bucket is the target and does not log into itself",
                 );
-                const statements = policyOf(
+                const statements = documentOf(
                     byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").props.policy,
                 ).Statement;
                 const write = statements.find((s) => s.Sid === "S3ServerAccessLogsWrite")!;
@@ -275,7 +276,7 @@ describe("platform/security", () => {
             assert.equal(trail.snsTopicName, "edf-dev-trail-deliveries");
             assert.equal(topic.name, "edf-dev-trail-deliveries");
             assert.equal(topic.kmsMasterKeyId, keyArn(run, "logs"));
-            const [publish, deny] = policyOf(
+            const [publish, deny] = documentOf(
                 byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "trail-deliveries").props.policy,
             ).Statement;
             assert.deepEqual(publish.Principal, { Service: "cloudtrail.amazonaws.com" });
@@ -301,7 +302,7 @@ describe("platform/security", () => {
                 const topic = byName(run.resources, "aws:sns/topic:Topic", "alarms");
                 assert.equal(topic.props.kmsMasterKeyId, keyArn(run, "logs"));
                 assert.ok(alarms.every((a) => a.props.actionsEnabled === true && a.props.alarmActions.length === 1));
-                const [publish] = policyOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").props.policy).Statement;
+                const [publish] = documentOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").props.policy).Statement;
                 assert.deepEqual(publish.Principal, { Service: "cloudwatch.amazonaws.com" });
                 assert.equal(publish.Condition.StringEquals["aws:SourceAccount"], "123456789012");
             },
@@ -351,7 +352,7 @@ describe("platform/security", () => {
             const run = await security({ config: { allowedRegions: ["us-east-1"] } });
             const policy = single(run.resources, "aws:iam/policy:Policy");
             assert.equal(policy.props.name, "edf-dev-service-boundary");
-            const statements = policyOf(policy.props.policy).Statement;
+            const statements = documentOf(policy.props.policy).Statement;
             const sids = statements.map((s) => s.Sid);
             for (const sid of [
                 "DenyIamAdministration",

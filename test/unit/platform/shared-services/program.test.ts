@@ -3,7 +3,8 @@ import program from "../../../../platform/shared-services/program";
 import { contractKeys, parseSharedServicesOutputs } from "../../../../platform/contract";
 import { UnitConfigError } from "../../../../platform/common/unit-config";
 import { countByType, ofType, single, stateOf } from "../support/mock-run";
-import { runUnit, UnitRun, untaggedResources } from "../support/units";
+import { untaggedResources } from "../support/assertions";
+import { runUnit, UnitRun } from "../support/units";
 
 const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab";
 const UPSTREAM = {

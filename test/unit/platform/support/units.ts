@@ -1,7 +1,5 @@
 import { currentUnitContext, UnitProgram } from "../../../../unit/define";
-import { GOVERNANCE_TAG_KEYS } from "../../../../platform/common/governance";
-import { TAGGABLE_TYPES } from "../../../../policy-packs/pipeline/support/taggable";
-import { CapturedResource, MockRunOptions, MockRunResult, runUnderMocks } from "./mock-run";
+import { MockRunOptions, MockRunResult, runUnderMocks } from "./mock-run";
 
 /** How a test runs a platform unit: its environment, unqualified unit config, injected inputs, fake cloud. */
 export interface UnitRun {
@@ -38,21 +36,4 @@ export async function runUnit<T extends Record<string, unknown>>(
     }
     const options: MockRunOptions = { environment: run.environment ?? "dev", unit, config, world: run.world ?? {} };
     return runUnderMocks(() => program(currentUnitContext(unit)), options);
-}
-
-/**
- * `aws:` resources of a taggable type that lack any governance tag (should be empty).
- * "Taggable" is the pipeline policy pack's own list, generated from @pulumi/aws, so
- * this test and the `resource-required-tags` policy agree on what must be tagged.
- */
-export function untaggedResources(resources: readonly CapturedResource[]): string[] {
-    return resources
-        .filter((r) => TAGGABLE_TYPES.has(r.type))
-        .filter((r) => GOVERNANCE_TAG_KEYS.some((key) => typeof r.props.tags?.[key] !== "string"))
-        .map((r) => `${r.type} ${r.name}`);
-}
-
-/** Parses a JSON policy input (string or object). */
-export function policyOf(input: unknown): { Statement: Record<string, any>[] } {
-    return (typeof input === "string" ? JSON.parse(input) : input) as { Statement: Record<string, any>[] };
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import program from "../../../../services/ledger-worker/program";
 import { arnOf, CapturedResource, idOf, named, ofType, single } from "../../platform/support/mock-run";
-import { allowedResources, containersOf, documentOf, untaggedServiceResources } from "../support/assertions";
+import { allowedResources, containersOf, documentOf, untaggedResources } from "../../platform/support/assertions";
 import { landingZoneFor, PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
 
 const UNIT = "services/ledger-worker";
@@ -155,7 +155,7 @@ for (const environment of ["dev", "prod"] as const) {
         });
 
         it("tags every taggable resource with the governance tags", () => {
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 }

@@ -7,8 +7,8 @@ import {
     documentOf,
     plaintextOccurrences,
     secretOccurrences,
-    untaggedServiceResources,
-} from "../support/assertions";
+    untaggedResources,
+} from "../../platform/support/assertions";
 import { CANARY_API_KEY, CANARY_DB_PASSWORD, landingZoneFor, PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 
@@ -211,7 +211,7 @@ for (const environment of ["dev", "prod"] as const) {
         });
 
         it("tags every taggable resource with the governance tags of its environment", () => {
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
             const tags = single(run.resources, "aws:ecs/service:Service").props.tags;
             assert.equal(tags.environment, environment);
             assert.equal(tags["pci-scope"], "in-scope");

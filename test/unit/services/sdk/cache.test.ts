@@ -4,7 +4,7 @@ import { Cache, CacheArgs, Function as LambdaFunction, ServiceArgumentError } fr
 import { defaultCacheParameterGroup } from "../../../../services/sdk/cache";
 import { validNetworkOutputs, validSecurityOutputs } from "../../platform/support/contract-fixtures";
 import { idOf, isSecretInput, ofType, single } from "../../platform/support/mock-run";
-import { plaintextOccurrences, untaggedServiceResources } from "../support/assertions";
+import { plaintextOccurrences, untaggedResources } from "../../platform/support/assertions";
 import { runOrders } from "../support/components";
 import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
@@ -85,7 +85,7 @@ describe("Cache", () => {
             assert.ok(
                 logs.length === 2 && logs.every((g) => g.props.kmsKeyId === SECURITY.logsKmsKeyArn && g.props.retentionInDays === 365),
             );
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 

@@ -13,7 +13,7 @@ import {
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 import { ofType, runUnderMocks, single, stateOf } from "../../platform/support/mock-run";
 import { inspectRun } from "../../platform/support/inspection";
-import { documentOf, plaintextOccurrences, secretOccurrences, untaggedServiceResources } from "../support/assertions";
+import { documentOf, plaintextOccurrences, secretOccurrences, untaggedResources } from "../../platform/support/assertions";
 import { landingZoneFor } from "../support/service-fixtures";
 
 const GOVERNANCE = { owner: "orders-team", dataClassification: "internal", pciScope: "out-of-scope" } as const;
@@ -250,7 +250,7 @@ describe("service SDK components", () => {
                 ),
             );
             assert.deepEqual(ofType(run.resources, "aws:rds/instance:Instance"), []);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
 
         it("keeps the injected master password a secret", async () => {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, FunctionArgs, ServiceArgumentError } from "../../../../services/sdk";
 import { validNetworkOutputs, validSecurityOutputs } from "../../platform/support/contract-fixtures";
 import { ofType, single, stateOf } from "../../platform/support/mock-run";
-import { documentOf, untaggedServiceResources } from "../support/assertions";
+import { documentOf, untaggedResources } from "../../platform/support/assertions";
 import { runOrders } from "../support/components";
 import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
@@ -104,7 +104,7 @@ describe("Function", () => {
         it("has no URL, no resource policy, and tags everything", () => {
             assert.deepEqual(ofType(run.resources, "aws:lambda/functionUrl:FunctionUrl"), []);
             assert.deepEqual(ofType(run.resources, "aws:lambda/permission:Permission"), []);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, HttpApi, HttpApiArgs, ServiceArgumentError, ServiceIdentity } from "../../../../services/sdk";
 import { validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 import { arnOf, idOf, MockRunResult, ofType, single, stateOf } from "../../platform/support/mock-run";
-import { untaggedServiceResources } from "../support/assertions";
+import { untaggedResources } from "../../platform/support/assertions";
 import { identityArgs, runOrders } from "../support/components";
 import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
@@ -165,7 +165,7 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
                 ["/edf/prod/services/orders/apis/orders", SECURITY.logsKmsKeyArn, 365],
                 [`API-Gateway-Execution-Logs_${apiOf(run).id}/v1`, SECURITY.logsKmsKeyArn, 365],
             ]);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, Secret, SecretArgs, ServiceArgumentError, ServiceIdentity } from "../../../../services/sdk";
 import { validSecurityOutputs } from "../../platform/support/contract-fixtures";
 import { arnOf, isSecretInput, ofType, single } from "../../platform/support/mock-run";
-import { documentOf, plaintextOccurrences, untaggedServiceResources } from "../support/assertions";
+import { documentOf, plaintextOccurrences, untaggedResources } from "../../platform/support/assertions";
 import { identityArgs, runOrders } from "../support/components";
 import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
@@ -93,7 +93,7 @@ describe("Secret", () => {
             const version = single(run.resources, "aws:secretsmanager/secretVersion:SecretVersion").props;
             assert.ok(isSecretInput(version.secretString));
             assert.deepEqual(plaintextOccurrences(run.resources, [VALUE]), []);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 

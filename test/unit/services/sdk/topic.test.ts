@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, ServiceArgumentError, ServiceIdentity, Topic, TopicArgs } from "../../../../services/sdk";
 import { validSecurityOutputs } from "../../platform/support/contract-fixtures";
 import { arnOf, ofType, single, stateOf } from "../../platform/support/mock-run";
-import { documentOf, untaggedServiceResources } from "../support/assertions";
+import { documentOf, untaggedResources } from "../../platform/support/assertions";
 import { identityArgs, runOrders } from "../support/components";
 import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
@@ -86,7 +86,7 @@ describe("Topic", () => {
         });
 
         it("tags everything", () => {
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 

@@ -2,7 +2,8 @@ import { currentUnitContext, UnitProgram } from "../../../../unit/define";
 import { INPUT_CONFIG_NAMESPACE } from "../../../../unit/inputs";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 import { MockRunOptions, MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
-import type { LandingZoneOutputs } from "../../../../platform/contract";
+import type { ContractPartName, LandingZoneOutputs } from "../../../../platform/contract";
+import { landingZoneInputName } from "../../../../services/sdk/landing-zone";
 
 /** A canary: if this text appears in plain text anywhere a test looks, a secret leaked. */
 export const CANARY_DB_PASSWORD = "canary-db-password-7f3a9c";
@@ -49,14 +50,9 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
     };
     const landingZone = options.landingZone === undefined ? landingZoneFor(environment) : options.landingZone;
     if (landingZone !== null) {
-        const names: Record<string, string> = {
-            network: "landing-zone-network",
-            security: "landing-zone-security",
-            sharedServices: "landing-zone-shared-services",
-        };
-        for (const [part, value] of Object.entries(landingZone)) {
+        for (const [part, value] of Object.entries(landingZone) as [ContractPartName, unknown][]) {
             if (value !== undefined) {
-                config[`${INPUT_CONFIG_NAMESPACE}:${names[part]}`] = JSON.stringify(value);
+                config[`${INPUT_CONFIG_NAMESPACE}:${landingZoneInputName(part)}`] = JSON.stringify(value);
             }
         }
     }

@@ -1,6 +1,6 @@
 import { GOVERNANCE_TAG_KEYS } from "../../../../platform/common/governance";
 import { TAGGABLE_TYPES } from "../../../../policy-packs/pipeline/support/taggable";
-import { CapturedResource, isSecretInput } from "../../platform/support/mock-run";
+import { CapturedResource, isSecretInput } from "./mock-run";
 
 /**
  * Every place a canary text appears in the registered inputs outside a Pulumi secret —
@@ -37,15 +37,19 @@ export function secretOccurrences(resources: readonly CapturedResource[], canary
     return resources.filter((r) => JSON.stringify(r.props).includes(canary)).map((r) => `${r.type} ${r.name}`);
 }
 
-/** Taggable AWS resources (per the pipeline pack's list) missing a governance tag. */
-export function untaggedServiceResources(resources: readonly CapturedResource[]): string[] {
+/**
+ * `aws:` resources of a taggable type that lack a governance tag (should be empty).
+ * "Taggable" is the pipeline policy pack's own list, generated from @pulumi/aws, so the
+ * tests and the `resource-required-tags` policy agree on what must be tagged.
+ */
+export function untaggedResources(resources: readonly CapturedResource[]): string[] {
     return resources
         .filter((r) => TAGGABLE_TYPES.has(r.type))
         .filter((r) => GOVERNANCE_TAG_KEYS.some((key) => typeof r.props.tags?.[key] !== "string"))
         .map((r) => `${r.type} ${r.name}`);
 }
 
-/** A resource's JSON policy input, parsed. */
+/** A resource's JSON policy input (string or object), parsed. */
 export function documentOf(input: unknown): { Statement: Record<string, any>[] } {
     return (typeof input === "string" ? JSON.parse(input) : input) as { Statement: Record<string, any>[] };
 }
