@@ -13,7 +13,7 @@ import type { ContentStore } from "./cache/store";
 import type { StackEvaluation, UpstreamOutputs } from "./evaluate";
 import { inspectionJobFor, inspectStack, StackInspection } from "./inspection";
 import type { SynthInputs } from "./inputs";
-import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
+import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
 import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthInput, SynthStackReport } from "./report/model";
 import type { CacheEntries, WorkerRequest } from "./worker/protocol";
