@@ -8,6 +8,7 @@ import { Command } from "commander";
 import { environmentSpecFiles, publishedSettings } from "../automation/policy/published-settings";
 import { EdfError, formatProblem } from "../automation/errors";
 import { ENVIRONMENTS_FILE } from "./lib/environment-settings";
+import { FRAMEWORKS_FILE, loadFrameworks } from "./lib/framework-files";
 import { bundlePack } from "./tools/bundle/bundle";
 import { BundleError } from "./tools/bundle/graph";
 
@@ -47,6 +48,8 @@ function main(argv: readonly string[]): number {
         // A published pack judges each stack with its environment's settings (lib/pack-entry.ts).
         const settings = publishedSettings(PROJECT_ROOT, packDir, specs);
         fs.writeFileSync(path.join(result.outDir, ENVIRONMENTS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
+        // The framework mappings the pack shows as each policy's CrossGuard framework and tags.
+        fs.writeFileSync(path.join(result.outDir, FRAMEWORKS_FILE), `${JSON.stringify(loadFrameworks(), null, 2)}\n`);
         const deps = Object.entries(result.dependencies)
             .map(([n, v]) => `${n}@${v}`)
             .join(", ");

@@ -7,7 +7,6 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
     id: "sqs-queue-customer-managed-key",
     description: "Checks whether SQS queues encrypt messages with a customer managed KMS key rather than an AWS owned or managed one.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

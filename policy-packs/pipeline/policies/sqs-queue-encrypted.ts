@@ -6,7 +6,6 @@ export const sqsQueueEncrypted: ResourcePolicyDefinition = {
     id: "sqs-queue-encrypted",
     description: "Checks whether SQS queues encrypt messages at rest.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsMasterKeyId` to a customer managed key (or at least `sqsManagedSseEnabled: true`).",

@@ -10,7 +10,7 @@ describe("generated inspector docs and data", () => {
         assert.strictEqual(
             fs.readFileSync(CONTROLS_MATRIX_PATH, "utf8"),
             currentControlsMatrix(),
-            "run: npx ts-node --transpile-only policy-packs/scripts/controls-matrix.ts",
+            "run: npm run docs:controls",
         );
     });
     it("the taggable-types list matches the installed @pulumi/aws", () => {
