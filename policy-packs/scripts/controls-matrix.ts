@@ -1,7 +1,7 @@
 /**
  * Generates docs/controls-matrix.md (each framework's controls → policies, and each policy's
- * controls) from the framework mapping files and the packs' policy lists. A unit test fails when
- * the committed file is out of date:
+ * controls) and the packs and frameworks tables of docs/inspectors.md from the framework mapping
+ * files and the packs' policy lists. A unit test fails when either is out of date:
  *   npm run docs:controls
  */
 import * as fs from "fs";
@@ -13,6 +13,19 @@ import { pipelinePolicies } from "../pipeline/policy-list";
 import { runtimePolicies } from "../runtime/policy-list";
 
 export const CONTROLS_MATRIX_PATH = path.join(__dirname, "..", "..", "docs", "controls-matrix.md");
+export const INSPECTORS_DOC_PATH = path.join(__dirname, "..", "..", "docs", "inspectors.md");
+
+/** What each pack judges, for the packs table of docs/inspectors.md (the counts are the policy lists'). */
+const PACK_ROLES: Readonly<Record<string, { readonly name: string; readonly judges: string }>> = {
+    pipeline: {
+        name: "edf-pipeline",
+        judges: "resources before deployment (network, edge, containers, registry, data, logging, IAM, governance)",
+    },
+    runtime: {
+        name: "edf-runtime",
+        judges: "what runs: images by digest, from evidence (ECR scan findings, Trivy/Grype JSON, CycloneDX SBOM + VEX, observed digests)",
+    },
+};
 
 interface Pack {
     readonly name: string;
@@ -108,17 +121,66 @@ export function renderControlsMatrix(packs: readonly Pack[], frameworks: readonl
     ].join("\n");
 }
 
+const PACKS: readonly Pack[] = [
+    { name: "pipeline", policies: pipelinePolicies },
+    { name: "runtime", policies: runtimePolicies },
+];
+
 export function currentControlsMatrix(): string {
-    return renderControlsMatrix(
-        [
-            { name: "pipeline", policies: pipelinePolicies },
-            { name: "runtime", policies: runtimePolicies },
-        ],
-        loadFrameworks(),
+    return renderControlsMatrix(PACKS, loadFrameworks());
+}
+
+/** The packs table of docs/inspectors.md: each pack, what it judges, how many policies and resource types. */
+export function renderPackTable(packs: readonly Pack[]): string {
+    return [
+        "| Pack | Folder | Judges | Policies | Resource types read |",
+        "|---|---|---|---|---|",
+        ...packs.map((p) => {
+            const role = PACK_ROLES[p.name] ?? { name: p.name, judges: "" };
+            const types = new Set(p.policies.flatMap((d) => d.resourceTypes));
+            return `| \`${role.name}\` | \`policy-packs/${p.name}\` | ${role.judges} | ${p.policies.length} | ${types.size} |`;
+        }),
+    ].join("\n");
+}
+
+/** The frameworks table of docs/inspectors.md: each mapping and its coverage. */
+export function renderFrameworkTable(frameworks: readonly FrameworkMapping[]): string {
+    return [
+        "| Framework | `policy.frameworks` id | Applicable controls | With a policy | Coverage |",
+        "|---|---|---|---|---|",
+        ...frameworks.map((f) => {
+            const c = coverageOf(f);
+            return `| ${f.name} ${f.version} | \`${f.id}\` | ${c.applicable} | ${c.covered} | ${coveragePercent(c)} % |`;
+        }),
+    ].join("\n");
+}
+
+/**
+ * Replaces the generated region `name` of a document (between `<!-- generated:<name> -->` and
+ * `<!-- /generated:<name> -->`), so prose docs can carry figures that never go stale.
+ */
+export function withGeneratedRegion(text: string, name: string, content: string): string {
+    const start = `<!-- generated:${name} -->`;
+    const end = `<!-- /generated:${name} -->`;
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`the document has no \`${start}\` … \`${end}\` region`);
+    return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+/** docs/inspectors.md with its generated tables (packs, frameworks) brought up to date. */
+export function currentInspectorsDoc(text: string = fs.readFileSync(INSPECTORS_DOC_PATH, "utf8")): string {
+    return withGeneratedRegion(
+        withGeneratedRegion(text, "packs", renderPackTable(PACKS)),
+        "frameworks",
+        renderFrameworkTable(loadFrameworks()),
     );
 }
 
 if (require.main === module) {
     fs.writeFileSync(CONTROLS_MATRIX_PATH, currentControlsMatrix());
-    console.log(`wrote ${path.relative(process.cwd(), CONTROLS_MATRIX_PATH)}`);
+    fs.writeFileSync(INSPECTORS_DOC_PATH, currentInspectorsDoc());
+    console.log(
+        `wrote ${path.relative(process.cwd(), CONTROLS_MATRIX_PATH)} and the generated tables of ${path.relative(process.cwd(), INSPECTORS_DOC_PATH)}`,
+    );
 }
