@@ -14,7 +14,7 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
         "data key) instead of SSE-SQS or `alias/aws/sqs`, so key use is " +
         "audited and " +
         "access to the messages can be revoked.",
-    peerChecks: { full: ["CKV2_AWS_73"] },
+    peerChecks: { full: ["CKV2_AWS_73", "CKV_AWS_27"] },
     resourceTypes: [T.sqsQueue],
     validateResource: forTypes([T.sqsQueue], (args, report) => {
         const key = args.props.kmsMasterKeyId;
