@@ -121,7 +121,7 @@ import program from "../../../../services/${v.name}/program";
 import { ofType, single } from "../../platform/support/mock-run";
 import { containersOf, ${cache ? "plaintextOccurrences, " : ""}untaggedServiceResources } from "../support/assertions";
 import { recordsOf } from "../support/records";
-import { PROJECT_NAME } from "../../../../unit/project";
+import { projectName } from "../../../../unit/project";
 import { landingZoneFor, runServiceUnit } from "../support/service-fixtures";
 
 const UNIT = "services/${v.name}";
@@ -179,7 +179,7 @@ ${
                 policies: pipelinePolicies,
                 resources: recordsOf(run.resources, stack),
                 environment,
-                stack: { name: stack, project: PROJECT_NAME, tags: { "edf:environment": environment } },
+                stack: { name: stack, project: projectName(), tags: { "edf:environment": environment } },
             });
             const mandatory = result.findings.filter((f) => f.level === "mandatory");
             assert.deepEqual(mandatory.map((f) => \`\${f.policyId}: \${f.message}\`), []);

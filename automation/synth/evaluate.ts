@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
@@ -109,7 +109,7 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
                 return answerInvoke(job.world, args.token, args.inputs as Record<string, unknown>);
             },
         },
-        PROJECT_NAME,
+        projectName(job.projectRoot),
         job.stack,
         false,
     );
@@ -148,7 +148,7 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
 function newResourceState(job: EvaluationJob, args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
     if (args.type === STACK_REFERENCE) {
         const name = String((args.inputs as { name?: unknown }).name ?? args.name);
-        const upstream = job.upstream[referencedStack(name)];
+        const upstream = job.upstream[referencedStack(name, projectName(job.projectRoot))];
         if (!upstream) {
             throw new Error(stackReferenceProblem(job, name));
         }
@@ -158,17 +158,17 @@ function newResourceState(job: EvaluationJob, args: pulumi.runtime.MockResourceA
 }
 
 /** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */
-export function referencedStack(name: string): string {
+export function referencedStack(name: string, ours: string = projectName()): string {
     const parts = name.split("/");
-    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : PROJECT_NAME;
+    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : ours;
     // With two segments the first is the organization (`org/stack`) for Pulumi Cloud, or the
     // project for self-managed backends; either way a foreign project name cannot be ours.
-    if (parts.length === 3 && project !== PROJECT_NAME) return "";
+    if (parts.length === 3 && project !== ours) return "";
     return parts[parts.length - 1] ?? "";
 }
 
 function stackReferenceProblem(job: EvaluationJob, name: string): string {
-    const short = referencedStack(name);
+    const short = referencedStack(name, projectName(job.projectRoot));
     const known = job.environmentStacks.includes(short);
     const producer = short.startsWith(`${job.environment}.`) ? short.slice(job.environment.length + 1) : short;
     if (known) {
@@ -194,10 +194,11 @@ function stackReferenceProblem(job: EvaluationJob, name: string): string {
  * passes it, and named `default_<version>` as the engine names it.
  */
 function withEngineResources(job: EvaluationJob, captured: readonly SynthResource[]): SynthResource[] {
-    const stackUrn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:pulumi:Stack::${PROJECT_NAME}-${job.stack}`;
+    const project = projectName(job.projectRoot);
+    const stackUrn = `urn:pulumi:${job.stack}::${project}::pulumi:pulumi:Stack::${project}-${job.stack}`;
     const stackResource: SynthResource = {
         type: "pulumi:pulumi:Stack",
-        name: `${PROJECT_NAME}-${job.stack}`,
+        name: `${project}-${job.stack}`,
         urn: stackUrn,
         props: {},
         custom: false,
@@ -206,7 +207,7 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
     const providers = new Map<string, SynthResource>();
     const defaultProvider = (pkg: string, version: string): string => {
         const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;
-        const urn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:providers:${pkg}::${name}`;
+        const urn = `urn:pulumi:${job.stack}::${project}::pulumi:providers:${pkg}::${name}`;
         let provider = providers.get(urn);
         if (!provider) {
             const props: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const BIN = path.join(PROJECT_ROOT, "automation", "cli", "bin.js");
 const INVALID = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");

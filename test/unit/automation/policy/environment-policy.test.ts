@@ -5,7 +5,7 @@ import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { environmentPolicyProblems, resolveEnvironmentPolicy } from "../../../../automation/policy/environment-policy";
 import { loadSpec } from "../../../../automation/spec/load";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const UNITS = "units:\n  network:\n    path: platform/network\n";
 const WAIVERS = `waivers:
