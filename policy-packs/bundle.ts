@@ -27,7 +27,7 @@ function main(argv: readonly string[]): number {
     const program = new Command("policy:bundle")
         .description("Bundle each policy pack into a self-contained folder that `pulumi policy publish` can upload.")
         .argument("[packs...]", `packs to bundle (default: all of ${packFolders().join(", ")})`)
-        .option("--out <dir>", "folder to write <pack>/ bundles into", path.join(PROJECT_ROOT, "dist", "policy-packs"))
+        .option("--out <dir>", "folder to write <pack>/ bundles into", path.join(PROJECT_ROOT, "dist", "bundles"))
         .option("--environments <specs...>", "environment specs whose policy settings the bundle carries (default: environments/*.yaml)")
         .exitOverride();
     program.parse([...argv], { from: "user" });

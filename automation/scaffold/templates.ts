@@ -14,6 +14,22 @@ export interface ServiceTemplateValues {
     readonly priority: number;
     /** SDK components the service opts into (`--with`). @default - none */
     readonly components?: ReadonlySet<ServiceComponent>;
+    /** Where the program imports the SDK from. @default - the SDK repository's own folders ({@link REPOSITORY_IMPORTS}) */
+    readonly imports?: SdkImports;
+}
+
+/** The module specifiers a generated program imports the unit runtime and the service SDK from. */
+export interface SdkImports {
+    readonly unit: string;
+    readonly services: string;
+}
+
+/** In the SDK's own repository: its folders, relative to `services/<name>/`. */
+export const REPOSITORY_IMPORTS: SdkImports = { unit: "../../unit/define", services: "../sdk" };
+
+/** In a consumer's project: the package's entry points. */
+export function packageImports(packageName: string): SdkImports {
+    return { unit: `${packageName}/unit`, services: `${packageName}/services` };
 }
 
 const BASE_IMPORTS = [
@@ -60,9 +76,9 @@ export function programTemplate(v: ServiceTemplateValues): string {
          : ""
  }. See docs/services.md.
  */
-${code.archives ? 'import * as path from "path";\nimport * as pulumi from "@pulumi/pulumi";\n' : ""}import { defineUnit } from "../../unit/define";
+${code.archives ? 'import * as path from "path";\nimport * as pulumi from "@pulumi/pulumi";\n' : ""}import { defineUnit } from "${(v.imports ?? REPOSITORY_IMPORTS).unit}";
 import {
-${lines(imports, "    ")}} from "../sdk";
+${lines(imports, "    ")}} from "${(v.imports ?? REPOSITORY_IMPORTS).services}";
 
 export const SERVICE_NAME = "${v.name}";
 
