@@ -57,7 +57,9 @@ export function projectName(root: string = projectRoot()): string {
     }
     const name = (parse(text) as { name?: unknown } | null)?.name;
     if (typeof name !== "string" || !/^[A-Za-z0-9_.-]+$/.test(name)) {
-        throw new Error(`\`${file}\`: \`name\` must be a Pulumi project name (letters, digits, \`_\`, \`.\`, \`-\`), not ${JSON.stringify(name)}.`);
+        throw new Error(
+            `\`${file}\`: \`name\` must be a Pulumi project name (letters, digits, \`_\`, \`.\`, \`-\`), not ${JSON.stringify(name)}.`,
+        );
     }
     names.set(root, name);
     return name;

@@ -39,7 +39,8 @@ function runtimeProblem(version, env, from) {
     return {
         message:
             `edf needs Node ${MINIMUM_NODE} or newer (Node 22 or 24 LTS); this is Node ${version}. ` +
-            "Install a newer Node, or in the SDK's repository run `bash scripts/toolchain.sh --runtime`, which brings Node 24 into .tools/.",
+            "Install a newer Node, or in the SDK's repository run `bash scripts/toolchain.sh --runtime`, " +
+            "which brings Node 24 into .tools/.",
     };
 }
 

@@ -26,5 +26,7 @@ export function sdkPackage(): SdkPackage {
 
 /** Whether `projectRoot` is the SDK's own repository (its sources, not a consumer of the package). */
 export function isSdkRepository(projectRoot: string): boolean {
-    return fs.existsSync(path.join(projectRoot, "services", "sdk", "index.ts")) && fs.existsSync(path.join(projectRoot, "unit", "define.ts"));
+    return (
+        fs.existsSync(path.join(projectRoot, "services", "sdk", "index.ts")) && fs.existsSync(path.join(projectRoot, "unit", "define.ts"))
+    );
 }

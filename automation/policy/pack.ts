@@ -39,7 +39,11 @@ function policyModuleOf(dir: string): string {
  */
 export function packLocation(packSetting: string | undefined, projectRoot: string): PackLocation {
     if (packSetting === undefined && !fs.existsSync(path.join(projectRoot, DEFAULT_POLICY_PACK))) {
-        return { dir: SDK_PIPELINE_PACK, display: `${sdkPackage().name}/${DEFAULT_POLICY_PACK}`, policyModule: policyModuleOf(SDK_PIPELINE_PACK) };
+        return {
+            dir: SDK_PIPELINE_PACK,
+            display: `${sdkPackage().name}/${DEFAULT_POLICY_PACK}`,
+            policyModule: policyModuleOf(SDK_PIPELINE_PACK),
+        };
     }
     const display = packSetting ?? DEFAULT_POLICY_PACK;
     const dir = path.resolve(projectRoot, display);

@@ -42,7 +42,11 @@ export function planInit(dir: string, options: InitOptions = {}): ScaffoldFile[]
     const project = options.name ?? defaultProjectName(dir);
     if (!PROJECT_NAME.test(project)) {
         throw new EdfError("EDF_USAGE", `\`--name\` is \`${project}\`: not a Pulumi project name.`, [
-            { path: "--name", message: "letters, digits, `_`, `.` and `-` only, at most 100", fix: "pass e.g. `--name payments-platform`." },
+            {
+                path: "--name",
+                message: "letters, digits, `_`, `.` and `-` only, at most 100",
+                fix: "pass e.g. `--name payments-platform`.",
+            },
         ]);
     }
     const values: InitValues = { project, sdk: options.sdk ?? sdkPackage().name };
@@ -75,7 +79,11 @@ export function initProject(dir: string, options: InitOptions = {}): ScaffoldFil
             message: "exists already",
             fix: "edf init never overwrites: move it aside, or init another folder (`--project <dir>`).",
         }));
-        throw new EdfError("EDF_INIT_EXISTS", `Cannot init ${root}: ${existing.length} of its files exist already; nothing was written.`, problems);
+        throw new EdfError(
+            "EDF_INIT_EXISTS",
+            `Cannot init ${root}: ${existing.length} of its files exist already; nothing was written.`,
+            problems,
+        );
     }
     for (const f of files) {
         const target = path.join(root, f.path);

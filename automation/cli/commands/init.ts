@@ -19,7 +19,9 @@ export const commands: CliCommand[] = [
                     const files = initProject(dir, flags.name !== undefined ? { name: flags.name } : {});
                     const missing = missingDevDependencies(dir);
                     const next = [
-                        ...(missing.length > 0 ? [`npm install --save-dev ${missing.map((m) => (m === "typescript" ? "typescript@5" : m)).join(" ")}`] : []),
+                        ...(missing.length > 0
+                            ? [`npm install --save-dev ${missing.map((m) => (m === "typescript" ? "typescript@5" : m)).join(" ")}`]
+                            : []),
                         "npx edf new service <name> --owner <team>",
                         "npx edf synth --env dev",
                     ];
