@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { SynthReport } from "../../../../automation/synth/report/model";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** What one `edf synth` process did. */
 export interface CliRun {
