@@ -130,12 +130,12 @@ function edfCommand(root: string): string {
     return scripts?.edf ? "npm run --silent edf --" : "npx --no-install edf";
 }
 
-/** `.nvmrc`, else the major version `engines.node` names, else 20. */
+/** `.nvmrc`, else the major version `engines.node` names, else 22 (the oldest Node line the SDK runs on). */
 function nodeVersion(root: string): string {
     const nvmrc = path.join(root, ".nvmrc");
     if (fs.existsSync(nvmrc)) return fs.readFileSync(nvmrc, "utf8").trim().replace(/^v/, "");
     const engines = readJson(path.join(root, "package.json"))?.engines as { node?: string } | undefined;
-    return /(\d+)/.exec(engines?.node ?? "")?.[1] ?? "20";
+    return /(\d+)/.exec(engines?.node ?? "")?.[1] ?? "22";
 }
 
 /** The CLI the project's toolchain pins, else the `@pulumi/pulumi` version of the lock file (the CLI must be at least that). */

@@ -6,8 +6,8 @@ import { buildGraph, dependenciesOf, StackGraph, topologicalOrder } from "../gra
 import { packLocation } from "../policy/pack";
 import { parseSpec, specPathFor } from "../spec/load";
 import type { EnvironmentSpec, LoadedSpec, UnitSpec } from "../spec/types";
-import { PROJECT_ROOT } from "../../unit/load";
-import { PROJECT_NAME } from "../../unit/project";
+import { PROJECT_FILE } from "../../unit/project";
+import { sdkPackage } from "../loader/sdk-package";
 import { LockFile } from "./lockfile";
 import { addLeaves, canonicalJson, Manifest, manifestDigest, Part, sha256 } from "./parts";
 import { SourceGraph } from "./source-graph";
@@ -46,8 +46,7 @@ export interface FingerprintOptions {
 }
 
 /** The package name of this SDK (its own package.json), whose version every fingerprint holds. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON manifest, read once
-const SDK_PACKAGE = (require(path.join(PROJECT_ROOT, "package.json")) as { name: string }).name;
+const SDK_PACKAGE = sdkPackage().name;
 
 /**
  * Fingerprints every unit of an environment as `tree` has it. Parts (automation/fingerprint/parts.ts):
@@ -72,6 +71,7 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
     const samples = readSamples(tree, options.samplesFile ?? path.join(tree.root, "environments", "samples", `${spec.environment}.yaml`));
 
     const order = topologicalOrder(graph);
+    const project = projectNameIn(tree);
     const units = new Map<string, UnitFingerprint>();
     for (const unit of order) {
         const unitSpec = spec.units[unit]!;
@@ -82,7 +82,9 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
         injectorParts(spec, unitSpec, manifest);
         sampleParts(spec, unitSpec, samples, manifest);
         for (const waiver of waivers) {
-            if (waiver.scope === undefined || waiverCanMatchStack(waiver.scope, stack, PROJECT_NAME)) manifest.set(waiver.key, waiver.part);
+            // Without a project name to match URNs against, every waiver can match.
+            const canMatch = waiver.scope === undefined || project === undefined || waiverCanMatchStack(waiver.scope, stack, project);
+            if (canMatch) manifest.set(waiver.key, waiver.part);
         }
         for (const dependency of dependenciesOf(graph, unit)) {
             manifest.set(`upstream:${dependency}`, { digest: units.get(dependency)!.hash });
@@ -103,6 +105,18 @@ export function loadSpecFrom(tree: SourceTree, env: string): LoadedSpec {
         ]);
     }
     return parseSpec(text, display, { specDir: path.dirname(file), projectRoot: tree.root, isFile: (f) => tree.fileExists(f) });
+}
+
+/** The project name (in every URN) as the tree's `Pulumi.yaml` has it; `undefined` when it has none. */
+function projectNameIn(tree: SourceTree): string | undefined {
+    const text = tree.read(path.join(tree.root, PROJECT_FILE));
+    if (text === undefined) return undefined;
+    try {
+        const name = (parseYaml(text) as { name?: unknown } | null)?.name;
+        return typeof name === "string" ? name : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 function blobPart(tree: SourceTree, file: string): Part {

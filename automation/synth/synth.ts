@@ -1,5 +1,6 @@
 import * as os from "os";
 import * as path from "path";
+import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
 import { fingerprintEnvironment } from "../fingerprint/fingerprint";
 import { sourceMemoFile } from "../fingerprint/affected";
@@ -251,6 +252,11 @@ function synthReport(
             waived: sum((s) => s.inspection?.waived ?? 0),
         },
         policies: executor.policies,
+        frameworks: frameworkResults(
+            policy?.frameworks ?? [],
+            stacks.flatMap((s) => s.findings),
+            new Set(executor.policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
+        ),
         stacks,
         ...(cached
             ? {

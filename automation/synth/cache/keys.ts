@@ -5,7 +5,7 @@ import { canonicalJson, manifestDigest, PartKind, sha256 } from "../../fingerpri
 import { SourceGraph } from "../../fingerprint/source-graph";
 import type { SourceMemo } from "../../fingerprint/source-memo";
 import { WorkingTree } from "../../fingerprint/source-tree";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { isSdkRepository, sdkPackage } from "../../loader/sdk-package";
 import type { EvaluationJob } from "../evaluate";
 import type { InspectionJob } from "../inspection";
 import { CACHE_FORMAT } from "./store";
@@ -24,15 +24,23 @@ let driverDigests: { evaluator: string; inspector: string } | undefined;
  */
 function driverCode(memo?: SourceMemo): { evaluator: string; inspector: string } {
     if (!driverDigests) {
-        const tree = new WorkingTree(PROJECT_ROOT);
+        const sdk = sdkPackage();
+        if (!isSdkRepository(sdk.dir)) {
+            // The installed package (compiled, pinned by the project's lock file): its version stands for its code.
+            const release = sha256(canonicalJson({ node: process.version, sdk: `${sdk.name}@${sdk.version}` }));
+            driverDigests = { evaluator: sha256(`evaluator|${release}`), inspector: sha256(`inspector|${release}`) };
+            return driverDigests;
+        }
+        const root = sdk.dir;
+        const tree = new WorkingTree(root);
         const sources = new SourceGraph(tree, memo);
-        const lock = new LockFile(tree.read(path.join(PROJECT_ROOT, "package-lock.json")));
+        const lock = new LockFile(tree.read(path.join(root, "package-lock.json")));
         const digest = (entries: readonly string[]): string => {
-            const closure = sources.closure(entries.map((e) => path.join(PROJECT_ROOT, e)));
+            const closure = sources.closure(entries.map((e) => path.join(root, e)));
             return sha256(
                 canonicalJson({
                     node: process.version,
-                    files: closure.files.map((f) => [path.relative(PROJECT_ROOT, f), tree.blobId(f)]),
+                    files: closure.files.map((f) => [path.relative(root, f), tree.blobId(f)]),
                     packages: closure.packages.map((p) => [p, lock.pin(p).digest]),
                 }),
             );

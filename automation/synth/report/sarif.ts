@@ -3,17 +3,18 @@ import type { InspectionResult } from "../../../policy-packs/lib/inspect";
 import { stableStringify } from "../../../policy-packs/lib/reports/json";
 import { toSarif } from "../../../policy-packs/lib/reports/sarif";
 import type { SynthReport, SynthStackReport } from "./model";
-import { PROJECT_NAME } from "../../../unit/project";
+import { projectName } from "../../../unit/project";
 
 /** The inspection of one stack in the shape the shared SARIF reporter takes. */
 function inspectionOf(report: SynthReport, stack: SynthStackReport): InspectionResult {
     return {
         pack: { name: report.pack?.name ?? "edf-policies", version: report.pack?.version ?? "0.0.0" },
         environment: report.environment,
-        stack: { name: stack.stack, project: PROJECT_NAME },
+        stack: { name: stack.stack, project: projectName() },
         date: report.date,
         policies: [...report.policies],
         findings: [...stack.findings],
+        frameworks: [...report.frameworks],
         waivers: {
             applied: [...stack.waivers.applied],
             expired: [...stack.waivers.expired],
@@ -55,7 +56,10 @@ export function toSynthSarif(report: SynthReport): sarif.Log {
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };
 }
 
-/** SARIF text with sorted keys: equal runs give equal bytes. */
+/**
+ * SARIF text with sorted keys: equal runs give equal bytes. Written without indentation: it is
+ * read by code-scanning tools, and every run repeats every rule with its framework controls.
+ */
 export function renderSynthSarif(report: SynthReport): string {
-    return `${stableStringify(toSynthSarif(report))}\n`;
+    return `${stableStringify(toSynthSarif(report), 0)}\n`;
 }

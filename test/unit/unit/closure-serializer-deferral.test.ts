@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 
 // The SDK fence hands the closure serializer stand-ins for the TypeScript compiler and npm's
 // Arborist: a thread that loads the SDK through the fence (synth's evaluator) loads neither,

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import type { SynthReport } from "../../../../automation/synth/report/model";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 // Incremental synth: a warm run (the synth cache filled by earlier runs) must give exactly the
 // reports of a cold run (--no-cache), apart from the cached marks and timings. A property test
@@ -151,8 +151,9 @@ const edits: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ kind: fc.constant("service-program" as const), port: fc.constantFrom(8080, 8081, 9090) }),
     fc.record({ kind: fc.constant("shared-sdk" as const), visibilityTimeout: fc.constantFrom(30, 45, 60) }),
     fc.record({ kind: fc.constant("spec-config" as const), owner: fc.constantFrom("team-payments", "team-billing") }),
-    // An expired waiver is a mandatory finding: the verdict itself changes with this edit.
-    fc.record({ kind: fc.constant("waiver" as const), expires: fc.constantFrom("2099-12-31", "2026-01-01") }),
+    // An expired waiver is a mandatory finding: the verdict itself changes with this edit (the later day is
+    // within prod's waiver policy: 90 days from approval).
+    fc.record({ kind: fc.constant("waiver" as const), expires: fc.constantFrom("2027-02-28", "2026-01-01") }),
     fc.record({ kind: fc.constant("pack-config" as const), rotators: fc.constantFrom(["vault"], ["vault", "lambda"], []) }),
     fc.record({ kind: fc.constant("date" as const), day: fc.constantFrom("2026-11-27", "2026-12-31") }),
 );

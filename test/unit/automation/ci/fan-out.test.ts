@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { fanOutPlan, writeGithubOutput } from "../../../../automation/ci/fan-out";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 describe("edf ci plan: a fanned-out deploy, level by level", () => {
     it("puts every stack of the estate on its level, each level in batches of at most --max-jobs", () => {

@@ -6,7 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { ACTIONS } from "../../../../automation/ci/actions";
 import { ciInit } from "../../../../automation/ci/init";
 import { EdfError } from "../../../../automation/errors";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 import { examplePipelines, golden } from "./support";
 
 /** A scratch project with this project's environments and manifests, where `edf ci init` may write. */

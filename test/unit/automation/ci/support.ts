@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { pipelineFiles } from "../../../../automation/ci/init";
 import { readCiProject } from "../../../../automation/ci/project";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** The pipelines generated for this project's example estate: each provider, and GitHub fanned out. */
 export function examplePipelines(): Record<string, Record<string, string>> {

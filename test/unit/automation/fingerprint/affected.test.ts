@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { affectedUnits, AffectedReport } from "../../../../automation/fingerprint/affected";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 import { GitProject } from "./git-project";
 
 // `edf affected` against a real git repository the test builds: a copy of the example estate,

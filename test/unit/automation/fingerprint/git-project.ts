@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** A real git repository holding a copy of this project's committed tree, built by a test. */
 export class GitProject {

@@ -7,7 +7,7 @@ import { MemoryReporter } from "../../../../automation/reporter";
 import { executeEnvironmentRun, StackExecutor } from "../../../../automation/run/environment-run";
 import type { StackStatus } from "../../../../automation/run/outcome";
 import { readPriorOutcomes } from "../../../../automation/run/prior-outcomes";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 // A fanned-out run: each CI job runs `edf up --only <batch> --after <earlier reports>`. A stack
 // whose dependency failed in an earlier job is skipped, by the run's own rule, and only it.

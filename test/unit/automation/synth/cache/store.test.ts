@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ContentStore } from "../../../../../automation/synth/cache/store";
-import { PROJECT_ROOT } from "../../../../../unit/load";
+import { PROJECT_ROOT } from "../../../../support/toolchain";
 
 const key = (n: number | string): string => createHash("sha256").update(String(n)).digest("hex");
 
