@@ -41,12 +41,18 @@ function inspectionOf(report: SynthReport, stack: SynthStackReport): InspectionR
  */
 export function toSynthSarif(report: SynthReport): sarif.Log {
     const runs: sarif.Run[] = [];
+    // The rules and taxonomies are built from the report's policies and frameworks alone, the same for
+    // every stack: the first run's objects serve every run, so the text is serialized once (renderSynthSarif).
+    let shared: Pick<sarif.Run, "tool" | "taxonomies"> | undefined;
     for (const stack of report.stacks) {
         if (!stack.inspection) continue;
         const log = toSarif(inspectionOf(report, stack), { artifactUri: `${stack.path}/program.ts` });
         for (const run of log.runs) {
+            shared ??= { tool: run.tool, taxonomies: run.taxonomies };
             runs.push({
                 ...run,
+                tool: shared.tool,
+                ...(shared.taxonomies ? { taxonomies: shared.taxonomies } : {}),
                 automationDetails: { id: `edf-synth/${report.environment}/${stack.stack}/` },
                 // The one mark in which a warm run's SARIF differs from a cold one's.
                 ...(stack.cached ? { properties: { ...run.properties, "edf/cached": stack.cached } } : {}),
@@ -56,10 +62,35 @@ export function toSynthSarif(report: SynthReport): sarif.Log {
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };
 }
 
+/** A stand-in for a shared value in the text being assembled: no string of a report holds NUL characters. */
+const placeholder = (i: number): string => `\u0000edf-shared-${i}\u0000`;
+const PLACEHOLDER_TEXT = /"\\u0000edf-shared-(\d+)\\u0000"/g;
+
 /**
  * SARIF text with sorted keys: equal runs give equal bytes. Written without indentation: it is
  * read by code-scanning tools, and every run repeats every rule with its framework controls.
+ * Each distinct `tool` and `taxonomies` object is serialized once and its text spliced into every
+ * run that holds it (hundreds of KB per run, most of a warm run's time otherwise); the bytes are
+ * those of `stableStringify(toSynthSarif(report), 0)`.
  */
 export function renderSynthSarif(report: SynthReport): string {
-    return `${stableStringify(toSynthSarif(report), 0)}\n`;
+    const log = toSynthSarif(report);
+    const texts: string[] = [];
+    const ids = new Map<unknown, number>();
+    const shared = (value: unknown): string => {
+        let id = ids.get(value);
+        if (id === undefined) {
+            id = texts.length;
+            ids.set(value, id);
+            texts.push(stableStringify(value, 0));
+        }
+        return placeholder(id);
+    };
+    const runs = log.runs.map((run) => ({
+        ...run,
+        tool: shared(run.tool),
+        ...(run.taxonomies ? { taxonomies: shared(run.taxonomies) } : {}),
+    }));
+    const text = stableStringify({ ...log, runs }, 0).replace(PLACEHOLDER_TEXT, (_match, id: string) => texts[Number(id)]!);
+    return `${text}\n`;
 }

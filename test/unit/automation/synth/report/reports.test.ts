@@ -5,8 +5,11 @@ import * as path from "path";
 import { renderSynthHtml } from "../../../../../automation/synth/report/html";
 import { renderSynthJson } from "../../../../../automation/synth/report/json";
 import { renderSynthMarkdown } from "../../../../../automation/synth/report/markdown";
-import { renderSynthSarif } from "../../../../../automation/synth/report/sarif";
+import { renderSynthSarif, toSynthSarif } from "../../../../../automation/synth/report/sarif";
 import { writeSynthReports } from "../../../../../automation/synth/report/write";
+import { frameworkResults } from "../../../../../policy-packs/lib/frameworks";
+import { loadFrameworks } from "../../../../../policy-packs/lib/framework-files";
+import { stableStringify } from "../../../../../policy-packs/lib/reports/json";
 import type { SynthRun } from "../../../../../automation/synth/synth";
 import { synthFixture } from "../support";
 import { sarifValidator } from "../../../../support/sarif";
@@ -24,6 +27,23 @@ describe("synth reports", () => {
         assert.strictEqual(renderSynthJson(again.report), renderSynthJson(run.report));
         assert.strictEqual(renderSynthSarif(again.report), renderSynthSarif(run.report));
         assert.doesNotMatch(renderSynthJson(run.report), /durationMs|startedAt|T\d\d:\d\d:\d\d/, "no times in the JSON report");
+    });
+
+    it("renders SARIF whose bytes are those of the whole log serialized, rules and taxonomies written once per distinct value", () => {
+        const enabled = new Set(run.report.policies.map((p) => p.id));
+        const findings = run.report.stacks.flatMap((s) => s.findings);
+        const withFrameworks = { ...run.report, frameworks: frameworkResults(loadFrameworks(), findings, enabled) };
+        const cached = {
+            ...withFrameworks,
+            stacks: withFrameworks.stacks.map((s, i) => (i % 2 ? { ...s, cached: "evaluation" as const } : s)),
+        };
+        for (const report of [run.report, withFrameworks, cached]) {
+            const log = toSynthSarif(report);
+            assert.ok(log.runs.length > 1, "several runs share the rules");
+            assert.ok(log.runs.every((r) => r.tool === log.runs[0]!.tool && r.taxonomies === log.runs[0]!.taxonomies));
+            assert.strictEqual(renderSynthSarif(report), `${stableStringify(log, 0)}\n`);
+        }
+        assert.ok(toSynthSarif(withFrameworks).runs[0]!.taxonomies!.length > 0, "the frameworks give taxonomies");
     });
 
     it("renders SARIF 2.1.0 that the official schema accepts, one run per stack", () => {
