@@ -350,16 +350,18 @@ bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
 done_step "$bao_version; moto_server ready"
 
 # --- 9. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
-# ShellCheck for the workflow lint --------------------------------------------------------
+# ShellCheck for the workflow lint, jq for the workflows' SARIF step --------------------------
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
 # runs them in its bench smoke stage); actionlint runs ShellCheck over every `run:` script of
-# the generated workflows when it is on PATH. Needs root for apt-get, as CI and these machines have.
-step "Debian packages (Chromium, GNU time, ShellCheck)" "install Debian's chromium, time and shellcheck packages (apt-get install chromium time shellcheck), or set EDF_CHROMIUM to a Chromium binary"
+# the generated workflows when it is on PATH; jq runs the pull-request workflow's SARIF program in
+# the unit suite (GitHub's runners have it). Needs root for apt-get, as CI and these machines have.
+step "Debian packages (Chromium, GNU time, ShellCheck, jq)" "install Debian's chromium, time, shellcheck and jq packages (apt-get install chromium time shellcheck jq), or set EDF_CHROMIUM to a Chromium binary"
 missing_debian_packages() {
   [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
   [[ -x /usr/bin/time ]] || echo time
   command -v shellcheck >/dev/null || echo shellcheck
+  command -v jq >/dev/null || echo jq
 }
 # apt and dpkg are machine-wide: one run installs, another waits for it, then finds them there.
 install_debian_packages() {
@@ -379,7 +381,7 @@ if [[ -n "$(missing_debian_packages)" ]]; then
   fi
 fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; ShellCheck $(shellcheck --version | sed -n 's/^version: //p')"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; ShellCheck $(shellcheck --version | sed -n 's/^version: //p'); $(jq --version)"
 
 # --- 10. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable; for the lowest Node runtime, that npm reaches its registry"

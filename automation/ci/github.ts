@@ -19,6 +19,17 @@ export function githubWorkflows(project: CiProject): Record<string, string> {
     };
 }
 
+/**
+ * jq program that turns synth's report.sarif (one run per stack) into the file uploaded to code
+ * scanning: one run per environment. Code scanning rejects a file of more than 20 runs, so an
+ * estate with more affected stacks (a pack change affects them all) could not upload otherwise.
+ * The runs share the pack's rules and taxonomies (the first run's serve), each result keeps its
+ * resource's URN as logical location and fingerprint, and the upload's `category` names the run.
+ */
+export const CODE_SCANNING_SARIF_JQ =
+    ".runs |= (if length > 0 then [.[0] + {results: [.[].results[]], invocations: [.[0].invocations[0]]}" +
+    " | del(.automationDetails) | .properties = {environment: .properties.environment}] else . end)";
+
 /** `include:` entries of a matrix over the environments. */
 function environmentMatrix(environments: readonly CiEnvironment[], role: "preview" | "deploy"): string {
     return environments.map((e) => `- environment: ${e.name}\n  region: ${e.region}\n  role: ${e.roles[role]}`).join("\n");
@@ -87,7 +98,12 @@ ${steps(synthCache("edf-synth-${{ matrix.environment }}"))}
           ${project.edf} --json synth --env "$TARGET" --affected HEAD^1 > synth.json
           code=$?
           echo "exit-code=$code" >> "$GITHUB_OUTPUT"
-          echo "sarif=$(jq -r '.files.sarif // empty' synth.json)" >> "$GITHUB_OUTPUT"
+          sarif=$(jq -r '.files.sarif // empty' synth.json)
+          if [ -n "$sarif" ]; then
+            # One run per environment: code scanning takes at most 20 runs per file (docs/pipelines.md).
+            jq -c '${CODE_SCANNING_SARIF_JQ}' "$sarif" > code-scanning.sarif
+            echo "sarif=code-scanning.sarif" >> "$GITHUB_OUTPUT"
+          fi
           summary=$(jq -r '.files.markdown // empty' synth.json)
           mkdir -p edf-summary
           if [ -n "$summary" ]; then
