@@ -154,7 +154,7 @@ function newResourceState(job: EvaluationJob, args: pulumi.runtime.MockResourceA
         }
         return { id: name, state: { name, outputs: upstream.outputs, secretOutputNames: [...upstream.secretOutputNames] } };
     }
-    return computeResourceState(job.world, args.type, args.name, args.inputs as Record<string, unknown>);
+    return computeResourceState(job.world, args.type, args.name, args.inputs as Record<string, unknown>, args.id);
 }
 
 /** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */
@@ -211,7 +211,8 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
         if (!provider) {
             const props: Record<string, unknown> = {};
             for (const [key, value] of Object.entries(job.config)) {
-                if (key.startsWith(`${pkg}:`)) props[key.slice(pkg.length + 1)] = value;
+                // Secret provider config (an assumed role's external id) reaches policies as a secret, as the engine passes it.
+                if (key.startsWith(`${pkg}:`)) props[key.slice(pkg.length + 1)] = job.secretKeys.includes(key) ? secretValue(value) : value;
             }
             if (version) props.version = version;
             provider = { type: `pulumi:providers:${pkg}`, name, urn, id: stableUuid(job.stack, urn), props, custom: true, synthetic: true };
@@ -229,6 +230,11 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
         };
     });
     return [stackResource, ...providers.values(), ...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+}
+
+/** A value as the engine's wire format marks a secret (what `redactSecrets` and the redactor recognise). */
+function secretValue(value: unknown): Record<string, unknown> {
+    return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
 }
 
 function messageOf(e: unknown, withStack = false): string {

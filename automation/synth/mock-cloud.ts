@@ -1,4 +1,5 @@
 import * as crypto from "crypto";
+import { partitionOfRegion } from "../spec/targets";
 
 /**
  * The fake AWS account a synthesized stack runs against: region and account from the
@@ -16,6 +17,8 @@ export interface SynthWorld {
     readonly partition: string;
     /** Default tags of the environment (`aws:defaultTags`), merged into `tagsAll`. */
     readonly defaultTags: Readonly<Record<string, string>>;
+    /** The role the stack's provider assumes (`aws:assumeRoles`): who `getCallerIdentity` says the caller is. @default - a synth role */
+    readonly assumedRole?: { readonly arn: string; readonly sessionName: string };
 }
 
 /** The region used when the spec names none (synth still needs one for ARNs). */
@@ -25,9 +28,7 @@ export const DEFAULT_SYNTH_ACCOUNT = "123456789012";
 
 /** The partition a region belongs to. */
 export function partitionOf(region: string): string {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
-    return "aws";
+    return partitionOfRegion(region);
 }
 
 /** `n` hex digits derived from the parts: the same parts always give the same digits. */
@@ -102,7 +103,70 @@ const EC2_ARN_KIND: Readonly<Record<string, string>> = {
  * The id and output state a mocked resource gets: its inputs plus the attributes AWS would
  * compute (ids, ARNs, DNS names, URLs), each derived from the stack, type and name.
  */
-export function computeResourceState(world: SynthWorld, type: string, name: string, inputs: State): Computed {
+export function computeResourceState(world: SynthWorld, type: string, name: string, inputs: State, importId?: string): Computed {
+    // An adopted resource (`import`) keeps the id it has in the account.
+    const organizations = type.startsWith("aws:organizations/") ? organizationsState(world, type, name, inputs, importId) : undefined;
+    if (organizations) return organizations;
+    const computed = computeNewResourceState(world, type, name, inputs);
+    return importId ? { id: importId, state: computed.state } : computed;
+}
+
+/** The organisation's id, root and ARNs as AWS Organizations forms them, derived from the management account. */
+function organizationIds(world: SynthWorld): { id: string; root: string; arn: (kind: string) => string } {
+    const id = `o-${stableHex(10, "organization", world.account)}`;
+    return {
+        id,
+        root: `r-${stableHex(4, "root", world.account)}`,
+        arn: (kind) => `arn:${world.partition}:organizations::${world.account}:${kind}`,
+    };
+}
+
+/** AWS Organizations resources: the organisation, its OUs, accounts, policies and attachments. */
+function organizationsState(world: SynthWorld, type: string, name: string, inputs: State, importId?: string): Computed | undefined {
+    const org = organizationIds(world);
+    const state: State = { ...inputs };
+    switch (type) {
+        case "aws:organizations/organization:Organization": {
+            const id = importId ?? org.id;
+            Object.assign(state, {
+                arn: org.arn(`organization/${id}`),
+                masterAccountId: world.account,
+                masterAccountArn: org.arn(`account/${id}/${world.account}`),
+                masterAccountEmail: `management@${id}.example`,
+                masterAccountName: "management",
+                roots: [{ id: org.root, arn: org.arn(`root/${id}/${org.root}`), name: "Root", policyTypes: [] }],
+                accounts: [],
+                nonMasterAccounts: [],
+            });
+            return { id, state };
+        }
+        case "aws:organizations/organizationalUnit:OrganizationalUnit": {
+            const id = importId ?? `ou-${org.root.slice(2)}-${stableHex(8, world.stack, type, name)}`;
+            Object.assign(state, { arn: org.arn(`ou/${org.id}/${id}`), accounts: [] });
+            return { id, state };
+        }
+        case "aws:organizations/account:Account": {
+            // A created account gets a 12-digit id of its own; an adopted one keeps its id.
+            const id = importId ?? String(parseInt(stableHex(12, world.stack, type, name), 16) % 1e12).padStart(12, "9");
+            Object.assign(state, { arn: org.arn(`account/${org.id}/${id}`), status: "ACTIVE", state: "ACTIVE", joinedMethod: "CREATED" });
+            return { id, state };
+        }
+        case "aws:organizations/policy:Policy": {
+            const id = importId ?? `p-${stableHex(8, world.stack, type, name)}`;
+            const kind = String(inputs.type ?? "SERVICE_CONTROL_POLICY").toLowerCase();
+            Object.assign(state, { arn: org.arn(`policy/${org.id}/${kind}/${id}`) });
+            return { id, state };
+        }
+        case "aws:organizations/policyAttachment:PolicyAttachment":
+            return { id: importId ?? `${String(inputs.targetId)}:${String(inputs.policyId)}`, state };
+        case "aws:organizations/delegatedAdministrator:DelegatedAdministrator":
+            return { id: importId ?? `${String(inputs.accountId)}/${String(inputs.servicePrincipal)}`, state };
+    }
+    return undefined;
+}
+
+/** A resource created by this stack. */
+function computeNewResourceState(world: SynthWorld, type: string, name: string, inputs: State): Computed {
     const state: State = { ...inputs };
     const { region, account, partition } = world;
     const arnBase = (service: string, withRegion = true, withAccount = true): string =>

@@ -53,6 +53,10 @@ export interface SynthStackReport {
     readonly stack: string;
     /** The unit's program folder. */
     readonly path: string;
+    /** The AWS account the stack deploys into, and was evaluated as (absent when the spec names none). */
+    readonly account?: string;
+    /** The role the stack's provider assumes in that account. @default - the caller's own credentials */
+    readonly assumeRole?: string;
     readonly status: SynthStackStatus;
     /** Why the stack failed or was skipped (secrets scrubbed). */
     readonly reason?: string;
