@@ -131,6 +131,21 @@ export function answerInvoke(world: SynthWorld, token: string, inputs: Record<st
                 id: stableHex(10, JSON.stringify(inputs)),
                 minifiedJson: JSON.stringify(JSON.parse(renderPolicyDocument(inputs))),
             };
+        case "aws:iam/getSessionContext:getSessionContext": {
+            // A role session's issuer is the role (what STS's caller ARN says); an IAM user or root is its own issuer.
+            const arn = String(inputs.arn ?? "");
+            const role = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.*)$/.exec(arn);
+            return role
+                ? {
+                      arn,
+                      issuerArn: `arn:${role[1]}:iam::${role[2]}:role/${role[3]}`,
+                      issuerId: `AROA${stableHex(17, "role", arn).toUpperCase()}`,
+                      issuerName: role[3],
+                      sessionName: role[4],
+                      id: arn,
+                  }
+                : { arn, issuerArn: arn, issuerId: "", issuerName: "", sessionName: "", id: arn };
+        }
         case "aws:guardduty/getDetector:getDetector": {
             // The detector the organisation's delegated administrator enabled in this account.
             const id = String(inputs.id ?? stableHex(32, "guardduty-detector", account));

@@ -1,0 +1,12 @@
+import * as fs from "fs";
+import { GUARDRAILS } from "../platform/organization/guardrails";
+import { deploymentTrustPolicy, deploymentPermissionsPolicy } from "../platform/organization/deployment-role";
+import { organizationLogsKeyPolicy, organizationArchiveBucketPolicy } from "../platform/log-archive/policies";
+const ctx = { partition: "aws", allowedRegions: ["eu-west-1"], deploymentRoleName: "edf-deployment", breakGlassRoleName: "edf-break-glass", bootstrapRoleName: "OrganizationAccountAccessRole", namePrefix: "edf" };
+fs.mkdirSync("/tmp/pdocs", { recursive: true });
+for (const g of GUARDRAILS) fs.writeFileSync(`/tmp/pdocs/scp-${g.id}.json`, JSON.stringify(g.document(ctx)));
+fs.writeFileSync(`/tmp/pdocs/trust.json`, JSON.stringify(deploymentTrustPolicy("arn:aws:iam::999999999999:role/edf-ci", "abc")));
+fs.writeFileSync(`/tmp/pdocs/perm.json`, JSON.stringify(deploymentPermissionsPolicy()));
+const scope = { accountId: "333333333333", region: "eu-west-1", partition: "aws", organizationId: "o-abcdefghij", managementAccountId: "999999999999", auditAccountId: "444444444444" };
+fs.writeFileSync(`/tmp/pdocs/key.json`, JSON.stringify(organizationLogsKeyPolicy(scope)));
+fs.writeFileSync(`/tmp/pdocs/bucket.json`, JSON.stringify(organizationArchiveBucketPolicy({ ...scope, bucketArn: "arn:aws:s3:::edf-org-log-archive-x" })));
