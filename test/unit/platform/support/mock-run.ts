@@ -15,6 +15,14 @@ export interface CapturedResource {
     protect: boolean;
     /** Explicit `dependsOn` URNs of the registration. */
     dependsOn: string[];
+    /** The id given to `import` (adoption of an existing resource), if any. */
+    importId?: string;
+    /** Whether the resource is kept in the cloud when the stack deletes it. */
+    retainOnDelete?: boolean;
+    /** Properties whose changes the engine ignores. */
+    ignoreChanges?: string[];
+    /** The explicit provider reference (`<urn>::<id>`), if any. */
+    provider?: string;
 }
 
 /** Options of {@link runUnderMocks}. */
@@ -72,6 +80,10 @@ export async function runUnderMocks<T>(program: () => T | Promise<T>, options: M
                     id: state.id,
                     protect: options?.protect ?? false,
                     dependsOn: options?.dependsOn ?? [],
+                    ...(args.id ? { importId: args.id } : {}),
+                    retainOnDelete: options?.retainOnDelete ?? false,
+                    ignoreChanges: options?.ignoreChanges ?? [],
+                    ...(args.provider ? { provider: args.provider } : {}),
                 });
                 return { id: state.id, state: state.state };
             },
@@ -129,16 +141,30 @@ interface RegisterRequest {
     getName(): string;
     getProtect(): boolean | undefined;
     getDependenciesList(): string[];
+    getRetainondelete?(): boolean | undefined;
+    getIgnorechangesList?(): string[];
+}
+
+interface RegistrationOptions {
+    protect: boolean;
+    dependsOn: string[];
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
 }
 
 // The mock callbacks see inputs only; resource options (protect, dependsOn) are read
 // off the monitor's register requests, which the SDK builds from the real options.
-function recordRegistrationOptions(): Map<string, { protect: boolean; dependsOn: string[] }> {
-    const seen = new Map<string, { protect: boolean; dependsOn: string[] }>();
+function recordRegistrationOptions(): Map<string, RegistrationOptions> {
+    const seen = new Map<string, RegistrationOptions>();
     const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: RegisterRequest, cb: unknown) => {
-        seen.set(`${req.getType()}::${req.getName()}`, { protect: req.getProtect() === true, dependsOn: req.getDependenciesList() });
+        seen.set(`${req.getType()}::${req.getName()}`, {
+            protect: req.getProtect() === true,
+            dependsOn: req.getDependenciesList(),
+            retainOnDelete: req.getRetainondelete?.() === true,
+            ignoreChanges: req.getIgnorechangesList?.() ?? [],
+        });
         return original(req, cb);
     };
     return seen;

@@ -28,6 +28,7 @@ export function defaultResourceState(
         }
         return { id: stack, state: { name: stack, outputs, secretOutputNames: [] } };
     }
+    if (args.type.startsWith("aws:organizations/")) return organizationsState(args, world);
     const id = `${args.name}-id`;
     const [pkg, moduleAndFile] = args.type.split(":");
     const service = (moduleAndFile ?? "").split("/")[0] || pkg;
@@ -61,6 +62,46 @@ export function defaultResourceState(
     return { id, state };
 }
 
+/** AWS Organizations resources: ids as AWS forms them, an adopted resource keeping the id given to `import`. */
+function organizationsState(args: pulumi.runtime.MockResourceArgs, world: MockWorld): { id: string; state: Record<string, unknown> } {
+    const state: Record<string, unknown> = { ...args.inputs };
+    const slug = args.name
+        .replace(/[^a-z0-9]/gi, "")
+        .toLowerCase()
+        .slice(-8)
+        .padStart(8, "0");
+    switch (args.type) {
+        case "aws:organizations/organization:Organization": {
+            const id = args.id || "o-exampleorg1";
+            Object.assign(state, {
+                arn: `arn:aws:organizations::${world.accountId}:organization/${id}`,
+                masterAccountId: world.accountId,
+                roots: [
+                    { id: "r-root", arn: `arn:aws:organizations::${world.accountId}:root/${id}/r-root`, name: "Root", policyTypes: [] },
+                ],
+            });
+            return { id, state };
+        }
+        case "aws:organizations/organizationalUnit:OrganizationalUnit":
+            return {
+                id: args.id || `ou-root-${slug}`,
+                state: { ...state, arn: `arn:aws:organizations::${world.accountId}:ou/o-exampleorg1/${args.id || slug}` },
+            };
+        case "aws:organizations/account:Account":
+            return {
+                id: args.id || "555555555555",
+                state: { ...state, arn: `arn:aws:organizations::${world.accountId}:account/o-exampleorg1/${args.id || "555555555555"}` },
+            };
+        case "aws:organizations/policy:Policy":
+            return {
+                id: args.id || `p-${slug}`,
+                state: { ...state, arn: `arn:aws:organizations::${world.accountId}:policy/o-exampleorg1/${slug}` },
+            };
+        default:
+            return { id: args.id || `${args.name}-id`, state };
+    }
+}
+
 /** Results of the provider functions programs call. */
 export function defaultCall(args: pulumi.runtime.MockCallArgs, world: MockWorld): Record<string, unknown> {
     switch (args.token) {
@@ -85,6 +126,8 @@ export function defaultCall(args: pulumi.runtime.MockCallArgs, world: MockWorld)
         }
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        case "aws:guardduty/getDetector:getDetector":
+            return { id: "detector-of-the-organization", status: "ENABLED" };
         default:
             return args.inputs as Record<string, unknown>;
     }
