@@ -245,7 +245,8 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
             const props: Record<string, unknown> = {};
             for (const [key, value] of Object.entries(job.config)) {
                 // Secret provider config (an assumed role's external id) reaches policies as a secret, as the engine passes it.
-                if (key.startsWith(`${pkg}:`)) props[key.slice(pkg.length + 1)] = job.secretKeys.includes(key) ? secretValue(value) : value;
+                if (key.startsWith(`${pkg}:`))
+                    props[key.slice(pkg.length + 1)] = providerConfigValue(key, value, job.secretKeys.includes(key));
             }
             if (version) props.version = version;
             provider = { type: `pulumi:providers:${pkg}`, name, urn, id: stableUuid(job.stack, urn), props, custom: true, synthetic: true };
@@ -263,6 +264,19 @@ function withEngineResources(job: EvaluationJob, captured: readonly SynthResourc
         };
     });
     return [stackResource, ...providers.values(), ...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+}
+
+/**
+ * A provider config value as a policy sees it. The assumed role's config is secret for its external id
+ * alone: the role ARN and session stay readable (reports say which role a stack assumes), the id is a secret.
+ */
+function providerConfigValue(key: string, value: string, secret: boolean): unknown {
+    if (!secret) return value;
+    if (key === "aws:assumeRoles") {
+        const roles = JSON.parse(value) as Record<string, unknown>[];
+        return roles.map((r) => (r.externalId === undefined ? r : { ...r, externalId: secretValue(r.externalId) }));
+    }
+    return secretValue(value);
 }
 
 /** A value as the engine's wire format marks a secret (what `redactSecrets` and the redactor recognise). */
