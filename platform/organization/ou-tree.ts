@@ -8,9 +8,15 @@ export interface OrganizationalUnitConfig {
     readonly parent?: string;
     /** Adopt an existing OU (`ou-…`) instead of creating one. @default - created */
     readonly id?: string;
-    /** Whether the OU holds workloads (it gets `deny-iam-users`; the pipeline checks the baseline on it). @default - its parent's; false at the top */
+    /**
+     * Whether the OU holds workloads (it gets `deny-iam-users`; the pipeline checks the baseline on it).
+     * @default - its parent's; false at the top
+     */
     readonly workload?: boolean;
-    /** Guardrail ids attached to this OU directly. @default - by level: the OU baseline on top-level OUs, `deny-iam-users` where workloads start */
+    /**
+     * Guardrail ids attached to this OU directly.
+     * @default - by level: the OU baseline on top-level OUs, `deny-iam-users` where workloads start
+     */
     readonly guardrails?: readonly string[];
 }
 

@@ -122,7 +122,8 @@ function readDeployment(reader: ConfigReader): DeploymentSettings | undefined {
     const problems: string[] = [];
     if (typeof d.trustedPrincipalArn !== "string" || !ROLE_ARN.test(d.trustedPrincipalArn)) {
         problems.push(
-            "`deployment.trustedPrincipalArn` must be the ARN of the CI role in the management account (the only principal the deployment roles trust).",
+            "`deployment.trustedPrincipalArn` must be the ARN of the CI role in the management account " +
+                "(the only principal the deployment roles trust).",
         );
     }
     const roleName = d.roleName ?? DEFAULT_DEPLOYMENT_ROLE_NAME;

@@ -118,7 +118,8 @@ function logDeliveryStatements(scope: AccountScope): PolicyStatement[] {
             },
         },
         {
-            // `DescribeKey` carries no encryption context: granted apart, for this account's trails only (as AWS's CloudTrail guide writes it).
+            // `DescribeKey` carries no encryption context: granted apart, for this account's trails only
+            // (as AWS's CloudTrail guide writes it).
             Sid: "CloudTrailDescribesKey",
             Effect: "Allow",
             Principal: { Service: "cloudtrail.amazonaws.com" },

@@ -22,7 +22,8 @@ export const organizationAccountsInOrganizationalUnits: StackPolicyDefinition = 
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Set the account's `parentId` to an OU (platform/organization: `accounts.<name>.ou`); only the management account stays at the root.",
+        "Set the account's `parentId` to an OU (platform/organization: `accounts.<name>.ou`); " +
+        "only the management account stays at the root.",
     configSchema: {
         properties: { managementAccountIds: { type: "array", items: { type: "string" }, default: [] } },
     },

@@ -58,7 +58,8 @@ export const organizationDelegatedAdministratorsSet: StackPolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Declare `aws.guardduty.OrganizationAdminAccount`, `aws.securityhub.OrganizationAdminAccount`, `aws.inspector2.DelegatedAdminAccount` " +
+        "Declare `aws.guardduty.OrganizationAdminAccount`, `aws.securityhub.OrganizationAdminAccount`, " +
+        "`aws.inspector2.DelegatedAdminAccount` " +
         "and `aws.organizations.DelegatedAdministrator` for `config.amazonaws.com` and `access-analyzer.amazonaws.com`, all naming " +
         "the audit account, and list each service in the organisation's `awsServiceAccessPrincipals`.",
     resourceTypes: [

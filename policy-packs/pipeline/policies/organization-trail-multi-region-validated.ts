@@ -11,7 +11,8 @@ export const organizationTrailMultiRegionValidated: ResourcePolicyDefinition = {
     kind: "resource",
     id: "organization-trail-multi-region-validated",
     description:
-        "Checks whether the organisation trail records every region and global service events, validates its log files and is KMS-encrypted.",
+        "Checks whether the organisation trail records every region and global service events, " +
+        "validates its log files and is KMS-encrypted.",
     severity: "high",
     controls: { "pci-dss-v4.0": ["10.2.1", "10.3.2", "10.3.4", "10.5.1"] },
     enforcementLevel: "mandatory",

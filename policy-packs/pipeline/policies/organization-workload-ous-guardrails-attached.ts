@@ -17,7 +17,8 @@ export const organizationWorkloadOusGuardrailsAttached: StackPolicyDefinition = 
     kind: "stack",
     id: "organization-workload-ous-guardrails-attached",
     description:
-        "Checks whether every workload OU of the organisation is reached by every baseline guardrail SCP (attached to it, an ancestor or the root).",
+        "Checks whether every workload OU of the organisation is reached by every baseline guardrail SCP " +
+        "(attached to it, an ancestor or the root).",
     severity: "high",
     controls: { "pci-dss-v4.0": ["1.2.1", "7.2.1", "10.3.2", "12.5.2"] },
     enforcementLevel: "mandatory",

@@ -124,7 +124,7 @@ describe("platform/organization", () => {
             ]);
         });
 
-        it("creates a deployment role in every member account, trusted only by the CI principal with the external id, for an hour at most", () => {
+        it("creates a deployment role in each member account, trusted only by the CI principal with the external id, for an hour", () => {
             const providers = ofType(result.resources, "pulumi:providers:aws");
             assert.equal(providers.length, 4);
             for (const provider of providers) {
