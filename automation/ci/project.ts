@@ -12,6 +12,11 @@ export interface CiEnvironment {
     readonly region: string;
     /** Deploys wait for the GitHub environment's required reviewers (prod). */
     readonly protected: boolean;
+    /**
+     * It deploys the AWS organisation (a unit whose folder is `organization`): its stacks create the
+     * deployment role every other environment's stacks assume, so it deploys before them.
+     */
+    readonly organisation: boolean;
     readonly stacks: number;
     /** Levels of its stack graph: the most jobs in a row a fanned-out deploy needs. */
     readonly depth: number;
@@ -24,7 +29,7 @@ export interface CiEnvironment {
 
 /** What a pipeline needs to know about the repository. */
 export interface CiProject {
-    /** Environments in deploy order: unprotected ones first, each deploy waits for the one before. */
+    /** Environments in deploy order: the organisation's, unprotected ones, protected ones; each deploy waits for the one before. */
     readonly environments: readonly CiEnvironment[];
     /** How a CI step runs `edf` (`npm run --silent edf --`, or `npx --no-install edf` in a consumer project). */
     readonly edf: string;
@@ -41,7 +46,7 @@ export interface CiProject {
 
 export interface CiProjectOptions {
     readonly projectRoot: string;
-    /** Environments whose deploys wait for reviewers. @default - `prod` and `production` */
+    /** Environments whose deploys wait for reviewers. @default - `prod`, `production` and the organisation's */
     readonly protected?: readonly string[];
     /** `auto` fans out environments of more than {@link FAN_OUT_STACKS} stacks. @default "auto" */
     readonly fanOut?: "auto" | "always" | "never";
@@ -91,12 +96,15 @@ export function readCiProject(options: CiProjectOptions): CiProject {
                     `set \`backend: { kind: s3, … }\` or \`cloud\` in ${loaded.file} before deploying from CI (docs/backends.md).`,
             );
         }
+        const organisation = Object.values(spec.units).some((u) => path.basename(u.path) === "organization");
         const upper = spec.environment.toUpperCase().replace(/[^A-Z0-9]/g, "_");
         return {
             name: spec.environment,
             spec: loaded.file,
             region: spec.region ?? "us-east-1",
-            protected: protectedNames.includes(spec.environment),
+            // The organisation's stacks run in the management account: behind reviewers unless --protected says otherwise.
+            protected: protectedNames.includes(spec.environment) || (options.protected === undefined && organisation),
+            organisation,
             stacks,
             depth: Math.max(0, ...level.values()) + 1,
             backend,
@@ -104,7 +112,10 @@ export function readCiProject(options: CiProjectOptions): CiProject {
             roles: { preview: `EDF_AWS_PREVIEW_ROLE_${upper}`, deploy: `EDF_AWS_DEPLOY_ROLE_${upper}` },
         };
     });
-    environments.sort((a, b) => Number(a.protected) - Number(b.protected) || (a.name < b.name ? -1 : 1));
+    environments.sort(
+        (a, b) =>
+            Number(b.organisation) - Number(a.organisation) || Number(a.protected) - Number(b.protected) || (a.name < b.name ? -1 : 1),
+    );
     return {
         environments,
         edf: edfCommand(root),

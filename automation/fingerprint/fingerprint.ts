@@ -52,7 +52,7 @@ const SDK_PACKAGE = sdkPackage().name;
  * Fingerprints every unit of an environment as `tree` has it. Parts (automation/fingerprint/parts.ts):
  * the program's transitive sources (the TypeScript compiler's module resolution), the lock-file
  * pins of the packages they import, the SDK version, the project files, the environment's shared
- * settings (environment, region, account, tags; the injector a unit reads from), the unit's spec
+ * settings (environment, region, account, assumed role, tags; the injector a unit reads from), the unit's spec
  * entry, the sample inputs it reads, the policy settings and pack sources, the waivers that can
  * match its stack, and the fingerprints of the units it depends on. Throws the spec's own errors
  * when the spec is missing or invalid in that tree.
@@ -128,7 +128,16 @@ function sharedParts(tree: SourceTree, spec: EnvironmentSpec, lock: LockFile, in
     const manifest = parseJson(tree.read(path.join(tree.root, "package.json"))) as { name?: string; version?: string } | undefined;
     const version = manifest?.name === SDK_PACKAGE ? (manifest.version ?? "unversioned") : lock.pin(SDK_PACKAGE).version;
     into.set(`sdk:${SDK_PACKAGE}`, { digest: sha256(version), label: version });
-    addLeaves(into, "settings:", { environment: spec.environment, region: spec.region, account: spec.account, tags: spec.tags });
+    // The role every stack assumes in its account is the environment's (a unit's own `account` and
+    // `assumeRole` are leaves of its spec entry).
+    const settings = {
+        environment: spec.environment,
+        region: spec.region,
+        account: spec.account,
+        assumeRole: spec.assumeRole,
+        tags: spec.tags,
+    };
+    addLeaves(into, "settings:", settings);
 }
 
 function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, unitSpec: UnitSpec, into: Map<string, Part>): void {

@@ -16,6 +16,8 @@ export interface ToolchainManifest {
     readonly moto: { readonly version: string; readonly path: string };
     /** Lints the GitHub Actions workflows `edf ci init` writes. */
     readonly actionlint: { readonly version: string; readonly path: string; readonly shellcheck: string };
+    /** Duo Labs' IAM linter (PyPI `parliament`), in the toolchain's venv. */
+    readonly parliament: { readonly version: string; readonly path: string };
     /** Debian's Chromium, for tests that open the HTML report (playwright-core executablePath). */
     readonly chromium: { readonly path: string };
 }

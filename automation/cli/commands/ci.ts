@@ -37,7 +37,10 @@ export const commands: CliCommand[] = [
                 .command("init")
                 .description("write the pipeline: pull requests (validate, synth, SARIF, preview, comment), deploys, a schedule")
                 .option("--provider <name>", "github (GitHub Actions workflows) or shell (an entry point any CI system can call)", "github")
-                .option("--protected <environments...>", "environments whose deploys wait for reviewers (default: prod, production)")
+                .option(
+                    "--protected <environments...>",
+                    "environments whose deploys wait for reviewers (default: prod, production and the organisation's)",
+                )
                 .option(
                     "--fan-out <when>",
                     `deploy over the job matrix, level by level: ${FAN_OUT.join(" | ")} (auto: above 40 stacks)`,

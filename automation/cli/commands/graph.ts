@@ -19,7 +19,8 @@ export const commands: CliCommand[] = [
                     }) => {
                         const ctx = context();
                         const { planEnvironment } = await import("../../plan");
-                        const { toDot, toMermaid } = await import("../../graph/render");
+                        const { toDot, toMermaid, unitsPerAccount } = await import("../../graph/render");
+                        const { deploymentTarget } = await import("../../spec/targets");
                         if (!(FORMATS as readonly string[]).includes(options.format)) {
                             throw new EdfError(
                                 "EDF_USAGE",
@@ -39,13 +40,23 @@ export const commands: CliCommand[] = [
                             units: plan.selection,
                             edges: plan.graph.edges.filter((e) => selected.has(e.from) && selected.has(e.to)),
                         };
-                        const paths = Object.fromEntries(plan.selection.map((u) => [u, plan.loaded.spec.units[u]!.path]));
-                        const text = options.format === "dot" ? toDot(graph, paths) : toMermaid(graph, paths);
+                        const spec = plan.loaded.spec;
+                        const paths = Object.fromEntries(plan.selection.map((u) => [u, spec.units[u]!.path]));
+                        const targets = Object.fromEntries(plan.selection.map((u) => [u, deploymentTarget(spec, u)]));
+                        const accounts = Object.fromEntries(Object.entries(targets).map(([u, t]) => [u, t.account]));
+                        const labels = { paths, accounts };
+                        const text = options.format === "dot" ? toDot(graph, labels) : toMermaid(graph, labels);
+                        const { grouped } = unitsPerAccount(graph, accounts);
                         ctx.reporter.result(
                             {
-                                environment: plan.loaded.spec.environment,
+                                environment: spec.environment,
                                 order: plan.selection,
                                 edges: graph.edges,
+                                // Which stacks exist in which account, and the role each assumes there.
+                                accounts: [...grouped].map(([account, units]) => ({
+                                    account,
+                                    stacks: units.map((u) => ({ unit: u, role: targets[u]!.assumeRole?.roleArn ?? null })),
+                                })),
                                 [options.format]: text,
                             },
                             text,

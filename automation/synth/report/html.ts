@@ -122,6 +122,7 @@ function inventory(s: SynthStackReport): string {
         `<details class="stack" id="stack-${e(s.unit)}" ` +
         `data-stack="${e(s.unit)}"><summary><span class="dot ` +
         `status-${s.status}"></span><b>${e(s.stack)}</b> <span class="mono sub">${e(s.path)}</span>` +
+        (s.account ? ` <span class="mono sub">account ${e(s.account)}</span>` : "") +
         (s.cached
             ? ` <span class="pill" title="reused from the synth cache: ${s.cached === "evaluation" ? "evaluation (inspected again)" : "evaluation and inspection"}">cached</span>`
             : "") +

@@ -71,9 +71,12 @@ describe("edf ci init", () => {
         }
     });
 
-    it("deploys environment after environment, prod behind its GitHub environment, one deploy per environment at a time", () => {
+    it("deploys the organisation first, then environment after environment, prod behind its GitHub environment, one at a time", () => {
         const deploy = parseYaml(pipelines.github![".github/workflows/edf-deploy.yml"]!) as Workflow;
-        assert.deepEqual(deploy.jobs["up-dev"]!.needs, ["base"]);
+        // The organisation's stacks create the deployment role dev's and prod's stacks assume.
+        assert.deepEqual(Object.keys(deploy.jobs), ["base", "up-organization", "up-dev", "up-prod"]);
+        assert.deepEqual(deploy.jobs["up-organization"]!.needs, ["base"]);
+        assert.deepEqual(deploy.jobs["up-dev"]!.needs, ["base", "up-organization"]);
         assert.deepEqual(deploy.jobs["up-prod"]!.needs, ["base", "up-dev"]);
         assert.equal(deploy.jobs["up-prod"]!.environment, "prod");
         assert.deepEqual(deploy.jobs["up-prod"]!.concurrency, { group: "edf-deploy-prod", "cancel-in-progress": false });
@@ -82,6 +85,7 @@ describe("edf ci init", () => {
         assert.deepEqual(fanned.concurrency, { group: "edf-deploy-${{ github.ref }}", "cancel-in-progress": false });
         assert.deepEqual(Object.keys(fanned.jobs), [
             "base",
+            ...["plan-organization", "up-organization-0", "up-organization-1", "up-organization-2", "report-organization"],
             ...["dev", "prod"].flatMap((env) => [
                 `plan-${env}`,
                 `up-${env}-0`,
@@ -91,6 +95,7 @@ describe("edf ci init", () => {
                 `report-${env}`,
             ]),
         ]);
+        assert.deepEqual(fanned.jobs["plan-dev"]!.needs, ["base", "report-organization"]);
         assert.deepEqual(fanned.jobs["up-prod-2"]!.needs, ["plan-prod", "up-prod-1"]);
         assert.deepEqual(fanned.jobs["plan-prod"]!.needs, ["base", "report-dev"]);
     });

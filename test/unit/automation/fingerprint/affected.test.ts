@@ -18,7 +18,9 @@ const LEDGER_WAIVER = `  - id: W-LEDGER-001
     reason: The ledger queue carries only public reference data while the KMS migration lands.
     owner: team-ledger
     ticket: LEDGER-7
-    expires: "2099-12-31"
+    approver: security-lead
+    approved: "2026-12-01"
+    expires: "2027-02-28"
 `;
 
 describe("edf affected on a real git repository", function () {
@@ -59,6 +61,9 @@ describe("edf affected on a real git repository", function () {
             "policy-packs/pipeline/policies/acm-certificate-no-wildcard.ts": (t) => `${t}\n// Reviewed.\n`,
         });
         commits.readme = repo.change("README: a line", { "README.md": (t) => `${t}\nA line for the test.\n` });
+        commits.role = repo.change("prod: another deployment role", {
+            "environments/prod.yaml": (t) => t.replace("roleName: edf-deployment", "roleName: edf-deployment-v2"),
+        });
     });
 
     after(() => repo?.remove());
@@ -121,6 +126,16 @@ describe("edf affected on a real git repository", function () {
         assert.deepEqual(report.levels, []);
     });
 
+    it("finds every stack of the environment when the role its stacks assume changed", () => {
+        const report = affected("prod", commits.readme!, commits.role);
+        assert.deepEqual(units(report), ["security", "network", "shared-services", "payments-api", "ledger-worker"]);
+        assert.ok(
+            reasons(report, "network").includes("shared setting `/assumeRole/roleName` changed"),
+            reasons(report, "network").join("\n"),
+        );
+        assert.deepEqual(units(affected("dev", commits.readme!, commits.role)), []);
+    });
+
     it("adds up the reasons of several commits, and compares against the working tree without --head", () => {
         const report = affected("prod", commits.initial!, commits.readme);
         assert.deepEqual(units(report), ["security", "network", "shared-services", "payments-api", "ledger-worker"]);
@@ -130,7 +145,7 @@ describe("edf affected on a real git repository", function () {
         // An uncommitted edit counts when no --head is given.
         fs.appendFileSync(path.join(repo.root, "services/ledger-worker/program.ts"), "\n// Not committed yet.\n");
         try {
-            const working = affected("prod", commits.readme!);
+            const working = affected("prod", commits.role!);
             assert.deepEqual(working.head, { ref: "working tree" });
             assert.deepEqual(units(working), ["ledger-worker"]);
         } finally {
