@@ -2,7 +2,7 @@
 //
 // Each test runs the real script in a scratch checkout (the script and its version pins
 // copied, node_modules linked) against a scratch cache (EDF_TOOLCHAIN_CACHE). The costly
-// entries — the Pulumi CLI and the PyPI venv — are seeded from this checkout's toolchain, so
+// entries — the Pulumi CLI, actionlint and the PyPI venv — are seeded from this checkout's toolchain, so
 // the one entry that misses is the Node language host: a real `go build`, a few seconds with
 // Go's own build cache warm, under the script's real lock.
 import * as assert from "assert";
@@ -56,6 +56,10 @@ function scratch(): Scratch {
         ),
         "dir",
     );
+    // actionlint (a Go build of its own): the binary this checkout's toolchain installed.
+    const actionlint = path.join(cache, "actionlint", `v${VERSIONS.ACTIONLINT_VERSION}`);
+    fs.mkdirSync(actionlint, { recursive: true });
+    fs.symlinkSync(fs.realpathSync(toolchain().actionlint.path), path.join(actionlint, "actionlint"));
     // Node runtimes: the entries this checkout's toolchain uses (a fetch would cost 50 MB each).
     for (const [version, link] of [
         [VERSIONS.NODE_VERSION!, "node"],
