@@ -152,6 +152,58 @@ export async function startMoto(): Promise<RunningServer> {
     });
 }
 
+/** A distribution registry (Debian's docker-registry) with its storage folder, for tests that tamper with blobs. */
+export interface RunningRegistry extends RunningServer {
+    /** `127.0.0.1:<port>`: the host part of image references. */
+    readonly host: string;
+    /** The filesystem storage root (`<root>/docker/registry/v2/blobs/sha256/<2>/<hex>/data`). */
+    readonly storage: string;
+    /** The path of a blob's bytes in the storage (to tamper with them, as a compromised store would). */
+    blobPath(digest: string): string;
+}
+
+/**
+ * Starts the CNCF distribution registry (Debian's `docker-registry`) on a free 127.0.0.1 port,
+ * plain HTTP, storage in a temporary folder removed on stop. `htpasswd` (a bcrypt line per user)
+ * turns on HTTP Basic auth, as ECR and most private registries answer.
+ */
+export async function startRegistry(options: { readonly htpasswd?: string } = {}): Promise<RunningRegistry> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-registry-"));
+    const storage = path.join(dir, "storage");
+    const config = path.join(dir, "config.yml");
+    let port = 0;
+    const server = await startServer({
+        name: "docker-registry",
+        command: toolchain().registry.path,
+        args: (p) => {
+            port = p;
+            const auth = options.htpasswd ? `auth:\n  htpasswd:\n    realm: edf-test\n    path: ${path.join(dir, "htpasswd")}\n` : "";
+            if (options.htpasswd) fs.writeFileSync(path.join(dir, "htpasswd"), options.htpasswd);
+            fs.writeFileSync(
+                config,
+                `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\n` +
+                    `http:\n  addr: 127.0.0.1:${p}\n${auth}`,
+            );
+            return ["serve", config];
+        },
+        healthPath: "/v2/",
+        env: { OTEL_TRACES_EXPORTER: "none" },
+    });
+    return {
+        ...server,
+        host: `127.0.0.1:${port}`,
+        storage,
+        blobPath: (digest) => {
+            const hex = digest.split(":")[1]!;
+            return path.join(storage, "docker", "registry", "v2", "blobs", "sha256", hex.slice(0, 2), hex, "data");
+        },
+        stop: async () => {
+            await server.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+
 /**
  * Mocha helper: starts a server before the suite and always stops it after, also when
  * a test fails. Returns a getter for the running server.
