@@ -77,9 +77,15 @@ describe("runtime policies", () => {
                 runtimePolicies.map((p) => [p.id, [p.enforcementLevel, p.severity, p.waivable, p.controls["pci-dss-v4.0"]]]),
             ),
             {
+                "image-content-matches-digest": ["mandatory", "critical", false, ["11.5.2", "6.3.2"]],
+                "image-distribution-supported": ["mandatory", "high", true, ["6.3.3", "12.3.4"]],
                 "image-no-fixable-critical-high": ["mandatory", "critical", true, ["6.3.3", "11.3.1"]],
                 "image-no-forbidden-software": ["mandatory", "high", true, ["2.2.4", "2.2.5"]],
+                "image-no-secret-material": ["mandatory", "critical", true, ["3.5.1", "3.6.1", "8.6.2"]],
+                "image-no-setuid-outside-allowlist": ["advisory", "medium", true, ["2.2.6", "7.2.1"]],
+                "image-no-world-writable-files": ["advisory", "low", true, ["2.2.6"]],
                 "image-running-digest-matches-declared": ["mandatory", "high", false, ["6.5.1", "11.5.2"]],
+                "image-runs-as-non-root": ["mandatory", "high", true, ["2.2.6", "7.2.1"]],
                 "image-sbom-present": ["mandatory", "medium", true, ["6.3.2"]],
                 "image-scan-complete-and-fresh": ["mandatory", "high", true, ["6.3.1", "11.3.1"]],
             },
@@ -160,12 +166,13 @@ describe("runtime policies", () => {
                 expect: /within 7 days \(last complete scan 57 days/,
             },
             {
-                name: "an image reference that resolves to no digest",
+                // With a task running, its digest is what is judged; with none, only the declaration is left.
+                name: "an image reference that resolves to no digest, nothing running",
                 resources: () =>
                     changeContainers(compliantEstate(), (cs) => [
                         { ...cs[0], image: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/payments:1.0" },
                     ]),
-                options: opts(clean()),
+                options: opts(clean({ running: [] })),
                 expect: /neither pinned by digest nor resolved/,
             },
         ],
