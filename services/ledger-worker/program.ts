@@ -16,6 +16,7 @@ import {
     Queue,
     readServiceSettings,
     resolveLandingZone,
+    runtimeOutput,
     ServiceIdentity,
     Table,
     taskSize,
@@ -61,6 +62,8 @@ export default defineUnit(async (ctx) => {
     return {
         serviceName: service.service.name,
         image: service.image,
+        // What `edf inspect` reads: cluster, service, task definition, declared images (services/sdk/runtime-output.ts).
+        runtime: service.runtime.apply((r) => runtimeOutput([r])),
         repositoryUrl: service.repository.repositoryUrl,
         jobsQueueUrl: jobs.url,
         ledgerTableName: ledger.tableName,

@@ -16,6 +16,7 @@ import {
     PostgresDatabase,
     readServiceSettings,
     resolveLandingZone,
+    runtimeOutput,
     ServiceIdentity,
     taskSize,
 } from "../sdk";
@@ -65,6 +66,8 @@ export default defineUnit(async (ctx) => {
     return {
         serviceName: service.service.name,
         image: service.image,
+        // What `edf inspect` reads: cluster, service, task definition, declared images (services/sdk/runtime-output.ts).
+        runtime: service.runtime.apply((r) => runtimeOutput([r])),
         repositoryUrl: service.repository.repositoryUrl,
         endpoint: `https://${landingZone.sharedServices.albDnsName}/payments`,
         databaseAddress: database.address,

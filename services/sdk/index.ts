@@ -18,6 +18,7 @@ export * from "./landing-zone";
 export * from "./postgres-database";
 export * from "./postgres-engines";
 export * from "./queue";
+export * from "./runtime-output";
 export * from "./secret";
 export * from "./service-identity";
 export * from "./settings";
