@@ -51,7 +51,10 @@ export function imageSbom(analysis: ImageAnalysis, tool: SbomTool, collectedAt: 
         version: analysis.digest,
         properties: new CDX.Models.PropertyRepository([
             new CDX.Models.Property("edf:image:manifestDigest", analysis.manifestDigest),
-            new CDX.Models.Property("edf:image:platform", [analysis.platform.os, analysis.platform.architecture, analysis.platform.variant].filter(Boolean).join("/")),
+            new CDX.Models.Property(
+                "edf:image:platform",
+                [analysis.platform.os, analysis.platform.architecture, analysis.platform.variant].filter(Boolean).join("/"),
+            ),
             ...(analysis.configDigest ? [new CDX.Models.Property("edf:image:configDigest", analysis.configDigest)] : []),
             ...analysis.layers.map((l, i) => new CDX.Models.Property(`edf:image:layer:${i}`, l.digest)),
         ]),

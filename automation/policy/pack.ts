@@ -4,6 +4,8 @@ import type { PolicyDefinition } from "../../policy-packs/lib/model";
 
 /** The pack every synth, preview and up runs when the spec names none. */
 export const DEFAULT_POLICY_PACK = "policy-packs/pipeline";
+/** The pack `edf inspect` runs when the spec names none. */
+export const DEFAULT_RUNTIME_PACK = "policy-packs/runtime";
 
 /** Where a pack keeps its policy list, the module tests and offline runners import (never the gRPC entry point). */
 export const POLICY_LIST_MODULE = "policy-list.ts";
@@ -18,9 +20,9 @@ export interface PackLocation {
     readonly policyModule: string;
 }
 
-/** The pack folder the spec's `policy.pack` names (or the default), resolved under the project root. */
-export function packLocation(packSetting: string | undefined, projectRoot: string): PackLocation {
-    const display = packSetting ?? DEFAULT_POLICY_PACK;
+/** The pack folder the spec names (or the default), resolved under the project root. */
+export function packLocation(packSetting: string | undefined, projectRoot: string, defaultPack = DEFAULT_POLICY_PACK): PackLocation {
+    const display = packSetting ?? defaultPack;
     const dir = path.resolve(projectRoot, display);
     return { dir, display, policyModule: path.join(dir, POLICY_LIST_MODULE) };
 }

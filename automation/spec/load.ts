@@ -6,7 +6,7 @@ import { EdfError, Problem } from "../errors";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
-import { checkWaiverFiles, listedWaiverFiles } from "./waivers";
+import { checkWaiverFiles, resolveWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
@@ -55,8 +55,8 @@ export interface SpecLocation {
 }
 
 /**
- * Validates spec text; `display` is the file name used in messages. `policy.waivers` comes
- * back as absolute paths. @default location - `display` resolved from the working directory
+ * Validates spec text; `display` is the file name used in messages. `policy.waivers` and
+ * `inspect.policy.waivers` come back as absolute paths. @default location - `display` resolved from the working directory
  */
 export function parseSpec(
     text: string,
@@ -92,9 +92,7 @@ export function parseSpec(
     if (problems.length > 0) {
         throw invalid(display, problems);
     }
-    const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
-    const resolved: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
-    return { file: display, spec: resolved, lineOf };
+    return { file: display, spec: resolveWaiverFiles(spec, location.specDir), lineOf };
 }
 
 function invalid(display: string, problems: Problem[]): EdfError {

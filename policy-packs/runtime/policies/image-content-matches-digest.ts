@@ -10,7 +10,8 @@ export const imageContentMatchesDigest: ResourcePolicyDefinition = {
     kind: "resource",
     id: "image-content-matches-digest",
     description:
-        "Checks whether every running image's manifest, config and layers hash to the digests that name them (the image was not tampered with).",
+        "Checks whether every running image's manifest, config and layers hash to the digests that name them " +
+        "(the image was not tampered with).",
     severity: "critical",
     controls: { "pci-dss-v4.0": ["11.5.2", "6.3.2"] },
     enforcementLevel: "mandatory",

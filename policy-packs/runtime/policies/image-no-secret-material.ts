@@ -23,7 +23,8 @@ export const imageNoSecretMaterial: ResourcePolicyDefinition = {
     waivable: true,
     remediationSteps:
         "Rotate the secret now (anyone with pull access has it). Rebuild without it: pass build secrets with `RUN --mount=type=secret`, " +
-        "use a multi-stage build so no layer of the final image ever held it, and deliver runtime secrets through the task definition's `secrets`.",
+        "use a multi-stage build so no layer of the final image ever held it, " +
+        "and deliver runtime secrets through the task definition's `secrets`.",
     configSchema: {
         properties: {
             evidence: EVIDENCE_PROPERTY,

@@ -21,7 +21,8 @@ export const imageRunsAsNonRoot: ResourcePolicyDefinition = {
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:
-        "Add a `USER <uid>` line (a numeric, non-zero uid) to the image's Dockerfile, or set the container's `user` in the task definition.",
+        "Add a `USER <uid>` line (a numeric, non-zero uid) to the image's Dockerfile, " +
+        "or set the container's `user` in the task definition.",
     configSchema: { properties: { evidence: EVIDENCE_PROPERTY } },
     resourceTypes: [TASK_DEFINITION],
     validateResource: forTypes([TASK_DEFINITION], (args, report) => {

@@ -56,7 +56,7 @@ export async function tarOf(files: readonly LayerFile[]): Promise<Buffer> {
     const pack = tar.pack();
     const chunks: Buffer[] = [];
     const collected = new Promise<Buffer>((resolve, reject) => {
-        pack.on("data", (c: Buffer) => chunks.push(c));
+        pack.on("data", (c) => chunks.push(c as Buffer));
         pack.on("end", () => resolve(Buffer.concat(chunks)));
         pack.on("error", reject);
     });

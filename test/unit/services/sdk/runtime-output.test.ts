@@ -5,16 +5,17 @@ import { RUNTIME_OUTPUT, runtimeOutputProblems, ServiceRuntime } from "../../../
 import { PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
 
 describe("the `runtime` stack output (what edf inspect reads of a service stack)", () => {
-    for (const [unit, program] of [
-        ["services/payments-api", payments],
-        ["services/ledger-worker", ledger],
-    ] as const) {
+    const units: [string, () => ReturnType<typeof runServiceUnit>][] = [
+        ["services/payments-api", () => runServiceUnit("services/payments-api", payments, { environment: "prod" })],
+        ["services/ledger-worker", () => runServiceUnit("services/ledger-worker", ledger, { environment: "prod" })],
+    ];
+    for (const [unit, runUnit] of units) {
         it(`${unit} exports its cluster, service, task definition, platform and declared image, pinned in prod`, async () => {
-            const run = await runServiceUnit(unit, program, { environment: "prod" });
+            const run = await runUnit();
             assert.equal(run.error, undefined, run.error?.message);
             const output = run.outputs?.[RUNTIME_OUTPUT];
             assert.deepEqual(runtimeOutputProblems(output), []);
-            const [service] = (output as { services: ServiceRuntime[] }).services;
+            const [service] = (output as unknown as { services: ServiceRuntime[] }).services;
             const name = unit.split("/")[1]!;
             assert.equal(service!.kind, "ecs-service");
             assert.equal(service!.name, name);
