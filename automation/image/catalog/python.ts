@@ -23,8 +23,11 @@ export function parseCoreMetadata(text: string): Record<string, string> {
     return out;
 }
 
-/** The purl name of a Python distribution (PEP 503 normalization, as the purl spec asks). */
-function pypiName(name: string): string {
+/**
+ * A Python distribution's name normalized (PEP 503: lowercase, runs of `-_.` as one `-`): how
+ * pip, the purl spec and Syft identify it (`Flask` and `flask` are one distribution).
+ */
+export function pypiName(name: string): string {
     return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 
@@ -39,7 +42,7 @@ export const pythonCataloger: Cataloger = {
             if (!meta.Name || !meta.Version) continue;
             const license = meta["License-Expression"] ?? (meta.License && meta.License.length < 80 ? meta.License : undefined);
             out.push({
-                name: meta.Name,
+                name: pypiName(meta.Name),
                 version: meta.Version,
                 type: "pypi",
                 purl: purl("pypi", undefined, pypiName(meta.Name), meta.Version),
