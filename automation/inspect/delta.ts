@@ -4,10 +4,11 @@ import type { FindingRef, InspectReport } from "./report/model";
 
 /**
  * Parts of a finding's message that change from run to run while the finding stays the same:
- * ages in days, task ids, byte counts. A finding is the same finding when its policy, its
- * resource and the rest of its message are.
+ * ages in days, task ids, byte counts, and image digests: a rebuilt image that still runs an
+ * end-of-life distribution, or still carries the same CVE, has the same finding. A finding is the
+ * same finding when its policy, its resource and the rest of its message are.
  */
-const VOLATILE: readonly RegExp[] = [/\b\d+ days?\b/g, /\btask [0-9a-f-]{8,}\b/g, /\(\d+ of \d+ bytes\)/g, /\bin \d+ days\b/g];
+const VOLATILE: readonly RegExp[] = [/\bsha256:[0-9a-f]{6,64}…?/g, /\b\d+ days?\b/g, /\btask [0-9a-f-]{8,}\b/g, /\(\d+ of \d+ bytes\)/g];
 
 /** A finding's identity across runs. */
 export function fingerprintOf(unit: string, f: Pick<Finding, "policyId" | "urn" | "kind" | "message">): string {

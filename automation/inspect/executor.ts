@@ -133,7 +133,7 @@ export class InspectExecutor implements StackExecutor<InspectStackDetail> {
                 [
                     ...missing.map((unit) => ({
                         path: unit,
-                        message: `stack \`${reader.stackName(unit)}\` does not exist`,
+                        message: `stack \`${reader.stackName(unit)}\` does not exist.`,
                         fix: UNDEPLOYED_FIX(env, [unit]),
                     })),
                 ],
@@ -169,9 +169,16 @@ export class InspectExecutor implements StackExecutor<InspectStackDetail> {
         const images: Record<string, ImageEvidence> = {};
         const tags: Record<string, string> = {};
         const services: ServiceReport[] = [];
+        const seen = new Set<string>();
         for (const service of declared.services) {
             const observed = await this.observe(unit, service, problems);
-            running.push(...observed.running);
+            // One task is one observation, whichever service query returned it (an emulator may ignore the service filter).
+            for (const r of observed.running) {
+                const key = `${r.family}|${r.container}|${r.digest}|${/task (\S+)$/.exec(r.observedIn ?? "")?.[1] ?? r.observedIn}`;
+                if (seen.has(key)) continue;
+                seen.add(key);
+                running.push(r);
+            }
             const containers: ContainerReport[] = [];
             for (const container of service.containers) {
                 const targets = await this.targetsOf(service, container, observed.running, tags, problems, context.signal);
@@ -186,7 +193,7 @@ export class InspectExecutor implements StackExecutor<InspectStackDetail> {
                         analysis: analysisEvidence(done.analysis, this.options.version),
                     };
                 }
-                const mine = observed.running.filter((r) => r.container === container.name);
+                const mine = observed.running.filter((r) => r.family === service.taskDefinition.family && r.container === container.name);
                 const counts = new Map<string, { digest: string; image?: string; tasks: number }>();
                 for (const r of mine) {
                     const entry = counts.get(r.digest) ?? { digest: r.digest, ...(r.image ? { image: r.image } : {}), tasks: 0 };

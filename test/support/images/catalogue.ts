@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { toolchain } from "../toolchain";
@@ -128,6 +129,17 @@ function sitePackages(prefix: string): LayerFile[] {
         .filter((d) => d.endsWith(".dist-info") && fs.existsSync(path.join(site, d, "METADATA")))
         .sort()
         .map((d) => file(`${prefix}/${d}/METADATA`, fs.readFileSync(path.join(site, d, "METADATA"))));
+}
+
+/** `size` bytes that do not compress (a hash chain): an image that must weigh what it says. */
+function incompressible(size: number): Buffer {
+    const out = Buffer.alloc(size);
+    let block = createHash("sha256").update("edf").digest();
+    for (let at = 0; at < size; at += block.length) {
+        block.copy(out, at);
+        block = createHash("sha256").update(block).digest();
+    }
+    return out;
 }
 
 const PRIVATE_KEY =
@@ -266,7 +278,8 @@ export async function testImages(): Promise<Record<string, TestImage>> {
             spec: {
                 layers: [
                     { files: withParents([file("etc/os-release", DEBIAN_OS)]) },
-                    { files: withParents([file("app/orders", goBinary(), 0o755)]) },
+                    // Over 1 MB compressed: the size-limit case uses this image.
+                    { files: withParents([file("app/orders", goBinary(), 0o755), file("app/assets.bin", incompressible(1_200_000))]) },
                 ],
                 config: { User: "65532", Entrypoint: ["/app/orders"] },
             },
@@ -315,7 +328,8 @@ export async function testImages(): Promise<Record<string, TestImage>> {
                         files: withParents([
                             file(
                                 "etc/os-release",
-                                'NAME="Red Hat Enterprise Linux"\nID="rhel"\nVERSION_ID="9.4"\nPRETTY_NAME="Red Hat Enterprise Linux 9.4 (Plow)"\n',
+                                'NAME="Red Hat Enterprise Linux"\nID="rhel"\nVERSION_ID="9.4"\n' +
+                                    'PRETTY_NAME="Red Hat Enterprise Linux 9.4 (Plow)"\n',
                             ),
                             file(
                                 "var/lib/rpm/rpmdb.sqlite",
