@@ -71,14 +71,13 @@ function imageSpec(i: number, layers: number, bytes: number): ImageSpec {
     const status = fs.readFileSync("/var/lib/dpkg/status");
     const osRelease = fs.existsSync("/usr/lib/os-release") ? fs.readFileSync("/usr/lib/os-release") : Buffer.from("ID=debian\n");
     const per = Math.floor(bytes / (layers - 1));
-    const spec = [
-        {
-            files: withParents([
-                { path: "etc/os-release", content: osRelease },
-                { path: "var/lib/dpkg/status", content: status },
-            ]),
-        },
+    // Every image's base layer is its own (its hostname file): no blob is shared, so no push mounts one from another repository.
+    const base = [
+        { path: "etc/os-release", content: osRelease },
+        { path: "etc/hostname", content: `bench-${i}\n` },
+        { path: "var/lib/dpkg/status", content: status },
     ];
+    const spec = [{ files: withParents(base) }];
     for (let l = 1; l < layers; l++) {
         const files: LayerFile[] = [];
         for (let m = 0; m < 20; m++)

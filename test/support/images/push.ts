@@ -2,6 +2,8 @@ import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import { toolchain } from "../toolchain";
 
+const PUSH_TIMEOUT_MS = 300_000;
+
 export interface PushOptions {
     /** `user:password` for a registry with auth. */
     readonly creds?: string;
@@ -29,7 +31,12 @@ export function pushLayout(layout: string, tag: string, host: string, repository
         `oci:${layout}:${tag}`,
         `docker://${host}/${repository}:${tag}`,
     ];
-    execFileSync(skopeo, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOME: process.env.HOME ?? "/tmp" } });
+    // A push that hangs (a stalled connection) fails after PUSH_TIMEOUT_MS instead of holding the suite forever.
+    execFileSync(skopeo, args, {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, HOME: process.env.HOME ?? "/tmp" },
+        timeout: PUSH_TIMEOUT_MS,
+    });
     const inspect = execFileSync(
         skopeo,
         [
@@ -39,7 +46,7 @@ export function pushLayout(layout: string, tag: string, host: string, repository
             ...(options.creds ? ["--creds", options.creds] : []),
             `docker://${host}/${repository}:${tag}`,
         ],
-        { encoding: "buffer" },
+        { encoding: "buffer", timeout: PUSH_TIMEOUT_MS },
     );
     return `sha256:${createHash("sha256").update(inspect).digest("hex")}`;
 }

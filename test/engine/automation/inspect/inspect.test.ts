@@ -6,11 +6,14 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import * as CDX from "@cyclonedx/cyclonedx-library";
+import { chromium } from "playwright-core";
 import { EXIT_CODES } from "../../../../automation/errors";
 import type { InspectReport, InspectStackReport } from "../../../../automation/inspect/report/model";
 import { freePort } from "../../../support/servers";
 import { sarifValidator } from "../../../support/sarif";
+import { toolchain } from "../../../support/toolchain";
 import { DATE, ECR_HOST, ECR_PASSWORD, InspectRunResult, InspectWorld } from "./support/world";
 
 const service = (report: InspectReport, name: string) => {
@@ -292,6 +295,46 @@ describe("edf inspect end to end: registries, ECS, ECR and Inspector (moto), the
         ];
         const texts = [first.stdout, first.stderr, ...walk(first.dir!).map((f) => fs.readFileSync(f, "utf8"))];
         for (const secret of secrets) assert.ok(!texts.some((t) => t.includes(secret)), `\`${secret.slice(0, 6)}…\` leaked`);
+    });
+
+    it("renders report.html in Chromium: every service, the drift, a working inventory filter, nothing loaded from outside", async () => {
+        const requests: string[] = [];
+        const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "edf-chromium-")), {
+            executablePath: toolchain().chromium.path,
+            headless: true,
+            args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+        });
+        try {
+            const page = await context.newPage();
+            page.on("request", (r) => requests.push(r.url()));
+            await page.goto(pathToFileURL(path.join(first.dir!, "report.html")).href);
+            assert.match(await page.title(), /^edf inspect · prod · /);
+            assert.strictEqual(await page.locator(".panel.service").count(), 11);
+            const drifted = page.locator("#service-legacy-drifted");
+            assert.match((await drifted.textContent()) ?? "", /drift/);
+            // The payments image's inventory is the machine's dpkg status: filter it down to a few rows.
+            const payments = page.locator("#service-payments-payments");
+            const filter = payments.locator("input.inventory-filter").first();
+            const table = payments.locator(`#${await filter.getAttribute("data-table")}`);
+            const all = await table.locator("tbody tr").count();
+            assert.strictEqual(all, imageOf(report, "payments").packages.length);
+            await filter.fill("libc6");
+            const shown = await table.locator("tbody tr:visible").count();
+            assert.ok(shown >= 1 && shown < all, `${shown} of ${all} rows shown`);
+            assert.match(
+                (await payments.locator(`#${await filter.getAttribute("data-count")}`).textContent()) ?? "",
+                new RegExp(`^${shown} of ${all} packages$`),
+            );
+            await page.fill("#filter-text", "image-runs-as-non-root");
+            assert.ok((await page.locator("tr.finding:visible").count()) >= 1);
+            assert.deepStrictEqual(
+                requests.filter((u) => !u.startsWith("file:")),
+                [],
+                "no request leaves the page",
+            );
+        } finally {
+            await context.close();
+        }
     });
 
     describe("the delta between runs", () => {
