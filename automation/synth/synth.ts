@@ -1,4 +1,5 @@
 import * as os from "os";
+import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
@@ -179,6 +180,11 @@ function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStack
             waived: sum((s) => s.inspection?.waived ?? 0),
         },
         policies: executor.policies,
+        frameworks: frameworkResults(
+            policy?.frameworks ?? [],
+            stacks.flatMap((s) => s.findings),
+            new Set(executor.policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
+        ),
         stacks,
     };
 }

@@ -1,3 +1,4 @@
+import { frameworkResults } from "../../../policy-packs/lib/frameworks";
 import type { PolicySummary } from "../../../policy-packs/lib/inspect";
 import type { EnvironmentRun } from "../../run/environment-run";
 import type { EnvironmentPolicy } from "../../policy/environment-policy";
@@ -124,6 +125,11 @@ export function inspectReport(
             newDigests: newDigests.length,
         },
         policies: context.policies,
+        frameworks: frameworkResults(
+            context.policy.frameworks,
+            stacks.flatMap((s) => s.findings),
+            new Set(context.policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
+        ),
         stacks,
         images,
         delta: { ...(baselineRuns.length ? { baseline: { runs: baselineRuns } } : {}), newFindings, resolvedFindings, newDigests },

@@ -1,3 +1,4 @@
+import { controlLabels, ControlLabel } from "./controls";
 import type { InspectFinding, ImageReport, InspectReport, InspectStackReport, ServiceReport } from "./model";
 import { INSPECT_CSS, INSPECT_SCRIPT } from "./html-assets";
 
@@ -18,11 +19,11 @@ function findingState(f: InspectFinding): "mandatory" | "advisory" | "waived" {
     return f.waivedBy ? "waived" : f.level;
 }
 
-function findingRow(stack: InspectStackReport, f: InspectFinding): string {
+function findingRow(stack: InspectStackReport, f: InspectFinding, controls: ReadonlyMap<string, ControlLabel>): string {
     const state = findingState(f);
     const resource = f.resourceName ?? (f.urn ? (f.urn.split("::").pop() ?? f.urn) : "(stack)");
     const search =
-        `${f.policyId} ${stack.unit} ${resource} ${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
+        `${f.policyId} ${stack.unit} ${resource} ${f.message} ${controls.get(f.policyId)?.tokens ?? ""} ${f.waivedBy?.id ?? ""}`.toLowerCase();
     const waiver = f.waivedBy
         ? `<div class="waiver">Waived by <b>${e(f.waivedBy.id)}</b> (${e(f.waivedBy.ticket)}, ${e(f.waivedBy.owner)}, until ${e(f.waivedBy.expires)}): ${e(f.waivedBy.reason)}</div>`
         : "";
@@ -30,9 +31,14 @@ function findingRow(stack: InspectStackReport, f: InspectFinding): string {
         `<tr class="finding" data-state="${state}" data-severity="${e(f.severity)}" data-stack="${e(stack.unit)}" data-new="${f.new}" data-search="${e(search)}">` +
         `<td><span class="pill state-${state}">${state}</span>${f.new ? ' <span class="pill new">new</span>' : ""}</td>` +
         `<td><span class="sev sev-${e(f.severity)}">${e(f.severity)}</span></td><td class="mono">${e(f.policyId)}</td>` +
-        `<td>${e(stack.unit)}</td><td class="mono" title="${e(f.urn)}">${e(resource)}</td><td class="mono">${e(f.controls["pci-dss-v4.0"].join(", "))}</td>` +
+        `<td>${e(stack.unit)}</td><td class="mono" title="${e(f.urn)}">${e(resource)}</td><td class="mono">${controlCell(controls.get(f.policyId))}</td>` +
         `<td>${e(f.message)}${waiver}</td></tr>`
     );
+}
+
+/** A policy's controls, one line per chosen framework. */
+function controlCell(label: ControlLabel | undefined): string {
+    return (label?.cited ?? []).map((c) => `<div><span class="sub">${e(c.framework)}</span> ${e(c.controls.join(", "))}</div>`).join("");
 }
 
 function list(items: readonly string[], empty: string): string {
@@ -137,7 +143,8 @@ export function renderInspectHtml(report: InspectReport): string {
     const s = report.summary;
     const card = (label: string, value: number, cls = ""): string =>
         `<div class="card ${cls}"><div class="num">${value}</div><div class="label">${label}</div></div>`;
-    const rows = report.stacks.flatMap((st) => st.findings.map((f) => findingRow(st, f)));
+    const controls = controlLabels(report.frameworks);
+    const rows = report.stacks.flatMap((st) => st.findings.map((f) => findingRow(st, f, controls)));
     const services = report.stacks.flatMap((st) => st.services.map((svc) => servicePanel(report, st, svc)));
     const others = report.stacks
         .filter((st) => st.services.length === 0)
@@ -200,16 +207,16 @@ ${others.length ? `<div class="panel"><h4>Stacks without services</h4><ul class=
   </form>
   ${
       rows.length
-          ? `<div class="table-wrap"><table id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI DSS v4.0</th><th>Message</th></tr></thead><tbody>${rows.join("\n")}</tbody></table></div>`
+          ? `<div class="table-wrap"><table id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>Controls</th><th>Message</th></tr></thead><tbody>${rows.join("\n")}</tbody></table></div>`
           : '<p class="empty">No findings: every running image passed every runtime policy.</p>'
   }
   <p class="empty" id="no-match" hidden>No finding matches these filters.</p>
 </section>
 <section><details class="panel"><summary><b>Policies</b> <span class="sub">${report.policies.length} in ${e(report.pack.name)}, levels for ${e(report.environment)}</span></summary>
-<table><thead><tr><th>Policy</th><th>Severity</th><th>Level</th><th>PCI DSS v4.0</th><th>Checks whether…</th></tr></thead><tbody>${report.policies
+<table><thead><tr><th>Policy</th><th>Severity</th><th>Level</th><th>Controls</th><th>Checks whether…</th></tr></thead><tbody>${report.policies
         .map(
             (p) =>
-                `<tr><td class="mono">${e(p.id)}</td><td class="sev sev-${e(p.severity)}">${e(p.severity)}</td><td>${e(p.level)}</td><td class="mono">${e(p.controls["pci-dss-v4.0"].join(", "))}</td><td>${e(p.description)}</td></tr>`,
+                `<tr><td class="mono">${e(p.id)}</td><td class="sev sev-${e(p.severity)}">${e(p.severity)}</td><td>${e(p.level)}</td><td class="mono">${controlCell(controls.get(p.id))}</td><td>${e(p.description)}</td></tr>`,
         )
         .join("")}</tbody></table></details></section>
 </main>

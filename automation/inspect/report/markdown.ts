@@ -1,3 +1,5 @@
+import { renderFrameworksMarkdown } from "../../../policy-packs/lib/reports/markdown";
+import { controlLabels, ControlLabel, controlsText } from "./controls";
 import type { InspectFinding, InspectReport } from "./model";
 
 function cell(text: string): string {
@@ -11,14 +13,15 @@ const VERDICT = {
     interrupted: "INTERRUPTED",
 } as const;
 
-function findingRow(unit: string, f: InspectFinding): string {
+function findingRow(unit: string, f: InspectFinding, controls: ReadonlyMap<string, ControlLabel>): string {
     const resource = f.urn ? `\`${cell(f.resourceName ?? f.urn.split("::").pop() ?? f.urn)}\`` : "(stack)";
-    return `| ${unit} | ${f.new ? "**new**" : "known"} | ${f.policyId} | ${f.severity} | ${resource} | ${f.controls["pci-dss-v4.0"].join(", ")} | ${cell(f.message)} |`;
+    return `| ${unit} | ${f.new ? "**new**" : "known"} | ${f.policyId} | ${f.severity} | ${resource} | ${controlsText(controls.get(f.policyId))} | ${cell(f.message)} |`;
 }
 
 /** summary.md: the run for a CI log or a ticket — verdict, delta, what runs, blocking findings, advisories, waivers. */
 export function renderInspectMarkdown(report: InspectReport): string {
     const s = report.summary;
+    const controls = controlLabels(report.frameworks);
     const lines = [
         `# edf inspect: ${report.environment} — ${VERDICT[report.outcome]}`,
         "",
@@ -62,14 +65,14 @@ export function renderInspectMarkdown(report: InspectReport): string {
     const failed = report.stacks.filter((st) => st.reason && st.status !== "passed" && st.status !== "policy-violation");
     if (failed.length > 0)
         lines.push("## Stacks not inspected", "", ...failed.map((st) => `- **${st.stack}** (${st.status}): ${cell(st.reason ?? "")}`), "");
-    const header = ["| Stack | Delta | Policy | Severity | Resource | PCI DSS v4.0 | Message |", "|---|---|---|---|---|---|---|"];
+    const header = ["| Stack | Delta | Policy | Severity | Resource | Controls | Message |", "|---|---|---|---|---|---|---|"];
     const all = report.stacks.flatMap((st) => st.findings.map((f) => ({ unit: st.unit, f })));
     const blocking = all.filter(({ f }) => !f.waivedBy && f.level === "mandatory");
     const advisory = all.filter(({ f }) => !f.waivedBy && f.level === "advisory");
     const waived = all.filter(({ f }) => f.waivedBy);
     if (blocking.length > 0)
-        lines.push("## Blocking (mandatory)", "", ...header, ...blocking.map(({ unit, f }) => findingRow(unit, f)), "");
-    if (advisory.length > 0) lines.push("## Advisory", "", ...header, ...advisory.map(({ unit, f }) => findingRow(unit, f)), "");
+        lines.push("## Blocking (mandatory)", "", ...header, ...blocking.map(({ unit, f }) => findingRow(unit, f, controls)), "");
+    if (advisory.length > 0) lines.push("## Advisory", "", ...header, ...advisory.map(({ unit, f }) => findingRow(unit, f, controls)), "");
     if (waived.length > 0)
         lines.push(
             "## Waived",
@@ -85,5 +88,6 @@ export function renderInspectMarkdown(report: InspectReport): string {
     const notes = report.stacks.flatMap((st) => st.notes.map((n) => `- ${st.stack}: ${cell(n)}`));
     if (notes.length > 0) lines.push("## Notes", "", ...notes, "");
     if (all.length === 0 && failed.length === 0) lines.push("No findings.", "");
+    lines.push(...renderFrameworksMarkdown(report.frameworks));
     return `${lines.filter((l, i, a) => !(l === "" && a[i - 1] === "")).join("\n")}\n`;
 }

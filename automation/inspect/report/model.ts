@@ -1,6 +1,7 @@
 import type { Finding } from "../../../policy-packs/lib/findings";
 import type { PolicySummary, WaiverUse } from "../../../policy-packs/lib/inspect";
 import type { AppliedWaiver } from "../../../policy-packs/lib/findings";
+import type { FrameworkResult } from "../../../policy-packs/lib/frameworks";
 import type { ScanEvidence, Vulnerability } from "../../../policy-packs/runtime/evidence/model";
 import type { FileModeFact, ImageRuntimeConfig, IntegrityProblem, OperatingSystem, SecretFact, ToolFact } from "../../image/model";
 
@@ -127,6 +128,12 @@ export interface InspectReport {
         readonly newDigests: number;
     };
     readonly policies: readonly PolicySummary[];
+    /**
+     * The frameworks the spec chooses (`policy.frameworks`), each with the runtime findings per
+     * control. The mapping files (policy-packs/frameworks/) say which controls a policy evidences;
+     * a framework never changes a verdict.
+     */
+    readonly frameworks: readonly FrameworkResult[];
     readonly stacks: readonly InspectStackReport[];
     readonly images: Readonly<Record<string, ImageReport>>;
     readonly delta: {

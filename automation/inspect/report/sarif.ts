@@ -13,6 +13,7 @@ function inspectionOf(report: InspectReport, stack: InspectStackReport): Inspect
         date: report.date,
         policies: [...report.policies],
         findings: stack.findings.map(({ fingerprint: _f, new: _n, ...finding }) => finding),
+        frameworks: [...report.frameworks],
         waivers: {
             applied: [...stack.waivers.applied],
             expired: [...stack.waivers.expired],

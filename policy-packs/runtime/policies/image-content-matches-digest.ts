@@ -13,7 +13,6 @@ export const imageContentMatchesDigest: ResourcePolicyDefinition = {
         "Checks whether every running image's manifest, config and layers hash to the digests that name them " +
         "(the image was not tampered with).",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["11.5.2", "6.3.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

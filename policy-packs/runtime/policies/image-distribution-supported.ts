@@ -17,7 +17,6 @@ export const imageDistributionSupported: ResourcePolicyDefinition = {
     id: "image-distribution-supported",
     description: "Checks whether the Linux distribution of each running image still receives security updates from its publisher.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.3.3", "12.3.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

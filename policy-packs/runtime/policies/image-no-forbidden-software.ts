@@ -50,7 +50,6 @@ export const imageNoForbiddenSoftware: ResourcePolicyDefinition = {
         "Checks whether production images are free of software that must not ship (shells, package managers, compilers, debuggers, " +
         "remote access), by package and by the programs found on the image's PATH.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.4", "2.2.5"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

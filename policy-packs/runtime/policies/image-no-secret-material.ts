@@ -18,7 +18,6 @@ export const imageNoSecretMaterial: ResourcePolicyDefinition = {
         "Checks whether running images carry no private keys, cloud or registry credentials, .env files or secret-looking " +
         "environment values in any layer, including layers whose files a later layer deleted.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

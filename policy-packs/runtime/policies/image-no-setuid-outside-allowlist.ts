@@ -16,7 +16,6 @@ export const imageNoSetuidOutsideAllowlist: ResourcePolicyDefinition = {
     id: "image-no-setuid-outside-allowlist",
     description: "Checks whether running images have no setuid or setgid files other than those the allow-list names.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["2.2.6", "7.2.1"] },
     enforcementLevel: "advisory",
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,

@@ -12,7 +12,6 @@ export const imageNoWorldWritableFiles: ResourcePolicyDefinition = {
     id: "image-no-world-writable-files",
     description: "Checks whether running images have no world-writable files or directories (sticky directories such as /tmp excepted).",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["2.2.6"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Tighten the modes in the image build (`chmod o-w`), or add a path that must stay writable to `allowList`.",

@@ -17,7 +17,6 @@ export const imageRunsAsNonRoot: ResourcePolicyDefinition = {
     id: "image-runs-as-non-root",
     description: "Checks whether each running container runs as a non-root user, as its image's USER or its task definition's user says.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.6", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

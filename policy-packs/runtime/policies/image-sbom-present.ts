@@ -8,7 +8,6 @@ export const imageSbomPresent: ResourcePolicyDefinition = {
         "Checks whether every running image has a CycloneDX SBOM listing its components: one supplied as evidence, " +
         "or the one `edf inspect` writes from its own analysis.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,7 @@ const URN = "urn:pulumi:prod.apps::edf::aws:ecs/taskDefinition:TaskDefinition::w
 const finding = (message: string, policyId = "image-distribution-supported") => ({
     policyId,
     urn: URN,
-    kind: "resource" as const,
+    kind: "violation" as const,
     message,
 });
 
