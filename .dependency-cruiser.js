@@ -19,7 +19,8 @@ const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|spec/|gr
 const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
 const AUTOMATION_EXECUTORS = "^automation/(engine|synth|inspect)/";
 const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts|inspection\\.ts)";
-const ABOVE_BASE = "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
+const ABOVE_BASE =
+    "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
 const ABOVE_RUN = "^automation/(engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
 const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
 const PRODUCT = "^(unit|platform|services|automation|policy-packs)/";

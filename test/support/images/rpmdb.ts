@@ -36,7 +36,10 @@ export function rpmHeaderBlob(p: RpmPackage): Buffer {
     entries.forEach((e, i) => {
         if (e.type === INT32) {
             const pad = (4 - (size % 4)) % 4;
-            if (pad) (store.push(Buffer.alloc(pad)), (size += pad));
+            if (pad) {
+                store.push(Buffer.alloc(pad));
+                size += pad;
+            }
         }
         index.writeInt32BE(e.tag, i * 16);
         index.writeUInt32BE(e.type, i * 16 + 4);

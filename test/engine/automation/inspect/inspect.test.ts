@@ -152,6 +152,20 @@ describe("edf inspect end to end: registries, ECS, ECR and Inspector (moto), the
         );
     });
 
+    it("reports the findings per control of the frameworks the spec chooses, from the mapping files", () => {
+        assert.deepStrictEqual(
+            report.frameworks.map((f) => f.id),
+            ["cis-aws-3.0", "nist-800-53-r5", "pci-dss-4.0.1"],
+        );
+        const pci = report.frameworks.find((f) => f.id === "pci-dss-4.0.1")!;
+        const control = (id: string) => pci.controls.find((c) => c.id === id)!;
+        // The worker runs as root and the ledger image holds a deleted key: both controls fail.
+        assert.strictEqual(control("2.2.6").status, "failed");
+        assert.ok(control("2.2.6").policies.includes("image-runs-as-non-root"));
+        assert.strictEqual(control("8.6.2").status, "failed");
+        assert.match(first.file("summary.md"), /## Frameworks[\s\S]*### PCI DSS 4\.0\.1[\s\S]*\| 2\.2\.6 \|/);
+    });
+
     it("applies layers in order: a whiteout deletes a package, an opaque directory hides what lay under it, a deleted key is found", () => {
         const ledger = imageOf(report, "ledger");
         assert.deepStrictEqual(ledger.packages.map((p) => p.name).sort(), ["left-pad", "lodash", "new-lib"]);
