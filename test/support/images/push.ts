@@ -11,6 +11,8 @@ export interface PushOptions {
     readonly all?: boolean;
     /** Recompress every layer with zstd on the way (OCI `+zstd` layers). */
     readonly zstd?: boolean;
+    /** Milliseconds before a stalled skopeo is killed and the push fails. @default 300000 */
+    readonly timeoutMs?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function pushLayout(layout: string, tag: string, host: string, repository
     execFileSync(skopeo, args, {
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, HOME: process.env.HOME ?? "/tmp" },
-        timeout: PUSH_TIMEOUT_MS,
+        timeout: options.timeoutMs ?? PUSH_TIMEOUT_MS,
     });
     const inspect = execFileSync(
         skopeo,
@@ -46,7 +48,7 @@ export function pushLayout(layout: string, tag: string, host: string, repository
             ...(options.creds ? ["--creds", options.creds] : []),
             `docker://${host}/${repository}:${tag}`,
         ],
-        { encoding: "buffer", timeout: PUSH_TIMEOUT_MS },
+        { encoding: "buffer", timeout: options.timeoutMs ?? PUSH_TIMEOUT_MS },
     );
     return `sha256:${createHash("sha256").update(inspect).digest("hex")}`;
 }
