@@ -71,7 +71,7 @@ function imageSpec(i: number, layers: number, bytes: number): ImageSpec {
     const status = fs.readFileSync("/var/lib/dpkg/status");
     const osRelease = fs.existsSync("/usr/lib/os-release") ? fs.readFileSync("/usr/lib/os-release") : Buffer.from("ID=debian\n");
     const per = Math.floor(bytes / (layers - 1));
-    // Every image's base layer is its own (its hostname file): no blob is shared, so no push mounts one from another repository.
+    // Every image's base layer is its own (its hostname file): no blob is shared, every image is read whole.
     const base = [
         { path: "etc/os-release", content: osRelease },
         { path: "etc/hostname", content: `bench-${i}\n` },
@@ -93,21 +93,6 @@ function imageSpec(i: number, layers: number, bytes: number): ImageSpec {
     return { layers: spec, config: { User: "1000", Entrypoint: ["/app/bin/tool-1-0"] } };
 }
 
-/**
- * skopeo has been seen to stall after its first request on this shared machine (its process idle,
- * the registry idle): a push that takes more than a minute is killed and tried again, twice.
- */
-function pushWithRetry(push: () => string, repository: string): string {
-    for (let attempt = 1; ; attempt++) {
-        try {
-            return push();
-        } catch (error) {
-            if (attempt >= 3) throw new BenchmarkBroken(`pushing ${repository} failed ${attempt} times: ${(error as Error).message}`);
-            console.error(`pushing ${repository} stalled or failed (attempt ${attempt} of 3); trying again`);
-        }
-    }
-}
-
 /** Builds `count` images (≈ `megabytes` compressed in all) and pushes them to the registry. */
 async function buildImages(host: string, count: number, megabytes: number, work: string): Promise<BenchImage[]> {
     const { writeOciLayout } = await import("../test/support/images/oci-layout");
@@ -120,7 +105,7 @@ async function buildImages(host: string, count: number, megabytes: number, work:
         // Random halves gzip to themselves, low-entropy halves to ≈ 60 %: ≈ 0.8 of the raw size.
         await writeOciLayout(layout, "bench", imageSpec(i, layers, Math.floor(perImage / 0.8)));
         const repository = `bench/image-${i}`;
-        const digest = pushWithRetry(() => pushLayout(layout, "bench", host, repository, { timeoutMs: 60_000 }), repository);
+        const digest = pushLayout(layout, "bench", host, repository);
         fs.rmSync(layout, { recursive: true, force: true });
         images.push({ reference: `${host}/${repository}@${digest}`, repository, digest });
     }

@@ -179,9 +179,12 @@ export async function startRegistry(options: { readonly htpasswd?: string } = {}
             port = p;
             const auth = options.htpasswd ? `auth:\n  htpasswd:\n    realm: edf-test\n    path: ${path.join(dir, "htpasswd")}\n` : "";
             if (options.htpasswd) fs.writeFileSync(path.join(dir, "htpasswd"), options.htpasswd);
+            // No access log: the suites push with skopeo synchronously (execFileSync), so nothing
+            // drains the registry's output meanwhile; a line per request filled the pipe and the
+            // registry stopped answering mid-push (seen as a manifest PUT that never returned).
             fs.writeFileSync(
                 config,
-                `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\n` +
+                `version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\n` +
                     `http:\n  addr: 127.0.0.1:${p}\n${auth}`,
             );
             return ["serve", config];

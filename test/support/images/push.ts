@@ -33,7 +33,7 @@ export function pushLayout(layout: string, tag: string, host: string, repository
         `oci:${layout}:${tag}`,
         `docker://${host}/${repository}:${tag}`,
     ];
-    // A push that hangs (a stalled connection) fails after PUSH_TIMEOUT_MS instead of holding the suite forever.
+    // A push that hangs fails after the timeout instead of holding the suite forever.
     execFileSync(skopeo, args, {
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, HOME: process.env.HOME ?? "/tmp" },
