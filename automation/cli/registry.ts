@@ -1,6 +1,7 @@
 import type { CliCommand } from "./context";
 import { commands as graph } from "./commands/graph";
 import { commands as inspect } from "./commands/inspect";
+import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
 import { commands as outputs } from "./commands/outputs";
@@ -13,6 +14,7 @@ import { commands as validate } from "./commands/validate";
  * commands/ and one entry here: nothing is found by reading folders at run time.
  */
 export const COMMANDS: readonly CliCommand[] = [
+    ...init,
     ...validate,
     ...graph,
     ...synth,

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
+import { sdkPackage } from "../loader/sdk-package";
 
 /** The pack every synth, preview and up runs when the spec names none. */
 export const DEFAULT_POLICY_PACK = "policy-packs/pipeline";
@@ -9,6 +10,14 @@ export const DEFAULT_RUNTIME_PACK = "policy-packs/runtime";
 
 /** Where a pack keeps its policy list, the module tests and offline runners import (never the gRPC entry point). */
 export const POLICY_LIST_MODULE = "policy-list.ts";
+
+/**
+ * The SDK's own pipeline pack: `policy-packs/pipeline` beside this module's floor, as TypeScript
+ * in the SDK's repository and compiled in the package (`dist/policy-packs/pipeline`).
+ */
+export const SDK_PIPELINE_PACK = path.resolve(__dirname, "..", "..", "policy-packs", "pipeline");
+/** The SDK's root, under which its packs live (`<root>/policy-packs/<pack>`). */
+const SDK_ROOT_OF_PACKS = path.resolve(__dirname, "..", "..");
 
 /** A policy pack folder as one environment uses it. */
 export interface PackLocation {
@@ -20,11 +29,27 @@ export interface PackLocation {
     readonly policyModule: string;
 }
 
-/** The pack folder the spec names (or the default), resolved under the project root. */
+/** The policy list module of a pack folder: `policy-list.ts`, or the compiled `policy-list.js`. */
+function policyModuleOf(dir: string): string {
+    const source = path.join(dir, POLICY_LIST_MODULE);
+    const compiled = source.replace(/\.ts$/, ".js");
+    return !fs.existsSync(source) && fs.existsSync(compiled) ? compiled : source;
+}
+
+/**
+ * The pack folder the spec names (`policy.pack`, `inspect.policy.pack`), resolved under the
+ * project root. With none, the project's own default pack (`policy-packs/pipeline`, or
+ * `policy-packs/runtime` for `edf inspect`) when it has one, else the SDK's (a consumer's
+ * project usually has none of its own).
+ */
 export function packLocation(packSetting: string | undefined, projectRoot: string, defaultPack = DEFAULT_POLICY_PACK): PackLocation {
+    if (packSetting === undefined && !fs.existsSync(path.join(projectRoot, defaultPack))) {
+        const sdkPack = path.resolve(SDK_ROOT_OF_PACKS, defaultPack);
+        return { dir: sdkPack, display: `${sdkPackage().name}/${defaultPack}`, policyModule: policyModuleOf(sdkPack) };
+    }
     const display = packSetting ?? defaultPack;
     const dir = path.resolve(projectRoot, display);
-    return { dir, display, policyModule: path.join(dir, POLICY_LIST_MODULE) };
+    return { dir, display, policyModule: policyModuleOf(dir) };
 }
 
 const loaded = new Map<string, readonly PolicyDefinition[]>();
@@ -53,9 +78,10 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
 export function packIdentity(packDir: string): { name: string; version: string } {
     let name = path.basename(packDir);
     let version = "0.0.0";
-    const index = path.join(packDir, "index.ts");
-    if (fs.existsSync(index)) {
-        const match = /new\s+PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(fs.readFileSync(index, "utf8"));
+    const index = [path.join(packDir, "index.ts"), path.join(packDir, "index.js")].find((file) => fs.existsSync(file));
+    if (index) {
+        // `new PolicyPack("name"` in the source, `new policy_1.PolicyPack("name"` once compiled.
+        const match = /new\s+(?:[\w$]+\.)?PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(fs.readFileSync(index, "utf8"));
         if (match) name = match[1]!;
     }
     const manifest = path.join(packDir, "package.json");

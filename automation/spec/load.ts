@@ -6,6 +6,7 @@ import { EdfError, Problem } from "../errors";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
+import { withExternalIdInputs } from "./targets";
 import { checkWaiverFiles, resolveWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
@@ -92,7 +93,8 @@ export function parseSpec(
     if (problems.length > 0) {
         throw invalid(display, problems);
     }
-    return { file: display, spec: resolveWaiverFiles(spec, location.specDir), lineOf };
+    // Waiver files of both packs as absolute paths; external ids of assumed roles resolved as inputs: up front, with provenance, redacted.
+    return { file: display, spec: withExternalIdInputs(resolveWaiverFiles(spec, location.specDir)), lineOf };
 }
 
 function invalid(display: string, problems: Problem[]): EdfError {
