@@ -24,6 +24,7 @@ import { decisionTime, EnvironmentPolicy, resolveRuntimePolicy } from "./policy/
 import type { Reporter } from "./reporter";
 import { executeEnvironmentRun } from "./run/environment-run";
 import type { StackStateReader } from "./run/stack-state";
+import { projectName } from "../unit/project";
 
 /** Stacks (and images) at once unless `--parallel` says otherwise. */
 export const DEFAULT_INSPECT_PARALLEL = 4;
@@ -144,6 +145,7 @@ export async function inspectEnvironment(options: InspectOptions): Promise<Inspe
             executor = new InspectExecutor({
                 plan,
                 policy,
+                project: projectName(options.projectRoot),
                 reader: engineStateReader(
                     stacks,
                     (unit) => spec.units[unit]!.path,

@@ -2,7 +2,6 @@ import { deploymentToRecords } from "../../policy-packs/lib/state";
 import type { ResourceRecord } from "../../policy-packs/lib/resources";
 import { RUNTIME_OUTPUT, runtimeOutputProblems, RuntimeOutput, ServiceRuntime } from "../../services/sdk/runtime-output";
 import type { StackState } from "../run/stack-state";
-import { PROJECT_NAME } from "../../unit/project";
 
 export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
@@ -32,9 +31,9 @@ function containerDefinitionsOf(service: ServiceRuntime): string {
  * state: each service's task definition as the engine recorded it. When the state's container
  * definitions are a secret (a secret value flowed into an environment variable) they are not
  * decrypted: the output's declared containers stand in for them. A task definition the state
- * does not hold (a service declared by hand) is built from the output the same way.
+ * does not hold (a service declared by hand) is built from the output the same way, its URN in `project`.
  */
-export function declaredServices(state: StackState): DeclaredServices {
+export function declaredServices(state: StackState, project: string): DeclaredServices {
     const output = state.outputs[RUNTIME_OUTPUT];
     if (!output) return { services: [], taskDefinitions: [], problems: [] };
     if (output.secret)
@@ -58,7 +57,7 @@ export function declaredServices(state: StackState): DeclaredServices {
         taskDefinitions.push({
             type: TASK_DEFINITION,
             name,
-            urn: `urn:pulumi:${state.stack}::${PROJECT_NAME}::${TASK_DEFINITION}::${name}`,
+            urn: `urn:pulumi:${state.stack}::${project}::${TASK_DEFINITION}::${name}`,
             props: { family: name, containerDefinitions: containerDefinitionsOf(service) },
             id: service.taskDefinition.arn,
         });

@@ -4,7 +4,6 @@ import { runtimeEvidenceConfig } from "../../policy-packs/runtime/config";
 import { fetchEcsRunningImages } from "../../policy-packs/runtime/evidence/ecs";
 import { ImageEvidence, mergeEvidence, RunningImage, RuntimeEvidence } from "../../policy-packs/runtime/evidence/model";
 import type { ServiceRuntime } from "../../services/sdk/runtime-output";
-import { PROJECT_NAME } from "../../unit/project";
 import { EdfError } from "../errors";
 import { shortDigest } from "../image/digest";
 import { ImageError } from "../image/errors";
@@ -55,6 +54,8 @@ export interface InspectExecutorOptions {
     readonly baselines: () => ReadonlyMap<string, StackBaseline>;
     readonly loadBaselines: () => Promise<void>;
     readonly version: string;
+    /** The Pulumi project the stacks belong to (the consumer's `Pulumi.yaml`), as URNs and stack tags name it. */
+    readonly project: string;
 }
 
 const UNDEPLOYED_FIX = (env: string, units: readonly string[]): string =>
@@ -152,7 +153,7 @@ export class InspectExecutor implements StackExecutor<InspectStackDetail> {
                 reason: `stack \`${this.stackName(unit)}\` is not deployed: ${UNDEPLOYED_FIX(env, [unit])}`,
                 detail: this.idle(),
             };
-        const declared = declaredServices(state);
+        const declared = declaredServices(state, this.options.project);
         if (declared.problems.length > 0)
             return {
                 status: "failed",
@@ -377,8 +378,8 @@ export class InspectExecutor implements StackExecutor<InspectStackDetail> {
             environment: policy.environment,
             stack: {
                 name: stack,
-                project: PROJECT_NAME,
-                tags: { "pulumi:project": PROJECT_NAME, "pulumi:runtime": "nodejs", "edf:environment": policy.environment },
+                project: this.options.project,
+                tags: { "pulumi:project": this.options.project, "pulumi:runtime": "nodejs", "edf:environment": policy.environment },
             },
             enforcement: policy.enforcement,
             waivers: policy.waivers,

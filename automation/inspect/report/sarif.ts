@@ -2,14 +2,14 @@ import type * as sarif from "sarif";
 import type { InspectionResult } from "../../../policy-packs/lib/inspect";
 import { stableStringify } from "../../../policy-packs/lib/reports/json";
 import { toSarif } from "../../../policy-packs/lib/reports/sarif";
-import { PROJECT_NAME } from "../../../unit/project";
+import { projectName } from "../../../unit/project";
 import type { InspectReport, InspectStackReport } from "./model";
 
 function inspectionOf(report: InspectReport, stack: InspectStackReport): InspectionResult {
     return {
         pack: { name: report.pack.name, version: report.pack.version },
         environment: report.environment,
-        stack: { name: stack.stack, project: PROJECT_NAME },
+        stack: { name: stack.stack, project: projectName() },
         date: report.date,
         policies: [...report.policies],
         findings: stack.findings.map(({ fingerprint: _f, new: _n, ...finding }) => finding),

@@ -14,12 +14,11 @@ import {
     StopTaskCommand,
 } from "@aws-sdk/client-ecs";
 import type { InspectReport } from "../../../../../automation/inspect/report/model";
-import { PROJECT_ROOT } from "../../../../../unit/load";
 import { testImages, TestImage } from "../../../../support/images/catalogue";
 import { writeOciLayout } from "../../../../support/images/oci-layout";
 import { pushLayout } from "../../../../support/images/push";
 import { RunningRegistry, RunningServer, startMoto, startRegistry } from "../../../../support/servers";
-import { engineEnv } from "../../../../support/toolchain";
+import { engineEnv, PROJECT_ROOT } from "../../../../support/toolchain";
 import { Estate, prepareEstate, runDriver } from "../../support/estate";
 
 // The world `edf inspect` is tested against, every part real and local: two distribution
