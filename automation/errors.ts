@@ -16,6 +16,7 @@ export type EdfErrorCode =
     | "EDF_INPUT_UNRESOLVED"
     | "EDF_PREFLIGHT"
     | "EDF_BACKEND"
+    | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -45,6 +46,8 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
     EDF_PREFLIGHT: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
+    // `inspect` of an environment none of whose selected stacks exists: nothing ran.
+    EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 
