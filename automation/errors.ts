@@ -19,6 +19,7 @@ export type EdfErrorCode =
     | "EDF_GIT_SHALLOW"
     | "EDF_CI_EDITED"
     | "EDF_BACKEND"
+    | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -51,6 +52,8 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_GIT_SHALLOW: EXIT_CODES.badInput,
     EDF_CI_EDITED: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
+    // `inspect` of an environment none of whose selected stacks exists: nothing ran.
+    EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 

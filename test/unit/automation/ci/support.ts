@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** The pipelines generated for this project's example estate: each provider, and GitHub fanned out. */
 export function examplePipelines(): Record<string, Record<string, string>> {
-    const project = (fanOut: "auto" | "always") => readCiProject({ projectRoot: PROJECT_ROOT, fanOut, inspect: false });
+    const project = (fanOut: "auto" | "always") => readCiProject({ projectRoot: PROJECT_ROOT, fanOut, inspect: true });
     return {
         github: pipelineFiles("github", project("auto")),
         "github-fan-out": pipelineFiles("github", project("always")),
