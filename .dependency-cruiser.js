@@ -20,7 +20,8 @@ const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
 const AUTOMATION_EXECUTORS = "^automation/(engine|synth|inspect)/";
 const AUTOMATION_COMMANDS = "^automation/(scaffold/|ci/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts)";
 const ABOVE_BASE =
-    "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|ci/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
+    "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|ci/|cli/" +
+    "|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
 const ABOVE_RUN =
     "^automation/(engine/|synth/|inspect/|scaffold/|ci/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
 const ABOVE_EXECUTORS = "^automation/(scaffold/|ci/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
