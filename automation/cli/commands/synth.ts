@@ -1,6 +1,7 @@
 import { EdfError } from "../../errors";
 import { synthEnvironment } from "../../synth/synth";
-import { displayPath, writeSynthReports } from "../../synth/report/write";
+import { displayPath } from "../../run/report/write";
+import { writeSynthReports } from "../../synth/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 import { handleInterrupts } from "../interrupts";
 
