@@ -50,7 +50,13 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
     const causes: Cause[] = [];
     for (const [name, unit] of Object.entries(spec.units)) {
         (unit.dependsOn ?? []).forEach((dependency, index) =>
-            causes.push({ from: dependency, to: name, reason: "dependsOn", path: pointer("units", name, "dependsOn", index), inferred: false }),
+            causes.push({
+                from: dependency,
+                to: name,
+                reason: "dependsOn",
+                path: pointer("units", name, "dependsOn", index),
+                inferred: false,
+            }),
         );
         for (const [inputName, input] of Object.entries(unit.inputs ?? {})) {
             if (input.from === "stack") {

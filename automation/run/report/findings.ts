@@ -13,7 +13,9 @@ function findingKey(f: Finding): string {
  * waived — out of the stacks that each reported them, and returns them once. A stack keeps its
  * status (the environment finding does block it) and its counts no longer include them.
  */
-export function hoistEnvironmentFindings(stacks: readonly StackReport[]): { stacks: StackReport[]; environmentFindings: Finding[] } {
+export function hoistEnvironmentFindings<S extends Pick<StackReport, "findings" | "inspection" | "status" | "reason">>(
+    stacks: readonly S[],
+): { stacks: S[]; environmentFindings: Finding[] } {
     const once = new Map<string, Finding>();
     const rest = stacks.map((s) => {
         const own = s.findings.filter((f) => !ENVIRONMENT_KINDS.has(f.kind));

@@ -267,3 +267,15 @@ export function unusedWaivers(report: Pick<EnvironmentReport, "stacks">): Applie
     for (const s of inspected) for (const w of s.waivers.unused) if (!usedSomewhere.has(w.id)) unused.set(w.id, w);
     return [...unused.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
+
+/** Resource counts of an inventory, by type. */
+export function countInventory(resources: readonly InventoryResource[]): StackReport["resourceCounts"] {
+    const byType: Record<string, number> = {};
+    for (const r of resources) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    return {
+        total: resources.length,
+        custom: resources.filter((r) => r.custom).length,
+        components: resources.filter((r) => !r.custom).length,
+        byType: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+}
