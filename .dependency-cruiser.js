@@ -5,7 +5,7 @@
 //
 //   automation/index.ts                       the library API
 //   automation/cli/                           commands (thin: parse options, call the library)
-//   automation/{driver,outputs}.ts, scaffold/ what commands call
+//   automation/{driver,outputs,doctor}.ts, scaffold/ what commands call
 //   automation/{engine,synth}/                executors of the environment run
 //   automation/run/, reporter.ts              the environment run, outcomes, run folders
 //   automation/{spec,graph,backend,inputs,policy,loader}/, plan.ts, errors.ts, redact.ts
@@ -18,10 +18,10 @@
 const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|spec/|graph/|backend/|inputs/|policy/|loader/)";
 const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
 const AUTOMATION_EXECUTORS = "^automation/(engine|synth)/";
-const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts)";
-const ABOVE_BASE = "^automation/(run/|reporter\\.ts|engine/|synth/|scaffold/|cli/|driver\\.ts|outputs\\.ts|index\\.ts)";
-const ABOVE_RUN = "^automation/(engine/|synth/|scaffold/|cli/|driver\\.ts|outputs\\.ts|index\\.ts)";
-const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|index\\.ts)";
+const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts|doctor\\.ts)";
+const ABOVE_BASE = "^automation/(run/|reporter\\.ts|engine/|synth/|scaffold/|cli/|driver\\.ts|outputs\\.ts|doctor\\.ts|index\\.ts)";
+const ABOVE_RUN = "^automation/(engine/|synth/|scaffold/|cli/|driver\\.ts|outputs\\.ts|doctor\\.ts|index\\.ts)";
+const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|doctor\\.ts|index\\.ts)";
 const PRODUCT = "^(unit|platform|services|automation|policy-packs)/";
 
 module.exports = {

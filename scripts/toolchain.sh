@@ -272,11 +272,13 @@ done_step "$bao_version; moto_server ready"
 # --- 7. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
-# runs them in its bench smoke stage). Needs root for apt-get, as CI and these machines have.
-step "Debian packages (Chromium, GNU time)" "install Debian's chromium and time packages (apt-get install chromium time), or set EDF_CHROMIUM to a Chromium binary"
+# runs them in its bench smoke stage); zsh loads `edf completion zsh` in the CLI test.
+# Needs root for apt-get, as CI and these machines have.
+step "Debian packages (Chromium, GNU time, zsh)" "install Debian's chromium, time and zsh packages (apt-get install chromium time zsh), or set EDF_CHROMIUM to a Chromium binary"
 missing_debian_packages() {
   [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
   [[ -x /usr/bin/time ]] || echo time
+  command -v zsh >/dev/null || echo zsh
 }
 # apt and dpkg are machine-wide: one run installs, another waits for it, then finds them there.
 install_debian_packages() {
@@ -296,7 +298,7 @@ if [[ -n "$(missing_debian_packages)" ]]; then
   fi
 fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; $(zsh --version 2>/dev/null)"
 
 # --- 8. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable"

@@ -64,7 +64,11 @@ check(
     "draining a mocked program's registrations",
 );
 check(typeof runtimeSettings.grpcChannelOptions === "object", "`runtime/settings` `grpcChannelOptions`", "program hosts' gRPC servers");
-check(typeof runtimeConfig.isConfigSecret === "function", "`runtime/config` `isConfigSecret`", "keeping a secret input secret as an Output");
+check(
+    typeof runtimeConfig.isConfigSecret === "function",
+    "`runtime/config` `isConfigSecret`",
+    "keeping a secret input secret as an Output",
+);
 check(typeof automationCmd.CommandResult === "function", "`automation/cmd` `CommandResult`", "the driver's CLI runner");
 check(typeof automationErrors.createCommandError === "function", "`automation/errors` `createCommandError`", "the driver's CLI runner");
 check(typeof automationServer.LanguageServer === "function", "`automation/server` `LanguageServer`", "program hosts");

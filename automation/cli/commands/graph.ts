@@ -1,6 +1,7 @@
 import { EdfError } from "../../errors";
 import { toDot, toMermaid } from "../../graph/render";
 import { planEnvironment } from "../../plan";
+import { isDeclared } from "../../graph/graph";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 const FORMATS = ["mermaid", "dot"] as const;
@@ -35,6 +36,12 @@ export const commands: CliCommand[] = [
                         };
                         const paths = Object.fromEntries(plan.selection.map((u) => [u, plan.loaded.spec.units[u]!.path]));
                         const text = options.format === "dot" ? toDot(graph, paths) : toMermaid(graph, paths);
+                        if (graph.edges.some((e) => !isDeclared(e))) {
+                            ctx.reporter.info(
+                                "Edges the spec states are solid; edges labelled `code: …` (dotted, or dashed in DOT) are stack " +
+                                    "references the units' code reads, inferred from their config.",
+                            );
+                        }
                         ctx.reporter.result(
                             {
                                 environment: plan.loaded.spec.environment,

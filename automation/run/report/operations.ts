@@ -53,7 +53,10 @@ export interface DriftedResource {
 export interface UnknownUpstream {
     readonly unit: string;
     readonly stack: string;
-    /** What this stack reads of it, all unknown: `input fromBase (output value)`, `stackReferences.upstream`; empty for a bare `dependsOn`. */
+    /**
+     * What this stack reads of it, all unknown: `input fromBase (output value)`,
+     * `stackReferences.upstream`; empty for a bare `dependsOn`.
+     */
     readonly reads: readonly string[];
 }
 

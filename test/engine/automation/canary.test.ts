@@ -64,6 +64,7 @@ describe("a canary secret injected from OpenBao", function () {
             key: "secret/canary/db#password",
             version: 1,
             secret: true,
+            origin: "live",
         });
     });
 

@@ -109,7 +109,7 @@ describe("edges the units' code declares (inferred stack references)", () => {
         assert.match(problems[0]!.fix!, /remove the `dependsOn`/);
     });
 
-    it("rejects references to a unit that does not exist, to the unit itself, to another environment's landing zone, or to the wrong part", () => {
+    it("rejects references to a missing unit, to the unit itself, to another environment's landing zone, or to the wrong part", () => {
         const bad: EnvironmentSpec = {
             environment: "dev",
             units: {
