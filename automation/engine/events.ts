@@ -5,6 +5,11 @@ import { compareSteps, DriftedResource, isDangerous, isShownStep, isStateful, pr
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
+/** The engine's own default providers: their inputs are the stack's config, their steps no operation of the program's. */
+function isDefaultProvider(urn: string, type: string): boolean {
+    return type.startsWith("pulumi:providers:") && nameOf(urn).startsWith("default");
+}
+
 /** A property bag as the report shows it: secrets as `[secret]`, known secret values scrubbed, internals dropped. */
 function masked(props: Readonly<Record<string, unknown>> | undefined, redactor: Redactor): Record<string, unknown> {
     const clean = redactSecrets(props ?? {}) as Record<string, unknown>;
@@ -70,7 +75,7 @@ export class EventDigest {
             const outputs = m.new?.outputs ?? m.old?.outputs;
             if (outputs) this.takeOutputs(outputs);
         }
-        if (!isShownStep(m.op) || m.type === STACK_TYPE) return;
+        if (!isShownStep(m.op) || m.type === STACK_TYPE || isDefaultProvider(m.urn, m.type)) return;
         const protect = Boolean(m.old?.protect || m.new?.protect);
         const stateful = isStateful(m.type);
         const before = m.op === "create" ? undefined : masked(m.old?.inputs, this.redactor);
@@ -103,7 +108,7 @@ export class EventDigest {
 
     private takeInventory(m: StepEventMetadata): void {
         const state: StepEventStateMetadata | undefined = m.op === "delete" ? m.old : (m.new ?? m.old);
-        if (!state || m.op === "delete-replaced" || m.op === "discard-replaced") return;
+        if (!state || m.op === "delete-replaced" || m.op === "discard-replaced" || isDefaultProvider(m.urn, m.type)) return;
         this.inventory.set(m.urn, {
             urn: m.urn,
             type: m.type,

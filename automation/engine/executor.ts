@@ -25,6 +25,7 @@ import { PolicyRun, runStackOperation } from "./stack-operation";
 import type { Operation, PolicyViolation, ResourceChanges } from "./types";
 import { EnvironmentStacks } from "./workspace";
 import { prebuiltPack } from "./prebuilt-pack";
+import { requirePulumiCli } from "./tools";
 
 /** Stacks at once unless `--parallel` says otherwise. */
 export const DEFAULT_PARALLEL = 4;
@@ -102,6 +103,8 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     }
 
     static async create(plan: Plan, options: EngineExecutorOptions, redactor: Redactor): Promise<EngineExecutor> {
+        // The spec has been read, nothing written yet: a missing CLI is said now, before the backend folder or passphrase exist.
+        if (!options.pulumiCommand) requirePulumiCli(options.operation, options.environment);
         const spec = plan.loaded.spec;
         const backend = resolveBackend(spec.backend, {
             projectRoot: options.projectRoot,
@@ -255,9 +258,10 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         stack: Parameters<EnvironmentStacks["stateResources"]>[0],
         inputs: EngineStackDetail["inputs"],
     ): Promise<StackExecution<EngineStackDetail>> {
-        const resources = (await this.stacks.stateResources(stack)).filter(
-            (r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"),
-        );
+        // The engine deletes in reverse registration order: list them so.
+        const resources = (await this.stacks.stateResources(stack))
+            .filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"))
+            .reverse();
         const steps: ResourceStep[] = resources.map((r) => {
             const stateful = isStateful(r.type);
             return {

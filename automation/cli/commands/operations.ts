@@ -1,7 +1,6 @@
 import { DEFAULT_PARALLEL } from "../../engine/executor";
 import type { Operation } from "../../engine/types";
 import { destroyListing, diffListing, EngineReport, planTable, summaryTable } from "../../engine/report";
-import { requirePulumiCli } from "../../engine/tools";
 import { EdfError } from "../../errors";
 import type { SelectionOptions } from "../../graph/graph";
 import { planEnvironment } from "../../plan";
@@ -113,8 +112,6 @@ async function confirmDestroy(ctx: CliContext, environment: string, flags: Opera
 }
 
 async function runOperation(ctx: CliContext, operation: Operation, flags: OperationFlags): Promise<void> {
-    // Before anything else: a command that needs the Pulumi CLI and cannot find it says so.
-    requirePulumiCli(operation);
     const parallel = parseParallel(flags.parallel);
     const targets = flags.target ?? [];
     const selection = targets.length ? targetSelection(flags.env, ctx.projectRoot, targets, selectionOf(flags)) : selectionOf(flags);
@@ -171,7 +168,9 @@ async function runOperation(ctx: CliContext, operation: Operation, flags: Operat
                 return;
             }
             ctx.reporter.info(`\nWhat \`edf destroy\` will delete in ${listing.environment}, in this order:\n${destroyListing(listing)}\n`);
-            const protectedSteps = listing.stacks.flatMap((s) => s.steps.filter((step) => step.protect).map((step) => ({ s, step })));
+            const protectedSteps = [...listing.stacks]
+                .reverse()
+                .flatMap((s) => s.steps.filter((step) => step.protect).map((step) => ({ s, step })));
             if (protectedSteps.length > 0 && !flags.unprotect) {
                 throw new EdfError(
                     "EDF_PROTECTED",

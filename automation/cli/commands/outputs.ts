@@ -1,5 +1,4 @@
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
-import { requirePulumiCli } from "../../engine/tools";
 
 /** `edf outputs`: the selected stacks' outputs; secret outputs are shown as `[secret]`. */
 export const commands: CliCommand[] = [
@@ -8,7 +7,6 @@ export const commands: CliCommand[] = [
             environmentOptions(program.command("outputs").description("print the stacks' outputs (secrets masked)")).action(
                 async (options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                     const ctx = context();
-                    requirePulumiCli("outputs");
                     const { getStackOutputs } = await import("../../outputs");
                     const outputs = await getStackOutputs({
                         env: options.env,

@@ -23,10 +23,12 @@ function findingState(f: Finding): "mandatory" | "advisory" | "waived" {
 function findingRows(report: EnvironmentReport): string {
     const fixOf = new Map(report.policies.map((p) => [p.id, p.remediationSteps]));
     const environment = `(environment)`;
+    const rank = { mandatory: 0, advisory: 1, waived: 2 } as const;
+    // What blocks first, whichever stack it is in; the stack order within each state.
     const rows = [
         ...(report.environmentFindings ?? []).map((f) => ({ unit: environment, f })),
         ...report.stacks.flatMap((s) => s.findings.map((f) => ({ unit: s.unit, f }))),
-    ];
+    ].sort((a, b) => rank[findingState(a.f)] - rank[findingState(b.f)]);
     if (rows.length === 0) return `<p class="empty">No findings: every resource passed every policy.</p>`;
     return [
         `<div class="table-wrap"><table class="findings" ` +

@@ -28,8 +28,10 @@ export function summarize(stacks: readonly StackReport[], environmentFindings: r
         waived: sum((s) => s.inspection?.waived ?? 0),
     };
     if (!engine) return base;
+    // Counted from the operations the report lists (the engine's own summary leaves out a step it
+    // refused, such as the delete of a protected resource in a preview).
     const operations: Record<string, number> = {};
-    for (const kind of CHANGE_KINDS) operations[kind] = sum((s) => s.changes?.[kind] ?? 0);
+    for (const kind of CHANGE_KINDS) operations[kind] = sum((s) => (s.steps ?? []).filter((step) => step.op === kind).length);
     return {
         ...base,
         operations,
