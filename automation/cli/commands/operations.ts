@@ -115,6 +115,8 @@ async function runOperation(ctx: CliContext, operation: Operation, flags: Operat
     const parallel = parseParallel(flags.parallel);
     const targets = flags.target ?? [];
     const selection = targets.length ? targetSelection(flags.env, ctx.projectRoot, targets, selectionOf(flags)) : selectionOf(flags);
+    // Bad input first, before any question or refusal: the spec, its graph, the selection, the policy settings.
+    if (!targets.length) planEnvironment(flags.env, ctx.projectRoot, selection);
     // Signals are handled before anything heavy loads, so an early Ctrl-C also ends the run
     // through the cancellation path (exit 130, nothing new started).
     const processes = new CliProcesses();
