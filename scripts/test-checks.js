@@ -23,8 +23,9 @@ const pending = path.join(dir, `.${suite}.checks.jsonl`);
 
 /** XML text and attribute escaping; control characters other than tab and newline are not allowed in XML 1.0. */
 function xml(text) {
-    return String(text)
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+    return [...String(text)]
+        .filter((c) => c === "\t" || c === "\n" || c === "\r" || c.charCodeAt(0) >= 0x20)
+        .join("")
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
         .replace(/>/g, "&gt;")
