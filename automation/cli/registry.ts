@@ -5,6 +5,7 @@ import { commands as graph } from "./commands/graph";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
 import { commands as outputs } from "./commands/outputs";
+import { commands as policyBundle } from "./commands/policy-bundle";
 import { commands as synth } from "./commands/synth";
 import { commands as validate } from "./commands/validate";
 import { commands as version } from "./commands/version";
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
     ...operations,
     ...outputs,
     ...newService,
+    ...policyBundle,
     ...doctor,
     ...version,
     ...completion,
