@@ -242,12 +242,17 @@ write_file "$TOOLS/bin/pulumi-analyzer-policy-nodejs" 755 <<'SHIM'
 #!/bin/sh
 # Runs a Node policy pack for the CLI (arguments: <engine address> <pack dir>). The CLI starts
 # it with the pack's folder as working directory, so the runner comes from the pack's own
-# dependencies, as the plugin protocol expects.
-runner=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run-policy-pack'))") || {
-  echo "pulumi-analyzer-policy-nodejs: @pulumi/pulumi is not installed for the policy pack in $(pwd): run npm install" >&2
-  exit 1
-}
-exec node "$runner" "$@"
+# dependencies, as the plugin protocol expects: the nearest node_modules up from there, found in
+# shell as Node's resolution would (a `node -e require.resolve` cost one more Node start per stack).
+dir=$PWD
+while :; do
+  runner="$dir/node_modules/@pulumi/pulumi/cmd/run-policy-pack/index.js"
+  [ -f "$runner" ] && exec node "$runner" "$@"
+  [ "$dir" = / ] && break
+  dir=$(dirname "$dir")
+done
+echo "pulumi-analyzer-policy-nodejs: @pulumi/pulumi is not installed for the policy pack in $(pwd): run npm install" >&2
+exit 1
 SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
