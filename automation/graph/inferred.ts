@@ -1,6 +1,6 @@
 import { CONTRACT_PRODUCERS } from "../../platform/contract-validate";
 import { declaredStackReferences, DeclaredStackReference, parseStackName } from "../../unit/stack-references";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import { closestName } from "../spec/semantics";
 import type { EnvironmentSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
@@ -47,7 +47,7 @@ export function inferReferences(spec: EnvironmentSpec): { references: InferredRe
             const parts = parseStackName(reference.stack);
             const ours =
                 parts !== undefined &&
-                (parts.project === undefined || parts.project === PROJECT_NAME) &&
+                (parts.project === undefined || parts.project === projectName()) &&
                 (parts.organization === undefined || parts.organization === organizationOf(spec));
             if (!parts || !ours) continue; // a stack outside this project: no edge, the engine reads it as it is
             if (parts.environment !== spec.environment) {

@@ -1,12 +1,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
+import { sdkPackage } from "../loader/sdk-package";
 
 /** The pack every synth, preview and up runs when the spec names none. */
 export const DEFAULT_POLICY_PACK = "policy-packs/pipeline";
 
 /** Where a pack keeps its policy list, the module tests and offline runners import (never the gRPC entry point). */
 export const POLICY_LIST_MODULE = "policy-list.ts";
+
+/**
+ * The SDK's own pipeline pack: `policy-packs/pipeline` beside this module's floor, as TypeScript
+ * in the SDK's repository and compiled in the package (`dist/policy-packs/pipeline`).
+ */
+export const SDK_PIPELINE_PACK = path.resolve(__dirname, "..", "..", "policy-packs", "pipeline");
 
 /** A policy pack folder as one environment uses it. */
 export interface PackLocation {
@@ -18,11 +25,29 @@ export interface PackLocation {
     readonly policyModule: string;
 }
 
-/** The pack folder the spec's `policy.pack` names (or the default), resolved under the project root. */
+/** The policy list module of a pack folder: `policy-list.ts`, or the compiled `policy-list.js`. */
+function policyModuleOf(dir: string): string {
+    const source = path.join(dir, POLICY_LIST_MODULE);
+    const compiled = source.replace(/\.ts$/, ".js");
+    return !fs.existsSync(source) && fs.existsSync(compiled) ? compiled : source;
+}
+
+/**
+ * The pack folder the spec's `policy.pack` names, resolved under the project root. With no
+ * `policy.pack`, the project's own `policy-packs/pipeline` when it has one, else the SDK's
+ * pipeline pack (a consumer's project usually has none of its own).
+ */
 export function packLocation(packSetting: string | undefined, projectRoot: string): PackLocation {
+    if (packSetting === undefined && !fs.existsSync(path.join(projectRoot, DEFAULT_POLICY_PACK))) {
+        return {
+            dir: SDK_PIPELINE_PACK,
+            display: `${sdkPackage().name}/${DEFAULT_POLICY_PACK}`,
+            policyModule: policyModuleOf(SDK_PIPELINE_PACK),
+        };
+    }
     const display = packSetting ?? DEFAULT_POLICY_PACK;
     const dir = path.resolve(projectRoot, display);
-    return { dir, display, policyModule: path.join(dir, POLICY_LIST_MODULE) };
+    return { dir, display, policyModule: policyModuleOf(dir) };
 }
 
 const loaded = new Map<string, readonly PolicyDefinition[]>();
@@ -51,9 +76,10 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
 export function packIdentity(packDir: string): { name: string; version: string } {
     let name = path.basename(packDir);
     let version = "0.0.0";
-    const index = path.join(packDir, "index.ts");
-    if (fs.existsSync(index)) {
-        const match = /new\s+PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(fs.readFileSync(index, "utf8"));
+    const index = [path.join(packDir, "index.ts"), path.join(packDir, "index.js")].find((file) => fs.existsSync(file));
+    if (index) {
+        // `new PolicyPack("name"` in the source, `new policy_1.PolicyPack("name"` once compiled.
+        const match = /new\s+(?:[\w$]+\.)?PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(fs.readFileSync(index, "utf8"));
         if (match) name = match[1]!;
     }
     const manifest = path.join(packDir, "package.json");

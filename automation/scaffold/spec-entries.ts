@@ -3,7 +3,7 @@ import { shortStackName } from "../backend/backend";
 import type { GovernanceConfig } from "../../platform/common/governance";
 import type { ContractPartName } from "../../platform/contract";
 import { IMAGE_DIGEST_INPUT } from "../../services/sdk/settings";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 
 /** The landing-zone units a service depends on, found in a spec by their program folder. */
 export const LANDING_ZONE_UNIT_PATHS: Readonly<Record<ContractPartName, string>> = {
@@ -102,7 +102,7 @@ export function addServiceToSpec(text: string, file: string, values: SpecEntryVa
         return { problems };
     }
     const organization = spec.backend?.kind === "cloud" && spec.backend.organization ? spec.backend.organization : "organization";
-    const stackOf = (unit: string) => `${organization}/${PROJECT_NAME}/${shortStackName(environment, unit)}`;
+    const stackOf = (unit: string) => `${organization}/${projectName()}/${shortStackName(environment, unit)}`;
     const production = isProductionEnvironment(environment);
     const entry: Record<string, unknown> = {
         path: `services/${values.name}`,

@@ -22,6 +22,7 @@ const PATTERN_WORDS: Record<string, string> = {
     "^[^/].*[^/]$|^[^/]$": "a path without leading or trailing `/`",
     "^[^/].*$": "a path without a leading `/` (relative to the mount)",
     "^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an organization name (letters, digits, `_`, `.` or `-`)",
+    "^\\d{4}-\\d{2}-\\d{2}$": 'a day as YYYY-MM-DD (`"2027-03-01"`)',
     "^(?!/).+\\.(ya?ml|json)$": "a waiver file path relative to the spec file, ending in `.yaml`, `.yml` or `.json` (`waivers/prod.yaml`)",
 };
 
@@ -158,6 +159,7 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
                   };
         }
         case "oneOf":
+        case "if":
             return undefined;
         case "minProperties":
             return {

@@ -8,6 +8,18 @@ const NAME = "^[a-z][a-z0-9-]{0,39}$";
 const ENV_VAR = "^[A-Za-z_][A-Za-z0-9_]*$";
 const CONFIG_KEY = "^[A-Za-z][A-Za-z0-9_-]*$";
 const ENFORCEMENT = { enum: ["advisory", "mandatory", "remediate", "disabled"] };
+const ISO_DAY = "^\\d{4}-\\d{2}-\\d{2}$";
+/** A policy's level, or `{ level, enforceAfter }`: `if` picks the branch so an error names one mistake, not both shapes. */
+const ENFORCEMENT_SETTING = {
+    if: { type: "string" },
+    then: ENFORCEMENT,
+    else: {
+        type: "object",
+        additionalProperties: false,
+        required: ["level"],
+        properties: { level: ENFORCEMENT, enforceAfter: { type: "string", pattern: ISO_DAY } },
+    },
+};
 const RELATIVE_PATH = { type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" };
 /** A waiver file: relative to the spec file (so `..` is allowed), YAML or JSON. */
 const WAIVER_FILE = { type: "string", pattern: "^(?!/).+\\.(ya?ml|json)$" } as const;
@@ -184,7 +196,13 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
             properties: {
                 enabled: { type: "boolean" },
                 pack: RELATIVE_PATH,
-                enforcement: { type: "object", additionalProperties: ENFORCEMENT },
+                enforcement: { type: "object", properties: { all: ENFORCEMENT }, additionalProperties: ENFORCEMENT_SETTING },
+                frameworks: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 } },
+                waiverPolicy: {
+                    type: "object",
+                    additionalProperties: false,
+                    properties: { maxDays: { type: "integer", minimum: 1 }, requireApprover: { type: "boolean" } },
+                },
                 config: { type: "object", additionalProperties: { type: "object" } },
                 // Waiver files, relative to the spec file: one path or a list.
                 waivers: { ...WAIVER_FILE, type: ["string", "array"], minItems: 1, items: WAIVER_FILE },

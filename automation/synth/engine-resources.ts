@@ -1,4 +1,4 @@
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import type { SynthResource } from "./capture";
 import { stableUuid } from "./synth-world";
 
@@ -9,13 +9,14 @@ import { stableUuid } from "./synth-world";
  * passes it, and named `default_<version>` as the engine names it.
  */
 export function withEngineResources(
-    job: { readonly stack: string; readonly config: Readonly<Record<string, string>> },
+    job: { readonly stack: string; readonly config: Readonly<Record<string, string>>; readonly projectRoot?: string },
     captured: readonly SynthResource[],
 ): SynthResource[] {
-    const stackUrn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:pulumi:Stack::${PROJECT_NAME}-${job.stack}`;
+    const project = projectName(job.projectRoot);
+    const stackUrn = `urn:pulumi:${job.stack}::${project}::pulumi:pulumi:Stack::${project}-${job.stack}`;
     const stackResource: SynthResource = {
         type: "pulumi:pulumi:Stack",
-        name: `${PROJECT_NAME}-${job.stack}`,
+        name: `${project}-${job.stack}`,
         urn: stackUrn,
         props: {},
         custom: false,
@@ -24,7 +25,7 @@ export function withEngineResources(
     const providers = new Map<string, SynthResource>();
     const defaultProvider = (pkg: string, version: string): string => {
         const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;
-        const urn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:providers:${pkg}::${name}`;
+        const urn = `urn:pulumi:${job.stack}::${project}::pulumi:providers:${pkg}::${name}`;
         let provider = providers.get(urn);
         if (!provider) {
             const props: Record<string, unknown> = {};

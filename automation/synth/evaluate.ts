@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
@@ -29,6 +29,11 @@ export interface ProgramJob {
      * (for a unit: the stacks it depends on, transitively).
      */
     readonly upstream: Readonly<Record<string, UpstreamOutputs>>;
+    /**
+     * The project the program belongs to (its `Pulumi.yaml` names the project of every URN).
+     * @default - the project in force (`projectRoot()`)
+     */
+    readonly projectRoot?: string;
     /**
      * Keep stack traces while the program runs and add the failing one to `error` (`--debug`).
      * Off by default: the SDK captures a stack trace for every resource and promise, which is
@@ -156,7 +161,7 @@ async function evaluateInStore(
                 return answerInvoke(job.world, args.token, args.inputs as Record<string, unknown>);
             },
         },
-        PROJECT_NAME,
+        projectName(job.projectRoot),
         job.stack,
         false,
     );
@@ -212,7 +217,7 @@ function newResourceState(
 ): { id: string; state: Record<string, unknown> } {
     if (args.type === STACK_REFERENCE) {
         const name = String((args.inputs as { name?: unknown }).name ?? args.name);
-        const upstream = job.upstream[referencedStack(name)];
+        const upstream = job.upstream[referencedStack(name, projectName(job.projectRoot))];
         if (!upstream) {
             throw new Error(missingStack(name));
         }
@@ -222,17 +227,17 @@ function newResourceState(
 }
 
 /** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */
-export function referencedStack(name: string): string {
+export function referencedStack(name: string, ours: string = projectName()): string {
     const parts = name.split("/");
-    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : PROJECT_NAME;
+    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : ours;
     // With two segments the first is the organization (`org/stack`) for Pulumi Cloud, or the
     // project for self-managed backends; either way a foreign project name cannot be ours.
-    if (parts.length === 3 && project !== PROJECT_NAME) return "";
+    if (parts.length === 3 && project !== ours) return "";
     return parts[parts.length - 1] ?? "";
 }
 
 function stackReferenceProblem(job: EvaluationJob, name: string): string {
-    const short = referencedStack(name);
+    const short = referencedStack(name, projectName(job.projectRoot));
     const known = job.environmentStacks.includes(short);
     const producer = short.startsWith(`${job.environment}.`) ? short.slice(job.environment.length + 1) : short;
     if (known) {

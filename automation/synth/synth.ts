@@ -1,4 +1,5 @@
 import * as os from "os";
+import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
@@ -170,6 +171,11 @@ function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStack
         exitCode: run.exitCode,
         summary: summarize(stacks, environmentFindings, false),
         policies: executor.policies,
+        frameworks: frameworkResults(
+            policy?.frameworks ?? [],
+            [...environmentFindings, ...stacks.flatMap((s) => s.findings)],
+            new Set(executor.policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
+        ),
         ...(environmentFindings.length > 0 ? { environmentFindings } : {}),
         stacks,
     };

@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { PolicyDefinition } from "./model";
 import { PolicyInputError } from "./config";
 import type { Waiver } from "./waiver-rules";
+import { lineOfPointer, pointer } from "./yaml-lines";
 
 /** Minimum length of a waiver's reason: a waiver must say why, not just "needed". */
 export const MIN_WAIVER_REASON_LENGTH = 20;
@@ -48,6 +49,8 @@ export const WAIVER_FILE_SCHEMA = {
                     owner: { type: "string", minLength: 1 },
                     ticket: { type: "string", minLength: 1 },
                     expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                    approver: { type: "string", minLength: 1 },
+                    approved: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
                 },
             },
         },
@@ -59,6 +62,7 @@ const validateFile = new Ajv({ allErrors: true, strict: false }).compile(WAIVER_
 const HINTS: Record<string, string> = {
     reason: `say why in at least ${MIN_WAIVER_REASON_LENGTH} characters`,
     expires: "use a YYYY-MM-DD date",
+    approved: "use a YYYY-MM-DD date",
     selector: "give at least one of `urn`, `type`, `tags`",
     policy: "use a kebab-case policy id",
 };
@@ -69,8 +73,13 @@ const HINTS: Record<string, string> = {
  */
 export function parseWaivers(text: string, source: string, policies: readonly PolicyDefinition[]): Waiver[] {
     let doc: unknown;
+    // JSON is YAML too: one parser gives every waiver's line, for messages about it.
+    const lines = new LineCounter();
+    const parsed = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     try {
-        doc = source.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+        if (source.endsWith(".json")) doc = JSON.parse(text);
+        else if (parsed.errors.length > 0) throw parsed.errors[0]!;
+        else doc = parsed.toJS();
     } catch (e) {
         throw new PolicyInputError([
             `${source}: not valid ${source.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`,
@@ -91,14 +100,22 @@ export function parseWaivers(text: string, source: string, policies: readonly Po
         throw new PolicyInputError(problems);
     }
     const byId = new Map(policies.map((p) => [p.id, p]));
-    const waivers = (doc as { waivers: Waiver[] }).waivers.map((w) => ({ ...w, source }));
+    const waivers = (doc as { waivers: Waiver[] }).waivers.map((w, i) => {
+        const line = parsed.errors.length === 0 ? lineOfPointer(parsed, lines, pointer("waivers", i)) : undefined;
+        return { ...w, source, ...(line ? { line } : {}) };
+    });
     const problems: string[] = [];
     const ids = new Set<string>();
     waivers.forEach((w, i) => {
         if (!byId.has(w.policy))
             problems.push(`${source}: \`waivers.${i}.policy\` \`${w.policy}\` is not a policy of this pack; check the id.`);
-        if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`)))
-            problems.push(`${source}: \`waivers.${i}.expires\` \`${w.expires}\` is not a real date.`);
+        for (const field of ["expires", "approved"] as const) {
+            const day = w[field];
+            if (day !== undefined && Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+                problems.push(`${source}: \`waivers.${i}.${field}\` \`${day}\` is not a real date.`);
+        }
+        if (w.approved !== undefined && w.approved > w.expires)
+            problems.push(`${source}: \`waivers.${i}.approved\` (${w.approved}) is after \`expires\` (${w.expires}).`);
         if (ids.has(w.id)) problems.push(`${source}: \`waivers.${i}.id\` \`${w.id}\` is used twice; waiver ids must be unique.`);
         ids.add(w.id);
     });
@@ -129,4 +146,77 @@ export function loadWaiverFiles(files: readonly string[], policies: readonly Pol
         seen.set(w.id, w.source ?? "");
     }
     return all;
+}
+
+/** What an environment demands of its waivers (the spec's `policy.waiverPolicy`). */
+export interface WaiverPolicy {
+    /** The longest a waiver may run, in days: from `approved`, else from the decision day, to `expires`. @default - no limit */
+    readonly maxDays?: number;
+    /** Every waiver names an `approver` (not its owner) and the day it was `approved`. @default false */
+    readonly requireApprover?: boolean;
+}
+
+/** A waiver that breaks the environment's waiver policy: which field, what is wrong, the fix. */
+export interface WaiverPolicyProblem {
+    readonly waiver: Waiver;
+    readonly field: "approver" | "approved" | "expires";
+    readonly message: string;
+    readonly fix: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from one YYYY-MM-DD day to another. */
+function daysBetween(from: string, to: string): number {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * Checks waivers against an environment's waiver policy, on the day verdicts are decided for:
+ * an approver who is not the owner and an approval day when required, and a lifetime (approval,
+ * else the decision day, to expiry) no longer than `maxDays`. Every problem is returned at once.
+ */
+export function waiverPolicyProblems(waivers: readonly Waiver[], policy: WaiverPolicy, decisionDay: string): WaiverPolicyProblem[] {
+    const problems: WaiverPolicyProblem[] = [];
+    for (const w of waivers) {
+        if (policy.requireApprover) {
+            if (!w.approver)
+                problems.push({
+                    waiver: w,
+                    field: "approver",
+                    message: `waiver \`${w.id}\` names no \`approver\`, which this environment requires`,
+                    fix: "add `approver:` (who signed off the exception, not its owner) and `approved:` (the day, YYYY-MM-DD).",
+                });
+            else if (w.approver.trim().toLowerCase() === w.owner.trim().toLowerCase())
+                problems.push({
+                    waiver: w,
+                    field: "approver",
+                    message: `waiver \`${w.id}\` is approved by its own owner (\`${w.owner}\`)`,
+                    fix: "have someone other than the owner approve it: the approver answers for accepting the risk.",
+                });
+            if (!w.approved)
+                problems.push({
+                    waiver: w,
+                    field: "approved",
+                    message: `waiver \`${w.id}\` gives no \`approved\` day, which this environment requires`,
+                    fix: "add `approved: YYYY-MM-DD`, the day the approver signed off (the waiver's lifetime starts then).",
+                });
+        }
+        if (policy.maxDays !== undefined) {
+            const from = w.approved ?? decisionDay;
+            const days = daysBetween(from, w.expires);
+            if (days > policy.maxDays)
+                problems.push({
+                    waiver: w,
+                    field: "expires",
+                    message:
+                        `waiver \`${w.id}\` runs ${days} days (${w.approved ? `approved ${from}` : `from ${from}`} to ${w.expires}), ` +
+                        `longer than this environment's ${policy.maxDays}`,
+                    fix:
+                        `set \`expires\` on or before ${new Date(Date.parse(`${from}T00:00:00Z`) + policy.maxDays * DAY_MS).toISOString().slice(0, 10)}` +
+                        ` and renew the waiver after review, or fix the resources it covers.`,
+                });
+        }
+    }
+    return problems;
 }

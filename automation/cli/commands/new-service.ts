@@ -57,8 +57,10 @@ export const commands: CliCommand[] = [
                     const lines = files.map((f) => `  ${f.edits ? "updated" : "created"} ${f.path}`);
                     ctx.reporter.result(
                         { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })) },
-                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: npx mocha ` +
-                            `--config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`,
+                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: ` +
+                            (files.some((f) => f.path.startsWith("test/"))
+                                ? `npx mocha --config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`
+                                : "edf synth --env <environment> (the service's program under mocks, inspected by the pipeline pack)"),
                     );
                     ctx.exit(EXIT_CODES.ok);
                 });

@@ -2,7 +2,8 @@
  * The report's script, inlined: filters the findings (text, state, stack, severity) and the
  * resource operations (stack, operation), links the graph to them — clicking a stack filters
  * to it and opens its inventory — and makes the count cards filters (a card shows only what it
- * counts; clicking it again shows everything). Plain ES2017 with no library, so the page works
+ * counts; clicking it again shows everything); clicking a framework control filters the findings
+ * to the findings against that control. Plain ES2017 with no library, so the page works
  * from a file on any machine.
  */
 export const REPORT_SCRIPT = `
@@ -93,6 +94,12 @@ export const REPORT_SCRIPT = `
   $("filter-reset").addEventListener("click", function () {
     text.value = ""; state.value = ""; stack.value = ""; opFilter = ""; stackFilter = "";
     sevs.forEach(function (c) { c.checked = true; }); apply();
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("button.control-filter"), function (b) {
+    b.addEventListener("click", function () {
+      text.value = b.getAttribute("data-filter"); state.value = ""; apply();
+      $("findings-section").scrollIntoView();
+    });
   });
   Array.prototype.forEach.call(document.querySelectorAll("svg.graph .node"), function (n) {
     var unit = n.getAttribute("data-stack-unit");

@@ -1,4 +1,5 @@
 import type { Finding } from "../../../policy-packs/lib/findings";
+import { controlsByPolicy, coveragePercent, FrameworkResult } from "../../../policy-packs/lib/frameworks";
 import { renderGraphSvg } from "./graph-svg";
 import { REPORT_CSS } from "./html-style";
 import { REPORT_SCRIPT } from "./html-script";
@@ -20,7 +21,23 @@ function findingState(f: Finding): "mandatory" | "advisory" | "waived" {
 }
 
 /** The findings table: environment findings first, then each stack's, each with the policy's fix. */
+/** Per policy, its controls in the chosen frameworks as `<framework>:<control>` tokens (search) and display lines. */
+function controlLabels(report: EnvironmentReport): Map<string, { tokens: string; html: string }> {
+    const out = new Map<string, { tokens: string; html: string }>();
+    for (const [policy, cited] of controlsByPolicy(report.frameworks)) {
+        const frameworkOf = (i: number): FrameworkResult => report.frameworks[i]!;
+        out.set(policy, {
+            tokens: cited.flatMap((c) => c.controls.map((id) => `${frameworkOf(c.framework).id}:${id}`)).join(" "),
+            html: cited
+                .map((c) => `<div><span class="sub">${e(frameworkOf(c.framework).id)}</span> ${e(c.controls.join(", "))}</div>`)
+                .join(""),
+        });
+    }
+    return out;
+}
+
 function findingRows(report: EnvironmentReport): string {
+    const labels = controlLabels(report);
     const fixOf = new Map(report.policies.map((p) => [p.id, p.remediationSteps]));
     const environment = `(environment)`;
     const rank = { mandatory: 0, advisory: 1, waived: 2 } as const;
@@ -32,14 +49,14 @@ function findingRows(report: EnvironmentReport): string {
     if (rows.length === 0) return `<p class="empty">No findings: every resource passed every policy.</p>`;
     return [
         `<div class="table-wrap"><table class="findings" ` +
-            `id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI ` +
-            `DSS v4.0</th><th>Message and fix</th></tr></thead><tbody>`,
+            `id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th>` +
+            `<th>Controls</th><th>Message and fix</th></tr></thead><tbody>`,
         ...rows.map(({ unit, f }) => {
             const state = findingState(f);
             const fix = fixOf.get(f.policyId);
             const search =
                 `${f.policyId} ${unit} ${resourceOf(f)} ${f.resourceType ?? ""} ` +
-                `${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
+                `${f.message} ${labels.get(f.policyId)?.tokens ?? ""} ${f.waivedBy?.id ?? ""}`.toLowerCase();
             const waiver = f.waivedBy
                 ? `<div class="waiver">Waived by <b>${e(f.waivedBy.id)}</b> ` +
                   `(${e(f.waivedBy.ticket)}, ${e(f.waivedBy.owner)}, until ` +
@@ -54,7 +71,7 @@ function findingRows(report: EnvironmentReport): string {
                 `<td class="mono nowrap">${e(f.policyId)}${kind}</td>` +
                 `<td class="nowrap">${e(unit)}</td>` +
                 `<td><span class="mono" title="${e(f.urn)}">${e(resourceOf(f))}</span>${f.resourceType ? `<div class="sub mono">${e(f.resourceType)}</div>` : ""}</td>` +
-                `<td class="mono">${e(f.controls["pci-dss-v4.0"].join(", "))}</td>` +
+                `<td class="mono controls">${labels.get(f.policyId)?.html ?? ""}</td>` +
                 `<td>${e(f.message)}${fix && state !== "waived" ? `<div class="fix"><b>Fix:</b> ${e(fix)}</div>` : ""}${waiver}</td></tr>`
             );
         }),
@@ -190,8 +207,51 @@ function inventory(s: StackReport, engine: boolean): string {
     );
 }
 
+const CONTROL_STATUS = {
+    failed: "failed",
+    warned: "advisory",
+    passed: "passed",
+    "not-checked": "not checked",
+    "not-applicable": "n/a",
+} as const;
+
+/**
+ * The findings per control of each chosen framework: coverage (controls with a policy / controls
+ * that apply), what ran here, and every control with its status and counts. A control id filters
+ * the findings table to the findings against it.
+ */
+function frameworkSections(report: EnvironmentReport): string {
+    if (report.frameworks.length === 0) return "";
+    const sections = report.frameworks.map((f) => {
+        const rows = f.controls
+            .filter((c) => c.status !== "not-applicable")
+            .map(
+                (c) =>
+                    `<tr class="control" data-status="${c.status}"><td class="mono nowrap"><button type="button" class="control-filter" ` +
+                    `data-filter="${e(`${f.id}:${c.id}`.toLowerCase())}" title="Show the findings against ${e(c.id)}">${e(c.id)}</button></td>` +
+                    `<td><span class="pill control-${c.status}">${CONTROL_STATUS[c.status]}</span></td>` +
+                    `<td>${c.mandatory}</td><td>${c.advisory}</td><td>${c.waived}</td>` +
+                    `<td title="${e(c.policies.join(", "))}">${c.policies.length}</td>` +
+                    `<td>${e(c.title)}${c.note ? `<div class="sub">${e(c.note)}</div>` : ""}</td></tr>`,
+            )
+            .join("\n");
+        return (
+            `<details class="framework" id="framework-${e(f.id)}"${f.failed > 0 ? " open" : ""}><summary><b>${e(f.name)} ${e(f.version)}</b> ` +
+            `<span class="sub">${f.coverage.covered} of ${f.coverage.applicable} applicable controls mapped ` +
+            `(${coveragePercent(f.coverage)} %) · ${f.checked} checked here · ${f.failed} failed</span></summary>` +
+            `<table class="controls-table"><thead><tr><th>Control</th><th>Status</th><th>Mandatory</th><th>Advisory</th>` +
+            `<th>Waived</th><th>Policies</th><th>Title</th></tr></thead><tbody>${rows}</tbody></table></details>`
+        );
+    });
+    return (
+        `<section id="frameworks"><h2>Frameworks <span class="sub">findings per control; frameworks report, ` +
+        `they never change a verdict</span></h2>${sections.join("\n")}</section>`
+    );
+}
+
 function policyTable(report: EnvironmentReport): string {
     if (report.policies.length === 0) return "";
+    const labels = controlLabels(report);
     const hits = new Map<string, number>();
     const all = [...(report.environmentFindings ?? []), ...report.stacks.flatMap((s) => s.findings)];
     for (const f of all) if (!f.waivedBy) hits.set(f.policyId, (hits.get(f.policyId) ?? 0) + 1);
@@ -199,14 +259,13 @@ function policyTable(report: EnvironmentReport): string {
         .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.id < b.id ? -1 : 1))
         .map(
             (p) =>
-                `<tr><td class="mono">${e(p.id)}</td><td><span class="sev sev-${e(p.severity)}">${e(p.severity)}</span></td><td>${e(p.level)}</td><td class="mono">${e(
-                    p.controls["pci-dss-v4.0"].join(", "),
-                )}</td><td>${hits.get(p.id) ?? 0}</td><td>${e(p.description)}<div class="fix"><b>Fix:</b> ${e(p.remediationSteps)}</div></td></tr>`,
+                `<tr><td class="mono">${e(p.id)}</td><td><span class="sev sev-${e(p.severity)}">${e(p.severity)}</span></td><td>${e(p.level)}</td>` +
+                `<td class="mono controls">${labels.get(p.id)?.html ?? ""}</td><td>${hits.get(p.id) ?? 0}</td><td>${e(p.description)}<div class="fix"><b>Fix:</b> ${e(p.remediationSteps)}</div></td></tr>`,
         )
         .join("\n");
     return `<details class="policies"><summary><b>Policies</b> <span class="sub">${report.policies.length} in ${e(report.pack?.name ?? "")} ${e(report.pack?.version ?? "")}, levels for ${e(
         report.environment,
-    )}</span></summary><table><thead><tr><th>Policy</th><th>Severity</th><th>Level</th><th>PCI DSS v4.0</th><th>Findings</th><th>Checks whether… and how to comply</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+    )}</span></summary><table><thead><tr><th>Policy</th><th>Severity</th><th>Level</th><th>Controls</th><th>Findings</th><th>Checks whether… and how to comply</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 /** A count card; with a filter it is a button that filters the findings or the operations below. */
@@ -339,6 +398,7 @@ ${driftTable(report)}
   <h2>Stacks <span class="sub">inputs, outputs and every ${engine ? "resource the engine reported" : "registered resource"}</span></h2>
   ${report.stacks.map((s) => inventory(s, engine)).join("\n")}
 </section>
+${frameworkSections(report)}
 <section>${policyTable(report)}</section>
 </main>
 <footer>${footer}</footer>

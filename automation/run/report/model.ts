@@ -1,4 +1,5 @@
 import type { AppliedWaiver, Finding } from "../../../policy-packs/lib/findings";
+import type { FrameworkResult } from "../../../policy-packs/lib/frameworks";
 import type { PolicySummary, WaiverUse } from "../../../policy-packs/lib/inspect";
 import type { Edge } from "../../graph/graph";
 import type { Provenance } from "../../inputs/types";
@@ -181,6 +182,11 @@ export interface EnvironmentReport extends Partial<EngineRunPart> {
      * however many stacks reported them. Absent when there are none.
      */
     readonly environmentFindings?: readonly Finding[];
+    /**
+     * The frameworks the spec chooses (`policy.frameworks`): each with its coverage (controls with a
+     * policy / controls that apply) and every control with the findings of all stacks against it.
+     */
+    readonly frameworks: readonly FrameworkResult[];
     readonly stacks: readonly StackReport[];
 }
 

@@ -4,7 +4,7 @@ import type { InspectionResult } from "../../../policy-packs/lib/inspect";
 import { stableStringify } from "../../../policy-packs/lib/reports/json";
 import { toSarif } from "../../../policy-packs/lib/reports/sarif";
 import type { EnvironmentReport, StackReport } from "./model";
-import { PROJECT_NAME } from "../../../unit/project";
+import { projectName } from "../../../unit/project";
 
 /** The findings of one stack (or of the environment) in the shape the shared SARIF reporter takes. */
 function inspectionOf(
@@ -17,10 +17,11 @@ function inspectionOf(
     return {
         pack: { name: report.pack?.name ?? "edf-policies", version: report.pack?.version ?? "0.0.0" },
         environment: report.environment,
-        stack: { name: stack, project: PROJECT_NAME },
+        stack: { name: stack, project: projectName() },
         date: report.date,
         policies: [...report.policies],
         findings: [...findings],
+        frameworks: [...report.frameworks],
         waivers: {
             applied: [...(s?.waivers.applied ?? [])],
             expired: [...(s?.waivers.expired ?? [])],
@@ -67,7 +68,10 @@ export function toReportSarif(report: EnvironmentReport): sarif.Log {
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };
 }
 
-/** SARIF text with sorted keys: equal runs give equal bytes. */
+/**
+ * SARIF text with sorted keys: equal runs give equal bytes. Written without indentation: it is
+ * read by code-scanning tools, and every run repeats every rule with its framework controls.
+ */
 export function renderReportSarif(report: EnvironmentReport): string {
-    return `${stableStringify(toReportSarif(report))}\n`;
+    return `${stableStringify(toReportSarif(report), 0)}\n`;
 }

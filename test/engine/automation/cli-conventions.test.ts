@@ -3,7 +3,7 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 import { freePort } from "../../support/servers";
 import { Estate, prepareEstate, runEdf } from "./support/estate";
 

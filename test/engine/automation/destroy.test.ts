@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import { spawn } from "child_process";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 import { Estate, prepareEstate, runDriver, runEdf, startEdf } from "./support/estate";
 
 /** Runs `edf <args>` on a pseudo-terminal (util-linux `script`), typing `input`: what a person at a terminal does. */

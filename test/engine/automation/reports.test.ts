@@ -5,7 +5,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import type { EngineReport } from "../../../automation/engine/report";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 import { sarifValidator } from "../../support/sarif";
 import { toolchain } from "../../support/toolchain";
 import { Estate, prepareEstate, runDriver, runEdf } from "./support/estate";

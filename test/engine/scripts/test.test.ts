@@ -143,7 +143,8 @@ describe("scripts/test.sh with a failing suite", function () {
         fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
         fs.writeFileSync(
             path.join(root, "scripts", "toolchain.sh"),
-            `#!/usr/bin/env bash\nmkdir -p .tools && echo "export EDF_FAKE_TOOLCHAIN=1" >.tools/env.sh\n`,
+            // The lowest supported Node the real toolchain names: here the Node running this test.
+            `#!/usr/bin/env bash\nmkdir -p .tools && echo "export EDF_FAKE_TOOLCHAIN=1 EDF_NODE_LOWEST=${process.execPath}" >.tools/env.sh\n`,
             { mode: 0o755 },
         );
         const mocharc = (suite: string) =>
@@ -180,11 +181,12 @@ describe("scripts/test.sh with a failing suite", function () {
         assert.match(output, /^typecheck: 1 passed, 0 failed, 0 skipped$/m);
         assert.match(output, /^bench-smoke: 1 passed, 0 failed, 0 skipped$/m);
         assert.match(output, /^unit: 1 passed, 1 failed, 0 skipped$/m);
+        assert.match(output, /^unit-node22: 1 passed, 1 failed, 0 skipped$/m);
         assert.match(output, /^engine: 0 passed, 1 failed, 0 skipped$/m);
-        assert.match(output, /== failed: lint unit engine/);
+        assert.match(output, /== failed: lint unit unit-node22 engine/);
         const lines = output.trim().split("\n");
-        assert.strictEqual(lines[lines.length - 1], "tests: 5 passed, 3 failed, 0 skipped");
-        for (const suite of ["lint", "typecheck", "bench-smoke", "unit", "engine"]) {
+        assert.strictEqual(lines[lines.length - 1], "tests: 6 passed, 4 failed, 0 skipped");
+        for (const suite of ["lint", "typecheck", "bench-smoke", "unit", "unit-node22", "engine"]) {
             const xml = fs.readFileSync(path.join(junit, `${suite}.xml`), "utf8");
             assert.match(xml, new RegExp(`<testsuite name="${suite}" tests="\\d+"`), `${suite}.xml`);
         }

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { SynthReport } from "../../../../automation/run/report/model";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** What one `edf synth` process did. */
 export interface CliRun {
@@ -44,9 +44,9 @@ export function edfSynth(args: readonly string[], home: string = freshHome(), en
 
 /**
  * The parts of a report a golden file pins: stacks, statuses, resource counts by type,
- * inputs' provenance, output names and findings (policy, level, resource, waiver). Props,
- * ids and messages are left out so a golden file changes only when the estate's shape or
- * verdicts change.
+ * inputs' provenance, output names and findings (policy, level, resource, waiver), and each
+ * framework's coverage with the controls that have findings. Props, ids and messages are left
+ * out so a golden file changes only when the estate's shape or verdicts change.
  */
 export function normalise(report: SynthReport): unknown {
     return {
@@ -56,6 +56,15 @@ export function normalise(report: SynthReport): unknown {
         pack: report.pack && { name: report.pack.name },
         graph: report.graph,
         summary: report.summary,
+        frameworks: report.frameworks.map((f) => ({
+            id: f.id,
+            coverage: f.coverage,
+            checked: f.checked,
+            failed: f.failed,
+            controls: f.controls
+                .filter((c) => c.mandatory + c.advisory + c.waived > 0)
+                .map((c) => `${c.id} ${c.status} mandatory ${c.mandatory} advisory ${c.advisory} waived ${c.waived}`),
+        })),
         stacks: report.stacks.map((s) => ({
             unit: s.unit,
             stack: s.stack,

@@ -1,7 +1,9 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { enforcementFromSpec } from "../../../../automation/policy/environment-policy";
-import { loadPolicyList, packIdentity } from "../../../../automation/policy/pack";
+import { loadPolicyList, packIdentity, packLocation, SDK_PIPELINE_PACK } from "../../../../automation/policy/pack";
 
 const PACK = path.resolve(__dirname, "..", "..", "..", "..", "policy-packs", "pipeline");
 
@@ -40,5 +42,29 @@ describe("the policy module: pack and enforcement settings from the spec", () =>
         assert.ok(policies.length > 40);
         assert.ok(policies.some((p) => p.id === "s3-bucket-public-access-blocked"));
         assert.deepEqual(packIdentity(PACK), { name: "edf-pipeline", version: "0.1.0" });
+    });
+
+    it("judges a project without a pack of its own with the SDK's pipeline pack", () => {
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), "edf-no-pack-"));
+        try {
+            const location = packLocation(undefined, project);
+            assert.strictEqual(location.dir, SDK_PIPELINE_PACK);
+            assert.strictEqual(location.display, "@edf/platform-sdk/policy-packs/pipeline");
+            assert.ok(fs.existsSync(location.policyModule));
+            assert.strictEqual(packLocation("policy-packs/pipeline", project).dir, path.join(project, "policy-packs", "pipeline"));
+        } finally {
+            fs.rmSync(project, { recursive: true, force: true });
+        }
+    });
+
+    it("reads a compiled pack's name from its index.js", () => {
+        const pack = fs.mkdtempSync(path.join(os.tmpdir(), "edf-compiled-pack-"));
+        try {
+            fs.writeFileSync(path.join(pack, "index.js"), 'new policy_1.PolicyPack("edf-pipeline", { policies: [] });\n');
+            fs.writeFileSync(path.join(pack, "package.json"), '{ "version": "1.2.3" }');
+            assert.deepStrictEqual(packIdentity(pack), { name: "edf-pipeline", version: "1.2.3" });
+        } finally {
+            fs.rmSync(pack, { recursive: true, force: true });
+        }
     });
 });

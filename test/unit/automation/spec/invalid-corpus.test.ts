@@ -6,7 +6,7 @@ import { runEnvironment } from "../../../../automation/driver";
 import { EdfError, Problem } from "../../../../automation/errors";
 import { planEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const CORPUS = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
 
