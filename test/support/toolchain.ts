@@ -14,6 +14,8 @@ export interface ToolchainManifest {
     readonly pulumiSdk: { readonly version: string };
     readonly openbao: { readonly version: string; readonly path: string };
     readonly moto: { readonly version: string; readonly path: string };
+    /** Duo Labs' IAM linter (PyPI `parliament`), in the toolchain's venv. */
+    readonly parliament: { readonly version: string; readonly path: string };
     /** Debian's Chromium, for tests that open the HTML report (playwright-core executablePath). */
     readonly chromium: { readonly path: string };
 }

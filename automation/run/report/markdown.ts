@@ -146,11 +146,11 @@ function countsTable(report: EnvironmentReport): string[] {
 function stacksTable(report: EnvironmentReport): string[] {
     if (!isEngineReport(report)) {
         return [
-            "| Stack | Unit | Status | Resources | Mandatory | Advisory | Waived |",
-            "|---|---|---|---|---|---|---|",
+            "| Stack | Unit | Account | Status | Resources | Mandatory | Advisory | Waived |",
+            "|---|---|---|---|---|---|---|---|",
             ...report.stacks.map(
                 (st) =>
-                    `| ${st.stack} | \`${st.path}\` | ${statusText(st.status)} | ` +
+                    `| ${st.stack} | \`${st.path}\` | ${st.account ?? "–"} | ${statusText(st.status)} | ` +
                     `${st.resourceCounts.total} | ${st.inspection?.mandatory ?? "–"} | ` +
                     `${st.inspection?.advisory ?? "–"} | ${st.inspection?.waived ?? "–"} |`,
             ),

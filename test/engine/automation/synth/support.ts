@@ -69,6 +69,8 @@ export function normalise(report: SynthReport): unknown {
             unit: s.unit,
             stack: s.stack,
             path: s.path,
+            ...(s.account ? { account: s.account } : {}),
+            ...(s.assumeRole ? { assumeRole: s.assumeRole } : {}),
             status: s.status,
             dependsOn: s.dependsOn,
             inputs: s.inputs.map((i) => `${i.name} ← ${i.source} ${i.key} (${i.origin}${i.secret ? ", secret" : ""})`),
