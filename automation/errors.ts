@@ -20,6 +20,7 @@ export type EdfErrorCode =
     | "EDF_PROTECTED"
     | "EDF_TOOL_MISSING"
     | "EDF_BACKEND"
+    | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -57,6 +58,8 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_PROTECTED: EXIT_CODES.badInput,
     EDF_TOOL_MISSING: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
+    // `inspect` of an environment none of whose selected stacks exists: nothing ran.
+    EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 

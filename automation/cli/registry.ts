@@ -2,6 +2,7 @@ import type { CliCommand } from "./context";
 import { commands as completion } from "./commands/completion";
 import { commands as doctor } from "./commands/doctor";
 import { commands as graph } from "./commands/graph";
+import { commands as inspect } from "./commands/inspect";
 import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
     ...graph,
     ...synth,
     ...operations,
+    ...inspect,
     ...outputs,
     ...newService,
     ...policyBundle,

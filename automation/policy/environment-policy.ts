@@ -11,7 +11,33 @@ import { closestName } from "../../policy-packs/lib/names";
 import { loadWaiverFiles, Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
-import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE } from "./pack";
+import {
+    DEFAULT_POLICY_PACK,
+    DEFAULT_RUNTIME_PACK,
+    loadPolicyList,
+    packIdentity,
+    packLocation,
+    PackLocation,
+    POLICY_LIST_MODULE,
+} from "./pack";
+
+/**
+ * Where a spec keeps one pack's settings. The pipeline pack's are `policy` (synth, preview, up);
+ * the runtime pack's are `inspect.policy` (`edf inspect`). Both are resolved by the same code.
+ */
+export interface PolicySection {
+    /** JSON pointer of the section, for messages (`/policy`). */
+    readonly pointer: string;
+    readonly settings: (spec: LoadedSpec["spec"]) => PolicySpec | undefined;
+    readonly defaultPack: string;
+}
+
+export const PIPELINE_POLICY: PolicySection = { pointer: "/policy", settings: (spec) => spec.policy, defaultPack: DEFAULT_POLICY_PACK };
+export const RUNTIME_POLICY: PolicySection = {
+    pointer: "/inspect/policy",
+    settings: (spec) => spec.inspect?.policy,
+    defaultPack: DEFAULT_RUNTIME_PACK,
+};
 
 /**
  * Everything that decides a verdict in one environment, computed once and handed to every
@@ -60,10 +86,12 @@ export function resolveEnvironmentPolicy(
     loaded: LoadedSpec,
     projectRoot: string,
     options: EnvironmentPolicyOptions = {},
+    section: PolicySection = PIPELINE_POLICY,
 ): EnvironmentPolicy | undefined {
     const spec = loaded.spec;
-    if (spec.policy?.enabled === false) return undefined;
-    const location = packLocation(spec.policy?.pack, projectRoot);
+    const settings = section.settings(spec);
+    if (settings?.enabled === false) return undefined;
+    const location = packLocation(settings?.pack, projectRoot, section.defaultPack);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
     if (!fs.existsSync(location.policyModule)) {
         throw new EdfError(
@@ -72,7 +100,7 @@ export function resolveEnvironmentPolicy(
                 `the driver judges in-process and needs the pack's policy list.`,
             [
                 {
-                    ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                    ...at(settings?.pack ? `${section.pointer}/pack` : section.pointer),
                     message: `missing \`${POLICY_LIST_MODULE}\``,
                     fix:
                         `export the pack's policies from ` +
@@ -85,18 +113,28 @@ export function resolveEnvironmentPolicy(
     const policies = loadPolicyList(location.policyModule);
     const date = options.date ?? today();
     const now = decisionTime(date);
-    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies);
-    const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
+    const enforcement = enforcementFromSpec(settings, spec.environment, policies);
+    const config = (settings?.config ?? {}) as PolicyConfigValues;
 
     const problems: Problem[] = [];
-    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
+    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(
+        loaded,
+        projectRoot,
+        policies,
+        options.extraWaiverFiles ?? [],
+        section,
+    );
     let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
     try {
         engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
     } catch (error) {
         if (!(error instanceof PolicyInputError)) throw error;
         problems.push(
-            ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
+            ...error.problems.map((message) => ({
+                ...at(section.pointer),
+                message,
+                fix: "fix the policy id, level or config value named.",
+            })),
         );
     }
     problems.push(...waiverProblems);
@@ -139,8 +177,9 @@ function loadEnvironmentWaivers(
     projectRoot: string,
     policies: readonly PolicyDefinition[],
     extraFiles: readonly string[],
+    section: PolicySection,
 ): { waivers: Waiver[]; problems: Problem[] } {
-    const listed = loaded.spec.policy?.waivers ?? [];
+    const listed = section.settings(loaded.spec)?.waivers ?? [];
     const relative = (message: string, files: readonly string[]): string =>
         files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
     const problems: Problem[] = [];
@@ -162,15 +201,23 @@ function loadEnvironmentWaivers(
     };
     listed.forEach((file, i) => {
         // A single path in the spec has no list index.
-        const indexed = `/policy/waivers/${i}`;
-        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? "/policy/waivers" : indexed;
+        const indexed = `${section.pointer}/waivers/${i}`;
+        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? `${section.pointer}/waivers` : indexed;
         attempt([file], pointer, loaded.lineOf(pointer));
     });
     const extra = extraFiles.map((f) => path.resolve(f));
     extra.forEach((file) => attempt([file], "--waivers", undefined, path.relative(projectRoot, file)));
     if (problems.length > 0) return { waivers: [], problems };
-    const waivers = attempt([...listed, ...extra], "/policy/waivers", loaded.lineOf("/policy/waivers")) ?? [];
+    const waivers = attempt([...listed, ...extra], `${section.pointer}/waivers`, loaded.lineOf(`${section.pointer}/waivers`)) ?? [];
     return { waivers: waivers.map((w) => (w.source ? { ...w, source: path.relative(projectRoot, path.resolve(w.source)) } : w)), problems };
+}
+
+/**
+ * The runtime pack's settings for `edf inspect` (`inspect.policy`), resolved exactly as the
+ * pipeline pack's are: levels, `enforceAfter`, config and waivers for the decision day.
+ */
+export function resolveRuntimePolicy(loaded: LoadedSpec, projectRoot: string, options: EnvironmentPolicyOptions = {}): EnvironmentPolicy {
+    return resolveEnvironmentPolicy(loaded, projectRoot, options, RUNTIME_POLICY)!;
 }
 
 /**
@@ -224,9 +271,9 @@ function chosenFrameworks(loaded: LoadedSpec, projectRoot: string): { frameworks
 }
 
 /** The problems `resolveEnvironmentPolicy` would throw, for `validate` (empty when the settings are sound). */
-export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string): Problem[] {
+export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string, section: PolicySection = PIPELINE_POLICY): Problem[] {
     try {
-        resolveEnvironmentPolicy(loaded, projectRoot);
+        resolveEnvironmentPolicy(loaded, projectRoot, {}, section);
         return [];
     } catch (error) {
         if (error instanceof EdfError) return [...error.problems];

@@ -7,7 +7,7 @@ import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
 import { withExternalIdInputs } from "./targets";
-import { checkWaiverFiles, listedWaiverFiles } from "./waivers";
+import { checkWaiverFiles, resolveWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
@@ -61,8 +61,8 @@ export interface SpecLocation {
 }
 
 /**
- * Validates spec text; `display` is the file name used in messages. `policy.waivers` comes
- * back as absolute paths. @default location - `display` resolved from the working directory
+ * Validates spec text; `display` is the file name used in messages. `policy.waivers` and
+ * `inspect.policy.waivers` come back as absolute paths. @default location - `display` resolved from the working directory
  */
 export function parseSpec(
     text: string,
@@ -98,11 +98,8 @@ export function parseSpec(
     if (problems.length > 0) {
         throw invalid(display, problems);
     }
-    const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
-    const withWaivers: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
-    // External ids of assumed roles are resolved as inputs: up front, with provenance, redacted.
-    const resolved = withExternalIdInputs(withWaivers);
-    return { file: display, spec: resolved, lineOf };
+    // Waiver files of both packs as absolute paths; external ids of assumed roles resolved as inputs: up front, with provenance, redacted.
+    return { file: display, spec: withExternalIdInputs(resolveWaiverFiles(spec, location.specDir)), lineOf };
 }
 
 function invalid(display: string, problems: Problem[]): EdfError {

@@ -1,5 +1,6 @@
 import { formatProblem } from "../../errors";
 import { planEnvironment, preflightProblems } from "../../plan";
+import { resolveRuntimePolicy } from "../../policy/environment-policy";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 /** `edf validate`: the spec, the graph and what must exist before a deploy. Deploys nothing. */
@@ -11,6 +12,8 @@ export const commands: CliCommand[] = [
             ).action((options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                 const ctx = context();
                 const plan = planEnvironment(options.env, ctx.projectRoot, selectionOf(options));
+                // The runtime pack's settings are checked as the pipeline pack's are, when the spec gives any.
+                if (plan.loaded.spec.inspect?.policy) resolveRuntimePolicy(plan.loaded, ctx.projectRoot);
                 // Units and packs may be written after the spec: missing ones are warnings here
                 // and errors for preview/up.
                 const warnings = preflightProblems(plan, ctx.projectRoot, true);
