@@ -5,7 +5,7 @@
 //
 //   automation/index.ts                       the library API
 //   automation/cli/                           commands (thin: parse options, call the library)
-//   automation/{driver,outputs,inspection,report-merge}.ts, scaffold/, ci/   what commands call
+//   automation/{driver,outputs,inspection,doctor,report-merge}.ts, scaffold/, ci/   what commands call
 //   automation/{engine,synth,inspect}/        executors of the environment run
 //   automation/run/, reporter.ts              the environment run, outcomes, run folders
 //   automation/{spec,graph,backend,inputs,policy,loader,image,fingerprint}/, plan.ts, errors.ts, redact.ts
@@ -18,13 +18,15 @@
 const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|spec/|graph/|backend/|inputs/|policy/|loader/|image/|fingerprint/)";
 const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
 const AUTOMATION_EXECUTORS = "^automation/(engine|synth|inspect)/";
-const AUTOMATION_COMMANDS = "^automation/(scaffold/|ci/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts)";
+const AUTOMATION_COMMANDS = "^automation/(scaffold/|ci/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|report-merge\\.ts)";
 const ABOVE_BASE =
     "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|ci/|cli/" +
-    "|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
+    "|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|report-merge\\.ts|index\\.ts)";
 const ABOVE_RUN =
-    "^automation/(engine/|synth/|inspect/|scaffold/|ci/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
-const ABOVE_EXECUTORS = "^automation/(scaffold/|ci/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|report-merge\\.ts|index\\.ts)";
+    "^automation/(engine/|synth/|inspect/|scaffold/|ci/|cli/" +
+    "|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|report-merge\\.ts|index\\.ts)";
+const ABOVE_EXECUTORS =
+    "^automation/(scaffold/|ci/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|report-merge\\.ts|index\\.ts)";
 const PRODUCT = "^(unit|platform|services|automation|policy-packs)/";
 const PRODUCT_TESTS_AND_BENCHMARKS = "^(unit|platform|services|automation|policy-packs|test|bench)/";
 

@@ -18,6 +18,10 @@ export type EdfErrorCode =
     | "EDF_GIT"
     | "EDF_GIT_SHALLOW"
     | "EDF_CI_EDITED"
+    | "EDF_UPSTREAM_NOT_DEPLOYED"
+    | "EDF_CONFIRMATION_REQUIRED"
+    | "EDF_PROTECTED"
+    | "EDF_TOOL_MISSING"
     | "EDF_BACKEND"
     | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
@@ -30,7 +34,11 @@ export const EXIT_CODES = {
     failure: 1,
     /** A mandatory policy violation failed at least one stack (and nothing else failed). */
     policyViolation: 2,
-    /** Bad input: invalid spec, cycle, unknown unit, unresolved input, bad option. Nothing ran. */
+    /**
+     * Bad input or a refusal before anything ran: invalid spec, cycle, unknown unit, unresolved
+     * input, bad option, an upstream never deployed, a confirmation not given, protected resources
+     * without `--unprotect`, a missing tool. Nothing ran.
+     */
     badInput: 3,
     /** `drift` found at least one drifted stack. */
     drift: 4,
@@ -51,6 +59,10 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_GIT: EXIT_CODES.badInput,
     EDF_GIT_SHALLOW: EXIT_CODES.badInput,
     EDF_CI_EDITED: EXIT_CODES.badInput,
+    EDF_UPSTREAM_NOT_DEPLOYED: EXIT_CODES.badInput,
+    EDF_CONFIRMATION_REQUIRED: EXIT_CODES.badInput,
+    EDF_PROTECTED: EXIT_CODES.badInput,
+    EDF_TOOL_MISSING: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
     // `inspect` of an environment none of whose selected stacks exists: nothing ran.
     EDF_NOT_DEPLOYED: EXIT_CODES.badInput,

@@ -5,6 +5,7 @@ import { CliProcesses, isolatedPulumiCommand } from "./engine/pulumi-command";
 import { EnvironmentStacks } from "./engine/workspace";
 import type { SelectionOptions } from "./graph/graph";
 import { planEnvironment } from "./plan";
+import { requirePulumiCli } from "./engine/tools";
 import { Redactor } from "./redact";
 
 /** The value shown for a secret output: `edf outputs` never prints secrets. */
@@ -25,6 +26,7 @@ export async function getStackOutputs(
 ): Promise<Record<string, Record<string, unknown> | null>> {
     const plan = planEnvironment(options.env, options.projectRoot, options);
     const spec = plan.loaded.spec;
+    if (!options.pulumiCommand) requirePulumiCli("outputs", options.environment ?? process.env);
     const edfHome = options.edfHome ?? path.join(options.projectRoot, ".edf");
     const backend = resolveBackend(spec.backend, {
         projectRoot: options.projectRoot,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UnitInputs } from "./inputs";
 import { UNIT_CONFIG_NAMESPACE } from "./config-namespaces";
+import { UnitStacks } from "./stacks";
 
 export { UNIT_CONFIG_NAMESPACE };
 
@@ -17,6 +18,8 @@ export interface UnitContext {
     readonly config: pulumi.Config;
     /** Inputs injected by the driver. */
     readonly inputs: UnitInputs;
+    /** Other stacks the unit reads, by the names its config `stackReferences` gives them. */
+    readonly stacks: UnitStacks;
 }
 
 /** A unit's program: typed config + injected inputs in, stack outputs out. */
@@ -40,5 +43,6 @@ export function currentUnitContext(unit: string): UnitContext {
         unit,
         config: new pulumi.Config(UNIT_CONFIG_NAMESPACE),
         inputs: new UnitInputs(),
+        stacks: new UnitStacks(edfConfig, unit),
     };
 }

@@ -90,6 +90,7 @@ const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {
     waitForRPCs?: unknown;
     grpcChannelOptions?: unknown;
 };
+const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: unknown };
 const automationCmd = require("@pulumi/pulumi/automation/cmd") as { CommandResult?: unknown };
 const automationErrors = require("@pulumi/pulumi/automation/errors") as { createCommandError?: unknown };
 const automationServer = require("@pulumi/pulumi/automation/server") as { LanguageServer?: unknown };
@@ -113,6 +114,11 @@ check(
     "draining a mocked program's registrations",
 );
 check(typeof runtimeSettings.grpcChannelOptions === "object", "`runtime/settings` `grpcChannelOptions`", "program hosts' gRPC servers");
+check(
+    typeof runtimeConfig.isConfigSecret === "function",
+    "`runtime/config` `isConfigSecret`",
+    "keeping a secret input secret as an Output",
+);
 check(typeof automationCmd.CommandResult === "function", "`automation/cmd` `CommandResult`", "the driver's CLI runner");
 check(typeof automationErrors.createCommandError === "function", "`automation/errors` `createCommandError`", "the driver's CLI runner");
 check(typeof automationServer.LanguageServer === "function", "`automation/server` `LanguageServer`", "program hosts");
@@ -139,6 +145,9 @@ export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: ()
 
 /** The current runtime's resource monitor (the mock monitor under `setMocks`). */
 export const getMonitor = runtimeSettings.getMonitor as () => unknown;
+
+/** Whether a config key (`<namespace>:<key>`) holds a secret in the current stack's config. */
+export const isConfigSecret = runtimeConfig.isConfigSecret as (key: string) => boolean;
 
 /** Waits for the runtime's outstanding RPCs, when the SDK has the function. */
 export const waitForRPCs = runtimeSettings.waitForRPCs as (() => Promise<void>) | undefined;

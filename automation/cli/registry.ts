@@ -1,6 +1,8 @@
 import type { CliCommand } from "./context";
 import { commands as affected } from "./commands/affected";
 import { commands as ci } from "./commands/ci";
+import { commands as completion } from "./commands/completion";
+import { commands as doctor } from "./commands/doctor";
 import { commands as graph } from "./commands/graph";
 import { commands as inspect } from "./commands/inspect";
 import { commands as init } from "./commands/init";
@@ -11,6 +13,7 @@ import { commands as policyBundle } from "./commands/policy-bundle";
 import { commands as report } from "./commands/report";
 import { commands as synth } from "./commands/synth";
 import { commands as validate } from "./commands/validate";
+import { commands as version } from "./commands/version";
 
 /**
  * Every command of `edf`, in the order `edf --help` lists them. A new command is a file in
@@ -29,4 +32,7 @@ export const COMMANDS: readonly CliCommand[] = [
     ...ci,
     ...newService,
     ...policyBundle,
+    ...doctor,
+    ...version,
+    ...completion,
 ];

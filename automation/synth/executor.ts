@@ -16,7 +16,8 @@ import { inspectionJobFor, inspectStack, StackInspection } from "./inspection";
 import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
-import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthInput, SynthStackReport } from "./report/model";
+import { redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthInput, SynthStackReport } from "../run/report/model";
+import { countResources, inventoryOf } from "./inventory";
 import type { CacheEntries, WorkerRequest } from "./worker/protocol";
 
 /** What synth made of one stack: its report entry without the run's own fields. */

@@ -21,6 +21,7 @@ export const commands: CliCommand[] = [
                         const { planEnvironment } = await import("../../plan");
                         const { toDot, toMermaid, unitsPerAccount } = await import("../../graph/render");
                         const { deploymentTarget } = await import("../../spec/targets");
+                        const { isDeclared } = await import("../../graph/graph");
                         if (!(FORMATS as readonly string[]).includes(options.format)) {
                             throw new EdfError(
                                 "EDF_USAGE",
@@ -47,6 +48,18 @@ export const commands: CliCommand[] = [
                         const labels = { paths, accounts };
                         const text = options.format === "dot" ? toDot(graph, labels) : toMermaid(graph, labels);
                         const { grouped } = unitsPerAccount(graph, accounts);
+                        if (graph.edges.some((e) => !isDeclared(e))) {
+                            ctx.reporter.info(
+                                "Edges the spec states are solid; edges labelled `code: …` (dotted, or dashed in DOT) are stack " +
+                                    "references the units' code reads, inferred from their config.",
+                            );
+                        }
+                        if (graph.edges.some((e) => !isDeclared(e))) {
+                            ctx.reporter.info(
+                                "Edges the spec states are solid; edges labelled `code: …` (dotted, or dashed in DOT) are stack " +
+                                    "references the units' code reads, inferred from their config.",
+                            );
+                        }
                         ctx.reporter.result(
                             {
                                 environment: spec.environment,

@@ -20,13 +20,15 @@ export const commands: CliCommand[] = [
                     const ctx = context();
                     const { mergeRunReports } = await import("../../report-merge");
                     const { summaryTable } = await import("../../engine/report");
-                    const { renderRunMarkdown } = await import("../../engine/report-markdown");
+                    const { renderReportJson } = await import("../../run/report/json");
+                    const { renderReportMarkdown } = await import("../../run/report/markdown");
                     const merged = mergeRunReports(reports);
                     ctx.reporter.info(`report merge: ${merged.merged.reports.length} report(s), ${merged.stacks.length} stack(s)`);
                     if (options.out) {
                         fs.mkdirSync(options.out, { recursive: true });
-                        fs.writeFileSync(path.join(options.out, "report.json"), `${JSON.stringify(merged, null, 2)}\n`);
-                        fs.writeFileSync(path.join(options.out, "summary.md"), renderRunMarkdown(merged));
+                        fs.writeFileSync(path.join(options.out, "report.json"), renderReportJson(merged));
+                        // The one writer's summary, as every command's run folder has it.
+                        fs.writeFileSync(path.join(options.out, "summary.md"), renderReportMarkdown(merged));
                         ctx.reporter.info(`report merge: wrote ${path.join(options.out, "report.json")} and summary.md`);
                     }
                     ctx.reporter.result(merged, summaryTable(merged));

@@ -1,6 +1,8 @@
 import { EdfError } from "../../errors";
 import { affectedOption, commandSelection } from "../affected-selection";
 import { CliCommand, environmentOptions, parseParallel } from "../context";
+import { terminalFindings } from "../../run/report/findings";
+import { flatFindings } from "../findings-json";
 import { handleInterrupts } from "../interrupts";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain JavaScript (it must load before any TypeScript)
@@ -66,6 +68,7 @@ export const commands: CliCommand[] = [
                             outcome: "passed",
                             exitCode: 0,
                             stacks: [],
+                            findings: [],
                         },
                         `synth ${options.env}: nothing is affected since \`${options.affected}\`: nothing to synthesize (exit 0)`,
                     );
@@ -77,7 +80,8 @@ export const commands: CliCommand[] = [
                 const interrupts = handleInterrupts(ctx.reporter);
                 // Loaded after the signal handlers: the synth library loads the Pulumi SDK.
                 const { synthEnvironment } = await import("../../synth/synth");
-                const { displayPath, writeSynthReports } = await import("../../synth/report/write");
+                const { displayPath } = await import("../../run/report/write");
+                const { writeSynthReports } = await import("../../synth/write");
                 try {
                     const run = await synthEnvironment({
                         env: options.env,
@@ -104,6 +108,7 @@ export const commands: CliCommand[] = [
                               ? "FAILED: mandatory policy violations"
                               : "FAILED: stacks did not synthesize";
                     const human = [
+                        ...terminalFindings(r, `${displayPath(files.dir)}/report.html`).map((l, i) => (i === 0 ? `\n${l}` : l)),
                         "",
                         `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ` +
                             `${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} ` +
@@ -142,6 +147,7 @@ export const commands: CliCommand[] = [
                                 ...(st.cached ? { cached: st.cached } : {}),
                                 ...(st.reason ? { reason: st.reason } : {}),
                             })),
+                            findings: flatFindings(r),
                             ...(r.cache ? { cache: r.cache } : {}),
                             runDir: files.dir,
                             files,

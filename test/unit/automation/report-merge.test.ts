@@ -7,20 +7,49 @@ import type { StackResult } from "../../../automation/engine/types";
 import { EdfError } from "../../../automation/errors";
 import { mergeRunReports } from "../../../automation/report-merge";
 import type { StackStatus } from "../../../automation/run/outcome";
+import { renderReportMarkdown } from "../../../automation/run/report/markdown";
+import { summarize } from "../../../automation/run/report/summary";
 
 // `edf report merge`: the run reports of a fanned-out run's jobs, one environment report, as if
 // one runner had run every stack — outcome and exit code by the one rule of every command.
 
 function stack(unit: string, status: StackStatus, violations: StackResult["violations"] = []): StackResult {
-    return { unit, stack: `prod.${unit}`, status, attempts: 1, durationMs: 1000, changes: { create: 1 }, violations, inputs: [] };
+    return {
+        unit,
+        stack: `prod.${unit}`,
+        path: `stacks/${unit}`,
+        status,
+        dependsOn: [],
+        inputs: [],
+        outputs: {},
+        secretOutputs: [],
+        invokes: {},
+        resourceCounts: { total: 1, custom: 1, components: 0, byType: {} },
+        resources: [],
+        findings: [],
+        waivers: { applied: [], expired: [], rejected: [], unused: [] },
+        attempts: 1,
+        durationMs: 1000,
+        changes: { create: 1 },
+        violations,
+        steps: [],
+        drift: [],
+        unknowns: [],
+    };
 }
 
 function job(dir: string, name: string, startedAt: string, stacks: StackResult[], overrides: Partial<RunReport> = {}): string {
     const report: RunReport = {
-        version: 1,
+        reportVersion: 1,
         command: "up",
         environment: "prod",
         spec: "environments/prod.yaml",
+        date: "2026-12-01",
+        pack: null,
+        graph: { units: stacks.map((s) => s.unit), edges: [] },
+        summary: summarize(stacks, [], true),
+        policies: [],
+        frameworks: [],
         backend: "s3://state/edf",
         startedAt,
         finishedAt: new Date(Date.parse(startedAt) + 60_000).toISOString(),
@@ -59,6 +88,11 @@ describe("edf report merge", () => {
         assert.equal(merged.startedAt, "2026-12-01T10:00:00.000Z");
         assert.equal(merged.finishedAt, "2026-12-01T10:03:05.000Z");
         assert.equal(merged.merged.reports.length, 3);
+        assert.equal(merged.summary.stacks, 4);
+        assert.equal(merged.summary.failed, 1);
+        assert.deepEqual(merged.graph.units, ["security", "network", "shared-services", "dns"]);
+        // The one writer renders it, as it does every command's report.
+        assert.match(renderReportMarkdown(merged), /network/);
     });
 
     it("keeps every policy violation and decides a policy-violation outcome", () => {
@@ -103,7 +137,10 @@ describe("edf report merge", () => {
                 assert.ok(e instanceof EdfError);
                 assert.equal(e.code, "EDF_USAGE");
                 const text = e.problems.map((p) => `${path.basename(path.dirname(p.file!))}: ${p.message}`).sort();
-                assert.deepEqual(text, ["prod: `up` of `prod`, not `up` of `dev`", "synth: not an `edf` run report (version 1)"]);
+                assert.deepEqual(text, [
+                    "prod: `up` of `prod`, not `up` of `dev`",
+                    "synth: a synth report: synth runs an environment in one job",
+                ]);
                 return true;
             },
         );

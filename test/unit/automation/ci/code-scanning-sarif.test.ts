@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import type * as sarif from "sarif";
 import { CODE_SCANNING_SARIF_JQ } from "../../../../automation/ci/github";
-import { renderSynthSarif } from "../../../../automation/synth/report/sarif";
+import { renderReportSarif as renderSynthSarif } from "../../../../automation/run/report/sarif";
 import type { SynthRun } from "../../../../automation/synth/synth";
 import { frameworkResults } from "../../../../policy-packs/lib/frameworks";
 import { loadFrameworks } from "../../../../policy-packs/lib/framework-files";

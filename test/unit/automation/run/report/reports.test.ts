@@ -2,21 +2,21 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderSynthHtml } from "../../../../../automation/synth/report/html";
-import { renderSynthJson } from "../../../../../automation/synth/report/json";
-import { renderSynthMarkdown } from "../../../../../automation/synth/report/markdown";
-import { renderSynthSarif, toSynthSarif } from "../../../../../automation/synth/report/sarif";
-import { writeSynthReports } from "../../../../../automation/synth/report/write";
+import { renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
+import { renderReportJson as renderSynthJson } from "../../../../../automation/run/report/json";
+import { renderReportMarkdown as renderSynthMarkdown } from "../../../../../automation/run/report/markdown";
+import { renderReportSarif as renderSynthSarif, toReportSarif as toSynthSarif } from "../../../../../automation/run/report/sarif";
+import { writeSynthReports } from "../../../../../automation/synth/write";
 import { frameworkResults } from "../../../../../policy-packs/lib/frameworks";
 import { loadFrameworks } from "../../../../../policy-packs/lib/framework-files";
 import { stableStringify } from "../../../../../policy-packs/lib/reports/json";
 import type { SynthRun } from "../../../../../automation/synth/synth";
-import { synthFixture } from "../support";
+import { synthFixture } from "../../synth/support";
 import { sarifValidator } from "../../../../support/sarif";
 
 const CANARY = "sample-canary-7c1e2f";
 
-describe("synth reports", () => {
+describe("the run reports, rendered from a synth run", () => {
     let run: SynthRun;
     before(async () => {
         run = await synthFixture("mini");
@@ -102,5 +102,24 @@ describe("synth reports", () => {
         assert.match(md, /## Blocking \(mandatory\)/);
         assert.match(md, /\| mini\.kitchen-sink \| s3-bucket-public-access-blocked \| critical \|/);
         assert.match(md, /sample values/);
+    });
+
+    it("marks the stacks the synth cache served in summary.md and report.html, and in neither when none was", () => {
+        const first = run.report.stacks[0]!;
+        const cached = {
+            ...run.report,
+            stacks: run.report.stacks.map((s) => (s === first ? { ...s, cached: "evaluation+inspection" as const } : s)),
+            cache: { reused: 1, inspectionsReused: 1, evaluated: run.report.stacks.length - 1 },
+        };
+        const md = renderSynthMarkdown(cached);
+        assert.match(md, new RegExp(`1 of ${run.report.stacks.length} stack\\(s\\) came from the synth cache`));
+        assert.ok(md.includes(`| ${first.stack} *cached* |`), "the cached stack's row is marked");
+        assert.strictEqual(md.split("*cached*").length - 1, 2, "the note and one row");
+        assert.match(
+            renderSynthHtml(cached),
+            /<span class="pill" title="reused from the synth cache: evaluation and inspection">cached<\/span>/,
+        );
+        assert.doesNotMatch(renderSynthMarkdown(run.report), /cached/);
+        assert.doesNotMatch(renderSynthHtml(run.report), />cached</);
     });
 });

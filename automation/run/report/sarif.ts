@@ -1,63 +1,82 @@
 import type * as sarif from "sarif";
+import type { Finding } from "../../../policy-packs/lib/findings";
 import type { InspectionResult } from "../../../policy-packs/lib/inspect";
 import { stableStringify } from "../../../policy-packs/lib/reports/json";
 import { toSarif } from "../../../policy-packs/lib/reports/sarif";
-import type { SynthReport, SynthStackReport } from "./model";
+import type { EnvironmentReport, StackReport } from "./model";
 import { projectName } from "../../../unit/project";
 
-/** The inspection of one stack in the shape the shared SARIF reporter takes. */
-function inspectionOf(report: SynthReport, stack: SynthStackReport): InspectionResult {
+/** The findings of one stack (or of the environment) in the shape the shared SARIF reporter takes. */
+function inspectionOf(
+    report: EnvironmentReport,
+    stack: string,
+    findings: readonly Finding[],
+    passed: boolean,
+    s?: StackReport,
+): InspectionResult {
     return {
         pack: { name: report.pack?.name ?? "edf-policies", version: report.pack?.version ?? "0.0.0" },
         environment: report.environment,
-        stack: { name: stack.stack, project: projectName() },
+        stack: { name: stack, project: projectName() },
         date: report.date,
         policies: [...report.policies],
-        findings: [...stack.findings],
+        findings: [...findings],
         frameworks: [...report.frameworks],
         waivers: {
-            applied: [...stack.waivers.applied],
-            expired: [...stack.waivers.expired],
-            rejected: [...stack.waivers.rejected],
-            unused: [...stack.waivers.unused],
+            applied: [...(s?.waivers.applied ?? [])],
+            expired: [...(s?.waivers.expired ?? [])],
+            rejected: [...(s?.waivers.rejected ?? [])],
+            unused: [...(s?.waivers.unused ?? [])],
         },
         remediations: [],
         summary: {
-            resources: stack.resourceCounts.total,
+            resources: s?.resourceCounts.total ?? 0,
             policies: report.policies.length,
-            evaluations: stack.inspection?.evaluations ?? 0,
-            mandatory: stack.inspection?.mandatory ?? 0,
-            advisory: stack.inspection?.advisory ?? 0,
-            waived: stack.inspection?.waived ?? 0,
-            passed: stack.inspection?.passed ?? true,
+            evaluations: s?.inspection?.evaluations ?? 0,
+            mandatory: s?.inspection?.mandatory ?? 0,
+            advisory: s?.inspection?.advisory ?? 0,
+            waived: s?.inspection?.waived ?? 0,
+            passed,
         },
     };
 }
 
 /**
- * report.sarif: one SARIF 2.1.0 run per inspected stack (the shared reporter's run), each
- * anchored to the unit's program file and told apart by `automationDetails.id`
- * (`edf-synth/<env>/<stack>/`), as code-scanning UIs want several runs of one tool.
+ * report.sarif: one SARIF 2.1.0 run per stack the policies judged (the shared reporter's run),
+ * each anchored to the unit's program file and told apart by `automationDetails.id`
+ * (`edf-<command>/<env>/<stack>/`), as code-scanning UIs want several runs of one tool; the
+ * environment's own findings (an expired waiver) once, in a run anchored to the spec file.
+ * The same for synth and for the engine's preview and up: one format, one model.
  */
-export function toSynthSarif(report: SynthReport): sarif.Log {
+export function toReportSarif(report: EnvironmentReport): sarif.Log {
     const runs: sarif.Run[] = [];
+    const add = (log: sarif.Log, id: string): void => {
+        for (const run of log.runs) runs.push({ ...run, automationDetails: { id } });
+    };
     // The rules and taxonomies are built from the report's policies and frameworks alone, the same for
-    // every stack: the first run's objects serve every run, so the text is serialized once (renderSynthSarif).
+    // every stack: the first run's objects serve every stack's run, so the text is serialized once (renderReportSarif).
     let shared: Pick<sarif.Run, "tool" | "taxonomies"> | undefined;
     for (const stack of report.stacks) {
         if (!stack.inspection) continue;
-        const log = toSarif(inspectionOf(report, stack), { artifactUri: `${stack.path}/program.ts` });
+        const log = toSarif(inspectionOf(report, stack.stack, stack.findings, stack.inspection.passed, stack), {
+            artifactUri: `${stack.path}/program.ts`,
+        });
         for (const run of log.runs) {
             shared ??= { tool: run.tool, taxonomies: run.taxonomies };
             runs.push({
                 ...run,
                 tool: shared.tool,
                 ...(shared.taxonomies ? { taxonomies: shared.taxonomies } : {}),
-                automationDetails: { id: `edf-synth/${report.environment}/${stack.stack}/` },
-                // The one mark in which a warm run's SARIF differs from a cold one's.
+                automationDetails: { id: `edf-${report.command}/${report.environment}/${stack.stack}/` },
+                // The one mark in which a warm synth's SARIF differs from a cold one's.
                 ...(stack.cached ? { properties: { ...run.properties, "edf/cached": stack.cached } } : {}),
             });
         }
+    }
+    const environmentFindings = report.environmentFindings ?? [];
+    if (environmentFindings.length > 0) {
+        const log = toSarif(inspectionOf(report, report.environment, environmentFindings, false), { artifactUri: report.spec });
+        add(log, `edf-${report.command}/${report.environment}/(environment)/`);
     }
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };
 }
@@ -70,11 +89,11 @@ const PLACEHOLDER_TEXT = /"\\u0000edf-shared-(\d+)\\u0000"/g;
  * SARIF text with sorted keys: equal runs give equal bytes. Written without indentation: it is
  * read by code-scanning tools, and every run repeats every rule with its framework controls.
  * Each distinct `tool` and `taxonomies` object is serialized once and its text spliced into every
- * run that holds it (hundreds of KB per run, most of a warm run's time otherwise); the bytes are
- * those of `stableStringify(toSynthSarif(report), 0)`.
+ * run that holds it (hundreds of KB per run, most of a warm synth's time otherwise); the bytes are
+ * those of `stableStringify(toReportSarif(report), 0)`.
  */
-export function renderSynthSarif(report: SynthReport): string {
-    const log = toSynthSarif(report);
+export function renderReportSarif(report: EnvironmentReport): string {
+    const log = toReportSarif(report);
     const texts: string[] = [];
     const ids = new Map<unknown, number>();
     const shared = (value: unknown): string => {
