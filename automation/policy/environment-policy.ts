@@ -1,14 +1,16 @@
 import * as fs from "fs";
-import * as path from "path";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { PolicyConfigValues, PolicyInputError } from "../../policy-packs/lib/config";
 import { engineDocument } from "../../policy-packs/lib/environment-settings";
 import type { EnforcementSettings, LevelOverride } from "../../policy-packs/lib/enforcement";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
-import { loadWaiverFiles, Waiver } from "../../policy-packs/lib/waivers";
+import type { Waiver } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
+import { placementOf } from "../files/paths";
 import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE } from "./pack";
+import { policySettingsProblems } from "./settings-problems";
+import { loadEnvironmentWaivers } from "./waiver-files";
 
 /**
  * Everything that decides a verdict in one environment, computed once and handed to every
@@ -58,6 +60,16 @@ export function resolveEnvironmentPolicy(
     if (spec.policy?.enabled === false) return undefined;
     const location = packLocation(spec.policy?.pack, projectRoot);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
+    const placement = placementOf(location.policyModule, [projectRoot]);
+    if (!placement.inside) {
+        throw new EdfError("EDF_SPEC_INVALID", `Policy pack \`${location.display}\` leads out of the project; nothing was run.`, [
+            {
+                ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                message: `\`${location.display}/${POLICY_LIST_MODULE}\` leads to \`${placement.real}\`, outside the project`,
+                fix: "keep the policy pack inside the project, with no symbolic link out of it.",
+            },
+        ]);
+    }
     if (!fs.existsSync(location.policyModule)) {
         throw new EdfError(
             "EDF_PREFLIGHT",
@@ -81,18 +93,27 @@ export function resolveEnvironmentPolicy(
     const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies);
     const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
 
-    const problems: Problem[] = [];
-    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
-    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
-    try {
-        engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
-    } catch (error) {
-        if (!(error instanceof PolicyInputError)) throw error;
-        problems.push(
-            ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
-        );
-    }
+    const problems: Problem[] = [...policySettingsProblems(loaded, policies, location.display)];
+    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(
+        loaded,
+        projectRoot,
+        policies,
+        location.display,
+        options.extraWaiverFiles ?? [],
+    );
     problems.push(...waiverProblems);
+    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
+    if (problems.length === 0) {
+        try {
+            engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
+        } catch (error) {
+            // The checks above cover everything the library checks; this names anything they miss.
+            if (!(error instanceof PolicyInputError)) throw error;
+            problems.push(
+                ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
+            );
+        }
+    }
     if (problems.length > 0) {
         throw new EdfError(
             "EDF_SPEC_INVALID",
@@ -111,53 +132,6 @@ export function resolveEnvironmentPolicy(
         packConfig: engine.packConfig,
         engineConfig: engine.document,
     };
-}
-
-const WAIVER_FIX =
-    "fix the waiver named (every waiver needs a unique id, policy, selector, reason, owner, ticket, expires; see docs/inspectors.md).";
-
-/**
- * The one way waiver files are loaded: each of the spec's files on its own (so a problem
- * points at its entry in `policy.waivers`), then every file together (ids unique across
- * files), with the library's loader and the pack's policies. Sources become project-relative.
- */
-function loadEnvironmentWaivers(
-    loaded: LoadedSpec,
-    projectRoot: string,
-    policies: readonly PolicyDefinition[],
-    extraFiles: readonly string[],
-): { waivers: Waiver[]; problems: Problem[] } {
-    const listed = loaded.spec.policy?.waivers ?? [];
-    const relative = (message: string, files: readonly string[]): string =>
-        files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
-    const problems: Problem[] = [];
-    const attempt = (files: readonly string[], pointer: string, line: number | undefined, display = loaded.file): Waiver[] | undefined => {
-        try {
-            return loadWaiverFiles(files, policies);
-        } catch (error) {
-            if (!(error instanceof PolicyInputError)) throw error;
-            for (const message of error.problems)
-                problems.push({
-                    file: display,
-                    path: pointer,
-                    line,
-                    message: `invalid waiver file: ${relative(message, files)}`,
-                    fix: WAIVER_FIX,
-                });
-            return undefined;
-        }
-    };
-    listed.forEach((file, i) => {
-        // A single path in the spec has no list index.
-        const indexed = `/policy/waivers/${i}`;
-        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? "/policy/waivers" : indexed;
-        attempt([file], pointer, loaded.lineOf(pointer));
-    });
-    const extra = extraFiles.map((f) => path.resolve(f));
-    extra.forEach((file) => attempt([file], "--waivers", undefined, path.relative(projectRoot, file)));
-    if (problems.length > 0) return { waivers: [], problems };
-    const waivers = attempt([...listed, ...extra], "/policy/waivers", loaded.lineOf("/policy/waivers")) ?? [];
-    return { waivers: waivers.map((w) => (w.source ? { ...w, source: path.relative(projectRoot, path.resolve(w.source)) } : w)), problems };
 }
 
 /** The problems `resolveEnvironmentPolicy` would throw, for `validate` (empty when the settings are sound). */

@@ -8,6 +8,13 @@ const NAME = "^[a-z][a-z0-9-]{0,39}$";
 const ENV_VAR = "^[A-Za-z_][A-Za-z0-9_]*$";
 const CONFIG_KEY = "^[A-Za-z][A-Za-z0-9_-]*$";
 const ENFORCEMENT = { enum: ["advisory", "mandatory", "remediate", "disabled"] };
+/** A level that applies from a day on: `{ level: advisory, enforceAfter: 2027-03-01 }` warns until then and blocks from then. */
+const LEVEL_OVERRIDE = {
+    type: "object",
+    additionalProperties: false,
+    required: ["level"],
+    properties: { level: ENFORCEMENT, enforceAfter: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } },
+};
 const RELATIVE_PATH = { type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" };
 /** A waiver file: relative to the spec file (so `..` is allowed), YAML or JSON. */
 const WAIVER_FILE = { type: "string", pattern: "^(?!/).+\\.(ya?ml|json)$" } as const;
@@ -41,7 +48,8 @@ const backend = {
                 kind: { const: "s3" },
                 bucket: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" },
                 prefix: { type: "string" },
-                region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+                // Checked against the partitions' region list (aws-rules.ts), which names a near region.
+                region: { type: "string", minLength: 1 },
                 kmsKey: { type: "string", minLength: 1 },
             },
         },
@@ -171,20 +179,23 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
         $schema: { type: "string" },
         environment: { type: "string", pattern: NAME },
         backend,
-        region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+        region: { type: "string", minLength: 1 },
         account: { type: "string", pattern: "^\\d{12}$" },
-        tags: {
-            type: "object",
-            propertyNames: { minLength: 1, maxLength: 128 },
-            additionalProperties: { type: "string", maxLength: 256 },
-        },
+        // Keys and values are checked against AWS's tag rules (aws-rules.ts): lengths, characters, the `aws:` prefix.
+        tags: { type: "object", additionalProperties: { type: "string" } },
         policy: {
             type: "object",
             additionalProperties: false,
             properties: {
                 enabled: { type: "boolean" },
                 pack: RELATIVE_PATH,
-                enforcement: { type: "object", additionalProperties: ENFORCEMENT },
+                // `all` or a policy id → a level; a policy id may also take `{ level, enforceAfter }`.
+                // Ids are the policy module's to check.
+                enforcement: {
+                    type: "object",
+                    properties: { all: ENFORCEMENT },
+                    additionalProperties: { if: { type: "string" }, then: ENFORCEMENT, else: LEVEL_OVERRIDE },
+                },
                 config: { type: "object", additionalProperties: { type: "object" } },
                 // Waiver files, relative to the spec file: one path or a list.
                 waivers: { ...WAIVER_FILE, type: ["string", "array"], minItems: 1, items: WAIVER_FILE },

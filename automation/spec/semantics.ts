@@ -1,4 +1,6 @@
 import { EnvironmentSpec, RESERVED_CONFIG_KEYS } from "./types";
+import { regionProblem, tagProblems } from "./aws-rules";
+import { closestName } from "./names";
 import { pointer } from "./yaml-lines";
 
 /** A problem found after the schema passed: references between parts of the spec. */
@@ -6,32 +8,6 @@ export interface SemanticProblem {
     readonly path: string;
     readonly message: string;
     readonly fix: string;
-}
-
-/** The closest known name (edit distance ≤ 2), for "did you mean" fixes. */
-export function closestName(name: string, known: readonly string[]): string | undefined {
-    let best: { name: string; distance: number } | undefined;
-    for (const candidate of known) {
-        const distance = editDistance(name, candidate);
-        if (distance <= 2 && (!best || distance < best.distance)) {
-            best = { name: candidate, distance };
-        }
-    }
-    return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0]!;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j]!;
-            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length]!;
 }
 
 function unknownUnitFix(name: string, known: readonly string[]): string {
@@ -49,7 +25,7 @@ function unknownUnitFix(name: string, known: readonly string[]): string {
 export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
     // Runs even when the schema failed (so every problem is listed at once): guard
     // every shape instead of trusting it.
-    const problems: SemanticProblem[] = [];
+    const problems: SemanticProblem[] = [...awsProblems(spec)];
     const unitMap = isRecord(spec?.units) ? (spec.units as EnvironmentSpec["units"]) : {};
     const units = Object.keys(unitMap);
     const injectors: Record<string, unknown> = isRecord(spec?.injectors) ? spec.injectors : {};
@@ -119,4 +95,23 @@ export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Regions and tags as AWS will judge them at deploy time. */
+function awsProblems(spec: EnvironmentSpec): SemanticProblem[] {
+    const problems: SemanticProblem[] = [];
+    const regions: [string, unknown][] = [
+        [pointer("region"), spec?.region],
+        [pointer("backend", "region"), isRecord(spec?.backend) ? (spec.backend as { region?: unknown }).region : undefined],
+    ];
+    for (const [path, region] of regions) {
+        const problem = typeof region === "string" ? regionProblem(region, "region") : undefined;
+        if (problem) problems.push({ path, ...problem });
+    }
+    for (const [key, value] of Object.entries(isRecord(spec?.tags) ? spec.tags : {})) {
+        for (const problem of tagProblems(key, value)) {
+            problems.push({ path: pointer("tags", key), message: problem.message, fix: problem.fix });
+        }
+    }
+    return problems;
 }

@@ -39,14 +39,25 @@ export interface CloudBackendSpec {
 /** An enforcement level of a CrossGuard policy. */
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
+/** A policy's level until a day, and mandatory from that day on. */
+export interface LevelOverrideSpec {
+    readonly level: EnforcementLevel;
+    /** The first day (YYYY-MM-DD, UTC) the policy is mandatory. @default - never */
+    readonly enforceAfter?: string;
+}
+
 /** Policy enforcement of every preview and up. */
 export interface PolicySpec {
     /** Run the pack on preview and up. @default true */
     readonly enabled?: boolean;
     /** The policy pack folder, relative to the project root. @default "policy-packs/pipeline" */
     readonly pack?: string;
-    /** Enforcement overrides per policy id (`all` sets the pack-wide level). @default - the pack's levels */
-    readonly enforcement?: Readonly<Record<string, EnforcementLevel>>;
+    /**
+     * Enforcement overrides per policy id (`all` sets the pack-wide level). A policy id may take
+     * `{ level, enforceAfter }`: the level until that day (YYYY-MM-DD), mandatory from it.
+     * @default - the pack's levels
+     */
+    readonly enforcement?: Readonly<Record<string, EnforcementLevel | LevelOverrideSpec>>;
     /** Per-policy configuration properties for this environment. @default - none */
     readonly config?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     /**
@@ -193,6 +204,10 @@ export interface LoadedSpec {
     readonly spec: EnvironmentSpec;
     /** The 1-based line of a JSON path in the file, when known. */
     lineOf(jsonPath: string): number | undefined;
+    /** The spec file's folder: waiver files are relative to it. */
+    readonly specDir: string;
+    /** The project the spec belongs to: every path it names must stay inside (automation/files/paths.ts). */
+    readonly projectRoot: string;
 }
 
 /** Config keys of the `edf` namespace that the driver owns. */

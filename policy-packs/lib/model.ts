@@ -8,6 +8,7 @@ import type {
     StackValidation,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { isCalendarDate } from "./dates";
 
 export type { EnforcementLevel, Severity };
 
@@ -136,7 +137,6 @@ export function forTypes(types: readonly string[], validate: ResourceValidation)
 }
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PCI_REQUIREMENT = /^\d{1,2}(\.\d{1,2}){1,3}$/;
 
 /**
@@ -158,8 +158,8 @@ export function validatePolicyMetadata(policies: readonly PolicyDefinition[]): s
         for (const c of p.controls["pci-dss-v4.0"]) {
             if (!PCI_REQUIREMENT.test(c)) problems.push(`${where}: PCI DSS requirement \`${c}\` is not of the form 1.2.3.`);
         }
-        if (p.enforceAfter !== undefined && !ISO_DATE.test(p.enforceAfter))
-            problems.push(`${where}: \`enforceAfter\` must be a YYYY-MM-DD date.`);
+        if (p.enforceAfter !== undefined && !isCalendarDate(p.enforceAfter))
+            problems.push(`${where}: \`enforceAfter\` must be a real calendar day, YYYY-MM-DD.`);
         for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
             if (typeof schema !== "object" || !("default" in schema))
                 problems.push(`${where}: config property \`${key}\` needs a \`default\`.`);
