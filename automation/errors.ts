@@ -14,6 +14,7 @@ export type EdfErrorCode =
     | "EDF_INPUT_UNRESOLVED"
     | "EDF_PREFLIGHT"
     | "EDF_BACKEND"
+    | "EDF_WRITE_FAILED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -41,6 +42,7 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
     EDF_PREFLIGHT: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
+    EDF_WRITE_FAILED: EXIT_CODES.failure,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 

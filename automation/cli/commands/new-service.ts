@@ -55,10 +55,11 @@ export const commands: CliCommand[] = [
                             .filter((c) => c !== ""),
                     });
                     const lines = files.map((f) => `  ${f.edits ? "updated" : "created"} ${f.path}`);
+                    // Only the new service's test: a mocha config with a `spec` would add the whole suite to it.
+                    const next = `npx mocha -r ts-node/register/transpile-only --timeout 120000 test/unit/services/${name}/program.test.ts`;
                     ctx.reporter.result(
-                        { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })) },
-                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: npx mocha ` +
-                            `--config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`,
+                        { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })), next },
+                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: ${next}`,
                     );
                     ctx.exit(EXIT_CODES.ok);
                 });
