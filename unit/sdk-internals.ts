@@ -45,6 +45,7 @@ const automationErrors = require("@pulumi/pulumi/automation/errors") as { create
 const automationServer = require("@pulumi/pulumi/automation/server") as { LanguageServer?: unknown };
 const languageGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService?: unknown };
 const outputModule = require("@pulumi/pulumi/output") as { output?: (value: unknown) => object };
+const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: unknown };
 const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
 // The gRPC library instance the SDK itself uses: a server built with another copy would not
 // accept the SDK's service definitions.
@@ -55,6 +56,11 @@ check(
     typeof runtimeState.withLocalStorage === "function",
     "`runtime/state` `withLocalStorage`",
     "a fresh runtime store per synthesized stack",
+);
+check(
+    typeof runtimeConfig.isConfigSecret === "function",
+    "`runtime/config` `isConfigSecret`",
+    "keeping an input the driver injected as a secret a secret in programs",
 );
 check(typeof runtimeSettings.getMonitor === "function", "`runtime/settings` `getMonitor`", "capturing registrations under mocks");
 check(
@@ -86,6 +92,9 @@ check(
 
 /** Runs `program` with a runtime store of its own (config, monitor, feature flags), as the SDK does per inline program. */
 export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: () => Promise<T>) => Promise<T>;
+
+/** Whether the stack config key (`edf-input:db-password`) holds a secret: the SDK knows, but says so only internally. */
+export const isConfigSecret = runtimeConfig.isConfigSecret as (key: string) => boolean;
 
 /** The current runtime's resource monitor (the mock monitor under `setMocks`). */
 export const getMonitor = runtimeSettings.getMonitor as () => unknown;

@@ -10,8 +10,8 @@ import { defineUnit } from "../../unit/define";
 import {
     assertContainerShape,
     Bucket,
-    configEnvironment,
     ContainerService,
+    containerSettings,
     ContainerShape,
     Queue,
     readServiceSettings,
@@ -34,7 +34,8 @@ export default defineUnit(async (ctx) => {
         scaling: { cpuTargetPercent: 70 },
     };
     assertContainerShape(ctx, settings, SERVICE_NAME, shape);
-    const environmentSettings = configEnvironment(ctx.inputs.get("config"), "config");
+    // Settings from Consul: environment variables, or ECS secrets when the spec marks the input `secret: true`.
+    const consulSettings = containerSettings(ctx.inputs, "config");
     const landingZone = await resolveLandingZone(ctx);
 
     const identity = new ServiceIdentity(SERVICE_NAME, {
@@ -51,11 +52,12 @@ export default defineUnit(async (ctx) => {
         ...shape,
         identity,
         environmentVariables: {
-            ...environmentSettings,
+            ...consulSettings.environmentVariables,
             JOBS_QUEUE_URL: jobs.url,
             LEDGER_TABLE: ledger.tableName,
             STATEMENTS_BUCKET: statements.bucketName,
         },
+        secrets: consulSettings.secrets,
     });
 
     return {

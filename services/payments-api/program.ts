@@ -4,14 +4,14 @@
  *
  * Everything environment-specific arrives from outside: the landing zone (injected
  * contract parts or stack references), the database password and the processor key
- * (Vault, as secrets), the settings (Consul), governance, sizing and the image digest
+ * (Vault, as secrets), the settings (Consul; secrets too when the spec marks them so), governance, sizing and the image digest
  * (stack config). See docs/services.md for the environment-spec entries.
  */
 import { defineUnit } from "../../unit/define";
 import {
     assertContainerShape,
-    configEnvironment,
     ContainerService,
+    containerSettings,
     ContainerShape,
     PostgresDatabase,
     readServiceSettings,
@@ -34,7 +34,8 @@ export default defineUnit(async (ctx) => {
         http: { pathPatterns: ["/payments", "/payments/*"], priority: 100, healthCheckPath: "/payments/health" },
     };
     assertContainerShape(ctx, settings, SERVICE_NAME, shape);
-    const environmentSettings = configEnvironment(ctx.inputs.get("config"), "config");
+    // Settings from Consul: environment variables, or ECS secrets when the spec marks the input `secret: true`.
+    const consulSettings = containerSettings(ctx.inputs, "config");
     const dbPassword = ctx.inputs.requireSecret<string>("db-password");
     const processorKey = ctx.inputs.requireSecret<string>("processor-api-key");
     const landingZone = await resolveLandingZone(ctx);
@@ -50,13 +51,14 @@ export default defineUnit(async (ctx) => {
         ...shape,
         identity,
         environmentVariables: {
-            ...environmentSettings,
+            ...consulSettings.environmentVariables,
             DB_HOST: database.address,
             DB_PORT: String(database.port),
             DB_NAME: database.databaseName,
             DB_USER: database.username,
         },
         secrets: {
+            ...consulSettings.secrets,
             DB_PASSWORD: database.passwordSecret,
             PROCESSOR_API_KEY: { value: processorKey },
         },

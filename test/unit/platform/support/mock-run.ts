@@ -21,6 +21,8 @@ export interface CapturedResource {
 export interface MockRunOptions {
     /** Stack config, keys fully qualified (`edf:natStrategy`); non-strings are JSON-encoded. @default {} */
     readonly config?: Record<string, unknown>;
+    /** Config keys (fully qualified) that hold secrets, as the driver marks Vault and `secret: true` inputs. @default [] */
+    readonly secretKeys?: readonly string[];
     /** Stack name. @default "dev" */
     readonly stack?: string;
     /** Project name. @default "edf" */
@@ -59,7 +61,7 @@ export async function runUnderMocks<T>(program: () => T | Promise<T>, options: M
     const resources: CapturedResource[] = [];
     const calls: pulumi.runtime.MockCallArgs[] = [];
 
-    pulumi.runtime.setAllConfig(encodeConfig(options.config ?? {}));
+    pulumi.runtime.setAllConfig(encodeConfig(options.config ?? {}), [...(options.secretKeys ?? [])]);
     await pulumi.runtime.setMocks(
         {
             newResource(args) {
@@ -89,7 +91,13 @@ export async function runUnderMocks<T>(program: () => T | Promise<T>, options: M
     // A registration whose inputs fail surfaces as an unhandled rejection, which the
     // real language host turns into a failed deployment: count it as the run's error.
     const rejections: Error[] = [];
-    const onRejection = (reason: unknown) => rejections.push(reason instanceof Error ? reason : new Error(String(reason)));
+    // A failed registration never finishes its RPC: waiting for the runtime stops at the first failure, as synth's does.
+    let failedNow: () => void = () => undefined;
+    const failed = new Promise<void>((resolve) => (failedNow = resolve));
+    const onRejection = (reason: unknown) => {
+        rejections.push(reason instanceof Error ? reason : new Error(String(reason)));
+        failedNow();
+    };
     process.on("unhandledRejection", onRejection);
 
     let outputs: pulumi.Unwrap<T> | undefined;
@@ -111,7 +119,7 @@ export async function runUnderMocks<T>(program: () => T | Promise<T>, options: M
         outputs = undefined;
     }
     try {
-        await drainRpcs();
+        await Promise.race([drainRpcs(), failed]);
         // Let rejections raised while draining reach the listener.
         await new Promise((resolve) => setImmediate(resolve));
     } finally {
