@@ -14,6 +14,8 @@ export default tseslint.config(
             "dist/**",
             "bench/.peer/**",
             "bench/.generated/**",
+            // The peer's own app, kept verbatim as the anchor gives it.
+            "bench/peer/cdk-estate/**",
             "**/*.d.ts",
             "test-artifacts/**",
         ],

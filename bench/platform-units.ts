@@ -1,6 +1,7 @@
 /**
- * Benchmark: evaluates each platform unit under Pulumi mocks for 2, 3 and 6 AZs and
- * prints resources registered, wall time and peak memory (medians of several runs).
+ * Benchmark: evaluates each platform unit as `edf synth` does (automation/synth/evaluate.ts
+ * `evaluateUnit`: Pulumi's mock runtime, synth's mock cloud, the registration capture) for 2, 3
+ * and 6 AZs and prints resources registered, wall time and peak memory (medians of several runs).
  *
  *   npx ts-node --transpile-only bench/platform-units.ts [--runs 5]
  *   npx ts-node --transpile-only bench/platform-units.ts --smoke     # 2 AZs, 1 run (npm test)
@@ -13,6 +14,7 @@
  */
 import { execFileSync } from "child_process";
 import * as path from "path";
+import type { EvaluationJob } from "../automation/synth/evaluate";
 import { describeMachine, describeRuns, expect, median, numberOption, runBenchmark, SMOKE } from "./support/figures";
 
 const UNITS = ["platform/security", "platform/network", "platform/shared-services"] as const;
@@ -32,9 +34,13 @@ interface Sample {
 }
 
 const AZ_NAMES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"];
+const REGION = "us-east-1";
+const ACCOUNT = "123456789012";
+const GOVERNANCE = { owner: "platform-team", dataClassification: "confidential", pciScope: "in-scope" };
+const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 /** Config and inputs that make `unit` span `azs` AZs at prod size. */
-function runFor(unit: string, azs: number) {
+function runFor(unit: string, azs: number): { config: Record<string, unknown>; inputs?: Record<string, unknown> } {
     const subnets = (tier: string) => AZ_NAMES.slice(0, azs).map((_, i) => `subnet-${tier}-${i}`);
     switch (unit) {
         case "platform/network":
@@ -63,25 +69,62 @@ function runFor(unit: string, azs: number) {
     }
 }
 
+/** The job synth's executor would hand its evaluator for `unit` in a prod environment of `azs` AZs. */
+async function jobFor(unit: string, azs: number): Promise<EvaluationJob> {
+    const { shortStackName } = await import("../automation/backend/backend");
+    const { stackConfig } = await import("../automation/run/stack-config");
+    const { synthWorld } = await import("../automation/synth/synth-world");
+    const name = unit.split("/").pop()!;
+    const stack = shortStackName("prod", name);
+    const { config, inputs = {} } = runFor(unit, azs);
+    const spec = {
+        environment: "prod",
+        region: REGION,
+        account: ACCOUNT,
+        units: { [name]: { path: unit, config: { governance: GOVERNANCE, ...config } } },
+    };
+    const resolved = Object.entries(inputs).map(([input, value]) => ({
+        name: input,
+        value,
+        secret: false,
+        provenance: { source: "env" as const, key: `bench:${input}`, secret: false },
+    }));
+    return {
+        unit: name,
+        unitPath: unit,
+        projectRoot: PROJECT_ROOT,
+        environment: "prod",
+        stack,
+        config: Object.fromEntries(Object.entries(stackConfig(spec, name, resolved)).map(([key, entry]) => [key, entry.value])),
+        secretKeys: [],
+        world: synthWorld(stack, REGION, ACCOUNT),
+        upstream: {},
+        environmentStacks: [stack],
+    };
+}
+
 async function child(unit: string, azs: number): Promise<void> {
     const loadStart = process.hrtime.bigint();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the unit named on the command line, timed
-    const program = require(path.join(__dirname, "..", unit, "program")).default;
-    const { runUnit } = await import("../test/unit/platform/support/units");
+    require(path.join(__dirname, "..", unit, "program"));
+    const { evaluateUnit } = await import("../automation/synth/evaluate");
+    const job = await jobFor(unit, azs);
     const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
     const evalStart = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();
-    const run = await runUnit(unit, program, { ...runFor(unit, azs), environment: "prod" });
+    const evaluation = await evaluateUnit(job);
     const cpu = process.cpuUsage(cpuStart);
     const evalMs = Number(process.hrtime.bigint() - evalStart) / 1e6;
-    if (run.error) {
-        throw run.error;
+    if (evaluation.error !== undefined) {
+        throw new Error(`${unit}: ${evaluation.error}`);
     }
+    // What the program registered: synth's list also holds the stack and default providers the engine adds.
+    const registered = evaluation.resources.filter((r) => !r.synthetic);
     const sample: Sample = {
         unit,
         azs,
-        resources: run.resources.length,
-        awsResources: run.resources.filter((r) => r.type.startsWith("aws:")).length,
+        resources: registered.length,
+        awsResources: registered.filter((r) => r.type.startsWith("aws:")).length,
         loadMs,
         evalMs,
         evalCpuMs: (cpu.user + cpu.system) / 1000,
@@ -122,7 +165,7 @@ function parent(runs: number): void {
     const header = ["unit", "AZs", "resources", "aws resources", "eval ms", "eval CPU ms", "load ms", "peak RSS MiB"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-    console.log(`platform units under mocks — ${describeRuns(runs)}, one child process per run`);
+    console.log(`platform units through synth's evaluator — ${describeRuns(runs)}, one child process per run`);
     console.log(`${describeMachine()} (at the end)`);
     console.log(line(header));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));

@@ -1,7 +1,7 @@
 /**
  * Benchmark: `edf synth` (evaluation + pipeline inspection) of the example estate and of a
  * generated estate of 100 services on the same landing zone, side by side with the peer —
- * AWS CDK + cdk-nag on the equivalent estate (/work/shared/anchors/cdk-estate, or
+ * AWS CDK + cdk-nag on the equivalent estate (bench/peer/cdk-estate, or
  * $EDF_CDK_ANCHOR) — run in the same loop so both see the same machine load.
  *
  *     npx ts-node -T bench/synth-estate.ts [--runs 3] [--skip-peer]
@@ -31,7 +31,9 @@ const PEER_MANIFEST = path.join(ROOT, "bench", "peer");
 /** Where the peer is installed, one folder per lock file (git-ignored). */
 const PEER_INSTALLS = path.join(ROOT, "bench", ".peer");
 const GENERATED = path.join(ROOT, "bench", ".generated");
-const ANCHOR = process.env.EDF_CDK_ANCHOR ?? path.resolve(ROOT, "..", "shared", "anchors", "cdk-estate", "app.js");
+// The peer app is part of the repository (bench/peer/cdk-estate, copied from the project's anchors), so a clean
+// clone benchmarks against it; EDF_CDK_ANCHOR points at another copy.
+const ANCHOR = process.env.EDF_CDK_ANCHOR ?? path.join(ROOT, "bench", "peer", "cdk-estate", "app.js");
 const GNU_TIME = "/usr/bin/time";
 
 interface Sample {

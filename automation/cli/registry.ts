@@ -3,6 +3,7 @@ import { commands as graph } from "./commands/graph";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
 import { commands as outputs } from "./commands/outputs";
+import { commands as policyBundle } from "./commands/policy-bundle";
 import { commands as synth } from "./commands/synth";
 import { commands as validate } from "./commands/validate";
 
@@ -10,4 +11,4 @@ import { commands as validate } from "./commands/validate";
  * Every command of `edf`, in the order `edf --help` lists them. A new command is a file in
  * commands/ and one entry here: nothing is found by reading folders at run time.
  */
-export const COMMANDS: readonly CliCommand[] = [...validate, ...graph, ...synth, ...operations, ...outputs, ...newService];
+export const COMMANDS: readonly CliCommand[] = [...validate, ...graph, ...synth, ...operations, ...outputs, ...newService, ...policyBundle];

@@ -49,9 +49,9 @@ export interface ComponentCode {
     readonly imports: string[];
     /** Whether the program needs `path` and `pulumi` (function code archives). */
     readonly archives: boolean;
-    /** Lines reading inputs, before the landing zone is resolved. */
-    readonly inputs: string;
-    /** Lines creating the components, after the identity. */
+    /** Entries of the object `inputs` returns (read before anything is created), each with its comment. */
+    readonly inputs: string[];
+    /** Lines creating the components on `identity` (the body of `dependencies`, indented for it). */
     readonly body: string;
     /** Entries of the container's `environmentVariables`. */
     readonly environment: string[];
@@ -69,7 +69,7 @@ export function componentCode(components: ReadonlySet<ServiceComponent>): Compon
     const environment: string[] = [];
     const secrets: string[] = [];
     const outputs: string[] = [];
-    let inputs = "";
+    const inputs: string[] = [];
     if (has("function")) {
         imports.push("Function as LambdaFunction");
         body.push(`    // A function in the private subnets; its code is ./handler (yours to change).
@@ -89,9 +89,8 @@ export function componentCode(components: ReadonlySet<ServiceComponent>): Compon
     }
     if (has("cache")) {
         imports.push("Cache");
-        inputs = `    // The cache's AUTH token, injected from Vault; it stays a secret.
-    const cacheAuthToken = ctx.inputs.requireSecret<string>("${CACHE_AUTH_TOKEN_INPUT}");
-`;
+        inputs.push(`// The cache's AUTH token, injected from Vault; it stays a secret.
+        cacheAuthToken: ctx.inputs.requireSecret<string>("${CACHE_AUTH_TOKEN_INPUT}")`);
         body.push(
             `    const cache = new Cache("cache", { service: identity, authToken: ` +
                 `cacheAuthToken${has("function") ? ", clients: [handler]" : ""} });`,
@@ -130,7 +129,12 @@ export function componentCode(components: ReadonlySet<ServiceComponent>): Compon
         imports: [...new Set(imports)],
         archives: has("function") || has("secret"),
         inputs,
-        body: body.join("\n"),
+        // Written for the program's top level; they stand inside `dependencies`, one level deeper.
+        body: body
+            .join("\n")
+            .split("\n")
+            .map((line) => (line ? `    ${line}` : line))
+            .join("\n"),
         environment,
         secrets,
         outputs,

@@ -5,7 +5,9 @@ import { PROJECT_NAME } from "../../unit/project";
 import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
-import { computeResourceState, stableUuid, SynthWorld } from "./mock-cloud";
+import { withEngineResources } from "./engine-resources";
+import { computeResourceState } from "./mock-cloud";
+import type { SynthWorld } from "./synth-world";
 
 /** The synthesized outputs of an upstream stack, as a `StackReference` reads them. */
 export interface UpstreamOutputs {
@@ -13,24 +15,20 @@ export interface UpstreamOutputs {
     readonly secretOutputNames: readonly string[];
 }
 
-/** Everything a worker needs to evaluate one stack. Plain data (crosses the thread boundary). */
-export interface EvaluationJob {
-    readonly unit: string;
-    /** The unit's program folder (`platform/network`). */
-    readonly unitPath: string;
-    readonly projectRoot: string;
-    readonly environment: string;
-    /** Short stack name, `<environment>.<unit>`. */
+/** What evaluating a program needs besides the program itself: the stack it runs as and the world around it. */
+export interface ProgramJob {
+    /** Short stack name, `<environment>.<unit>`: the stack of every URN and part of every derived id. */
     readonly stack: string;
     /** Complete stack config, keys qualified (`edf:unit`, `aws:region`, `edf-input:x`). */
     readonly config: Readonly<Record<string, string>>;
     /** Keys of `config` that hold secrets (Vault inputs). */
     readonly secretKeys: readonly string[];
     readonly world: SynthWorld;
-    /** Outputs of the stacks this unit depends on (transitively), by short stack name. */
+    /**
+     * Outputs of the stacks the program may read with a `StackReference`, by short stack name
+     * (for a unit: the stacks it depends on, transitively).
+     */
     readonly upstream: Readonly<Record<string, UpstreamOutputs>>;
-    /** Every stack of the environment, for messages about references to stacks not depended on. */
-    readonly environmentStacks: readonly string[];
     /**
      * Keep stack traces while the program runs and add the failing one to `error` (`--debug`).
      * Off by default: the SDK captures a stack trace for every resource and promise, which is
@@ -38,6 +36,17 @@ export interface EvaluationJob {
      * @default false
      */
     readonly stackTraces?: boolean;
+}
+
+/** Everything a worker needs to evaluate one unit's stack. Plain data (crosses the thread boundary). */
+export interface EvaluationJob extends ProgramJob {
+    readonly unit: string;
+    /** The unit's program folder (`platform/network`). */
+    readonly unitPath: string;
+    readonly projectRoot: string;
+    readonly environment: string;
+    /** Every stack of the environment, for messages about references to stacks not depended on. */
+    readonly environmentStacks: readonly string[];
 }
 
 /** What evaluating one stack produced. */
@@ -52,16 +61,48 @@ export interface StackEvaluation {
     readonly error?: string;
 }
 
+/** What evaluating a program in this thread produced: the stack's evaluation and, when it failed, what was thrown. */
+export interface ProgramEvaluation extends StackEvaluation {
+    /** The value the program threw or an output rejected with (its class and fields intact); absent when it succeeded. */
+    readonly thrown?: unknown;
+}
+
 const STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
 /**
- * Evaluates one unit under Pulumi's mock runtime, in a fresh per-program store: config from
- * the job, mocks answering with the {@link SynthWorld}, stack references answering with the
- * upstream stacks' synthesized outputs. Captures every registration, then adds what the
- * engine would add itself (the stack resource, default providers). Never throws for a
- * program error: it is returned in `error` with what was registered so far.
+ * Evaluates one unit under Pulumi's mock runtime, as synth does for every stack: its program
+ * loaded from its folder and run with the unit context the root program gives it. Never
+ * throws for a program error: it is returned in `error` with what was registered so far.
  */
 export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation> {
+    const { thrown: _thrown, ...evaluation } = await evaluate(
+        () => loadUnitProgram(job.unitPath, job.projectRoot)(currentUnitContext(job.unitPath)),
+        job,
+        (name) => stackReferenceProblem(job, name),
+    );
+    return evaluation;
+}
+
+/**
+ * Evaluates a program under Pulumi's mock runtime, in a fresh per-program store: config from
+ * the job, mocks answering with the {@link SynthWorld}, stack references answering with the
+ * upstream stacks' outputs. Captures every registration, then adds what the engine would add
+ * itself (the stack resource, default providers). The program's return value is the stack's
+ * outputs when it is a plain object. Never throws for a program error: it is returned in
+ * `error` (and `thrown`) with what was registered so far. `evaluateUnit` is this with the
+ * unit's own program; tests and benchmarks hand it a program of their own.
+ */
+export function evaluateProgram(program: () => unknown, job: ProgramJob): Promise<ProgramEvaluation> {
+    return evaluate(program, job, (name) => {
+        const known = Object.keys(job.upstream).sort();
+        return (
+            `the program reads stack \`${name}\`, which is not among the upstream stacks given ` +
+            `(${known.length > 0 ? known.map((s) => `\`${s}\``).join(", ") : "none"}): add its outputs to \`upstream\`.`
+        );
+    });
+}
+
+async function evaluate(program: () => unknown, job: ProgramJob, missingStack: (name: string) => string): Promise<ProgramEvaluation> {
     // A registration that fails (e.g. an input built from a stack reference that could not be
     // read) rejects a promise nobody awaits. The engine's language host reports those; here they
     // fail the stack being evaluated. Attribution is exact when a thread evaluates one stack at
@@ -81,11 +122,11 @@ export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation>
     const stackTraceLimit = Error.stackTraceLimit;
     if (!job.stackTraces) Error.stackTraceLimit = 0;
     try {
-        const evaluation = await withLocalStorage(() => evaluateInStore(job, rejections, failed));
+        const evaluation = await withLocalStorage(() => evaluateInStore(program, job, missingStack, rejections, failed));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
         return evaluation.error === undefined && rejections.length > 0
-            ? { ...evaluation, error: messageOf(rejections[0], job.stackTraces) }
+            ? { ...evaluation, error: messageOf(rejections[0], job.stackTraces), thrown: rejections[0] }
             : evaluation;
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
@@ -93,14 +134,20 @@ export async function evaluateUnit(job: EvaluationJob): Promise<StackEvaluation>
     }
 }
 
-async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[], failed: Promise<never>): Promise<StackEvaluation> {
+async function evaluateInStore(
+    program: () => unknown,
+    job: ProgramJob,
+    missingStack: (name: string) => string,
+    rejections: readonly unknown[],
+    failed: Promise<never>,
+): Promise<ProgramEvaluation> {
     const capture = new RegistrationCapture();
     const invokes: Record<string, number> = {};
     pulumi.runtime.setAllConfig({ ...job.config }, [...job.secretKeys]);
     await pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const { id, state } = newResourceState(job, args);
+                const { id, state } = newResourceState(job, args, missingStack);
                 capture.requestInFlight(args.inputs as Record<string, unknown>, id);
                 return { id, state };
             },
@@ -117,40 +164,57 @@ async function evaluateInStore(job: EvaluationJob, rejections: readonly unknown[
 
     let outputs: Record<string, unknown> = {};
     const secretOutputNames: string[] = [];
-    let error: string | undefined;
+    let thrown: unknown;
+    let failure = false;
+    const fail = (e: unknown): void => {
+        if (failure) return;
+        failure = true;
+        thrown = e;
+    };
     try {
-        const program = loadUnitProgram(job.unitPath, job.projectRoot);
-        const returned = (await Promise.race([Promise.resolve(program(currentUnitContext(job.unitPath))), failed])) ?? {};
-        for (const [key, value] of Object.entries(returned)) {
+        const returned = await Promise.race([Promise.resolve(program()), failed]);
+        const record = isPlainRecord(returned) ? returned : {};
+        for (const [key, value] of Object.entries(record)) {
             if (pulumi.Output.isInstance(value) && (await Promise.race([pulumi.isSecret(value), failed]))) {
                 secretOutputNames.push(key);
             }
         }
-        outputs = (await Promise.race([outputPromise(pulumi.output(returned)), failed])) as Record<string, unknown>;
+        outputs = (await Promise.race([outputPromise(pulumi.output(record)), failed])) as Record<string, unknown>;
     } catch (e) {
-        error = messageOf(e, job.stackTraces);
+        fail(e);
     }
     try {
         await Promise.race([waitForRPCs?.(), failed]);
     } catch (e) {
-        error ??= messageOf(e, job.stackTraces);
+        fail(e);
     }
-    if (error === undefined && rejections.length > 0) error = messageOf(rejections[0], job.stackTraces);
+    if (!failure && rejections.length > 0) fail(rejections[0]);
     return {
         resources: withEngineResources(job, capture.resources),
         outputs: JSON.parse(JSON.stringify(outputs ?? {})) as Record<string, unknown>,
         secretOutputNames: secretOutputNames.sort(),
         invokes: Object.fromEntries(Object.entries(invokes).sort(([a], [b]) => (a < b ? -1 : 1))),
-        ...(error !== undefined ? { error } : {}),
+        ...(failure ? { error: messageOf(thrown, job.stackTraces), thrown } : {}),
     };
 }
 
-function newResourceState(job: EvaluationJob, args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+/** A unit program's outputs: an object literal, not a resource, an Output or nothing. */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+    if (typeof value !== "object" || value === null) return false;
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    return prototype === Object.prototype || prototype === null;
+}
+
+function newResourceState(
+    job: ProgramJob,
+    args: pulumi.runtime.MockResourceArgs,
+    missingStack: (name: string) => string,
+): { id: string; state: Record<string, unknown> } {
     if (args.type === STACK_REFERENCE) {
         const name = String((args.inputs as { name?: unknown }).name ?? args.name);
         const upstream = job.upstream[referencedStack(name)];
         if (!upstream) {
-            throw new Error(stackReferenceProblem(job, name));
+            throw new Error(missingStack(name));
         }
         return { id: name, state: { name, outputs: upstream.outputs, secretOutputNames: [...upstream.secretOutputNames] } };
     }
@@ -185,50 +249,6 @@ function stackReferenceProblem(job: EvaluationJob, name: string): string {
         `${job.environmentStacks.map((s) => `\`${s}\``).join(", ")}): fix the ` +
         `stack name in the unit's config.`
     );
-}
-
-/**
- * Adds what the engine adds on a real run: the stack resource (parent of every top-level
- * resource) and one default provider per provider package, built from the stack config of
- * that package (`aws:region`, `aws:allowedAccountIds`, `aws:defaultTags`) as the engine
- * passes it, and named `default_<version>` as the engine names it.
- */
-function withEngineResources(job: EvaluationJob, captured: readonly SynthResource[]): SynthResource[] {
-    const stackUrn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:pulumi:Stack::${PROJECT_NAME}-${job.stack}`;
-    const stackResource: SynthResource = {
-        type: "pulumi:pulumi:Stack",
-        name: `${PROJECT_NAME}-${job.stack}`,
-        urn: stackUrn,
-        props: {},
-        custom: false,
-        synthetic: true,
-    };
-    const providers = new Map<string, SynthResource>();
-    const defaultProvider = (pkg: string, version: string): string => {
-        const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;
-        const urn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:providers:${pkg}::${name}`;
-        let provider = providers.get(urn);
-        if (!provider) {
-            const props: Record<string, unknown> = {};
-            for (const [key, value] of Object.entries(job.config)) {
-                if (key.startsWith(`${pkg}:`)) props[key.slice(pkg.length + 1)] = value;
-            }
-            if (version) props.version = version;
-            provider = { type: `pulumi:providers:${pkg}`, name, urn, id: stableUuid(job.stack, urn), props, custom: true, synthetic: true };
-            providers.set(urn, provider);
-        }
-        return `${urn}::${provider.id}`;
-    };
-    const resources = captured.map((r): SynthResource => {
-        const pkg = r.type.split(":")[0] ?? "";
-        const needsDefault = r.custom && !r.provider && pkg !== "pulumi" && !r.type.startsWith("pulumi:");
-        return {
-            ...r,
-            parent: r.parent ?? stackUrn,
-            ...(needsDefault ? { provider: defaultProvider(pkg, r.packageVersion ?? "") } : {}),
-        };
-    });
-    return [stackResource, ...providers.values(), ...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
 
 function messageOf(e: unknown, withStack = false): string {

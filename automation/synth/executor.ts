@@ -11,7 +11,7 @@ import type { Redactor } from "../redact";
 import type { UpstreamOutputs } from "./evaluate";
 import { inspectionJobFor } from "./inspection";
 import type { SynthInputs } from "./inputs";
-import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./mock-cloud";
+import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
 import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthStackReport } from "./report/model";
 

@@ -1,4 +1,5 @@
-import { SynthWorld, stableHex, stableUuid } from "./mock-cloud";
+import { availabilityZonesAnswer } from "./availability-zones";
+import { dnsSuffixOf, SynthWorld, stableHex, stableUuid } from "./synth-world";
 
 /** Thrown for a provider function synth has no realistic answer for: the unit fails with the token named. */
 export class UnsupportedInvokeError extends Error {
@@ -12,32 +13,8 @@ export class UnsupportedInvokeError extends Error {
     }
 }
 
-/** Zone letters of the regions whose AZ count differs from the usual three. */
-const ZONE_LETTERS: Readonly<Record<string, string>> = {
-    "us-east-1": "abcdef",
-    "us-west-2": "abcd",
-    "ap-northeast-1": "acd",
-    "ap-northeast-2": "abcd",
-    "us-west-1": "ac",
-    "ca-central-1": "abd",
-};
-
-/** AZ-id prefixes (`use1-az1`) of common regions; others are derived from the region name. */
-const ZONE_ID_PREFIX: Readonly<Record<string, string>> = {
-    "us-east-1": "use1",
-    "us-east-2": "use2",
-    "us-west-1": "usw1",
-    "us-west-2": "usw2",
-    "eu-west-1": "euw1",
-    "eu-west-2": "euw2",
-    "eu-west-3": "euw3",
-    "eu-central-1": "euc1",
-    "eu-north-1": "eun1",
-    "ap-southeast-1": "apse1",
-    "ap-southeast-2": "apse2",
-    "ap-northeast-1": "apne1",
-    "ca-central-1": "cac1",
-};
+/** The role synth's deployer acts as: `getCallerIdentity` answers with a session of it, as for a CI role. */
+export const SYNTH_DEPLOYER_ROLE = "edf-synth";
 
 /** The regional Elastic Load Balancing accounts (AWS documentation: "Enable access logs for your ALB"). */
 const ELB_ACCOUNTS: Readonly<Record<string, string>> = {
@@ -56,21 +33,6 @@ const ELB_ACCOUNTS: Readonly<Record<string, string>> = {
     "ca-central-1": "985666609251",
 };
 
-/** The availability zones of a region, in order (`eu-west-1a`, …). */
-export function availabilityZonesOf(region: string): { names: string[]; zoneIds: string[] } {
-    const letters = ZONE_LETTERS[region] ?? "abc";
-    const prefix = ZONE_ID_PREFIX[region] ?? region.replace(/-(\w)\w*-?/g, "$1").replace(/-/g, "");
-    return {
-        names: [...letters].map((l) => `${region}${l}`),
-        zoneIds: [...letters].map((_, i) => `${prefix}-az${i + 1}`),
-    };
-}
-
-/** The DNS suffix of a partition. */
-function dnsSuffixOf(partition: string): string {
-    return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-}
-
 /**
  * The answer of a provider function (invoke) under synth: realistic values from the spec's
  * region and account. Unknown functions throw {@link UnsupportedInvokeError} rather than
@@ -79,19 +41,33 @@ function dnsSuffixOf(partition: string): string {
 export function answerInvoke(world: SynthWorld, token: string, inputs: Record<string, unknown>): Record<string, unknown> {
     const { region, account, partition } = world;
     switch (token) {
-        case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-            const zones = availabilityZonesOf(region);
-            return { ...zones, groupNames: [region], id: region, state: inputs.state ?? "available" };
-        }
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return availabilityZonesAnswer(world, inputs);
         case "aws:index/getRegion:getRegion":
             return { name: region, region, id: region, description: region, endpoint: `ec2.${region}.${dnsSuffixOf(partition)}` };
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return {
                 accountId: account,
-                arn: `arn:${partition}:sts::${account}:assumed-role/edf-synth/edf-synth`,
-                userId: `AROA${stableHex(17, "caller", account).toUpperCase()}:edf-synth`,
+                arn: `arn:${partition}:sts::${account}:assumed-role/${SYNTH_DEPLOYER_ROLE}/${SYNTH_DEPLOYER_ROLE}`,
+                userId: `AROA${stableHex(17, "caller", account).toUpperCase()}:${SYNTH_DEPLOYER_ROLE}`,
                 id: account,
             };
+        case "aws:iam/getSessionContext:getSessionContext": {
+            // A role session's issuer is its role (path unknown from the session ARN, as IAM's
+            // answer also leaves it); an IAM user or root is its own issuer.
+            const arn = String(inputs.arn ?? "");
+            const session = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+            if (!session) return { arn, issuerArn: arn, issuerId: "", issuerName: "", sessionName: "", id: arn };
+            const [, sessionPartition, sessionAccount, role, sessionName] = session;
+            return {
+                arn,
+                issuerArn: `arn:${sessionPartition}:iam::${sessionAccount}:role/${role}`,
+                issuerId: `AROA${stableHex(17, "role", sessionAccount!, role!).toUpperCase()}`,
+                issuerName: role,
+                sessionName,
+                id: arn,
+            };
+        }
         case "aws:index/getPartition:getPartition":
             return {
                 partition,

@@ -1,45 +1,5 @@
-import * as crypto from "crypto";
-
-/**
- * The fake AWS account a synthesized stack runs against: region and account from the
- * environment spec. Every id and ARN it hands out is derived from the stack, the type and
- * the name (never random), so two runs of the same inputs give byte-identical reports.
- */
-export interface SynthWorld {
-    /** The stack being synthesized (`dev.network`): part of every derived id. */
-    readonly stack: string;
-    /** `spec.region`. */
-    readonly region: string;
-    /** `spec.account`. */
-    readonly account: string;
-    /** The partition of `region` (`aws`, `aws-cn`, `aws-us-gov`). */
-    readonly partition: string;
-    /** Default tags of the environment (`aws:defaultTags`), merged into `tagsAll`. */
-    readonly defaultTags: Readonly<Record<string, string>>;
-}
-
-/** The region used when the spec names none (synth still needs one for ARNs). */
-export const DEFAULT_SYNTH_REGION = "us-east-1";
-/** The account used when the spec names none: the documentation account id, clearly not real. */
-export const DEFAULT_SYNTH_ACCOUNT = "123456789012";
-
-/** The partition a region belongs to. */
-export function partitionOf(region: string): string {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
-    return "aws";
-}
-
-/** `n` hex digits derived from the parts: the same parts always give the same digits. */
-export function stableHex(n: number, ...parts: readonly string[]): string {
-    return crypto.createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, n);
-}
-
-/** A UUID-shaped id derived from the parts (KMS key ids, GuardDuty detectors…). */
-export function stableUuid(...parts: readonly string[]): string {
-    const h = stableHex(32, ...parts);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+import { serverlessResourceState } from "./mock-cloud-serverless";
+import { arnBase as arnOf, autoName, physicalName, stableHex, stableUuid, SynthWorld } from "./synth-world";
 
 /** The service segment of a type token: `aws:ec2/vpc:Vpc` → `ec2`. */
 function serviceOf(type: string): string {
@@ -47,14 +7,10 @@ function serviceOf(type: string): string {
     return (moduleAndFile ?? "").split("/")[0] || pkg || "unknown";
 }
 
-/** A physical name for resources whose name AWS derives from the logical one (`name-1a2b3c4`, as Pulumi auto-naming does). */
-function autoName(world: SynthWorld, type: string, name: string): string {
-    return `${name}-${stableHex(7, world.stack, type, name)}`;
-}
-
 type State = Record<string, unknown>;
 
-interface Computed {
+/** The id and output state the mock cloud gives a resource. */
+export interface ComputedResource {
     readonly id: string;
     readonly state: State;
 }
@@ -102,15 +58,11 @@ const EC2_ARN_KIND: Readonly<Record<string, string>> = {
  * The id and output state a mocked resource gets: its inputs plus the attributes AWS would
  * compute (ids, ARNs, DNS names, URLs), each derived from the stack, type and name.
  */
-export function computeResourceState(world: SynthWorld, type: string, name: string, inputs: State): Computed {
+export function computeResourceState(world: SynthWorld, type: string, name: string, inputs: State): ComputedResource {
     const state: State = { ...inputs };
     const { region, account, partition } = world;
-    const arnBase = (service: string, withRegion = true, withAccount = true): string =>
-        `arn:${partition}:${service}:${withRegion ? region : ""}:${withAccount ? account : ""}`;
-    const physical = (key: string): string => {
-        const given = inputs[key];
-        return typeof given === "string" && given.length > 0 ? given : autoName(world, type, name);
-    };
+    const arnBase = (service: string, withRegion = true, withAccount = true): string => arnOf(world, service, withRegion, withAccount);
+    const physical = (key: string): string => physicalName(world, type, name, inputs, key);
     if (
         type.startsWith("aws:") &&
         (inputs.tags !== undefined || Object.keys(world.defaultTags).length > 0) &&
@@ -389,14 +341,18 @@ export function computeResourceState(world: SynthWorld, type: string, name: stri
         }
     }
 
+    const serverless = serverlessResourceState(world, type, name, state);
+    if (serverless) return serverless;
     if (type.startsWith("pulumi:providers:")) {
         return { id: stableUuid(world.stack, type, name), state };
     }
-    // Everything else: a name-derived id and a well-formed ARN in the resource's service.
+    // Everything else: a name-derived id (the name Pulumi's auto-naming gives, where the
+    // resource has one) and a well-formed ARN in the resource's service.
     const id = autoName(world, type, name);
     if (type.startsWith("aws:")) {
         const kind = (type.split(":").pop() ?? "resource").replace(/[A-Z]/g, (c, i: number) => `${i > 0 ? "-" : ""}${c.toLowerCase()}`);
         state.arn ??= `${arnBase(serviceOf(type))}:${kind}/${id}`;
+        state.name ??= id;
     }
     return { id, state };
 }

@@ -23,7 +23,7 @@ type Policy = ResourceValidationPolicy | StackValidationPolicy;
  *
  * Run by the driver (preview/up), the pack gets its environment's levels and config from the
  * driver's `--policy-pack-config`. Published to an organisation, nobody hands it that: a bundled
- * pack carries every environment's settings in `edf-environments.json` (`npm run policy:bundle`)
+ * pack carries every environment's settings in `edf-environments.json` (`edf policy bundle`)
  * and judges each stack with the settings of the stack's environment (its `edf:environment`
  * tag, else the stack name `<environment>.<unit>`), built by the same functions the driver
  * uses — one verdict either way. `EDF_ENVIRONMENT` still sets the initial config when given.

@@ -181,6 +181,7 @@ export function exposures(document: unknown, trusted: readonly string[]): string
  * deploy to) and the policy's configured extra accounts. Empty when neither is known.
  */
 export function trustedAccounts(provider: { props: Record<string, unknown> } | undefined, configured: readonly string[]): string[] {
-    const allowed = provider ? known(() => provider.props.allowedAccountIds) : undefined;
+    // A default provider's inputs are the stack's `aws:` config: the list arrives as its JSON text.
+    const allowed = provider ? parseMaybeJson(known(() => provider.props.allowedAccountIds)) : undefined;
     return [...new Set([...asArray(allowed as string[] | undefined).filter((a) => typeof a === "string"), ...configured])];
 }

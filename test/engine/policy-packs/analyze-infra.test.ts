@@ -63,7 +63,8 @@ function compliantInfra(): ResourceRecord[] {
             Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
         }),
         permissionsBoundary: "arn:aws:iam::111111111111:policy/edf-permissions-boundary",
-        managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"],
+        // A policy the organisation writes (iam-no-aws-managed-policies): what Session Manager needs, nothing more.
+        managedPolicyArns: ["arn:aws:iam::111111111111:policy/edf-host-session-manager"],
     });
     const profile = rec("aws:iam/instanceProfile:InstanceProfile", "host", { name: "host", role: "host" }, { role });
     const group = rec("aws:autoscaling/group:Group", "web", {

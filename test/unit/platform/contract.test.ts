@@ -182,12 +182,10 @@ describe("platform contract", () => {
             security: "org/edf/dev-security",
             sharedServices: "org/edf/dev-shared-services",
         };
-        const world = {
-            stackOutputs: {
-                [stacks.network]: validNetworkOutputs(),
-                [stacks.security]: validSecurityOutputs(),
-                [stacks.sharedServices]: validSharedServicesOutputs(),
-            },
+        const stackOutputs = {
+            [stacks.network]: validNetworkOutputs(),
+            [stacks.security]: validSecurityOutputs(),
+            [stacks.sharedServices]: validSharedServicesOutputs(),
         };
 
         it("reads typed, lifted values from each referenced stack", async () => {
@@ -201,7 +199,7 @@ describe("platform contract", () => {
                         listener: lz.sharedServices.httpsListenerArn,
                     };
                 },
-                { world },
+                { stackOutputs },
             );
             assert.equal(run.error, undefined);
             assert.deepEqual(run.outputs, {
@@ -224,7 +222,7 @@ describe("platform contract", () => {
                     const lz = LandingZoneReference.fromStacks({ network: stacks.network });
                     return { vpcId: lz.network.vpcId };
                 },
-                { world },
+                { stackOutputs },
             );
             assert.equal(ofType(run.resources, "pulumi:pulumi:StackReference").length, 1);
         });
@@ -233,7 +231,7 @@ describe("platform contract", () => {
             const network = validNetworkOutputs();
             delete network.endpointSecurityGroupId;
             const run = await runUnderMocks(() => ({ vpcId: LandingZoneReference.fromStacks(stacks).network.vpcId }), {
-                world: { stackOutputs: { ...world.stackOutputs, [stacks.network]: network } },
+                stackOutputs: { ...stackOutputs, [stacks.network]: network },
             });
             assert.ok(run.error instanceof ContractError);
             assert.match(run.error.message, /Stack `org\/edf\/dev-network`.*\n.*output `endpointSecurityGroupId` is missing/);
@@ -241,7 +239,7 @@ describe("platform contract", () => {
 
         it("refuses a stack publishing an incompatible contract version", async () => {
             const run = await runUnderMocks(() => ({ arn: LandingZoneReference.fromStacks(stacks).security.dataKmsKeyArn }), {
-                world: { stackOutputs: { ...world.stackOutputs, [stacks.security]: validSecurityOutputs({ contractVersion: "2.1" }) } },
+                stackOutputs: { ...stackOutputs, [stacks.security]: validSecurityOutputs({ contractVersion: "2.1" }) },
             });
             assert.match(
                 run.error!.message,
@@ -252,7 +250,7 @@ describe("platform contract", () => {
         it("refuses a part published by another environment", async () => {
             const run = await runUnderMocks(
                 () => ({ id: LandingZoneReference.fromStacks(stacks, { environment: "prod" }).network.vpcId }),
-                { world },
+                { stackOutputs },
             );
             assert.match(run.error!.message, /output `environment` is `dev` but this consumer runs in `prod`/);
         });

@@ -1,13 +1,11 @@
 import { strict as assert } from "assert";
 import type { UnitProgram } from "../../../unit/define";
-import { inspect, InspectionResult } from "../../../policy-packs/lib/inspect";
-import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import type { Waiver } from "../../../policy-packs/lib/waivers";
-import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import network from "../../../platform/network/program";
 import security from "../../../platform/security/program";
 import sharedServices from "../../../platform/shared-services/program";
-import { recordsOf } from "../services/support/records";
+import { inspectRun, mandatoryFindings } from "./support/inspection";
+import type { MockRunResult } from "./support/mock-run";
 import { runUnit, UnitRun } from "./support/units";
 
 const UNITS: { unit: string; program: UnitProgram<any>; run: UnitRun }[] = [
@@ -32,21 +30,11 @@ const UNITS: { unit: string; program: UnitProgram<any>; run: UnitRun }[] = [
     },
 ];
 
-/** Evaluates a unit under mocks and returns its resources as the pipeline pack sees them, protection included. */
-async function synthesize(
-    unit: string,
-    program: UnitProgram<any>,
-    run: UnitRun,
-    environment: string,
-): Promise<{ records: ResourceRecord[]; stack: string }> {
+/** Evaluates a unit as synth does (its records then carry protection, parents and dependencies as synth's do). */
+async function synthesize(unit: string, program: UnitProgram<any>, run: UnitRun, environment: string): Promise<MockRunResult<unknown>> {
     const result = await runUnit(unit, program, { ...run, environment, config: { ...(run.config ?? {}), environmentSize: environment } });
     assert.equal(result.error, undefined, result.error?.message);
-    const stack = `${environment}-${unit.split("/").pop()}`;
-    const protectedNames = new Set(result.resources.filter((r) => r.protect).map((r) => `${r.type}::${r.name}`));
-    const records = recordsOf(result.resources, stack).map((r) =>
-        protectedNames.has(`${r.type}::${r.name}`) ? { ...r, options: { protect: true } } : r,
-    );
-    return { records, stack };
+    return result;
 }
 
 /**
@@ -63,24 +51,12 @@ const ACCESS_LOGS_WAIVER: Waiver = {
     expires: "2099-12-31",
 };
 
-const inspectStack = (records: ResourceRecord[], stack: string, environment: string, waivers: Waiver[] = []): Promise<InspectionResult> =>
-    inspect({
-        policies: pipelinePolicies,
-        resources: records,
-        environment,
-        waivers,
-        stack: { name: stack, project: "edf", tags: { "edf:environment": environment } },
-    });
-
-const mandatory = (result: InspectionResult) =>
-    result.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyId}: ${f.message}`);
-
 describe("platform units through the pipeline pack", () => {
     for (const { unit, program, run } of UNITS) {
         for (const environment of ["dev", "prod"]) {
             it(`${unit} in ${environment} raises no mandatory finding beyond the waived access-log encryption`, async () => {
-                const { records, stack } = await synthesize(unit, program, run, environment);
-                const unwaived = await inspectStack(records, stack, environment);
+                const synthesized = await synthesize(unit, program, run, environment);
+                const unwaived = await inspectRun(synthesized);
                 const expected =
                     unit === "platform/security" && environment === "prod"
                         ? [
@@ -89,19 +65,19 @@ describe("platform units through the pipeline pack", () => {
                                   "(aws.s3.BucketServerSideEncryptionConfiguration, sseAlgorithm aws:kms, kmsMasterKeyId).",
                           ]
                         : [];
-                assert.deepEqual(mandatory(unwaived), expected);
-                const waived = await inspectStack(records, stack, environment, [ACCESS_LOGS_WAIVER]);
-                assert.equal(waived.summary.passed, true, mandatory(waived).join("\n"));
-                assert.ok(waived.summary.evaluations > records.length, "the pack evaluated every resource");
+                assert.deepEqual(mandatoryFindings(unwaived), expected);
+                const waived = await inspectRun(synthesized, environment, { waivers: [ACCESS_LOGS_WAIVER] });
+                assert.equal(waived.summary.passed, true, mandatoryFindings(waived).join("\n"));
+                assert.ok(waived.summary.evaluations > synthesized.records.length, "the pack evaluated every resource");
             });
         }
     }
 
     it("catches a deliberately weakened landing zone, so the clean verdicts mean something", async () => {
-        const { records, stack } = await synthesize("platform/security", security, {}, "prod");
-        const weakened = records.map((r) => {
+        const synthesized = await synthesize("platform/security", security, {}, "prod");
+        const weakened = synthesized.records.map((r) => {
             if (r.type === "aws:kms/key:Key") {
-                return { ...r, props: { ...r.props, enableKeyRotation: false }, options: {} };
+                return { ...r, props: { ...r.props, enableKeyRotation: false }, options: { ...r.options, protect: false } };
             }
             if (r.type === "aws:cloudtrail/trail:Trail") {
                 return { ...r, props: { ...r.props, isMultiRegionTrail: false, enableLogFileValidation: false } };
@@ -111,7 +87,7 @@ describe("platform units through the pipeline pack", () => {
             }
             return r;
         });
-        const result = await inspectStack(weakened, stack, "prod", [ACCESS_LOGS_WAIVER]);
+        const result = await inspectRun(synthesized, "prod", { records: weakened, waivers: [ACCESS_LOGS_WAIVER] });
         const failed = new Set(result.findings.filter((f) => f.level === "mandatory").map((f) => f.policyId));
         for (const id of [
             "kms-key-rotation-enabled",

@@ -67,11 +67,9 @@ describe("bad input to a service unit", () => {
             payments,
             { environment: "dev", landingZone: null, landingZoneStacks: stacks },
             {
-                stackOutputs: {
-                    [stacks.network]: validNetworkOutputs(),
-                    [stacks.security]: validSecurityOutputs(),
-                    [stacks.sharedServices]: shared,
-                },
+                [stacks.network]: validNetworkOutputs(),
+                [stacks.security]: validSecurityOutputs(),
+                [stacks.sharedServices]: shared,
             },
         );
         assert.match(run.error!.message, /Stack `organization\/edf\/dev.shared-services`[\s\S]*output `httpsListenerArn` is missing/);

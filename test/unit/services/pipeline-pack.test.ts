@@ -1,11 +1,9 @@
 import { strict as assert } from "assert";
 import type { UnitProgram } from "../../../unit/define";
-import { inspect, InspectionResult } from "../../../policy-packs/lib/inspect";
-import type { ResourceRecord } from "../../../policy-packs/lib/resources";
-import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import ledger from "../../../services/ledger-worker/program";
 import payments from "../../../services/payments-api/program";
-import { recordsOf } from "./support/records";
+import { inspectRun, mandatoryFindings } from "../platform/support/inspection";
+import type { MockRunResult } from "../platform/support/mock-run";
 import { runServiceUnit } from "./support/service-fixtures";
 
 const EXAMPLES = [
@@ -13,53 +11,35 @@ const EXAMPLES = [
     { unit: "services/ledger-worker", program: ledger },
 ] as const;
 
-/** Evaluates an example service under mocks and returns its resources as the pipeline pack sees them. */
+/** Evaluates an example service as synth does. */
 async function synthesize(
     unit: string,
     program: UnitProgram<Record<string, unknown>>,
     environment: string,
-): Promise<{ records: ResourceRecord[]; stack: string }> {
+): Promise<MockRunResult<unknown>> {
     const run = await runServiceUnit(unit, program, { environment });
     assert.equal(run.error, undefined, run.error?.message);
-    const stack = `${environment}.${unit.split("/").pop()}`;
-    return { records: recordsOf(run.resources, stack), stack };
+    return run;
 }
-
-function inspectStack(records: ResourceRecord[], stack: string, environment: string): Promise<InspectionResult> {
-    return inspect({
-        policies: pipelinePolicies,
-        resources: records,
-        environment,
-        // As both environment specs configure it: Vault rotates the injected values' Secrets Manager copies.
-        config: { "secretsmanager-secret-rotation": { trustedRotators: ["vault"] } },
-        stack: { name: stack, project: "edf", tags: { "edf:environment": environment } },
-    });
-}
-
-const describeFindings = (result: InspectionResult) =>
-    result.findings
-        .filter((f) => f.level === "mandatory")
-        .map((f) => `${f.policyId}: ${f.message}`)
-        .join("\n");
 
 describe("example services through the pipeline pack", () => {
     for (const { unit, program } of EXAMPLES) {
         for (const environment of ["prod", "dev"]) {
             it(`${unit} in ${environment} raises no mandatory violation and no advisory one beyond dev's image tag`, async () => {
-                const { records, stack } = await synthesize(unit, program, environment);
-                const result = await inspectStack(records, stack, environment);
-                assert.equal(result.summary.mandatory, 0, describeFindings(result));
+                const run = await synthesize(unit, program, environment);
+                const result = await inspectRun(run);
+                assert.equal(result.summary.mandatory, 0, mandatoryFindings(result).join("\n"));
                 // Dev runs images by tag on purpose; nothing else may even be advised against.
                 const advisories = result.findings.filter((f) => f.level === "advisory").map((f) => f.policyId);
                 assert.deepEqual(advisories, environment === "prod" ? [] : ["ecs-image-pinned-by-digest"]);
-                assert.ok(result.summary.evaluations > records.length, "the pack evaluated every resource");
+                assert.ok(result.summary.evaluations > run.records.length, "the pack evaluated every resource");
             });
         }
     }
 
     it("catches a deliberately weakened service, so the clean verdicts mean something", async () => {
-        const { records, stack } = await synthesize("services/payments-api", payments, "prod");
-        const weakened = records.map((r) => {
+        const run = await synthesize("services/payments-api", payments, "prod");
+        const weakened = run.records.map((r) => {
             if (r.type === "aws:ecs/service:Service") {
                 const net = r.props.networkConfiguration as Record<string, unknown>;
                 return { ...r, props: { ...r.props, networkConfiguration: { ...net, assignPublicIp: true } } };
@@ -83,7 +63,7 @@ describe("example services through the pipeline pack", () => {
             }
             return r;
         });
-        const result = await inspectStack(weakened, stack, "prod");
+        const result = await inspectRun(run, "prod", { records: weakened });
         const failed = new Set(result.findings.filter((f) => f.level === "mandatory").map((f) => f.policyId));
         for (const id of [
             "ecs-service-no-public-ip",

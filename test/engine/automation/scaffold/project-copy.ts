@@ -25,8 +25,8 @@ const PROJECT_ENTRIES = [
 /** A temporary copy of the project, and how to run node in it. */
 export interface ProjectCopy {
     readonly root: string;
-    /** Runs `node <args>` in the copy; throws on a non-zero exit (with `status` and `stderr`). */
-    run(args: string[]): string;
+    /** Runs `node <args>` in the copy, `env` added to this process's; throws on a non-zero exit (with `status` and `stderr`). */
+    run(args: string[], env?: Readonly<Record<string, string>>): string;
     /** Type-checks `include` (globs relative to the copy) with the project's compiler options. */
     typeCheck(include: readonly string[]): void;
     /** Runs mocha on `files` in the copy (transpile-only; `typeCheck` covers the types). */
@@ -44,8 +44,13 @@ export function copyProject(prefix = "edf-scaffold-"): ProjectCopy {
         });
     }
     fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-    const run = (args: string[]) =>
-        execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const run = (args: string[], env: Readonly<Record<string, string>> = {}) =>
+        execFileSync(process.execPath, args, {
+            cwd: root,
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "pipe"],
+            env: { ...process.env, ...env },
+        });
     return {
         root,
         run,

@@ -1,5 +1,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../../../unit/load";
 
@@ -55,5 +57,22 @@ describe("the edf CLI", function () {
         const result = edf("up", "--env", "dev", "--parallel", "zero");
         assert.strictEqual(result.code, 3);
         assert.match(result.stderr, /`--parallel` must be a whole number from 1 to 64, not `zero`/);
+    });
+
+    it("bundles a policy pack for publishing, and exits 3 naming the packs when asked for one that is not", () => {
+        const out = fs.mkdtempSync(path.join(os.tmpdir(), "edf-cli-bundle-"));
+        try {
+            const bundled = edf("--json", "policy", "bundle", "runtime", "--out", out);
+            assert.strictEqual(bundled.code, 0, bundled.stderr);
+            assert.deepEqual(
+                (JSON.parse(bundled.stdout) as { bundled: { pack: string; outDir: string }[] }).bundled.map((b) => [b.pack, b.outDir]),
+                [["runtime", path.join(out, "runtime")]],
+            );
+            const unknown = edf("policy", "bundle", "nope", "--out", out);
+            assert.strictEqual(unknown.code, 3);
+            assert.match(unknown.stderr, /error EDF_USAGE: Unknown policy pack `nope`[\s\S]*choose from pipeline, runtime/);
+        } finally {
+            fs.rmSync(out, { recursive: true, force: true });
+        }
     });
 });

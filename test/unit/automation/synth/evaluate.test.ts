@@ -1,6 +1,8 @@
 import * as assert from "assert";
-import { evaluateUnit, referencedStack } from "../../../../automation/synth/evaluate";
-import { jobFor } from "./support";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { evaluateProgram, evaluateUnit, ProgramJob, referencedStack } from "../../../../automation/synth/evaluate";
+import { jobFor, worldFor } from "./support";
 
 describe("synth: evaluating one unit under mocks", () => {
     it("captures every resource with its URN, parent, provider, options and dependencies", async () => {
@@ -153,6 +155,59 @@ describe("synth: evaluating one unit under mocks", () => {
             "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
             value: "s3cr3t-sample",
         });
+    });
+});
+
+describe("synth: evaluating a program closure", () => {
+    const job = (upstream: ProgramJob["upstream"] = {}): ProgramJob => ({
+        stack: "dev.closure",
+        config: { "edf:colour": "green" },
+        secretKeys: [],
+        world: worldFor("dev.closure"),
+        upstream,
+    });
+
+    it("runs the program in the job's world and captures it as a unit's evaluation is captured", async () => {
+        const result = await evaluateProgram(() => {
+            const queue = new aws.sqs.Queue("jobs", { name: "dev-jobs" });
+            return { url: queue.url, colour: new pulumi.Config("edf").require("colour") };
+        }, job());
+        assert.equal(result.error, undefined);
+        assert.deepEqual(result.outputs, { url: "https://sqs.eu-west-1.amazonaws.com/111111111111/dev-jobs", colour: "green" });
+        const queue = result.resources.find((r) => r.type === "aws:sqs/queue:Queue")!;
+        assert.equal(queue.urn, "urn:pulumi:dev.closure::edf::aws:sqs/queue:Queue::jobs");
+        assert.ok(
+            result.resources.some((r) => r.type === "pulumi:pulumi:Stack" && r.synthetic),
+            "the engine's stack resource is added",
+        );
+    });
+
+    it("keeps what the program threw, class and fields, next to its message", async () => {
+        class Refused extends Error {
+            readonly code = "EDF_TEST";
+        }
+        const result = await evaluateProgram(() => {
+            throw new Refused("refused on purpose");
+        }, job());
+        assert.equal(result.error, "refused on purpose");
+        assert.ok(result.thrown instanceof Refused && result.thrown.code === "EDF_TEST");
+    });
+
+    it("exports only a returned object literal: a resource or nothing exports nothing", async () => {
+        const result = await evaluateProgram(() => new aws.sqs.Queue("jobs", {}), job());
+        assert.equal(result.error, undefined);
+        assert.deepEqual(result.outputs, {});
+    });
+
+    it("answers a stack reference from the upstream outputs given, and names them when the stack is missing", async () => {
+        const read = () => ({ vpc: new pulumi.StackReference("organization/edf/dev.network").getOutput("vpcId") });
+        const found = await evaluateProgram(read, job({ "dev.network": { outputs: { vpcId: "vpc-1" }, secretOutputNames: [] } }));
+        assert.deepEqual(found.outputs, { vpc: "vpc-1" });
+        const missing = await evaluateProgram(read, job({ "dev.security": { outputs: {}, secretOutputNames: [] } }));
+        assert.match(
+            String(missing.error),
+            /reads stack `organization\/edf\/dev\.network`, which is not among the upstream stacks given \(`dev\.security`\)/,
+        );
     });
 });
 

@@ -1,6 +1,8 @@
 import * as assert from "assert";
-import { answerInvoke, availabilityZonesOf, renderPolicyDocument, UnsupportedInvokeError } from "../../../../automation/synth/invokes";
-import { computeResourceState, partitionOf, stableHex } from "../../../../automation/synth/mock-cloud";
+import { availabilityZonesOf } from "../../../../automation/synth/availability-zones";
+import { answerInvoke, renderPolicyDocument, SYNTH_DEPLOYER_ROLE, UnsupportedInvokeError } from "../../../../automation/synth/invokes";
+import { computeResourceState } from "../../../../automation/synth/mock-cloud";
+import { partitionOf, physicalName, stableHex } from "../../../../automation/synth/synth-world";
 import { worldFor } from "./support";
 
 describe("synth: the mock cloud", () => {
@@ -63,6 +65,53 @@ describe("synth: the mock cloud", () => {
         assert.notEqual(stableHex(8, "a", "b"), stableHex(8, "ab"));
     });
 
+    it("completes a name prefix the program gave with a stable suffix, as the provider completes `bucketPrefix`", () => {
+        const bucket = computeResourceState(world, "aws:s3/bucket:Bucket", "statements", { bucketPrefix: "prod-ledger-statements-" });
+        assert.match(bucket.id, /^prod-ledger-statements-[0-9a-f]{26}$/);
+        assert.equal(bucket.state.arn, `arn:aws:s3:::${bucket.id}`);
+        assert.equal(physicalName(world, "aws:s3/bucket:Bucket", "statements", { bucketPrefix: "p-" }, "bucket").slice(0, 2), "p-");
+    });
+
+    it("gives Lambda functions their ARN, version and the invoke ARN API Gateway integrations take", () => {
+        const fn = computeResourceState(world, "aws:lambda/function:Function", "handler", { name: "prod-orders-handler" });
+        assert.equal(fn.id, "prod-orders-handler");
+        assert.equal(fn.state.arn, "arn:aws:lambda:eu-west-1:222222222222:function:prod-orders-handler");
+        assert.equal(
+            fn.state.invokeArn,
+            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:222222222222:function:prod-orders-handler/invocations",
+        );
+        assert.deepEqual([fn.state.version, fn.state.qualifiedArn], ["$LATEST", `${String(fn.state.arn)}:$LATEST`]);
+        const url = computeResourceState(world, "aws:lambda/functionUrl:FunctionUrl", "url", { functionName: "prod-orders-handler" });
+        assert.match(String(url.state.functionUrl), /^https:\/\/[0-9a-f]{32}\.lambda-url\.eu-west-1\.on\.aws\/$/);
+    });
+
+    it("gives a REST API its execution ARN and root resource, and a stage its ARN and invoke URL", () => {
+        const api = computeResourceState(world, "aws:apigateway/restApi:RestApi", "orders", { name: "prod-orders" });
+        assert.match(api.id, /^[0-9a-f]{10}$/);
+        assert.equal(api.state.executionArn, `arn:aws:execute-api:eu-west-1:222222222222:${api.id}`);
+        assert.match(String(api.state.rootResourceId), /^[0-9a-f]{10}$/);
+        assert.notEqual(api.state.rootResourceId, api.id);
+        const stage = computeResourceState(world, "aws:apigateway/stage:Stage", "v1", { restApi: api.id, stageName: "v1" });
+        assert.equal(stage.state.arn, `arn:aws:apigateway:eu-west-1::/restapis/${api.id}/stages/v1`);
+        assert.equal(stage.state.invokeUrl, `https://${api.id}.execute-api.eu-west-1.amazonaws.com/v1`);
+        const authorizer = computeResourceState(world, "aws:apigateway/authorizer:Authorizer", "callers", { restApi: api.id });
+        assert.equal(authorizer.state.arn, `arn:aws:apigateway:eu-west-1::/restapis/${api.id}/authorizers/${authorizer.id}`);
+    });
+
+    it("gives an ElastiCache replication group its primary and reader endpoints on its port", () => {
+        const cache = computeResourceState(world, "aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+            replicationGroupId: "prod-orders-sessions",
+            port: 6380,
+        });
+        assert.equal(cache.id, "prod-orders-sessions");
+        assert.match(
+            String(cache.state.primaryEndpointAddress),
+            /^master\.prod-orders-sessions\.[0-9a-f]{6}\.euw1\.cache\.amazonaws\.com$/,
+        );
+        assert.match(String(cache.state.readerEndpointAddress), /^replica\.prod-orders-sessions\./);
+        assert.equal(cache.state.port, 6380);
+    });
+
     it("knows the partitions", () => {
         assert.equal(partitionOf("eu-west-1"), "aws");
         assert.equal(partitionOf("cn-north-1"), "aws-cn");
@@ -84,6 +133,35 @@ describe("synth: invokes", () => {
             "eu-west-1b",
             "eu-west-1c",
         ]);
+    });
+
+    it("answers only the available zones of the world that need no opt-in, as the programs ask for them", () => {
+        const zones = {
+            ...world,
+            availabilityZones: [{ name: "eu-west-1a", state: "impaired" as const }, { name: "eu-west-1-mad-1a" }, { name: "eu-west-1b" }],
+        };
+        const regular = { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] };
+        assert.deepEqual(answerInvoke(zones, "aws:index/getAvailabilityZones:getAvailabilityZones", regular).names, ["eu-west-1b"]);
+        assert.deepEqual(answerInvoke(zones, "aws:index/getAvailabilityZones:getAvailabilityZones", {}).names, [
+            "eu-west-1a",
+            "eu-west-1-mad-1a",
+            "eu-west-1b",
+        ]);
+        const localZones = answerInvoke(zones, "aws:index/getAvailabilityZones:getAvailabilityZones", {
+            filters: [{ name: "zone-type", values: ["local-zone"] }],
+        });
+        assert.deepEqual([localZones.names, localZones.zoneIds], [["eu-west-1-mad-1a"], ["euw1-az2"]]);
+    });
+
+    it("answers a session context with the role behind an assumed-role session, as IAM does", () => {
+        const caller = answerInvoke(world, "aws:index/getCallerIdentity:getCallerIdentity", {});
+        const session = answerInvoke(world, "aws:iam/getSessionContext:getSessionContext", { arn: caller.arn });
+        assert.deepEqual(
+            [session.issuerArn, session.issuerName, session.sessionName],
+            [`arn:aws:iam::222222222222:role/${SYNTH_DEPLOYER_ROLE}`, SYNTH_DEPLOYER_ROLE, SYNTH_DEPLOYER_ROLE],
+        );
+        const user = "arn:aws:iam::222222222222:user/deployer";
+        assert.equal(answerInvoke(world, "aws:iam/getSessionContext:getSessionContext", { arn: user }).issuerArn, user);
     });
 
     it("answers caller identity, region and partition from the spec", () => {

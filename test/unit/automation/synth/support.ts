@@ -3,7 +3,7 @@ import { MemoryReporter } from "../../../../automation/reporter";
 import type { EvaluationJob } from "../../../../automation/synth/evaluate";
 import { InThreadEvaluator } from "../../../../automation/synth/pool";
 import { synthEnvironment, SynthOptions, SynthRun } from "../../../../automation/synth/synth";
-import { partitionOf, SynthWorld } from "../../../../automation/synth/mock-cloud";
+import { partitionOf, SynthWorld } from "../../../../automation/synth/synth-world";
 
 /** The miniature project whose `services/*` units these tests evaluate. */
 export const FIXTURE_PROJECT = path.resolve(__dirname, "..", "..", "..", "fixtures", "synth", "project");

@@ -2,8 +2,9 @@ import { strict as assert } from "assert";
 import program from "../../../../platform/network/program";
 import { contractKeys, parseNetworkOutputs } from "../../../../platform/contract";
 import { UnitConfigError } from "../../../../platform/common/unit-config";
-import { countByType, isSecretInput, ofType, plainInput, single } from "../support/mock-run";
-import { policyOf, runUnit, UnitRun, untaggedResources } from "../support/units";
+import { countByType, idOf, isSecretInput, ofType, plainInput, single } from "../support/mock-run";
+import { documentOf, untaggedResources } from "../support/assertions";
+import { runUnit, UnitRun } from "../support/units";
 
 const LOGS_KEY = "arn:aws:kms:us-east-1:123456789012:key/logs";
 const network = (run: UnitRun = {}) =>
@@ -48,19 +49,27 @@ describe("platform/network", () => {
         });
 
         it("looks the AZs up, available regular zones only, never hard-coded", async () => {
+            // The region's first zone is impaired and it has a Local Zone opted into: neither may carry a tier.
             const run = await network({
                 config: { environmentSize: "dev" },
-                world: { availabilityZones: ["eu-west-3a", "eu-west-3b", "eu-west-3c"] },
+                world: {
+                    region: "eu-west-3",
+                    availabilityZones: [
+                        { name: "eu-west-3a", state: "impaired" },
+                        { name: "eu-west-3-cmn-1a", optInStatus: "opted-in" },
+                        { name: "eu-west-3b" },
+                        { name: "eu-west-3c" },
+                    ],
+                },
             });
-            const lookup = run.calls.find((c) => c.token === "aws:index/getAvailabilityZones:getAvailabilityZones")!;
-            assert.equal(lookup.inputs.state, "available");
-            assert.deepEqual(lookup.inputs.filters, [{ name: "opt-in-status", values: ["opt-in-not-required"] }]);
-            assert.deepEqual(run.outputs!.azs, ["eu-west-3a", "eu-west-3b"]);
+            assert.equal(run.error, undefined, run.error?.message);
+            assert.equal(run.invokes["aws:index/getAvailabilityZones:getAvailabilityZones"], 1);
+            assert.deepEqual(run.outputs!.azs, ["eu-west-3b", "eu-west-3c"]);
             assert.deepEqual(
                 ofType(run.resources, "aws:ec2/subnet:Subnet")
-                    .map((s) => s.inputs.availabilityZone)
+                    .map((s) => s.props.availabilityZone)
                     .sort(),
-                ["eu-west-3a", "eu-west-3a", "eu-west-3a", "eu-west-3b", "eu-west-3b", "eu-west-3b"],
+                ["eu-west-3b", "eu-west-3b", "eu-west-3b", "eu-west-3c", "eu-west-3c", "eu-west-3c"],
             );
         });
 
@@ -68,7 +77,8 @@ describe("platform/network", () => {
             const run = await network({ config: { environmentSize: "dev" } });
             const privateRoutes = ofType(run.resources, "aws:ec2/route:Route").filter((r) => r.name.includes("private"));
             assert.equal(privateRoutes.length, 2);
-            assert.deepEqual(new Set(privateRoutes.map((r) => r.inputs.natGatewayId)), new Set(["network-nat-0-id"]));
+            const nat = single(run.resources, "aws:ec2/natGateway:NatGateway");
+            assert.deepEqual(new Set(privateRoutes.map((r) => r.props.natGatewayId)), new Set([nat.id]));
         });
     });
 
@@ -79,15 +89,15 @@ describe("platform/network", () => {
             assert.equal(ofType(run.resources, "aws:ec2/natGateway:NatGateway").length, 3);
             assert.equal(ofType(run.resources, "aws:ec2/subnet:Subnet").length, 9);
             const routes = ofType(run.resources, "aws:ec2/route:Route").filter((r) => r.name.includes("private"));
-            assert.deepEqual(routes.map((r) => [r.name, r.inputs.natGatewayId]).sort(), [
-                ["network-private-0-default", "network-nat-0-id"],
-                ["network-private-1-default", "network-nat-1-id"],
-                ["network-private-2-default", "network-nat-2-id"],
+            assert.deepEqual(routes.map((r) => [r.name, r.props.natGatewayId]).sort(), [
+                ["network-private-0-default", idOf(run, "aws:ec2/natGateway:NatGateway", "network-nat-0")],
+                ["network-private-1-default", idOf(run, "aws:ec2/natGateway:NatGateway", "network-nat-1")],
+                ["network-private-2-default", idOf(run, "aws:ec2/natGateway:NatGateway", "network-nat-2")],
             ]);
             const natSubnets = ofType(run.resources, "aws:ec2/natGateway:NatGateway")
-                .map((n) => n.inputs.subnetId)
+                .map((n) => n.props.subnetId)
                 .sort();
-            assert.deepEqual(natSubnets, ["network-public-0-id", "network-public-1-id", "network-public-2-id"]);
+            assert.deepEqual(natSubnets, [0, 1, 2].map((i) => idOf(run, "aws:ec2/subnet:Subnet", `network-public-${i}`)).sort());
         });
 
         it("accepts the environment specs' spellings `small` and `large`", async () => {
@@ -135,7 +145,7 @@ describe("platform/network", () => {
             assert.equal(run.error, undefined);
             assert.deepEqual(run.outputs!.privateSubnetCidrBlocks, subnetCidrs.private);
             const cidrs = ofType(run.resources, "aws:ec2/subnet:Subnet")
-                .map((s) => s.inputs.cidrBlock)
+                .map((s) => s.props.cidrBlock)
                 .sort();
             assert.deepEqual(cidrs, [...subnetCidrs.public, ...subnetCidrs.private, ...subnetCidrs.isolated].sort());
         });
@@ -145,28 +155,28 @@ describe("platform/network", () => {
         it("strips every rule from the default security group", async () => {
             const run = await network({});
             const defaultSg = single(run.resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
-            assert.equal(defaultSg.inputs.ingress, undefined);
-            assert.equal(defaultSg.inputs.egress, undefined);
+            assert.equal(defaultSg.props.ingress, undefined);
+            assert.equal(defaultSg.props.egress, undefined);
         });
 
         it("logs ALL traffic to a log group encrypted with the logs key, kept a year", async () => {
             const run = await network({});
             const flowLog = single(run.resources, "aws:ec2/flowLog:FlowLog");
-            assert.equal(flowLog.inputs.trafficType, "ALL");
-            assert.equal(flowLog.inputs.logDestinationType, "cloud-watch-logs");
-            assert.equal(flowLog.inputs.vpcId, "network-id");
+            assert.equal(flowLog.props.trafficType, "ALL");
+            assert.equal(flowLog.props.logDestinationType, "cloud-watch-logs");
+            assert.equal(flowLog.props.vpcId, single(run.resources, "aws:ec2/vpc:Vpc").id);
             const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup");
-            assert.equal(group.inputs.kmsKeyId, LOGS_KEY);
-            assert.equal(group.inputs.retentionInDays, 365);
-            assert.equal(flowLog.inputs.logDestination, group.inputs.arn ?? flowLog.inputs.logDestination);
+            assert.equal(group.props.kmsKeyId, LOGS_KEY);
+            assert.equal(group.props.retentionInDays, 365);
+            assert.equal(flowLog.props.logDestination, group.props.arn ?? flowLog.props.logDestination);
         });
 
         it("lets only this account's flow-logs service assume the delivery role, writing only to its group", async () => {
             const run = await network({});
-            const trust = policyOf(single(run.resources, "aws:iam/role:Role").inputs.assumeRolePolicy).Statement[0];
+            const trust = documentOf(single(run.resources, "aws:iam/role:Role").props.assumeRolePolicy).Statement[0];
             assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
-            const permissions = policyOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
+            const permissions = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").props.policy).Statement;
             assert.equal(permissions.length, 1);
             assert.ok(
                 permissions[0].Resource.every((r: string) => r.includes("flow-logs")),
@@ -178,10 +188,10 @@ describe("platform/network", () => {
             const run = await network({});
             const group = single(run.resources, "aws:ec2/securityGroup:SecurityGroup");
             assert.deepEqual(
-                group.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]),
+                group.props.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]),
                 [["tcp", 443, 443, ["10.0.0.0/16"]]],
             );
-            assert.deepEqual(group.inputs.egress, []);
+            assert.deepEqual(group.props.egress, []);
         });
 
         it(
@@ -189,16 +199,21 @@ describe("platform/network", () => {
             async () => {
                 const run = await network({ config: { environmentSize: "dev" } });
                 const endpoints = ofType(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
-                const gateways = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
-                assert.deepEqual(gateways.map((g) => g.inputs.serviceName).sort(), [
+                const gateways = endpoints.filter((e) => e.props.vpcEndpointType === "Gateway");
+                assert.deepEqual(gateways.map((g) => g.props.serviceName).sort(), [
                     "com.amazonaws.us-east-1.dynamodb",
                     "com.amazonaws.us-east-1.s3",
                 ]);
                 for (const g of gateways) {
-                    assert.deepEqual(g.inputs.routeTableIds, ["network-private-0-id", "network-private-1-id", "network-isolated-id"]);
+                    assert.deepEqual(
+                        g.props.routeTableIds,
+                        ["network-private-0", "network-private-1", "network-isolated"].map((t) =>
+                            idOf(run, "aws:ec2/routeTable:RouteTable", t),
+                        ),
+                    );
                 }
-                const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
-                assert.deepEqual(interfaces.map((i) => i.inputs.serviceName.split(".").slice(3).join(".")).sort(), [
+                const interfaces = endpoints.filter((e) => e.props.vpcEndpointType === "Interface");
+                assert.deepEqual(interfaces.map((i) => i.props.serviceName.split(".").slice(3).join(".")).sort(), [
                     "ecr.api",
                     "ecr.dkr",
                     "logs",
@@ -207,24 +222,31 @@ describe("platform/network", () => {
                     "sts",
                 ]);
                 for (const i of interfaces) {
-                    assert.equal(i.inputs.privateDnsEnabled, true);
-                    assert.deepEqual(i.inputs.securityGroupIds, ["endpoints-interface-id"]);
-                    assert.deepEqual(i.inputs.subnetIds, ["network-private-0-id", "network-private-1-id"]);
+                    assert.equal(i.props.privateDnsEnabled, true);
+                    assert.deepEqual(i.props.securityGroupIds, [idOf(run, "aws:ec2/securityGroup:SecurityGroup", "endpoints-interface")]);
+                    assert.deepEqual(
+                        i.props.subnetIds,
+                        ["network-private-0", "network-private-1"].map((n) => idOf(run, "aws:ec2/subnet:Subnet", n)),
+                    );
                 }
             },
         );
 
         it("gives no subnet public IPs by default and no route out of the isolated tier", async () => {
             const run = await network({});
-            assert.ok(ofType(run.resources, "aws:ec2/subnet:Subnet").every((s) => s.inputs.mapPublicIpOnLaunch === false));
-            assert.ok(!ofType(run.resources, "aws:ec2/route:Route").some((r) => r.inputs.routeTableId === "network-isolated-id"));
+            assert.ok(ofType(run.resources, "aws:ec2/subnet:Subnet").every((s) => s.props.mapPublicIpOnLaunch === false));
+            assert.ok(
+                !ofType(run.resources, "aws:ec2/route:Route").some(
+                    (r) => r.props.routeTableId === idOf(run, "aws:ec2/routeTable:RouteTable", "network-isolated"),
+                ),
+            );
         });
 
         it("tags every taggable resource with the governance tags", async () => {
             const run = await network({ config: { environmentSize: "dev" } });
             assert.deepEqual(untaggedResources(run.resources), []);
             const vpc = single(run.resources, "aws:ec2/vpc:Vpc");
-            assert.deepEqual(vpc.inputs.tags, {
+            assert.deepEqual(vpc.props.tags, {
                 Name: "edf-dev-vpc",
                 owner: "platform-team",
                 environment: "dev",
@@ -238,9 +260,9 @@ describe("platform/network", () => {
         it("exports exactly the network part's keys, valid under the contract", async () => {
             const run = await network({ config: { environmentSize: "dev" } });
             assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("network"));
-            assert.deepEqual(run.secretOutputKeys, [], "contract outputs are facts, never secrets (they may go to Consul)");
+            assert.deepEqual(run.secretOutputNames, [], "contract outputs are facts, never secrets (they may go to Consul)");
             const parsed = parseNetworkOutputs(run.outputs, "dev-network");
-            assert.equal(parsed.vpcId, "network-id");
+            assert.equal(parsed.vpcId, single(run.resources, "aws:ec2/vpc:Vpc").id);
             assert.deepEqual(parsed.privateSubnetCidrBlocks, ["10.0.0.0/20", "10.0.16.0/20"]);
             assert.equal(parsed.flowLogGroupName, "/edf/dev/vpc-flow-logs");
         });
@@ -257,21 +279,21 @@ describe("platform/network", () => {
             const run = await network({ config: { environmentSize: "dev", publication: { consul: { enabled: true } } } });
             assert.equal(run.error, undefined);
             const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix");
-            assert.equal(prefix.inputs.pathPrefix, "edf/dev/landing-zone/network/");
-            assert.deepEqual(Object.keys(prefix.inputs.subkeys).sort(), contractKeys("network"));
-            assert.equal(prefix.inputs.subkeys.vpcId, "network-id");
-            assert.equal(prefix.inputs.subkeys.azs, '["us-east-1a","us-east-1b"]');
+            assert.equal(prefix.props.pathPrefix, "edf/dev/landing-zone/network/");
+            assert.deepEqual(Object.keys(prefix.props.subkeys).sort(), contractKeys("network"));
+            assert.equal(prefix.props.subkeys.vpcId, single(run.resources, "aws:ec2/vpc:Vpc").id);
+            assert.equal(prefix.props.subkeys.azs, '["us-east-1a","us-east-1b"]');
             assert.equal(ofType(run.resources, "vault:kv/secretV2:SecretV2").length, 0);
         });
 
         it("writes the part to Vault KV v2 under the configured mount and root, deleting all versions on destroy", async () => {
             const run = await network({ config: { publication: { vault: { enabled: true, mount: "kv", root: "platform" } } } });
             const secret = single(run.resources, "vault:kv/secretV2:SecretV2");
-            assert.equal(secret.inputs.mount, "kv");
-            assert.equal(secret.inputs.name, "platform/dev/landing-zone/network");
-            assert.equal(secret.inputs.deleteAllVersions, true);
-            assert.ok(isSecretInput(secret.inputs.dataJson), "the Vault payload is a secret in state");
-            assert.deepEqual(Object.keys(JSON.parse(plainInput<string>(secret.inputs.dataJson))).sort(), contractKeys("network"));
+            assert.equal(secret.props.mount, "kv");
+            assert.equal(secret.props.name, "platform/dev/landing-zone/network");
+            assert.equal(secret.props.deleteAllVersions, true);
+            assert.ok(isSecretInput(secret.props.dataJson), "the Vault payload is a secret in state");
+            assert.deepEqual(Object.keys(JSON.parse(plainInput<string>(secret.props.dataJson))).sort(), contractKeys("network"));
         });
     });
 
@@ -301,7 +323,10 @@ describe("platform/network", () => {
             ["too few AZs", { config: { azCount: 1 } }, /`azCount` is `1`/],
             [
                 "more AZs than the region has",
-                { config: { azCount: 3 }, world: { availabilityZones: ["eu-west-3a", "eu-west-3b"], region: "eu-west-3" } },
+                {
+                    config: { azCount: 3 },
+                    world: { availabilityZones: [{ name: "eu-west-3a" }, { name: "eu-west-3b" }], region: "eu-west-3" },
+                },
                 /`azCount` is 3 but region `eu-west-3` has 2 available AZs \(eu-west-3a, eu-west-3b\): lower `azCount` to at most 2/,
             ],
             ["a VPC range too small", { config: { vpcCidr: "10.0.0.0/24" } }, /`vpcCidr` `10\.0\.0\.0\/24` is too small/],

@@ -47,11 +47,11 @@ describe("landing-zone publication", () => {
                 vaultPath: "secret/edf/dev/landing-zone/network",
             });
             const consul = single(run.resources, "consul:index/keyPrefix:KeyPrefix");
-            assert.deepEqual(consul.inputs.subkeys, { vpcId: "vpc-1", azs: '["a","b"]' });
-            assert.ok(!JSON.stringify(consul.inputs).includes("s3cr3t-canary"));
+            assert.deepEqual(consul.props.subkeys, { vpcId: "vpc-1", azs: '["a","b"]' });
+            assert.ok(!JSON.stringify(consul.props).includes("s3cr3t-canary"));
             const vault = single(run.resources, "vault:kv/secretV2:SecretV2");
-            assert.ok(isSecretInput(vault.inputs.dataJson));
-            assert.deepEqual(JSON.parse(plainInput<string>(vault.inputs.dataJson)), {
+            assert.ok(isSecretInput(vault.props.dataJson));
+            assert.deepEqual(JSON.parse(plainInput<string>(vault.props.dataJson)), {
                 vpcId: "vpc-1",
                 azs: '["a","b"]',
                 token: "s3cr3t-canary",

@@ -2,15 +2,15 @@ import { strict as assert } from "assert";
 import program from "../../../../platform/security/program";
 import { contractKeys, parseSecurityOutputs } from "../../../../platform/contract";
 import { UnitConfigError } from "../../../../platform/common/unit-config";
-import { CapturedResource, countByType, ofType, single } from "../support/mock-run";
-import { policyOf, runUnit, UnitRun, untaggedResources } from "../support/units";
+import { arnOf, countByType, MockRunResult, named, ofType, single, stateOf } from "../support/mock-run";
+import { documentOf, untaggedResources } from "../support/assertions";
+import { runUnit, UnitRun } from "../support/units";
 
 const security = (run: UnitRun = {}) => runUnit("platform/security", program, run);
-const byName = (resources: CapturedResource[], type: string, name: string) => {
-    const found = ofType(resources, type).find((r) => r.name === name);
-    assert.ok(found, `${type} ${name}`);
-    return found;
-};
+const byName = named;
+/** The ARN synth's mock cloud gave the purpose key `keys-<purpose>` of a run. */
+const keyArn = (run: MockRunResult<unknown>, purpose: "logs" | "data" | "secrets"): string =>
+    arnOf(run, "aws:kms/key:Key", `keys-${purpose}`);
 
 describe("platform/security", () => {
     describe("dev size", () => {
@@ -58,7 +58,7 @@ describe("platform/security", () => {
                     },
                 );
                 const archive = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
-                assert.equal(archive.inputs.rules[0].expiration.days, 400);
+                assert.equal(archive.props.rules[0].expiration.days, 400);
             },
         );
     });
@@ -68,10 +68,10 @@ describe("platform/security", () => {
             const run = await security({ config: { environmentSize: "prod" } });
             assert.equal(run.error, undefined);
             const lock = single(run.resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration");
-            assert.deepEqual(lock.inputs.rule.defaultRetention, { mode: "GOVERNANCE", days: 365 });
-            assert.equal(byName(run.resources, "aws:s3/bucket:Bucket", "log-archive").inputs.objectLockEnabled, true);
+            assert.deepEqual(lock.props.rule.defaultRetention, { mode: "GOVERNANCE", days: 365 });
+            assert.equal(byName(run.resources, "aws:s3/bucket:Bucket", "log-archive").props.objectLockEnabled, true);
             const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
-            assert.equal(lifecycle.inputs.rules[0].expiration.days, 2557);
+            assert.equal(lifecycle.props.rules[0].expiration.days, 2557);
         });
 
         it("takes an explicit object lock and lifecycle over the size's defaults", async () => {
@@ -80,7 +80,7 @@ describe("platform/security", () => {
             });
             assert.equal(ofType(run.resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
             const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
-            assert.deepEqual([lifecycle.inputs.rules[0].transitions[0].days, lifecycle.inputs.rules[0].expiration.days], [90, 500]);
+            assert.deepEqual([lifecycle.props.rules[0].transitions[0].days, lifecycle.props.rules[0].expiration.days], [90, 500]);
         });
     });
 
@@ -88,13 +88,13 @@ describe("platform/security", () => {
         it("rotates every key yearly with the longest deletion window, protected", async () => {
             const run = await security({});
             for (const key of ofType(run.resources, "aws:kms/key:Key")) {
-                assert.equal(key.inputs.enableKeyRotation, true, key.name);
-                assert.equal(key.inputs.rotationPeriodInDays, 365);
-                assert.equal(key.inputs.deletionWindowInDays, 30);
+                assert.equal(key.props.enableKeyRotation, true, key.name);
+                assert.equal(key.props.rotationPeriodInDays, 365);
+                assert.equal(key.props.deletionWindowInDays, 30);
             }
             assert.deepEqual(
                 ofType(run.resources, "aws:kms/alias:Alias")
-                    .map((a) => a.inputs.name)
+                    .map((a) => a.props.name)
                     .sort(),
                 ["alias/edf/dev/data", "alias/edf/dev/logs", "alias/edf/dev/secrets"],
             );
@@ -103,7 +103,7 @@ describe("platform/security", () => {
         it("grants no principal unconditional use of a key, and keeps administrators from using it", async () => {
             const run = await security({ config: { keyAdministratorArns: ["arn:aws:iam::123456789012:role/key-admins"] } });
             for (const key of ofType(run.resources, "aws:kms/key:Key")) {
-                const statements = policyOf(key.inputs.policy).Statement;
+                const statements = documentOf(key.props.policy).Statement;
                 const admin = statements.find((s) => s.Sid === "KeyAdministration")!;
                 assert.deepEqual(admin.Principal, { AWS: ["arn:aws:iam::123456789012:role/key-admins"] });
                 assert.ok(!admin.Action.some((a: string) => /Encrypt|Decrypt|GenerateDataKey/.test(a)), "administration only");
@@ -117,12 +117,12 @@ describe("platform/security", () => {
         it("limits each key to its purpose's services", async () => {
             const run = await security({});
             const via = (name: string) =>
-                policyOf(byName(run.resources, "aws:kms/key:Key", name).inputs.policy).Statement.find(
+                documentOf(byName(run.resources, "aws:kms/key:Key", name).props.policy).Statement.find(
                     (s) => s.Sid === "UseThroughPurposeServices",
                 )!.Condition!.StringEquals["kms:ViaService"];
             assert.deepEqual(via("keys-secrets"), ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]);
             assert.deepEqual(via("keys-logs"), ["s3.us-east-1.amazonaws.com"]);
-            const logs = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").inputs.policy).Statement.map((s) => s.Sid);
+            const logs = documentOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").props.policy).Statement.map((s) => s.Sid);
             assert.deepEqual(logs.slice(3), [
                 "CloudWatchLogsOfThisAccount",
                 "CloudTrailOfThisAccount",
@@ -130,7 +130,7 @@ describe("platform/security", () => {
                 "CloudWatchAlarmsOfThisAccount",
                 "ConfigOfThisAccount",
             ]);
-            const data = policyOf(byName(run.resources, "aws:kms/key:Key", "keys-data").inputs.policy).Statement.map((s) => s.Sid);
+            const data = documentOf(byName(run.resources, "aws:kms/key:Key", "keys-data").props.policy).Statement.map((s) => s.Sid);
             assert.ok(!data.includes("CloudTrailOfThisAccount"), "only the logs key serves log delivery");
         });
     });
@@ -139,38 +139,38 @@ describe("platform/security", () => {
         it("encrypts with the logs key, versions, blocks public access, enforces owner and never force-destroys", async () => {
             const run = await security({});
             const bucket = byName(run.resources, "aws:s3/bucket:Bucket", "log-archive");
-            assert.equal(bucket.inputs.bucket, "edf-dev-log-archive-123456789012-us-east-1");
-            assert.equal(bucket.inputs.forceDestroy, false);
-            assert.equal(bucket.inputs.tags["edf:role"], "log-archive");
+            assert.equal(bucket.props.bucket, "edf-dev-log-archive-123456789012-us-east-1");
+            assert.equal(bucket.props.forceDestroy, false);
+            assert.equal(bucket.props.tags["edf:role"], "log-archive");
             const sse = byName(
                 run.resources,
                 "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
                 "log-archive",
             );
-            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, {
+            assert.deepEqual(sse.props.rules[0].applyServerSideEncryptionByDefault, {
                 sseAlgorithm: "aws:kms",
-                kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:keys-logs",
+                kmsMasterKeyId: keyArn(run, "logs"),
             });
             assert.equal(
-                byName(run.resources, "aws:s3/bucketVersioning:BucketVersioning", "log-archive").inputs.versioningConfiguration.status,
+                byName(run.resources, "aws:s3/bucketVersioning:BucketVersioning", "log-archive").props.versioningConfiguration.status,
                 "Enabled",
             );
-            const pab = byName(run.resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "log-archive").inputs;
+            const pab = byName(run.resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "log-archive").props;
             assert.deepEqual(
                 [pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets],
                 [true, true, true, true],
             );
             assert.equal(
-                byName(run.resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "log-archive").inputs.rule.objectOwnership,
+                byName(run.resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "log-archive").props.rule.objectOwnership,
                 "BucketOwnerEnforced",
             );
             const lifecycle = byName(run.resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "log-archive");
-            assert.equal(lifecycle.inputs.rules[0].transitions[0].storageClass, "GLACIER");
+            assert.equal(lifecycle.props.rules[0].transitions[0].storageClass, "GLACIER");
         });
 
         it("denies every request without TLS or below TLS 1.2, and lets only this trail and this account's Config write", async () => {
             const run = await security({});
-            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive").inputs.policy).Statement;
+            const statements = documentOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive").props.policy).Statement;
             const tls = statements.find((s) => s.Sid === "DenyInsecureTransport")!;
             assert.deepEqual([tls.Effect, tls.Action, tls.Condition], ["Deny", "s3:*", { Bool: { "aws:SecureTransport": "false" } }]);
             assert.deepEqual(tls.Resource, [
@@ -197,8 +197,8 @@ describe("platform/security", () => {
                 "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
                 "access-logs",
             );
-            assert.deepEqual(sse.inputs.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
-            const statements = policyOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy).Statement;
+            assert.deepEqual(sse.props.rules[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
+            const statements = documentOf(byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").props.policy).Statement;
             assert.deepEqual(
                 statements.map((s) => s.Sid),
                 ["DenyInsecureTransport", "DenyOutdatedTls", "ElbRegionalAccountWrite", "ElbLogDeliveryWrite", "S3ServerAccessLogsWrite"],
@@ -214,7 +214,7 @@ describe("platform/security", () => {
                 const run = await security({});
                 const logging = ofType(run.resources, "aws:s3/bucketLogging:BucketLogging");
                 assert.deepEqual(
-                    logging.map((l) => [l.name, l.inputs.bucket, l.inputs.targetBucket, l.inputs.targetPrefix]),
+                    logging.map((l) => [l.name, l.props.bucket, l.props.targetBucket, l.props.targetPrefix]),
                     [
                         [
                             "log-archive",
@@ -225,8 +225,8 @@ describe("platform/security", () => {
                     ],
                     "the access-logs bucket is the target and does not log into itself",
                 );
-                const statements = policyOf(
-                    byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").inputs.policy,
+                const statements = documentOf(
+                    byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "access-logs").props.policy,
                 ).Statement;
                 const write = statements.find((s) => s.Sid === "S3ServerAccessLogsWrite")!;
                 assert.deepEqual(
@@ -245,7 +245,7 @@ describe("platform/security", () => {
     describe("audit and detection", () => {
         it("runs a multi-region, validated, KMS-encrypted trail delivered to CloudWatch Logs, recording S3 object writes", async () => {
             const run = await security({});
-            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
+            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").props;
             assert.deepEqual(
                 [
                     trail.isMultiRegionTrail,
@@ -254,7 +254,7 @@ describe("platform/security", () => {
                     trail.enableLogging,
                     trail.kmsKeyId,
                 ],
-                [true, true, true, true, "arn:aws:kms:us-east-1:123456789012:keys-logs"],
+                [true, true, true, true, keyArn(run, "logs")],
             );
             assert.equal(trail.s3BucketName, "edf-dev-log-archive-123456789012-us-east-1");
             assert.match(trail.cloudWatchLogsGroupArn, /:\*$/);
@@ -264,20 +264,20 @@ describe("platform/security", () => {
                 { field: "readOnly", equals: ["false"] },
                 { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::edf-dev-log-archive-123456789012-us-east-1/"] },
             ]);
-            const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").inputs;
-            assert.equal(group.kmsKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
+            const group = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").props;
+            assert.equal(group.kmsKeyId, keyArn(run, "logs"));
             assert.equal(group.retentionInDays, 365);
         });
 
         it("announces each delivery on a logs-key-encrypted topic only this trail may publish to, over TLS", async () => {
             const run = await security({});
-            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").inputs;
-            const topic = byName(run.resources, "aws:sns/topic:Topic", "trail-deliveries").inputs;
+            const trail = single(run.resources, "aws:cloudtrail/trail:Trail").props;
+            const topic = byName(run.resources, "aws:sns/topic:Topic", "trail-deliveries").props;
             assert.equal(trail.snsTopicName, "edf-dev-trail-deliveries");
             assert.equal(topic.name, "edf-dev-trail-deliveries");
-            assert.equal(topic.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
-            const [publish, deny] = policyOf(
-                byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "trail-deliveries").inputs.policy,
+            assert.equal(topic.kmsMasterKeyId, keyArn(run, "logs"));
+            const [publish, deny] = documentOf(
+                byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "trail-deliveries").props.policy,
             ).Statement;
             assert.deepEqual(publish.Principal, { Service: "cloudtrail.amazonaws.com" });
             assert.deepEqual(publish.Condition, {
@@ -295,14 +295,14 @@ describe("platform/security", () => {
                 const alarms = ofType(run.resources, "aws:cloudwatch/metricAlarm:MetricAlarm");
                 assert.equal(filters.length, 15);
                 assert.deepEqual(
-                    alarms.map((a) => a.inputs.metricName),
-                    filters.map((f) => f.inputs.metricTransformation.name),
+                    alarms.map((a) => a.props.metricName),
+                    filters.map((f) => f.props.metricTransformation.name),
                 );
-                assert.ok(filters.every((f) => f.inputs.logGroupName === "/edf/cloudtrail/edf-dev-trail"));
+                assert.ok(filters.every((f) => f.props.logGroupName === "/edf/cloudtrail/edf-dev-trail"));
                 const topic = byName(run.resources, "aws:sns/topic:Topic", "alarms");
-                assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-east-1:123456789012:keys-logs");
-                assert.ok(alarms.every((a) => a.inputs.actionsEnabled === true && a.inputs.alarmActions.length === 1));
-                const [publish] = policyOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").inputs.policy).Statement;
+                assert.equal(topic.props.kmsMasterKeyId, keyArn(run, "logs"));
+                assert.ok(alarms.every((a) => a.props.actionsEnabled === true && a.props.alarmActions.length === 1));
+                const [publish] = documentOf(byName(run.resources, "aws:sns/topicPolicy:TopicPolicy", "alarms").props.policy).Statement;
                 assert.deepEqual(publish.Principal, { Service: "cloudwatch.amazonaws.com" });
                 assert.equal(publish.Condition.StringEquals["aws:SourceAccount"], "123456789012");
             },
@@ -310,24 +310,21 @@ describe("platform/security", () => {
 
         it("records every resource type with Config, enabled, delivered encrypted to the archive", async () => {
             const run = await security({});
-            assert.deepEqual(single(run.resources, "aws:cfg/recorder:Recorder").inputs.recordingGroup, {
+            assert.deepEqual(single(run.resources, "aws:cfg/recorder:Recorder").props.recordingGroup, {
                 allSupported: true,
                 includeGlobalResourceTypes: true,
             });
-            assert.equal(single(run.resources, "aws:cfg/recorderStatus:RecorderStatus").inputs.isEnabled, true);
-            assert.equal(
-                single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel").inputs.s3KmsKeyArn,
-                "arn:aws:kms:us-east-1:123456789012:keys-logs",
-            );
+            assert.equal(single(run.resources, "aws:cfg/recorderStatus:RecorderStatus").props.isEnabled, true);
+            assert.equal(single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel").props.s3KmsKeyArn, keyArn(run, "logs"));
         });
 
         it("enables GuardDuty and Security Hub with PCI DSS and foundational best practices only", async () => {
             const run = await security({});
-            assert.equal(single(run.resources, "aws:guardduty/detector:Detector").inputs.enable, true);
-            assert.equal(single(run.resources, "aws:securityhub/account:Account").inputs.enableDefaultStandards, false);
+            assert.equal(single(run.resources, "aws:guardduty/detector:Detector").props.enable, true);
+            assert.equal(single(run.resources, "aws:securityhub/account:Account").props.enableDefaultStandards, false);
             assert.deepEqual(
                 ofType(run.resources, "aws:securityhub/standardsSubscription:StandardsSubscription")
-                    .map((s) => s.inputs.standardsArn)
+                    .map((s) => s.props.standardsArn)
                     .sort(),
                 [
                     "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
@@ -340,25 +337,22 @@ describe("platform/security", () => {
     describe("account baseline and boundary", () => {
         it("sets a password policy beyond PCI DSS, blocks public S3 account-wide and encrypts EBS with the data key", async () => {
             const run = await security({});
-            const pw = single(run.resources, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy").inputs;
+            const pw = single(run.resources, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy").props;
             assert.ok(pw.minimumPasswordLength >= 12 && pw.passwordReusePrevention >= 4 && pw.maxPasswordAge <= 90);
-            const pab = single(run.resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").inputs;
+            const pab = single(run.resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").props;
             assert.deepEqual(
                 [pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets],
                 [true, true, true, true],
             );
-            assert.equal(single(run.resources, "aws:ebs/encryptionByDefault:EncryptionByDefault").inputs.enabled, true);
-            assert.equal(
-                single(run.resources, "aws:ebs/defaultKmsKey:DefaultKmsKey").inputs.keyArn,
-                "arn:aws:kms:us-east-1:123456789012:keys-data",
-            );
+            assert.equal(single(run.resources, "aws:ebs/encryptionByDefault:EncryptionByDefault").props.enabled, true);
+            assert.equal(single(run.resources, "aws:ebs/defaultKmsKey:DefaultKmsKey").props.keyArn, keyArn(run, "data"));
         });
 
         it("names the boundary so the pipeline recognises it, and denies escalation, tampering and audit changes", async () => {
             const run = await security({ config: { allowedRegions: ["us-east-1"] } });
             const policy = single(run.resources, "aws:iam/policy:Policy");
-            assert.equal(policy.inputs.name, "edf-dev-service-boundary");
-            const statements = policyOf(policy.inputs.policy).Statement;
+            assert.equal(policy.props.name, "edf-dev-service-boundary");
+            const statements = documentOf(policy.props.policy).Statement;
             const sids = statements.map((s) => s.Sid);
             for (const sid of [
                 "DenyIamAdministration",
@@ -391,12 +385,12 @@ describe("platform/security", () => {
             const critical = run.resources.filter((r) => r.type === "aws:kms/key:Key" || r.type === "aws:s3/bucket:Bucket");
             assert.equal(critical.length, 5);
             assert.ok(
-                critical.every((r) => r.protect),
+                critical.every((r) => r.options?.protect === true),
                 "keys and buckets are protected",
             );
             const unprotected = await security({ config: { protect: false } });
             assert.ok(
-                unprotected.resources.every((r) => !r.protect),
+                unprotected.resources.every((r) => r.options?.protect !== true),
                 "`protect: false` turns protection off",
             );
         });
@@ -406,12 +400,12 @@ describe("platform/security", () => {
             const trail = single(run.resources, "aws:cloudtrail/trail:Trail");
             const policy = byName(run.resources, "aws:s3/bucketPolicy:BucketPolicy", "log-archive");
             assert.ok(
-                trail.dependsOn.some((urn) => urn.endsWith("::log-archive") && urn.includes("bucketPolicy")),
-                trail.dependsOn.join(" "),
+                trail.dependencies!.some((urn) => urn.endsWith("::log-archive") && urn.includes("bucketPolicy")),
+                trail.dependencies!.join(" "),
             );
             assert.ok(policy);
             const channel = single(run.resources, "aws:cfg/deliveryChannel:DeliveryChannel");
-            assert.ok(channel.dependsOn.some((urn) => urn.includes("bucketServerSideEncryptionConfiguration")));
+            assert.ok(channel.dependencies!.some((urn) => urn.includes("bucketServerSideEncryptionConfiguration")));
         });
     });
 
@@ -419,18 +413,19 @@ describe("platform/security", () => {
         it("exports exactly the security part's keys, valid under the contract", async () => {
             const run = await security({});
             assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("security"));
-            assert.deepEqual(run.secretOutputKeys, [], "contract outputs are facts, never secrets (they may go to Consul)");
+            assert.deepEqual(run.secretOutputNames, [], "contract outputs are facts, never secrets (they may go to Consul)");
             const parsed = parseSecurityOutputs(run.outputs, "dev-security");
             assert.equal(parsed.logArchiveBucketName, "edf-dev-log-archive-123456789012-us-east-1");
-            assert.equal(parsed.permissionsBoundaryArn, "arn:aws:iam:us-east-1:123456789012:boundary");
+            assert.equal(parsed.permissionsBoundaryArn, stateOf(run, single(run.resources, "aws:iam/policy:Policy")).arn);
+            assert.match(parsed.permissionsBoundaryArn, /^arn:aws:iam::123456789012:policy\/edf-dev-service-boundary$/);
         });
 
         it("publishes the part to Consul and Vault when both are enabled", async () => {
             const run = await security({ config: { publication: { consul: { enabled: true, root: "acme" }, vault: { enabled: true } } } });
             const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix");
-            assert.equal(prefix.inputs.pathPrefix, "acme/dev/landing-zone/security/");
-            assert.deepEqual(Object.keys(prefix.inputs.subkeys).sort(), contractKeys("security"));
-            assert.equal(single(run.resources, "vault:kv/secretV2:SecretV2").inputs.name, "edf/dev/landing-zone/security");
+            assert.equal(prefix.props.pathPrefix, "acme/dev/landing-zone/security/");
+            assert.deepEqual(Object.keys(prefix.props.subkeys).sort(), contractKeys("security"));
+            assert.equal(single(run.resources, "vault:kv/secretV2:SecretV2").props.name, "edf/dev/landing-zone/security");
         });
     });
 

@@ -2,8 +2,9 @@ import { strict as assert } from "assert";
 import program from "../../../../platform/shared-services/program";
 import { contractKeys, parseSharedServicesOutputs } from "../../../../platform/contract";
 import { UnitConfigError } from "../../../../platform/common/unit-config";
-import { countByType, ofType, single } from "../support/mock-run";
-import { runUnit, UnitRun, untaggedResources } from "../support/units";
+import { countByType, ofType, single, stateOf } from "../support/mock-run";
+import { untaggedResources } from "../support/assertions";
+import { runUnit, UnitRun } from "../support/units";
 
 const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab";
 const UPSTREAM = {
@@ -42,8 +43,8 @@ describe("platform/shared-services", () => {
                 },
                 { clusters: 1, scanning: 1, cache: 1, albs: 1, listeners: 2, webAcls: 1, associations: 1, namespaces: 1, logGroups: 2 },
             );
-            assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
-            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").inputs.settings, [
+            assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").props.enableDeletionProtection, false);
+            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").props.settings, [
                 { name: "containerInsights", value: "enabled" },
             ]);
         });
@@ -52,8 +53,8 @@ describe("platform/shared-services", () => {
     describe("prod size", () => {
         it("protects the ALB from deletion and turns on enhanced Container Insights", async () => {
             const run = await sharedServices({ config: { environmentSize: "prod" } });
-            assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, true);
-            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").inputs.settings, [
+            assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").props.enableDeletionProtection, true);
+            assert.deepEqual(single(run.resources, "aws:ecs/cluster:Cluster").props.settings, [
                 { name: "containerInsights", value: "enhanced" },
             ]);
         });
@@ -62,25 +63,25 @@ describe("platform/shared-services", () => {
             const run = await sharedServices({
                 config: { environmentSize: "prod", deletionProtection: false, containerInsights: "enabled" },
             });
-            assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
+            assert.equal(single(run.resources, "aws:lb/loadBalancer:LoadBalancer").props.enableDeletionProtection, false);
         });
     });
 
     describe("security-critical properties", () => {
         it("serves HTTPS with a TLS 1.3 policy and the certificate, answering unmatched requests with 404", async () => {
             const run = await sharedServices({});
-            const https = ofType(run.resources, "aws:lb/listener:Listener").find((l) => l.inputs.protocol === "HTTPS")!;
+            const https = ofType(run.resources, "aws:lb/listener:Listener").find((l) => l.props.protocol === "HTTPS")!;
             assert.deepEqual(
-                [https.inputs.port, https.inputs.sslPolicy, https.inputs.certificateArn],
+                [https.props.port, https.props.sslPolicy, https.props.certificateArn],
                 [443, "ELBSecurityPolicy-TLS13-1-2-2021-06", CERTIFICATE],
             );
-            assert.equal(https.inputs.defaultActions[0].fixedResponse.statusCode, "404");
+            assert.equal(https.props.defaultActions[0].fixedResponse.statusCode, "404");
         });
 
         it("answers HTTP only with a permanent redirect to HTTPS", async () => {
             const run = await sharedServices({});
-            const http = ofType(run.resources, "aws:lb/listener:Listener").find((l) => l.inputs.protocol === "HTTP")!;
-            assert.deepEqual(http.inputs.defaultActions, [
+            const http = ofType(run.resources, "aws:lb/listener:Listener").find((l) => l.props.protocol === "HTTP")!;
+            assert.deepEqual(http.props.defaultActions, [
                 { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
             ]);
         });
@@ -89,7 +90,7 @@ describe("platform/shared-services", () => {
             "places an internet-facing ALB in the public subnets, dropping invalid " + "headers and logging to the access-log bucket",
             async () => {
                 const run = await sharedServices({});
-                const alb = single(run.resources, "aws:lb/loadBalancer:LoadBalancer").inputs;
+                const alb = single(run.resources, "aws:lb/loadBalancer:LoadBalancer").props;
                 assert.deepEqual([alb.internal, alb.loadBalancerType, alb.dropInvalidHeaderFields], [false, "application", true]);
                 assert.deepEqual(alb.subnets, UPSTREAM.publicSubnetIds);
                 assert.deepEqual(alb.accessLogs, { bucket: UPSTREAM.accessLogsBucketName, prefix: "alb", enabled: true });
@@ -99,7 +100,7 @@ describe("platform/shared-services", () => {
 
         it("opens only 80 and 443 to the internet and sends only to the private tier", async () => {
             const run = await sharedServices({});
-            const group = single(run.resources, "aws:ec2/securityGroup:SecurityGroup").inputs;
+            const group = single(run.resources, "aws:ec2/securityGroup:SecurityGroup").props;
             assert.deepEqual(group.ingress.map((r: any) => r.fromPort).sort(), [443, 80]);
             assert.deepEqual(
                 group.egress.map((r: any) => r.cidrBlocks),
@@ -109,7 +110,7 @@ describe("platform/shared-services", () => {
 
         it("puts the ALB behind a WAF with a rate limit and the AWS managed rule groups, logging encrypted and redacted", async () => {
             const run = await sharedServices({ config: { wafRateLimit: 500 } });
-            const acl = single(run.resources, "aws:wafv2/webAcl:WebAcl").inputs;
+            const acl = single(run.resources, "aws:wafv2/webAcl:WebAcl").props;
             assert.equal(acl.scope, "REGIONAL");
             assert.deepEqual(
                 acl.rules.map((r: any) => r.name),
@@ -122,44 +123,45 @@ describe("platform/shared-services", () => {
                 ],
             );
             assert.equal(acl.rules[0].statement.rateBasedStatement.limit, 500);
-            const association = single(run.resources, "aws:wafv2/webAclAssociation:WebAclAssociation").inputs;
-            assert.equal(association.resourceArn, "arn:aws:lb:us-east-1:123456789012:ingress");
-            const logging = single(run.resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").inputs;
+            const association = single(run.resources, "aws:wafv2/webAclAssociation:WebAclAssociation").props;
+            assert.equal(association.resourceArn, stateOf(run, single(run.resources, "aws:lb/loadBalancer:LoadBalancer")).arn);
+            assert.equal(association.webAclArn, stateOf(run, single(run.resources, "aws:wafv2/webAcl:WebAcl")).arn);
+            const logging = single(run.resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").props;
             assert.deepEqual(
                 logging.redactedFields.map((f: any) => f.singleHeader.name),
                 ["authorization", "cookie"],
             );
             const wafLogs = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find((g) =>
-                g.inputs.name.startsWith("aws-waf-logs-"),
+                g.props.name.startsWith("aws-waf-logs-"),
             )!;
-            assert.equal(wafLogs.inputs.kmsKeyId, UPSTREAM.logsKmsKeyArn);
+            assert.equal(wafLogs.props.kmsKeyId, UPSTREAM.logsKmsKeyArn);
         });
 
         it("scans every repository continuously with enhanced scanning and caches the configured upstream", async () => {
             const run = await sharedServices({});
-            const scanning = single(run.resources, "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration").inputs;
+            const scanning = single(run.resources, "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration").props;
             assert.equal(scanning.scanType, "ENHANCED");
             assert.deepEqual(scanning.rules, [
                 { scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] },
             ]);
-            const cache = single(run.resources, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule").inputs;
+            const cache = single(run.resources, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule").props;
             assert.deepEqual([cache.ecrRepositoryPrefix, cache.upstreamRegistryUrl], ["ecr-public", "registry.example.test"]);
         });
 
         it("logs ECS Exec sessions to a group encrypted with the logs key", async () => {
             const run = await sharedServices({});
-            const exec = single(run.resources, "aws:ecs/cluster:Cluster").inputs.configuration.executeCommandConfiguration;
+            const exec = single(run.resources, "aws:ecs/cluster:Cluster").props.configuration.executeCommandConfiguration;
             assert.equal(exec.logging, "OVERRIDE");
             assert.equal(exec.logConfiguration.cloudWatchEncryptionEnabled, true);
             const group = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").find(
-                (g) => g.inputs.name === exec.logConfiguration.cloudWatchLogGroupName,
+                (g) => g.props.name === exec.logConfiguration.cloudWatchLogGroupName,
             )!;
-            assert.equal(group.inputs.kmsKeyId, UPSTREAM.logsKmsKeyArn);
+            assert.equal(group.props.kmsKeyId, UPSTREAM.logsKmsKeyArn);
         });
 
         it("makes the namespace private to the landing-zone VPC", async () => {
             const run = await sharedServices({});
-            const ns = single(run.resources, "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace").inputs;
+            const ns = single(run.resources, "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace").props;
             assert.deepEqual([ns.name, ns.vpc], ["dev.edf.internal", "vpc-0abc"]);
         });
 
@@ -169,12 +171,12 @@ describe("platform/shared-services", () => {
                 const run = await sharedServices({});
                 const account = single(run.resources, "aws:apigateway/account:Account");
                 const role = single(run.resources, "aws:iam/role:Role");
-                assert.equal(account.inputs.cloudwatchRoleArn, `arn:aws:iam:us-east-1:123456789012:${role.name}`);
-                assert.equal(role.inputs.name, "edf-dev-apigateway-logs");
-                const [trust] = JSON.parse(role.inputs.assumeRolePolicy).Statement;
+                assert.equal(role.props.name, "edf-dev-apigateway-logs");
+                assert.equal(account.props.cloudwatchRoleArn, "arn:aws:iam::123456789012:role/edf-dev-apigateway-logs");
+                const [trust] = JSON.parse(role.props.assumeRolePolicy).Statement;
                 assert.deepEqual(trust.Principal, { Service: "apigateway.amazonaws.com" });
                 assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
-                const [write] = JSON.parse(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement;
+                const [write] = JSON.parse(single(run.resources, "aws:iam/rolePolicy:RolePolicy").props.policy).Statement;
                 assert.deepEqual(write.Resource, [
                     "arn:aws:logs:us-east-1:123456789012:log-group:*",
                     "arn:aws:logs:us-east-1:123456789012:log-group:*:log-stream:*",
@@ -192,22 +194,23 @@ describe("platform/shared-services", () => {
         it("exports exactly the shared-services part's keys, valid under the contract", async () => {
             const run = await sharedServices({});
             assert.deepEqual(Object.keys(run.outputs!).sort(), contractKeys("sharedServices"));
-            assert.deepEqual(run.secretOutputKeys, [], "contract outputs are facts, never secrets (they may go to Consul)");
+            assert.deepEqual(run.secretOutputNames, [], "contract outputs are facts, never secrets (they may go to Consul)");
             const parsed = parseSharedServicesOutputs(run.outputs, "dev-shared-services");
             assert.equal(parsed.ecsClusterName, "edf-dev");
             assert.equal(parsed.serviceDiscoveryNamespaceName, "dev.edf.internal");
-            assert.equal(parsed.albDnsName, "ingress-123.us-east-1.elb.amazonaws.com");
+            assert.equal(parsed.albDnsName, stateOf(run, single(run.resources, "aws:lb/loadBalancer:LoadBalancer")).dnsName);
+            assert.match(parsed.albDnsName, /^edf-dev-public-[0-9a-f]{9}\.us-east-1\.elb\.amazonaws\.com$/);
         });
 
         it("publishes under `shared-services` in Consul and Vault", async () => {
             const run = await sharedServices({
                 config: { publication: { consul: { enabled: true, datacenter: "dc1" }, vault: { enabled: true } } },
             });
-            const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix").inputs;
+            const prefix = single(run.resources, "consul:index/keyPrefix:KeyPrefix").props;
             assert.equal(prefix.pathPrefix, "edf/dev/landing-zone/shared-services/");
             assert.equal(prefix.datacenter, "dc1");
             assert.deepEqual(Object.keys(prefix.subkeys).sort(), contractKeys("sharedServices"));
-            assert.equal(single(run.resources, "vault:kv/secretV2:SecretV2").inputs.name, "edf/dev/landing-zone/shared-services");
+            assert.equal(single(run.resources, "vault:kv/secretV2:SecretV2").props.name, "edf/dev/landing-zone/shared-services");
         });
     });
 

@@ -1,166 +1,111 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultCall, defaultResourceState, MockWorld } from "./mock-world";
+import { shortStackName } from "../../../../automation/backend/backend";
+import { stackConfig } from "../../../../automation/run/stack-config";
+import type { EnvironmentSpec } from "../../../../automation/spec/types";
+import type { SynthResource } from "../../../../automation/synth/capture";
+import { evaluateProgram, referencedStack, UpstreamOutputs } from "../../../../automation/synth/evaluate";
+import { computeResourceState } from "../../../../automation/synth/mock-cloud";
+import { synthWorld, SynthWorld } from "../../../../automation/synth/synth-world";
 
-/** One resource the program registered, as the mock monitor saw it. */
-export interface CapturedResource {
-    /** Type token, e.g. `aws:ec2/vpc:Vpc`. */
-    readonly type: string;
-    /** The logical name given to the constructor. */
-    readonly name: string;
-    /** The inputs, resolved (secrets as plain values). */
-    readonly inputs: Record<string, any>;
-    /** The id the mock handed back. */
-    readonly id: string;
-    /** Whether the resource was registered with `protect: true`. */
-    protect: boolean;
-    /** Explicit `dependsOn` URNs of the registration. */
-    dependsOn: string[];
-}
+/**
+ * One resource the program registered, exactly as `edf synth` captures it (URN, parent,
+ * provider, options, dependencies); `props` are its inputs, typed loosely for assertions.
+ */
+export type CapturedResource = SynthResource & { readonly props: Record<string, any> };
 
 /** Options of {@link runUnderMocks}. */
 export interface MockRunOptions {
+    /**
+     * The environment the stack belongs to: the program then gets the config the driver gives
+     * every stack of it (`automation/run/stack-config.ts`: `edf:environment`, `aws:region` and
+     * `aws:allowedAccountIds` from the world's region and account, `aws:defaultTags`), under `config`.
+     * @default - none: the program gets `config` only
+     */
+    readonly environment?: string;
+    /** The unit the program is (`platform/network`), for `edf:unit` and the stack name. @default - none */
+    readonly unit?: string;
     /** Stack config, keys fully qualified (`edf:natStrategy`); non-strings are JSON-encoded. @default {} */
     readonly config?: Record<string, unknown>;
     /** Config keys (fully qualified) that hold secrets, as the driver marks Vault and `secret: true` inputs. @default [] */
     readonly secretKeys?: readonly string[];
-    /** Stack name. @default "dev" */
+    /** Stack name, part of every URN and derived id. @default - `<environment>.<unit>` when both are given, else "dev" */
     readonly stack?: string;
-    /** Project name. @default "edf" */
-    readonly project?: string;
-    /** The fake cloud: AZs, account, region, stack outputs of referenced stacks. @default - see MockWorld */
-    readonly world?: Partial<MockWorld>;
+    /** The fake cloud: region, account, zones, default tags. @default - synth's default world (us-east-1, 123456789012) */
+    readonly world?: Partial<Omit<SynthWorld, "stack">>;
+    /** Outputs of the stacks a `StackReference` reads, by the name the program gives (`organization/edf/dev.network`). @default {} */
+    readonly stackOutputs?: Record<string, Record<string, unknown>>;
 }
 
-/** What a run produced: every registration, every provider call, the resolved outputs or the error. */
+/** What a run produced: synth's evaluation of the program, with the thrown error kept whole. */
 export interface MockRunResult<T> {
+    /** What the program registered, in URN order. */
     readonly resources: CapturedResource[];
-    readonly calls: pulumi.runtime.MockCallArgs[];
+    /** Every resource as synth inspects them: the registrations plus the stack and default providers the engine adds. */
+    readonly records: SynthResource[];
+    /** Provider functions the program called, with counts. */
+    readonly invokes: Readonly<Record<string, number>>;
     /** The program's return value with every `Output` resolved; undefined when it failed. */
     readonly outputs: pulumi.Unwrap<T> | undefined;
     /** Keys of the returned object whose value is a Pulumi secret. */
-    readonly secretOutputKeys: string[];
-    /** The error the program threw, or that an output rejected with. */
+    readonly secretOutputNames: string[];
+    /** The error the program threw, or that an output or a registration rejected with. */
     readonly error: Error | undefined;
-}
-
-interface OutputInternals<T> {
-    promise(withUnknowns?: boolean): Promise<T>;
+    /** The stack the program ran as and the world it ran in: what every id and ARN is derived from. */
+    readonly stack: string;
+    readonly environment: string | undefined;
+    readonly world: SynthWorld;
 }
 
 /**
- * Runs `program` under `pulumi.runtime.setMocks` and captures everything it registers.
- *
- * Runs are sequential and isolated from one another: each run installs a fresh mock
- * monitor and replaces the whole config, then waits for the runtime's RPC queue to
- * drain, so no registration from a run leaks into the next. Programs must not
- * register resources at import time (unit programs are functions, via `defineUnit`),
- * which is what makes one process per test file unnecessary.
+ * Runs `program` through synth's evaluator (`automation/synth/evaluate.ts` `evaluateProgram`):
+ * the mocks, the mock cloud, the registration capture and the runtime isolation `edf synth`
+ * uses, so a test sees what synth sees. Each run has a runtime store of its own.
  */
 export async function runUnderMocks<T>(program: () => T | Promise<T>, options: MockRunOptions = {}): Promise<MockRunResult<T>> {
-    const world: MockWorld = { ...new MockWorld(), ...options.world };
-    const resources: CapturedResource[] = [];
-    const calls: pulumi.runtime.MockCallArgs[] = [];
-
-    pulumi.runtime.setAllConfig(encodeConfig(options.config ?? {}), [...(options.secretKeys ?? [])]);
-    await pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                const state = defaultResourceState(args, world);
-                const options = registrationOptions.get(`${args.type}::${args.name}`);
-                resources.push({
-                    type: args.type,
-                    name: args.name,
-                    inputs: args.inputs,
-                    id: state.id,
-                    protect: options?.protect ?? false,
-                    dependsOn: options?.dependsOn ?? [],
-                });
-                return { id: state.id, state: state.state };
-            },
-            call(args) {
-                calls.push(args);
-                return defaultCall(args, world);
-            },
-        },
-        options.project ?? "edf",
-        options.stack ?? "dev",
-        false,
-    );
-
-    const registrationOptions = recordRegistrationOptions();
-    // A registration whose inputs fail surfaces as an unhandled rejection, which the
-    // real language host turns into a failed deployment: count it as the run's error.
-    const rejections: Error[] = [];
-    // A failed registration never finishes its RPC: waiting for the runtime stops at the first failure, as synth's does.
-    let failedNow: () => void = () => undefined;
-    const failed = new Promise<void>((resolve) => (failedNow = resolve));
-    const onRejection = (reason: unknown) => {
-        rejections.push(reason instanceof Error ? reason : new Error(String(reason)));
-        failedNow();
+    const unitName = options.unit?.split("/").pop();
+    const stack = options.stack ?? (options.environment && unitName ? shortStackName(options.environment, unitName) : "dev");
+    const world: SynthWorld = { ...synthWorld(stack, options.world?.region, options.world?.account), ...options.world, stack };
+    const config = {
+        ...(options.environment ? environmentConfig(options.environment, options.unit, world) : {}),
+        ...encodeConfig(options.config ?? {}),
     };
-    process.on("unhandledRejection", onRejection);
-
-    let outputs: pulumi.Unwrap<T> | undefined;
-    let error: Error | undefined;
-    const secretOutputKeys: string[] = [];
-    try {
-        const returned = await program();
-        if (returned && typeof returned === "object") {
-            for (const [key, value] of Object.entries(returned)) {
-                if (pulumi.Output.isInstance(value) && (await pulumi.isSecret(value))) {
-                    secretOutputKeys.push(key);
-                }
-            }
-        }
-        const whole = pulumi.output(returned) as unknown as OutputInternals<pulumi.Unwrap<T>>;
-        outputs = await whole.promise();
-    } catch (e) {
-        error = e instanceof Error ? e : new Error(String(e));
-        outputs = undefined;
+    const upstream: Record<string, UpstreamOutputs> = {};
+    for (const [name, outputs] of Object.entries(options.stackOutputs ?? {})) {
+        upstream[referencedStack(name)] = { outputs, secretOutputNames: [] };
     }
-    try {
-        await Promise.race([drainRpcs(), failed]);
-        // Let rejections raised while draining reach the listener.
-        await new Promise((resolve) => setImmediate(resolve));
-    } finally {
-        process.off("unhandledRejection", onRejection);
-    }
-    if (!error && rejections.length > 0) {
-        error = rejections[0];
-        outputs = undefined;
-    }
-    return { resources, calls, outputs, secretOutputKeys, error };
-}
-
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getProtect(): boolean | undefined;
-    getDependenciesList(): string[];
-}
-
-// The mock callbacks see inputs only; resource options (protect, dependsOn) are read
-// off the monitor's register requests, which the SDK builds from the real options.
-function recordRegistrationOptions(): Map<string, { protect: boolean; dependsOn: string[] }> {
-    const seen = new Map<string, { protect: boolean; dependsOn: string[] }>();
-    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
-    const original = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: RegisterRequest, cb: unknown) => {
-        seen.set(`${req.getType()}::${req.getName()}`, { protect: req.getProtect() === true, dependsOn: req.getDependenciesList() });
-        return original(req, cb);
+    const evaluation = await evaluateProgram(program, {
+        stack,
+        config,
+        secretKeys: [...(options.secretKeys ?? [])],
+        world,
+        upstream,
+    });
+    const failed = evaluation.error !== undefined;
+    return {
+        resources: evaluation.resources.filter((r) => !r.synthetic) as CapturedResource[],
+        records: evaluation.resources,
+        invokes: evaluation.invokes,
+        outputs: failed ? undefined : (evaluation.outputs as pulumi.Unwrap<T>),
+        secretOutputNames: evaluation.secretOutputNames,
+        error: !failed ? undefined : evaluation.thrown instanceof Error ? evaluation.thrown : new Error(evaluation.error),
+        stack,
+        environment: options.environment,
+        world,
     };
-    return seen;
 }
 
-// `waitForRPCs` is internal to the SDK; without it a registration still in flight
-// when the outputs resolve would be missed by the capture.
-async function drainRpcs(): Promise<void> {
-    const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
-    try {
-        await runtime.waitForRPCs?.();
-    } catch {
-        // A rejected registration was already reported through `error`.
-    }
+/** The config the driver gives a stack of `environment` whose spec names the world's region, account and tags. */
+function environmentConfig(environment: string, unit: string | undefined, world: SynthWorld): Record<string, string> {
+    const spec: EnvironmentSpec = {
+        environment,
+        region: world.region,
+        account: world.account,
+        tags: world.defaultTags,
+        units: { unit: { path: unit ?? "" } },
+    };
+    const config = Object.fromEntries(Object.entries(stackConfig(spec, "unit", [])).map(([key, entry]) => [key, entry.value]));
+    if (!unit) delete config["edf:unit"];
+    return config;
 }
 
 function encodeConfig(config: Record<string, unknown>): Record<string, string> {
@@ -172,6 +117,24 @@ function encodeConfig(config: Record<string, unknown>): Record<string, string> {
         encoded[key] = typeof value === "string" ? value : JSON.stringify(value);
     }
     return encoded;
+}
+
+/**
+ * The output state synth's mock cloud gave a registered resource (its ARN, URL, endpoint…):
+ * what another resource's input holds when the program wired the two together.
+ */
+export function stateOf(run: Pick<MockRunResult<unknown>, "world">, resource: CapturedResource): Record<string, any> {
+    return computeResourceState(run.world, resource.type, resource.name, resource.props).state;
+}
+
+/** The id synth's mock cloud gave the registered resource of `type` named `name` (what another resource's input holds). */
+export function idOf(run: Pick<MockRunResult<unknown>, "resources">, type: string, name: string): string {
+    return named(run.resources, type, name).id!;
+}
+
+/** The ARN synth's mock cloud gave the registered resource of `type` named `name`. */
+export function arnOf(run: Pick<MockRunResult<unknown>, "resources" | "world">, type: string, name: string): string {
+    return String(stateOf(run, named(run.resources, type, name)).arn);
 }
 
 /** The resources of one type token. */
@@ -188,6 +151,21 @@ export function single(resources: readonly CapturedResource[], type: string): Ca
     return found[0];
 }
 
+/** The resource of a type with this logical name; fails when there is none. */
+export function named(resources: readonly CapturedResource[], type: string, name: string): CapturedResource {
+    const found = resources.find((r) => r.type === type && r.name === name);
+    if (!found) {
+        throw new Error(
+            `no \`${type}\` named \`${name}\` (there are: ${
+                ofType(resources, type)
+                    .map((r) => r.name)
+                    .join(", ") || "none"
+            })`,
+        );
+    }
+    return found;
+}
+
 /** How many resources of each type were registered (components included). */
 export function countByType(resources: readonly CapturedResource[]): Record<string, number> {
     const counts: Record<string, number> = {};
@@ -197,13 +175,13 @@ export function countByType(resources: readonly CapturedResource[]): Record<stri
     return counts;
 }
 
-// The Node SDK's wire signature of a secret value, as the mock monitor receives it.
-const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
-
-/** Whether a captured input value is a Pulumi secret. */
+/** Whether a captured input value is a Pulumi secret (as the SDK serializes one: encrypted in state, masked in output). */
 export function isSecretInput(value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIGNATURE_KEY] === SECRET_SIGNATURE;
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig
+    );
 }
 
 /** The plain value of a captured input, secret or not. */

@@ -1,8 +1,5 @@
 import { currentUnitContext, UnitProgram } from "../../../../unit/define";
-import { GOVERNANCE_TAG_KEYS } from "../../../../platform/common/governance";
-import { TAGGABLE_TYPES } from "../../../../policy-packs/pipeline/support/taggable";
-import { CapturedResource, MockRunOptions, MockRunResult, runUnderMocks } from "./mock-run";
-import type { MockWorld } from "./mock-world";
+import { MockRunOptions, MockRunResult, runUnderMocks } from "./mock-run";
 
 /** How a test runs a platform unit: its environment, unqualified unit config, injected inputs, fake cloud. */
 export interface UnitRun {
@@ -11,23 +8,24 @@ export interface UnitRun {
     readonly config?: Record<string, unknown>;
     /** Driver-injected inputs by name. */
     readonly inputs?: Record<string, unknown>;
-    readonly world?: Partial<MockWorld>;
+    /** The fake cloud (region, account, zones). @default - synth's default world */
+    readonly world?: MockRunOptions["world"];
 }
 
 /** The governance config tests use unless they test governance itself. */
 export const TEST_GOVERNANCE = { owner: "platform-team", dataClassification: "confidential", pciScope: "in-scope" };
 
 /**
- * Runs a unit program the way the root program does (`currentUnitContext`), under
- * mocks, with config in the project namespace and inputs under `edf-input:`.
+ * Runs a unit program the way the root program does (`currentUnitContext`), through synth's
+ * evaluator, as the stack `<environment>.<unit>`, with config in the project namespace and
+ * inputs under `edf-input:`.
  */
 export async function runUnit<T extends Record<string, unknown>>(
     unit: string,
     program: UnitProgram<T>,
     run: UnitRun = {},
 ): Promise<MockRunResult<T>> {
-    const environment = run.environment ?? "dev";
-    const config: Record<string, unknown> = { "edf:environment": environment, "edf:unit": unit };
+    const config: Record<string, unknown> = {};
     for (const [key, value] of Object.entries({ governance: TEST_GOVERNANCE, ...(run.config ?? {}) })) {
         if (value !== undefined) {
             config[`edf:${key}`] = value;
@@ -36,23 +34,6 @@ export async function runUnit<T extends Record<string, unknown>>(
     for (const [name, value] of Object.entries(run.inputs ?? {})) {
         config[`edf-input:${name}`] = JSON.stringify(value);
     }
-    const options: MockRunOptions = { config, stack: `${environment}-${unit.split("/").pop()}`, world: run.world ?? {} };
+    const options: MockRunOptions = { environment: run.environment ?? "dev", unit, config, world: run.world ?? {} };
     return runUnderMocks(() => program(currentUnitContext(unit)), options);
-}
-
-/**
- * `aws:` resources of a taggable type that lack any governance tag (should be empty).
- * "Taggable" is the pipeline policy pack's own list, generated from @pulumi/aws, so
- * this test and the `resource-required-tags` policy agree on what must be tagged.
- */
-export function untaggedResources(resources: readonly CapturedResource[]): string[] {
-    return resources
-        .filter((r) => TAGGABLE_TYPES.has(r.type))
-        .filter((r) => GOVERNANCE_TAG_KEYS.some((key) => typeof r.inputs.tags?.[key] !== "string"))
-        .map((r) => `${r.type} ${r.name}`);
-}
-
-/** Parses a JSON policy input (string or object). */
-export function policyOf(input: unknown): { Statement: Record<string, any>[] } {
-    return (typeof input === "string" ? JSON.parse(input) : input) as { Statement: Record<string, any>[] };
 }

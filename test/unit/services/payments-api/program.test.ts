@@ -1,14 +1,14 @@
 import { strict as assert } from "assert";
 import program from "../../../../services/payments-api/program";
-import { ofType, single } from "../../platform/support/mock-run";
+import { arnOf, idOf, ofType, single } from "../../platform/support/mock-run";
 import {
     allowedResources,
     containersOf,
     documentOf,
     plaintextOccurrences,
     secretOccurrences,
-    untaggedServiceResources,
-} from "../support/assertions";
+    untaggedResources,
+} from "../../platform/support/assertions";
 import { CANARY_API_KEY, CANARY_DB_PASSWORD, landingZoneFor, PINNED_DIGEST, runServiceUnit } from "../support/service-fixtures";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
 
@@ -26,16 +26,16 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("owns an ECR repository with immutable tags, scan on push and the landing zone's data key", () => {
             const repo = single(run.resources, "aws:ecr/repository:Repository");
-            assert.equal(repo.inputs.name, `${environment}/payments-api`);
-            assert.equal(repo.inputs.imageTagMutability, "IMMUTABLE");
-            assert.deepEqual(repo.inputs.imageScanningConfiguration, { scanOnPush: true });
-            assert.deepEqual(repo.inputs.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: lz.security.dataKmsKeyArn }]);
+            assert.equal(repo.props.name, `${environment}/payments-api`);
+            assert.equal(repo.props.imageTagMutability, "IMMUTABLE");
+            assert.deepEqual(repo.props.imageScanningConfiguration, { scanOnPush: true });
+            assert.deepEqual(repo.props.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: lz.security.dataKmsKeyArn }]);
         });
 
         it("runs one hardened container: non-root, read-only root, unprivileged, no capabilities, logging to its own group", () => {
             const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
-            assert.deepEqual(task.inputs.requiresCompatibilities, ["FARGATE"]);
-            assert.equal(task.inputs.networkMode, "awsvpc");
+            assert.deepEqual(task.props.requiresCompatibilities, ["FARGATE"]);
+            assert.equal(task.props.networkMode, "awsvpc");
             const [container] = containersOf(task);
             assert.equal(container.user, "1000:1000");
             assert.equal(container.readonlyRootFilesystem, true);
@@ -47,8 +47,8 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("logs to a log group encrypted with the logs key, kept a year", () => {
             const logs = single(run.resources, "aws:cloudwatch/logGroup:LogGroup");
-            assert.equal(logs.inputs.kmsKeyId, lz.security.logsKmsKeyArn);
-            assert.equal(logs.inputs.retentionInDays, 365);
+            assert.equal(logs.props.kmsKeyId, lz.security.logsKmsKeyArn);
+            assert.equal(logs.props.retentionInDays, 365);
         });
 
         it(environment === "prod" ? "pins the image by digest" : "runs the image by tag", () => {
@@ -60,7 +60,7 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("sizes the task for the environment", () => {
             const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
-            assert.deepEqual([task.inputs.cpu, task.inputs.memory], environment === "prod" ? ["1024", "2048"] : ["256", "512"]);
+            assert.deepEqual([task.props.cpu, task.props.memory], environment === "prod" ? ["1024", "2048"] : ["256", "512"]);
         });
 
         it("delivers the Vault values only as ECS secrets, never as environment variables", () => {
@@ -93,14 +93,14 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("stores the Vault values in Secrets Manager under the landing zone's secrets key", () => {
             for (const secret of ofType(run.resources, "aws:secretsmanager/secret:Secret")) {
-                assert.equal(secret.inputs.kmsKeyId, lz.security.secretsKmsKeyArn, secret.name);
+                assert.equal(secret.props.kmsKeyId, lz.security.secretsKmsKeyArn, secret.name);
             }
         });
 
         it("marks the Secrets Manager copies of Vault values as rotated by Vault", () => {
             const secrets = ofType(run.resources, "aws:secretsmanager/secret:Secret");
             assert.equal(secrets.length, 2);
-            for (const secret of secrets) assert.equal(secret.inputs.tags["edf:rotated-by"], "vault", secret.name);
+            for (const secret of secrets) assert.equal(secret.props.tags["edf:rotated-by"], "vault", secret.name);
         });
 
         it("has distinct task and execution roles, both under the permissions boundary", () => {
@@ -112,39 +112,39 @@ for (const environment of ["dev", "prod"] as const) {
                 "payments-api-task",
             ]);
             for (const role of roles) {
-                assert.equal(role.inputs.permissionsBoundary, lz.security.permissionsBoundaryArn, role.name);
+                assert.equal(role.props.permissionsBoundary, lz.security.permissionsBoundaryArn, role.name);
                 const service = role.name.endsWith("-db-monitoring") ? "monitoring.rds.amazonaws.com" : "ecs-tasks.amazonaws.com";
-                assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: service });
+                assert.deepEqual(documentOf(role.props.assumeRolePolicy).Statement[0].Principal, { Service: service });
             }
             const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
-            assert.notEqual(task.inputs.taskRoleArn, task.inputs.executionRoleArn);
+            assert.notEqual(task.props.taskRoleArn, task.props.executionRoleArn);
         });
 
         it("grants the execution role exactly its repository, log group, secrets and the secrets key", () => {
             const all = ofType(run.resources, "aws:iam/rolePolicy:RolePolicy");
+            const executionRole = idOf(run, "aws:iam/role:Role", "payments-api-execution");
             assert.deepEqual(
-                all.map((p) => p.inputs.role).sort(),
-                [`${environment}-payments-api-db-monitoring`, "payments-api-execution-id"].sort(),
+                all.map((p) => p.props.role).sort(),
+                [`${environment}-payments-api-db-monitoring`, executionRole].sort(),
                 "only the execution role and the database's monitoring role have grants: the task needs none",
             );
             // Enhanced Monitoring writes one log group of this account and region, nothing else.
-            const monitoring = documentOf(all.find((p) => p.inputs.role !== "payments-api-execution-id")!.inputs.policy);
+            const monitoring = documentOf(all.find((p) => p.props.role !== executionRole)!.props.policy);
             assert.deepEqual(allowedResources(monitoring).sort(), [
                 "arn:aws:logs:us-east-1:123456789012:log-group:RDSOSMetrics",
                 "arn:aws:logs:us-east-1:123456789012:log-group:RDSOSMetrics:log-stream:*",
             ]);
-            const policies = all.filter((p) => p.inputs.role === "payments-api-execution-id");
-            const document = documentOf(policies[0].inputs.policy);
+            const policies = all.filter((p) => p.props.role === executionRole);
+            const document = documentOf(policies[0].props.policy);
             const account = "123456789012";
             assert.deepEqual(
                 allowedResources(document).sort(),
                 [
                     "*",
-                    `arn:aws:ecr:us-east-1:${account}:payments-api-images`,
-                    // The mock names log-group ARNs after the module (`cloudwatch`); AWS says `logs`.
-                    `arn:aws:cloudwatch:us-east-1:${account}:payments-api-logs:log-stream:*`,
-                    `arn:aws:secretsmanager:us-east-1:${account}:payments-api-db-credentials`,
-                    `arn:aws:secretsmanager:us-east-1:${account}:payments-api-secret-processor-api-key`,
+                    `arn:aws:ecr:us-east-1:${account}:repository/${environment}/payments-api`,
+                    `arn:aws:logs:us-east-1:${account}:log-group:/edf/${environment}/services/payments-api:log-stream:*`,
+                    arnOf(run, "aws:secretsmanager/secret:Secret", "payments-api-db-credentials"),
+                    arnOf(run, "aws:secretsmanager/secret:Secret", "payments-api-secret-processor-api-key"),
                     lz.security.secretsKmsKeyArn,
                 ].sort(),
             );
@@ -159,60 +159,60 @@ for (const environment of ["dev", "prod"] as const) {
 
         it("runs in the private subnets of the shared cluster without public IPs", () => {
             const service = single(run.resources, "aws:ecs/service:Service");
-            assert.equal(service.inputs.cluster, lz.sharedServices.ecsClusterArn);
-            assert.deepEqual(service.inputs.networkConfiguration.subnets, lz.network.privateSubnetIds);
-            assert.equal(service.inputs.networkConfiguration.assignPublicIp, false);
-            assert.equal(service.inputs.launchType, "FARGATE");
-            assert.deepEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
+            assert.equal(service.props.cluster, lz.sharedServices.ecsClusterArn);
+            assert.deepEqual(service.props.networkConfiguration.subnets, lz.network.privateSubnetIds);
+            assert.equal(service.props.networkConfiguration.assignPublicIp, false);
+            assert.equal(service.props.launchType, "FARGATE");
+            assert.deepEqual(service.props.deploymentCircuitBreaker, { enable: true, rollback: true });
         });
 
         it("is reached through a target group, health check and listener rule on the shared ALB", () => {
             const targets = single(run.resources, "aws:lb/targetGroup:TargetGroup");
-            assert.equal(targets.inputs.targetType, "ip");
-            assert.equal(targets.inputs.vpcId, lz.network.vpcId);
-            assert.equal(targets.inputs.healthCheck.path, "/payments/health");
+            assert.equal(targets.props.targetType, "ip");
+            assert.equal(targets.props.vpcId, lz.network.vpcId);
+            assert.equal(targets.props.healthCheck.path, "/payments/health");
             const rule = single(run.resources, "aws:lb/listenerRule:ListenerRule");
-            assert.equal(rule.inputs.listenerArn, lz.sharedServices.httpsListenerArn);
-            assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/payments", "/payments/*"] } }]);
+            assert.equal(rule.props.listenerArn, lz.sharedServices.httpsListenerArn);
+            assert.deepEqual(rule.props.conditions, [{ pathPattern: { values: ["/payments", "/payments/*"] } }]);
             const fromAlb = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find(
                 (r) => r.name === "payments-api-from-alb",
             )!;
-            assert.equal(fromAlb.inputs.referencedSecurityGroupId, lz.sharedServices.albSecurityGroupId);
-            assert.deepEqual([fromAlb.inputs.fromPort, fromAlb.inputs.toPort], [8080, 8080]);
+            assert.equal(fromAlb.props.referencedSecurityGroupId, lz.sharedServices.albSecurityGroupId);
+            assert.deepEqual([fromAlb.props.fromPort, fromAlb.props.toPort], [8080, 8080]);
         });
 
         it("scales on CPU and on requests per target within the environment's bounds", () => {
             const target = single(run.resources, "aws:appautoscaling/target:Target");
-            assert.deepEqual([target.inputs.minCapacity, target.inputs.maxCapacity], environment === "prod" ? [2, 10] : [1, 2]);
+            assert.deepEqual([target.props.minCapacity, target.props.maxCapacity], environment === "prod" ? [2, 10] : [1, 2]);
             const metrics = ofType(run.resources, "aws:appautoscaling/policy:Policy").map(
-                (p) => p.inputs.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType,
+                (p) => p.props.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType,
             );
             assert.deepEqual(metrics.sort(), ["ALBRequestCountPerTarget", "ECSServiceAverageCPUUtilization"]);
         });
 
         it("owns a PostgreSQL database: encrypted, isolated, backed up, reachable only from its tasks", () => {
             const db = single(run.resources, "aws:rds/instance:Instance");
-            assert.equal(db.inputs.storageEncrypted, true);
-            assert.equal(db.inputs.kmsKeyId, lz.security.dataKmsKeyArn);
-            assert.equal(db.inputs.publiclyAccessible, false);
-            assert.equal(db.inputs.multiAz, environment === "prod");
-            assert.equal(db.inputs.deletionProtection, environment === "prod");
-            assert.equal(db.inputs.backupRetentionPeriod, environment === "prod" ? 14 : 7);
-            assert.deepEqual(single(run.resources, "aws:rds/subnetGroup:SubnetGroup").inputs.subnetIds, lz.network.isolatedSubnetIds);
-            const forceSsl = single(run.resources, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters.find(
+            assert.equal(db.props.storageEncrypted, true);
+            assert.equal(db.props.kmsKeyId, lz.security.dataKmsKeyArn);
+            assert.equal(db.props.publiclyAccessible, false);
+            assert.equal(db.props.multiAz, environment === "prod");
+            assert.equal(db.props.deletionProtection, environment === "prod");
+            assert.equal(db.props.backupRetentionPeriod, environment === "prod" ? 14 : 7);
+            assert.deepEqual(single(run.resources, "aws:rds/subnetGroup:SubnetGroup").props.subnetIds, lz.network.isolatedSubnetIds);
+            const forceSsl = single(run.resources, "aws:rds/parameterGroup:ParameterGroup").props.parameters.find(
                 (p: { name: string }) => p.name === "rds.force_ssl",
             );
             assert.equal(forceSsl.value, "1");
             const ingress = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find(
                 (r) => r.name === "payments-api-db-from-service",
             )!;
-            assert.equal(ingress.inputs.referencedSecurityGroupId, "payments-api-tasks-id");
-            assert.equal(ingress.inputs.cidrIpv4, undefined);
+            assert.equal(ingress.props.referencedSecurityGroupId, idOf(run, "aws:ec2/securityGroup:SecurityGroup", "payments-api-tasks"));
+            assert.equal(ingress.props.cidrIpv4, undefined);
         });
 
         it("tags every taggable resource with the governance tags of its environment", () => {
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
-            const tags = single(run.resources, "aws:ecs/service:Service").inputs.tags;
+            assert.deepEqual(untaggedResources(run.resources), []);
+            const tags = single(run.resources, "aws:ecs/service:Service").props.tags;
             assert.equal(tags.environment, environment);
             assert.equal(tags["pci-scope"], "in-scope");
         });
@@ -235,21 +235,19 @@ describe("payments-api through stack references", () => {
             program,
             { environment: "dev", landingZone: null, landingZoneStacks: stacks },
             {
-                stackOutputs: {
-                    [stacks.network]: validNetworkOutputs(),
-                    [stacks.security]: validSecurityOutputs(),
-                    [stacks.sharedServices]: validSharedServicesOutputs(),
-                },
+                [stacks.network]: validNetworkOutputs(),
+                [stacks.security]: validSecurityOutputs(),
+                [stacks.sharedServices]: validSharedServicesOutputs(),
             },
         );
         assert.equal(run.error, undefined, run.error?.message);
         assert.deepEqual(
             ofType(run.resources, "pulumi:pulumi:StackReference")
-                .map((r) => r.inputs.name)
+                .map((r) => r.props.name)
                 .sort(),
             Object.values(stacks).sort(),
         );
-        assert.deepEqual(single(run.resources, "aws:ecs/service:Service").inputs.networkConfiguration.subnets, ["subnet-a1", "subnet-a2"]);
+        assert.deepEqual(single(run.resources, "aws:ecs/service:Service").props.networkConfiguration.subnets, ["subnet-a1", "subnet-a2"]);
     });
 });
 

@@ -1,18 +1,19 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Cache, CacheArgs, defaultCacheParameterGroup, Function as LambdaFunction, ServiceArgumentError } from "../../../../services/sdk";
+import { Cache, CacheArgs, Function as LambdaFunction, ServiceArgumentError } from "../../../../services/sdk";
+import { defaultCacheParameterGroup } from "../../../../services/sdk/cache";
 import { validNetworkOutputs, validSecurityOutputs } from "../../platform/support/contract-fixtures";
-import { isSecretInput, ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { plaintextOccurrences, untaggedServiceResources } from "../support/assertions";
-import { inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+import { idOf, isSecretInput, ofType, single } from "../../platform/support/mock-run";
+import { plaintextOccurrences, untaggedResources } from "../../platform/support/assertions";
+import { runOrders } from "../support/components";
+import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
 const TOKEN = "canary-cache-token-5d1e0c7b";
 const SECURITY = validSecurityOutputs();
 const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset.StringAsset("export const handler = async () => ({});") });
 
 function build(environment: "dev" | "prod", extra: Partial<Omit<CacheArgs, "service">> = {}, withClient = false) {
-    return runUnderMocks(() => {
-        const service = ordersIdentity(environment);
+    return runOrders(environment, (service) => {
         const clients = withClient ? [new LambdaFunction("warm", { service, code: code() })] : [];
         new Cache("sessions", { service, authToken: pulumi.secret(TOKEN), clients, ...extra });
     });
@@ -27,7 +28,7 @@ describe("Cache", () => {
         });
 
         it("passes every pipeline policy with no mandatory finding, and only the advisory ones it chooses to leave", async () => {
-            const result = await inspectComponents(run.resources, "prod");
+            const result = await inspectRun(run);
             assert.deepEqual(mandatoryFindings(result), []);
             // Advisory `lambda-function-code-signing`: needs an AWS Signer profile the landing zone
             // does not provide yet (`codeSigning` turns it on).
@@ -37,7 +38,7 @@ describe("Cache", () => {
         });
 
         it("encrypts in transit (required) and at rest with the data key, and authenticates with the injected token kept secret", () => {
-            const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").inputs;
+            const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").props;
             assert.deepEqual(
                 [group.transitEncryptionEnabled, group.transitEncryptionMode, group.atRestEncryptionEnabled, group.kmsKeyId],
                 [true, "required", true, SECURITY.dataKmsKeyArn],
@@ -47,7 +48,7 @@ describe("Cache", () => {
         });
 
         it("keeps a replica in a second AZ with automatic failover, daily snapshots for 14 days and a final snapshot", () => {
-            const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").inputs;
+            const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").props;
             assert.deepEqual(
                 [group.numCacheClusters, group.multiAzEnabled, group.automaticFailoverEnabled, group.preferredCacheClusterAzs],
                 [2, true, true, ["us-east-1a", "us-east-1b"]],
@@ -61,38 +62,36 @@ describe("Cache", () => {
         });
 
         it("lives in the isolated subnets and admits only the service's tasks and its function, on its port", () => {
-            const subnets = single(run.resources, "aws:elasticache/subnetGroup:SubnetGroup").inputs;
+            const subnets = single(run.resources, "aws:elasticache/subnetGroup:SubnetGroup").props;
             assert.deepEqual(subnets.subnetIds, validNetworkOutputs().isolatedSubnetIds);
             const cacheGroup = ofType(run.resources, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name === "orders-sessions-sg")!;
             const ingress = ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
             assert.deepEqual(
-                ingress
-                    .map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.cidrIpv4])
-                    .sort(),
+                ingress.map((r) => [r.props.securityGroupId, r.props.referencedSecurityGroupId, r.props.fromPort, r.props.cidrIpv4]).sort(),
                 [
-                    [cacheGroup.id, "orders-tasks-id", 6380, undefined],
-                    [cacheGroup.id, "orders-warm-sg-id", 6380, undefined],
-                ],
+                    [cacheGroup.id, idOf(run, "aws:ec2/securityGroup:SecurityGroup", "orders-tasks"), 6380, undefined],
+                    [cacheGroup.id, idOf(run, "aws:ec2/securityGroup:SecurityGroup", "orders-warm-sg"), 6380, undefined],
+                ].sort(),
             );
         });
 
         it("logs slow and engine logs to encrypted groups kept a year, and tags everything", () => {
-            const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").inputs;
+            const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").props;
             assert.deepEqual(
                 group.logDeliveryConfigurations.map((l: { logType: string }) => l.logType),
                 ["slow-log", "engine-log"],
             );
-            const logs = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.inputs.name.includes("/caches/"));
+            const logs = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.props.name.includes("/caches/"));
             assert.ok(
-                logs.length === 2 && logs.every((g) => g.inputs.kmsKeyId === SECURITY.logsKmsKeyArn && g.inputs.retentionInDays === 365),
+                logs.length === 2 && logs.every((g) => g.props.kmsKeyId === SECURITY.logsKmsKeyArn && g.props.retentionInDays === 365),
             );
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 
     it("runs a single node in dev, without failover", async () => {
         const run = await build("dev");
-        const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").inputs;
+        const group = single(run.resources, "aws:elasticache/replicationGroup:ReplicationGroup").props;
         assert.deepEqual([group.numCacheClusters, group.multiAzEnabled, group.automaticFailoverEnabled], [1, false, false]);
         assert.equal(group.finalSnapshotIdentifier, undefined);
         assert.equal(group.snapshotRetentionLimit, 7);

@@ -11,11 +11,9 @@ import {
     Table,
 } from "../../../../services/sdk";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
-import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { inspect } from "../../../../policy-packs/lib/inspect";
-import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
-import { documentOf, plaintextOccurrences, secretOccurrences, untaggedServiceResources } from "../support/assertions";
-import { recordsOf } from "../support/records";
+import { ofType, runUnderMocks, single, stateOf } from "../../platform/support/mock-run";
+import { inspectRun } from "../../platform/support/inspection";
+import { documentOf, plaintextOccurrences, secretOccurrences, untaggedResources } from "../../platform/support/assertions";
 import { landingZoneFor } from "../support/service-fixtures";
 
 const GOVERNANCE = { owner: "orders-team", dataClassification: "internal", pciScope: "out-of-scope" } as const;
@@ -121,12 +119,13 @@ describe("service SDK components", () => {
         });
         assert.equal(run.error, undefined, run.error?.message);
         const parameter = single(run.resources, "aws:ssm/parameter:Parameter");
-        assert.equal(parameter.inputs.type, "SecureString");
-        assert.equal(parameter.inputs.keyId, validSecurityOutputs().secretsKmsKeyArn);
+        assert.equal(parameter.props.type, "SecureString");
+        assert.equal(parameter.props.keyId, validSecurityOutputs().secretsKmsKeyArn);
         assert.deepEqual(plaintextOccurrences(run.resources, ["canary-ssm-1"]), []);
-        const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
+        const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").props.policy);
         const ssm = grant.Statement.find((s) => s.Action.includes("ssm:GetParameters"))!;
-        assert.deepEqual(ssm.Resource, ["arn:aws:ssm:us-east-1:123456789012:orders-secret-api-key"]);
+        assert.deepEqual(ssm.Resource, [stateOf(run, parameter).arn]);
+        assert.equal(ssm.Resource[0], "arn:aws:ssm:us-east-1:123456789012:parameter/edf/dev/orders/API_KEY");
         assert.equal(
             grant.Statement.some((s) => s.Action.includes("secretsmanager:GetSecretValue")),
             false,
@@ -143,11 +142,11 @@ describe("service SDK components", () => {
         });
         assert.equal(run.error, undefined, run.error?.message);
         const db = single(run.resources, "aws:rds/instance:Instance");
-        assert.equal(db.inputs.manageMasterUserPassword, true);
-        assert.equal(db.inputs.masterUserSecretKmsKeyId, validSecurityOutputs().secretsKmsKeyArn);
-        assert.equal(db.inputs.password, undefined);
+        assert.equal(db.props.manageMasterUserPassword, true);
+        assert.equal(db.props.masterUserSecretKmsKeyId, validSecurityOutputs().secretsKmsKeyArn);
+        assert.equal(db.props.password, undefined);
         const written = single(run.resources, "vault:kv/secretV2:SecretV2");
-        assert.deepEqual([written.inputs.mount, written.inputs.name], ["secret", "edf/dev/orders/db"]);
+        assert.deepEqual([written.props.mount, written.props.name], ["secret", "edf/dev/orders/db"]);
         assert.deepEqual(plaintextOccurrences([written], ['"password"']), [], "the credentials document is a secret");
     });
 
@@ -162,23 +161,21 @@ describe("service SDK components", () => {
                 });
                 assert.equal(run.error, undefined, run.error?.message);
                 const database = single(run.resources, engine === "rds" ? "aws:rds/instance:Instance" : "aws:rds/cluster:Cluster");
-                assert.equal(database.inputs.iamDatabaseAuthenticationEnabled, true, engine);
+                assert.equal(database.props.iamDatabaseAuthenticationEnabled, true, engine);
                 const monitored = engine === "rds" ? [database] : ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance");
                 const roles = ofType(run.resources, "aws:iam/role:Role").filter((r) => r.name === "orders-db-monitoring");
                 assert.equal(roles.length, 1, engine);
                 const role = roles[0];
                 assert.ok(
-                    monitored.every(
-                        (m) => m.inputs.monitoringInterval === 60 && String(m.inputs.monitoringRoleArn).endsWith(`:${role.name}`),
-                    ),
+                    monitored.every((m) => m.props.monitoringInterval === 60 && m.props.monitoringRoleArn === stateOf(run, role).arn),
                     engine,
                 );
-                assert.equal(role.inputs.permissionsBoundary, validSecurityOutputs().permissionsBoundaryArn);
+                assert.equal(role.props.permissionsBoundary, validSecurityOutputs().permissionsBoundaryArn);
                 const group = single(
                     run.resources,
                     engine === "rds" ? "aws:rds/parameterGroup:ParameterGroup" : "aws:rds/clusterParameterGroup:ClusterParameterGroup",
                 );
-                const params = Object.fromEntries(group.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
+                const params = Object.fromEntries(group.props.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
                 assert.deepEqual([params.log_statement, params.log_min_duration_statement], ["ddl", "1000"], engine);
             }
         },
@@ -191,7 +188,7 @@ describe("service SDK components", () => {
         });
         assert.equal(run.error, undefined, run.error?.message);
         const service = single(run.resources, "aws:ecs/service:Service");
-        assert.deepEqual([service.inputs.launchType, service.inputs.platformVersion], ["FARGATE", "LATEST"]);
+        assert.deepEqual([service.props.launchType, service.props.platformVersion], ["FARGATE", "LATEST"]);
     });
 
     it("lets a producing service send to its queue", async () => {
@@ -199,7 +196,7 @@ describe("service SDK components", () => {
             const identity = new ServiceIdentity("orders", identityArgs());
             new Queue("events", { service: identity, access: "produce" });
         });
-        const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
+        const grant = documentOf(single(run.resources, "aws:iam/rolePolicy:RolePolicy").props.policy);
         assert.ok(grant.Statement[0].Action.includes("sqs:SendMessage"));
         assert.ok(!grant.Statement[0].Action.includes("sqs:ReceiveMessage"));
     });
@@ -213,62 +210,63 @@ describe("service SDK components", () => {
                 new ContainerService("orders", { identity, http: { pathPatterns: ["/orders/*"], priority: 7 } });
             },
             {
-                world: {
-                    stackOutputs: {
-                        [stacks.network]: validNetworkOutputs(),
-                        [stacks.security]: validSecurityOutputs(),
-                        [stacks.sharedServices]: validSharedServicesOutputs(),
-                    },
+                stackOutputs: {
+                    [stacks.network]: validNetworkOutputs(),
+                    [stacks.security]: validSecurityOutputs(),
+                    [stacks.sharedServices]: validSharedServicesOutputs(),
                 },
             },
         );
         assert.equal(run.error, undefined, run.error?.message);
         assert.equal(
-            single(run.resources, "aws:lb/listenerRule:ListenerRule").inputs.listenerArn,
+            single(run.resources, "aws:lb/listenerRule:ListenerRule").props.listenerArn,
             validSharedServicesOutputs().httpsListenerArn,
         );
         assert.ok(
             ofType(run.resources, "aws:iam/role:Role").every(
-                (r) => r.inputs.permissionsBoundary === validSecurityOutputs().permissionsBoundaryArn,
+                (r) => r.props.permissionsBoundary === validSecurityOutputs().permissionsBoundaryArn,
             ),
         );
     });
 
     describe("Aurora PostgreSQL", () => {
         const CANARY = "canary-aurora-password-42";
-        const aurora = (environment: string) =>
-            runUnderMocks(() => {
-                const identity = new ServiceIdentity("orders", identityArgs(environment));
-                new PostgresDatabase("db", { service: identity, engine: "aurora", credentials: { password: pulumi.secret(CANARY) } });
-            });
+        const aurora = (environment: "dev" | "prod") =>
+            runUnderMocks(
+                () => {
+                    const identity = new ServiceIdentity("orders", identityArgs(environment));
+                    new PostgresDatabase("db", { service: identity, engine: "aurora", credentials: { password: pulumi.secret(CANARY) } });
+                },
+                { environment, unit: "services/orders" },
+            );
 
         it("builds an encrypted, TLS-only cluster with a writer and a reader in a second AZ in production", async () => {
             const run = await aurora("prod");
             assert.equal(run.error, undefined, run.error?.message);
             const cluster = single(run.resources, "aws:rds/cluster:Cluster");
-            assert.deepEqual([cluster.inputs.engine, cluster.inputs.engineVersion], ["aurora-postgresql", "16.4"]);
-            assert.equal(cluster.inputs.storageEncrypted, true);
-            assert.equal(cluster.inputs.kmsKeyId, validSecurityOutputs().dataKmsKeyArn);
-            assert.equal(cluster.inputs.deletionProtection, true);
-            assert.equal(cluster.inputs.backupRetentionPeriod, 14);
-            const force = single(run.resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup").inputs.parameters.find(
+            assert.deepEqual([cluster.props.engine, cluster.props.engineVersion], ["aurora-postgresql", "16.4"]);
+            assert.equal(cluster.props.storageEncrypted, true);
+            assert.equal(cluster.props.kmsKeyId, validSecurityOutputs().dataKmsKeyArn);
+            assert.equal(cluster.props.deletionProtection, true);
+            assert.equal(cluster.props.backupRetentionPeriod, 14);
+            const force = single(run.resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup").props.parameters.find(
                 (p: { name: string }) => p.name === "rds.force_ssl",
             );
             assert.equal(force.value, "1");
             const members = ofType(run.resources, "aws:rds/clusterInstance:ClusterInstance");
             assert.deepEqual(
-                members.map((m) => m.inputs.availabilityZone),
+                members.map((m) => m.props.availabilityZone),
                 ["us-east-1a", "us-east-1b"],
             );
             assert.ok(
                 members.every(
                     (m) =>
-                        m.inputs.publiclyAccessible === false &&
-                        m.inputs.performanceInsightsKmsKeyId === validSecurityOutputs().dataKmsKeyArn,
+                        m.props.publiclyAccessible === false &&
+                        m.props.performanceInsightsKmsKeyId === validSecurityOutputs().dataKmsKeyArn,
                 ),
             );
             assert.deepEqual(ofType(run.resources, "aws:rds/instance:Instance"), []);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
 
         it("keeps the injected master password a secret", async () => {
@@ -280,14 +278,8 @@ describe("service SDK components", () => {
 
         it("passes the pipeline pack in production", async () => {
             const run = await aurora("prod");
-            const result = await inspect({
-                policies: pipelinePolicies,
-                resources: recordsOf(run.resources, "prod.orders"),
-                environment: "prod",
-                // As environments/prod.yaml configures it: Vault rotates the injected password's copy.
-                config: { "secretsmanager-secret-rotation": { trustedRotators: ["vault"] } },
-                stack: { tags: { "edf:environment": "prod" } },
-            });
+            // As environments/prod.yaml configures it: Vault rotates the injected password's copy.
+            const result = await inspectRun(run);
             // Built alone, without the ContainerService that the service identity's task security group is attached to.
             assert.deepEqual(
                 result.findings

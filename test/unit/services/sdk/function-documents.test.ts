@@ -1,11 +1,6 @@
 import { strict as assert } from "assert";
-import {
-    functionEnvironmentProblems,
-    functionExecutionStatements,
-    grantProblems,
-    invokerProblems,
-    isWildcardAction,
-} from "../../../../services/sdk";
+import { functionExecutionStatements, grantProblems, isWildcardAction } from "../../../../services/sdk/function-documents";
+import { functionEnvironmentProblems, invokerProblems } from "../../../../services/sdk/function-validation";
 
 const SCOPE = { partition: "aws", region: "eu-west-1", accountId: "222222222222" };
 

@@ -2,16 +2,16 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, FunctionArgs, ServiceArgumentError } from "../../../../services/sdk";
 import { validNetworkOutputs, validSecurityOutputs } from "../../platform/support/contract-fixtures";
-import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { documentOf, untaggedServiceResources } from "../support/assertions";
-import { inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+import { ofType, single, stateOf } from "../../platform/support/mock-run";
+import { documentOf, untaggedResources } from "../../platform/support/assertions";
+import { runOrders } from "../support/components";
+import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
 const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset.StringAsset("export const handler = async () => ({});") });
 const SECURITY = validSecurityOutputs();
 
 function build(environment: "dev" | "prod", extra: Partial<Omit<FunctionArgs, "service">> = {}) {
-    return runUnderMocks(() => {
-        const service = ordersIdentity(environment);
+    return runOrders(environment, (service) => {
         new LambdaFunction("resize", { service, code: code(), ...extra });
     });
 }
@@ -25,7 +25,7 @@ describe("Function", () => {
         });
 
         it("passes every pipeline policy with no mandatory finding, and only the advisory ones it chooses to leave", async () => {
-            const result = await inspectComponents(run.resources, "prod");
+            const result = await inspectRun(run);
             assert.deepEqual(mandatoryFindings(result), []);
             // Advisory `lambda-function-code-signing`: needs an AWS Signer profile the landing zone
             // does not provide yet (`codeSigning` turns it on).
@@ -35,15 +35,15 @@ describe("Function", () => {
         });
 
         it("runs in the private subnets with its own security group that admits nothing and sends only HTTPS", () => {
-            const fn = single(run.resources, "aws:lambda/function:Function").inputs;
+            const fn = single(run.resources, "aws:lambda/function:Function").props;
             const group = ofType(run.resources, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name === "orders-resize-sg")!;
             assert.deepEqual(fn.vpcConfig.subnetIds, validNetworkOutputs().privateSubnetIds);
             assert.deepEqual(fn.vpcConfig.securityGroupIds, [group.id]);
             const rules = ofType(run.resources, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter(
-                (r) => r.inputs.securityGroupId === group.id,
+                (r) => r.props.securityGroupId === group.id,
             );
             assert.deepEqual(
-                rules.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]),
+                rules.map((r) => [r.props.fromPort, r.props.toPort, r.props.cidrIpv4]),
                 [[443, 443, "0.0.0.0/0"]],
             );
             assert.deepEqual(ofType(run.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), []);
@@ -52,34 +52,34 @@ describe("Function", () => {
         it(
             "encrypts its environment with the data key, traces, limits " + "concurrency and dead-letters to an encrypted, TLS-only queue",
             () => {
-                const fn = single(run.resources, "aws:lambda/function:Function").inputs;
+                const fn = single(run.resources, "aws:lambda/function:Function").props;
                 const dlq = single(run.resources, "aws:sqs/queue:Queue");
                 assert.equal(fn.kmsKeyArn, SECURITY.dataKmsKeyArn);
                 assert.deepEqual(fn.tracingConfig, { mode: "Active" });
                 assert.equal(fn.reservedConcurrentExecutions, 50);
                 assert.equal(fn.runtime, "nodejs24.x");
                 assert.ok(typeof fn.description === "string" && fn.description.length > 0);
-                assert.equal(fn.deadLetterConfig.targetArn, `arn:aws:sqs:us-east-1:123456789012:${dlq.name}`);
-                assert.equal(dlq.inputs.kmsMasterKeyId, SECURITY.dataKmsKeyArn);
-                const deny = documentOf(single(run.resources, "aws:sqs/queuePolicy:QueuePolicy").inputs.policy).Statement[0];
+                assert.equal(fn.deadLetterConfig.targetArn, stateOf(run, dlq).arn);
+                assert.equal(dlq.props.kmsMasterKeyId, SECURITY.dataKmsKeyArn);
+                const deny = documentOf(single(run.resources, "aws:sqs/queuePolicy:QueuePolicy").props.policy).Statement[0];
                 assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
                 assert.equal(fn.codeSigningConfigArn, undefined);
             },
         );
 
         it("logs JSON to its own KMS-encrypted log group kept a year", () => {
-            const fn = single(run.resources, "aws:lambda/function:Function").inputs;
-            const logs = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").inputs;
+            const fn = single(run.resources, "aws:lambda/function:Function").props;
+            const logs = single(run.resources, "aws:cloudwatch/logGroup:LogGroup").props;
             assert.deepEqual(fn.loggingConfig, { logFormat: "JSON", logGroup: "/edf/prod/services/orders/functions/resize" });
             assert.deepEqual([logs.kmsKeyId, logs.retentionInDays], [SECURITY.logsKmsKeyArn, 365]);
         });
 
         it("runs as a role of its own under the boundary, granted only its logs, traces, network interfaces, queue and key", () => {
             const role = ofType(run.resources, "aws:iam/role:Role").find((r) => r.name === "orders-resize-role")!;
-            assert.equal(role.inputs.permissionsBoundary, SECURITY.permissionsBoundaryArn);
-            assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "lambda.amazonaws.com" });
+            assert.equal(role.props.permissionsBoundary, SECURITY.permissionsBoundaryArn);
+            assert.deepEqual(documentOf(role.props.assumeRolePolicy).Statement[0].Principal, { Service: "lambda.amazonaws.com" });
             const policy = documentOf(
-                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-resize-execution")!.inputs.policy,
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-resize-execution")!.props.policy,
             );
             assert.deepEqual(
                 policy.Statement.map((s) => s.Sid),
@@ -104,7 +104,7 @@ describe("Function", () => {
         it("has no URL, no resource policy, and tags everything", () => {
             assert.deepEqual(ofType(run.resources, "aws:lambda/functionUrl:FunctionUrl"), []);
             assert.deepEqual(ofType(run.resources, "aws:lambda/permission:Permission"), []);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 
@@ -119,18 +119,18 @@ describe("Function", () => {
         });
         assert.equal(run.error, undefined, run.error?.message);
         const policy = documentOf(
-            ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-resize-execution")!.inputs.policy,
+            ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-resize-execution")!.props.policy,
         );
         assert.equal(policy.Statement.at(-1)!.Sid, "ReadJobs");
-        const url = single(run.resources, "aws:lambda/functionUrl:FunctionUrl").inputs;
+        const url = single(run.resources, "aws:lambda/functionUrl:FunctionUrl").props;
         assert.equal(url.authorizationType, "AWS_IAM");
         assert.deepEqual(url.cors.allowOrigins, ["https://app.example.com"]);
-        const signing = single(run.resources, "aws:lambda/codeSigningConfig:CodeSigningConfig").inputs;
+        const signing = single(run.resources, "aws:lambda/codeSigningConfig:CodeSigningConfig").props;
         assert.equal(signing.policies.untrustedArtifactOnDeployment, "Enforce");
-        const fn = single(run.resources, "aws:lambda/function:Function").inputs;
-        assert.equal(fn.codeSigningConfigArn, `arn:aws:lambda:us-east-1:123456789012:orders-resize-signing`);
+        const fn = single(run.resources, "aws:lambda/function:Function").props;
+        assert.equal(fn.codeSigningConfigArn, stateOf(run, single(run.resources, "aws:lambda/codeSigningConfig:CodeSigningConfig")).arn);
         assert.equal(fn.reservedConcurrentExecutions, 5, "dev's sizing");
-        const permission = single(run.resources, "aws:lambda/permission:Permission").inputs;
+        const permission = single(run.resources, "aws:lambda/permission:Permission").props;
         assert.deepEqual(
             [permission.principal, permission.sourceArn],
             ["events.amazonaws.com", "arn:aws:events:us-east-1:123456789012:rule/nightly"],

@@ -1,5 +1,12 @@
 import { strict as assert } from "assert";
-import { invokeScope, pathParameters, pathSlug, resourceTree, routePathProblems, routeProblems } from "../../../../services/sdk";
+import {
+    invokeScope,
+    pathParameters,
+    pathSlug,
+    resourceTree,
+    routePathProblems,
+    routeProblems,
+} from "../../../../services/sdk/http-api-routes";
 
 const fn = { function: {} };
 

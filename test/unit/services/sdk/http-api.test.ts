@@ -2,13 +2,16 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, HttpApi, HttpApiArgs, ServiceArgumentError, ServiceIdentity } from "../../../../services/sdk";
 import { validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
-import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { untaggedServiceResources } from "../support/assertions";
-import { identityArgs, inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+import { arnOf, idOf, MockRunResult, ofType, single, stateOf } from "../../platform/support/mock-run";
+import { untaggedResources } from "../../platform/support/assertions";
+import { identityArgs, runOrders } from "../support/components";
+import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
 const SECURITY = validSecurityOutputs();
 const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset.StringAsset("export const handler = async () => ({});") });
-const EXECUTION_ARN = "arn:aws:execute-api:us-east-1:123456789012:orders-orders-id";
+/** The REST API's id and execution ARN as synth's mock cloud gave them (`arn:aws:execute-api:<region>:<account>:<api id>`). */
+const apiOf = (run: MockRunResult<unknown>) => single(run.resources, "aws:apigateway/restApi:RestApi");
+const executionArnOf = (run: MockRunResult<unknown>): string => stateOf(run, apiOf(run)).executionArn;
 const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
 
 /** Registration order under mocks is not deterministic: compare as sets. */
@@ -38,8 +41,7 @@ const standard: Extra = (service, handler) => ({
 });
 
 function build(environment: "dev" | "prod", extra: Extra = standard) {
-    return runUnderMocks(() => {
-        const service = ordersIdentity(environment);
+    return runOrders(environment, (service) => {
         const handler = new LambdaFunction("handle", { service, code: code() });
         new HttpApi("orders", { service, authorizers: {}, routes: [], ...extra(service, handler) });
     });
@@ -54,7 +56,7 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
         });
 
         it("passes every pipeline policy with no mandatory finding, and only the advisory ones it chooses to leave", async () => {
-            const result = await inspectComponents(run.resources, "prod");
+            const result = await inspectRun(run);
             assert.deepEqual(mandatoryFindings(result), []);
             // Advisory `apigateway-stage-cache-enabled`: a shared response cache in front of authorised
             // routes could serve one caller's data to another (docs/services.md).
@@ -72,77 +74,86 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
         });
 
         it("is a regional REST API whose stage the landing zone's web ACL protects", () => {
-            const api = single(run.resources, "aws:apigateway/restApi:RestApi").inputs;
+            const api = single(run.resources, "aws:apigateway/restApi:RestApi").props;
             assert.deepEqual([api.endpointConfiguration.types, api.disableExecuteApiEndpoint], ["REGIONAL", false]);
             const stage = single(run.resources, "aws:apigateway/stage:Stage");
-            const waf = single(run.resources, "aws:wafv2/webAclAssociation:WebAclAssociation").inputs;
-            assert.deepEqual(
-                [waf.resourceArn, waf.webAclArn],
-                [`arn:aws:apigateway:us-east-1:123456789012:${stage.name}`, validSharedServicesOutputs().webAclArn],
-            );
+            const waf = single(run.resources, "aws:wafv2/webAclAssociation:WebAclAssociation").props;
+            assert.deepEqual([waf.resourceArn, waf.webAclArn], [stateOf(run, stage).arn, validSharedServicesOutputs().webAclArn]);
+            assert.equal(waf.resourceArn, `arn:aws:apigateway:us-east-1::/restapis/${apiOf(run).id}/stages/v1`);
         });
 
         it("authorises and validates every method, with the authoriser each route names", () => {
             const methods = ofType(run.resources, "aws:apigateway/method:Method");
             assert.equal(methods.length, 3);
             assert.ok(
-                methods.every((m) => m.inputs.authorization !== "NONE" && m.inputs.requestValidatorId === "orders-orders-validator-id"),
-            );
-            assert.deepEqual(
-                sorted(
-                    methods.map((m) => [m.inputs.httpMethod, m.inputs.authorization, m.inputs.authorizerId, m.inputs.authorizationScopes]),
+                methods.every(
+                    (m) =>
+                        m.props.authorization !== "NONE" &&
+                        m.props.requestValidatorId ===
+                            idOf(run, "aws:apigateway/requestValidator:RequestValidator", "orders-orders-validator"),
                 ),
+            );
+            const authorizer = (name: string) => idOf(run, "aws:apigateway/authorizer:Authorizer", `orders-orders-authorizer-${name}`);
+            assert.deepEqual(
+                sorted(methods.map((m) => [m.props.httpMethod, m.props.authorization, m.props.authorizerId, m.props.authorizationScopes])),
                 sorted([
-                    ["GET", "CUSTOM", "orders-orders-authorizer-callers-id", undefined],
-                    ["POST", "CUSTOM", "orders-orders-authorizer-callers-id", undefined],
-                    ["GET", "COGNITO_USER_POOLS", "orders-orders-authorizer-partners-id", ["orders/read"]],
+                    ["GET", "CUSTOM", authorizer("callers"), undefined],
+                    ["POST", "CUSTOM", authorizer("callers"), undefined],
+                    ["GET", "COGNITO_USER_POOLS", authorizer("partners"), ["orders/read"]],
                 ]),
             );
-            const validator = single(run.resources, "aws:apigateway/requestValidator:RequestValidator").inputs;
+            const validator = single(run.resources, "aws:apigateway/requestValidator:RequestValidator").props;
             assert.deepEqual([validator.validateRequestBody, validator.validateRequestParameters], [true, true]);
         });
 
         it("builds each path once and passes path parameters to an HTTPS backend", () => {
             assert.deepEqual(
                 ofType(run.resources, "aws:apigateway/resource:Resource")
-                    .map((r) => `${r.inputs.parentId} ${r.inputs.pathPart}`)
+                    .map((r) => `${r.props.parentId} ${r.props.pathPart}`)
                     .sort(),
                 [
-                    "orders-orders-id-root catalogue",
-                    "orders-orders-id-root orders",
-                    "orders-orders-path-catalogue-id {item+}",
-                    "orders-orders-path-orders-id {id}",
-                ],
+                    `${stateOf(run, apiOf(run)).rootResourceId} catalogue`,
+                    `${stateOf(run, apiOf(run)).rootResourceId} orders`,
+                    `${idOf(run, "aws:apigateway/resource:Resource", "orders-orders-path-catalogue")} {item+}`,
+                    `${idOf(run, "aws:apigateway/resource:Resource", "orders-orders-path-orders")} {id}`,
+                ].sort(),
             );
-            const http = ofType(run.resources, "aws:apigateway/integration:Integration").find(
-                (i) => i.inputs.type === "HTTP_PROXY",
-            )!.inputs;
+            const http = ofType(run.resources, "aws:apigateway/integration:Integration").find((i) => i.props.type === "HTTP_PROXY")!.props;
             assert.equal(http.uri, "https://catalogue.internal.example.com/catalogue/{item}");
             assert.deepEqual(http.requestParameters, { "integration.request.path.item": "method.request.path.item" });
         });
 
         it("lets API Gateway invoke each function for its own route or authoriser only", () => {
             const permissions = ofType(run.resources, "aws:lambda/permission:Permission").map((p) => [
-                p.inputs.principal,
-                p.inputs.sourceArn,
+                p.props.principal,
+                p.props.sourceArn,
             ]);
             assert.deepEqual(
                 sorted(permissions),
                 sorted([
-                    ["apigateway.amazonaws.com", `${EXECUTION_ARN}/authorizers/orders-orders-authorizer-callers-id`],
-                    ["apigateway.amazonaws.com", `${EXECUTION_ARN}/v1/GET/orders/*`],
-                    ["apigateway.amazonaws.com", `${EXECUTION_ARN}/v1/POST/orders`],
+                    [
+                        "apigateway.amazonaws.com",
+                        `${executionArnOf(run)}/authorizers/${idOf(run, "aws:apigateway/authorizer:Authorizer", "orders-orders-authorizer-callers")}`,
+                    ],
+                    ["apigateway.amazonaws.com", `${executionArnOf(run)}/v1/GET/orders/*`],
+                    ["apigateway.amazonaws.com", `${executionArnOf(run)}/v1/POST/orders`],
                 ]),
             );
         });
 
         it("throttles, traces, logs access and execution (never bodies) to encrypted groups kept a year, with a client certificate", () => {
-            const stage = single(run.resources, "aws:apigateway/stage:Stage").inputs;
+            const stage = single(run.resources, "aws:apigateway/stage:Stage").props;
             assert.equal(stage.xrayTracingEnabled, true);
-            assert.equal(stage.clientCertificateId, "orders-orders-client-certificate-id");
-            assert.equal(stage.accessLogSettings.destinationArn, "arn:aws:cloudwatch:us-east-1:123456789012:orders-orders-access-logs");
+            assert.equal(
+                stage.clientCertificateId,
+                idOf(run, "aws:apigateway/clientCertificate:ClientCertificate", "orders-orders-client-certificate"),
+            );
+            assert.equal(
+                stage.accessLogSettings.destinationArn,
+                arnOf(run, "aws:cloudwatch/logGroup:LogGroup", "orders-orders-access-logs"),
+            );
             assert.equal(JSON.parse(stage.accessLogSettings.format).status, "$context.status");
-            const settings = single(run.resources, "aws:apigateway/methodSettings:MethodSettings").inputs;
+            const settings = single(run.resources, "aws:apigateway/methodSettings:MethodSettings").props;
             assert.deepEqual(settings.methodPath, "*/*");
             assert.deepEqual(
                 [settings.settings.loggingLevel, settings.settings.dataTraceEnabled, settings.settings.metricsEnabled],
@@ -150,11 +161,11 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
             );
             assert.deepEqual([settings.settings.throttlingRateLimit, settings.settings.throttlingBurstLimit], [100, 200]);
             const groups = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.name.startsWith("orders-orders-"));
-            assert.deepEqual(sorted(groups.map((g) => [g.inputs.name, g.inputs.kmsKeyId, g.inputs.retentionInDays])), [
+            assert.deepEqual(sorted(groups.map((g) => [g.props.name, g.props.kmsKeyId, g.props.retentionInDays])), [
                 ["/edf/prod/services/orders/apis/orders", SECURITY.logsKmsKeyArn, 365],
-                ["API-Gateway-Execution-Logs_orders-orders-id/v1", SECURITY.logsKmsKeyArn, 365],
+                [`API-Gateway-Execution-Logs_${apiOf(run).id}/v1`, SECURITY.logsKmsKeyArn, 365],
             ]);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 
@@ -164,10 +175,10 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
             customDomain: { domainName: "orders.example.com", certificateArn: CERTIFICATE, basePath: "v1" },
         }));
         assert.equal(run.error, undefined, run.error?.message);
-        const domain = single(run.resources, "aws:apigateway/domainName:DomainName").inputs;
+        const domain = single(run.resources, "aws:apigateway/domainName:DomainName").props;
         assert.deepEqual([domain.securityPolicy, domain.regionalCertificateArn], ["TLS_1_2", CERTIFICATE]);
-        assert.equal(single(run.resources, "aws:apigateway/restApi:RestApi").inputs.disableExecuteApiEndpoint, true);
-        assert.equal(single(run.resources, "aws:apigateway/basePathMapping:BasePathMapping").inputs.basePath, "v1");
+        assert.equal(single(run.resources, "aws:apigateway/restApi:RestApi").props.disableExecuteApiEndpoint, true);
+        assert.equal(single(run.resources, "aws:apigateway/basePathMapping:BasePathMapping").props.basePath, "v1");
     });
 
     it("lets the only authoriser cover routes that name none", async () => {
@@ -176,9 +187,9 @@ describe("HttpApi (API Gateway REST API behind the landing zone's WAF)", () => {
             routes: [{ method: "ANY", path: "/{proxy+}", target: { function: handler } }],
         }));
         assert.equal(run.error, undefined, run.error?.message);
-        assert.equal(single(run.resources, "aws:apigateway/method:Method").inputs.authorization, "AWS_IAM");
+        assert.equal(single(run.resources, "aws:apigateway/method:Method").props.authorization, "AWS_IAM");
         assert.deepEqual(ofType(run.resources, "aws:apigateway/authorizer:Authorizer"), []);
-        assert.equal(single(run.resources, "aws:lambda/permission:Permission").inputs.sourceArn, `${EXECUTION_ARN}/v1/*/*`);
+        assert.equal(single(run.resources, "aws:lambda/permission:Permission").props.sourceArn, `${executionArnOf(run)}/v1/*/*`);
     });
 
     describe("refuses what a policy would reject, naming the argument, before registering any part of it", () => {

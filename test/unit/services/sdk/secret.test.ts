@@ -1,10 +1,12 @@
 import { strict as assert } from "assert";
+import { SYNTH_DEPLOYER_ROLE } from "../../../../automation/synth/invokes";
 import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, Secret, SecretArgs, ServiceArgumentError, ServiceIdentity } from "../../../../services/sdk";
 import { validSecurityOutputs } from "../../platform/support/contract-fixtures";
-import { isSecretInput, ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { documentOf, plaintextOccurrences, untaggedServiceResources } from "../support/assertions";
-import { identityArgs, inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+import { arnOf, isSecretInput, ofType, single } from "../../platform/support/mock-run";
+import { documentOf, plaintextOccurrences, untaggedResources } from "../../platform/support/assertions";
+import { identityArgs, runOrders } from "../support/components";
+import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
 const SECURITY = validSecurityOutputs();
 const VALUE = "canary-signing-key-0a9b8c";
@@ -13,8 +15,7 @@ const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset
 type Extra = (service: ServiceIdentity) => Partial<Omit<SecretArgs, "service">>;
 
 function build(environment: "dev" | "prod", extra: Extra = () => ({})) {
-    return runUnderMocks(() => {
-        const service = ordersIdentity(environment);
+    return runOrders(environment, (service) => {
         new Secret("signing-key", { service, ...extra(service) });
     });
 }
@@ -33,7 +34,7 @@ describe("Secret", () => {
         });
 
         it("passes every pipeline policy with no mandatory finding, and only the advisory ones it chooses to leave", async () => {
-            const result = await inspectComponents(run.resources, "prod");
+            const result = await inspectRun(run);
             assert.deepEqual(mandatoryFindings(result), []);
             // Advisory `lambda-function-code-signing`: needs an AWS Signer profile the landing zone
             // does not provide yet (`codeSigning` turns it on).
@@ -43,7 +44,7 @@ describe("Secret", () => {
         });
 
         it("encrypts with the secrets key, describes itself and keeps deleted secrets restorable for 30 days", () => {
-            const secret = single(run.resources, "aws:secretsmanager/secret:Secret").inputs;
+            const secret = single(run.resources, "aws:secretsmanager/secret:Secret").props;
             assert.deepEqual(
                 [secret.kmsKeyId, secret.recoveryWindowInDays, secret.name],
                 [SECURITY.secretsKmsKeyArn, 30, "edf/prod/orders/signing-key"],
@@ -52,34 +53,35 @@ describe("Secret", () => {
         });
 
         it("rotates every 30 days with the service's function, which SecretsManager may invoke for this secret only", () => {
-            const secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:orders-signing-key";
-            const rotation = single(run.resources, "aws:secretsmanager/secretRotation:SecretRotation").inputs;
+            const secretArn = arnOf(run, "aws:secretsmanager/secret:Secret", "orders-signing-key");
+            const rotation = single(run.resources, "aws:secretsmanager/secretRotation:SecretRotation").props;
             assert.deepEqual(
                 [rotation.rotationLambdaArn, rotation.rotationRules],
-                ["arn:aws:lambda:us-east-1:123456789012:orders-rotate-signing-key", { automaticallyAfterDays: 30 }],
+                [arnOf(run, "aws:lambda/function:Function", "orders-rotate-signing-key"), { automaticallyAfterDays: 30 }],
             );
-            const permission = single(run.resources, "aws:lambda/permission:Permission").inputs;
+            const permission = single(run.resources, "aws:lambda/permission:Permission").props;
             assert.deepEqual([permission.principal, permission.sourceArn], ["secretsmanager.amazonaws.com", secretArn]);
             const grant = documentOf(
-                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-signing-key-rotation")!.inputs.policy,
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-signing-key-rotation")!.props.policy,
             );
             assert.deepEqual(grant.Statement[0].Resource, secretArn);
             assert.ok(grant.Statement[0].Action.includes("secretsmanager:PutSecretValue"));
         });
 
         it("lets only the service's roles, its rotation function and the deployer read the value; public policies are blocked", () => {
-            const policy = single(run.resources, "aws:secretsmanager/secretPolicy:SecretPolicy").inputs;
+            const policy = single(run.resources, "aws:secretsmanager/secretPolicy:SecretPolicy").props;
             assert.equal(policy.blockPublicPolicy, true);
             const [deny] = documentOf(policy.policy).Statement;
             assert.deepEqual([deny.Effect, deny.Principal, deny.Action], ["Deny", "*", "secretsmanager:GetSecretValue"]);
             assert.deepEqual(deny.Condition.StringNotEquals["aws:PrincipalArn"], [
-                "arn:aws:iam:us-east-1:123456789012:orders-task",
-                "arn:aws:iam:us-east-1:123456789012:orders-execution",
-                "arn:aws:iam:us-east-1:123456789012:orders-rotate-signing-key-role",
-                "arn:aws:iam::123456789012:root",
+                arnOf(run, "aws:iam/role:Role", "orders-task"),
+                arnOf(run, "aws:iam/role:Role", "orders-execution"),
+                arnOf(run, "aws:iam/role:Role", "orders-rotate-signing-key-role"),
+                // The deployer, which writes the first value: the role of synth's caller session.
+                `arn:aws:iam::123456789012:role/${SYNTH_DEPLOYER_ROLE}`,
             ]);
             const read = documentOf(
-                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-signing-key-read")!.inputs.policy,
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-signing-key-read")!.props.policy,
             );
             assert.deepEqual(
                 read.Statement.map((s) => s.Sid),
@@ -88,10 +90,10 @@ describe("Secret", () => {
         });
 
         it("keeps the first value a secret and tags everything", () => {
-            const version = single(run.resources, "aws:secretsmanager/secretVersion:SecretVersion").inputs;
+            const version = single(run.resources, "aws:secretsmanager/secretVersion:SecretVersion").props;
             assert.ok(isSecretInput(version.secretString));
             assert.deepEqual(plaintextOccurrences(run.resources, [VALUE]), []);
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 
@@ -105,16 +107,16 @@ describe("Secret", () => {
             taskAccess: "none",
         }));
         assert.equal(run.error, undefined, run.error?.message);
-        const [deny] = documentOf(single(run.resources, "aws:secretsmanager/secretPolicy:SecretPolicy").inputs.policy).Statement;
+        const [deny] = documentOf(single(run.resources, "aws:secretsmanager/secretPolicy:SecretPolicy").props.policy).Statement;
         assert.deepEqual(deny.Condition.StringNotEquals["aws:PrincipalArn"], [
-            "arn:aws:iam:us-east-1:123456789012:orders-execution",
+            arnOf(run, "aws:iam/role:Role", "orders-execution"),
             "arn:aws:iam::123456789012:role/platform-rotator",
         ]);
-        assert.deepEqual(single(run.resources, "aws:secretsmanager/secretRotation:SecretRotation").inputs.rotationRules, {
+        assert.deepEqual(single(run.resources, "aws:secretsmanager/secretRotation:SecretRotation").props.rotationRules, {
             scheduleExpression: "rate(7 days)",
         });
         assert.deepEqual(ofType(run.resources, "aws:iam/rolePolicy:RolePolicy"), [], "no task grant with taskAccess none");
-        assert.equal(single(run.resources, "aws:secretsmanager/secret:Secret").inputs.recoveryWindowInDays, 7);
+        assert.equal(single(run.resources, "aws:secretsmanager/secret:Secret").props.recoveryWindowInDays, 7);
     });
 
     describe("refuses what a policy would reject, naming the argument, before registering any part of it", () => {

@@ -2,16 +2,16 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Function as LambdaFunction, ServiceArgumentError, ServiceIdentity, Topic, TopicArgs } from "../../../../services/sdk";
 import { validSecurityOutputs } from "../../platform/support/contract-fixtures";
-import { ofType, runUnderMocks, single } from "../../platform/support/mock-run";
-import { documentOf, untaggedServiceResources } from "../support/assertions";
-import { identityArgs, inspectComponents, mandatoryFindings, ordersIdentity } from "../support/components";
+import { arnOf, ofType, single, stateOf } from "../../platform/support/mock-run";
+import { documentOf, untaggedResources } from "../../platform/support/assertions";
+import { identityArgs, runOrders } from "../support/components";
+import { inspectRun, mandatoryFindings } from "../../platform/support/inspection";
 
 const SECURITY = validSecurityOutputs();
 const code = () => new pulumi.asset.AssetArchive({ "index.mjs": new pulumi.asset.StringAsset("export const handler = async () => ({});") });
 
 function build(environment: "dev" | "prod", extra: (service: ServiceIdentity) => Partial<Omit<TopicArgs, "service">> = () => ({})) {
-    return runUnderMocks(() => {
-        const service = ordersIdentity(environment);
+    return runOrders(environment, (service) => {
         new Topic("events", { service, ...extra(service) });
     });
 }
@@ -20,8 +20,7 @@ describe("Topic", () => {
     describe("in prod, with a subscribed function", () => {
         let run: Awaited<ReturnType<typeof build>>;
         before(async () => {
-            run = await runUnderMocks(() => {
-                const service = ordersIdentity("prod");
+            run = await runOrders("prod", (service) => {
                 const notify = new LambdaFunction("notify", { service, code: code() });
                 new Topic("events", { service, subscribers: [notify] });
             });
@@ -29,7 +28,7 @@ describe("Topic", () => {
         });
 
         it("passes every pipeline policy with no mandatory finding, and only the advisory ones it chooses to leave", async () => {
-            const result = await inspectComponents(run.resources, "prod");
+            const result = await inspectRun(run);
             assert.deepEqual(mandatoryFindings(result), []);
             // Advisory `lambda-function-code-signing`: needs an AWS Signer profile the landing zone
             // does not provide yet (`codeSigning` turns it on).
@@ -39,22 +38,22 @@ describe("Topic", () => {
         });
 
         it("encrypts with the data key, traces and signs with SHA256", () => {
-            const topic = single(run.resources, "aws:sns/topic:Topic").inputs;
+            const topic = single(run.resources, "aws:sns/topic:Topic").props;
             assert.deepEqual([topic.kmsMasterKeyId, topic.tracingConfig, topic.signatureVersion], [SECURITY.dataKmsKeyArn, "Active", 2]);
         });
 
         it("refuses publishing without TLS and admits only the service's task role", () => {
-            const policy = documentOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy);
+            const policy = documentOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").props.policy);
             const [deny, allow, ...rest] = policy.Statement;
             assert.deepEqual(
                 [deny.Effect, deny.Action, deny.Condition],
                 ["Deny", "sns:Publish", { Bool: { "aws:SecureTransport": "false" } }],
             );
-            assert.deepEqual(allow.Principal, { AWS: ["arn:aws:iam:us-east-1:123456789012:orders-task"] });
+            assert.deepEqual(allow.Principal, { AWS: [arnOf(run, "aws:iam/role:Role", "orders-task")] });
             assert.deepEqual(rest, []);
             assert.ok(policy.Statement.filter((s) => s.Effect === "Allow").every((s) => s.Principal !== "*"));
             const grant = documentOf(
-                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-events-publish")!.inputs.policy,
+                ofType(run.resources, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-events-publish")!.props.policy,
             );
             assert.deepEqual(
                 grant.Statement.map((s) => [s.Sid, s.Action]),
@@ -66,28 +65,28 @@ describe("Topic", () => {
         });
 
         it("lets SNS invoke the subscriber for this topic only, and logs delivery status encrypted, kept a year", () => {
-            const topicArn = "arn:aws:sns:us-east-1:123456789012:orders-events";
-            const permission = single(run.resources, "aws:lambda/permission:Permission").inputs;
+            const topicArn = arnOf(run, "aws:sns/topic:Topic", "orders-events");
+            const permission = single(run.resources, "aws:lambda/permission:Permission").props;
             assert.deepEqual([permission.principal, permission.sourceArn], ["sns.amazonaws.com", topicArn]);
-            const subscription = single(run.resources, "aws:sns/topicSubscription:TopicSubscription").inputs;
+            const subscription = single(run.resources, "aws:sns/topicSubscription:TopicSubscription").props;
             assert.deepEqual([subscription.protocol, subscription.topic], ["lambda", topicArn]);
-            const groups = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.inputs.name.startsWith("sns/"));
-            assert.deepEqual(groups.map((g) => [g.inputs.name, g.inputs.kmsKeyId, g.inputs.retentionInDays]).sort(), [
+            const groups = ofType(run.resources, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.props.name.startsWith("sns/"));
+            assert.deepEqual(groups.map((g) => [g.props.name, g.props.kmsKeyId, g.props.retentionInDays]).sort(), [
                 ["sns/us-east-1/123456789012/prod-orders-events", SECURITY.logsKmsKeyArn, 365],
                 ["sns/us-east-1/123456789012/prod-orders-events/Failure", SECURITY.logsKmsKeyArn, 365],
             ]);
             const role = ofType(run.resources, "aws:iam/role:Role").find((r) => r.name === "orders-events-delivery-role")!;
-            assert.equal(role.inputs.permissionsBoundary, SECURITY.permissionsBoundaryArn);
-            assert.deepEqual(documentOf(role.inputs.assumeRolePolicy).Statement[0].Condition, {
+            assert.equal(role.props.permissionsBoundary, SECURITY.permissionsBoundaryArn);
+            assert.deepEqual(documentOf(role.props.assumeRolePolicy).Statement[0].Condition, {
                 StringEquals: { "aws:SourceAccount": "123456789012" },
             });
-            const topic = single(run.resources, "aws:sns/topic:Topic").inputs;
-            assert.equal(topic.lambdaFailureFeedbackRoleArn, `arn:aws:iam:us-east-1:123456789012:${role.name}`);
+            const topic = single(run.resources, "aws:sns/topic:Topic").props;
+            assert.equal(topic.lambdaFailureFeedbackRoleArn, stateOf(run, role).arn);
             assert.equal(topic.lambdaSuccessFeedbackSampleRate, 10);
         });
 
         it("tags everything", () => {
-            assert.deepEqual(untaggedServiceResources(run.resources), []);
+            assert.deepEqual(untaggedResources(run.resources), []);
         });
     });
 
@@ -99,12 +98,12 @@ describe("Topic", () => {
             kmsKeyArn: key,
         }));
         assert.equal(run.error, undefined, run.error?.message);
-        const statement = documentOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy).Statement[2];
+        const statement = documentOf(single(run.resources, "aws:sns/topicPolicy:TopicPolicy").props.policy).Statement[2];
         assert.deepEqual(
             [statement.Principal, statement.Condition],
             [{ Service: "events.amazonaws.com" }, { ArnEquals: { "aws:SourceArn": rule } }],
         );
-        assert.equal(single(run.resources, "aws:sns/topic:Topic").inputs.kmsMasterKeyId, key);
+        assert.equal(single(run.resources, "aws:sns/topic:Topic").props.kmsMasterKeyId, key);
         assert.deepEqual(ofType(run.resources, "aws:iam/role:Role").length, 2, "no delivery role without subscribers");
     });
 

@@ -1,8 +1,5 @@
-import { inspect, InspectionResult } from "../../../../policy-packs/lib/inspect";
-import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import { ServiceIdentity, ServiceIdentityArgs } from "../../../../services/sdk";
-import type { CapturedResource } from "../../platform/support/mock-run";
-import { recordsOf } from "./records";
+import { MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
 import { landingZoneFor } from "./service-fixtures";
 
 /** Governance of the service the component tests build on. */
@@ -19,20 +16,14 @@ export function ordersIdentity(environment: "dev" | "prod" = "dev"): ServiceIden
 }
 
 /**
- * Inspects what a mocked run registered with every pipeline policy, as `edf synth` does
- * for the stack `<environment>.orders`.
+ * Builds components of the `orders` service on its identity, as synth evaluates the stack
+ * `<environment>.orders` (the environment's stack config included).
  */
-export function inspectComponents(resources: readonly CapturedResource[], environment: "dev" | "prod"): Promise<InspectionResult> {
-    const stack = `${environment}.orders`;
-    return inspect({
-        policies: pipelinePolicies,
-        resources: recordsOf(resources, stack),
-        environment,
-        stack: { name: stack, project: "edf", tags: { "edf:environment": environment } },
-    });
-}
-
-/** `policy: message` of each mandatory finding, for a readable assertion. */
-export function mandatoryFindings(result: InspectionResult): string[] {
-    return result.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyId}: ${f.message}`);
+export function runOrders(environment: "dev" | "prod", build: (service: ServiceIdentity) => unknown): Promise<MockRunResult<unknown>> {
+    return runUnderMocks(
+        () => {
+            build(ordersIdentity(environment));
+        },
+        { environment, unit: "services/orders" },
+    );
 }

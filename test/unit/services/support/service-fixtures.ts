@@ -1,9 +1,9 @@
 import { currentUnitContext, UnitProgram } from "../../../../unit/define";
 import { INPUT_CONFIG_NAMESPACE } from "../../../../unit/inputs";
 import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs } from "../../platform/support/contract-fixtures";
-import { MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
-import type { MockWorld } from "../../platform/support/mock-world";
-import type { LandingZoneOutputs } from "../../../../platform/contract";
+import { MockRunOptions, MockRunResult, runUnderMocks } from "../../platform/support/mock-run";
+import type { ContractPartName, LandingZoneOutputs } from "../../../../platform/contract";
+import { landingZoneInputName } from "../../../../services/sdk/landing-zone";
 
 /** A canary: if this text appears in plain text anywhere a test looks, a secret leaked. */
 export const CANARY_DB_PASSWORD = "canary-db-password-7f3a9c";
@@ -52,14 +52,9 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
     };
     const landingZone = options.landingZone === undefined ? landingZoneFor(environment) : options.landingZone;
     if (landingZone !== null) {
-        const names: Record<string, string> = {
-            network: "landing-zone-network",
-            security: "landing-zone-security",
-            sharedServices: "landing-zone-shared-services",
-        };
-        for (const [part, value] of Object.entries(landingZone)) {
+        for (const [part, value] of Object.entries(landingZone) as [ContractPartName, unknown][]) {
             if (value !== undefined) {
-                config[`${INPUT_CONFIG_NAMESPACE}:${names[part]}`] = JSON.stringify(value);
+                config[`${INPUT_CONFIG_NAMESPACE}:${landingZoneInputName(part)}`] = JSON.stringify(value);
             }
         }
     }
@@ -84,18 +79,21 @@ export function serviceStackConfig(options: ServiceStackOptions = {}): Record<st
     return config;
 }
 
-/** Runs a unit program under mocks as the stack `<environment>.<unit>` would. */
+/**
+ * Runs a service unit's program through synth's evaluator as the stack `<environment>.<unit>`
+ * would run; `stackOutputs` answers the stack references of `landingZoneStacks`.
+ */
 export function runServiceUnit<T extends Record<string, unknown>>(
     unit: string,
     program: UnitProgram<T>,
     options: ServiceStackOptions = {},
-    world?: Partial<MockWorld>,
+    stackOutputs?: MockRunOptions["stackOutputs"],
 ): Promise<MockRunResult<T>> {
-    const environment = options.environment ?? "dev";
     return runUnderMocks(() => program(currentUnitContext(unit)), {
+        environment: options.environment ?? "dev",
+        unit,
         config: serviceStackConfig(options),
         secretKeys: (options.secretInputs ?? []).map((name) => `${INPUT_CONFIG_NAMESPACE}:${name}`),
-        stack: `${environment}.${unit.split("/").pop()}`,
-        ...(world ? { world } : {}),
+        ...(stackOutputs ? { stackOutputs } : {}),
     });
 }

@@ -103,4 +103,8 @@ describe("resource policy analysis", () => {
         ]);
         assert.deepStrictEqual(trustedAccounts(undefined, []), []);
     });
+
+    it("reads a default provider's allowed accounts from the stack config's JSON text", () => {
+        assert.deepStrictEqual(trustedAccounts({ props: { allowedAccountIds: '["111111111111"]' } }, []), ["111111111111"]);
+    });
 });

@@ -1,9 +1,6 @@
 import { GOVERNANCE_TAG_KEYS } from "../../../../platform/common/governance";
 import { TAGGABLE_TYPES } from "../../../../policy-packs/pipeline/support/taggable";
-import type { CapturedResource } from "../../platform/support/mock-run";
-
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+import { CapturedResource, isSecretInput } from "./mock-run";
 
 /**
  * Every place a canary text appears in the registered inputs outside a Pulumi secret —
@@ -21,42 +18,45 @@ export function plaintextOccurrences(resources: readonly CapturedResource[], can
         } else if (Array.isArray(value)) {
             value.forEach((v, i) => walk(v, `${where}[${i}]`));
         } else if (value && typeof value === "object") {
-            const record = value as Record<string, unknown>;
-            if (record[SIG_KEY] === SECRET_SIG) {
+            if (isSecretInput(value)) {
                 return; // a secret: encrypted in state, masked in output
             }
-            for (const [k, v] of Object.entries(record)) {
+            for (const [k, v] of Object.entries(value)) {
                 walk(v, `${where}.${k}`);
             }
         }
     };
     for (const r of resources) {
-        walk(r.inputs, `${r.type} ${r.name}`);
+        walk(r.props, `${r.type} ${r.name}`);
     }
     return found;
 }
 
 /** Every place a canary appears at all, secret or not (to prove the check looks where the value is). */
 export function secretOccurrences(resources: readonly CapturedResource[], canary: string): string[] {
-    return resources.filter((r) => JSON.stringify(r.inputs).includes(canary)).map((r) => `${r.type} ${r.name}`);
+    return resources.filter((r) => JSON.stringify(r.props).includes(canary)).map((r) => `${r.type} ${r.name}`);
 }
 
-/** Taggable AWS resources (per the pipeline pack's list) missing a governance tag. */
-export function untaggedServiceResources(resources: readonly CapturedResource[]): string[] {
+/**
+ * `aws:` resources of a taggable type that lack a governance tag (should be empty).
+ * "Taggable" is the pipeline policy pack's own list, generated from @pulumi/aws, so the
+ * tests and the `resource-required-tags` policy agree on what must be tagged.
+ */
+export function untaggedResources(resources: readonly CapturedResource[]): string[] {
     return resources
         .filter((r) => TAGGABLE_TYPES.has(r.type))
-        .filter((r) => GOVERNANCE_TAG_KEYS.some((key) => typeof r.inputs.tags?.[key] !== "string"))
+        .filter((r) => GOVERNANCE_TAG_KEYS.some((key) => typeof r.props.tags?.[key] !== "string"))
         .map((r) => `${r.type} ${r.name}`);
 }
 
-/** A resource's JSON policy input, parsed. */
+/** A resource's JSON policy input (string or object), parsed. */
 export function documentOf(input: unknown): { Statement: Record<string, any>[] } {
     return (typeof input === "string" ? JSON.parse(input) : input) as { Statement: Record<string, any>[] };
 }
 
 /** The parsed container definitions of a task definition. */
 export function containersOf(taskDefinition: CapturedResource): Record<string, any>[] {
-    return JSON.parse(taskDefinition.inputs.containerDefinitions as string) as Record<string, any>[];
+    return JSON.parse(taskDefinition.props.containerDefinitions as string) as Record<string, any>[];
 }
 
 /** Every resource ARN a role policy's Allow statements name, flattened. */
