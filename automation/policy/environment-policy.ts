@@ -123,7 +123,7 @@ export function resolveEnvironmentPolicy(
     }
     return {
         environment: spec.environment,
-        pack: { ...location, ...packIdentity(location.dir) },
+        pack: { ...location, ...packIdentity(location.dir, projectRoot, at(spec.policy?.pack ? "/policy/pack" : "/policy")) },
         policies,
         enforcement,
         config,

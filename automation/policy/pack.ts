@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
+import type { Problem } from "../errors";
+import { readCheckedText } from "../files/read";
 
 /** The pack every synth, preview and up runs when the spec names none. */
 export const DEFAULT_POLICY_PACK = "policy-packs/pipeline";
@@ -47,18 +49,32 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
     return policies;
 }
 
-/** The pack's name as its entry point gives it to `new PolicyPack(...)`, and its package version. */
-export function packIdentity(packDir: string): { name: string; version: string } {
+/**
+ * The pack's name as its entry point gives it to `new PolicyPack(...)`, and its package version.
+ * Both files are read as every file `edf` reads (automation/files/read.ts): inside the project
+ * (`projectRoot`; links judged by where they lead), regular files within the size limit. A
+ * refusal points at `reference`, where the spec names the pack.
+ */
+export function packIdentity(
+    packDir: string,
+    projectRoot: string,
+    reference: Omit<Problem, "message" | "fix"> = {},
+): { name: string; version: string } {
     let name = path.basename(packDir);
     let version = "0.0.0";
-    const index = path.join(packDir, "index.ts");
-    if (fs.existsSync(index)) {
-        const match = /new\s+PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(fs.readFileSync(index, "utf8"));
+    const read = (file: string, what: string): string =>
+        readCheckedText({
+            file: path.join(packDir, file),
+            display: path.relative(projectRoot, path.join(packDir, file)),
+            what,
+            origin: { kind: "referenced", base: packDir, projectRoot, reference },
+        });
+    if (fs.existsSync(path.join(packDir, "index.ts"))) {
+        const match = /new\s+PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(read("index.ts", "policy pack entry point"));
         if (match) name = match[1]!;
     }
-    const manifest = path.join(packDir, "package.json");
-    if (fs.existsSync(manifest)) {
-        version = String((JSON.parse(fs.readFileSync(manifest, "utf8")) as { version?: string }).version ?? version);
+    if (fs.existsSync(path.join(packDir, "package.json"))) {
+        version = String((JSON.parse(read("package.json", "policy pack manifest")) as { version?: string }).version ?? version);
     }
     return { name, version };
 }

@@ -1,7 +1,12 @@
 import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { EdfError } from "../../../../automation/errors";
 import { enforcementFromSpec } from "../../../../automation/policy/environment-policy";
 import { loadPolicyList, packIdentity } from "../../../../automation/policy/pack";
+import { PROJECT_ROOT } from "../../../../unit/load";
 
 const PACK = path.resolve(__dirname, "..", "..", "..", "..", "policy-packs", "pipeline");
 
@@ -39,6 +44,32 @@ describe("the policy module: pack and enforcement settings from the spec", () =>
         const policies = loadPolicyList(path.join(PACK, "policy-list.ts"));
         assert.ok(policies.length > 40);
         assert.ok(policies.some((p) => p.id === "s3-bucket-public-access-blocked"));
-        assert.deepEqual(packIdentity(PACK), { name: "edf-pipeline", version: "0.1.0" });
+        assert.deepEqual(packIdentity(PACK, PROJECT_ROOT), { name: "edf-pipeline", version: "0.1.0" });
+    });
+
+    it("reads a pack's manifest as every file is read: a FIFO or a link out of the project is refused, never waited on or quoted", () => {
+        const outside = fs.mkdtempSync(path.join(os.tmpdir(), "edf-pack-outside-"));
+        const pack = fs.mkdtempSync(path.join(PROJECT_ROOT, "policy-packs", ".edf-pack-test-"));
+        try {
+            fs.writeFileSync(path.join(outside, "package.json"), '{"version": "9.9.9-outside-secret"}');
+            fs.symlinkSync(path.join(outside, "package.json"), path.join(pack, "package.json"));
+            assert.throws(
+                () => packIdentity(pack, PROJECT_ROOT, { file: "environments/dev.yaml", path: "/policy/pack", line: 14 }),
+                (e: unknown) =>
+                    e instanceof EdfError &&
+                    e.problems[0]!.line === 14 &&
+                    /outside the project/.test(e.problems[0]!.message) &&
+                    !JSON.stringify(e).includes("outside-secret"),
+            );
+            fs.rmSync(path.join(pack, "package.json"));
+            execFileSync("mkfifo", [path.join(pack, "package.json")]);
+            assert.throws(
+                () => packIdentity(pack, PROJECT_ROOT),
+                (e: unknown) => e instanceof EdfError && /a named pipe \(FIFO\), not a regular file/.test(e.problems[0]!.message),
+            );
+        } finally {
+            fs.rmSync(pack, { recursive: true, force: true });
+            fs.rmSync(outside, { recursive: true, force: true });
+        }
     });
 });
