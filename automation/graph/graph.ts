@@ -1,5 +1,5 @@
 import { EdfError } from "../errors";
-import { closestName } from "../spec/names";
+import { closestName } from "../../policy-packs/lib/names";
 import type { EnvironmentSpec } from "../spec/types";
 
 /** Why one unit must come after another. */

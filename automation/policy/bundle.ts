@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ENVIRONMENTS_FILE } from "../../policy-packs/lib/environment-settings";
+import { FRAMEWORKS_FILE, loadFrameworks } from "../../policy-packs/lib/framework-files";
 import { bundlePack } from "../../policy-packs/tools/bundle/bundle";
 import { BundleError } from "../../policy-packs/tools/bundle/graph";
 import { EdfError } from "../errors";
@@ -78,6 +79,8 @@ export function bundlePolicyPacks(options: BundlePacksOptions): BundledPack[] {
         }
         const environments = settings.get(pack)!;
         fs.writeFileSync(path.join(result.outDir, ENVIRONMENTS_FILE), `${JSON.stringify(environments, null, 2)}\n`);
+        // The framework mappings the pack shows as each policy's CrossGuard framework and tags.
+        fs.writeFileSync(path.join(result.outDir, FRAMEWORKS_FILE), `${JSON.stringify(loadFrameworks(), null, 2)}\n`);
         return {
             pack,
             outDir: result.outDir,

@@ -1,10 +1,14 @@
 import * as fs from "fs";
+import * as path from "path";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { PolicyConfigValues, PolicyInputError } from "../../policy-packs/lib/config";
 import { engineDocument } from "../../policy-packs/lib/environment-settings";
 import type { EnforcementSettings, LevelOverride } from "../../policy-packs/lib/enforcement";
+import { readFrameworkFiles } from "../../policy-packs/lib/framework-files";
+import type { FrameworkMapping } from "../../policy-packs/lib/frameworks";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
-import type { Waiver } from "../../policy-packs/lib/waivers";
+import { closestName } from "../../policy-packs/lib/names";
+import { Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
 import { placementOf } from "../files/paths";
@@ -23,8 +27,12 @@ export interface EnvironmentPolicy {
     readonly policies: readonly PolicyDefinition[];
     readonly enforcement: EnforcementSettings;
     readonly config: PolicyConfigValues;
-    /** Every waiver of the environment (the spec's files, then extra ones), validated against the pack. */
+    /** Every waiver of the environment (the spec's files, then extra ones), validated against the pack and the waiver policy. */
     readonly waivers: readonly Waiver[];
+    /** The limits the environment puts on its waivers (`policy.waiverPolicy`). */
+    readonly waiverPolicy: WaiverPolicy;
+    /** The frameworks reports show findings against (`policy.frameworks`), in the spec's order. */
+    readonly frameworks: readonly FrameworkMapping[];
     /** The day verdicts are decided for (YYYY-MM-DD): enforce-after dates and waiver expiry. */
     readonly date: string;
     /** Per policy: its resolved level for this environment and day, plus its config — what the harness runs with. */
@@ -102,6 +110,10 @@ export function resolveEnvironmentPolicy(
         options.extraWaiverFiles ?? [],
     );
     problems.push(...waiverProblems);
+    const waiverPolicy: WaiverPolicy = spec.policy?.waiverPolicy ?? {};
+    if (waiverProblems.length === 0) problems.push(...waiverPolicyBreaches(waivers, waiverPolicy, date, loaded));
+    const { frameworks, problems: frameworkProblems } = chosenFrameworks(loaded, projectRoot);
+    problems.push(...frameworkProblems);
     let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
     if (problems.length === 0) {
         try {
@@ -128,10 +140,62 @@ export function resolveEnvironmentPolicy(
         enforcement,
         config,
         waivers,
+        waiverPolicy,
+        frameworks,
         date,
         packConfig: engine.packConfig,
         engineConfig: engine.document,
     };
+}
+
+/**
+ * Waivers beyond the environment's `policy.waiverPolicy`, each a problem at its waiver file and
+ * line (the fix names the field), so `edf validate`, synth, preview and up refuse them alike.
+ */
+function waiverPolicyBreaches(waivers: readonly Waiver[], policy: WaiverPolicy, date: string, loaded: LoadedSpec): Problem[] {
+    const setting = loaded.lineOf("/policy/waiverPolicy");
+    return waiverPolicyProblems(waivers, policy, date).map(({ waiver, field, message, fix }) => {
+        const index = waivers.filter((w) => w.source === waiver.source).indexOf(waiver);
+        return {
+            file: waiver.source ?? loaded.file,
+            ...(waiver.line ? { line: waiver.line } : {}),
+            path: `/waivers/${index}/${field}`,
+            message: `${message} (\`policy.waiverPolicy\` of ${loaded.file}${setting ? `:${setting}` : ""})`,
+            fix,
+        };
+    });
+}
+
+/**
+ * The frameworks the spec chooses (`policy.frameworks`), from the mapping files; every one when
+ * the spec names none. An unknown id is a problem at its line with the closest known id.
+ */
+function chosenFrameworks(loaded: LoadedSpec, projectRoot: string): { frameworks: FrameworkMapping[]; problems: Problem[] } {
+    const { files, problems: fileProblems } = readFrameworkFiles();
+    const problems: Problem[] = fileProblems.map((p) => ({
+        file: path.relative(projectRoot, p.file),
+        line: p.line,
+        message: p.message,
+        fix: "fix the mapping file (format: docs/inspectors.md, Frameworks).",
+    }));
+    const available = files.map((f) => f.mapping);
+    const chosen = loaded.spec.policy?.frameworks;
+    if (chosen === undefined) return { frameworks: available, problems };
+    const ids = available.map((f) => f.id);
+    const frameworks: FrameworkMapping[] = [];
+    chosen.forEach((id, i) => {
+        const mapping = available.find((f) => f.id === id);
+        if (mapping) return void frameworks.push(mapping);
+        const suggestion = closestName(id, ids) ?? ids.find((known) => known.startsWith(`${id}-`));
+        problems.push({
+            file: loaded.file,
+            path: `/policy/frameworks/${i}`,
+            line: loaded.lineOf(`/policy/frameworks/${i}`),
+            message: `unknown framework \`${id}\``,
+            fix: `${suggestion ? `did you mean \`${suggestion}\`? ` : ""}frameworks with a mapping file: ${ids.map((f) => `\`${f}\``).join(", ")}.`,
+        });
+    });
+    return { frameworks, problems };
 }
 
 /** The problems `resolveEnvironmentPolicy` would throw, for `validate` (empty when the settings are sound). */
@@ -152,8 +216,9 @@ export function decisionTime(date: string): Date {
 
 /**
  * The harness's enforcement settings for the spec's `policy.enforcement`: `all` sets every
- * policy's level, a policy id sets that policy's level (with an optional `enforceAfter`);
- * without `all`, each policy keeps the level the pack gives it in this environment.
+ * policy's level, a policy id sets that policy's level, or `{ level, enforceAfter }` (the level
+ * until that day, mandatory from it); without `all`, each policy keeps the level the pack gives
+ * it in this environment. The engine's config is built from the same settings (`engineDocument`).
  */
 export function enforcementFromSpec(
     policy: PolicySpec | undefined,

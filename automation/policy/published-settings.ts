@@ -18,7 +18,7 @@ export function environmentSpecFiles(projectRoot: string): string[] {
 /**
  * The settings a published pack carries for every environment that uses it: each spec's
  * enforcement, config and waivers exactly as the policy module resolves them (checked the same
- * way: a spec with invalid policy settings stops the bundle). Waiver file locations stay out.
+ * way: a spec with invalid policy settings stops the bundle). Waiver file locations (file, line) stay out.
  */
 export function publishedSettings(projectRoot: string, packDir: string, specFiles: readonly string[] = environmentSpecFiles(projectRoot)) {
     const settings: Record<string, EnvironmentSettings> = {};
@@ -28,7 +28,7 @@ export function publishedSettings(projectRoot: string, packDir: string, specFile
         settings[policy.environment] = {
             enforcement: policy.enforcement,
             config: policy.config,
-            waivers: policy.waivers.map(({ source: _source, ...waiver }) => waiver),
+            waivers: policy.waivers.map(({ source: _source, line: _line, ...waiver }) => waiver),
         };
     }
     return settings;

@@ -2,7 +2,7 @@ import { policyConfigProblems } from "../../policy-packs/lib/config";
 import { isCalendarDate } from "../../policy-packs/lib/dates";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
 import type { Problem } from "../errors";
-import { closestName } from "../spec/names";
+import { closestName } from "../../policy-packs/lib/names";
 import type { LoadedSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
 

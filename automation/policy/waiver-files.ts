@@ -91,7 +91,8 @@ export function loadEnvironmentWaivers(
                         fix: "remove the waiver and fix the resources it covers.",
                     });
                 } else {
-                    waivers.push({ ...waiver, source: source.display });
+                    const line = lineOf(["waivers", i]);
+                    waivers.push({ ...waiver, source: source.display, ...(line !== undefined ? { line } : {}) });
                 }
             });
         }

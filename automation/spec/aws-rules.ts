@@ -1,5 +1,5 @@
 import regionData from "./aws-regions.json";
-import { closestName } from "./names";
+import { closestName } from "../../policy-packs/lib/names";
 
 /**
  * What AWS itself would refuse at deploy time, checked while the spec is read: a region no

@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { closestName } from "./names";
+import { closestName } from "../../policy-packs/lib/names";
 import { escapePointer } from "./yaml-lines";
 
 /** A schema error rewritten for people: where (JSON pointer), what, and the fix. */
@@ -15,13 +15,13 @@ const PATTERN_WORDS: Record<string, string> = {
     "^[A-Za-z_][A-Za-z0-9_]*$": "an environment variable name (letters, digits, `_`; not starting with a digit)",
     "^[A-Za-z][A-Za-z0-9_-]*$": "a config key: a letter, then letters, digits, `_` or `-`",
     "^\\d{12}$": 'a 12-digit AWS account id, quoted (`"123456789012"`)',
-    "^\\d{4}-\\d{2}-\\d{2}$": "a day written YYYY-MM-DD (`2027-03-01`)",
     "^https?://[^\\s/]+(/.*)?$": "an http(s) URL such as `https://vault.example:8200`",
     "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$": "a project-relative path without `..` (`platform/network`)",
     "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$": "an S3 bucket name (3-63 lower-case letters, digits, `.` or `-`)",
     "^[^/].*[^/]$|^[^/]$": "a path without leading or trailing `/`",
     "^[^/].*$": "a path without a leading `/` (relative to the mount)",
     "^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an organization name (letters, digits, `_`, `.` or `-`)",
+    "^\\d{4}-\\d{2}-\\d{2}$": 'a day as YYYY-MM-DD (`"2027-03-01"`)',
     "^(?!/).+\\.(ya?ml|json)$": "a waiver file path relative to the spec file, ending in `.yaml`, `.yml` or `.json` (`waivers/prod.yaml`)",
 };
 

@@ -8,12 +8,17 @@ const NAME = "^[a-z][a-z0-9-]{0,39}$";
 const ENV_VAR = "^[A-Za-z_][A-Za-z0-9_]*$";
 const CONFIG_KEY = "^[A-Za-z][A-Za-z0-9_-]*$";
 const ENFORCEMENT = { enum: ["advisory", "mandatory", "remediate", "disabled"] };
-/** A level that applies from a day on: `{ level: advisory, enforceAfter: 2027-03-01 }` warns until then and blocks from then. */
-const LEVEL_OVERRIDE = {
-    type: "object",
-    additionalProperties: false,
-    required: ["level"],
-    properties: { level: ENFORCEMENT, enforceAfter: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } },
+const ISO_DAY = "^\\d{4}-\\d{2}-\\d{2}$";
+/** A policy's level, or `{ level, enforceAfter }`: `if` picks the branch so an error names one mistake, not both shapes. */
+const ENFORCEMENT_SETTING = {
+    if: { type: "string" },
+    then: ENFORCEMENT,
+    else: {
+        type: "object",
+        additionalProperties: false,
+        required: ["level"],
+        properties: { level: ENFORCEMENT, enforceAfter: { type: "string", pattern: ISO_DAY } },
+    },
 };
 const RELATIVE_PATH = { type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" };
 /** A waiver file: relative to the spec file (so `..` is allowed), YAML or JSON. */
@@ -189,12 +194,12 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
             properties: {
                 enabled: { type: "boolean" },
                 pack: RELATIVE_PATH,
-                // `all` or a policy id → a level; a policy id may also take `{ level, enforceAfter }`.
-                // Ids are the policy module's to check.
-                enforcement: {
+                enforcement: { type: "object", properties: { all: ENFORCEMENT }, additionalProperties: ENFORCEMENT_SETTING },
+                frameworks: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 } },
+                waiverPolicy: {
                     type: "object",
-                    properties: { all: ENFORCEMENT },
-                    additionalProperties: { if: { type: "string" }, then: ENFORCEMENT, else: LEVEL_OVERRIDE },
+                    additionalProperties: false,
+                    properties: { maxDays: { type: "integer", minimum: 1 }, requireApprover: { type: "boolean" } },
                 },
                 config: { type: "object", additionalProperties: { type: "object" } },
                 // Waiver files, relative to the spec file: one path or a list.

@@ -1,7 +1,9 @@
 import { EnvironmentSpec, RESERVED_CONFIG_KEYS } from "./types";
 import { regionProblem, tagProblems } from "./aws-rules";
-import { closestName } from "./names";
+import { closestName } from "../../policy-packs/lib/names";
 import { pointer } from "./yaml-lines";
+
+export { closestName };
 
 /** A problem found after the schema passed: references between parts of the spec. */
 export interface SemanticProblem {

@@ -39,11 +39,18 @@ export interface CloudBackendSpec {
 /** An enforcement level of a CrossGuard policy. */
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
-/** A policy's level until a day, and mandatory from that day on. */
-export interface LevelOverrideSpec {
-    readonly level: EnforcementLevel;
-    /** The first day (YYYY-MM-DD, UTC) the policy is mandatory. @default - never */
-    readonly enforceAfter?: string;
+/**
+ * A policy's level in this environment, optionally with a grace period: `{ level: advisory,
+ * enforceAfter: "2027-03-01" }` warns until that day and blocks from it, in synth, preview and up.
+ */
+export type EnforcementSetting = EnforcementLevel | { readonly level: EnforcementLevel; readonly enforceAfter?: string };
+
+/** What this environment demands of its waivers. */
+export interface WaiverPolicySpec {
+    /** The longest a waiver may run, in days (from its `approved` day, else from the run's day, to `expires`). @default - no limit */
+    readonly maxDays?: number;
+    /** Every waiver names an `approver` other than its owner and the day it was `approved`. @default false */
+    readonly requireApprover?: boolean;
 }
 
 /** Policy enforcement of every preview and up. */
@@ -53,11 +60,18 @@ export interface PolicySpec {
     /** The policy pack folder, relative to the project root. @default "policy-packs/pipeline" */
     readonly pack?: string;
     /**
-     * Enforcement overrides per policy id (`all` sets the pack-wide level). A policy id may take
-     * `{ level, enforceAfter }`: the level until that day (YYYY-MM-DD), mandatory from it.
-     * @default - the pack's levels
+     * Enforcement overrides per policy id: a level, or `{ level, enforceAfter }` for a grace period.
+     * `all` sets the pack-wide level (a level only; opt-in policies stay off). @default - the pack's levels
      */
-    readonly enforcement?: Readonly<Record<string, EnforcementLevel | LevelOverrideSpec>>;
+    readonly enforcement?: Readonly<Record<string, EnforcementSetting>>;
+    /**
+     * The compliance frameworks reports show findings against, per control (ids of the mapping files
+     * in policy-packs/frameworks/: `pci-dss-4.0.1`, `nist-800-53-r5`, `cis-aws-3.0`). Frameworks never
+     * change a verdict. `[]` shows none. @default - every framework with a mapping file
+     */
+    readonly frameworks?: readonly string[];
+    /** Limits on this environment's waivers; a waiver beyond them is a spec error. @default - none */
+    readonly waiverPolicy?: WaiverPolicySpec;
     /** Per-policy configuration properties for this environment. @default - none */
     readonly config?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     /**

@@ -1,5 +1,6 @@
 import * as os from "os";
 import { isCalendarDate } from "../../policy-packs/lib/dates";
+import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
@@ -178,6 +179,11 @@ function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStack
             waived: sum((s) => s.inspection?.waived ?? 0),
         },
         policies: executor.policies,
+        frameworks: frameworkResults(
+            policy?.frameworks ?? [],
+            stacks.flatMap((s) => s.findings),
+            new Set(executor.policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
+        ),
         stacks,
     };
 }

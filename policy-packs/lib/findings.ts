@@ -1,4 +1,4 @@
-import type { FrameworkControls, Severity } from "./model";
+import type { Severity } from "./model";
 
 /** Why a finding exists. */
 export type FindingKind =
@@ -17,6 +17,8 @@ export interface AppliedWaiver {
     readonly ticket: string;
     readonly expires: string;
     readonly reason: string;
+    readonly approver?: string;
+    readonly approved?: string;
     readonly source?: string;
 }
 
@@ -29,7 +31,6 @@ export interface Finding {
     readonly resourceName?: string;
     readonly level: "mandatory" | "advisory";
     readonly severity: Severity;
-    readonly controls: FrameworkControls;
     readonly message: string;
     readonly kind: FindingKind;
     /** Set when an active waiver suppresses the finding. */

@@ -1,6 +1,7 @@
 import { buildPackConfig, PolicyConfigValues } from "./config";
 import type { EnforcementSettings } from "./enforcement";
 import { AppliedWaiver, compareFindings, Finding, isBlocking } from "./findings";
+import { FrameworkMapping, FrameworkResult, frameworkResults } from "./frameworks";
 import { HarnessDiagnostic, runPolicies } from "./harness";
 import { EnforcementLevel, PolicyDefinition, PolicyMetadata, toPulumiPolicy } from "./model";
 import type { ResourceRecord } from "./resources";
@@ -27,13 +28,14 @@ export interface InspectOptions {
     readonly now?: Date;
     /** Name and version of the pack, for the reports. @default - "edf-policies" 0.0.0 */
     readonly pack?: { readonly name: string; readonly version: string };
+    /** The frameworks to report findings against, per control (they never change a verdict). @default [] */
+    readonly frameworks?: readonly FrameworkMapping[];
 }
 
 export interface PolicySummary {
     readonly id: string;
     readonly description: string;
     readonly severity: PolicyMetadata["severity"];
-    readonly controls: PolicyMetadata["controls"];
     readonly level: EnforcementLevel;
     readonly waivable: boolean;
     readonly remediationSteps: string;
@@ -53,6 +55,8 @@ export interface InspectionResult {
     readonly date: string;
     readonly policies: PolicySummary[];
     readonly findings: Finding[];
+    /** The chosen frameworks, each with its coverage and the findings per control. */
+    readonly frameworks: FrameworkResult[];
     readonly waivers: {
         readonly applied: WaiverUse[];
         readonly expired: AppliedWaiver[];
@@ -77,7 +81,16 @@ function tagsOf(record: ResourceRecord | undefined): Record<string, unknown> | u
 }
 
 function waiverRef(w: Waiver): AppliedWaiver {
-    return { id: w.id, owner: w.owner, ticket: w.ticket, expires: w.expires, reason: w.reason, ...(w.source ? { source: w.source } : {}) };
+    return {
+        id: w.id,
+        owner: w.owner,
+        ticket: w.ticket,
+        expires: w.expires,
+        reason: w.reason,
+        ...(w.approver ? { approver: w.approver } : {}),
+        ...(w.approved ? { approved: w.approved } : {}),
+        ...(w.source ? { source: w.source } : {}),
+    };
 }
 
 /**
@@ -120,7 +133,6 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             ...(record ? { resourceType: record.type, resourceName: record.name } : {}),
             level: d.enforcementLevel,
             severity: policy.severity,
-            controls: policy.controls,
             message: d.message,
             kind: d.kind,
         };
@@ -141,7 +153,6 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             ...(w.selector.type ? { resourceType: w.selector.type } : {}),
             level: "mandatory",
             severity: policy.severity,
-            controls: policy.controls,
             kind,
             message,
         });
@@ -156,7 +167,6 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
             id: p.id,
             description: p.description,
             severity: p.severity,
-            controls: p.controls,
             level: (packConfig[p.id] as { enforcementLevel: EnforcementLevel }).enforcementLevel,
             waivable: p.waivable,
             remediationSteps: p.remediationSteps,
@@ -170,6 +180,11 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
         date: now.toISOString().slice(0, 10),
         policies,
         findings,
+        frameworks: frameworkResults(
+            options.frameworks ?? [],
+            findings,
+            new Set(policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
+        ),
         waivers: {
             applied,
             expired: expired.map(waiverRef),

@@ -12,24 +12,17 @@ import { isCalendarDate } from "./dates";
 
 export type { EnforcementLevel, Severity };
 
-/** The frameworks whose controls a policy can cite. More frameworks are added as keys later. */
-export interface FrameworkControls {
-    /** PCI DSS v4.0 requirement ids, e.g. `1.3.1`, `10.5.1`. */
-    readonly "pci-dss-v4.0": readonly string[];
-}
-
-/** The framework keys, in report order. */
-export const FRAMEWORKS = ["pci-dss-v4.0"] as const;
-export type FrameworkId = (typeof FRAMEWORKS)[number];
-
-/** Metadata every EDF policy carries; the data half of "data plus a function". */
+/**
+ * Metadata every EDF policy carries; the data half of "data plus a function". A policy states
+ * what it checks; which framework controls that evidences is the frameworks' mapping files' to
+ * say (policy-packs/frameworks/*.yaml, lib/frameworks.ts).
+ */
 export interface PolicyMetadata {
     /** Kebab-case id, equal to the policy's file name (`s3-bucket-kms-encrypted`). */
     readonly id: string;
     /** One sentence starting "Checks whether". */
     readonly description: string;
     readonly severity: Severity;
-    readonly controls: FrameworkControls;
     /** Default enforcement level, before the environment and overrides apply. */
     readonly enforcementLevel: EnforcementLevel;
     /**
@@ -78,16 +71,10 @@ export interface StackPolicyDefinition extends PolicyMetadata {
 
 export type PolicyDefinition = ResourcePolicyDefinition | StackPolicyDefinition;
 
-/** The name of the policy framework as the engine's `framework` field wants it. */
-const PCI_FRAMEWORK = {
-    name: "PCI DSS",
-    version: "4.0",
-    reference: "https://docs-prv.pcisecuritystandards.org/PCI%20DSS/Standard/PCI-DSS-v4_0.pdf",
-} as const;
-
 /**
  * The CrossGuard shape of a definition, for `new PolicyPack(...)` and for the harness.
  * EDF-only fields stay out so the engine sees exactly what a hand-written policy would give it.
+ * A pack adds `framework` and `tags` from the framework mappings (lib/pack-entry.ts).
  */
 export function toPulumiPolicy(def: PolicyDefinition): ResourceValidationPolicy | StackValidationPolicy {
     const base = {
@@ -96,8 +83,6 @@ export function toPulumiPolicy(def: PolicyDefinition): ResourceValidationPolicy 
         enforcementLevel: def.enforcementLevel,
         severity: def.severity,
         remediationSteps: def.remediationSteps,
-        tags: def.controls["pci-dss-v4.0"].map((c) => `pci-dss:${c}`),
-        framework: { ...PCI_FRAMEWORK, specification: def.controls["pci-dss-v4.0"].join(", ") },
         ...(def.configSchema ? { configSchema: def.configSchema } : {}),
     };
     if (def.kind === "resource") {
@@ -137,11 +122,10 @@ export function forTypes(types: readonly string[], validate: ResourceValidation)
 }
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
-const PCI_REQUIREMENT = /^\d{1,2}(\.\d{1,2}){1,3}$/;
 
 /**
  * Checks a policy list's metadata, returning every problem (empty when the list is sound):
- * ids kebab-case and unique, descriptions starting "Checks whether", controls well formed,
+ * ids kebab-case and unique, descriptions starting "Checks whether",
  * every config property with a default, dates ISO.
  */
 export function validatePolicyMetadata(policies: readonly PolicyDefinition[]): string[] {
@@ -153,11 +137,6 @@ export function validatePolicyMetadata(policies: readonly PolicyDefinition[]): s
         if (seen.has(p.id)) problems.push(`${where}: \`id\` is used twice; ids must be unique in a pack.`);
         seen.add(p.id);
         if (!p.description.startsWith("Checks whether")) problems.push(`${where}: \`description\` must start "Checks whether".`);
-        if (p.controls["pci-dss-v4.0"].length === 0)
-            problems.push(`${where}: \`controls\` must cite at least one PCI DSS v4.0 requirement.`);
-        for (const c of p.controls["pci-dss-v4.0"]) {
-            if (!PCI_REQUIREMENT.test(c)) problems.push(`${where}: PCI DSS requirement \`${c}\` is not of the form 1.2.3.`);
-        }
         if (p.enforceAfter !== undefined && !isCalendarDate(p.enforceAfter))
             problems.push(`${where}: \`enforceAfter\` must be a real calendar day, YYYY-MM-DD.`);
         for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {

@@ -13,6 +13,8 @@ import { reportAtLevel } from "./analyzer-internals";
 import { buildPackConfig } from "./config";
 import { waiverVerdictPolicy, withEngineWaivers } from "./engine-waivers";
 import { engineDocument, ENVIRONMENTS_FILE, environmentOfStack, EnvironmentSettings } from "./environment-settings";
+import { packFrameworks } from "./framework-files";
+import { FrameworkIndex } from "./frameworks";
 import { PolicyDefinition, toPulumiPolicy } from "./model";
 
 type Policy = ResourceValidationPolicy | StackValidationPolicy;
@@ -27,6 +29,9 @@ type Policy = ResourceValidationPolicy | StackValidationPolicy;
  * and judges each stack with the settings of the stack's environment (its `edf:environment`
  * tag, else the stack name `<environment>.<unit>`), built by the same functions the driver
  * uses — one verdict either way. `EDF_ENVIRONMENT` still sets the initial config when given.
+ *
+ * Each policy's CrossGuard `framework` and `tags` come from the framework mappings (the bundle's
+ * `edf-frameworks.json`, else policy-packs/frameworks/): shown by the engine, never judged by.
  */
 export function packEntry(
     policies: readonly PolicyDefinition[],
@@ -37,9 +42,12 @@ export function packEntry(
     const settings = packDir ? readEnvironmentSettings(packDir) : {};
     const judged = new EnvironmentJudge(policies, settings);
     const waivers = waiverVerdictPolicy(policies);
+    const frameworks = new FrameworkIndex(packFrameworks(packDir));
     return {
         policies: [
-            ...policies.map((def) => judged.wrap(def.id, def.description, withEngineWaivers(def, toPulumiPolicy(def)))),
+            ...policies.map((def) =>
+                judged.wrap(def.id, def.description, withEngineWaivers(def, { ...toPulumiPolicy(def), ...frameworks.compliance(def.id) })),
+            ),
             judged.wrap(waivers.name, waivers.description, waivers),
         ],
         ...(environment ? { initialConfig: buildPackConfig({ policies, environment }) } : {}),

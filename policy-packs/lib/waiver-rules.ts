@@ -28,8 +28,14 @@ export interface Waiver {
     readonly ticket: string;
     /** Last day (YYYY-MM-DD, UTC) the waiver applies. */
     readonly expires: string;
+    /** Who approved the exception (not its owner); an environment's `waiverPolicy` may require one. @default - none */
+    readonly approver?: string;
+    /** The day (YYYY-MM-DD) the approver signed off: where the waiver's lifetime starts. @default - none */
+    readonly approved?: string;
     /** Where it was read from, for messages. */
     readonly source?: string;
+    /** The 1-based line of the waiver's entry in `source`, for messages. */
+    readonly line?: number;
 }
 
 /** Whether the waiver is past its last day. */

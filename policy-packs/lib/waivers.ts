@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { PolicyDefinition } from "./model";
 import { PolicyInputError } from "./config";
 import { isCalendarDate } from "./dates";
 import type { Waiver } from "./waiver-rules";
+import { lineOfPointer, pointer } from "./yaml-lines";
 
 /** Minimum length of a waiver's reason: a waiver must say why, not just "needed". */
 export const MIN_WAIVER_REASON_LENGTH = 20;
@@ -49,6 +50,8 @@ export const WAIVER_FILE_SCHEMA = {
                     owner: { type: "string", minLength: 1 },
                     ticket: { type: "string", minLength: 1 },
                     expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                    approver: { type: "string", minLength: 1 },
+                    approved: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
                 },
             },
         },
@@ -60,6 +63,7 @@ const validateFile = new Ajv({ allErrors: true, strict: false }).compile(WAIVER_
 const HINTS: Record<string, string> = {
     reason: `say why in at least ${MIN_WAIVER_REASON_LENGTH} characters`,
     expires: "use a YYYY-MM-DD date",
+    approved: "use a YYYY-MM-DD date",
     selector: "give at least one of `urn`, `type`, `tags`",
     policy: "use a kebab-case policy id",
 };
@@ -107,11 +111,16 @@ export function waiverDocumentProblems(doc: unknown, policies: readonly PolicyDe
                 fix: "check the id.",
                 unknownPolicy: w.policy,
             });
-        if (!isCalendarDate(w.expires))
+        for (const field of ["expires", "approved"] as const) {
+            const day = w[field];
+            if (day !== undefined && !isCalendarDate(day))
+                problems.push({ path: ["waivers", i, field], message: `\`${day}\` is not a real date`, fix: "use a calendar day, YYYY-MM-DD." });
+        }
+        if (w.approved !== undefined && w.approved > w.expires)
             problems.push({
-                path: ["waivers", i, "expires"],
-                message: `\`${w.expires}\` is not a real date`,
-                fix: "use a calendar day, YYYY-MM-DD.",
+                path: ["waivers", i, "approved"],
+                message: `(${w.approved}) is after \`expires\` (${w.expires})`,
+                fix: "a waiver is approved before it expires: check both days.",
             });
         if (ids.has(w.id))
             problems.push({ path: ["waivers", i, "id"], message: `\`${w.id}\` is used twice`, fix: "waiver ids must be unique." });
@@ -125,11 +134,22 @@ export function formatWaiverProblem(source: string, problem: WaiverProblem): str
     return `${source}: \`${problem.path.join(".") || "(document)"}\` ${problem.message}; ${problem.fix}`;
 }
 
-/** The waivers of a parsed document, checked by {@link waiverDocumentProblems}; throws a `PolicyInputError` listing every problem. */
-export function waiversFromDocument(doc: unknown, source: string, policies: readonly PolicyDefinition[]): Waiver[] {
+/**
+ * The waivers of a parsed document, checked by {@link waiverDocumentProblems}; throws a
+ * `PolicyInputError` listing every problem. `lineOf` gives each waiver's line in `source`.
+ */
+export function waiversFromDocument(
+    doc: unknown,
+    source: string,
+    policies: readonly PolicyDefinition[],
+    lineOf: (index: number) => number | undefined = () => undefined,
+): Waiver[] {
     const problems = waiverDocumentProblems(doc, policies);
     if (problems.length > 0) throw new PolicyInputError(problems.map((p) => formatWaiverProblem(source, p)));
-    return (doc as { waivers: Waiver[] }).waivers.map((w) => ({ ...w, source }));
+    return (doc as { waivers: Waiver[] }).waivers.map((w, i) => {
+        const line = lineOf(i);
+        return { ...w, source, ...(line ? { line } : {}) };
+    });
 }
 
 /**
@@ -138,14 +158,21 @@ export function waiversFromDocument(doc: unknown, source: string, policies: read
  */
 export function parseWaivers(text: string, source: string, policies: readonly PolicyDefinition[]): Waiver[] {
     let doc: unknown;
+    // JSON is YAML too: one parser gives every waiver's line, for messages about it.
+    const lines = new LineCounter();
+    const parsed = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     try {
-        doc = source.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+        if (source.endsWith(".json")) doc = JSON.parse(text);
+        else if (parsed.errors.length > 0) throw parsed.errors[0]!;
+        else doc = parsed.toJS();
     } catch (e) {
         throw new PolicyInputError([
             `${source}: not valid ${source.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`,
         ]);
     }
-    return waiversFromDocument(doc, source, policies);
+    return waiversFromDocument(doc, source, policies, (i) =>
+        parsed.errors.length === 0 ? lineOfPointer(parsed, lines, pointer("waivers", i)) : undefined,
+    );
 }
 
 /** Waiver ids must be unique across files: the first id met in two different files, as a message. */
@@ -178,4 +205,77 @@ export function loadWaiverFiles(files: readonly string[], policies: readonly Pol
     const duplicate = duplicateWaiverIdAcrossFiles(all);
     if (duplicate) throw new PolicyInputError([duplicate]);
     return all;
+}
+
+/** What an environment demands of its waivers (the spec's `policy.waiverPolicy`). */
+export interface WaiverPolicy {
+    /** The longest a waiver may run, in days: from `approved`, else from the decision day, to `expires`. @default - no limit */
+    readonly maxDays?: number;
+    /** Every waiver names an `approver` (not its owner) and the day it was `approved`. @default false */
+    readonly requireApprover?: boolean;
+}
+
+/** A waiver that breaks the environment's waiver policy: which field, what is wrong, the fix. */
+export interface WaiverPolicyProblem {
+    readonly waiver: Waiver;
+    readonly field: "approver" | "approved" | "expires";
+    readonly message: string;
+    readonly fix: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from one YYYY-MM-DD day to another. */
+function daysBetween(from: string, to: string): number {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * Checks waivers against an environment's waiver policy, on the day verdicts are decided for:
+ * an approver who is not the owner and an approval day when required, and a lifetime (approval,
+ * else the decision day, to expiry) no longer than `maxDays`. Every problem is returned at once.
+ */
+export function waiverPolicyProblems(waivers: readonly Waiver[], policy: WaiverPolicy, decisionDay: string): WaiverPolicyProblem[] {
+    const problems: WaiverPolicyProblem[] = [];
+    for (const w of waivers) {
+        if (policy.requireApprover) {
+            if (!w.approver)
+                problems.push({
+                    waiver: w,
+                    field: "approver",
+                    message: `waiver \`${w.id}\` names no \`approver\`, which this environment requires`,
+                    fix: "add `approver:` (who signed off the exception, not its owner) and `approved:` (the day, YYYY-MM-DD).",
+                });
+            else if (w.approver.trim().toLowerCase() === w.owner.trim().toLowerCase())
+                problems.push({
+                    waiver: w,
+                    field: "approver",
+                    message: `waiver \`${w.id}\` is approved by its own owner (\`${w.owner}\`)`,
+                    fix: "have someone other than the owner approve it: the approver answers for accepting the risk.",
+                });
+            if (!w.approved)
+                problems.push({
+                    waiver: w,
+                    field: "approved",
+                    message: `waiver \`${w.id}\` gives no \`approved\` day, which this environment requires`,
+                    fix: "add `approved: YYYY-MM-DD`, the day the approver signed off (the waiver's lifetime starts then).",
+                });
+        }
+        if (policy.maxDays !== undefined) {
+            const from = w.approved ?? decisionDay;
+            const days = daysBetween(from, w.expires);
+            if (days > policy.maxDays)
+                problems.push({
+                    waiver: w,
+                    field: "expires",
+                    message:
+                        `waiver \`${w.id}\` runs ${days} days (${w.approved ? `approved ${from}` : `from ${from}`} to ${w.expires}), ` +
+                        `longer than this environment's ${policy.maxDays}`,
+                    fix:
+                        `set \`expires\` on or before ${new Date(Date.parse(`${from}T00:00:00Z`) + policy.maxDays * DAY_MS).toISOString().slice(0, 10)}` +
+                        ` and renew the waiver after review, or fix the resources it covers.`,
+                });
+        }
+    }
+    return problems;
 }

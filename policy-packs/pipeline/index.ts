@@ -8,6 +8,6 @@ import { pipelinePolicies } from "./policy-list";
 const entry = packEntry(pipelinePolicies, process.env, __dirname);
 new PolicyPack(
     "edf-pipeline",
-    { policies: entry.policies, description: "EDF pipeline inspectors (PCI DSS v4.0 mapped)." },
+    { policies: entry.policies, description: "EDF pipeline inspectors (mapped to PCI DSS 4.0.1, NIST SP 800-53 r5 and CIS AWS 3.0)." },
     entry.initialConfig,
 );

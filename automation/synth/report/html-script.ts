@@ -1,6 +1,7 @@
 /**
  * The report's script, inlined: filters the findings (text, state, stack, severity) and links
- * the graph to them — clicking a stack filters the findings to it and opens its inventory.
+ * the graph to them — clicking a stack filters the findings to it and opens its inventory; clicking
+ * a framework control filters them to the findings against that control.
  * Plain ES2017 with no library, so the page works from a file on any machine.
  */
 export const REPORT_SCRIPT = `
@@ -44,6 +45,12 @@ export const REPORT_SCRIPT = `
   sevs.forEach(function (c) { c.addEventListener("change", apply); });
   $("filter-reset").addEventListener("click", function () {
     text.value = ""; state.value = ""; stack.value = ""; sevs.forEach(function (c) { c.checked = true; }); apply();
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("button.control-filter"), function (b) {
+    b.addEventListener("click", function () {
+      text.value = b.getAttribute("data-filter"); state.value = ""; apply();
+      $("findings-section").scrollIntoView();
+    });
   });
   Array.prototype.forEach.call(document.querySelectorAll("svg.graph .node"), function (n) {
     var unit = n.getAttribute("data-stack-unit");

@@ -60,6 +60,8 @@ table.findings td.nowrap{white-space:nowrap}
 .table-wrap{overflow-x:auto}
 .pill{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;background:#eef1f5;color:var(--sub)}
 .state-mandatory{background:#fde2e2;color:var(--bad)}.state-advisory{background:#fff0d6;color:var(--warn)}.state-waived{background:#e4ecff;color:var(--accent)}
+.control-failed{background:#fde2e2;color:var(--bad)}.control-warned{background:#fff0d6;color:var(--warn)}.control-passed{background:#e3f4ea;color:var(--ok)}
+td.controls div,.controls-table .pill{white-space:nowrap}button.control-filter{font:inherit;border:0;background:none;color:var(--accent);cursor:pointer;padding:0;text-decoration:underline dotted}
 .pill.secret{background:#f3e8ff;color:#7a3db8}.pill.engine{background:#eef1f5}.pill.protect{background:#e3f4ea;color:var(--ok)}
 .pill.origin-sample{background:#fff0d6;color:var(--warn)}.pill.origin-synthesized{background:#e4ecff;color:var(--accent)}
 .sev{font-weight:600;font-size:12.5px}

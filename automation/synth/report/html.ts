@@ -1,4 +1,5 @@
 import type { Finding } from "../../../policy-packs/lib/findings";
+import { controlsByPolicy, coveragePercent, FrameworkResult } from "../../../policy-packs/lib/frameworks";
 import { renderGraphSvg } from "./graph-svg";
 import { InventoryResource, SynthReport, SynthStackReport, unusedWaivers } from "./model";
 import { REPORT_CSS } from "./html-style";
@@ -33,18 +34,34 @@ function shortUrnName(f: Finding): string {
     return f.resourceName ?? (f.urn ? (f.urn.split("::").pop() ?? f.urn) : "(stack)");
 }
 
+/** Per policy, its controls in the chosen frameworks as `<framework>:<control>` tokens (search) and display lines. */
+function controlLabels(report: SynthReport): Map<string, { tokens: string; html: string }> {
+    const out = new Map<string, { tokens: string; html: string }>();
+    for (const [policy, cited] of controlsByPolicy(report.frameworks)) {
+        const frameworkOf = (i: number): FrameworkResult => report.frameworks[i]!;
+        out.set(policy, {
+            tokens: cited.flatMap((c) => c.controls.map((id) => `${frameworkOf(c.framework).id}:${id}`)).join(" "),
+            html: cited
+                .map((c) => `<div><span class="sub">${e(frameworkOf(c.framework).id)}</span> ${e(c.controls.join(", "))}</div>`)
+                .join(""),
+        });
+    }
+    return out;
+}
+
 function findingRows(report: SynthReport): string {
     const rows = report.stacks.flatMap((s) => s.findings.map((f) => ({ s, f })));
+    const labels = controlLabels(report);
     if (rows.length === 0) return `<p class="empty">No findings: every resource passed every policy.</p>`;
     return [
         `<div class="table-wrap"><table class="findings" ` +
-            `id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th><th>PCI ` +
-            `DSS v4.0</th><th>Message</th></tr></thead><tbody>`,
+            `id="findings"><thead><tr><th>State</th><th>Severity</th><th>Policy</th><th>Stack</th><th>Resource</th>` +
+            `<th>Controls</th><th>Message</th></tr></thead><tbody>`,
         ...rows.map(({ s, f }) => {
             const state = findingState(f);
             const search =
                 `${f.policyId} ${s.unit} ${shortUrnName(f)} ${f.resourceType ?? ""} ` +
-                `${f.message} ${f.controls["pci-dss-v4.0"].join(" ")} ${f.waivedBy?.id ?? ""}`.toLowerCase();
+                `${f.message} ${labels.get(f.policyId)?.tokens ?? ""} ${f.waivedBy?.id ?? ""}`.toLowerCase();
             const waiver = f.waivedBy
                 ? `<div class="waiver">Waived by <b>${e(f.waivedBy.id)}</b> ` +
                   `(${e(f.waivedBy.ticket)}, ${e(f.waivedBy.owner)}, until ` +
@@ -59,7 +76,7 @@ function findingRows(report: SynthReport): string {
                 `<td class="mono nowrap">${e(f.policyId)}${kind}</td>` +
                 `<td class="nowrap">${e(s.unit)}</td>` +
                 `<td><span class="mono" title="${e(f.urn)}">${e(shortUrnName(f))}</span>${f.resourceType ? `<div class="sub mono">${e(f.resourceType)}</div>` : ""}</td>` +
-                `<td class="mono">${e(f.controls["pci-dss-v4.0"].join(", "))}</td>` +
+                `<td class="mono controls">${labels.get(f.policyId)?.html ?? ""}</td>` +
                 `<td>${e(f.message)}${waiver}</td></tr>`
             );
         }),
@@ -112,22 +129,64 @@ function inventory(s: SynthStackReport): string {
     );
 }
 
+const CONTROL_STATUS = {
+    failed: "failed",
+    warned: "advisory",
+    passed: "passed",
+    "not-checked": "not checked",
+    "not-applicable": "n/a",
+} as const;
+
+/**
+ * The findings per control of each chosen framework: coverage (controls with a policy / controls
+ * that apply), what ran here, and every control with its status and counts. A control id filters
+ * the findings table to the findings against it.
+ */
+function frameworkSections(report: SynthReport): string {
+    if (report.frameworks.length === 0) return "";
+    const sections = report.frameworks.map((f) => {
+        const rows = f.controls
+            .filter((c) => c.status !== "not-applicable")
+            .map(
+                (c) =>
+                    `<tr class="control" data-status="${c.status}"><td class="mono nowrap"><button type="button" class="control-filter" ` +
+                    `data-filter="${e(`${f.id}:${c.id}`.toLowerCase())}" title="Show the findings against ${e(c.id)}">${e(c.id)}</button></td>` +
+                    `<td><span class="pill control-${c.status}">${CONTROL_STATUS[c.status]}</span></td>` +
+                    `<td>${c.mandatory}</td><td>${c.advisory}</td><td>${c.waived}</td>` +
+                    `<td title="${e(c.policies.join(", "))}">${c.policies.length}</td>` +
+                    `<td>${e(c.title)}${c.note ? `<div class="sub">${e(c.note)}</div>` : ""}</td></tr>`,
+            )
+            .join("\n");
+        return (
+            `<details class="framework" id="framework-${e(f.id)}"${f.failed > 0 ? " open" : ""}><summary><b>${e(f.name)} ${e(f.version)}</b> ` +
+            `<span class="sub">${f.coverage.covered} of ${f.coverage.applicable} applicable controls mapped ` +
+            `(${coveragePercent(f.coverage)} %) · ${f.checked} checked here · ${f.failed} failed</span></summary>` +
+            `<table class="controls-table"><thead><tr><th>Control</th><th>Status</th><th>Mandatory</th><th>Advisory</th>` +
+            `<th>Waived</th><th>Policies</th><th>Title</th></tr></thead><tbody>${rows}</tbody></table></details>`
+        );
+    });
+    return (
+        `<section id="frameworks"><h2>Frameworks <span class="sub">findings per control; frameworks report, ` +
+        `they never change a verdict</span></h2>${sections.join("\n")}</section>`
+    );
+}
+
 function policyTable(report: SynthReport): string {
     if (report.policies.length === 0) return "";
+    const labels = controlLabels(report);
     const hits = new Map<string, number>();
     for (const s of report.stacks) for (const f of s.findings) if (!f.waivedBy) hits.set(f.policyId, (hits.get(f.policyId) ?? 0) + 1);
     const rows = [...report.policies]
         .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.id < b.id ? -1 : 1))
         .map(
             (p) =>
-                `<tr><td class="mono">${e(p.id)}</td><td><span class="sev sev-${e(p.severity)}">${e(p.severity)}</span></td><td>${e(p.level)}</td><td class="mono">${e(
-                    p.controls["pci-dss-v4.0"].join(", "),
-                )}</td><td>${hits.get(p.id) ?? 0}</td><td>${e(p.description)}</td></tr>`,
+                `<tr><td class="mono">${e(p.id)}</td><td><span class="sev sev-${e(p.severity)}">${e(p.severity)}</span></td><td>${e(p.level)}</td>` +
+                `<td class="mono controls">${labels.get(p.id)?.html ?? ""}</td><td>${hits.get(p.id) ?? 0}</td><td>${e(p.description)}</td></tr>`,
         )
         .join("\n");
     return `<details class="policies"><summary><b>Policies</b> <span class="sub">${report.policies.length} in ${e(report.pack?.name ?? "")} ${e(report.pack?.version ?? "")}, levels for ${e(
         report.environment,
-    )}</span></summary><table><thead><tr><th>Policy</th><th>Severity</th><th>Level</th><th>PCI DSS v4.0</th><th>Findings</th><th>Checks whether…</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+    )}</span></summary><table><thead><tr><th>Policy</th><th>Severity</th><th>Level</th><th>Controls</th><th>Findings</th><th>Checks whether…</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 /**
@@ -186,7 +245,7 @@ ${sample}
   <div class="graph-wrap" id="graph">${graph}</div>
   <div class="legend"><span class="dot status-passed"></span>passed <span class="dot status-policy-violation"></span>policy violation <span class="dot status-failed"></span>failed <span class="dot status-skipped"></span>skipped <span class="edge-key"></span>stack-output input</div>
 </section>
-<section>
+<section id="findings-section">
   <h2>Findings <span class="sub" id="finding-count"></span></h2>
   <form class="filters" id="filters" onsubmit="return false">
     <input type="search" id="filter-text" placeholder="Filter by policy, resource, message, control…" aria-label="Filter findings by text">
@@ -205,6 +264,7 @@ ${sample}
   <h2>Stacks <span class="sub">inputs, outputs and every registered resource</span></h2>
   ${report.stacks.map(inventory).join("\n")}
 </section>
+${frameworkSections(report)}
 <section>${policyTable(report)}</section>
 </main>
 <footer>Offline synthesis under Pulumi's mock runtime: ids and ARNs are derived from names, not read from AWS. Report version ${report.reportVersion}.</footer>

@@ -1,4 +1,5 @@
 import type { Finding } from "../../../policy-packs/lib/findings";
+import { renderFrameworksMarkdown } from "../../../policy-packs/lib/reports/markdown";
 import { SynthReport, unusedWaivers } from "./model";
 
 function cell(text: string): string {
@@ -15,8 +16,7 @@ const STATUS_LABEL = {
 
 function findingRow(stack: string, f: Finding): string {
     const resource = f.urn ? `\`${cell(f.resourceName ?? f.urn.split("::").pop() ?? f.urn)}\`` : "(stack)";
-    const controls = f.controls["pci-dss-v4.0"].join(", ");
-    return `| ${stack} | ${f.policyId} | ${f.severity} | ${resource} | ${controls} | ${cell(f.message)} |`;
+    return `| ${stack} | ${f.policyId} | ${f.severity} | ${resource} | ${cell(f.message)} |`;
 }
 
 /** summary.md: the run for a pull request or a CI log — stacks, blocking findings, advisories, waivers. */
@@ -64,7 +64,7 @@ export function renderSynthMarkdown(report: SynthReport): string {
             "",
         );
     }
-    const header = ["| Stack | Policy | Severity | Resource | PCI DSS v4.0 | Message |", "|---|---|---|---|---|---|"];
+    const header = ["| Stack | Policy | Severity | Resource | Message |", "|---|---|---|---|---|"];
     const all = report.stacks.flatMap((st) => st.findings.map((f) => ({ stack: st.stack, f })));
     const blocking = all.filter(({ f }) => !f.waivedBy && f.level === "mandatory");
     const advisory = all.filter(({ f }) => !f.waivedBy && f.level === "advisory");
@@ -96,5 +96,7 @@ export function renderSynthMarkdown(report: SynthReport): string {
             "",
         );
     if (all.length === 0 && problems.length === 0) lines.push("No findings.", "");
+    // Findings per control of each framework the spec chooses: how an auditor reads the same verdict.
+    lines.push(...renderFrameworksMarkdown(report.frameworks));
     return `${lines.filter((l, i, a) => !(l === "" && a[i - 1] === "")).join("\n")}\n`;
 }

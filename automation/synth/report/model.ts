@@ -1,4 +1,5 @@
 import type { AppliedWaiver, Finding } from "../../../policy-packs/lib/findings";
+import type { FrameworkResult } from "../../../policy-packs/lib/frameworks";
 import type { PolicySummary, WaiverUse } from "../../../policy-packs/lib/inspect";
 import type { Edge } from "../../graph/graph";
 import type { Provenance } from "../../inputs/types";
@@ -118,6 +119,11 @@ export interface SynthReport {
         readonly waived: number;
     };
     readonly policies: readonly PolicySummary[];
+    /**
+     * The frameworks the spec chooses (`policy.frameworks`): each with its coverage (controls with a
+     * policy / controls that apply) and every control with the findings of all stacks against it.
+     */
+    readonly frameworks: readonly FrameworkResult[];
     readonly stacks: readonly SynthStackReport[];
 }
 

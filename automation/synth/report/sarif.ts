@@ -14,6 +14,7 @@ function inspectionOf(report: SynthReport, stack: SynthStackReport): InspectionR
         date: report.date,
         policies: [...report.policies],
         findings: [...stack.findings],
+        frameworks: [...report.frameworks],
         waivers: {
             applied: [...stack.waivers.applied],
             expired: [...stack.waivers.expired],
@@ -50,7 +51,10 @@ export function toSynthSarif(report: SynthReport): sarif.Log {
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };
 }
 
-/** SARIF text with sorted keys: equal runs give equal bytes. */
+/**
+ * SARIF text with sorted keys: equal runs give equal bytes. Written without indentation: it is
+ * read by code-scanning tools, and every run repeats every rule with its framework controls.
+ */
 export function renderSynthSarif(report: SynthReport): string {
-    return `${stableStringify(toSynthSarif(report))}\n`;
+    return `${stableStringify(toSynthSarif(report), 0)}\n`;
 }

@@ -1,5 +1,6 @@
 import type * as sarif from "sarif";
 import type { Finding } from "../findings";
+import { controlsByPolicy, FrameworkResult } from "../frameworks";
 import type { InspectionResult, PolicySummary } from "../inspect";
 import { stableStringify } from "./json";
 
@@ -29,24 +30,61 @@ function pascal(id: string): string {
     return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
 }
 
-/** The inspection as a SARIF 2.1.0 log: one rule per policy, the URN as logical location, waivers as suppressions. */
+/**
+ * The chosen frameworks as SARIF taxonomies (one per framework, its applicable controls as taxa),
+ * the way SARIF carries CWE: each rule names the controls it evidences as `relevant` relationships.
+ */
+function taxonomies(frameworks: readonly FrameworkResult[]): sarif.ToolComponent[] {
+    return frameworks.map((f) => ({
+        name: f.name,
+        version: f.version,
+        informationUri: f.source,
+        organization: f.id,
+        isComprehensive: false,
+        taxa: f.controls.filter((c) => c.status !== "not-applicable").map((c) => ({ id: c.id, shortDescription: { text: c.title } })),
+    }));
+}
+
+/**
+ * The inspection as a SARIF 2.1.0 log: one rule per policy (related to the controls of the chosen
+ * frameworks it evidences), the URN as logical location, waivers as suppressions.
+ */
 export function toSarif(result: InspectionResult, options: SarifOptions = {}): sarif.Log {
     const ruleIndex = new Map(result.policies.map((p, i) => [p.id, i]));
-    const rules: sarif.ReportingDescriptor[] = result.policies.map((p) => ({
-        id: p.id,
-        name: pascal(p.id),
-        shortDescription: { text: p.description },
-        fullDescription: { text: `${p.description} Controls: PCI DSS v4.0 ${p.controls["pci-dss-v4.0"].join(", ")}.` },
-        help: { text: p.remediationSteps, markdown: `**How to comply:** ${p.remediationSteps}` },
-        defaultConfiguration: { level: ruleLevel(p), enabled: p.level !== "disabled" },
-        properties: {
-            severity: p.severity,
-            "security-severity": SEVERITY_SCORE[p.severity],
-            waivable: p.waivable,
-            enforcementLevel: p.level,
-            tags: ["security", ...p.controls["pci-dss-v4.0"].map((c) => `pci-dss-v4.0/${c}`)],
-        },
-    }));
+    const mapped = controlsByPolicy(result.frameworks);
+    const rules: sarif.ReportingDescriptor[] = result.policies.map((p) => {
+        const cited = mapped.get(p.id) ?? [];
+        const controlsText = cited.map(
+            (c) => `${result.frameworks[c.framework]!.name} ${result.frameworks[c.framework]!.version} ${c.controls.join(", ")}`,
+        );
+        return {
+            id: p.id,
+            name: pascal(p.id),
+            shortDescription: { text: p.description },
+            fullDescription: { text: cited.length > 0 ? `${p.description} Controls: ${controlsText.join("; ")}.` : p.description },
+            help: { text: p.remediationSteps, markdown: `**How to comply:** ${p.remediationSteps}` },
+            defaultConfiguration: { level: ruleLevel(p), enabled: p.level !== "disabled" },
+            ...(cited.length > 0
+                ? {
+                      relationships: cited.flatMap((c) =>
+                          c.controls.map((control) => ({
+                              target: { id: control, toolComponent: { name: result.frameworks[c.framework]!.name, index: c.framework } },
+                          })),
+                      ),
+                  }
+                : {}),
+            properties: {
+                severity: p.severity,
+                "security-severity": SEVERITY_SCORE[p.severity],
+                waivable: p.waivable,
+                enforcementLevel: p.level,
+                tags: [
+                    "security",
+                    ...cited.flatMap((c) => c.controls.map((control) => `${result.frameworks[c.framework]!.id}/${control}`)),
+                ],
+            },
+        };
+    });
     const results: sarif.Result[] = result.findings.map((f) => {
         const r: sarif.Result = {
             ruleId: f.policyId,
@@ -108,6 +146,7 @@ export function toSarif(result: InspectionResult, options: SarifOptions = {}): s
                 },
                 invocations: [{ executionSuccessful: true, properties: { environment: result.environment, date: result.date } }],
                 results,
+                ...(result.frameworks.length > 0 ? { taxonomies: taxonomies(result.frameworks) } : {}),
                 properties: { environment: result.environment, stack: result.stack.name ?? "", passed: result.summary.passed },
             },
         ],

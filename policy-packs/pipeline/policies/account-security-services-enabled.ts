@@ -16,7 +16,6 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
     id: "account-security-services-enabled",
     description: "Checks whether the security baseline enables GuardDuty, AWS Config recording and Security Hub together.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["10.4.1", "11.5.1", "12.10.5"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -8,7 +8,6 @@ export const acmCertificateNoWildcard: ResourcePolicyDefinition = {
     description:
         "Checks whether ACM certificates name their hosts rather than a wildcard, so one leaked key does not cover every subdomain.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "List the host names in `domainName` and `subjectAlternativeNames` instead of `*.example.com`.",

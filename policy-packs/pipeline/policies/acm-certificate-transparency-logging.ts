@@ -8,7 +8,6 @@ export const acmCertificateTransparencyLogging: ResourcePolicyDefinition = {
         "Checks whether ACM certificates are recorded in public certificate " +
         "transparency logs, so a mis-issued certificate for the domain can be spotted.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Remove `options.certificateTransparencyLoggingPreference: "DISABLED"` (the default is `ENABLED`).',

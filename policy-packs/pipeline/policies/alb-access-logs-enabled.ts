@@ -9,7 +9,6 @@ export const albAccessLogsEnabled: ResourcePolicyDefinition = {
     id: "alb-access-logs-enabled",
     description: "Checks whether load balancers write access logs to S3.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `accessLogs: { enabled: true, bucket: <log archive bucket> }` on the load balancer.",

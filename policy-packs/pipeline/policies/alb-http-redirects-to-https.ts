@@ -7,7 +7,6 @@ export const albHttpRedirectsToHttps: ResourcePolicyDefinition = {
     id: "alb-http-redirects-to-https",
     description: "Checks whether plain-HTTP load-balancer listeners only redirect to HTTPS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const albInternetFacingHasWaf: StackPolicyDefinition = {
     id: "alb-internet-facing-has-waf",
     description: "Checks whether every internet-facing application load balancer is associated with a WAF web ACL.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.1", "6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -15,7 +15,6 @@ export const albMalformedRequestsRejected: ResourcePolicyDefinition = {
         "Checks whether HTTP load balancers reject malformed requests: invalid " +
         "header fields dropped, desync mitigation defensive or strictest.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["2.2.6", "6.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -20,7 +20,6 @@ export const albTlsPolicyAllowed: ResourcePolicyDefinition = {
     id: "alb-tls-policy-allowed",
     description: "Checks whether HTTPS and TLS listeners use an allowed (TLS 1.2+, forward-secret) security policy.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `sslPolicy` to one of the allowed policies, e.g. `ELBSecurityPolicy-TLS13-1-2-2021-06`.",

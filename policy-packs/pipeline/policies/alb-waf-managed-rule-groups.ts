@@ -42,7 +42,6 @@ export const albWafManagedRuleGroups: StackPolicyDefinition = {
         "load balancer enforces the required AWS managed rule groups (known " +
         "bad inputs such as Log4Shell, common rule set).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

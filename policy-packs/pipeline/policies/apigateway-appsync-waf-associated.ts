@@ -16,7 +16,6 @@ export const apigatewayAppsyncWafAssociated: StackPolicyDefinition = {
     id: "apigateway-appsync-waf-associated",
     description: "Checks whether every public API Gateway REST API stage and AppSync GraphQL API is associated with a WAF web ACL.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.1", "6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

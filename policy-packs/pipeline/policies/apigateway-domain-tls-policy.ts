@@ -24,7 +24,6 @@ export const apigatewayDomainTlsPolicy: ResourcePolicyDefinition = {
     id: "apigateway-domain-tls-policy",
     description: "Checks whether API Gateway custom domain names use an allowed (TLS 1.2 or later) security policy.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const apigatewayMethodSettingsNoDataTrace: ResourcePolicyDefinition = {
     id: "apigateway-method-settings-no-data-trace",
     description: "Checks whether API Gateway keeps full request and response bodies out of its execution logs (data trace off).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.3.1", "3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const apigatewayRestRequestValidation: StackPolicyDefinition = {
     id: "apigateway-rest-request-validation",
     description: "Checks whether API Gateway REST APIs validate requests: each API has a request validator and each method uses one.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.2.4"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

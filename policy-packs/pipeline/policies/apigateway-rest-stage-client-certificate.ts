@@ -8,7 +8,6 @@ export const apigatewayRestStageClientCertificate: ResourcePolicyDefinition = {
     description:
         "Checks whether API Gateway REST API stages present a client certificate, so backends can verify that calls come from the API.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1", "8.3.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

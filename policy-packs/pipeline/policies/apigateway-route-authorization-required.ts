@@ -16,7 +16,6 @@ export const apigatewayRouteAuthorizationRequired: StackPolicyDefinition = {
         "Checks whether every API Gateway REST method and HTTP or WebSocket " +
         "route requires authorisation (IAM, Cognito, JWT or a Lambda authoriser).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "8.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const apigatewayStageAccessLogging: ResourcePolicyDefinition = {
     id: "apigateway-stage-access-logging",
     description: "Checks whether API Gateway stages (REST, HTTP and WebSocket) write access logs with a log format.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const apigatewayStageCacheEnabled: ResourcePolicyDefinition = {
     description:
         "Checks whether API Gateway REST API stages and their method settings cache responses, which shields backends from load spikes.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

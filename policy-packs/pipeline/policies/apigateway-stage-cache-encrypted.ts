@@ -8,7 +8,6 @@ export const apigatewayStageCacheEncrypted: StackPolicyDefinition = {
     id: "apigateway-stage-cache-encrypted",
     description: "Checks whether API Gateway REST API response caches are encrypted wherever caching is on.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

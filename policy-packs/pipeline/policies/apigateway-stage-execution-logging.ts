@@ -11,7 +11,6 @@ export const apigatewayStageExecutionLogging: StackPolicyDefinition = {
     description:
         "Checks whether every API Gateway REST API stage logs the execution of all its methods to CloudWatch (level ERROR or INFO).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

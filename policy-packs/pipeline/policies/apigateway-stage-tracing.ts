@@ -6,7 +6,6 @@ export const apigatewayStageTracing: ResourcePolicyDefinition = {
     id: "apigateway-stage-tracing",
     description: "Checks whether API Gateway REST API stages trace requests with AWS X-Ray.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `xrayTracingEnabled: true` on the stage.",

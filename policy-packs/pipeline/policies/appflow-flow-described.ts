@@ -6,7 +6,6 @@ export const appflowFlowDescribed: ResourcePolicyDefinition = {
     id: "appflow-flow-described",
     description: "Checks whether AppFlow flows say what data they move, and why.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `description` to the data the flow moves, from where to where, and who owns it.",

@@ -10,7 +10,6 @@ export const appflowKmsEncrypted: ResourcePolicyDefinition = {
     id: "appflow-kms-encrypted",
     description: "Checks whether AppFlow flows and connector profiles encrypt their data and credentials with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsArn` to a customer managed key on the flow and on the connector profile.",

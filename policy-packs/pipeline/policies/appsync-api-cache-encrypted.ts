@@ -6,7 +6,6 @@ export const appsyncApiCacheEncrypted: ResourcePolicyDefinition = {
     id: "appsync-api-cache-encrypted",
     description: "Checks whether AppSync API caches encrypt cached responses at rest and in transit.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

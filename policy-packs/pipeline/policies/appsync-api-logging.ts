@@ -11,7 +11,6 @@ export const appsyncApiLogging: ResourcePolicyDefinition = {
     id: "appsync-api-logging",
     description: "Checks whether AppSync GraphQL APIs log requests and resolver errors to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const athenaDatabaseEncrypted: ResourcePolicyDefinition = {
     id: "athena-database-encrypted",
     description: "Checks whether Athena databases encrypt the results of their queries with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKey: <customer managed key> }`.',

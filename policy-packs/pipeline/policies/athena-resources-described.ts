@@ -15,7 +15,6 @@ export const athenaResourcesDescribed: ResourcePolicyDefinition = {
     id: "athena-resources-described",
     description: "Checks whether Athena data catalogs, databases, named queries and workgroups say what they are for.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `description` (`comment` on a database) to what the resource holds or does and who owns it.",

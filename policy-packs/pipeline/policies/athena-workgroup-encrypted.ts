@@ -17,7 +17,6 @@ export const athenaWorkgroupEncrypted: ResourcePolicyDefinition = {
     id: "athena-workgroup-encrypted",
     description: "Checks whether Athena workgroups encrypt query results with a customer managed KMS key and enforce that on every client.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const autoscalingGroupCooldown: ResourcePolicyDefinition = {
     id: "autoscaling-group-cooldown",
     description: "Checks whether Auto Scaling groups keep a non-zero cooldown between scaling activities.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Leave `defaultCooldown` at its default (300 seconds) or set it above zero.",

@@ -26,7 +26,6 @@ export const autoscalingGroupElbHealthCheck: StackPolicyDefinition = {
         "Checks whether Auto Scaling groups behind a load balancer replace " +
         "instances on its health checks (type ELB) after a non-zero grace period.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: 'Set `healthCheckType: "ELB"` and a `healthCheckGracePeriod` long enough for an instance to start (e.g. 300).',

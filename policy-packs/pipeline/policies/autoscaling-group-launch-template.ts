@@ -12,7 +12,6 @@ export const autoscalingGroupLaunchTemplate: ResourcePolicyDefinition = {
     id: "autoscaling-group-launch-template",
     description: "Checks whether Auto Scaling groups launch instances from launch templates rather than launch configurations.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["2.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

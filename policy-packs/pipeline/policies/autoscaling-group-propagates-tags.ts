@@ -17,7 +17,6 @@ export const autoscalingGroupPropagatesTags: ResourcePolicyDefinition = {
     id: "autoscaling-group-propagates-tags",
     description: "Checks whether Auto Scaling groups propagate the governance tags to the instances they launch.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Add each governance tag to the group's `tags` with `propagateAtLaunch: true`.",

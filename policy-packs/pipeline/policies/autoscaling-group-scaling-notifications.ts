@@ -20,7 +20,6 @@ export const autoscalingGroupScalingNotifications: StackPolicyDefinition = {
     id: "autoscaling-group-scaling-notifications",
     description: "Checks whether every Auto Scaling group notifies an SNS topic of instance launches, terminations and their failures.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.7.2", "12.10.5"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -14,7 +14,6 @@ export const backupPlanRetentionMinimum: ResourcePolicyDefinition = {
     id: "backup-plan-retention-minimum",
     description: "Checks whether AWS Backup plan rules (and their copies) keep recovery points for at least a minimum number of days.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const backupVaultKmsEncrypted: ResourcePolicyDefinition = {
     id: "backup-vault-kms-encrypted",
     description: "Checks whether AWS Backup vaults encrypt recovery points with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsKeyArn` to a customer managed key (chosen at creation: replace the vault, which must be empty).",

@@ -18,7 +18,6 @@ export const backupVaultLocked: StackPolicyDefinition = {
     id: "backup-vault-locked",
     description: "Checks whether production AWS Backup vaults have a vault lock with a minimum retention.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["12.10.1", "10.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const backupVaultPolicyNotPublic: ResourcePolicyDefinition = {
     id: "backup-vault-policy-not-public",
     description: "Checks whether AWS Backup vault access policies grant access to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

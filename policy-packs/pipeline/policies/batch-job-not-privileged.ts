@@ -29,7 +29,6 @@ export const batchJobNotPrivileged: ResourcePolicyDefinition = {
     id: "batch-job-not-privileged",
     description: "Checks whether AWS Batch job definitions run their containers without privileged mode.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["2.2.1", "2.2.6"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -8,7 +8,6 @@ export const bedrockAgentGuardrailConfigured: ResourcePolicyDefinition = {
     id: "bedrock-agent-guardrail-configured",
     description: "Checks whether Bedrock agents are associated with a Bedrock guardrail.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.2.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

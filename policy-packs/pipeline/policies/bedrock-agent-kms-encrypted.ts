@@ -7,7 +7,6 @@ export const bedrockAgentKmsEncrypted: ResourcePolicyDefinition = {
     id: "bedrock-agent-kms-encrypted",
     description: "Checks whether Bedrock agents encrypt their data (sessions, memory) with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `customerEncryptionKeyArn` to a customer managed key whose policy lets the agent's role use it.",

@@ -10,7 +10,6 @@ export const cloud9EnvironmentNoIngress: ResourcePolicyDefinition = {
     id: "cloud9-environment-no-ingress",
     description: "Checks whether Cloud9 EC2 environments connect through Systems Manager, with no inbound access.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `connectionType: "CONNECT_SSM"` (and a private `subnetId` with SSM endpoints or NAT).',

@@ -7,7 +7,6 @@ export const cloudformationStackNotifications: ResourcePolicyDefinition = {
     id: "cloudformation-stack-notifications",
     description: "Checks whether CloudFormation stacks a program manages send their events to an SNS topic.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `notificationArns` to the operations topic, so stack changes and failures are seen outside Pulumi too.",

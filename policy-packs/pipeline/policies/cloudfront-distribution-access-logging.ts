@@ -7,7 +7,6 @@ export const cloudfrontDistributionAccessLogging: ResourcePolicyDefinition = {
     id: "cloudfront-distribution-access-logging",
     description: "Checks whether CloudFront distributions write standard access logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `loggingConfig.bucket` to the log-archive bucket's regional domain name (with a `prefix` per distribution).",

@@ -8,7 +8,6 @@ export const cloudfrontDistributionDefaultRootObject: ResourcePolicyDefinition =
     description:
         "Checks whether CloudFront distributions name a default root object, so a request for `/` cannot list or reach the origin's root.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `defaultRootObject` (e.g. `index.html`); waive for an API-only distribution whose origin answers `/` itself.",

@@ -9,7 +9,6 @@ export const cloudfrontDistributionEnabled: ResourcePolicyDefinition = {
         "distribution is unmonitored inventory that still carries a " +
         "certificate and DNS names.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `enabled: true`, or delete the distribution (and its DNS records) if it is no longer used.",

@@ -6,7 +6,6 @@ export const cloudfrontDistributionGeoRestriction: ResourcePolicyDefinition = {
     id: "cloudfront-distribution-geo-restriction",
     description: "Checks whether CloudFront distributions restrict the countries they serve.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["1.4.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

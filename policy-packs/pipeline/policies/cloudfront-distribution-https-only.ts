@@ -8,7 +8,6 @@ export const cloudfrontDistributionHttpsOnly: ResourcePolicyDefinition = {
     description:
         "Checks whether CloudFront distributions serve viewers over HTTPS only (redirect or refuse plain HTTP) in every cache behaviour.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const cloudfrontDistributionOriginFailover: ResourcePolicyDefinition = {
     id: "cloudfront-distribution-origin-failover",
     description: "Checks whether CloudFront distributions fail over to a second origin when the first one fails.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

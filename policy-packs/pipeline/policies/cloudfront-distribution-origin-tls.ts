@@ -12,7 +12,6 @@ export const cloudfrontDistributionOriginTls: ResourcePolicyDefinition = {
     id: "cloudfront-distribution-origin-tls",
     description: "Checks whether CloudFront distributions reach custom origins over HTTPS only, with TLS 1.2 or later.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

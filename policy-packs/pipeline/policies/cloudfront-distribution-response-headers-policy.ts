@@ -9,7 +9,6 @@ export const cloudfrontDistributionResponseHeadersPolicy: ResourcePolicyDefiniti
     description:
         "Checks whether every cache behaviour of a CloudFront distribution adds security headers through a response headers policy.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

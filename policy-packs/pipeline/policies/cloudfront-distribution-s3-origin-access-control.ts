@@ -15,7 +15,6 @@ export const cloudfrontDistributionS3OriginAccessControl: ResourcePolicyDefiniti
         "bucket's REST endpoint with an origin access control, so the bucket " +
         "stays private.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

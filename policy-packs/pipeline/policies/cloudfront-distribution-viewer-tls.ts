@@ -16,7 +16,6 @@ export const cloudfrontDistributionViewerTls: ResourcePolicyDefinition = {
         "Checks whether CloudFront distributions serve viewers with their own " +
         "certificate (SNI) and an allowed minimum TLS version (1.2 or later).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const cloudfrontDistributionWaf: ResourcePolicyDefinition = {
     id: "cloudfront-distribution-waf",
     description: "Checks whether CloudFront distributions are protected by a WAF web ACL.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.1", "6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

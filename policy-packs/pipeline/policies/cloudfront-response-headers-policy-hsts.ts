@@ -14,7 +14,6 @@ export const cloudfrontResponseHeadersPolicyHsts: ResourcePolicyDefinition = {
         "preload, " +
         "overriding the origin's.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

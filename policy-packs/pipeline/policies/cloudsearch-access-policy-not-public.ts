@@ -12,7 +12,6 @@ export const cloudsearchAccessPolicyNotPublic: ResourcePolicyDefinition = {
     id: "cloudsearch-access-policy-not-public",
     description: "Checks whether CloudSearch domain service access policies grant search or document access to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Name the roles allowed to search and upload in `accessPolicy`, or narrow `*` with a fixed `aws:SourceIp` range.",

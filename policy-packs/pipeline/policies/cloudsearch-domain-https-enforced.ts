@@ -10,7 +10,6 @@ export const cloudsearchDomainHttpsEnforced: ResourcePolicyDefinition = {
     id: "cloudsearch-domain-https-enforced",
     description: "Checks whether CloudSearch domain endpoints refuse plain HTTP and accept TLS 1.2 or later only.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `endpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" }`.',

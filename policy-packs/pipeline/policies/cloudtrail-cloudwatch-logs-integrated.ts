@@ -10,7 +10,6 @@ export const cloudtrailCloudwatchLogsIntegrated: ResourcePolicyDefinition = {
         "Checks whether CloudTrail trails also deliver to a CloudWatch Logs " +
         "group, where metric filters and alarms can act on events as they happen.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.3.3", "10.4.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const cloudtrailEventDataStoreKmsEncrypted: ResourcePolicyDefinition = {
     id: "cloudtrail-event-data-store-kms-encrypted",
     description: "Checks whether CloudTrail Lake event data stores encrypt events with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsKeyId` to the logs key (its policy must let CloudTrail use it for this event data store).",

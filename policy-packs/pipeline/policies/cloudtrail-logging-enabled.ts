@@ -6,7 +6,6 @@ export const cloudtrailLoggingEnabled: ResourcePolicyDefinition = {
     id: "cloudtrail-logging-enabled",
     description: "Checks whether CloudTrail trails are logging, not declared and then stopped.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.7.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Remove `enableLogging: false` from the trail (logging is on by default).",

@@ -6,7 +6,6 @@ export const cloudtrailMultiRegionValidatedEncrypted: ResourcePolicyDefinition =
     id: "cloudtrail-multi-region-validated-encrypted",
     description: "Checks whether CloudTrail trails are multi-region, validate log files and encrypt with KMS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.3.2", "10.3.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Set `isMultiRegionTrail: true`, `enableLogFileValidation: true` and `kmsKeyId` on the trail.",

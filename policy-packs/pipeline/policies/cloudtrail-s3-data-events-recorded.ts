@@ -18,7 +18,6 @@ export const cloudtrailS3DataEventsRecorded: StackPolicyDefinition = {
     description:
         "Checks whether the stack's CloudTrail trails record object-level S3 events (writes, and reads when configured) for every bucket.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const cloudtrailSnsNotifications: ResourcePolicyDefinition = {
     id: "cloudtrail-sns-notifications",
     description: "Checks whether CloudTrail trails announce each log file delivery on an SNS topic, so a stop in delivery can be noticed.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.7.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -8,7 +8,6 @@ export const cloudwatchAlarmActionsEnabled: ResourcePolicyDefinition = {
     id: "cloudwatch-alarm-actions-enabled",
     description: "Checks whether CloudWatch alarms keep their actions enabled, so a state change reaches someone.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.4.1.1", "10.7.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Remove `actionsEnabled: false` (actions are enabled by default) and give the alarm `alarmActions`.",

@@ -6,7 +6,6 @@ export const cloudwatchLogGroupKmsEncrypted: ResourcePolicyDefinition = {
     id: "cloudwatch-log-group-kms-encrypted",
     description: "Checks whether CloudWatch log groups are encrypted with a KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "10.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsKeyId` to the logs KMS key (its key policy must allow the CloudWatch Logs service).",

@@ -10,7 +10,6 @@ export const cloudwatchLogGroupRetention: ResourcePolicyDefinition = {
     id: "cloudwatch-log-group-retention",
     description: "Checks whether CloudWatch log groups keep logs for at least a year.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `retentionInDays` to 365 or more (or leave it unset to keep logs forever).",

@@ -54,7 +54,6 @@ export const cloudwatchSecurityEventAlarms: StackPolicyDefinition = {
         "Checks whether the audit trail's log group has a metric filter and an alarm with actions for each kind of " +
         "security-relevant account activity (CIS 4.1–4.15).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.4.1.1", "10.7.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -8,7 +8,6 @@ export const codebuildProjectEncrypted: ResourcePolicyDefinition = {
     id: "codebuild-project-encrypted",
     description: "Checks whether CodeBuild projects encrypt build output and S3 logs, with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const codebuildProjectLogging: ResourcePolicyDefinition = {
     description:
         "Checks whether CodeBuild projects declare where build logs go (CloudWatch Logs or S3) and keep at least one destination on.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

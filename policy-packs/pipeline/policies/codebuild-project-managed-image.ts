@@ -10,7 +10,6 @@ export const codebuildProjectManagedImage: ResourcePolicyDefinition = {
     id: "codebuild-project-managed-image",
     description: "Checks whether CodeBuild projects build on images that AWS maintains (or another allowed registry prefix).",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["6.3.2", "6.3.3"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -14,7 +14,6 @@ export const codebuildProjectNoPlaintextCredentials: ResourcePolicyDefinition = 
     description:
         "Checks whether CodeBuild projects keep credentials (AWS keys, passwords, tokens) out of plain-text environment variables.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -6,7 +6,6 @@ export const codebuildProjectNotPrivileged: ResourcePolicyDefinition = {
     id: "codebuild-project-not-privileged",
     description: "Checks whether CodeBuild projects build without privileged mode (root access to the build host's Docker daemon).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.1", "2.2.6"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

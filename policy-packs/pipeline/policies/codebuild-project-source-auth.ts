@@ -20,7 +20,6 @@ export const codebuildProjectSourceAuth: ResourcePolicyDefinition = {
         "an OAuth app connection (CodeConnections) rather than personal tokens " +
         "or credentials in the URL.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -20,7 +20,6 @@ export const codecommitRepositoryApprovalRule: StackPolicyDefinition = {
     description:
         "Checks whether every CodeCommit repository has an approval rule template asking for at least two approvals before a merge.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.2.3", "6.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const cognitoIdentityPoolNoUnauthenticated: ResourcePolicyDefinition = {
     id: "cognito-identity-pool-no-unauthenticated",
     description: "Checks whether Cognito identity pools refuse AWS credentials to unauthenticated (guest) identities.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "8.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const cognitoUserPoolMfaRequired: ResourcePolicyDefinition = {
     id: "cognito-user-pool-mfa-required",
     description: "Checks whether Cognito user pools require multi-factor authentication for every user.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["8.4.2", "8.5.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

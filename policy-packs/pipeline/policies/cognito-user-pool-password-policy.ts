@@ -12,7 +12,6 @@ export const cognitoUserPoolPasswordPolicy: ResourcePolicyDefinition = {
     id: "cognito-user-pool-password-policy",
     description: "Checks whether Cognito user pools require long passwords mixing upper and lower case letters, numbers and symbols.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["8.3.6"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

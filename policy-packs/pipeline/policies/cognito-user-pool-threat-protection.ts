@@ -8,7 +8,6 @@ export const cognitoUserPoolThreatProtection: ResourcePolicyDefinition = {
         "Checks whether Cognito user pools are on the Plus tier with threat " +
         "protection enforced (compromised credentials, adaptive authentication).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["8.3.4"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: 'Set `userPoolTier: "PLUS"` and `userPoolAddOns: { advancedSecurityMode: "ENFORCED" }`.',

@@ -16,7 +16,6 @@ export const comprehendModelKmsEncrypted: ResourcePolicyDefinition = {
         "Checks whether Comprehend custom models (entity recognizers, document " +
         "classifiers) and their training volumes use a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `modelKmsKeyId` and `volumeKmsKeyId` to a customer managed key.",

@@ -6,7 +6,6 @@ export const configAggregatorAllRegions: ResourcePolicyDefinition = {
     id: "config-aggregator-all-regions",
     description: "Checks whether AWS Config aggregators collect from every region, including regions enabled later.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "11.5.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -19,7 +19,6 @@ export const configRecorderRecordsAllResources: ResourcePolicyDefinition = {
     id: "config-recorder-records-all-resources",
     description: "Checks whether AWS Config recorders record every supported resource type, global ones (IAM) included.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "11.5.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

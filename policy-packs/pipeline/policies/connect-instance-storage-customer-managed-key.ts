@@ -11,7 +11,6 @@ export const connectInstanceStorageCustomerManagedKey: ResourcePolicyDefinition 
         "Checks whether Amazon Connect stores call recordings, transcripts and " +
         "media in S3 or Kinesis Video with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

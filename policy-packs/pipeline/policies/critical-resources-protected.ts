@@ -18,7 +18,6 @@ export const criticalResourcesProtected: StackPolicyDefinition = {
     id: "critical-resources-protected",
     description: "Checks whether critical resources (KMS keys, VPCs, the log archive) are protected against deletion and replacement.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.6.1", "10.5.1", "1.2.1"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Create the resource with `{ protect: true }`; removing protection must be its own reviewed change.",

@@ -28,7 +28,6 @@ export const databaseNonDefaultPort = settingPolicy(
             "Checks whether RDS, ElastiCache, MemoryDB, DocumentDB and Redshift " +
             "databases listen on a port other than their engine's default.",
         severity: "low",
-        controls: { "pci-dss-v4.0": ["2.2.1"] },
         enforcementLevel: "disabled",
         waivable: true,
         remediationSteps:

@@ -6,7 +6,6 @@ export const datasyncTaskLoggingEnabled: ResourcePolicyDefinition = {
     id: "datasync-task-logging-enabled",
     description: "Checks whether DataSync tasks log the files they transfer to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `cloudwatchLogGroupArn` and `options: { logLevel: "TRANSFER" }` (or `"BASIC"`), never `"OFF"`.',

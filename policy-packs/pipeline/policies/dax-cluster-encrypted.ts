@@ -6,7 +6,6 @@ export const daxClusterEncrypted = settingPolicy(
         id: "dax-cluster-encrypted",
         description: "Checks whether DynamoDB Accelerator (DAX) clusters encrypt their data at rest.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["3.5.1"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps: "Set `serverSideEncryption: { enabled: true }` (a new cluster: encryption cannot be turned on later).",

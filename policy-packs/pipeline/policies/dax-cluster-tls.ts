@@ -11,7 +11,6 @@ export const daxClusterTls = settingPolicy(
         id: "dax-cluster-tls",
         description: "Checks whether DynamoDB Accelerator (DAX) clusters accept only TLS connections on their endpoint.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["4.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: 'Set `clusterEndpointEncryptionType: "TLS"` (a new cluster: the setting cannot be changed later).',

@@ -14,7 +14,6 @@ export const devtoolsCustomerManagedKey: ResourcePolicyDefinition = {
         "customer " +
         "managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

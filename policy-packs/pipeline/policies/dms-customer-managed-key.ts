@@ -8,7 +8,6 @@ export const dmsCustomerManagedKey = settingPolicy(
             "Checks whether DMS replication instances and endpoints encrypt their " +
             "storage and connection settings with a customer managed KMS key.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
         // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
         enforcementLevel: "advisory",
         enforceAfter: "2027-03-01",

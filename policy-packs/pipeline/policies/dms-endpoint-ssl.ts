@@ -22,7 +22,6 @@ export const dmsEndpointSsl = settingPolicy(
         id: "dms-endpoint-ssl",
         description: "Checks whether DMS endpoints connect to their databases with TLS.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["4.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Set `sslMode` to `verify-full` (or `verify-ca`, `require`) with the database's CA as `certificateArn`.",

@@ -12,7 +12,6 @@ export const dmsReplicationInstanceNotPublic = settingPolicy(
         id: "dms-replication-instance-not-public",
         description: "Checks whether DMS replication instances are explicitly kept off the internet.",
         severity: "critical",
-        controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps: "Set `publiclyAccessible: false` and a `replicationSubnetGroupId` over private subnets.",

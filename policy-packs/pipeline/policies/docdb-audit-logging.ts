@@ -33,7 +33,6 @@ export const docdbAuditLogging = settingPolicy(
         id: "docdb-audit-logging",
         description: "Checks whether DocumentDB clusters record audit events (`audit_logs`) and export them to CloudWatch Logs.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["10.2.1", "10.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

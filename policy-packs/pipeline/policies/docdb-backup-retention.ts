@@ -8,7 +8,6 @@ export const docdbBackupRetention = settingPolicy(
         id: "docdb-backup-retention",
         description: "Checks whether DocumentDB clusters and elastic clusters keep automated backups for at least the minimum retention.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

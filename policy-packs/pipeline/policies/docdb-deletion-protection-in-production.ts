@@ -11,7 +11,6 @@ export const docdbDeletionProtectionInProduction = settingPolicy(
         id: "docdb-deletion-protection-in-production",
         description: "Checks whether DocumentDB clusters and global clusters in production environments have deletion protection.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Set `deletionProtection: true` on production clusters; turning it off must be its own reviewed change.",

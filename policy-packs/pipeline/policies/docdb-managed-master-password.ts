@@ -12,7 +12,6 @@ export const docdbManagedMasterPassword = settingPolicy(
         id: "docdb-managed-master-password",
         description: "Checks whether DocumentDB clusters keep their master password in Secrets Manager rather than in the program.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["8.3.2", "8.6.2"] },
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps:

@@ -8,7 +8,6 @@ export const docdbStorageEncrypted = settingPolicy(
         id: "docdb-storage-encrypted",
         description: "Checks whether DocumentDB clusters and global clusters encrypt their storage.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["3.5.1"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:

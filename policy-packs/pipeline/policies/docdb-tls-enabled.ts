@@ -15,7 +15,6 @@ export const docdbTlsEnabled = settingPolicy(
         id: "docdb-tls-enabled",
         description: "Checks whether DocumentDB cluster parameter groups keep TLS on.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["4.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Set the `tls` parameter to `enabled` (or `tls1.2+`), or leave it out: the default group requires TLS.",

@@ -6,7 +6,6 @@ export const dynamodbPointInTimeRecovery = settingPolicy(
         id: "dynamodb-point-in-time-recovery",
         description: "Checks whether DynamoDB tables and table replicas have point-in-time recovery on.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -16,7 +16,6 @@ export const dynamodbResourcePolicyNotPublic = settingPolicy(
         id: "dynamodb-resource-policy-not-public",
         description: "Checks whether DynamoDB resource policies grant access only to named principals, never to everyone.",
         severity: "critical",
-        controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:

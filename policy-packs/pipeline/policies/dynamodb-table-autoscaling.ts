@@ -19,7 +19,6 @@ export const dynamodbTableAutoscaling: StackPolicyDefinition = {
         "Checks whether DynamoDB tables with provisioned capacity scale it " +
         "with Application Auto Scaling (on-demand tables scale by themselves).",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

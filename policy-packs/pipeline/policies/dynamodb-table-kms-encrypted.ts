@@ -6,7 +6,6 @@ export const dynamodbTableKmsEncrypted: ResourcePolicyDefinition = {
     id: "dynamodb-table-kms-encrypted",
     description: "Checks whether DynamoDB tables are encrypted with a KMS key rather than an AWS owned key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer managed key> }`.",

@@ -28,7 +28,6 @@ export const ebsKmsCustomerManagedKey: ResourcePolicyDefinition = {
         "snapshot and AMI copies, and lifecycle cross-region copies name a " +
         "customer-managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.6.1", "3.7.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

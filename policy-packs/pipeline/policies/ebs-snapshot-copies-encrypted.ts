@@ -13,7 +13,6 @@ export const ebsSnapshotCopiesEncrypted: ResourcePolicyDefinition = {
     id: "ebs-snapshot-copies-encrypted",
     description: "Checks whether copies of EBS snapshots and AMIs, including Data Lifecycle Manager cross-region copies, are encrypted.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -8,7 +8,6 @@ export const ebsVolumeEncrypted: ResourcePolicyDefinition = {
     id: "ebs-volume-encrypted",
     description: "Checks whether EBS volumes are encrypted, and that an account's encryption by default, when managed, is on.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `encrypted: true` (and a `kmsKeyId`), and keep `aws.ebs.EncryptionByDefault` `enabled: true` for the account.",

@@ -37,7 +37,6 @@ export const ebsVolumeInBackupPlan: StackPolicyDefinition = {
     description:
         "Checks whether every EBS volume is selected by an AWS Backup plan, in the stack or through the organisation's backup tag.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

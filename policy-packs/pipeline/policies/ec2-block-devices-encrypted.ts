@@ -24,7 +24,6 @@ export const ec2BlockDevicesEncrypted: ResourcePolicyDefinition = {
     id: "ec2-block-devices-encrypted",
     description: "Checks whether EC2 instances, launch templates, launch configurations and AMIs declare their EBS volumes encrypted.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

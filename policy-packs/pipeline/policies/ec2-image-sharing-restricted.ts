@@ -18,7 +18,6 @@ export const ec2ImageSharingRestricted: ResourcePolicyDefinition = {
     id: "ec2-image-sharing-restricted",
     description: "Checks whether AMIs and EBS snapshots are shared only with allowed accounts or organisations, never publicly.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const ec2InstanceDetailedMonitoring: ResourcePolicyDefinition = {
     id: "ec2-instance-detailed-monitoring",
     description: "Checks whether EC2 instances, launch templates and launch configurations turn on detailed (one-minute) monitoring.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.7.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

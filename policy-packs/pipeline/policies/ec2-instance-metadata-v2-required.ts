@@ -27,7 +27,6 @@ export const ec2InstanceMetadataV2Required: ResourcePolicyDefinition = {
         "configurations require IMDSv2 session tokens with a response hop " +
         "limit of 1 (or turn the metadata service off).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.6", "8.6.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -14,7 +14,6 @@ export const ec2InstanceNoPublicIp: ResourcePolicyDefinition = {
     id: "ec2-instance-no-public-ip",
     description: "Checks whether EC2 instances, launch templates and launch configurations refuse public IP addresses.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

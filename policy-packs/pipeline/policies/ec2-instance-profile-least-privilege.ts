@@ -31,7 +31,6 @@ export const ec2InstanceProfileLeastPrivilege: StackPolicyDefinition = {
         "whether the role of every instance, launch template and launch " +
         "configuration's profile stops short of administrator access.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "8.6.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const ec2InstanceTerminationProtection: ResourcePolicyDefinition = {
     id: "ec2-instance-termination-protection",
     description: "Checks whether standalone EC2 instances are protected against termination through the API.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,

@@ -35,7 +35,6 @@ export const ec2UserDataNoSecrets: ResourcePolicyDefinition = {
     id: "ec2-user-data-no-secrets",
     description: "Checks whether EC2 user data (instances, launch templates, launch configurations) is free of credentials.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -18,7 +18,6 @@ export const ecrRepositoryKmsEncrypted: ResourcePolicyDefinition = {
     id: "ecr-repository-kms-encrypted",
     description: "Checks whether ECR repositories encrypt their images with KMS, under a customer-managed key by default.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -15,7 +15,6 @@ export const ecrRepositoryNotPublic: ResourcePolicyDefinition = {
     description:
         "Checks whether ECR repository and registry policies grant access only to named accounts or the organisation, never to anyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["7.2.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

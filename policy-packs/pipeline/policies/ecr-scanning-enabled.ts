@@ -8,7 +8,6 @@ export const ecrScanningEnabled: StackPolicyDefinition = {
     id: "ecr-scanning-enabled",
     description: "Checks whether every ECR repository is scanned, by scan-on-push or registry-wide enhanced scanning.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.3.1", "11.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

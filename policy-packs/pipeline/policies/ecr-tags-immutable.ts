@@ -6,7 +6,6 @@ export const ecrTagsImmutable: ResourcePolicyDefinition = {
     id: "ecr-tags-immutable",
     description: "Checks whether ECR repositories make image tags immutable.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.2", "6.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the repository.',

@@ -8,7 +8,6 @@ export const ecsClusterContainerInsights: ResourcePolicyDefinition = {
     id: "ecs-cluster-container-insights",
     description: "Checks whether ECS clusters have CloudWatch Container Insights enabled.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.7.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: 'Add `settings: [{ name: "containerInsights", value: "enhanced" }]` (or `"enabled"`) to the cluster.',

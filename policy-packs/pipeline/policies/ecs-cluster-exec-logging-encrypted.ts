@@ -23,7 +23,6 @@ export const ecsClusterExecLoggingEncrypted: ResourcePolicyDefinition = {
     id: "ecs-cluster-exec-logging-encrypted",
     description: "Checks whether ECS clusters log ECS Exec sessions, to an encrypted destination when the cluster chooses it.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.2", "10.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const ecsContainerLogConfiguration: ResourcePolicyDefinition = {
     id: "ecs-container-log-configuration",
     description: "Checks whether every ECS container has a log configuration.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

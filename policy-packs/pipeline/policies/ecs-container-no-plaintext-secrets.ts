@@ -16,7 +16,6 @@ export const ecsContainerNoPlaintextSecrets: ResourcePolicyDefinition = {
     id: "ecs-container-no-plaintext-secrets",
     description: "Checks whether ECS containers keep secrets out of plain environment variables.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

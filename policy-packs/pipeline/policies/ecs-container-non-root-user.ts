@@ -13,7 +13,6 @@ export const ecsContainerNonRootUser: ResourcePolicyDefinition = {
     id: "ecs-container-non-root-user",
     description: "Checks whether ECS containers declare a non-root user.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.6", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

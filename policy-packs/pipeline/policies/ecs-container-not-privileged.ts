@@ -7,7 +7,6 @@ export const ecsContainerNotPrivileged: ResourcePolicyDefinition = {
     id: "ecs-container-not-privileged",
     description: "Checks whether ECS containers run without privileged mode.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["2.2.1", "2.2.6"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Remove `privileged: true` from the container definition; grant specific Linux capabilities only if truly needed.",

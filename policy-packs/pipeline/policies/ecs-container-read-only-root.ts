@@ -7,7 +7,6 @@ export const ecsContainerReadOnlyRoot: ResourcePolicyDefinition = {
     id: "ecs-container-read-only-root",
     description: "Checks whether ECS containers mount their root filesystem read-only.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["2.2.6"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `readonlyRootFilesystem: true` and give the container a volume for the paths it must write.",

@@ -12,7 +12,6 @@ export const ecsImageFromApprovedRegistry: ResourcePolicyDefinition = {
     id: "ecs-image-from-approved-registry",
     description: "Checks whether ECS container images come only from the organisation's registries.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.3.2", "6.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Mirror the image into the organisation's ECR registry (pull-through cache or a build) and reference it there.",

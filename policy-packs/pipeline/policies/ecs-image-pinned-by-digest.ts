@@ -7,7 +7,6 @@ export const ecsImagePinnedByDigest: ResourcePolicyDefinition = {
     id: "ecs-image-pinned-by-digest",
     description: "Checks whether ECS container images are referenced by content digest rather than a movable tag.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.2", "6.5.1"] },
     enforcementLevel: "advisory",
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,

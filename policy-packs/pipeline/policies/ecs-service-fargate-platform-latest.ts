@@ -15,7 +15,6 @@ export const ecsServiceFargatePlatformLatest: ResourcePolicyDefinition = {
     id: "ecs-service-fargate-platform-latest",
     description: "Checks whether Fargate ECS services run on the latest platform version.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `platformVersion: "LATEST"` (or leave it unset) on Fargate services.',

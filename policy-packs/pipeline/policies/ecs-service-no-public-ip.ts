@@ -6,7 +6,6 @@ export const ecsServiceNoPublicIp: ResourcePolicyDefinition = {
     id: "ecs-service-no-public-ip",
     description: "Checks whether ECS services run their tasks without public IP addresses.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `networkConfiguration.assignPublicIp: false` and reach the service through the load balancer.",

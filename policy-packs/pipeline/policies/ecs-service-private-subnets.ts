@@ -26,7 +26,6 @@ export const ecsServicePrivateSubnets: StackPolicyDefinition = {
     id: "ecs-service-private-subnets",
     description: "Checks whether ECS services run in subnets whose route tables have no route to an internet gateway.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

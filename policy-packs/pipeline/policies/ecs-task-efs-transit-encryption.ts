@@ -8,7 +8,6 @@ export const ecsTaskEfsTransitEncryption: ResourcePolicyDefinition = {
     id: "ecs-task-efs-transit-encryption",
     description: "Checks whether ECS task definitions mount EFS volumes with encryption in transit.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const ecsTaskNoHostNamespaces: ResourcePolicyDefinition = {
     id: "ecs-task-no-host-namespaces",
     description: "Checks whether ECS task definitions keep to their own network, process and IPC namespaces rather than the host's.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.6", "1.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Use `networkMode: "awsvpc"` and leave `pidMode` and `ipcMode` unset (or `"task"`).',

@@ -9,7 +9,6 @@ export const ecsTaskRolesLeastPrivilege: StackPolicyDefinition = {
     id: "ecs-task-roles-least-privilege",
     description: "Checks whether ECS task definitions use separate task and execution roles, neither with administrator access.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "7.2.5"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -12,7 +12,6 @@ export const edgeResourceCreateBeforeReplace: ResourcePolicyDefinition = {
         "point at " +
         "a deleted resource.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const efsAccessPointLeastPrivilege: ResourcePolicyDefinition = {
     id: "efs-access-point-least-privilege",
     description: "Checks whether EFS access points enforce a POSIX user and a root directory other than the file system's root.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

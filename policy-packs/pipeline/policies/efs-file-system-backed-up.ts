@@ -23,7 +23,6 @@ export const efsFileSystemBackedUp: StackPolicyDefinition = {
     id: "efs-file-system-backed-up",
     description: "Checks whether every EFS file system is backed up by AWS Backup (automatic backups or a backup plan's selection).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const efsFileSystemEncrypted: ResourcePolicyDefinition = {
     id: "efs-file-system-encrypted",
     description: "Checks whether EFS file systems are encrypted at rest with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const efsFileSystemMultiAz: ResourcePolicyDefinition = {
     id: "efs-file-system-multi-az",
     description: "Checks whether production EFS file systems store data across availability zones (Regional, not One Zone).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Leave `availabilityZoneName` unset so the file system is Regional (chosen at creation: replace the file system).",

@@ -12,7 +12,6 @@ export const efsFileSystemPolicyNotPublic: ResourcePolicyDefinition = {
     id: "efs-file-system-policy-not-public",
     description: "Checks whether EFS file system policies grant access to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

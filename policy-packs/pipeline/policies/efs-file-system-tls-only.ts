@@ -18,7 +18,6 @@ export const efsFileSystemTlsOnly: StackPolicyDefinition = {
     id: "efs-file-system-tls-only",
     description: "Checks whether every EFS file system's policy refuses clients that mount without TLS.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

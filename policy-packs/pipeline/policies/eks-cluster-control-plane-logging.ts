@@ -16,7 +16,6 @@ export const eksClusterControlPlaneLogging: ResourcePolicyDefinition = {
         "Checks whether EKS clusters send their control-plane logs (API, " +
         "audit, authenticator, controller manager, scheduler) to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -16,7 +16,6 @@ export const eksClusterEndpointPrivate: ResourcePolicyDefinition = {
     id: "eks-cluster-endpoint-private",
     description: "Checks whether EKS clusters keep their Kubernetes API endpoint private (or, where allowed, public only to named CIDRs).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -10,7 +10,6 @@ export const eksClusterNoImplicitAdmin: ResourcePolicyDefinition = {
     id: "eks-cluster-no-implicit-admin",
     description: "Checks whether EKS clusters refrain from making their creator an implicit cluster administrator.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

@@ -12,7 +12,6 @@ export const eksClusterSecretsEncrypted: ResourcePolicyDefinition = {
     id: "eks-cluster-secrets-encrypted",
     description: "Checks whether EKS clusters envelope-encrypt Kubernetes secrets with a KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -25,7 +25,6 @@ export const eksClusterSupportedVersion: ResourcePolicyDefinition = {
     id: "eks-cluster-supported-version",
     description: "Checks whether EKS clusters run a Kubernetes version no older than the platform's supported minimum.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

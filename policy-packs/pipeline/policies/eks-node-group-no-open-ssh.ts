@@ -12,7 +12,6 @@ export const eksNodeGroupNoOpenSsh: ResourcePolicyDefinition = {
     id: "eks-node-group-no-open-ssh",
     description: "Checks whether EKS managed node groups with SSH access restrict it to named source security groups.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

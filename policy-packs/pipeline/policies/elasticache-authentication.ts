@@ -24,7 +24,6 @@ export const elasticacheAuthentication = settingPolicy(
         description:
             "Checks whether ElastiCache (Redis OSS, Valkey) and MemoryDB caches make clients authenticate (AUTH token or RBAC users).",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["8.3.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -9,7 +9,6 @@ export const elasticacheAutoMinorVersionUpgrade = settingPolicy(
         id: "elasticache-auto-minor-version-upgrade",
         description: "Checks whether ElastiCache (Redis OSS, Valkey) and MemoryDB caches take minor engine upgrades automatically.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["6.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Remove `autoMinorVersionUpgrade: false` (the default is on) so security patches land in the maintenance window.",

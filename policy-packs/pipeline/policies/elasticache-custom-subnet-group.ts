@@ -24,7 +24,6 @@ export const elasticacheCustomSubnetGroup = settingPolicy(
             "Checks whether ElastiCache and MemoryDB caches are placed in the " +
             "isolated subnets by their own subnet group, not the default one.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

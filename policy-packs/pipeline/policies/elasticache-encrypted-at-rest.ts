@@ -20,7 +20,6 @@ export const elasticacheEncryptedAtRest = settingPolicy(
         id: "elasticache-encrypted-at-rest",
         description: "Checks whether ElastiCache for Redis OSS and Valkey caches encrypt their data at rest.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["3.5.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -16,7 +16,6 @@ export const elasticacheInTransitEncryption = settingPolicy(
         id: "elasticache-in-transit-encryption",
         description: "Checks whether ElastiCache clusters and replication groups and MemoryDB clusters accept only TLS connections.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["4.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -38,7 +38,6 @@ export const elasticacheMultiAzInProduction = settingPolicy(
         id: "elasticache-multi-az-in-production",
         description: "Checks whether ElastiCache and MemoryDB caches in production environments fail over across availability zones.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

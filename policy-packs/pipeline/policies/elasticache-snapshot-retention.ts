@@ -11,7 +11,6 @@ export const elasticacheSnapshotRetention = settingPolicy(
             "Checks whether ElastiCache (Redis OSS, Valkey) and MemoryDB caches " +
             "keep automatic snapshots for at least the minimum retention.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "advisory",
         environmentLevels: MANDATORY_IN_PRODUCTION,
         waivable: true,

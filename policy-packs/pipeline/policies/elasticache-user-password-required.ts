@@ -14,7 +14,6 @@ export const elasticacheUserPasswordRequired = settingPolicy(
         id: "elasticache-user-password-required",
         description: "Checks whether ElastiCache RBAC users must authenticate (password or IAM) to sign in.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["8.3.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

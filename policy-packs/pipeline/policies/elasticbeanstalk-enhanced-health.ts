@@ -8,7 +8,6 @@ export const elasticbeanstalkEnhancedHealth: ResourcePolicyDefinition = {
     id: "elasticbeanstalk-enhanced-health",
     description: "Checks whether Elastic Beanstalk environments use enhanced health reporting.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.7.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: 'Add the setting `aws:elasticbeanstalk:healthreporting:system` `SystemType` = `"enhanced"`.',

@@ -11,7 +11,6 @@ export const elasticbeanstalkEnvironmentLogsPublished: ResourcePolicyDefinition 
     id: "elasticbeanstalk-environment-logs-published",
     description: "Checks whether Elastic Beanstalk environments publish their instance logs to S3 or stream them to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

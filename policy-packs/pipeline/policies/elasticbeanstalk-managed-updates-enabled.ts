@@ -10,7 +10,6 @@ export const elasticbeanstalkManagedUpdatesEnabled: ResourcePolicyDefinition = {
     id: "elasticbeanstalk-managed-updates-enabled",
     description: "Checks whether Elastic Beanstalk environments apply managed platform updates (minor or patch level).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

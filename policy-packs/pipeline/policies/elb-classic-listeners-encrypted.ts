@@ -17,7 +17,6 @@ export const elbClassicListenersEncrypted: ResourcePolicyDefinition = {
         "Checks whether every classic load-balancer listener accepts only " +
         "HTTPS or SSL, with a certificate, and re-encrypts traffic to its instances.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

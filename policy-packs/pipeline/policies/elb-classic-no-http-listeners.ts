@@ -14,7 +14,6 @@ export const elbClassicNoHttpListeners: ResourcePolicyDefinition = {
     id: "elb-classic-no-http-listeners",
     description: "Checks whether classic load balancers are kept off HTTP and HTTPS traffic, which application load balancers serve.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

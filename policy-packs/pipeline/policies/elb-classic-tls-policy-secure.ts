@@ -21,7 +21,6 @@ export const elbClassicTlsPolicySecure: ResourcePolicyDefinition = {
     id: "elb-classic-tls-policy-secure",
     description: "Checks whether classic load-balancer TLS negotiation policies allow TLS 1.2 or later only.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const emrBlockPublicAccessEnabled: ResourcePolicyDefinition = {
     description:
         "Checks whether the account's EMR block public access setting refuses clusters whose security groups are open to the internet.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

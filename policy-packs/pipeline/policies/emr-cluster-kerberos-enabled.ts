@@ -7,7 +7,6 @@ export const emrClusterKerberosEnabled: ResourcePolicyDefinition = {
     id: "emr-cluster-kerberos-enabled",
     description: "Checks whether EMR clusters authenticate users and services with Kerberos (a realm set).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["8.2.1", "8.3.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

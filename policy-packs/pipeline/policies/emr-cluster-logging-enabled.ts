@@ -6,7 +6,6 @@ export const emrClusterLoggingEnabled: ResourcePolicyDefinition = {
     id: "emr-cluster-logging-enabled",
     description: "Checks whether EMR clusters archive their logs to S3.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `logUri` to an `s3://` location in a log bucket (and `logEncryptionKmsKeyId` to encrypt the archived logs).",

@@ -7,7 +7,6 @@ export const emrClusterSecurityConfiguration: ResourcePolicyDefinition = {
     id: "emr-cluster-security-configuration",
     description: "Checks whether EMR clusters run with a security configuration (where their encryption is declared).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

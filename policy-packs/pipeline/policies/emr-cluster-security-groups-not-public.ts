@@ -40,7 +40,6 @@ export const emrClusterSecurityGroupsNotPublic: StackPolicyDefinition = {
     id: "emr-cluster-security-groups-not-public",
     description: "Checks whether the security groups of EMR clusters admit no traffic from the internet, on any port.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -17,7 +17,6 @@ export const emrSecurityConfigurationEncryptsAtRest: ResourcePolicyDefinition = 
     id: "emr-security-configuration-encrypts-at-rest",
     description: "Checks whether EMR security configurations encrypt local disks, EBS volumes and EMRFS data in S3 with KMS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const emrSecurityConfigurationEncryptsInTransit: ResourcePolicyDefinition
     id: "emr-security-configuration-encrypts-in-transit",
     description: "Checks whether EMR security configurations encrypt traffic between cluster nodes and applications with TLS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

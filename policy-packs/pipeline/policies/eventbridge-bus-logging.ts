@@ -10,7 +10,6 @@ export const eventbridgeBusLogging: ResourcePolicyDefinition = {
     id: "eventbridge-bus-logging",
     description: "Checks whether EventBridge custom event buses log event delivery (at least failures).",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

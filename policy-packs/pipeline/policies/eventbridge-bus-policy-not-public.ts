@@ -13,7 +13,6 @@ export const eventbridgeBusPolicyNotPublic: ResourcePolicyDefinition = {
     id: "eventbridge-bus-policy-not-public",
     description: "Checks whether EventBridge event bus policies let only trusted accounts or the organisation put events, never everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -10,7 +10,6 @@ export const eventbridgeCustomerManagedKey: ResourcePolicyDefinition = {
     description:
         "Checks whether EventBridge custom event buses and Scheduler schedules encrypt events and targets with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const fsxFileSystemKmsEncrypted: ResourcePolicyDefinition = {
     description:
         "Checks whether FSx file systems (Lustre, ONTAP, Windows File Server, OpenZFS) encrypt data with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const fsxFileSystemLoggingEnabled: ResourcePolicyDefinition = {
     id: "fsx-file-system-logging-enabled",
     description: "Checks whether FSx for Windows File Server audits file and share access, and FSx for Lustre logs its events.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

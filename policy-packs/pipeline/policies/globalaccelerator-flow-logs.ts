@@ -6,7 +6,6 @@ export const globalacceleratorFlowLogs: ResourcePolicyDefinition = {
     id: "globalaccelerator-flow-logs",
     description: "Checks whether Global Accelerator accelerators write flow logs of the traffic they carry.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `attributes: { flowLogsEnabled: true, flowLogsS3Bucket, flowLogsS3Prefix }` with the log-archive bucket.",

@@ -14,7 +14,6 @@ export const glueDataCatalogEncrypted: ResourcePolicyDefinition = {
     id: "glue-data-catalog-encrypted",
     description: "Checks whether the Glue Data Catalog encrypts its metadata and connection passwords with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

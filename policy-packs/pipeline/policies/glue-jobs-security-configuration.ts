@@ -9,7 +9,6 @@ export const glueJobsSecurityConfiguration: ResourcePolicyDefinition = {
     id: "glue-jobs-security-configuration",
     description: "Checks whether Glue jobs, crawlers and development endpoints run with a security configuration.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `securityConfiguration` to the name of an `aws.glue.SecurityConfiguration` that encrypts with KMS.",

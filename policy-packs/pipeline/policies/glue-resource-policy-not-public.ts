@@ -11,7 +11,6 @@ export const glueResourcePolicyNotPublic: ResourcePolicyDefinition = {
     id: "glue-resource-policy-not-public",
     description: "Checks whether the Glue Data Catalog resource policy grants access to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Name the accounts or roles the catalog is shared with, or narrow `*` with a fixed `aws:PrincipalOrgID` condition.",

@@ -16,7 +16,6 @@ export const glueSecurityConfigurationEncrypted: ResourcePolicyDefinition = {
     id: "glue-security-configuration-encrypted",
     description: "Checks whether Glue security configurations encrypt logs, job bookmarks and S3 output with customer managed KMS keys.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const guarddutyDetectorEnabled: ResourcePolicyDefinition = {
     id: "guardduty-detector-enabled",
     description: "Checks whether every GuardDuty detector declared is enabled.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["11.5.1"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Remove `enable: false` from the detector (detectors are enabled by default).",

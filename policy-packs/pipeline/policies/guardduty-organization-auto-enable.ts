@@ -8,7 +8,6 @@ export const guarddutyOrganizationAutoEnable: ResourcePolicyDefinition = {
     id: "guardduty-organization-auto-enable",
     description: "Checks whether the GuardDuty organization configuration turns GuardDuty on for member accounts automatically.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["11.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `autoEnableOrganizationMembers` to `ALL` (every member account) or at least `NEW`.",

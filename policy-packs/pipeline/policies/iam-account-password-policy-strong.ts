@@ -12,7 +12,6 @@ export const iamAccountPasswordPolicyStrong: ResourcePolicyDefinition = {
     id: "iam-account-password-policy-strong",
     description: "Checks whether the account password policy demands long, varied passwords that expire and are not reused.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["8.3.6", "8.3.7", "8.3.9"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -21,7 +21,6 @@ export const iamBoundaryNotAttached: ResourcePolicyDefinition = {
     id: "iam-boundary-not-attached",
     description: "Checks whether the permissions boundary policy is only ever used as a boundary, never attached as a permissions policy.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.5"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Set the boundary as the role's `permissionsBoundary`; attach a policy of its own that lists what the role needs.",

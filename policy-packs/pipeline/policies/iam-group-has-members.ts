@@ -21,7 +21,6 @@ export const iamGroupHasMembers: StackPolicyDefinition = {
     id: "iam-group-has-members",
     description: "Checks whether every IAM group the stack declares has at least one member.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["7.2.4"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

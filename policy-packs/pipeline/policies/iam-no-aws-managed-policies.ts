@@ -32,7 +32,6 @@ export const iamNoAwsManagedPolicies: ResourcePolicyDefinition = {
         "Checks whether roles, users and groups get their permissions from " +
         "policies the organisation writes rather than from AWS managed policies.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

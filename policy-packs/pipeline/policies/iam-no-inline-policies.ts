@@ -20,7 +20,6 @@ export const iamNoInlinePolicies: ResourcePolicyDefinition = {
         "Checks whether IAM users and groups (and roles, when configured) get " +
         "their permissions from managed policies rather than inline ones.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["7.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

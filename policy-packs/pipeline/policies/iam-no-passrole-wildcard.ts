@@ -9,7 +9,6 @@ export const iamNoPassroleWildcard: ResourcePolicyDefinition = {
     id: "iam-no-passrole-wildcard",
     description: "Checks whether IAM policies allow iam:PassRole only on named roles, never on every resource.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const iamNoUsersInWorkloadStacks: ResourcePolicyDefinition = {
     id: "iam-no-users-in-workload-stacks",
     description: "Checks whether workload stacks avoid IAM users and long-lived access keys.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["8.2.2", "8.3.9", "8.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Use IAM roles (task roles, IAM Identity Center, OIDC federation for CI) instead of IAM users and access keys.",

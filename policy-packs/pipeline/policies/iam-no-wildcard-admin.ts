@@ -30,7 +30,6 @@ export const iamNoWildcardAdmin: ResourcePolicyDefinition = {
     id: "iam-no-wildcard-admin",
     description: "Checks whether IAM policies avoid granting every action on every resource, and administrator policies are not attached.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: 'List the actions and resources the workload needs; never `Action: "*"` on `Resource: "*"` nor AdministratorAccess.',

@@ -33,7 +33,6 @@ export const iamPolicyConditionsNarrow: ResourcePolicyDefinition = {
     description:
         "Checks whether the conditions of Allow statements in IAM, trust and key policies narrow the grant instead of widening it.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const iamPolicyNoAllowWithNotElements: ResourcePolicyDefinition = {
     id: "iam-policy-no-allow-with-not-elements",
     description: "Checks whether IAM policies avoid `NotAction` and `NotResource` in Allow statements, which grant everything not listed.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

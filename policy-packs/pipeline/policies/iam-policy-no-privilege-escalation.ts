@@ -17,7 +17,6 @@ export const iamPolicyNoPrivilegeEscalation: ResourcePolicyDefinition = {
         "Checks whether IAM policies grant a known privilege-escalation path (policy rewriting, role passing to new " +
         "compute, credentials for others) without constraint.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "7.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const iamPolicyNoServiceWildcardActions: ResourcePolicyDefinition = {
         "Checks whether IAM policies name the actions they allow instead of " +
         "granting every action (`*`) or every action of a service (`s3:*`).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

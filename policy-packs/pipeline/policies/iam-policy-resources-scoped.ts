@@ -41,7 +41,6 @@ export const iamPolicyResourcesScoped: ResourcePolicyDefinition = {
         "Checks whether IAM policies scope every action that supports resource-level permissions to named resources or " +
         'a narrowing condition, instead of `Resource: "*"`.',
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

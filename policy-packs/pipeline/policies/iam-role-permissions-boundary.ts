@@ -13,7 +13,6 @@ export const iamRolePermissionsBoundary: ResourcePolicyDefinition = {
     id: "iam-role-permissions-boundary",
     description: "Checks whether service roles carry the organisation's permissions boundary.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.5"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `permissionsBoundary` to the landing zone's boundary policy ARN (published in the platform contract).",

@@ -73,7 +73,6 @@ export const iamRoleTrustPrincipalsScoped: ResourcePolicyDefinition = {
         "Checks whether role trust policies name who may assume the role: no wildcard principal, whole account or " +
         "federated provider without a condition identifying the caller.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.5", "8.2.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -9,7 +9,6 @@ export const iamUserNoDirectPolicies: ResourcePolicyDefinition = {
     id: "iam-user-no-direct-policies",
     description: "Checks whether IAM users receive permissions only through groups, never from policies attached to the user.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -17,7 +17,6 @@ export const imagebuilderKmsEncrypted: ResourcePolicyDefinition = {
     description:
         "Checks whether Image Builder components, image recipe volumes and distributed AMIs are encrypted with a customer-managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

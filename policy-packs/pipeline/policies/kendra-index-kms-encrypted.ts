@@ -7,7 +7,6 @@ export const kendraIndexKmsEncrypted: ResourcePolicyDefinition = {
     id: "kendra-index-kms-encrypted",
     description: "Checks whether Kendra indexes encrypt the indexed documents with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -15,7 +15,6 @@ export const keyspacesTableCustomerManagedKey = settingPolicy(
         id: "keyspaces-table-customer-managed-key",
         description: "Checks whether Keyspaces (Cassandra) tables are encrypted with a customer managed KMS key.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
         // Announced first: moving live data to another key often means a restore or a new resource, so teams get until the date.
         enforcementLevel: "advisory",
         enforceAfter: "2027-03-01",

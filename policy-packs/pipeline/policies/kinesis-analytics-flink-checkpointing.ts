@@ -8,7 +8,6 @@ export const kinesisAnalyticsFlinkCheckpointing: ResourcePolicyDefinition = {
         "Checks whether Managed Service for Apache Flink applications " +
         "checkpoint their state, so they recover without losing or replaying records.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const kinesisFirehoseEncrypted: ResourcePolicyDefinition = {
     id: "kinesis-firehose-encrypted",
     description: "Checks whether Firehose delivery streams encrypt buffered records at rest with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const kinesisStreamEncrypted: ResourcePolicyDefinition = {
     id: "kinesis-stream-encrypted",
     description: "Checks whether Kinesis data streams and video streams encrypt records at rest with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const kinesisStreamPolicyNotPublic: ResourcePolicyDefinition = {
         "Checks whether Kinesis data stream resource policies grant access " +
         "only to named principals of trusted accounts, never to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

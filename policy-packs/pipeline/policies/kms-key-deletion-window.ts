@@ -11,7 +11,6 @@ export const kmsKeyDeletionWindow: ResourcePolicyDefinition = {
     id: "kms-key-deletion-window",
     description: "Checks whether KMS keys wait long enough before a scheduled deletion destroys them, leaving time to notice and cancel.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.7.5"] },
     enforcementLevel: "advisory",
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,

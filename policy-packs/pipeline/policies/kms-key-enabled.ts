@@ -6,7 +6,6 @@ export const kmsKeyEnabled: ResourcePolicyDefinition = {
     id: "kms-key-enabled",
     description: "Checks whether KMS keys are enabled, so the data they protect stays readable.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["3.7.5"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -10,7 +10,6 @@ export const kmsKeyHasDescription: ResourcePolicyDefinition = {
     id: "kms-key-has-description",
     description: "Checks whether KMS keys say what they protect in their description, so key inventories and reviews can tell them apart.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["3.6.1.1", "12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `description` to what the key protects and who owns it (e.g. `Payments data key (prod)`).",

@@ -17,7 +17,6 @@ export const kmsKeyMultiRegionAllowed: ResourcePolicyDefinition = {
     id: "kms-key-multi-region-allowed",
     description: "Checks whether KMS keys stay in one region unless multi-Region keys are allowed by config.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

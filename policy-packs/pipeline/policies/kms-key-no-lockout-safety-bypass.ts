@@ -9,7 +9,6 @@ export const kmsKeyNoLockoutSafetyBypass: ResourcePolicyDefinition = {
         "safety check, which refuses a policy that would lock everyone out of " +
         "the key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const kmsKeyPolicyDefined: StackPolicyDefinition = {
     id: "kms-key-policy-defined",
     description: "Checks whether every KMS key has an explicit key policy, on the key or as an `aws.kms.KeyPolicy`.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.6.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const kmsKeyPolicyNoWildcardPrincipal: ResourcePolicyDefinition = {
     id: "kms-key-policy-no-wildcard-principal",
     description: "Checks whether KMS key policies grant to named principals, never to `*` without a condition identifying the caller.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["3.6.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -11,7 +11,6 @@ export const kmsKeyRotationEnabled: ResourcePolicyDefinition = {
     id: "kms-key-rotation-enabled",
     description: "Checks whether symmetric KMS keys rotate their key material automatically.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.6.1", "3.7.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `enableKeyRotation: true` on the key.",

@@ -30,7 +30,6 @@ export const kmsKeySpecAllowed: ResourcePolicyDefinition = {
     id: "kms-key-spec-allowed",
     description: "Checks whether KMS keys use a key spec of an approved algorithm and strength.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.6.1", "4.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const lambdaEventSourceMappingFailureDestination: ResourcePolicyDefinitio
     id: "lambda-event-source-mapping-failure-destination",
     description: "Checks whether Lambda mappings that read a stream (Kinesis, DynamoDB Streams, Kafka) keep records that keep failing.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const lambdaFunctionCodeSigning: ResourcePolicyDefinition = {
     id: "lambda-function-code-signing",
     description: "Checks whether Lambda functions that deploy a code package verify its signature.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.2", "6.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const lambdaFunctionConcurrencyLimit: ResourcePolicyDefinition = {
     id: "lambda-function-concurrency-limit",
     description: "Checks whether Lambda functions reserve their concurrency, so one function cannot exhaust the account's pool.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const lambdaFunctionDeadLetterQueue: ResourcePolicyDefinition = {
     id: "lambda-function-dead-letter-queue",
     description: "Checks whether Lambda functions send failed asynchronous invocations to a dead-letter queue.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const lambdaFunctionDescription: ResourcePolicyDefinition = {
     id: "lambda-function-description",
     description: "Checks whether Lambda functions say what they do in a description.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `description` to one sentence saying what the function does and for which service.",

@@ -7,7 +7,6 @@ export const lambdaFunctionEnvironmentKmsEncrypted: ResourcePolicyDefinition = {
     id: "lambda-function-environment-kms-encrypted",
     description: "Checks whether Lambda functions with environment variables encrypt them with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const lambdaFunctionInVpc: ResourcePolicyDefinition = {
     id: "lambda-function-in-vpc",
     description: "Checks whether Lambda functions run attached to a VPC, so their network traffic passes the VPC's controls.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

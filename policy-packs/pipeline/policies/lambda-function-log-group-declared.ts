@@ -11,7 +11,6 @@ export const lambdaFunctionLogGroupDeclared: StackPolicyDefinition = {
         "to " +
         "the implicit group.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const lambdaFunctionNoPlaintextSecrets: ResourcePolicyDefinition = {
     id: "lambda-function-no-plaintext-secrets",
     description: "Checks whether Lambda functions keep secrets out of plain environment variables.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2", "8.6.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -15,7 +15,6 @@ export const lambdaFunctionRuntimeLatest: ResourcePolicyDefinition = {
     id: "lambda-function-runtime-latest",
     description: "Checks whether Lambda functions use the latest runtime version of their language family.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["6.3.3"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Move the function to the newest runtime of its family (see the policy's `latestRuntimes` config).",

@@ -43,7 +43,6 @@ export const lambdaFunctionRuntimeSupported: ResourcePolicyDefinition = {
     id: "lambda-function-runtime-supported",
     description: "Checks whether Lambda functions use a runtime that AWS still patches.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Move the function to a supported runtime (e.g. `nodejs22.x`, `python3.13`, `java21`) and redeploy.",

@@ -6,7 +6,6 @@ export const lambdaFunctionTracingEnabled: ResourcePolicyDefinition = {
     id: "lambda-function-tracing-enabled",
     description: "Checks whether Lambda functions trace requests with AWS X-Ray.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: 'Set `tracingConfig: { mode: "Active" }` and allow `xray:PutTraceSegments` in the function\'s role.',

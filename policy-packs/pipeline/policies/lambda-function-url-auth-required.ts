@@ -6,7 +6,6 @@ export const lambdaFunctionUrlAuthRequired: ResourcePolicyDefinition = {
     id: "lambda-function-url-auth-required",
     description: "Checks whether Lambda function URLs require IAM authentication.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["7.2.1", "8.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

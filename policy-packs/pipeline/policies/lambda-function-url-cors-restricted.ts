@@ -7,7 +7,6 @@ export const lambdaFunctionUrlCorsRestricted: ResourcePolicyDefinition = {
     id: "lambda-function-url-cors-restricted",
     description: "Checks whether Lambda function URLs allow cross-origin requests only from named origins.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.2.4"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const lambdaPermissionNotPublic: ResourcePolicyDefinition = {
     id: "lambda-permission-not-public",
     description: "Checks whether Lambda permissions grant invocation to a named principal rather than to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

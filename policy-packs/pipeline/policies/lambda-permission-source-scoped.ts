@@ -12,7 +12,6 @@ export const lambdaPermissionSourceScoped: ResourcePolicyDefinition = {
     id: "lambda-permission-source-scoped",
     description: "Checks whether Lambda permissions granted to an AWS service name the source resource or account that may invoke.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

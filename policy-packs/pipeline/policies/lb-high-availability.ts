@@ -17,7 +17,6 @@ export const lbHighAvailability: ResourcePolicyDefinition = {
     description:
         "Checks whether load balancers spread traffic across availability zones, drain connections and health-check their targets.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

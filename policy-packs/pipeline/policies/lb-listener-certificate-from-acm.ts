@@ -19,7 +19,6 @@ export const lbListenerCertificateFromAcm: ResourcePolicyDefinition = {
     id: "lb-listener-certificate-from-acm",
     description: "Checks whether load-balancer TLS listeners (and every classic load-balancer listener) use certificates issued by ACM.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1", "4.2.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const mediastoreContainerPolicyTlsOnly: StackPolicyDefinition = {
     id: "mediastore-container-policy-tls-only",
     description: "Checks whether every MediaStore container has a container policy, and that it denies requests without TLS.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const mqBrokerCustomerManagedKey: ResourcePolicyDefinition = {
     id: "mq-broker-customer-managed-key",
     description: "Checks whether Amazon MQ brokers encrypt stored messages with a customer managed KMS key rather than an AWS owned one.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const mqBrokerLogging: ResourcePolicyDefinition = {
     id: "mq-broker-logging",
     description: "Checks whether Amazon MQ brokers send their general logs, and ActiveMQ brokers their audit logs, to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `logs: { general: true, audit: true }` (RabbitMQ brokers have general logs only).",

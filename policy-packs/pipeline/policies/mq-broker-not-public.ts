@@ -6,7 +6,6 @@ export const mqBrokerNotPublic: ResourcePolicyDefinition = {
     id: "mq-broker-not-public",
     description: "Checks whether Amazon MQ brokers are reachable only from inside the VPC.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -22,7 +22,6 @@ export const mqBrokerPatched: ResourcePolicyDefinition = {
     id: "mq-broker-patched",
     description: "Checks whether Amazon MQ brokers run a supported engine version and take minor version upgrades automatically.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.3"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const mskClusterCustomerManagedKey: ResourcePolicyDefinition = {
     id: "msk-cluster-customer-managed-key",
     description: "Checks whether MSK clusters encrypt stored data with a customer managed KMS key rather than the AWS managed one.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `encryptionInfo.encryptionAtRestKmsKeyArn` to the service's data key.",

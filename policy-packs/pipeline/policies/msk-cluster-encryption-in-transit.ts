@@ -6,7 +6,6 @@ export const mskClusterEncryptionInTransit: ResourcePolicyDefinition = {
     id: "msk-cluster-encryption-in-transit",
     description: "Checks whether MSK clusters encrypt traffic with TLS between clients and brokers and between brokers.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Leave `encryptionInfo.encryptionInTransit` at its defaults or set `{ clientBroker: "TLS", inCluster: true }`.',

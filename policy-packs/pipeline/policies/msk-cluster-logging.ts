@@ -6,7 +6,6 @@ export const mskClusterLogging: ResourcePolicyDefinition = {
     id: "msk-cluster-logging",
     description: "Checks whether MSK clusters send broker logs to CloudWatch Logs, Firehose or S3.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

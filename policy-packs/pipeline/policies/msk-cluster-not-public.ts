@@ -6,7 +6,6 @@ export const mskClusterNotPublic: ResourcePolicyDefinition = {
     id: "msk-cluster-not-public",
     description: "Checks whether MSK cluster brokers are reachable only from inside the VPC.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -9,7 +9,6 @@ export const mwaaEnvironmentKmsEncrypted: ResourcePolicyDefinition = {
         "Checks whether Managed Workflows for Apache Airflow environments " +
         "encrypt their metadata database and logs with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsKey` to a customer managed key (chosen at creation: replace the environment).",

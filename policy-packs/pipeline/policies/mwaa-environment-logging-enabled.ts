@@ -12,7 +12,6 @@ export const mwaaEnvironmentLoggingEnabled: ResourcePolicyDefinition = {
         "Checks whether Managed Workflows for Apache Airflow environments send their scheduler, worker, web server, task " +
         "and DAG processing logs to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const mwaaEnvironmentPrivateWebserver: ResourcePolicyDefinition = {
     id: "mwaa-environment-private-webserver",
     description: "Checks whether Managed Workflows for Apache Airflow web servers are reachable from the VPC only.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `webserverAccessMode: "PRIVATE_ONLY"` (the default) and reach the Airflow UI through the VPN or a VPC endpoint.',

@@ -12,7 +12,6 @@ export const neptuneAuditLogExport = settingPolicy(
         id: "neptune-audit-log-export",
         description: "Checks whether Neptune clusters export their audit log to CloudWatch Logs.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["10.2.1", "10.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -6,7 +6,6 @@ export const neptuneAutoMinorVersionUpgrade = settingPolicy(
         id: "neptune-auto-minor-version-upgrade",
         description: "Checks whether Neptune instances take minor engine upgrades automatically.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["6.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Remove `autoMinorVersionUpgrade: false` (the default is on).",

@@ -6,7 +6,6 @@ export const neptuneBackupRetention = settingPolicy(
         id: "neptune-backup-retention",
         description: "Checks whether Neptune clusters keep automated backups for at least the minimum retention.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -6,7 +6,6 @@ export const neptuneCopyTagsToSnapshot = settingPolicy(
         id: "neptune-copy-tags-to-snapshot",
         description: "Checks whether Neptune clusters copy their tags (owner, data classification) to their snapshots.",
         severity: "low",
-        controls: { "pci-dss-v4.0": ["12.5.1"] },
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps: "Set `copyTagsToSnapshot: true`.",

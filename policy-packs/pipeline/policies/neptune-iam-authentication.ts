@@ -6,7 +6,6 @@ export const neptuneIamAuthentication = settingPolicy(
         id: "neptune-iam-authentication",
         description: "Checks whether Neptune clusters require IAM database authentication.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["8.3.1", "7.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -6,7 +6,6 @@ export const neptuneInstanceNotPubliclyAccessible = settingPolicy(
         id: "neptune-instance-not-publicly-accessible",
         description: "Checks whether Neptune instances are not publicly accessible.",
         severity: "critical",
-        controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps: "Set `publiclyAccessible: false` (the default) and reach the graph from inside the VPC.",

@@ -23,7 +23,6 @@ export const neptuneMultiAzInProduction = settingPolicy(
         id: "neptune-multi-az-in-production",
         description: "Checks whether Neptune clusters in production environments can place replicas across availability zones.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -9,7 +9,6 @@ export const networkDeletionProtectionEnabled: ResourcePolicyDefinition = {
     id: "network-deletion-protection-enabled",
     description: "Checks whether load balancers and network firewalls have deletion protection enabled.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["1.2.1", "12.10.1"] },
     enforcementLevel: "advisory",
     environmentLevels: { prod: "mandatory", production: "mandatory" },
     waivable: true,

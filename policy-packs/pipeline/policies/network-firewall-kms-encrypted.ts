@@ -19,7 +19,6 @@ export const networkFirewallKmsEncrypted: ResourcePolicyDefinition = {
     id: "network-firewall-kms-encrypted",
     description: "Checks whether network firewalls, firewall policies and rule groups are encrypted with a customer-managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.6.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

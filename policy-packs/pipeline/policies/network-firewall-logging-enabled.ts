@@ -15,7 +15,6 @@ export const networkFirewallLoggingEnabled: StackPolicyDefinition = {
     id: "network-firewall-logging-enabled",
     description: "Checks whether every network firewall sends its alert and flow logs to a destination.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "1.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -18,7 +18,6 @@ export const opensearchDomainAccessPolicyNotPublic: ResourcePolicyDefinition = {
     id: "opensearch-domain-access-policy-not-public",
     description: "Checks whether OpenSearch (and Elasticsearch) domain access policies grant access to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

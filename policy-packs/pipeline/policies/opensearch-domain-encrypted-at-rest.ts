@@ -13,7 +13,6 @@ export const opensearchDomainEncryptedAtRest: ResourcePolicyDefinition = {
     id: "opensearch-domain-encrypted-at-rest",
     description: "Checks whether OpenSearch (and Elasticsearch) domains encrypt data at rest with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `encryptAtRest: { enabled: true, kmsKeyId: <customer managed key> }` (chosen at creation: replace the domain).",

@@ -8,7 +8,6 @@ export const opensearchDomainFineGrainedAccessControl: ResourcePolicyDefinition 
     id: "opensearch-domain-fine-grained-access-control",
     description: "Checks whether OpenSearch (and Elasticsearch) domains enforce fine-grained access control and refuse anonymous requests.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2", "8.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

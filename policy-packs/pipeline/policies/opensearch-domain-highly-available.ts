@@ -18,7 +18,6 @@ export const opensearchDomainHighlyAvailable: ResourcePolicyDefinition = {
         "Checks whether production OpenSearch (and Elasticsearch) domains " +
         "spread their nodes across availability zones with dedicated master nodes.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const opensearchDomainHttpsEnforced: ResourcePolicyDefinition = {
     id: "opensearch-domain-https-enforced",
     description: "Checks whether OpenSearch (and Elasticsearch) domain endpoints refuse plain HTTP and accept TLS 1.2 or later only.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -10,7 +10,6 @@ export const opensearchDomainInVpc: ResourcePolicyDefinition = {
     id: "opensearch-domain-in-vpc",
     description: "Checks whether OpenSearch (and Elasticsearch) domains run inside a VPC behind their own security groups.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -15,7 +15,6 @@ export const opensearchDomainLogsPublished: ResourcePolicyDefinition = {
     id: "opensearch-domain-logs-published",
     description: "Checks whether OpenSearch (and Elasticsearch) domains publish their audit, error and slow logs to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -8,7 +8,6 @@ export const opensearchDomainNodeToNodeEncrypted: ResourcePolicyDefinition = {
     id: "opensearch-domain-node-to-node-encrypted",
     description: "Checks whether OpenSearch (and Elasticsearch) domains encrypt the traffic between their nodes.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `nodeToNodeEncryption: { enabled: true }` (needs OpenSearch, or Elasticsearch 6.0 or later).",

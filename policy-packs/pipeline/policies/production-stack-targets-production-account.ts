@@ -31,7 +31,6 @@ export const productionStackTargetsProductionAccount: StackPolicyDefinition = {
     id: "production-stack-targets-production-account",
     description: "Checks whether a production stack's AWS providers can only reach production accounts.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["6.5.3", "6.5.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

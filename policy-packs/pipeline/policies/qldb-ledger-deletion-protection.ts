@@ -6,7 +6,6 @@ export const qldbLedgerDeletionProtection = settingPolicy(
         id: "qldb-ledger-deletion-protection",
         description: "Checks whether QLDB ledgers keep deletion protection on.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["10.5.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Remove `deletionProtection: false` (the default is on); a ledger's journal is an audit record.",

@@ -13,7 +13,6 @@ export const qldbLedgerStandardPermissions = settingPolicy(
         id: "qldb-ledger-standard-permissions",
         description: "Checks whether QLDB ledgers use the STANDARD permissions mode (table-level IAM permissions) rather than ALLOW_ALL.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: 'Set `permissionsMode: "STANDARD"` and grant `qldb:PartiQL*` actions per table in IAM.',

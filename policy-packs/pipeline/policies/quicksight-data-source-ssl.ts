@@ -6,7 +6,6 @@ export const quicksightDataSourceSsl: ResourcePolicyDefinition = {
     id: "quicksight-data-source-ssl",
     description: "Checks whether QuickSight data sources connect to their databases over SSL/TLS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Remove `sslProperties.disableSsl` (or set it to false) and enable TLS on the database the data source reads.",

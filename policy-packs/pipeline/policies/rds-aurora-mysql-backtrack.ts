@@ -8,7 +8,6 @@ export const rdsAuroraMysqlBacktrack = settingPolicy(
         id: "rds-aurora-mysql-backtrack",
         description: "Checks whether Aurora MySQL clusters keep a Backtrack window to rewind a bad change in place.",
         severity: "low",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps: "Set `backtrackWindow` (seconds, up to 259200) to at least the configured minimum, 24 hours by default.",

@@ -8,7 +8,6 @@ export const rdsAutoMinorVersionUpgrade = settingPolicy(
         id: "rds-auto-minor-version-upgrade",
         description: "Checks whether RDS instances, cluster instances and Multi-AZ DB clusters take minor engine upgrades automatically.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["6.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

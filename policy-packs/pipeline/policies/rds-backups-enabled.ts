@@ -10,7 +10,6 @@ export const rdsBackupsEnabled: ResourcePolicyDefinition = {
     id: "rds-backups-enabled",
     description: "Checks whether RDS instances and clusters keep automated backups for at least the minimum retention.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default).",

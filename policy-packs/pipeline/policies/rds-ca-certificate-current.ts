@@ -23,7 +23,6 @@ export const rdsCaCertificateCurrent = settingPolicy(
         id: "rds-ca-certificate-current",
         description: "Checks whether RDS instances and clusters that name a server certificate authority name a current one.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["4.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -39,7 +39,6 @@ export const rdsClusterBackupPlan: StackPolicyDefinition = {
     id: "rds-cluster-backup-plan",
     description: "Checks whether every RDS cluster is selected by an AWS Backup plan (copies kept apart from the cluster's own snapshots).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "disabled",
     waivable: true,
     remediationSteps:

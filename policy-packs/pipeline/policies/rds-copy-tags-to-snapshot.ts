@@ -9,7 +9,6 @@ export const rdsCopyTagsToSnapshot = settingPolicy(
         id: "rds-copy-tags-to-snapshot",
         description: "Checks whether RDS instances and clusters copy their tags (owner, data classification) to their snapshots.",
         severity: "low",
-        controls: { "pci-dss-v4.0": ["12.5.1"] },
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps: "Set `copyTagsToSnapshot: true` so snapshots keep the owner and data-classification tags their database has.",

@@ -11,7 +11,6 @@ export const rdsDeletionProtectionInProduction = settingPolicy(
         id: "rds-deletion-protection-in-production",
         description: "Checks whether RDS instances, clusters and global clusters in production environments have deletion protection.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Set `deletionProtection: true` on production databases; turning it off must be its own reviewed change.",

@@ -56,7 +56,6 @@ export const rdsEngineVersionPatched = settingPolicy(
         id: "rds-engine-version-patched",
         description: "Checks whether RDS instances and clusters run an engine version with the known security fixes.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["6.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

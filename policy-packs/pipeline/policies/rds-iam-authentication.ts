@@ -16,7 +16,6 @@ export const rdsIamAuthentication = settingPolicy(
         id: "rds-iam-authentication",
         description: "Checks whether RDS MySQL, MariaDB and PostgreSQL instances and clusters accept IAM database authentication.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["8.3.1", "8.6.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -33,7 +33,6 @@ export const rdsInstanceMonitoring = settingPolicy(
         id: "rds-instance-monitoring",
         description: "Checks whether RDS instances and cluster instances have Enhanced Monitoring and Performance Insights turned on.",
         severity: "low",
-        controls: { "pci-dss-v4.0": ["10.7.2"] },
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps:

@@ -19,7 +19,6 @@ export const rdsLogExports = settingPolicy(
         id: "rds-log-exports",
         description: "Checks whether RDS instances and clusters export their engine's audit, error and activity logs to CloudWatch Logs.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["10.2.1", "10.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

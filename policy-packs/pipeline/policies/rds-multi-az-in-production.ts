@@ -12,7 +12,6 @@ export const rdsMultiAzInProduction: ResourcePolicyDefinition = {
     id: "rds-multi-az-in-production",
     description: "Checks whether RDS instances and clusters in production environments are deployed across availability zones.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

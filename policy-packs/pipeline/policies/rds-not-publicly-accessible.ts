@@ -6,7 +6,6 @@ export const rdsNotPubliclyAccessible: ResourcePolicyDefinition = {
     id: "rds-not-publicly-accessible",
     description: "Checks whether RDS database instances are not publicly accessible.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Set `publiclyAccessible: false` and place the database in the isolated subnet tier.",

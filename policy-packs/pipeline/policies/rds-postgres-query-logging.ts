@@ -14,7 +14,6 @@ export const rdsPostgresQueryLogging: StackPolicyDefinition = {
         "Checks whether RDS and Aurora PostgreSQL databases log statements " +
         "(`log_statement`) and slow queries (`log_min_duration_statement`).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const rdsProxyTlsRequired = settingPolicy(
         id: "rds-proxy-tls-required",
         description: "Checks whether RDS proxies refuse connections without TLS.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["4.2.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps: "Set `requireTls: true` on the proxy; clients connect with TLS to the proxy endpoint.",

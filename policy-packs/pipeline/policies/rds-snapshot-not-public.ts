@@ -13,7 +13,6 @@ export const rdsSnapshotNotPublic = settingPolicy(
         id: "rds-snapshot-not-public",
         description: "Checks whether RDS snapshots and snapshot copies are not shared publicly.",
         severity: "critical",
-        controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps: "Remove `all` from `sharedAccounts`; share a snapshot only with named account ids that need it.",

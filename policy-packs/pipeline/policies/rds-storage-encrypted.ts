@@ -8,7 +8,6 @@ export const rdsStorageEncrypted = settingPolicy(
         id: "rds-storage-encrypted",
         description: "Checks whether RDS instances, clusters and global clusters encrypt their storage.",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["3.5.1"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:

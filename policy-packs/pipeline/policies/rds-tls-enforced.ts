@@ -24,7 +24,6 @@ export const rdsTlsEnforced: StackPolicyDefinition = {
     id: "rds-tls-enforced",
     description: "Checks whether RDS instances and clusters use a parameter group that refuses connections without TLS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     // Announced first: attaching a parameter group that forces TLS restarts the database, so teams get until the date.
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",

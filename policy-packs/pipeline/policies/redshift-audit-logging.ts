@@ -26,7 +26,6 @@ export const redshiftAuditLogging: StackPolicyDefinition = {
         "user-activity audit logs (aws.redshift.Logging with " +
         "`enable_user_activity_logging`) and serverless namespaces export them.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const redshiftClusterEncrypted = settingPolicy(
         id: "redshift-cluster-encrypted",
         description: "Checks whether Redshift clusters encrypt their data at rest (serverless namespaces always do).",
         severity: "high",
-        controls: { "pci-dss-v4.0": ["3.5.1"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps:

@@ -6,7 +6,6 @@ export const redshiftClusterMaintenance = settingPolicy(
         id: "redshift-cluster-maintenance",
         description: "Checks whether Redshift clusters take version upgrades in an explicit maintenance window.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["6.3.3"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

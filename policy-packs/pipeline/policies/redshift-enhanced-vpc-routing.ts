@@ -8,7 +8,6 @@ export const redshiftEnhancedVpcRouting = settingPolicy(
         id: "redshift-enhanced-vpc-routing",
         description: "Checks whether Redshift clusters and serverless workgroups route COPY and UNLOAD traffic through the VPC.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["1.3.2"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -6,7 +6,6 @@ export const redshiftInPrivateSubnets = settingPolicy(
         id: "redshift-in-private-subnets",
         description: "Checks whether Redshift clusters and serverless workgroups are placed in chosen subnets rather than the default VPC.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

@@ -21,7 +21,6 @@ export const redshiftNonDefaultAdminUsername = settingPolicy(
         description:
             "Checks whether Redshift clusters and serverless namespaces name their admin user something other than a well-known default.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["2.2.2"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

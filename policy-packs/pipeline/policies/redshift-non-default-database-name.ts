@@ -17,7 +17,6 @@ export const redshiftNonDefaultDatabaseName = settingPolicy(
         description:
             "Checks whether Redshift clusters and serverless namespaces name their first database rather than take the default `dev`.",
         severity: "low",
-        controls: { "pci-dss-v4.0": ["2.2.2"] },
         enforcementLevel: "advisory",
         waivable: true,
         remediationSteps: "Set `databaseName` (namespaces: `dbName`) to the warehouse's own name.",

@@ -8,7 +8,6 @@ export const redshiftNotPubliclyAccessible = settingPolicy(
         id: "redshift-not-publicly-accessible",
         description: "Checks whether Redshift clusters and serverless workgroups are not publicly accessible.",
         severity: "critical",
-        controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps: "Set `publiclyAccessible: false` (the default) and reach the warehouse from inside the VPC.",

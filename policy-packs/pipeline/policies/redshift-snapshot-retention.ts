@@ -6,7 +6,6 @@ export const redshiftSnapshotRetention = settingPolicy(
         id: "redshift-snapshot-retention",
         description: "Checks whether Redshift clusters keep automated snapshots for at least the minimum retention.",
         severity: "medium",
-        controls: { "pci-dss-v4.0": ["12.10.1"] },
         enforcementLevel: "mandatory",
         waivable: true,
         remediationSteps:

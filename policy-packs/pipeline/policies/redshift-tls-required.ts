@@ -11,7 +11,6 @@ export const redshiftTlsRequired: StackPolicyDefinition = {
         "Checks whether Redshift clusters, their parameter groups and " +
         "serverless workgroups refuse connections without TLS (`require_ssl`).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     // Announced first: attaching a parameter group that forces TLS restarts the database, so teams get until the date.
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",

@@ -27,7 +27,6 @@ export const resourceRequiredTags: ResourcePolicyDefinition = {
     description:
         "Checks whether every taggable AWS resource carries the governance tags (owner, environment, data classification, PCI scope).",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1", "12.5.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set the tags on the AWS provider's `defaultTags` (preferred) or on the resource.",

@@ -10,7 +10,6 @@ export const route53DomainTransferLock: ResourcePolicyDefinition = {
         "Checks whether domains registered through Route 53 keep the transfer " +
         "lock on, so they cannot be moved to another registrar unnoticed.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `transferLock: true` (the default); unlock only for a planned transfer, under a dated waiver.",

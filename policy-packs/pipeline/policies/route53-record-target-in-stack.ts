@@ -13,7 +13,6 @@ export const route53RecordTargetInStack: StackPolicyDefinition = {
         "a " +
         "dangling name to take over.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -8,7 +8,6 @@ export const route53ZoneDnssec: StackPolicyDefinition = {
     id: "route53-zone-dnssec",
     description: "Checks whether every public Route 53 hosted zone signs its records with DNSSEC, so resolvers can detect spoofed answers.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

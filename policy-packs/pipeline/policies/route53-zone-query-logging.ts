@@ -8,7 +8,6 @@ export const route53ZoneQueryLogging: StackPolicyDefinition = {
     id: "route53-zone-query-logging",
     description: "Checks whether every public Route 53 hosted zone logs the DNS queries it answers.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

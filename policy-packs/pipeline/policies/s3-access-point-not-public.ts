@@ -15,7 +15,6 @@ export const s3AccessPointNotPublic: ResourcePolicyDefinition = {
     id: "s3-access-point-not-public",
     description: "Checks whether S3 access points keep their public access block on and have no policy that grants access to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

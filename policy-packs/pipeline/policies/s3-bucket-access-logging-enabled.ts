@@ -55,7 +55,6 @@ export const s3BucketAccessLoggingEnabled: StackPolicyDefinition = {
     id: "s3-bucket-access-logging-enabled",
     description: "Checks whether every S3 bucket delivers server access logs to a log bucket (log buckets themselves excepted).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -24,7 +24,6 @@ export const s3BucketAclNotPublic: ResourcePolicyDefinition = {
     id: "s3-bucket-acl-not-public",
     description: "Checks whether S3 bucket and object ACLs grant access to all users or to all authenticated AWS users.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

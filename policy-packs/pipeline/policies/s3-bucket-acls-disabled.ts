@@ -7,7 +7,6 @@ export const s3BucketAclsDisabled: ResourcePolicyDefinition = {
     id: "s3-bucket-acls-disabled",
     description: "Checks whether S3 bucket ownership controls disable ACLs (BucketOwnerEnforced).",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -38,7 +38,6 @@ export const s3BucketKmsEncrypted: StackPolicyDefinition = {
     id: "s3-bucket-kms-encrypted",
     description: "Checks whether every S3 bucket encrypts objects by default with a customer managed KMS key (SSE-KMS or DSSE-KMS).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -52,7 +52,6 @@ export const s3BucketLifecycleConfigured: StackPolicyDefinition = {
     description:
         "Checks whether every S3 bucket has a lifecycle configuration that, at least, aborts incomplete multipart uploads of every object.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["3.2.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

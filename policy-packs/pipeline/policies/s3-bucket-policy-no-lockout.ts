@@ -14,7 +14,6 @@ export const s3BucketPolicyNoLockout: ResourcePolicyDefinition = {
     id: "s3-bucket-policy-no-lockout",
     description: "Checks whether an S3 bucket policy denies everyone, unconditionally, the right to change the bucket policy.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.2", "8.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

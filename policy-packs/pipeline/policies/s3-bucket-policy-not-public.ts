@@ -20,7 +20,6 @@ export const s3BucketPolicyNotPublic: ResourcePolicyDefinition = {
     description:
         "Checks whether S3 bucket policies grant access to everyone (a wildcard principal without a narrowing condition, or NotPrincipal).",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const s3BucketPublicAccessBlocked: StackPolicyDefinition = {
     id: "s3-bucket-public-access-blocked",
     description: "Checks whether every S3 bucket has a public access block with all four settings on.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

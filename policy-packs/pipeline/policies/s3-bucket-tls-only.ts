@@ -27,7 +27,6 @@ export const s3BucketTlsOnly: StackPolicyDefinition = {
     id: "s3-bucket-tls-only",
     description: "Checks whether every S3 bucket policy denies requests that do not use TLS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

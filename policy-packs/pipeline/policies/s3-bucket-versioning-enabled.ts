@@ -18,7 +18,6 @@ export const s3BucketVersioningEnabled: StackPolicyDefinition = {
     id: "s3-bucket-versioning-enabled",
     description: "Checks whether every S3 bucket keeps object versions, so that an overwrite or delete can be undone.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.3.2", "10.3.3"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Add an `aws.s3.BucketVersioning` for the bucket with `versioningConfiguration: { status: "Enabled" }`.',

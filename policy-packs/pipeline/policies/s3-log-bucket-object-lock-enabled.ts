@@ -45,7 +45,6 @@ export const s3LogBucketObjectLockEnabled: StackPolicyDefinition = {
     id: "s3-log-bucket-object-lock-enabled",
     description: "Checks whether production log-archive S3 buckets have object lock on with a default retention.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["10.3.2", "10.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

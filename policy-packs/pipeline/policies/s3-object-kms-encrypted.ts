@@ -13,7 +13,6 @@ export const s3ObjectKmsEncrypted: ResourcePolicyDefinition = {
     id: "s3-object-kms-encrypted",
     description: "Checks whether S3 objects that a program writes or copies are encrypted with a customer managed KMS key.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: 'Set `serverSideEncryption: "aws:kms"` and `kmsKeyId` to a customer managed key on the object.',

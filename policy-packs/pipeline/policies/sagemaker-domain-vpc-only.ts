@@ -7,7 +7,6 @@ export const sagemakerDomainVpcOnly: ResourcePolicyDefinition = {
     id: "sagemaker-domain-vpc-only",
     description: "Checks whether SageMaker domains send all Studio traffic through their VPC (VpcOnly network access).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const sagemakerModelNetworkIsolation: ResourcePolicyDefinition = {
     id: "sagemaker-model-network-isolation",
     description: "Checks whether SageMaker models run their containers with network isolation.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["1.3.2"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const sagemakerMonitoringJobTrafficEncrypted: ResourcePolicyDefinition = 
     id: "sagemaker-monitoring-job-traffic-encrypted",
     description: "Checks whether SageMaker data quality monitoring jobs encrypt the traffic between their instances.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `networkConfig: { enableInterContainerTrafficEncryption: true }` on the job definition.",

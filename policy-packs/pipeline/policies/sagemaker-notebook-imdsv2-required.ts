@@ -7,7 +7,6 @@ export const sagemakerNotebookImdsv2Required: ResourcePolicyDefinition = {
     id: "sagemaker-notebook-imdsv2-required",
     description: "Checks whether SageMaker notebook instances accept only IMDSv2 (session-token) metadata requests.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["2.2.6"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Set `instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }`.',

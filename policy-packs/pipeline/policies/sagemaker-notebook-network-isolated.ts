@@ -10,7 +10,6 @@ export const sagemakerNotebookNetworkIsolated: ResourcePolicyDefinition = {
     id: "sagemaker-notebook-network-isolated",
     description: "Checks whether SageMaker notebook instances run in a VPC subnet with SageMaker's direct internet access disabled.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -40,7 +40,6 @@ export const sagemakerNotebookRoleLeastPrivilege: StackPolicyDefinition = {
     description:
         "Checks whether the IAM role of a SageMaker notebook instance is limited to named actions (no `*`, no administrator policy).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

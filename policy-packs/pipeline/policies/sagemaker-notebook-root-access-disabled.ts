@@ -6,7 +6,6 @@ export const sagemakerNotebookRootAccessDisabled: ResourcePolicyDefinition = {
     id: "sagemaker-notebook-root-access-disabled",
     description: "Checks whether SageMaker notebook instances deny their users root access.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -22,7 +22,6 @@ export const sagemakerResourcesKmsEncrypted: ResourcePolicyDefinition = {
         "Checks whether SageMaker notebooks, domains, endpoint configurations, monitoring jobs and flow definitions " +
         "encrypt their storage with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

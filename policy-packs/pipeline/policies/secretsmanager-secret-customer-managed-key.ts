@@ -7,7 +7,6 @@ export const secretsmanagerSecretCustomerManagedKey: ResourcePolicyDefinition = 
     id: "secretsmanager-secret-customer-managed-key",
     description: "Checks whether Secrets Manager secrets are encrypted with a customer managed KMS key rather than `aws/secretsmanager`.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const secretsmanagerSecretDescription: ResourcePolicyDefinition = {
     id: "secretsmanager-secret-description",
     description: "Checks whether Secrets Manager secrets say what they hold and for whom in a description.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.5.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `description` to what the secret is, which service uses it and where its value comes from.",

@@ -14,7 +14,6 @@ export const secretsmanagerSecretPolicyNotPublic: ResourcePolicyDefinition = {
     description:
         "Checks whether Secrets Manager secret policies grant access only to named principals of trusted accounts, never to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1", "8.3.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -24,7 +24,6 @@ export const secretsmanagerSecretRotation: StackPolicyDefinition = {
     id: "secretsmanager-secret-rotation",
     description: "Checks whether every Secrets Manager secret is rotated automatically, at least every 90 days by default.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["8.3.9", "8.6.3"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -33,7 +33,6 @@ export const securityGroupAttached: StackPolicyDefinition = {
     id: "security-group-attached",
     description: "Checks whether every security group is used by a resource of the stack, or tagged as shared with other stacks.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["1.2.7"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -26,7 +26,6 @@ export const securityGroupInternetIngressWebOnly: StackPolicyDefinition = {
     id: "security-group-internet-ingress-web-only",
     description: "Checks whether internet ingress is limited to ports 80/443 on security groups tagged as public load-balancer groups.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.1", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -54,7 +54,6 @@ export const securityGroupNoAdminPortsOpen: ResourcePolicyDefinition = {
     id: "security-group-no-admin-ports-open",
     description: "Checks whether security groups keep administration and database ports (SSH, RDP, databases) closed to the internet.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps:

@@ -42,7 +42,6 @@ export const securityGroupNoUnrestrictedEgress: ResourcePolicyDefinition = {
     id: "security-group-no-unrestricted-egress",
     description: "Checks whether security groups refrain from allowing all outbound traffic, on every port, to the internet.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["1.3.2", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -19,7 +19,6 @@ export const securityGroupRulesDescribed: ResourcePolicyDefinition = {
     id: "security-group-rules-described",
     description: "Checks whether security groups and each of their rules say what they are for.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["1.2.5"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -8,7 +8,6 @@ export const sesConfigurationSetTlsRequired: ResourcePolicyDefinition = {
     id: "ses-configuration-set-tls-required",
     description: "Checks whether SES configuration sets deliver mail only over TLS to the receiving server.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

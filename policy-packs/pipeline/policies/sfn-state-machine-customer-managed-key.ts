@@ -8,7 +8,6 @@ export const sfnStateMachineCustomerManagedKey: ResourcePolicyDefinition = {
     description:
         "Checks whether Step Functions state machines encrypt their definition and execution data with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const sfnStateMachineLogging: ResourcePolicyDefinition = {
     id: "sfn-state-machine-logging",
     description: "Checks whether Step Functions state machines log every execution event to CloudWatch Logs.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "advisory",
     enforceAfter: "2027-03-01",
     waivable: true,

@@ -6,7 +6,6 @@ export const sfnStateMachineTracing: ResourcePolicyDefinition = {
     id: "sfn-state-machine-tracing",
     description: "Checks whether Step Functions state machines trace executions with AWS X-Ray.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["10.4.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Set `tracingConfiguration: { enabled: true }` and allow the X-Ray write actions in the state machine's role.",

@@ -11,7 +11,6 @@ export const snsTopicKmsEncrypted: ResourcePolicyDefinition = {
     id: "sns-topic-kms-encrypted",
     description: "Checks whether SNS topics encrypt messages at rest with a customer managed KMS key.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const snsTopicPolicyNotPublic: ResourcePolicyDefinition = {
     id: "sns-topic-policy-not-public",
     description: "Checks whether SNS topic policies grant access only to named principals of trusted accounts, never to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

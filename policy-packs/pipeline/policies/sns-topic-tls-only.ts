@@ -9,7 +9,6 @@ export const snsTopicTlsOnly: StackPolicyDefinition = {
     id: "sns-topic-tls-only",
     description: "Checks whether every SNS topic's policy denies publishing and other requests that do not use TLS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

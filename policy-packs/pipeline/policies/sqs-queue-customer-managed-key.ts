@@ -7,7 +7,6 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
     id: "sqs-queue-customer-managed-key",
     description: "Checks whether SQS queues encrypt messages with a customer managed KMS key rather than an AWS owned or managed one.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1", "3.6.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:
@@ -15,7 +14,7 @@ export const sqsQueueCustomerManagedKey: ResourcePolicyDefinition = {
         "data key) instead of SSE-SQS or `alias/aws/sqs`, so key use is " +
         "audited and " +
         "access to the messages can be revoked.",
-    peerChecks: { full: ["CKV2_AWS_73"] },
+    peerChecks: { full: ["CKV2_AWS_73", "CKV_AWS_27"] },
     resourceTypes: [T.sqsQueue],
     validateResource: forTypes([T.sqsQueue], (args, report) => {
         const key = args.props.kmsMasterKeyId;

@@ -23,7 +23,6 @@ export const sqsQueueDeadLetterQueue: StackPolicyDefinition = {
     id: "sqs-queue-dead-letter-queue",
     description: "Checks whether every SQS queue either redrives failing messages to a dead-letter queue or is itself a dead-letter queue.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["12.10.1"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps:

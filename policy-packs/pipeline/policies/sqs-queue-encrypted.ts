@@ -6,11 +6,12 @@ export const sqsQueueEncrypted: ResourcePolicyDefinition = {
     id: "sqs-queue-encrypted",
     description: "Checks whether SQS queues encrypt messages at rest.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `kmsMasterKeyId` to a customer managed key (or at least `sqsManagedSseEnabled: true`).",
-    peerChecks: { full: ["CKV_AWS_27", "AwsSolutions-SQS2"] },
+    // Partial for Checkov: CKV_AWS_27 wants `kmsMasterKeyId` and refuses SSE-SQS alone, which this
+    // accepts (sqs-queue-customer-managed-key refuses it, and covers CKV_AWS_27 fully).
+    peerChecks: { full: ["AwsSolutions-SQS2"], partial: ["CKV_AWS_27"] },
     resourceTypes: [T.sqsQueue],
     validateResource: forTypes([T.sqsQueue], (args, report) => {
         const kms = args.props.kmsMasterKeyId;

@@ -9,7 +9,6 @@ export const sqsQueuePolicyNoWildcardActions: ResourcePolicyDefinition = {
     id: "sqs-queue-policy-no-wildcard-actions",
     description: "Checks whether SQS queue policies grant named actions rather than every SQS action.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "7.2.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -13,7 +13,6 @@ export const sqsQueuePolicyNotPublic: ResourcePolicyDefinition = {
     id: "sqs-queue-policy-not-public",
     description: "Checks whether SQS queue policies grant access only to named principals of trusted accounts, never to everyone.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["1.4.4", "7.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -9,7 +9,6 @@ export const sqsQueueTlsOnly: StackPolicyDefinition = {
     id: "sqs-queue-tls-only",
     description: "Checks whether every SQS queue's policy denies requests that do not use TLS.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

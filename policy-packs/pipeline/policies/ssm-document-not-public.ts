@@ -6,7 +6,6 @@ export const ssmDocumentNotPublic: ResourcePolicyDefinition = {
     id: "ssm-document-not-public",
     description: "Checks whether Systems Manager documents are shared only with named accounts, never with every AWS account.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["7.2.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Set `permissions.accountIds` to the account ids that need the document (comma-separated), never `All`.",

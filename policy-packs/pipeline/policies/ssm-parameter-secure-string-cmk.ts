@@ -28,7 +28,6 @@ export const ssmParameterSecureStringCmk: ResourcePolicyDefinition = {
     id: "ssm-parameter-secure-string-cmk",
     description: "Checks whether SSM parameters that hold secrets are `SecureString` parameters encrypted with a customer managed KMS key.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1", "8.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: 'Use `type: "SecureString"` and set `keyId` to the secrets key of the landing zone (not `alias/aws/ssm`).',

@@ -7,7 +7,6 @@ export const ssmSessionManagerKmsEncrypted: ResourcePolicyDefinition = {
     id: "ssm-session-manager-kms-encrypted",
     description: "Checks whether Session Manager preferences encrypt session data with a KMS key, on top of TLS.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["4.2.1", "8.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

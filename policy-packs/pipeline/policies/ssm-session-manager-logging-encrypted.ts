@@ -10,7 +10,6 @@ export const ssmSessionManagerLoggingEncrypted: ResourcePolicyDefinition = {
     id: "ssm-session-manager-logging-encrypted",
     description: "Checks whether Session Manager preferences log every session to S3 or CloudWatch Logs, encrypted.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.2.1.2", "10.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -11,7 +11,6 @@ export const subnetNoPublicIpOutsidePublicTier: ResourcePolicyDefinition = {
     id: "subnet-no-public-ip-outside-public-tier",
     description: "Checks whether only subnets of the public tier map public IP addresses on launch.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const timestreamInfluxdbNotPubliclyAccessible = settingPolicy(
         id: "timestream-influxdb-not-publicly-accessible",
         description: "Checks whether Timestream for InfluxDB instances are not publicly accessible.",
         severity: "critical",
-        controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
         enforcementLevel: "mandatory",
         waivable: false,
         remediationSteps: "Set `publiclyAccessible: false` (the default) and reach the instance from inside the VPC.",

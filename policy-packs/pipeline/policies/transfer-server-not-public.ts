@@ -8,7 +8,6 @@ export const transferServerNotPublic: ResourcePolicyDefinition = {
         "Checks whether Transfer Family servers have a VPC endpoint (with " +
         "security groups) rather than a public endpoint open to the internet.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.4"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -19,7 +19,6 @@ export const transferServerSecureTransport: ResourcePolicyDefinition = {
     id: "transfer-server-secure-transport",
     description: "Checks whether Transfer Family servers refuse plain FTP and use a current security policy for SFTP, FTPS and AS2.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["4.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

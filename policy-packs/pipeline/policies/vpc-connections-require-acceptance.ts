@@ -13,7 +13,6 @@ export const vpcConnectionsRequireAcceptance: ResourcePolicyDefinition = {
     description:
         "Checks whether VPC endpoint services and transit gateways accept new network connections only explicitly, never automatically.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["1.2.1", "1.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

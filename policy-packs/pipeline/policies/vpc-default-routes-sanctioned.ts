@@ -29,7 +29,6 @@ export const vpcDefaultRoutesSanctioned: StackPolicyDefinition = {
         "gateway only from public-tier route tables, and never through a VPC " +
         "peering connection or an instance's network interface.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.3.2", "1.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

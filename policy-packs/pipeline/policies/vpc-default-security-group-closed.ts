@@ -7,7 +7,6 @@ export const vpcDefaultSecurityGroupClosed: StackPolicyDefinition = {
     id: "vpc-default-security-group-closed",
     description: "Checks whether every VPC adopts its default security group with no ingress and no egress rules.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["1.2.1", "1.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

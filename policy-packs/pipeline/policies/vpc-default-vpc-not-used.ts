@@ -19,7 +19,6 @@ export const vpcDefaultVpcNotUsed: ResourcePolicyDefinition = {
         "subnet adopted, no instance or Beanstalk environment launched without " +
         "a subnet or VPC of its own.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["1.2.1", "1.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

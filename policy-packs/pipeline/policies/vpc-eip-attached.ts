@@ -23,7 +23,6 @@ export const vpcEipAttached: StackPolicyDefinition = {
     description:
         "Checks whether every Elastic IP address is in use by an instance, network interface, NAT gateway or load balancer of the stack.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["1.2.7"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Attach the address (NAT gateway `allocationId`, `aws.ec2.EipAssociation`, NLB `subnetMappings`) or release it.",

@@ -7,7 +7,6 @@ export const vpcFlowLogsEnabled: StackPolicyDefinition = {
     id: "vpc-flow-logs-enabled",
     description: "Checks whether every VPC has a flow log capturing all traffic.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1", "10.4.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -69,7 +69,6 @@ export const vpcNaclNoInternetAdminPorts: ResourcePolicyDefinition = {
     description:
         "Checks whether network ACLs keep administration and database ports, and all-ports rules, closed to inbound internet traffic.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["1.3.1", "1.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -12,7 +12,6 @@ export const vpcNetworkAclAttached: StackPolicyDefinition = {
     id: "vpc-network-acl-attached",
     description: "Checks whether every network ACL is attached to at least one subnet.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["1.2.7"] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "List the subnets in the ACL's `subnetIds` (or add an `aws.ec2.NetworkAclAssociation`), or delete the unused ACL.",

@@ -11,7 +11,6 @@ export const wafWebAclLogging: StackPolicyDefinition = {
     id: "waf-web-acl-logging",
     description: "Checks whether every WAF web ACL logs the requests it inspects.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["10.2.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

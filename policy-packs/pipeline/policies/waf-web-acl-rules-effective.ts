@@ -12,7 +12,6 @@ export const wafWebAclRulesEffective: StackPolicyDefinition = {
     id: "waf-web-acl-rules-effective",
     description: "Checks whether every WAF web ACL and rule group has rules, and every rule says what to do with a match.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.1", "6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -18,7 +18,6 @@ export const wafv2WebAclManagedRules: StackPolicyDefinition = {
         "Checks whether every WAFv2 web ACL runs the required AWS managed rule groups in blocking mode, including the Log4j rule of the " +
         "known-bad-inputs group.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.4.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -7,7 +7,6 @@ export const workspacesVolumesEncrypted: ResourcePolicyDefinition = {
     id: "workspaces-volumes-encrypted",
     description: "Checks whether WorkSpaces encrypt both their root and user volumes.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["3.5.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "Set `rootVolumeEncryptionEnabled: true`, `userVolumeEncryptionEnabled: true` and a `volumeEncryptionKey`.",

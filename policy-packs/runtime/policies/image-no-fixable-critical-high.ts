@@ -17,7 +17,6 @@ export const imageNoFixableCriticalHigh: ResourcePolicyDefinition = {
         "Checks whether running images carry no fixable critical or high " +
         "vulnerability older than the allowed age, unless VEX marks it not affected.",
     severity: "critical",
-    controls: { "pci-dss-v4.0": ["6.3.3", "11.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

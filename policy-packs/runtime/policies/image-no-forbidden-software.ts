@@ -40,7 +40,6 @@ export const imageNoForbiddenSoftware: ResourcePolicyDefinition = {
     description:
         "Checks whether production images are free of software that must not ship (shells, package managers, compilers, remote access).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["2.2.4", "2.2.5"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -6,7 +6,6 @@ export const imageRunningDigestMatchesDeclared: ResourcePolicyDefinition = {
     id: "image-running-digest-matches-declared",
     description: "Checks whether the image digests actually running equal the digests the task definition declares (no drift).",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.5.1", "11.5.2"] },
     enforcementLevel: "mandatory",
     waivable: false,
     remediationSteps: "Redeploy the service from its declared task definition, and find out who changed what runs outside the pipeline.",

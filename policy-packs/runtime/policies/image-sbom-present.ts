@@ -6,7 +6,6 @@ export const imageSbomPresent: ResourcePolicyDefinition = {
     id: "image-sbom-present",
     description: "Checks whether every running image has a CycloneDX SBOM listing its components.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": ["6.3.2"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

@@ -10,7 +10,6 @@ export const imageScanCompleteAndFresh: ResourcePolicyDefinition = {
     id: "image-scan-complete-and-fresh",
     description: "Checks whether every running image has a completed vulnerability scan no older than the allowed age.",
     severity: "high",
-    controls: { "pci-dss-v4.0": ["6.3.1", "11.3.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps:

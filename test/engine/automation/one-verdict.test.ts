@@ -99,4 +99,41 @@ describe("one verdict on the real engine: synth, edf preview and the published p
         );
         assert.deepStrictEqual(published, synthVerdicts);
     });
+
+    // A grace period set in the spec (`enforcement: { <id>: { level, enforceAfter } }`) is honoured
+    // the same by synth and by preview: advisory before the day, mandatory from it.
+    for (const [day, level] of [
+        ["2099-01-01", "advisory"],
+        ["2020-01-01", "mandatory"],
+    ] as const) {
+        it(`a spec's grace period ending ${day} makes rds-multi-az-in-production ${level} in synth and in preview alike`, async () => {
+            const graced = prepareEstate("prod-policy");
+            try {
+                const text = fs.readFileSync(graced.specFile, "utf8");
+                const withGrace = text.replace(
+                    "    all: mandatory\n",
+                    `    all: mandatory\n    rds-multi-az-in-production: { level: advisory, enforceAfter: "${day}" }\n`,
+                );
+                assert.notStrictEqual(withGrace, text, "the estate's spec sets `all: mandatory`");
+                fs.writeFileSync(graced.specFile, withGrace);
+                const synth = await synthEnvironment({
+                    env: graced.specFile,
+                    projectRoot: PROJECT_ROOT,
+                    reporter: new MemoryReporter(),
+                    parallel: 1,
+                });
+                const synthed = verdicts(
+                    synth.report.stacks.find((s) => s.unit === "database")!.findings.map((f) => ({ policy: f.policyId, level: f.level })),
+                );
+                assert.ok(synthed.includes(`rds-multi-az-in-production@${level}`), `synth: ${synthed.join(", ")}`);
+                const { report } = await runDriver(graced, "preview");
+                const engine = verdicts(
+                    stackOf(report, "database").violations.map((v) => ({ policy: v.policy, level: v.enforcementLevel })),
+                );
+                assert.deepStrictEqual(engine, synthed);
+            } finally {
+                graced.remove();
+            }
+        });
+    }
 });

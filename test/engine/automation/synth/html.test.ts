@@ -110,4 +110,17 @@ describe("the synth HTML report in Chromium", function () {
         await page.screenshot({ path: path.join(ARTIFACTS, "synth-report-filtered.png"), fullPage: false });
         await page.click("#filter-reset");
     });
+
+    it("shows each framework's controls with their findings, and a control filters the findings to it", async () => {
+        const failed = page.locator('#framework-pci-dss-4\\.0\\.1 tr.control[data-status="failed"] button.control-filter');
+        assert.ok((await failed.count()) > 0, "the broken estate fails PCI DSS controls");
+        const token = (await failed.first().getAttribute("data-filter"))!;
+        await failed.first().click();
+        const rows = await page.locator("tr.finding:visible").evaluateAll((found) => found.map((r) => r.getAttribute("data-search") ?? ""));
+        assert.ok(rows.length >= 1 && rows.every((s) => s.includes(token)), `${token}: ${rows.length} rows`);
+        assert.equal(await page.inputValue("#filter-text"), token);
+        await page.locator("#frameworks").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(ARTIFACTS, "synth-report-frameworks.png"), fullPage: false });
+        await page.click("#filter-reset");
+    });
 });

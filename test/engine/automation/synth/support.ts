@@ -53,9 +53,9 @@ export function edfSynth(args: readonly string[], home: string = freshHome(), en
 
 /**
  * The parts of a report a golden file pins: stacks, statuses, resource counts by type,
- * inputs' provenance, output names and findings (policy, level, resource, waiver). Props,
- * ids and messages are left out so a golden file changes only when the estate's shape or
- * verdicts change.
+ * inputs' provenance, output names and findings (policy, level, resource, waiver), and each
+ * framework's coverage with the controls that have findings. Props, ids and messages are left
+ * out so a golden file changes only when the estate's shape or verdicts change.
  */
 export function normalise(report: SynthReport): unknown {
     return {
@@ -65,6 +65,15 @@ export function normalise(report: SynthReport): unknown {
         pack: report.pack && { name: report.pack.name },
         graph: report.graph,
         summary: report.summary,
+        frameworks: report.frameworks.map((f) => ({
+            id: f.id,
+            coverage: f.coverage,
+            checked: f.checked,
+            failed: f.failed,
+            controls: f.controls
+                .filter((c) => c.mandatory + c.advisory + c.waived > 0)
+                .map((c) => `${c.id} ${c.status} mandatory ${c.mandatory} advisory ${c.advisory} waived ${c.waived}`),
+        })),
         stacks: report.stacks.map((s) => ({
             unit: s.unit,
             stack: s.stack,

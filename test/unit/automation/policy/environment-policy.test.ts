@@ -5,6 +5,9 @@ import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { environmentPolicyProblems, resolveEnvironmentPolicy } from "../../../../automation/policy/environment-policy";
 import { loadSpec } from "../../../../automation/spec/load";
+import { inspect } from "../../../../policy-packs/lib/inspect";
+import { inspectionJobFor } from "../../../../automation/synth/inspection";
+import { decisionTime } from "../../../../automation/policy/environment-policy";
 import { PROJECT_ROOT } from "../../../../unit/load";
 
 const UNITS = "units:\n  network:\n    path: platform/network\n";
@@ -138,5 +141,120 @@ describe("the environment's policy (one policy module)", () => {
         assert.ok(policy.waivers.length > 0 && policy.waivers.every((w) => !path.isAbsolute(w.source ?? "")));
         const multiAz = policy.engineConfig["rds-multi-az-in-production"] as { enforcementLevel?: string };
         assert.strictEqual(multiAz.enforcementLevel, "mandatory");
+    });
+
+    describe("frameworks (`policy.frameworks`)", () => {
+        it("reports against every framework with a mapping file when the spec names none", () => {
+            const policy = resolveEnvironmentPolicy(load("  pack: policy-packs/pipeline"), PROJECT_ROOT)!;
+            assert.deepStrictEqual(
+                policy.frameworks.map((f) => f.id),
+                ["cis-aws-3.0", "nist-800-53-r5", "pci-dss-4.0.1"],
+            );
+        });
+
+        it("keeps the frameworks the spec chooses, in its order, and none for `[]`", () => {
+            const chosen = resolveEnvironmentPolicy(load("  frameworks: [pci-dss-4.0.1, cis-aws-3.0]"), PROJECT_ROOT)!;
+            assert.deepStrictEqual(
+                chosen.frameworks.map((f) => f.id),
+                ["pci-dss-4.0.1", "cis-aws-3.0"],
+            );
+            assert.deepStrictEqual(resolveEnvironmentPolicy(load("  frameworks: []"), PROJECT_ROOT)!.frameworks, []);
+        });
+
+        it("never changes a level or a config value", () => {
+            const none = resolveEnvironmentPolicy(load("  frameworks: []"), PROJECT_ROOT)!;
+            const all = resolveEnvironmentPolicy(load("  frameworks: [pci-dss-4.0.1, nist-800-53-r5, cis-aws-3.0]"), PROJECT_ROOT)!;
+            assert.deepStrictEqual(all.engineConfig, none.engineConfig);
+        });
+    });
+
+    describe("the waiver policy (`policy.waiverPolicy`)", () => {
+        const approved = (extra: string) =>
+            WAIVERS.replace('expires: "2099-12-31"', `expires: "2027-02-28"\n${extra}`).replace(/\n\n/g, "\n");
+
+        it("accepts a waiver approved by someone else, within its maximum lifetime", () => {
+            fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), approved('    approver: security-lead\n    approved: "2026-12-01"'));
+            const loaded = load("  waivers: waivers/a.yaml\n  waiverPolicy: { maxDays: 90, requireApprover: true }");
+            const policy = resolveEnvironmentPolicy(loaded, PROJECT_ROOT, { date: "2026-12-05" })!;
+            assert.deepStrictEqual(
+                policy.waivers.map((w) => [w.id, w.approver, w.approved]),
+                [["W-1", "security-lead", "2026-12-01"]],
+            );
+            assert.deepStrictEqual(policy.waiverPolicy, { maxDays: 90, requireApprover: true });
+        });
+
+        it("rejects a waiver that outlives the maximum, naming the waiver file, its line and the last allowed day", () => {
+            fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), `# reviewed exceptions\n${WAIVERS}`);
+            const loaded = load("  waivers: waivers/a.yaml\n  waiverPolicy: { maxDays: 90 }");
+            const error = rejection(() => resolveEnvironmentPolicy(loaded, PROJECT_ROOT, { date: "2026-12-05" }));
+            assert.strictEqual(error.code, "EDF_SPEC_INVALID");
+            assert.deepStrictEqual(
+                error.problems.map((p) => [path.basename(p.file ?? ""), p.line, p.path]),
+                [["a.yaml", 3, "/waivers/0/expires"]],
+            );
+            assert.match(
+                error.problems[0]!.message,
+                /`W-1` runs \d+ days \(from 2026-12-05 to 2099-12-31\), longer than this environment's 90/,
+            );
+            assert.match(error.problems[0]!.fix ?? "", /on or before 2027-03-05/);
+        });
+
+        it("measures the lifetime from the approval day when there is one", () => {
+            fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), approved('    approver: security-lead\n    approved: "2026-10-01"'));
+            const problems = environmentPolicyProblems(load("  waivers: waivers/a.yaml\n  waiverPolicy: { maxDays: 90 }"), PROJECT_ROOT);
+            assert.match(problems.map((p) => p.message).join("\n"), /runs 150 days \(approved 2026-10-01 to 2027-02-28\)/);
+        });
+
+        it("requires an approver other than the owner, and the approval day, when the environment says so", () => {
+            fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), approved("    approver: Team-Platform"));
+            const problems = environmentPolicyProblems(
+                load("  waivers: waivers/a.yaml\n  waiverPolicy: { requireApprover: true }"),
+                PROJECT_ROOT,
+            );
+            assert.deepStrictEqual(
+                problems.map((p) => p.path),
+                ["/waivers/0/approver", "/waivers/0/approved"],
+            );
+            assert.match(problems[0]!.message, /approved by its own owner/);
+            fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), WAIVERS);
+            const missing = environmentPolicyProblems(
+                load("  waivers: waivers/a.yaml\n  waiverPolicy: { requireApprover: true }"),
+                PROJECT_ROOT,
+            );
+            assert.match(missing[0]!.message, /names no `approver`/);
+            assert.ok(missing.every((p) => p.file?.endsWith("a.yaml") && p.line === 2));
+        });
+
+        it("leaves waivers unbounded when the environment sets no waiver policy", () => {
+            assert.deepStrictEqual(environmentPolicyProblems(load("  waivers: waivers/a.yaml"), PROJECT_ROOT), []);
+        });
+    });
+
+    describe("grace periods (`enforceAfter` per policy in the spec)", () => {
+        const GRACE = '  enforcement:\n    s3-bucket-tls-only: { level: advisory, enforceAfter: "2027-03-01" }';
+
+        async function levels(date: string): Promise<{ synth: string | undefined; engine: unknown }> {
+            const policy = resolveEnvironmentPolicy(load(GRACE), PROJECT_ROOT, { date })!;
+            const tlsOnly = policy.policies.find((p) => p.id === "s3-bucket-tls-only")!;
+            // Synth judges through the harness with the job the policy module hands it.
+            const job = inspectionJobFor(policy, "prod.network");
+            const result = await inspect({
+                policies: [{ ...tlsOnly, kind: "stack", validateStack: (_a, report) => report("probe") }],
+                resources: [],
+                environment: job.environment,
+                enforcement: job.enforcement,
+                config: job.config,
+                now: decisionTime(job.date),
+            });
+            return {
+                synth: result.findings[0]?.level,
+                engine: (policy.engineConfig["s3-bucket-tls-only"] as { enforcementLevel?: string }).enforcementLevel,
+            };
+        }
+
+        it("warns before the day and blocks from it, in synth's harness and the engine's config alike", async () => {
+            assert.deepStrictEqual(await levels("2027-02-28"), { synth: "advisory", engine: "advisory" });
+            assert.deepStrictEqual(await levels("2027-03-01"), { synth: "mandatory", engine: "mandatory" });
+        });
     });
 });

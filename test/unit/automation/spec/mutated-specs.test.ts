@@ -34,7 +34,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** One random change; `pick` chooses the place among the candidates, so shrinking moves it. */
 type Mutation =
-    | { readonly kind: "delete" | "duplicate-line"; readonly pick: number }
+    | { readonly kind: "delete"; readonly pick: number }
+    | { readonly kind: "duplicate-line"; readonly pick: number }
     | { readonly kind: "retype"; readonly pick: number; readonly value: Json }
     | { readonly kind: "rename"; readonly pick: number; readonly name: string }
     | { readonly kind: "insert-text"; readonly pick: number; readonly text: string }

@@ -78,7 +78,8 @@ describe("synth: the mock cloud", () => {
         assert.equal(fn.state.arn, "arn:aws:lambda:eu-west-1:222222222222:function:prod-orders-handler");
         assert.equal(
             fn.state.invokeArn,
-            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:222222222222:function:prod-orders-handler/invocations",
+            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/" +
+                "arn:aws:lambda:eu-west-1:222222222222:function:prod-orders-handler/invocations",
         );
         assert.deepEqual([fn.state.version, fn.state.qualifiedArn], ["$LATEST", `${String(fn.state.arn)}:$LATEST`]);
         const url = computeResourceState(world, "aws:lambda/functionUrl:FunctionUrl", "url", { functionName: "prod-orders-handler" });

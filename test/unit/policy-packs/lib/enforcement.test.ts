@@ -11,7 +11,6 @@ const meta = (over: Partial<PolicyMetadata> = {}): PolicyMetadata => ({
     id: "x-y",
     description: "Checks whether x.",
     severity: "low",
-    controls: { "pci-dss-v4.0": ["1.1.1"] },
     enforcementLevel: "mandatory",
     waivable: true,
     remediationSteps: "fix",

@@ -1,7 +1,13 @@
 import * as assert from "assert";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { environmentOfStack } from "../../../../policy-packs/lib/environment-settings";
-import { EnvironmentJudge } from "../../../../policy-packs/lib/pack-entry";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FRAMEWORKS_FILE } from "../../../../policy-packs/lib/framework-files";
+import type { FrameworkMapping } from "../../../../policy-packs/lib/frameworks";
+import { EnvironmentJudge, packEntry } from "../../../../policy-packs/lib/pack-entry";
+import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import type { ResourcePolicyDefinition, StackPolicyDefinition } from "../../../../policy-packs/lib/model";
 
 // A pack published to an organisation has no driver to hand it levels and config: it carries
@@ -11,7 +17,6 @@ const resourcePolicy: ResourcePolicyDefinition = {
     id: "thing-small",
     description: "Checks whether things are small.",
     severity: "medium",
-    controls: { "pci-dss-v4.0": [] },
     enforcementLevel: "advisory",
     waivable: true,
     remediationSteps: "Make it smaller.",
@@ -136,5 +141,40 @@ describe("a published pack judges each stack by its environment", () => {
     it("changes nothing for a pack run by the driver (no bundled settings)", () => {
         const original = { name: "x", description: "d", validateResource: resourcePolicy.validateResource };
         assert.strictEqual(new EnvironmentJudge(policies, {}).wrap("x", "d", original), original);
+    });
+
+    describe("compliance metadata", () => {
+        type Shown = { name: string; framework?: { name: string; specification: string }; tags?: string[] };
+        const shown = (entry: ReturnType<typeof packEntry>, id: string): Shown =>
+            (entry.policies as unknown as Shown[]).find((p) => p.name === id)!;
+
+        it("gives each policy CrossGuard's framework and tags from the mapping files of the repository", () => {
+            const tlsOnly = shown(packEntry(pipelinePolicies, {}), "s3-bucket-tls-only");
+            assert.deepStrictEqual(tlsOnly.framework?.name, "CIS AWS Foundations Benchmark");
+            assert.ok(tlsOnly.tags?.includes("pci-dss-4.0.1:4.2.1") && tlsOnly.tags.includes("cis-aws-3.0:2.1.1"), String(tlsOnly.tags));
+        });
+
+        it("reads the mappings a bundle carries beside its entry point", () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bundle-frameworks-"));
+            try {
+                const mapping: FrameworkMapping = {
+                    id: "house-rules-1",
+                    name: "House rules",
+                    version: "1",
+                    source: "https://example.org/house",
+                    published: "2026-01-01",
+                    mapped: "2026-12-05",
+                    scope: "test",
+                    controls: [{ id: "HR-1", title: "Things are small", policies: ["thing-small"] }],
+                };
+                fs.writeFileSync(path.join(dir, FRAMEWORKS_FILE), JSON.stringify([mapping]));
+                const entry = packEntry(policies, {}, dir);
+                assert.deepStrictEqual(shown(entry, "thing-small").tags, ["house-rules-1:HR-1"]);
+                assert.strictEqual(shown(entry, "thing-small").framework?.specification, "HR-1");
+                assert.strictEqual(shown(entry, "stack-has-things").tags, undefined);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
     });
 });

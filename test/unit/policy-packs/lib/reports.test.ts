@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import * as path from "path";
+import { loadFrameworks } from "../../../../policy-packs/lib/framework-files";
 import { inspect } from "../../../../policy-packs/lib/inspect";
 import { renderJsonReport } from "../../../../policy-packs/lib/reports/json";
 import { renderMarkdownSummary } from "../../../../policy-packs/lib/reports/markdown";
@@ -26,6 +27,7 @@ async function result() {
         waivers,
         now: DAY,
         pack: { name: "edf-pipeline", version: "0.1.0" },
+        frameworks: loadFrameworks().filter((f) => f.id !== "cis-aws-3.0"),
     });
 }
 
@@ -62,6 +64,48 @@ describe("inspection reports", () => {
         );
         assert.match(ebs?.suppressions?.[0].justification ?? "", /Scratch volume/);
         assert.strictEqual(renderSarifReport(await result()), text);
+    });
+
+    it("carries the chosen frameworks as SARIF taxonomies, each rule related to the controls it evidences", async () => {
+        const log = JSON.parse(renderSarifReport(await result())) as {
+            runs: {
+                taxonomies: { name: string; version: string; taxa: { id: string }[] }[];
+                tool: {
+                    driver: {
+                        rules: {
+                            id: string;
+                            relationships?: { target: { id: string; toolComponent: { name: string; index: number } } }[];
+                            properties: { tags: string[] };
+                        }[];
+                    };
+                };
+            }[];
+        };
+        const run = log.runs[0]!;
+        assert.deepStrictEqual(
+            run.taxonomies.map((t) => [t.name, t.version]),
+            [
+                ["NIST SP 800-53", "Rev. 5 (5.1.1)"],
+                ["PCI DSS", "4.0.1"],
+            ],
+        );
+        const rule = run.tool.driver.rules.find((r) => r.id === "ebs-volume-encrypted")!;
+        const pci = rule.relationships!.filter((r) => r.target.toolComponent.name === "PCI DSS").map((r) => r.target.id);
+        assert.deepStrictEqual(pci, ["3.5.1"]);
+        for (const r of rule.relationships!) {
+            assert.ok(
+                run.taxonomies[r.target.toolComponent.index]!.taxa.some((t) => t.id === r.target.id),
+                `${r.target.id} is a taxon`,
+            );
+        }
+        assert.ok(rule.properties.tags.includes("pci-dss-4.0.1/3.5.1") && rule.properties.tags.includes("nist-800-53-r5/SC-28"));
+    });
+
+    it("shows findings per control of each chosen framework, with its coverage, in the Markdown summary", async () => {
+        const md = renderMarkdownSummary(await result());
+        assert.match(md, /## Frameworks\n\n### NIST SP 800-53 Rev\. 5 \(5\.1\.1\)\n\n\d+ of \d+ applicable controls mapped to policies/);
+        assert.match(md, /### PCI DSS 4\.0\.1[\s\S]*\| 4\.2\.1 \| \*\*failed\*\* \| 1 \|/);
+        assert.match(md, /\| 3\.5\.1 \| [^|]+ \| \d+ \| \d+ \| 1 \|/, "the waived EBS finding counts against 3.5.1");
     });
 
     it("SARIF validation fails for a broken log (the check can fail)", () => {

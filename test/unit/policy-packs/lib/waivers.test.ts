@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { inspect } from "../../../../policy-packs/lib/inspect";
-import { globMatch, loadWaiverFiles } from "../../../../policy-packs/lib/waivers";
+import { globMatch, loadWaiverFiles, parseWaivers, waiverPolicyProblems } from "../../../../policy-packs/lib/waivers";
 import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import { changeProps, compliantEstate, ESTATE_CONFIG } from "../../../fixtures/policy/estate";
 
@@ -103,6 +103,54 @@ describe("waivers as code", () => {
             () => loadWaiverFiles([path.join(dir, "absent.yaml")], pipelinePolicies),
             /absent\.yaml: cannot read the waiver file \(ENOENT\)/,
         );
+    });
+
+    it("records where each waiver is, for messages about it", () => {
+        assert.deepStrictEqual(
+            waivers.map((w) => [w.id, w.line]),
+            [
+                ["W-2026-001", 2],
+                ["W-2026-002", 10],
+                ["W-2026-003", 19],
+            ],
+        );
+    });
+
+    describe("approvals and lifetimes", () => {
+        const one = (extra: string): string =>
+            "waivers:\n  - id: W-9\n    policy: ebs-volume-encrypted\n    selector: { type: aws:ebs/volume:Volume }\n" +
+            "    reason: Scratch volumes hold only public build caches.\n    owner: team-platform\n    ticket: SEC-9\n" +
+            `    expires: "2027-02-28"\n${extra}`;
+
+        it("reads the approver and the approval day", () => {
+            const [w] = parseWaivers(one('    approver: security-lead\n    approved: "2026-12-01"\n'), "w.yaml", pipelinePolicies);
+            assert.deepStrictEqual([w!.approver, w!.approved, w!.line], ["security-lead", "2026-12-01", 2]);
+        });
+
+        it("refuses an approval day after the expiry, or one that is not a day", () => {
+            assert.throws(
+                () => parseWaivers(one('    approved: "2027-03-01"\n'), "w.yaml", pipelinePolicies),
+                /`waivers\.0\.approved` \(2027-03-01\) is after `expires`/,
+            );
+            assert.throws(
+                () => parseWaivers(one("    approved: last week\n"), "w.yaml", pipelinePolicies),
+                /`waivers\.0\.approved` must match pattern/,
+            );
+        });
+
+        it("checks a waiver policy: lifetime from the approval day (else the decision day), approver not the owner", () => {
+            const [w] = parseWaivers(one('    approver: team-platform\n    approved: "2026-10-01"\n'), "w.yaml", pipelinePolicies);
+            assert.deepStrictEqual(
+                waiverPolicyProblems([w!], { maxDays: 90, requireApprover: true }, "2026-12-05").map((p) => [p.field, p.message]),
+                [
+                    ["approver", "waiver `W-9` is approved by its own owner (`team-platform`)"],
+                    ["expires", "waiver `W-9` runs 150 days (approved 2026-10-01 to 2027-02-28), longer than this environment's 90"],
+                ],
+            );
+            const [unapproved] = parseWaivers(one(""), "w.yaml", pipelinePolicies);
+            assert.deepStrictEqual(waiverPolicyProblems([unapproved!], { maxDays: 90 }, "2026-12-05"), []);
+            assert.strictEqual(waiverPolicyProblems([unapproved!], { maxDays: 60 }, "2026-12-05")[0]?.field, "expires");
+        });
     });
 
     it("matches URN globs across `/` and `::`", () => {
