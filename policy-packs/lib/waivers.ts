@@ -114,7 +114,11 @@ export function waiverDocumentProblems(doc: unknown, policies: readonly PolicyDe
         for (const field of ["expires", "approved"] as const) {
             const day = w[field];
             if (day !== undefined && !isCalendarDate(day))
-                problems.push({ path: ["waivers", i, field], message: `\`${day}\` is not a real date`, fix: "use a calendar day, YYYY-MM-DD." });
+                problems.push({
+                    path: ["waivers", i, field],
+                    message: `\`${day}\` is not a real date`,
+                    fix: "use a calendar day, YYYY-MM-DD.",
+                });
         }
         if (w.approved !== undefined && w.approved > w.expires)
             problems.push({
