@@ -7,6 +7,8 @@
  */
 export type EdfErrorCode =
     | "EDF_SPEC_NOT_FOUND"
+    | "EDF_PROJECT_NOT_FOUND"
+    | "EDF_INIT_EXISTS"
     | "EDF_SPEC_INVALID"
     | "EDF_CYCLE"
     | "EDF_SELECTION_INVALID"
@@ -35,6 +37,8 @@ export const EXIT_CODES = {
 
 const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_SPEC_NOT_FOUND: EXIT_CODES.badInput,
+    EDF_PROJECT_NOT_FOUND: EXIT_CODES.badInput,
+    EDF_INIT_EXISTS: EXIT_CODES.badInput,
     EDF_SPEC_INVALID: EXIT_CODES.badInput,
     EDF_CYCLE: EXIT_CODES.badInput,
     EDF_SELECTION_INVALID: EXIT_CODES.badInput,

@@ -10,3 +10,5 @@ export * from "./spec/types";
 export * from "./engine/report";
 export * from "./engine/types";
 export * from "./backend/backend";
+export * from "./synth/synth";
+export * from "./scaffold";

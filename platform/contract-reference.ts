@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ContractPartName, LandingZoneOutputs } from "./contract";
 import { ContractError, CONTRACT_FIELDS, parseContractPart } from "./contract-validate";
-import { CONTRACT_VERSION } from "./contract-version";
+import { CONTRACT_PART_VERSIONS } from "./contract-version";
 
 /** Which stack holds each part of the landing zone; name only the parts you consume. */
 export interface LandingZoneStacks {
@@ -11,13 +11,15 @@ export interface LandingZoneStacks {
     readonly security?: string;
     /** Stack of `platform/shared-services`. @default - not referenced */
     readonly sharedServices?: string;
+    /** Stack of `platform/organization` (contract 1.1), usually of the estate's `organization` environment. @default - not referenced */
+    readonly organization?: string;
 }
 
 /** Options of {@link LandingZoneReference.fromStacks}. */
 export interface LandingZoneReferenceOptions {
     /** When set, every part must have been published by this environment. @default - any environment */
     readonly environment?: string;
-    /** Contract version this consumer was written against. @default CONTRACT_VERSION */
+    /** Contract version this consumer was written against. @default - each part's own version (CONTRACT_PART_VERSIONS) */
     readonly expectedVersion?: string;
     /** Prefix of the `StackReference` resource names (change it to reference two landing zones). @default "landing-zone" */
     readonly namePrefix?: string;
@@ -52,7 +54,7 @@ export function landingZoneStacksProblems(stacks: unknown): string[] {
         }
     }
     if (entries.length === 0) {
-        problems.push("`stacks` names no stack: give at least one of `network`, `security`, `sharedServices`.");
+        problems.push("`stacks` names no stack: give at least one of `network`, `security`, `sharedServices`, `organization`.");
     }
     return problems;
 }
@@ -114,6 +116,11 @@ export class LandingZoneReference {
         return this.part("sharedServices");
     }
 
+    /** The organization part (`platform/organization`). */
+    get organization(): pulumi.Output<LandingZoneOutputs["organization"]> {
+        return this.part("organization");
+    }
+
     /** A whole part, validated. Throws when `fromStacks` was not given that part's stack. */
     part<P extends ContractPartName>(part: P): pulumi.Output<LandingZoneOutputs[P]> {
         const output = this.parts.get(part);
@@ -141,7 +148,7 @@ export class LandingZoneReference {
             { name: stack },
             this.options.parent ? { parent: this.options.parent } : {},
         );
-        const expectedVersion = this.options.expectedVersion ?? CONTRACT_VERSION;
+        const expectedVersion = this.options.expectedVersion ?? CONTRACT_PART_VERSIONS[part];
         const environment = this.options.environment;
         return ref.outputs.apply((outputs) => {
             const parsed = parseContractPart(part, outputs, stack, expectedVersion);

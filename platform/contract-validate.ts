@@ -1,5 +1,12 @@
-import type { ContractPartName, LandingZoneOutputs, NetworkOutputs, SecurityOutputs, SharedServicesOutputs } from "./contract";
-import { CONTRACT_VERSION, contractVersionProblem, describeValue } from "./contract-version";
+import type {
+    ContractPartName,
+    LandingZoneOutputs,
+    NetworkOutputs,
+    OrganizationOutputs,
+    SecurityOutputs,
+    SharedServicesOutputs,
+} from "./contract";
+import { CONTRACT_PART_VERSIONS, CONTRACT_VERSION, contractVersionProblem, describeValue } from "./contract-version";
 
 /** A shape a contract value must have, with the words used in error messages. */
 export interface FieldKind {
@@ -10,11 +17,20 @@ export interface FieldKind {
 }
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+const isRecordOf = (value: unknown, accepts: (v: unknown) => boolean): boolean =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(accepts);
+const isAccountId = (value: unknown): boolean => typeof value === "string" && /^\d{12}$/.test(value);
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
 
 /** The field kinds the contract uses. */
 export const FIELD_KINDS = {
-    version: { expectation: "a MAJOR.MINOR version", accepts: (v) => contractVersionProblem(v, `${CONTRACT_VERSION}`) === undefined },
+    version: { expectation: "a MAJOR.MINOR version", accepts: (v) => contractVersionProblem(v, "1.0") === undefined },
+    accountId: { expectation: "a 12-digit AWS account id", accepts: isAccountId },
+    accountIds: {
+        expectation: "an object of 12-digit AWS account ids by name",
+        accepts: (v) => isRecordOf(v, isAccountId) && Object.keys(v as object).length > 0,
+    },
+    idsByName: { expectation: "an object of non-empty ids by name", accepts: (v) => isRecordOf(v, isNonEmptyString) },
     name: { expectation: "a non-empty string", accepts: isNonEmptyString },
     arn: { expectation: "an ARN (`arn:…`)", accepts: (v) => isNonEmptyString(v) && v.startsWith("arn:") },
     cidr: { expectation: "an IPv4 CIDR block", accepts: (v) => isNonEmptyString(v) && IPV4_CIDR.test(v) },
@@ -98,11 +114,27 @@ export const SHARED_SERVICES_OUTPUT_FIELDS: PartFields<SharedServicesOutputs> = 
     ecrPullThroughCachePrefix: "name",
 };
 
+/** The exact keys and shapes of `platform/organization`'s outputs (contract 1.1). */
+export const ORGANIZATION_OUTPUT_FIELDS: PartFields<OrganizationOutputs> = {
+    contractVersion: "version",
+    environment: "name",
+    organizationId: "name",
+    organizationArn: "arn",
+    rootId: "name",
+    managementAccountId: "accountId",
+    logArchiveAccountId: "accountId",
+    auditAccountId: "accountId",
+    organizationalUnitIds: "idsByName",
+    accountIds: "accountIds",
+    deploymentRoleName: "name",
+};
+
 /** Fields of each part, by part name. */
 export const CONTRACT_FIELDS: { readonly [P in ContractPartName]: PartFields<LandingZoneOutputs[P]> } = {
     network: NETWORK_OUTPUT_FIELDS,
     security: SECURITY_OUTPUT_FIELDS,
     sharedServices: SHARED_SERVICES_OUTPUT_FIELDS,
+    organization: ORGANIZATION_OUTPUT_FIELDS,
 };
 
 /** The unit folder that produces each part (used in messages). */
@@ -110,6 +142,7 @@ export const CONTRACT_PRODUCERS: { readonly [P in ContractPartName]: string } = 
     network: "platform/network",
     security: "platform/security",
     sharedServices: "platform/shared-services",
+    organization: "platform/organization",
 };
 
 /** The exact output keys of a part, sorted. */
@@ -144,9 +177,14 @@ export class ContractError extends Error {
  * the key and the fix; empty when valid. Pure: safe for any consumer to call.
  *
  * Extra keys are allowed (a newer minor version may add some); a version of another
- * major, or an older minor than `expectedVersion`, is a problem.
+ * major, or an older minor than `expectedVersion`, is a problem. By default a part needs the
+ * version that introduced its keys ({@link CONTRACT_PART_VERSIONS}), not the newest.
  */
-export function contractProblems(part: ContractPartName, outputs: unknown, expectedVersion: string = CONTRACT_VERSION): string[] {
+export function contractProblems(
+    part: ContractPartName,
+    outputs: unknown,
+    expectedVersion: string = CONTRACT_PART_VERSIONS[part],
+): string[] {
     if (typeof outputs !== "object" || outputs === null || Array.isArray(outputs)) {
         return [`the outputs are ${describeValue(outputs)}, not an object: deploy \`${CONTRACT_PRODUCERS[part]}\` to this stack`];
     }
@@ -205,7 +243,7 @@ export function parseContractPart<P extends ContractPartName>(
     part: P,
     outputs: unknown,
     source: string,
-    expectedVersion: string = CONTRACT_VERSION,
+    expectedVersion: string = CONTRACT_PART_VERSIONS[part],
 ): LandingZoneOutputs[P] {
     const problems = contractProblems(part, outputs, expectedVersion);
     if (problems.length > 0) {
@@ -227,4 +265,9 @@ export function parseSecurityOutputs(outputs: unknown, source: string): Security
 /** Validates a shared-services part (see {@link parseContractPart}). */
 export function parseSharedServicesOutputs(outputs: unknown, source: string): SharedServicesOutputs {
     return parseContractPart("sharedServices", outputs, source);
+}
+
+/** Validates an organization part (see {@link parseContractPart}). */
+export function parseOrganizationOutputs(outputs: unknown, source: string): OrganizationOutputs {
+    return parseContractPart("organization", outputs, source);
 }

@@ -5,7 +5,19 @@
  * minor keep working); a major release removes or changes an output, and consumers
  * built against another major are refused.
  */
-export const CONTRACT_VERSION = "1.0";
+export const CONTRACT_VERSION = "1.1";
+
+/**
+ * The contract version in which each part last gained or changed a key: what a consumer of that
+ * part needs at least. A consumer of the network part needs 1.0, so a network stack deployed before
+ * 1.1 (which added only the `organization` part) still serves a consumer built against 1.1.
+ */
+export const CONTRACT_PART_VERSIONS = {
+    network: "1.0",
+    security: "1.0",
+    sharedServices: "1.0",
+    organization: "1.1",
+} as const;
 
 /** A parsed `MAJOR.MINOR` contract version. */
 export interface ContractVersion {

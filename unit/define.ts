@@ -10,7 +10,10 @@ export interface UnitContext {
     readonly environment: string;
     /** The unit id, a folder relative to the project root (config `edf:unit`). */
     readonly unit: string;
-    /** The unit's own config namespace (`<project>:<key>` in stack config). */
+    /**
+     * The unit's config: `edf:<key>` in stack config, where the driver writes a spec's `config`,
+     * whatever the project is called (`<project>:<key>` would differ from project to project).
+     */
     readonly config: pulumi.Config;
     /** Inputs injected by the driver. */
     readonly inputs: UnitInputs;
@@ -35,7 +38,7 @@ export function currentUnitContext(unit: string): UnitContext {
     return {
         environment: edfConfig.get("environment") ?? pulumi.getStack(),
         unit,
-        config: new pulumi.Config(),
+        config: new pulumi.Config(UNIT_CONFIG_NAMESPACE),
         inputs: new UnitInputs(),
     };
 }

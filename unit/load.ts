@@ -1,11 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { UnitProgram } from "./define";
+import { projectRoot } from "./project";
 
-/** The project root: the folder holding `Pulumi.yaml`. */
-export const PROJECT_ROOT = path.resolve(__dirname, "..");
-
-/** Units are folders under these roots, each with a `program.ts`. */
+/** Units are folders under these roots of the project (not of the SDK), each with a `program.ts`. */
 export const DEFAULT_UNIT_ROOTS: readonly string[] = ["platform", "services"];
 
 /**
@@ -29,7 +27,7 @@ export function unitRoots(env: NodeJS.ProcessEnv = process.env): string[] {
  * returns the absolute path of its program module. Throws a message naming the
  * unit and the fix.
  */
-export function resolveUnitProgramPath(unit: string, root: string = PROJECT_ROOT, roots: readonly string[] = unitRoots()): string {
+export function resolveUnitProgramPath(unit: string, root: string = projectRoot(), roots: readonly string[] = unitRoots()): string {
     const normalised = path.posix.normalize(unit.replace(/\\/g, "/"));
     if (path.isAbsolute(unit) || normalised.startsWith("..") || normalised !== unit.replace(/\/+$/, "")) {
         throw new Error(`Unit \`${unit}\` must be a project-relative folder such as \`platform/network\` (no \`..\`, no absolute path).`);
@@ -85,7 +83,7 @@ function statOf(file: string): fs.Stats | undefined {
 }
 
 /** Loads a unit's program (the default export of its `program.ts`). */
-export function loadUnitProgram(unit: string, root: string = PROJECT_ROOT): UnitProgram {
+export function loadUnitProgram(unit: string, root: string = projectRoot()): UnitProgram {
     const file = resolveUnitProgramPath(unit, root);
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the unit's program is chosen by config at run time
     const loaded = require(file) as { default?: unknown };

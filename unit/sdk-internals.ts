@@ -16,8 +16,11 @@ import Module from "module";
 import * as path from "path";
 import type { PulumiCommand } from "@pulumi/pulumi/automation";
 
-/** The @pulumi/pulumi release every part below was checked against. */
-export const SDK_WRITTEN_FOR = "3.248.0";
+/**
+ * The @pulumi/pulumi release every part below was checked against. The consumer test also loads
+ * it on 3.260.0, the lowest of the SDK's peer range.
+ */
+export const SDK_WRITTEN_FOR = "3.276.0";
 
 const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the version of the SDK actually loaded, for the messages below

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { EdfError } from "../errors";
 import { readCheckedText } from "../files/read";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import type { Redactor } from "../redact";
 import type { BackendSpec } from "../spec/types";
 
@@ -107,7 +107,8 @@ export function resolveBackend(
     options: { projectRoot: string; edfHome: string; env: NodeJS.ProcessEnv; redactor: Redactor },
 ): Backend {
     const backend = spec ?? { kind: "file" as const };
-    const diyName = (environment: string, unit: string): string => `organization/${PROJECT_NAME}/${shortStackName(environment, unit)}`;
+    const project = projectName(options.projectRoot);
+    const diyName = (environment: string, unit: string): string => `organization/${project}/${shortStackName(environment, unit)}`;
     switch (backend.kind) {
         case "file": {
             const dir = backend.path ? path.resolve(options.projectRoot, backend.path) : path.join(options.edfHome, "backend");
@@ -139,7 +140,7 @@ export function resolveBackend(
         case "cloud": {
             const envVars: Record<string, string> = backend.url ? { PULUMI_BACKEND_URL: backend.url } : {};
             const name = (environment: string, unit: string): string =>
-                `${backend.organization}/${PROJECT_NAME}/${shortStackName(environment, unit)}`;
+                `${backend.organization}/${project}/${shortStackName(environment, unit)}`;
             return {
                 kind: "cloud",
                 url: backend.url,

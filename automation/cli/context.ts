@@ -1,9 +1,10 @@
+import * as fs from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { EdfError, EXIT_CODES } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import { HumanReporter, JsonReporter, Reporter } from "../reporter";
-import { PROJECT_ROOT } from "../../unit/load";
+import { findProjectRoot, PROJECT_FILE, PROJECT_ROOT_ENV } from "../../unit/project";
 
 /** What every command gets: the reporter, the project, and the parsed global options. */
 export interface CliContext {
@@ -58,21 +59,44 @@ export function parseParallel(value: string): number {
     return n;
 }
 
-/** Builds the context from the program's global options. */
+/**
+ * The project the command works on: `--project <dir>`, else the nearest folder at or above the
+ * working directory that holds `Pulumi.yaml`. Recorded in `EDF_PROJECT_ROOT`, so the program
+ * threads, synth workers and CLI processes the run starts resolve units in the same project.
+ */
+export function resolveProjectRoot(project: string | undefined, cwd: string = process.cwd()): string {
+    const root = project ? path.resolve(project) : findProjectRoot(cwd);
+    if (!root || !fs.existsSync(path.join(root, PROJECT_FILE))) {
+        const where = project ? `\`--project ${project}\` has no \`${PROJECT_FILE}\`` : `no \`${PROJECT_FILE}\` in ${cwd} or above it`;
+        throw new EdfError("EDF_PROJECT_NOT_FOUND", `Not in a Pulumi project: ${where}.`, [
+            {
+                ...(project ? { path: "--project" } : {}),
+                message: `the project root is the folder holding \`${PROJECT_FILE}\` and \`environments/\``,
+                fix: "run edf inside your project, pass `--project <dir>`, or create a project with `edf init`.",
+            },
+        ]);
+    }
+    process.env[PROJECT_ROOT_ENV] = root;
+    return root;
+}
+
+/** Builds the context from the program's global options; the project is found when a command first asks for it. */
 export function createContext(program: Command, setExit: (code: number) => void): CliContext {
     const globals = program.opts<{ json?: boolean; debug?: boolean; home?: string; project?: string }>();
-    const projectRoot = globals.project ? path.resolve(globals.project) : PROJECT_ROOT;
-    const edfHome = globals.home
-        ? path.resolve(globals.home)
-        : process.env.EDF_HOME
-          ? path.resolve(process.env.EDF_HOME)
-          : path.join(projectRoot, ".edf");
     const json = Boolean(globals.json);
     const debug = Boolean(globals.debug);
+    let root: string | undefined;
+    const projectRoot = (): string => (root ??= resolveProjectRoot(globals.project));
     return {
         reporter: json ? new JsonReporter(debug) : new HumanReporter(debug),
-        projectRoot,
-        edfHome,
+        get projectRoot() {
+            return projectRoot();
+        },
+        get edfHome() {
+            if (globals.home) return path.resolve(globals.home);
+            if (process.env.EDF_HOME) return path.resolve(process.env.EDF_HOME);
+            return path.join(projectRoot(), ".edf");
+        },
         json,
         debug,
         exit: setExit,

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { EdfError, exitCodeOf, EXIT_CODES } from "../errors";
+import { sdkPackage } from "../loader/sdk-package";
 import { HumanReporter, JsonReporter } from "../reporter";
 import { CliContext, createContext } from "./context";
 import { COMMANDS } from "./registry";
@@ -8,10 +9,11 @@ import { COMMANDS } from "./registry";
 export function buildProgram(setExit: (code: number) => void): { program: Command; context: () => CliContext } {
     const program = new Command("edf")
         .description("EDF automation driver: runs an environment's stack graph on the Pulumi engine")
+        .version(`${sdkPackage().name} ${sdkPackage().version}`, "-V, --version", "the SDK's package and version")
         .option("--json", "machine output: one JSON document on stdout, progress as JSON lines on stderr")
         .option("--debug", "stack traces on errors")
         .option("--home <dir>", "folder of the embedded backend, run folders and passphrase (default: <project>/.edf, or $EDF_HOME)")
-        .option("--project <dir>", "the project root (default: the folder holding this driver)")
+        .option("--project <dir>", "the project root, the folder holding Pulumi.yaml (default: found upward from the working directory)")
         .showHelpAfterError(false)
         .exitOverride();
     let cached: CliContext | undefined;

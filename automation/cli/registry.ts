@@ -1,5 +1,6 @@
 import type { CliCommand } from "./context";
 import { commands as graph } from "./commands/graph";
+import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
 import { commands as outputs } from "./commands/outputs";
@@ -11,4 +12,13 @@ import { commands as validate } from "./commands/validate";
  * Every command of `edf`, in the order `edf --help` lists them. A new command is a file in
  * commands/ and one entry here: nothing is found by reading folders at run time.
  */
-export const COMMANDS: readonly CliCommand[] = [...validate, ...graph, ...synth, ...operations, ...outputs, ...newService, ...policyBundle];
+export const COMMANDS: readonly CliCommand[] = [
+    ...init,
+    ...validate,
+    ...graph,
+    ...synth,
+    ...operations,
+    ...outputs,
+    ...newService,
+    ...policyBundle,
+];

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 
 /** The content of a file-backend ("diy") lock file, as the Pulumi CLI writes it. */
 interface DiyLock {
@@ -13,7 +13,7 @@ interface DiyLock {
 
 /** The lock folder of a stack in a file backend (project-scoped layout). */
 export function diyLockDir(backendDir: string, stackName: string): string {
-    return path.join(backendDir, ".pulumi", "locks", "organization", PROJECT_NAME, stackName);
+    return path.join(backendDir, ".pulumi", "locks", "organization", projectName(), stackName);
 }
 
 function isAlive(pid: number): boolean {

@@ -7,7 +7,7 @@ import type { StackOutputs } from "../inputs/resolve";
 import { ENVIRONMENT_TAG } from "../../policy-packs/lib/environment-settings";
 import { runUnit } from "../../unit/run";
 import { runCommand, withSelectStack } from "../../unit/sdk-internals";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 
 /** Where a unit's stack lives and how to reach it. */
 export interface StackHandle {
@@ -138,7 +138,7 @@ export class EnvironmentStacks {
         const backendLine = this.backend.url ? `backend:\n  url: ${JSON.stringify(this.backend.url)}\n` : "";
         const project =
             `# Written by edf: the work folder of stack ${handle.stackName}. The ` +
-            `program is inline (unit/run.ts).\nname: ${PROJECT_NAME}\nruntime: nodejs\n${backendLine}`;
+            `program is inline (unit/run.ts).\nname: ${projectName()}\nruntime: nodejs\n${backendLine}`;
         if (!fs.existsSync(projectFile) || fs.readFileSync(projectFile, "utf8") !== project) {
             fs.writeFileSync(projectFile, project);
         }

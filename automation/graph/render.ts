@@ -1,5 +1,13 @@
 import type { StackGraph } from "./graph";
 
+/** What the renderers show besides the graph: each unit's program folder and target account. */
+export interface GraphLabels {
+    /** The unit's program folder, by unit. @default - none shown */
+    readonly paths?: Readonly<Record<string, string>>;
+    /** The AWS account each unit deploys into (units without one are drawn outside every account). @default - none */
+    readonly accounts?: Readonly<Record<string, string | undefined>>;
+}
+
 /** A node id safe in Mermaid and DOT (unit names are `[a-z0-9-]`). */
 function nodeId(unit: string): string {
     return unit.replace(/-/g, "_");
@@ -9,12 +17,36 @@ function label(unit: string, paths: Readonly<Record<string, string>>): string {
     return paths[unit] ? `${unit}\\n${paths[unit]}` : unit;
 }
 
-/** Mermaid flowchart: dependencies point at the units that need them. */
-export function toMermaid(graph: StackGraph, paths: Readonly<Record<string, string>> = {}): string {
-    const lines = ["flowchart TD"];
+/** The units of each account, accounts in order of first appearance; units with no account last, ungrouped. */
+export function unitsPerAccount(
+    graph: StackGraph,
+    accounts: Readonly<Record<string, string | undefined>> = {},
+): {
+    readonly grouped: ReadonlyMap<string, readonly string[]>;
+    readonly ungrouped: readonly string[];
+} {
+    const grouped = new Map<string, string[]>();
+    const ungrouped: string[] = [];
     for (const unit of graph.units) {
-        lines.push(`    ${nodeId(unit)}["${label(unit, paths).replace(/\\n/g, "<br/>")}"]`);
+        const account = accounts[unit];
+        if (account === undefined) ungrouped.push(unit);
+        else grouped.set(account, [...(grouped.get(account) ?? []), unit]);
     }
+    return { grouped, ungrouped };
+}
+
+/** Mermaid flowchart: dependencies point at the units that need them; each account is a subgraph. */
+export function toMermaid(graph: StackGraph, labels: GraphLabels = {}): string {
+    const lines = ["flowchart TD"];
+    const node = (unit: string, indent: string): string =>
+        `${indent}${nodeId(unit)}["${label(unit, labels.paths ?? {}).replace(/\\n/g, "<br/>")}"]`;
+    const { grouped, ungrouped } = unitsPerAccount(graph, labels.accounts);
+    for (const [account, units] of grouped) {
+        lines.push(`    subgraph account_${account}["account ${account}"]`);
+        for (const unit of units) lines.push(node(unit, "        "));
+        lines.push("    end");
+    }
+    for (const unit of ungrouped) lines.push(node(unit, "    "));
     for (const edge of graph.edges) {
         const why = edge.reasons.filter((r) => r !== "dependsOn");
         lines.push(`    ${nodeId(edge.from)} -->${why.length ? `|${why.join(", ")}|` : ""} ${nodeId(edge.to)}`);
@@ -22,12 +54,17 @@ export function toMermaid(graph: StackGraph, paths: Readonly<Record<string, stri
     return `${lines.join("\n")}\n`;
 }
 
-/** Graphviz DOT: dependencies point at the units that need them. */
-export function toDot(graph: StackGraph, paths: Readonly<Record<string, string>> = {}): string {
+/** Graphviz DOT: dependencies point at the units that need them; each account is a cluster. */
+export function toDot(graph: StackGraph, labels: GraphLabels = {}): string {
     const lines = ["digraph edf {", "    rankdir=TB;", "    node [shape=box];"];
-    for (const unit of graph.units) {
-        lines.push(`    "${unit}" [label="${label(unit, paths)}"];`);
+    const node = (unit: string, indent: string): string => `${indent}"${unit}" [label="${label(unit, labels.paths ?? {})}"];`;
+    const { grouped, ungrouped } = unitsPerAccount(graph, labels.accounts);
+    for (const [account, units] of grouped) {
+        lines.push(`    subgraph "cluster_${account}" {`, `        label="account ${account}";`);
+        for (const unit of units) lines.push(node(unit, "        "));
+        lines.push("    }");
     }
+    for (const unit of ungrouped) lines.push(node(unit, "    "));
     for (const edge of graph.edges) {
         const why = edge.reasons.filter((r) => r !== "dependsOn");
         lines.push(`    "${edge.from}" -> "${edge.to}"${why.length ? ` [label="${why.join(", ")}"]` : ""};`);

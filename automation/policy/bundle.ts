@@ -12,7 +12,10 @@ export interface BundlePacksOptions {
     readonly projectRoot: string;
     /** Pack folders under `policy-packs/` to bundle. @default - every pack (each folder with a PulumiPolicy.yaml) */
     readonly packs?: readonly string[];
-    /** The folder the `<pack>/` bundles are written into. @default - `<project>/dist/policy-packs` */
+    /**
+     * The folder the `<pack>/` bundles are written into.
+     * @default - `<project>/dist/bundles` (`dist/policy-packs` is the compiled package)
+     */
     readonly outDir?: string;
     /** Environment specs whose policy settings each bundle carries. @default - `environments/*.yaml` */
     readonly specFiles?: readonly string[];
@@ -59,7 +62,7 @@ export function bundlePolicyPacks(options: BundlePacksOptions): BundledPack[] {
             unknown.map((p) => ({ path: "[packs...]", message: `\`${p}\` is not a pack folder`, fix: `choose from ${known.join(", ")}.` })),
         );
     }
-    const outDir = path.resolve(options.outDir ?? path.join(projectRoot, "dist", "policy-packs"));
+    const outDir = path.resolve(options.outDir ?? path.join(projectRoot, "dist", "bundles"));
     const specFiles = options.specFiles?.map((f) => path.resolve(f)) ?? environmentSpecFiles(projectRoot);
     // Every pack's settings first: an invalid spec stops the command before any bundle is written.
     const settings = new Map(

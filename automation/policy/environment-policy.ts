@@ -12,7 +12,7 @@ import { Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/l
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
 import { placementOf } from "../files/paths";
-import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE } from "./pack";
+import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE, SDK_PIPELINE_PACK } from "./pack";
 import { policySettingsProblems } from "./settings-problems";
 import { loadEnvironmentWaivers } from "./waiver-files";
 
@@ -69,7 +69,8 @@ export function resolveEnvironmentPolicy(
     const location = packLocation(spec.policy?.pack, projectRoot);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
     const placement = placementOf(location.policyModule, [projectRoot]);
-    if (!placement.inside) {
+    // The SDK's own pipeline pack (a project without one of its own) is part of the SDK, wherever it is installed.
+    if (!placement.inside && location.dir !== SDK_PIPELINE_PACK) {
         throw new EdfError("EDF_SPEC_INVALID", `Policy pack \`${location.display}\` leads out of the project; nothing was run.`, [
             {
                 ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),

@@ -2,13 +2,21 @@ import * as fs from "fs";
 import * as path from "path";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
 import type { Problem } from "../errors";
-import { readCheckedText } from "../files/read";
+import { isWithin, realPathOf } from "../files/paths";
+import { FileOrigin, readCheckedText } from "../files/read";
+import { sdkPackage } from "../loader/sdk-package";
 
 /** The pack every synth, preview and up runs when the spec names none. */
 export const DEFAULT_POLICY_PACK = "policy-packs/pipeline";
 
 /** Where a pack keeps its policy list, the module tests and offline runners import (never the gRPC entry point). */
 export const POLICY_LIST_MODULE = "policy-list.ts";
+
+/**
+ * The SDK's own pipeline pack: `policy-packs/pipeline` beside this module's floor, as TypeScript
+ * in the SDK's repository and compiled in the package (`dist/policy-packs/pipeline`).
+ */
+export const SDK_PIPELINE_PACK = path.resolve(__dirname, "..", "..", "policy-packs", "pipeline");
 
 /** A policy pack folder as one environment uses it. */
 export interface PackLocation {
@@ -20,11 +28,29 @@ export interface PackLocation {
     readonly policyModule: string;
 }
 
-/** The pack folder the spec's `policy.pack` names (or the default), resolved under the project root. */
+/** The policy list module of a pack folder: `policy-list.ts`, or the compiled `policy-list.js`. */
+function policyModuleOf(dir: string): string {
+    const source = path.join(dir, POLICY_LIST_MODULE);
+    const compiled = source.replace(/\.ts$/, ".js");
+    return !fs.existsSync(source) && fs.existsSync(compiled) ? compiled : source;
+}
+
+/**
+ * The pack folder the spec's `policy.pack` names, resolved under the project root. With no
+ * `policy.pack`, the project's own `policy-packs/pipeline` when it has one, else the SDK's
+ * pipeline pack (a consumer's project usually has none of its own).
+ */
 export function packLocation(packSetting: string | undefined, projectRoot: string): PackLocation {
+    if (packSetting === undefined && !fs.existsSync(path.join(projectRoot, DEFAULT_POLICY_PACK))) {
+        return {
+            dir: SDK_PIPELINE_PACK,
+            display: `${sdkPackage().name}/${DEFAULT_POLICY_PACK}`,
+            policyModule: policyModuleOf(SDK_PIPELINE_PACK),
+        };
+    }
     const display = packSetting ?? DEFAULT_POLICY_PACK;
     const dir = path.resolve(projectRoot, display);
-    return { dir, display, policyModule: path.join(dir, POLICY_LIST_MODULE) };
+    return { dir, display, policyModule: policyModuleOf(dir) };
 }
 
 const loaded = new Map<string, readonly PolicyDefinition[]>();
@@ -53,7 +79,8 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
  * The pack's name as its entry point gives it to `new PolicyPack(...)`, and its package version.
  * Both files are read as every file `edf` reads (automation/files/read.ts): inside the project
  * (`projectRoot`; links judged by where they lead), regular files within the size limit. A
- * refusal points at `reference`, where the spec names the pack.
+ * refusal points at `reference`, where the spec names the pack. The SDK's own pipeline pack,
+ * which a consumer's project without a pack of its own uses, is read where the SDK is installed.
  */
 export function packIdentity(
     packDir: string,
@@ -62,19 +89,20 @@ export function packIdentity(
 ): { name: string; version: string } {
     let name = path.basename(packDir);
     let version = "0.0.0";
-    const read = (file: string, what: string): string =>
-        readCheckedText({
-            file: path.join(packDir, file),
-            display: path.relative(projectRoot, path.join(packDir, file)),
-            what,
-            origin: { kind: "referenced", base: packDir, projectRoot, reference },
-        });
-    if (fs.existsSync(path.join(packDir, "index.ts"))) {
-        const match = /new\s+PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(read("index.ts", "policy pack entry point"));
+    // The SDK's own pack, outside a consumer's project, is part of the SDK like its code: read where the SDK is installed.
+    const sdkPackOutside = packDir === SDK_PIPELINE_PACK && !isWithin(realPathOf(packDir), realPathOf(projectRoot));
+    const origin: FileOrigin = sdkPackOutside ? { kind: "machine" } : { kind: "referenced", base: packDir, projectRoot, reference };
+    const read = (file: string, what: string): string => readCheckedText({ file, display: path.relative(projectRoot, file), what, origin });
+    const index = [path.join(packDir, "index.ts"), path.join(packDir, "index.js")].find((file) => fs.existsSync(file));
+    if (index) {
+        // `new PolicyPack("name"` in the source, `new policy_1.PolicyPack("name"` once compiled.
+        const match = /new\s+(?:[\w$]+\.)?PolicyPack\(\s*["'`]([^"'`]+)["'`]/.exec(read(index, "policy pack entry point"));
         if (match) name = match[1]!;
     }
     if (fs.existsSync(path.join(packDir, "package.json"))) {
-        version = String((JSON.parse(read("package.json", "policy pack manifest")) as { version?: string }).version ?? version);
+        version = String(
+            (JSON.parse(read(path.join(packDir, "package.json"), "policy pack manifest")) as { version?: string }).version ?? version,
+        );
     }
     return { name, version };
 }

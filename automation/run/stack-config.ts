@@ -1,5 +1,6 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 import type { ResolvedInput } from "../inputs/types";
+import { deploymentTarget, EXTERNAL_ID_INPUT } from "../spec/targets";
 import type { EnvironmentSpec } from "../spec/types";
 import { INPUT_CONFIG_NAMESPACE } from "../../unit/inputs";
 import { UNIT_CONFIG_NAMESPACE } from "../../unit/define";
@@ -19,10 +20,20 @@ export function stackConfig(spec: EnvironmentSpec, unit: string, inputs: readonl
         config[`${UNIT_CONFIG_NAMESPACE}:region`] = { value: spec.region };
         config["aws:region"] = { value: spec.region };
     }
-    if (spec.account) {
-        config[`${UNIT_CONFIG_NAMESPACE}:account`] = { value: spec.account };
-        // The AWS provider refuses to touch any other account: a wrong profile cannot deploy dev into prod.
-        config["aws:allowedAccountIds"] = { value: JSON.stringify([spec.account]) };
+    const target = deploymentTarget(spec, unit);
+    if (target.account) {
+        config[`${UNIT_CONFIG_NAMESPACE}:account`] = { value: target.account };
+        // The AWS provider refuses to touch any other account: a wrong profile cannot deploy dev into prod,
+        // and a role assumed in the wrong account is refused too.
+        config["aws:allowedAccountIds"] = { value: JSON.stringify([target.account]) };
+    }
+    if (target.assumeRole) {
+        const { roleArn, sessionName, durationSeconds } = target.assumeRole;
+        const externalId = inputs.find((i) => i.name === EXTERNAL_ID_INPUT);
+        const role = { roleArn, sessionName, duration: `${durationSeconds}s`, ...(externalId ? { externalId: externalId.value } : {}) };
+        // The provider's own setting: every resource and invoke of the stack runs as this role.
+        config["aws:assumeRoles"] = { value: JSON.stringify([role]), secret: externalId !== undefined };
+        config[`${UNIT_CONFIG_NAMESPACE}:deploymentRole`] = { value: roleArn };
     }
     if (spec.tags && Object.keys(spec.tags).length > 0) {
         config[`${UNIT_CONFIG_NAMESPACE}:tags`] = { value: JSON.stringify(spec.tags) };
@@ -31,7 +42,7 @@ export function stackConfig(spec: EnvironmentSpec, unit: string, inputs: readonl
     for (const [key, value] of Object.entries(unitSpec.config ?? {})) {
         config[`${UNIT_CONFIG_NAMESPACE}:${key}`] = { value: typeof value === "string" ? value : JSON.stringify(value) };
     }
-    for (const input of inputs) {
+    for (const input of inputs.filter((i) => i.name !== EXTERNAL_ID_INPUT)) {
         config[`${INPUT_CONFIG_NAMESPACE}:${input.name}`] = { value: JSON.stringify(input.value), secret: input.secret };
     }
     return config;

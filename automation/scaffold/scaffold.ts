@@ -10,7 +10,19 @@ import { componentInputs, componentProblems, handlerSource, resolveComponents, r
 import { FileOperations, writeAllOrNothing } from "../files/write-all";
 import { readCheckedText } from "../files/read";
 import { addSamplesForService, addServiceToSpec, SpecProblem } from "./spec-entries";
-import { programTemplate, testTemplate, ServiceTemplateValues } from "./templates";
+import { isSdkRepository, sdkPackage } from "../loader/sdk-package";
+import { packageImports, programTemplate, REPOSITORY_IMPORTS, SdkImports, testTemplate, ServiceTemplateValues } from "./templates";
+
+/** Where the scaffold writes: the SDK's own repository (relative imports, a test beside the others) or a consumer's project. */
+export interface ScaffoldTarget {
+    /** Where the generated program imports the SDK from. */
+    readonly imports: SdkImports;
+    /** Whether to write the unit test (it uses the SDK repository's test support). */
+    readonly withTest: boolean;
+}
+
+/** The SDK repository's own target: what `planNewService` does when given none. */
+export const REPOSITORY_TARGET: ScaffoldTarget = { imports: REPOSITORY_IMPORTS, withTest: true };
 
 /** What `edf new service` is asked for. */
 export interface NewServiceOptions {
@@ -79,6 +91,7 @@ export function planNewService(
     options: NewServiceOptions,
     specs: readonly SpecSource[],
     existingPaths: ReadonlySet<string>,
+    target: ScaffoldTarget = REPOSITORY_TARGET,
     samplesOf: (environment: string) => SampleSource = (environment) => ({ path: `environments/samples/${environment}.yaml` }),
 ): ScaffoldFile[] {
     const problems: Problem[] = [];
@@ -116,7 +129,7 @@ export function planNewService(
     }
     const programPath = `services/${options.name}/program.ts`;
     const testPath = `test/unit/services/${options.name}/program.test.ts`;
-    for (const file of [programPath, testPath]) {
+    for (const file of target.withTest ? [programPath, testPath] : [programPath]) {
         if (existingPaths.has(file) || existingPaths.has(path.posix.dirname(file))) {
             add(`\`${path.posix.dirname(file)}\` already exists`, "choose another name, or remove the existing service first.", file);
         }
@@ -176,6 +189,7 @@ export function planNewService(
         pathPrefix: `/${options.name}`,
         priority,
         components,
+        imports: target.imports,
     };
     const code: ScaffoldFile[] = [
         ...(components.has("function")
@@ -187,7 +201,7 @@ export function planNewService(
     ];
     return [
         { path: programPath, content: programTemplate(values), edits: false },
-        { path: testPath, content: testTemplate(values), edits: false },
+        ...(target.withTest ? [{ path: testPath, content: testTemplate(values), edits: false }] : []),
         ...code,
         ...edited,
     ];
@@ -224,7 +238,10 @@ export function scaffoldNewService(projectRoot: string, options: NewServiceOptio
     };
     const candidates = [`services/${options.name}`, `test/unit/services/${options.name}`];
     const existing = new Set(candidates.filter((p) => fs.existsSync(path.join(projectRoot, p))));
-    const files = planNewService(options, specs, existing, samplesOf);
+    const target: ScaffoldTarget = isSdkRepository(projectRoot)
+        ? REPOSITORY_TARGET
+        : { imports: packageImports(sdkPackage().name), withTest: false };
+    const files = planNewService(options, specs, existing, target, samplesOf);
     writeAllOrNothing(
         files.map((f) => ({
             file: path.join(projectRoot, f.path),

@@ -3,11 +3,11 @@ import { shortStackName } from "../backend/backend";
 import type { GovernanceConfig } from "../../platform/common/governance";
 import type { ContractPartName } from "../../platform/contract";
 import { IMAGE_DIGEST_INPUT } from "../../services/sdk/settings";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import { appendToTopLevelMap } from "./yaml-insert";
 
 /** The landing-zone units a service depends on, found in a spec by their program folder. */
-export const LANDING_ZONE_UNIT_PATHS: Readonly<Record<ContractPartName, string>> = {
+export const LANDING_ZONE_UNIT_PATHS: Readonly<Partial<Record<ContractPartName, string>>> = {
     network: "platform/network",
     security: "platform/security",
     sharedServices: "platform/shared-services",
@@ -108,7 +108,7 @@ export function addServiceToSpec(
         return { problems };
     }
     const organization = spec.backend?.kind === "cloud" && spec.backend.organization ? spec.backend.organization : "organization";
-    const stackOf = (unit: string) => `${organization}/${PROJECT_NAME}/${shortStackName(environment, unit)}`;
+    const stackOf = (unit: string) => `${organization}/${projectName()}/${shortStackName(environment, unit)}`;
     const production = isProductionEnvironment(environment);
     const entry: Record<string, unknown> = {
         path: `services/${values.name}`,

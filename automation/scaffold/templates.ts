@@ -14,6 +14,22 @@ export interface ServiceTemplateValues {
     readonly priority: number;
     /** SDK components the service opts into (`--with`). @default - none */
     readonly components?: ReadonlySet<ServiceComponent>;
+    /** Where the program imports the SDK from. @default - the SDK repository's own folders ({@link REPOSITORY_IMPORTS}) */
+    readonly imports?: SdkImports;
+}
+
+/** The module specifiers a generated program imports the unit runtime and the service SDK from. */
+export interface SdkImports {
+    readonly unit: string;
+    readonly services: string;
+}
+
+/** In the SDK's own repository: its folders, relative to `services/<name>/`. */
+export const REPOSITORY_IMPORTS: SdkImports = { unit: "../../unit/define", services: "../sdk" };
+
+/** In a consumer's project: the package's entry points. */
+export function packageImports(packageName: string): SdkImports {
+    return { unit: `${packageName}/unit`, services: `${packageName}/services` };
 }
 
 const BASE_IMPORTS = ["serviceUnit"];
@@ -22,9 +38,9 @@ const byName = (a: string, b: string) => a.toLowerCase().localeCompare(b.toLower
 const lines = (entries: readonly string[], indent: string) => entries.map((e) => `${indent}${e},\n`).join("");
 
 /** The program's import of the SDK, on one line when it fits (as the formatter writes it). */
-function importFromSdk(names: readonly string[]): string {
-    const oneLine = `import { ${names.join(", ")} } from "../sdk";`;
-    return oneLine.length <= 140 ? oneLine : `import {\n${lines(names, "    ")}} from "../sdk";`;
+function importFromSdk(names: readonly string[], from: string): string {
+    const oneLine = `import { ${names.join(", ")} } from "${from}";`;
+    return oneLine.length <= 140 ? oneLine : `import {\n${lines(names, "    ")}} from "${from}";`;
 }
 
 /** `services/<name>/program.ts`. */
@@ -86,7 +102,7 @@ ${returned}        };
  * it before anything is created, then builds the identity, the dependencies below and the
  * container. See docs/services.md.
  */
-${code.archives ? 'import * as path from "path";\nimport * as pulumi from "@pulumi/pulumi";\n' : ""}${importFromSdk(imports)}
+${code.archives ? 'import * as path from "path";\nimport * as pulumi from "@pulumi/pulumi";\n' : ""}${importFromSdk(imports, (v.imports ?? REPOSITORY_IMPORTS).services)}
 
 export const SERVICE_NAME = "${v.name}";
 

@@ -8,6 +8,7 @@ import { checkSpecPaths, listedWaiverFiles } from "./paths";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
+import { withExternalIdInputs } from "./targets";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
@@ -109,7 +110,9 @@ export function parseSpec(
         throw invalid(display, shown, found.length - shown.length);
     }
     const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
-    const resolved: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
+    const withWaivers: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
+    // External ids of assumed roles are resolved as inputs: up front, with provenance, redacted.
+    const resolved = withExternalIdInputs(withWaivers);
     return { file: display, spec: resolved, lineOf, specDir: location.specDir, projectRoot: location.projectRoot };
 }
 

@@ -22,6 +22,8 @@ const PATTERN_WORDS: Record<string, string> = {
     "^[^/].*$": "a path without a leading `/` (relative to the mount)",
     "^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an organization name (letters, digits, `_`, `.` or `-`)",
     "^\\d{4}-\\d{2}-\\d{2}$": 'a day as YYYY-MM-DD (`"2027-03-01"`)',
+    "^[\\w+=,.@-]{1,64}$": "an IAM role name (1–64 letters, digits or `+=,.@_-`)",
+    "^[\\w+=,.@-]{2,64}$": "an STS session name (2–64 letters, digits or `+=,.@_-`)",
     "^(?!/).+\\.(ya?ml|json)$": "a waiver file path relative to the spec file, ending in `.yaml`, `.yml` or `.json` (`waivers/prod.yaml`)",
 };
 
@@ -182,6 +184,12 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
                 path,
                 message: `${quoted(field)} must be at least ${String(params.limit)}`,
                 fix: `use a number ≥ ${String(params.limit)}.`,
+            };
+        case "maximum":
+            return {
+                path,
+                message: `${quoted(field)} must be at most ${String(params.limit)}`,
+                fix: `use a number ≤ ${String(params.limit)}.`,
             };
         case "dependentRequired":
             return {

@@ -115,12 +115,37 @@ const input = {
     ],
 };
 
+const ACCOUNT = { type: "string", pattern: "^\\d{12}$" };
+/** An IAM role name (the IAM limits: 1–64 characters of `[\w+=,.@-]`). */
+const ROLE_NAME = "^[\\w+=,.@-]{1,64}$";
+/** An STS session name (2–64 characters of `[\w+=,.@-]`). */
+const SESSION_NAME = "^[\\w+=,.@-]{2,64}$";
+
+/** The role assumed in a target account; `required` only where a whole role is declared (the environment's). */
+function assumeRole(required: readonly string[]) {
+    return {
+        type: "object",
+        additionalProperties: false,
+        required,
+        properties: {
+            roleName: { type: "string", pattern: ROLE_NAME },
+            // An injector input (never another stack's output: the provider needs it before any stack runs).
+            externalId: { ...input, oneOf: input.oneOf.slice(1) },
+            sessionName: { type: "string", pattern: SESSION_NAME },
+            durationSeconds: { type: "integer", minimum: 900, maximum: 43200 },
+        },
+    };
+}
+
 const unit = {
     type: "object",
     additionalProperties: false,
     required: ["path"],
     properties: {
         path: RELATIVE_PATH,
+        account: ACCOUNT,
+        // `false`: the caller's own credentials (an object's errors stay the object's: no `anyOf` noise).
+        assumeRole: { ...assumeRole([]), type: ["object", "boolean"], if: { type: "boolean" }, then: { const: false } },
         dependsOn: { type: "array", uniqueItems: true, items: { type: "string", pattern: NAME } },
         config: { type: "object", propertyNames: { pattern: CONFIG_KEY } },
         inputs: {
@@ -185,7 +210,8 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
         environment: { type: "string", pattern: NAME },
         backend,
         region: { type: "string", minLength: 1 },
-        account: { type: "string", pattern: "^\\d{12}$" },
+        account: ACCOUNT,
+        assumeRole: assumeRole(["roleName"]),
         // Keys and values are checked against AWS's tag rules (aws-rules.ts): lengths, characters, the `aws:` prefix.
         tags: { type: "object", additionalProperties: { type: "string" } },
         policy: {

@@ -1,3 +1,4 @@
+import { effectiveAssumeRole } from "./targets";
 import { EnvironmentSpec, RESERVED_CONFIG_KEYS } from "./types";
 import { regionProblem, tagProblems } from "./aws-rules";
 import { closestName } from "../../policy-packs/lib/names";
@@ -31,6 +32,7 @@ export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
     const unitMap = isRecord(spec?.units) ? (spec.units as EnvironmentSpec["units"]) : {};
     const units = Object.keys(unitMap);
     const injectors: Record<string, unknown> = isRecord(spec?.injectors) ? spec.injectors : {};
+    problems.push(...targetProblems(spec, unitMap, injectors));
     for (const [name, rawUnit] of Object.entries(unitMap)) {
         if (!isRecord(rawUnit)) {
             continue;
@@ -93,6 +95,56 @@ export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
         }
     }
     return problems;
+}
+
+/**
+ * A role can only be assumed in a named account, needs a name, and reads its external id through
+ * an injector the spec configures.
+ */
+function targetProblems(spec: EnvironmentSpec, unitMap: EnvironmentSpec["units"], injectors: Record<string, unknown>): SemanticProblem[] {
+    const problems: SemanticProblem[] = [];
+    const environmentRole = isRecord(spec?.assumeRole) ? spec.assumeRole : undefined;
+    if (environmentRole?.externalId && isRecord(environmentRole.externalId)) {
+        problems.push(...externalIdProblems(environmentRole.externalId, pointer("assumeRole", "externalId"), injectors));
+    }
+    for (const [name, unit] of Object.entries(unitMap)) {
+        if (!isRecord(unit) || (unit.assumeRole !== undefined && unit.assumeRole !== false && !isRecord(unit.assumeRole))) continue;
+        const role = effectiveAssumeRole({ ...spec, assumeRole: environmentRole as EnvironmentSpec["assumeRole"] }, unit);
+        if (role === undefined) continue;
+        const where = unit.assumeRole !== undefined ? pointer("units", name, "assumeRole") : pointer("assumeRole");
+        if (typeof (unit.account ?? spec.account) !== "string") {
+            problems.push({
+                path: where,
+                message: `unit \`${name}\` assumes a role but names no account to assume it in`,
+                fix: `set \`account\` for the environment or \`units.${name}.account\` (the role's ARN is built from it).`,
+            });
+        }
+        if (typeof role.roleName !== "string") {
+            problems.push({
+                path: where,
+                message: `unit \`${name}\` assumes a role without a \`roleName\``,
+                fix: "add `roleName:` (the deployment role platform/organization creates is `edf-deployment`).",
+            });
+        }
+        if (isRecord(unit.assumeRole) && isRecord(unit.assumeRole.externalId)) {
+            problems.push(...externalIdProblems(unit.assumeRole.externalId, pointer("units", name, "assumeRole", "externalId"), injectors));
+        }
+    }
+    return problems;
+}
+
+function externalIdProblems(input: Record<string, unknown>, path: string, injectors: Record<string, unknown>): SemanticProblem[] {
+    const from = input.from;
+    if ((from === "vault" || from === "consul") && !isRecord(injectors[from])) {
+        return [
+            {
+                path: `${path}/from`,
+                message: `the external id reads ${from === "vault" ? "Vault" : "Consul"}, but \`injectors.${from}\` is not configured`,
+                fix: `configure \`injectors.${from}\`, or read the external id from an environment variable (\`{ from: env, name: … }\`).`,
+            },
+        ];
+    }
+    return [];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

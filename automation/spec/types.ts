@@ -184,10 +184,39 @@ export interface EnvInputSpec {
     readonly secret?: boolean;
 }
 
+/** An input that can carry the external id of a role to assume: never another stack's output. */
+export type ExternalIdSpec = ConsulInputSpec | VaultInputSpec | EnvInputSpec;
+
+/**
+ * The role the driver's AWS provider assumes in a stack's target account (written to the stack's
+ * `aws:assumeRoles`): the deployment role `platform/organization` creates in each member account.
+ */
+export interface AssumeRoleSpec {
+    /** The role's name in the target account; its ARN is built from the account and the region's partition. */
+    readonly roleName: string;
+    /** Where the role's external id comes from (an injector input; injected as a secret). @default - no external id */
+    readonly externalId?: ExternalIdSpec;
+    /** The session name (CloudTrail records it). @default - `edf-<environment>-<unit>` */
+    readonly sessionName?: string;
+    /** How long a session lasts, 900–43200 s; the role's `maxSessionDuration` must allow it. @default 3600 */
+    readonly durationSeconds?: number;
+}
+
 /** One unit of the environment: a stack. */
 export interface UnitSpec {
     /** The unit's program folder, relative to the project root (`platform/network`). */
     readonly path: string;
+    /**
+     * The AWS account this stack deploys into (`aws:allowedAccountIds`, and what synth evaluates it as).
+     * @default - the environment's `account`
+     */
+    readonly account?: string;
+    /**
+     * The role assumed in the target account, field by field over the environment's `assumeRole`;
+     * `false` runs the stack with the caller's own credentials (the management account's unit).
+     * @default - the environment's `assumeRole`
+     */
+    readonly assumeRole?: Partial<AssumeRoleSpec> | false;
     /** Units that must be deployed first. @default [] */
     readonly dependsOn?: readonly string[];
     /** Unit config, written to stack config under the project namespace (`edf:<key>`). @default {} */
@@ -205,6 +234,8 @@ export interface EnvironmentSpec {
     readonly region?: string;
     /** The AWS account id; the AWS provider refuses any other (`aws:allowedAccountIds`). @default - none */
     readonly account?: string;
+    /** The role every stack assumes in its target account (a unit may override it). @default - the caller's own credentials */
+    readonly assumeRole?: AssumeRoleSpec;
     /** Tags every resource carries (`aws:defaultTags`, `edf:tags`). @default {} */
     readonly tags?: Readonly<Record<string, string>>;
     readonly policy?: PolicySpec;
@@ -225,4 +256,4 @@ export interface LoadedSpec {
 }
 
 /** Config keys of the `edf` namespace that the driver owns. */
-export const RESERVED_CONFIG_KEYS = ["unit", "environment", "region", "account", "tags"] as const;
+export const RESERVED_CONFIG_KEYS = ["unit", "environment", "region", "account", "deploymentRole", "tags"] as const;

@@ -11,6 +11,8 @@ export interface SynthResource extends ResourceRecord {
     readonly synthetic?: boolean;
     /** The provider package version the resource asked for (names the default provider). */
     readonly packageVersion?: string;
+    /** The id of an existing resource the stack adopts (`import`): the engine imports it instead of creating one. */
+    readonly importId?: string;
 }
 
 /** What the capture needs to know about a request; the SDK's protobuf request, structurally. */
@@ -31,6 +33,7 @@ interface RegisterRequest {
     getDeletebeforereplacedefined?(): boolean;
     getCustomtimeouts?(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
     getRetainondelete?(): boolean;
+    getImportid?(): string;
 }
 
 type Callback = (error: unknown, response: { getUrn(): string; getId?(): string } | undefined) => void;
@@ -112,6 +115,7 @@ function recordOf(req: RegisterRequest, id: string, props: Record<string, unknow
     const parent = req.getParent();
     const provider = req.getProvider();
     const version = req.getVersion?.();
+    const importId = req.getImportid?.();
     return {
         type: req.getType(),
         name: req.getName(),
@@ -122,6 +126,7 @@ function recordOf(req: RegisterRequest, id: string, props: Record<string, unknow
         ...(parent ? { parent } : {}),
         ...(provider ? { provider } : {}),
         ...(version ? { packageVersion: version } : {}),
+        ...(importId ? { importId } : {}),
         options,
         dependencies: [...new Set(req.getDependenciesList?.() ?? [])].sort(),
         propertyDependencies,

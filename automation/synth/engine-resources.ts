@@ -1,4 +1,5 @@
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
+import { SECRET_SIG, SECRET_SIG_KEY } from "./report/model";
 import type { SynthResource } from "./capture";
 import { stableUuid } from "./synth-world";
 
@@ -9,13 +10,19 @@ import { stableUuid } from "./synth-world";
  * passes it, and named `default_<version>` as the engine names it.
  */
 export function withEngineResources(
-    job: { readonly stack: string; readonly config: Readonly<Record<string, string>> },
+    job: {
+        readonly stack: string;
+        readonly config: Readonly<Record<string, string>>;
+        readonly secretKeys: readonly string[];
+        readonly projectRoot?: string;
+    },
     captured: readonly SynthResource[],
 ): SynthResource[] {
-    const stackUrn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:pulumi:Stack::${PROJECT_NAME}-${job.stack}`;
+    const project = projectName(job.projectRoot);
+    const stackUrn = `urn:pulumi:${job.stack}::${project}::pulumi:pulumi:Stack::${project}-${job.stack}`;
     const stackResource: SynthResource = {
         type: "pulumi:pulumi:Stack",
-        name: `${PROJECT_NAME}-${job.stack}`,
+        name: `${project}-${job.stack}`,
         urn: stackUrn,
         props: {},
         custom: false,
@@ -24,12 +31,14 @@ export function withEngineResources(
     const providers = new Map<string, SynthResource>();
     const defaultProvider = (pkg: string, version: string): string => {
         const name = `default${version ? `_${version.replace(/[.+-]/g, "_")}` : ""}`;
-        const urn = `urn:pulumi:${job.stack}::${PROJECT_NAME}::pulumi:providers:${pkg}::${name}`;
+        const urn = `urn:pulumi:${job.stack}::${project}::pulumi:providers:${pkg}::${name}`;
         let provider = providers.get(urn);
         if (!provider) {
             const props: Record<string, unknown> = {};
             for (const [key, value] of Object.entries(job.config)) {
-                if (key.startsWith(`${pkg}:`)) props[key.slice(pkg.length + 1)] = value;
+                // Secret provider config (an assumed role's external id) reaches policies as a secret, as the engine passes it.
+                if (key.startsWith(`${pkg}:`))
+                    props[key.slice(pkg.length + 1)] = providerConfigValue(key, value, job.secretKeys.includes(key));
             }
             if (version) props.version = version;
             provider = { type: `pulumi:providers:${pkg}`, name, urn, id: stableUuid(job.stack, urn), props, custom: true, synthetic: true };
@@ -47,4 +56,22 @@ export function withEngineResources(
         };
     });
     return [stackResource, ...providers.values(), ...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+}
+
+/**
+ * A provider config value as a policy sees it. The assumed role's config is secret for its external id
+ * alone: the role ARN and session stay readable (reports say which role a stack assumes), the id is a secret.
+ */
+function providerConfigValue(key: string, value: string, secret: boolean): unknown {
+    if (!secret) return value;
+    if (key === "aws:assumeRoles") {
+        const roles = JSON.parse(value) as Record<string, unknown>[];
+        return roles.map((r) => (r.externalId === undefined ? r : { ...r, externalId: secretValue(r.externalId) }));
+    }
+    return secretValue(value);
+}
+
+/** A value as the engine's wire format marks a secret (what `redactSecrets` and the redactor recognise). */
+function secretValue(value: unknown): Record<string, unknown> {
+    return { [SECRET_SIG_KEY]: SECRET_SIG, value };
 }

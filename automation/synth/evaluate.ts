@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
 import { RegistrationCapture, SynthResource } from "./capture";
 import { answerInvoke } from "./invokes";
@@ -29,6 +29,11 @@ export interface ProgramJob {
      * (for a unit: the stacks it depends on, transitively).
      */
     readonly upstream: Readonly<Record<string, UpstreamOutputs>>;
+    /**
+     * The project the program belongs to (its `Pulumi.yaml` names the project of every URN).
+     * @default - the project in force (`projectRoot()`)
+     */
+    readonly projectRoot?: string;
     /**
      * Keep stack traces while the program runs and add the failing one to `error` (`--debug`).
      * Off by default: the SDK captures a stack trace for every resource and promise, which is
@@ -143,20 +148,21 @@ async function evaluateInStore(
 ): Promise<ProgramEvaluation> {
     const capture = new RegistrationCapture();
     const invokes: Record<string, number> = {};
+    const accounts = new ProviderAccounts();
     pulumi.runtime.setAllConfig({ ...job.config }, [...job.secretKeys]);
     await pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const { id, state } = newResourceState(job, args, missingStack);
+                const { id, state } = newResourceState(job, args, missingStack, accounts);
                 capture.requestInFlight(args.inputs as Record<string, unknown>, id);
                 return { id, state };
             },
             call(args) {
                 invokes[args.token] = (invokes[args.token] ?? 0) + 1;
-                return answerInvoke(job.world, args.token, args.inputs as Record<string, unknown>);
+                return answerInvoke(accounts.worldOf(job.world, args.provider), args.token, args.inputs as Record<string, unknown>);
             },
         },
-        PROJECT_NAME,
+        projectName(job.projectRoot),
         job.stack,
         false,
     );
@@ -205,34 +211,63 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
     return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * The accounts of explicit AWS providers (`aws.Provider` with `allowedAccountIds`, as the organisation
+ * unit makes to reach member accounts): a resource or invoke through one answers for that account.
+ */
+class ProviderAccounts {
+    private readonly byId = new Map<string, string>();
+
+    record(id: string, inputs: Record<string, unknown>): void {
+        const allowed = inputs.allowedAccountIds;
+        const list = typeof allowed === "string" ? (JSON.parse(allowed) as unknown) : allowed;
+        if (Array.isArray(list) && list.length === 1 && typeof list[0] === "string") this.byId.set(id, list[0]);
+    }
+
+    /** The world a resource or invoke sees through `provider` (`<urn>::<id>`). */
+    worldOf(world: SynthWorld, provider: string | undefined): SynthWorld {
+        const account = provider === undefined ? undefined : this.byId.get(provider.split("::").pop() ?? "");
+        return account === undefined || account === world.account ? world : { ...world, account, assumedRole: undefined };
+    }
+}
+
 function newResourceState(
     job: ProgramJob,
     args: pulumi.runtime.MockResourceArgs,
     missingStack: (name: string) => string,
+    accounts: ProviderAccounts,
 ): { id: string; state: Record<string, unknown> } {
     if (args.type === STACK_REFERENCE) {
         const name = String((args.inputs as { name?: unknown }).name ?? args.name);
-        const upstream = job.upstream[referencedStack(name)];
+        const upstream = job.upstream[referencedStack(name, projectName(job.projectRoot))];
         if (!upstream) {
             throw new Error(missingStack(name));
         }
         return { id: name, state: { name, outputs: upstream.outputs, secretOutputNames: [...upstream.secretOutputNames] } };
     }
-    return computeResourceState(job.world, args.type, args.name, args.inputs as Record<string, unknown>);
+    const computed = computeResourceState(
+        accounts.worldOf(job.world, args.provider),
+        args.type,
+        args.name,
+        args.inputs as Record<string, unknown>,
+        args.id || undefined,
+    );
+    if (args.type === "pulumi:providers:aws") accounts.record(computed.id, args.inputs as Record<string, unknown>);
+    return computed;
 }
 
 /** The short stack name of a reference `[org/][project/]<env>.<unit>`; another project never matches. */
-export function referencedStack(name: string): string {
+export function referencedStack(name: string, ours: string = projectName()): string {
     const parts = name.split("/");
-    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : PROJECT_NAME;
+    const project = parts.length === 3 ? parts[1] : parts.length === 2 ? parts[0] : ours;
     // With two segments the first is the organization (`org/stack`) for Pulumi Cloud, or the
     // project for self-managed backends; either way a foreign project name cannot be ours.
-    if (parts.length === 3 && project !== PROJECT_NAME) return "";
+    if (parts.length === 3 && project !== ours) return "";
     return parts[parts.length - 1] ?? "";
 }
 
 function stackReferenceProblem(job: EvaluationJob, name: string): string {
-    const short = referencedStack(name);
+    const short = referencedStack(name, projectName(job.projectRoot));
     const known = job.environmentStacks.includes(short);
     const producer = short.startsWith(`${job.environment}.`) ? short.slice(job.environment.length + 1) : short;
     if (known) {

@@ -1,6 +1,7 @@
 import type { PolicySummary } from "../../policy-packs/lib/inspect";
 import { shortStackName } from "../backend/backend";
 import { stackConfig } from "../run/stack-config";
+import { deploymentTarget } from "../spec/targets";
 import { dependenciesOf } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
 import type { Plan } from "../plan";
@@ -98,8 +99,11 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
 
     idle(unit: string): SynthStackDetail {
         const { plan } = this.options;
+        const target = deploymentTarget(plan.loaded.spec, unit);
         return {
             path: plan.loaded.spec.units[unit]!.path,
+            ...(target.account ? { account: target.account } : {}),
+            ...(target.assumeRole ? { assumeRole: target.assumeRole.roleArn } : {}),
             dependsOn: dependenciesOf(plan.graph, unit)
                 .filter((d) => plan.selection.includes(d))
                 .sort(),
@@ -128,12 +132,15 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
             config[key] = entry.value;
             if (entry.secret) secretKeys.push(key);
         }
+        // Each stack is its own account: ids, ARNs and invokes answer for the account the stack targets.
+        const target = deploymentTarget(spec, unit);
         const world: SynthWorld = {
             stack,
             region: this.region,
-            account: this.account,
+            account: target.account ?? this.account,
             partition: partitionOf(this.region),
             defaultTags: spec.tags ?? {},
+            ...(target.assumeRole ? { assumedRole: { arn: target.assumeRole.roleArn, sessionName: target.assumeRole.sessionName } } : {}),
         };
         let done: StackDone;
         try {

@@ -2,7 +2,7 @@ import type { PolicyConfigValues } from "../../policy-packs/lib/config";
 import type { EnforcementSettings } from "../../policy-packs/lib/enforcement";
 import { inspect, InspectionResult } from "../../policy-packs/lib/inspect";
 import type { Waiver } from "../../policy-packs/lib/waivers";
-import { PROJECT_NAME } from "../../unit/project";
+import { projectName } from "../../unit/project";
 import type { EnvironmentPolicy } from "../policy/environment-policy";
 import { loadPolicyList } from "../policy/pack";
 import type { SynthResource } from "./capture";
@@ -55,8 +55,8 @@ export function inspectionJobFor(policy: EnvironmentPolicy, stack: string): Insp
         date: policy.date,
         stack: {
             name: stack,
-            project: PROJECT_NAME,
-            tags: { "pulumi:project": PROJECT_NAME, "pulumi:runtime": "nodejs", "edf:environment": policy.environment },
+            project: projectName(),
+            tags: { "pulumi:project": projectName(), "pulumi:runtime": "nodejs", "edf:environment": policy.environment },
         },
     };
 }

@@ -45,13 +45,17 @@ export function answerInvoke(world: SynthWorld, token: string, inputs: Record<st
             return availabilityZonesAnswer(world, inputs);
         case "aws:index/getRegion:getRegion":
             return { name: region, region, id: region, description: region, endpoint: `ec2.${region}.${dnsSuffixOf(partition)}` };
-        case "aws:index/getCallerIdentity:getCallerIdentity":
+        case "aws:index/getCallerIdentity:getCallerIdentity": {
+            // The stack's assumed role when the spec names one (as STS answers inside that session).
+            const roleName = world.assumedRole?.arn.split("/").pop() ?? SYNTH_DEPLOYER_ROLE;
+            const session = world.assumedRole?.sessionName ?? SYNTH_DEPLOYER_ROLE;
             return {
                 accountId: account,
-                arn: `arn:${partition}:sts::${account}:assumed-role/${SYNTH_DEPLOYER_ROLE}/${SYNTH_DEPLOYER_ROLE}`,
-                userId: `AROA${stableHex(17, "caller", account).toUpperCase()}:${SYNTH_DEPLOYER_ROLE}`,
+                arn: `arn:${partition}:sts::${account}:assumed-role/${roleName}/${session}`,
+                userId: `AROA${stableHex(17, "caller", account, roleName).toUpperCase()}:${session}`,
                 id: account,
             };
+        }
         case "aws:iam/getSessionContext:getSessionContext": {
             // A role session's issuer is its role (path unknown from the session ARN, as IAM's
             // answer also leaves it); an IAM user or root is its own issuer.
@@ -103,6 +107,19 @@ export function answerInvoke(world: SynthWorld, token: string, inputs: Record<st
                 id: stableHex(10, JSON.stringify(inputs)),
                 minifiedJson: JSON.stringify(JSON.parse(renderPolicyDocument(inputs))),
             };
+        case "aws:guardduty/getDetector:getDetector": {
+            // The detector the organisation's delegated administrator enabled in this account.
+            const id = String(inputs.id ?? stableHex(32, "guardduty-detector", account));
+            return {
+                id,
+                arn: `arn:${partition}:guardduty:${region}:${account}:detector/${id}`,
+                status: "ENABLED",
+                serviceRoleArn: "",
+                findingPublishingFrequency: "FIFTEEN_MINUTES",
+                features: [],
+                tags: {},
+            };
+        }
         case "aws:kms/getKey:getKey":
             return {
                 arn: `arn:${partition}:kms:${region}:${account}:key/${stableUuid(String(inputs.keyId))}`,

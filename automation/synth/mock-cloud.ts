@@ -1,3 +1,4 @@
+import { organizationsResourceState } from "./mock-cloud-organizations";
 import { serverlessResourceState } from "./mock-cloud-serverless";
 import { arnBase as arnOf, autoName, physicalName, stableHex, stableUuid, SynthWorld } from "./synth-world";
 
@@ -58,7 +59,18 @@ const EC2_ARN_KIND: Readonly<Record<string, string>> = {
  * The id and output state a mocked resource gets: its inputs plus the attributes AWS would
  * compute (ids, ARNs, DNS names, URLs), each derived from the stack, type and name.
  */
-export function computeResourceState(world: SynthWorld, type: string, name: string, inputs: State): ComputedResource {
+export function computeResourceState(world: SynthWorld, type: string, name: string, inputs: State, importId?: string): ComputedResource {
+    // An adopted resource (`import`) keeps the id it has in the account.
+    const organizations = type.startsWith("aws:organizations/")
+        ? organizationsResourceState(world, type, name, inputs, importId)
+        : undefined;
+    if (organizations) return organizations;
+    const computed = computeNewResourceState(world, type, name, inputs);
+    return importId ? { id: importId, state: computed.state } : computed;
+}
+
+/** A resource created by this stack. */
+function computeNewResourceState(world: SynthWorld, type: string, name: string, inputs: State): ComputedResource {
     const state: State = { ...inputs };
     const { region, account, partition } = world;
     const arnBase = (service: string, withRegion = true, withAccount = true): string => arnOf(world, service, withRegion, withAccount);

@@ -1,4 +1,5 @@
 import * as crypto from "crypto";
+import { partitionOfRegion } from "../spec/targets";
 
 /** One availability zone (or Local Zone) of a {@link SynthWorld}, as `aws.getAvailabilityZones` describes it. */
 export interface AvailabilityZone {
@@ -34,6 +35,11 @@ export interface SynthWorld {
      * @default - the region's usual availability zones, all available
      */
     readonly availabilityZones?: readonly AvailabilityZone[];
+    /**
+     * The role the stack's provider assumes (`aws:assumeRoles`): who `getCallerIdentity` says the caller is.
+     * @default - synth's deployer role
+     */
+    readonly assumedRole?: { readonly arn: string; readonly sessionName: string };
 }
 
 /** The region used when the spec names none (synth still needs one for ARNs). */
@@ -48,9 +54,7 @@ export function synthWorld(stack: string, region = DEFAULT_SYNTH_REGION, account
 
 /** The partition a region belongs to. */
 export function partitionOf(region: string): string {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
-    return "aws";
+    return partitionOfRegion(region);
 }
 
 /** Short codes of common regions, as AZ ids (`use1-az1`) and ElastiCache endpoints use them. */

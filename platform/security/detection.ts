@@ -26,6 +26,11 @@ export interface ThreatDetectionArgs {
     readonly pciDssVersion?: PciDssStandardVersion;
     /** Governance tags for every taggable resource. */
     readonly tags: Tags;
+    /**
+     * `organization`: the audit account enables GuardDuty and Security Hub here (delegated
+     * administration): read the detector it made, create neither. @default "account"
+     */
+    readonly managedBy?: "account" | "organization";
 }
 
 /**
@@ -39,6 +44,12 @@ export class ThreatDetection extends pulumi.ComponentResource {
     constructor(name: string, args: ThreatDetectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("edf:security:ThreatDetection", name, {}, opts);
         const parent = { parent: this };
+        if (args.managedBy === "organization") {
+            // Creating them would fail: the organisation's auto-enable already made both in this account.
+            this.detectorId = pulumi.output(aws.guardduty.getDetector({}, parent)).apply((d) => d.id);
+            this.registerOutputs({ detectorId: this.detectorId });
+            return;
+        }
         const detector = new aws.guardduty.Detector(
             name,
             {

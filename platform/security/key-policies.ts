@@ -99,7 +99,8 @@ function logDeliveryStatements(scope: AccountScope): PolicyStatement[] {
             Sid: "CloudWatchLogsOfThisAccount",
             Effect: "Allow",
             Principal: { Service: `logs.${scope.region}.amazonaws.com` },
-            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            // No `kms:Describe*`: those calls carry no encryption context, so under this condition they were never granted.
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
             Resource: "*",
             Condition: {
                 ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${scope.region}:${scope.accountId}:log-group:*` },
@@ -109,12 +110,22 @@ function logDeliveryStatements(scope: AccountScope): PolicyStatement[] {
             Sid: "CloudTrailOfThisAccount",
             Effect: "Allow",
             Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: ["kms:GenerateDataKey*", "kms:DescribeKey"],
+            Action: "kms:GenerateDataKey*",
             Resource: "*",
             Condition: {
                 StringEquals: { "aws:SourceAccount": scope.accountId },
                 StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${partition}:cloudtrail:*:${scope.accountId}:trail/*` },
             },
+        },
+        {
+            // `DescribeKey` carries no encryption context: granted apart, for this account's trails only
+            // (as AWS's CloudTrail guide writes it).
+            Sid: "CloudTrailDescribesKey",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "kms:DescribeKey",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": scope.accountId } },
         },
         {
             // CloudTrail publishing to an encrypted topic: SNS asks KMS for a data key on its behalf.

@@ -5,7 +5,8 @@ export interface PolicyStatement {
     readonly Principal?: Readonly<Record<string, string | readonly string[]>> | "*";
     readonly Action?: string | readonly string[];
     readonly NotAction?: string | readonly string[];
-    readonly Resource: string | readonly string[];
+    /** Absent only in trust policies (the role is the resource). */
+    readonly Resource?: string | readonly string[];
     readonly Condition?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 

@@ -95,7 +95,12 @@ export default defineUnit(async ({ config, environment }): Promise<ProducedOutpu
         tags: base.tags,
     });
 
-    const detection = new ThreatDetection("detection", { scope, pciDssVersion: settings.pciDssVersion, tags: base.tags });
+    const detection = new ThreatDetection("detection", {
+        scope,
+        pciDssVersion: settings.pciDssVersion,
+        managedBy: settings.securityServices,
+        tags: base.tags,
+    });
     new AccountBaseline("account", { ebsKmsKeyArn: keys.keyArns.data });
 
     const boundary = new PermissionsBoundary("boundary", {

@@ -17,8 +17,17 @@ export const SECURITY_PROFILES: Readonly<Record<EnvironmentSize, { objectLock?: 
 /** PCI DSS 10.5.1: at least twelve months of audit history. */
 export const MIN_LOG_HISTORY_DAYS = 365;
 
+/**
+ * Who runs GuardDuty and Security Hub for the account: the account itself (a single-account
+ * landing zone), or the organisation's audit account as delegated administrator (`platform/audit`
+ * auto-enables both in every member: the unit reads the detector instead of creating one).
+ */
+export const SECURITY_SERVICE_MODES = ["account", "organization"] as const;
+export type SecurityServiceMode = (typeof SECURITY_SERVICE_MODES)[number];
+
 export interface SecuritySettings {
     readonly base: BaseSettings;
+    readonly securityServices: SecurityServiceMode;
     readonly protect: boolean;
     readonly keyAdministratorArns?: readonly string[];
     readonly keyDeletionWindowDays: number;
@@ -41,6 +50,7 @@ export function readSecuritySettings(config: RawConfig, environment: string): Se
     const keyDeletionWindowDays = reader.integer("keyDeletionWindowDays", 7, 30) ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     const logRetentionDays = reader.integer("logRetentionDays", MIN_LOG_HISTORY_DAYS, 3653) ?? MIN_LOG_HISTORY_DAYS;
     const pciDssVersion = reader.enumValue("pciDssVersion", PCI_DSS_STANDARD_VERSIONS) ?? DEFAULT_PCI_DSS_STANDARD_VERSION;
+    const securityServices = reader.enumValue("securityServices", SECURITY_SERVICE_MODES) ?? "account";
 
     const administrators = reader.json("keyAdministratorArns");
     if (
@@ -64,6 +74,7 @@ export function readSecuritySettings(config: RawConfig, environment: string): Se
     reader.throwIfInvalid(SECURITY_UNIT);
     return {
         base,
+        securityServices,
         protect,
         keyAdministratorArns: administrators as string[] | undefined,
         keyDeletionWindowDays,

@@ -20,13 +20,19 @@ export function apiGatewayLoggingStatements(partition: string, region: string, a
             Action: [
                 "logs:CreateLogGroup",
                 "logs:CreateLogStream",
-                "logs:DescribeLogGroups",
                 "logs:DescribeLogStreams",
                 "logs:PutLogEvents",
                 "logs:GetLogEvents",
                 "logs:FilterLogEvents",
             ],
             Resource: [groups, `${groups}:log-stream:*`],
+        },
+        {
+            // Listing log groups names no group: CloudWatch Logs grants it on `*` only (scoped, it was never granted).
+            Sid: "FindStageLogGroups",
+            Effect: "Allow",
+            Action: "logs:DescribeLogGroups",
+            Resource: "*",
         },
     ];
 }

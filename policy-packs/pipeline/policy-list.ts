@@ -3,6 +3,7 @@ import { computePolicies } from "./areas/compute";
 import { dataPolicies } from "./areas/data";
 import { identityPolicies } from "./areas/identity";
 import { infraPolicies } from "./areas/infra";
+import { organizationPolicies } from "./areas/organization";
 import { storagePolicies } from "./areas/storage";
 import { accountSecurityServicesEnabled } from "./policies/account-security-services-enabled";
 import { albAccessLogsEnabled } from "./policies/alb-access-logs-enabled";
@@ -100,4 +101,5 @@ export const pipelinePolicies: readonly PolicyDefinition[] = [
     ...storagePolicies,
     ...infraPolicies,
     ...identityPolicies,
+    ...organizationPolicies,
 ];

@@ -21,7 +21,10 @@ import { ServiceArgumentError } from "./errors";
  * values (injected by the driver, read from Consul), validated here before anything is
  * created.
  */
-export type LandingZoneSource = LandingZoneReference | LandingZoneOutputs;
+export type LandingZoneSource = LandingZoneReference | ServiceLandingZoneOutputs;
+
+/** The parts of the landing zone a service reads, as plain values. */
+export type ServiceLandingZoneOutputs = Pick<LandingZoneOutputs, "network" | "security" | "sharedServices">;
 
 /** The landing zone as a service's components read it: one output per contract part. */
 export interface ServiceLandingZone {
@@ -30,7 +33,10 @@ export interface ServiceLandingZone {
     readonly sharedServices: pulumi.Output<LandingZoneOutputs["sharedServices"]>;
 }
 
-const PARTS = Object.keys(CONTRACT_FIELDS) as ContractPartName[];
+/** The parts a service runs on: its environment's landing zone (the organisation part is the platform's own). */
+export const SERVICE_PARTS = ["network", "security", "sharedServices"] as const satisfies readonly ContractPartName[];
+type ServicePart = (typeof SERVICE_PARTS)[number];
+const PARTS: readonly ServicePart[] = SERVICE_PARTS;
 
 /** The injected input that carries a whole contract part, e.g. `landing-zone-shared-services`. */
 export function landingZoneInputName(part: ContractPartName): string {
@@ -129,7 +135,7 @@ export function decodePublishedPart(part: ContractPartName, raw: unknown): unkno
  * missing output, an incompatible contract version, another environment — fails here,
  * before the program creates any resource (only the read-only stack references exist).
  */
-export async function resolveLandingZone(ctx: UnitContext): Promise<LandingZoneOutputs> {
+export async function resolveLandingZone(ctx: UnitContext): Promise<ServiceLandingZoneOutputs> {
     const subject = `Unit \`${ctx.unit}\``;
     const injected: Partial<Record<ContractPartName, unknown>> = {};
     for (const part of PARTS) {
@@ -153,7 +159,7 @@ export async function resolveLandingZone(ctx: UnitContext): Promise<LandingZoneO
     if (problems.length > 0) {
         throw new ServiceArgumentError(subject, problems);
     }
-    return parts as LandingZoneOutputs;
+    return parts as ServiceLandingZoneOutputs;
 }
 
 function describeSource(part: ContractPartName, injected: Partial<Record<ContractPartName, unknown>>): string {

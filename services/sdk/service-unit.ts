@@ -1,11 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EnvironmentSize } from "../../platform/common/unit-config";
-import type { LandingZoneOutputs } from "../../platform/contract";
 import { defineUnit, UnitContext, UnitProgram } from "../../unit/define";
 import type { ServiceSecret } from "./container-secrets";
 import { ContainerService } from "./container-service";
 import type { ContainerShape } from "./container-service-validation";
-import { resolveLandingZone } from "./landing-zone";
+import { resolveLandingZone, ServiceLandingZoneOutputs } from "./landing-zone";
 import { ServiceIdentity } from "./service-identity";
 import { assertContainerShape, containerSettings, readServiceSettings, ServiceUnitSettings, TaskSize, taskSize } from "./settings";
 
@@ -23,7 +22,7 @@ export interface ServiceBuild<TInputs> {
     /** The service's identity: every dependency grants it what the service needs. */
     readonly identity: ServiceIdentity;
     /** The landing zone the service runs on, validated. */
-    readonly landingZone: LandingZoneOutputs;
+    readonly landingZone: ServiceLandingZoneOutputs;
     /** What the stack config says about the service (environment, size, governance, image, task). */
     readonly settings: ServiceUnitSettings;
     /** What `inputs` read. */

@@ -6,11 +6,16 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 /** What scripts/toolchain.sh wrote to .tools/toolchain.json. */
 export interface ToolchainManifest {
+    /** The Node runtime every suite runs on, and the lowest supported line (the unit suite runs on it too). */
+    readonly node: { readonly version: string; readonly path: string };
+    readonly nodeLowest: { readonly version: string; readonly path: string };
     readonly pulumiCli: { readonly version: string; readonly path: string };
     readonly languageHost: { readonly version: string; readonly status: "ok" | "missing"; readonly dir: string };
     readonly pulumiSdk: { readonly version: string };
     readonly openbao: { readonly version: string; readonly path: string };
     readonly moto: { readonly version: string; readonly path: string };
+    /** Duo Labs' IAM linter (PyPI `parliament`), in the toolchain's venv. */
+    readonly parliament: { readonly version: string; readonly path: string };
     /** Debian's Chromium, for tests that open the HTML report (playwright-core executablePath). */
     readonly chromium: { readonly path: string };
 }
@@ -33,7 +38,10 @@ export function toolchain(): ToolchainManifest {
 export function engineEnv(extra: Record<string, string> = {}): Record<string, string> {
     const tools = path.join(PROJECT_ROOT, ".tools");
     const current = process.env.PATH ?? "";
-    const wanted = [path.join(tools, "bin"), path.join(tools, "venv", "bin")];
+    // The Node runtime the toolchain brought (when the system's is older than 22) runs every
+    // `node` the engine starts: plugin shims, the language host's programs, policy packs.
+    const runtime = path.join(tools, "node", "bin");
+    const wanted = [path.join(tools, "bin"), path.join(tools, "venv", "bin"), ...(fs.existsSync(runtime) ? [runtime] : [])];
     const pathParts = [...wanted, ...current.split(path.delimiter).filter((p) => p && !wanted.includes(p))];
     return {
         PATH: pathParts.join(path.delimiter),

@@ -1,5 +1,6 @@
 import { EdfError } from "../../errors";
-import { toDot, toMermaid } from "../../graph/render";
+import { toDot, toMermaid, unitsPerAccount } from "../../graph/render";
+import { deploymentTarget } from "../../spec/targets";
 import { planEnvironment } from "../../plan";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
@@ -33,13 +34,23 @@ export const commands: CliCommand[] = [
                             units: plan.selection,
                             edges: plan.graph.edges.filter((e) => selected.has(e.from) && selected.has(e.to)),
                         };
-                        const paths = Object.fromEntries(plan.selection.map((u) => [u, plan.loaded.spec.units[u]!.path]));
-                        const text = options.format === "dot" ? toDot(graph, paths) : toMermaid(graph, paths);
+                        const spec = plan.loaded.spec;
+                        const paths = Object.fromEntries(plan.selection.map((u) => [u, spec.units[u]!.path]));
+                        const targets = Object.fromEntries(plan.selection.map((u) => [u, deploymentTarget(spec, u)]));
+                        const accounts = Object.fromEntries(Object.entries(targets).map(([u, t]) => [u, t.account]));
+                        const labels = { paths, accounts };
+                        const text = options.format === "dot" ? toDot(graph, labels) : toMermaid(graph, labels);
+                        const { grouped } = unitsPerAccount(graph, accounts);
                         ctx.reporter.result(
                             {
-                                environment: plan.loaded.spec.environment,
+                                environment: spec.environment,
                                 order: plan.selection,
                                 edges: graph.edges,
+                                // Which stacks exist in which account, and the role each assumes there.
+                                accounts: [...grouped].map(([account, units]) => ({
+                                    account,
+                                    stacks: units.map((u) => ({ unit: u, role: targets[u]!.assumeRole?.roleArn ?? null })),
+                                })),
                                 [options.format]: text,
                             },
                             text,

@@ -12,7 +12,7 @@ export const commands: CliCommand[] = [
                 .command("bundle")
                 .description("bundle each policy pack, with every environment's settings, into a folder `pulumi policy publish` uploads")
                 .argument("[packs...]", "pack folders under policy-packs/ (default: every pack)")
-                .option("--out <dir>", "folder the <pack>/ bundles are written into (default: dist/policy-packs)")
+                .option("--out <dir>", "folder the <pack>/ bundles are written into (default: dist/bundles)")
                 .option(
                     "--environments <specs...>",
                     "environment specs whose policy settings the bundles carry (default: environments/*.yaml)",

@@ -10,4 +10,4 @@ if (workerData && workerData.sourceMaps) {
 require("../../loader/ts-cache").register();
 // A dynamic provider's closure is serialized in this thread: see the fence's reason.
 require("../../../unit/sdk-internals").installTraceEventsPlaceholder();
-require("./host.ts");
+require("./host");

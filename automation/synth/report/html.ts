@@ -122,6 +122,7 @@ function inventory(s: SynthStackReport): string {
         `<details class="stack" id="stack-${e(s.unit)}" ` +
         `data-stack="${e(s.unit)}"><summary><span class="dot ` +
         `status-${s.status}"></span><b>${e(s.stack)}</b> <span class="mono sub">${e(s.path)}</span>` +
+        (s.account ? ` <span class="mono sub">account ${e(s.account)}</span>` : "") +
         `<span class="right">${s.resourceCounts.total} resources · <span ` +
         `class="status-text status-${s.status}">${statusLabel(s.status)}</span></span></summary>` +
         `${reason}${inputs}${outputs}<h4>Resources by type</h4><p class="chips">${types || "none"}</p>` +

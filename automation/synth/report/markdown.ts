@@ -45,11 +45,11 @@ export function renderSynthMarkdown(report: SynthReport): string {
         "",
         "## Stacks",
         "",
-        "| Stack | Unit | Status | Resources | Mandatory | Advisory | Waived |",
-        "|---|---|---|---|---|---|---|",
+        "| Stack | Unit | Account | Status | Resources | Mandatory | Advisory | Waived |",
+        "|---|---|---|---|---|---|---|---|",
         ...report.stacks.map(
             (st) =>
-                `| ${st.stack} | \`${st.path}\` | ${STATUS_LABEL[st.status]} | ` +
+                `| ${st.stack} | \`${st.path}\` | ${st.account ?? "–"} | ${STATUS_LABEL[st.status]} | ` +
                 `${st.resourceCounts.total} | ${st.inspection?.mandatory ?? "–"} | ` +
                 `${st.inspection?.advisory ?? "–"} | ${st.inspection?.waived ?? "–"} |`,
         ),

@@ -54,6 +54,10 @@ export interface SynthStackReport {
     readonly stack: string;
     /** The unit's program folder. */
     readonly path: string;
+    /** The AWS account the stack deploys into, and was evaluated as (absent when the spec names none). */
+    readonly account?: string;
+    /** The role the stack's provider assumes in that account. @default - the caller's own credentials */
+    readonly assumeRole?: string;
     readonly status: SynthStackStatus;
     /** Why the stack failed or was skipped (secrets scrubbed). */
     readonly reason?: string;
@@ -127,8 +131,8 @@ export interface SynthReport {
     readonly stacks: readonly SynthStackReport[];
 }
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 /** What a secret value is shown as in every report. */
 export const SECRET_PLACEHOLDER = "[secret]";
 

@@ -3,14 +3,14 @@ import type { InspectionResult } from "../../../policy-packs/lib/inspect";
 import { stableStringify } from "../../../policy-packs/lib/reports/json";
 import { toSarif } from "../../../policy-packs/lib/reports/sarif";
 import type { SynthReport, SynthStackReport } from "./model";
-import { PROJECT_NAME } from "../../../unit/project";
+import { projectName } from "../../../unit/project";
 
 /** The inspection of one stack in the shape the shared SARIF reporter takes. */
 function inspectionOf(report: SynthReport, stack: SynthStackReport): InspectionResult {
     return {
         pack: { name: report.pack?.name ?? "edf-policies", version: report.pack?.version ?? "0.0.0" },
         environment: report.environment,
-        stack: { name: stack.stack, project: PROJECT_NAME },
+        stack: { name: stack.stack, project: projectName() },
         date: report.date,
         policies: [...report.policies],
         findings: [...stack.findings],

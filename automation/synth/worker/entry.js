@@ -3,4 +3,4 @@
 // main thread is still resolving inputs.
 "use strict";
 require("../../loader/ts-cache").register();
-require("./worker.ts");
+require("./worker");

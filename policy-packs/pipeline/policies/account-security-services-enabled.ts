@@ -4,6 +4,7 @@ import { T } from "../support/types";
 
 interface Config {
     requireInStack: boolean;
+    organizationManaged: boolean;
 }
 
 /**
@@ -21,8 +22,16 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
     remediationSteps:
         "Declare an enabled `aws.guardduty.Detector`, an `aws.cfg.Recorder` " +
         "with an enabled `aws.cfg.RecorderStatus`, and an " +
-        "`aws.securityhub.Account` in the security unit.",
-    configSchema: { properties: { requireInStack: { type: "boolean", default: false } } },
+        "`aws.securityhub.Account` in the security unit — or, in a member account whose organisation's audit account " +
+        "auto-enables GuardDuty and Security Hub, set `organizationManaged` and keep the Config recorder.",
+    configSchema: {
+        properties: {
+            requireInStack: { type: "boolean", default: false },
+            // A member account of an organisation whose audit account (delegated administrator) auto-enables
+            // GuardDuty and Security Hub: those two are the organisation's, AWS Config stays the stack's.
+            organizationManaged: { type: "boolean", default: false },
+        },
+    },
     // Partial: one enabled detector, recorder and hub per baseline; the per-resource checks are the dedicated policies'.
     peerChecks: { partial: ["CKV2_AWS_45", "CKV2_AWS_3", "CKV_AWS_121", "CKV_AWS_238"] },
     resourceTypes: [T.guardDutyDetector, T.configRecorder, T.configRecorderStatus, T.securityHubAccount],
@@ -32,14 +41,16 @@ export const accountSecurityServicesEnabled: StackPolicyDefinition = {
         const statuses = ofTypes(args.resources, [T.configRecorderStatus]);
         const hubs = ofTypes(args.resources, [T.securityHubAccount]);
         const declared = detectors.length + recorders.length + statuses.length + hubs.length > 0;
-        if (!declared && !args.getConfig<Config>().requireInStack) args.notApplicable("The stack is not the security baseline.");
-        if (!detectors.some((d) => d.props.enable !== false))
+        const config = args.getConfig<Config>();
+        if (!declared && !config.requireInStack) args.notApplicable("The stack is not the security baseline.");
+        const byOrganization = config.organizationManaged && detectors.length === 0 && hubs.length === 0;
+        if (!byOrganization && !detectors.some((d) => d.props.enable !== false))
             report("The security baseline must enable GuardDuty (an aws.guardduty.Detector with `enable: true`).");
         if (recorders.length === 0 || !statuses.some((s) => s.props.isEnabled === true))
             report(
                 "The security baseline must record with AWS Config (an " +
                     "aws.cfg.Recorder and an aws.cfg.RecorderStatus with `isEnabled: true`).",
             );
-        if (hubs.length === 0) report("The security baseline must enable Security Hub (an aws.securityhub.Account).");
+        if (!byOrganization && hubs.length === 0) report("The security baseline must enable Security Hub (an aws.securityhub.Account).");
     },
 };

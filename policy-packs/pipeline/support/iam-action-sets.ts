@@ -44,6 +44,12 @@ export const UNSCOPABLE_ACTIONS: readonly string[] = [
     "iam:GetAccountSummary",
     "iam:ListAccountAliases",
     "tag:GetResources",
+    "logs:DescribeLogGroups",
+    // AWS Organizations' list and describe calls of the whole organisation (a Config aggregator's role).
+    "organizations:DescribeOrganization",
+    "organizations:ListAWSServiceAccessForOrganization",
+    "organizations:ListAccounts",
+    "organizations:ListDelegatedAdministrators",
 ];
 
 /** Read actions that hand data out: unrestricted, they are how a leak starts. */

@@ -1,5 +1,14 @@
 /** Pulumi type tokens as @pulumi/aws 7.x names them (checked against node_modules/@pulumi/aws). */
 export const T = {
+    organization: "aws:organizations/organization:Organization",
+    organizationalUnit: "aws:organizations/organizationalUnit:OrganizationalUnit",
+    organizationsAccount: "aws:organizations/account:Account",
+    organizationsPolicy: "aws:organizations/policy:Policy",
+    organizationsPolicyAttachment: "aws:organizations/policyAttachment:PolicyAttachment",
+    organizationsDelegatedAdministrator: "aws:organizations/delegatedAdministrator:DelegatedAdministrator",
+    guardDutyOrganizationAdminAccount: "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount",
+    securityHubOrganizationAdminAccount: "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+    inspectorDelegatedAdminAccount: "aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",

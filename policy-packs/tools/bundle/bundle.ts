@@ -9,7 +9,7 @@ import { bundleDependencies, VersionTable } from "./manifest";
 export interface BundleOptions {
     /** The pack folder (holding PulumiPolicy.yaml, package.json and the entry file). */
     readonly packDir: string;
-    /** The bundle folder to (re)create, e.g. `dist/policy-packs/pipeline`. */
+    /** The bundle folder to (re)create, e.g. `dist/bundles/pipeline`. */
     readonly outDir: string;
     /** The project whose package.json pins the versions. @default - the nearest folder above the pack with a package.json */
     readonly projectRoot?: string;
@@ -88,7 +88,7 @@ function prepareOutDir(outDir: string, packDir: string): void {
     const rel = path.relative(outDir, packDir);
     if (rel === "" || !rel.startsWith("..") || !path.relative(packDir, outDir).startsWith("..")) {
         throw new BundleError([
-            `The bundle folder ${outDir} overlaps the pack folder ${packDir}: choose a folder outside it (e.g. dist/policy-packs/<pack>).`,
+            `The bundle folder ${outDir} overlaps the pack folder ${packDir}: choose a folder outside it (e.g. dist/bundles/<pack>).`,
         ]);
     }
     if (fs.existsSync(outDir)) {

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { EdfError } from "../../../automation/errors";
 import { getStackOutputs } from "../../../automation/outputs";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 import { Estate, interval, prepareEstate, runDriver, stackOf } from "./support/estate";
 
 // The basic estate on the real engine (Pulumi CLI + file backend): base → (left, right) → join → tail.

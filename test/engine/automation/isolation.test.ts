@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { getStackOutputs } from "../../../automation/outputs";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 import { Estate, interval, prepareEstate, runDriver, stackOf } from "./support/estate";
 
 // The driver runs each running stack's program in a worker thread of its own (a program

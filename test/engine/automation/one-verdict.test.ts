@@ -24,7 +24,7 @@ import { Redactor } from "../../../automation/redact";
 import { synthEnvironment } from "../../../automation/synth/synth";
 import { ENVIRONMENTS_FILE } from "../../../policy-packs/lib/environment-settings";
 import { bundlePack } from "../../../policy-packs/tools/bundle/bundle";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 import { Estate, prepareEstate, runDriver, stackOf } from "./support/estate";
 
 const STUB_PROVIDER = path.join(PROJECT_ROOT, "test", "support", "stub-aws-provider");

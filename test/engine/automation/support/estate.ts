@@ -6,7 +6,7 @@ import { runEnvironment, RunOptions } from "../../../../automation/driver";
 import type { Operation, StackResult } from "../../../../automation/engine/types";
 import { MemoryReporter } from "../../../../automation/reporter";
 import type { RunReport } from "../../../../automation/engine/report";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** A copy of a test estate in a temporary folder, with its own records folder and edf home. */
 export interface Estate {

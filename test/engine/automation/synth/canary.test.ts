@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { SynthReport } from "../../../../automation/synth/report/model";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 import { RunningOpenBao, startOpenBao } from "../../../support/servers";
 import { ConsulKvDouble } from "../../../unit/automation/support/consul-kv-double";
 import { kvPut } from "../support/openbao";

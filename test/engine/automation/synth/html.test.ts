@@ -5,7 +5,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import { EXIT_CODES } from "../../../../automation/errors";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 import { toolchain } from "../../../support/toolchain";
 import { CliRun, edfSynth, removeFreshHomes } from "./support";
 

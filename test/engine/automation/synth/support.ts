@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { SynthReport } from "../../../../automation/synth/report/model";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** What one `edf synth` process did. */
 export interface CliRun {
@@ -78,6 +78,8 @@ export function normalise(report: SynthReport): unknown {
             unit: s.unit,
             stack: s.stack,
             path: s.path,
+            ...(s.account ? { account: s.account } : {}),
+            ...(s.assumeRole ? { assumeRole: s.assumeRole } : {}),
             status: s.status,
             dependsOn: s.dependsOn,
             inputs: s.inputs.map((i) => `${i.name} ← ${i.source} ${i.key} (${i.origin}${i.secret ? ", secret" : ""})`),

@@ -6,6 +6,7 @@ import { embeddedPassphrase, resolveBackend } from "../../../../automation/backe
 import { EdfError } from "../../../../automation/errors";
 import { Redactor } from "../../../../automation/redact";
 import { race } from "../../../support/race/race";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 describe("backends", () => {
     let home: string;
@@ -59,7 +60,7 @@ describe("backends", () => {
 
     it("puts the embedded file backend under the edf home and names stacks <env>.<unit>", () => {
         const backend = resolveBackend(undefined, {
-            projectRoot: "/p",
+            projectRoot: PROJECT_ROOT,
             edfHome: home,
             env: { EDF_PASSPHRASE: "x-pass" },
             redactor: new Redactor(),
@@ -75,13 +76,13 @@ describe("backends", () => {
     it("selects S3 with KMS secrets, and Pulumi Cloud with organization-qualified stacks", () => {
         const s3 = resolveBackend(
             { kind: "s3", bucket: "edf-state", prefix: "/team/", region: "eu-west-1", kmsKey: "alias/edf" },
-            { projectRoot: "/p", edfHome: home, env: {}, redactor: new Redactor() },
+            { projectRoot: PROJECT_ROOT, edfHome: home, env: {}, redactor: new Redactor() },
         );
         assert.strictEqual(s3.url, "s3://edf-state/team?region=eu-west-1");
         assert.strictEqual(s3.secretsProvider, "awskms://alias/edf?region=eu-west-1");
         const cloud = resolveBackend(
             { kind: "cloud", organization: "acme" },
-            { projectRoot: "/p", edfHome: home, env: {}, redactor: new Redactor() },
+            { projectRoot: PROJECT_ROOT, edfHome: home, env: {}, redactor: new Redactor() },
         );
         assert.strictEqual(cloud.url, undefined);
         assert.strictEqual(cloud.secretsProvider, undefined);

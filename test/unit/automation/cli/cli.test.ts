@@ -4,14 +4,18 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadSpec } from "../../../../automation/spec/load";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const BIN = path.join(PROJECT_ROOT, "automation", "cli", "bin.js");
 const INVALID = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
 
 function edf(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+    return edfIn(PROJECT_ROOT, ...args);
+}
+
+function edfIn(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
     const result = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: PROJECT_ROOT,
+        cwd,
         encoding: "utf8",
         env: { ...process.env, EDF_HOME: "/nonexistent/edf-home-for-cli-tests" },
     });
@@ -21,6 +25,25 @@ function edf(...args: string[]): { code: number | null; stdout: string; stderr: 
 // The real `edf` entry point (automation/cli/bin.js), in a child process.
 describe("the edf CLI", function () {
     this.timeout(60_000);
+
+    it("finds the project upward from a subfolder of it", () => {
+        const result = edfIn(path.join(PROJECT_ROOT, "services", "sdk"), "validate", "--env", "dev");
+        assert.strictEqual(result.code, 0, result.stderr);
+        assert.match(result.stdout, /environments\/dev\.yaml: valid/);
+    });
+
+    it("exits 3 outside any project, saying how to get one", () => {
+        const outside = fs.mkdtempSync(path.join(os.tmpdir(), "edf-no-project-"));
+        try {
+            const result = edfIn(outside, "validate", "--env", "dev");
+            assert.strictEqual(result.code, 3, result.stderr);
+            assert.match(result.stderr, /EDF_PROJECT_NOT_FOUND[\s\S]*`--project <dir>`[\s\S]*`edf init`/);
+            const named = edfIn(outside, "--project", outside, "validate", "--env", "dev");
+            assert.match(named.stderr, /EDF_PROJECT_NOT_FOUND: Not in a Pulumi project: `--project .*` has no `Pulumi.yaml`/);
+        } finally {
+            fs.rmSync(outside, { recursive: true, force: true });
+        }
+    });
 
     it("validates the example environment and prints its order (exit 0)", () => {
         const result = edf("validate", "--env", "dev");

@@ -6,7 +6,7 @@ import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { DEFAULT_MAX_FILE_BYTES, maxFileBytes, readCheckedText } from "../../../../automation/files/read";
 import { loadSpec } from "../../../../automation/spec/load";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const SECRET_LINE = "root:$6$not-to-be-printed:19000:0:99999:7:::";
 

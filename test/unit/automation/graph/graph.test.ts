@@ -68,7 +68,7 @@ describe("the stack graph", () => {
 
     it("renders Mermaid and DOT with the input edges labelled", () => {
         const graph = buildGraph(spec);
-        const mermaid = toMermaid(graph, { shared: "platform/shared-services" });
+        const mermaid = toMermaid(graph, { paths: { shared: "platform/shared-services" } });
         assert.match(mermaid, /^flowchart TD\n/);
         assert.match(mermaid, /security -->\|input logsKmsKeyArn\| network/);
         assert.match(mermaid, /shared\["shared<br\/>platform\/shared-services"\]/);

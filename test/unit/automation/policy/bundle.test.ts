@@ -5,7 +5,7 @@ import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { bundlePolicyPacks, packFolders } from "../../../../automation/policy/bundle";
 import { ENVIRONMENTS_FILE } from "../../../../policy-packs/lib/environment-settings";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 describe("policy: bundling the packs for publishing", () => {
     let out: string;

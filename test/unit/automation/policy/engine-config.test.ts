@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { resolveEnvironmentPolicy } from "../../../../automation/policy/environment-policy";
 import { loadSpec } from "../../../../automation/spec/load";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** The document the driver hands the engine with `--policy-pack-config` for an example environment. */
 function engineConfigOf(env: "dev" | "prod"): Record<string, Record<string, unknown>> {

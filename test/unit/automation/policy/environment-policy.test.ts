@@ -8,7 +8,7 @@ import { loadSpec } from "../../../../automation/spec/load";
 import { inspect } from "../../../../policy-packs/lib/inspect";
 import { inspectionJobFor } from "../../../../automation/synth/inspection";
 import { decisionTime } from "../../../../automation/policy/environment-policy";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const UNITS = "units:\n  network:\n    path: platform/network\n";
 const WAIVERS = `waivers:

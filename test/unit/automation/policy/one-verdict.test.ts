@@ -9,7 +9,7 @@ import type { PolicyDefinition, StackPolicyDefinition } from "../../../../policy
 import { planEnvironment } from "../../../../automation/plan";
 import { decisionTime } from "../../../../automation/policy/environment-policy";
 import { inspectionJobFor } from "../../../../automation/synth/inspection";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** A stand-in with the policy's metadata whose only act is to report the config it was given. */
 function probe(policy: PolicyDefinition): StackPolicyDefinition {

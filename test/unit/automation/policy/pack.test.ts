@@ -5,8 +5,8 @@ import * as os from "os";
 import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { enforcementFromSpec } from "../../../../automation/policy/environment-policy";
-import { loadPolicyList, packIdentity } from "../../../../automation/policy/pack";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { loadPolicyList, packIdentity, packLocation, SDK_PIPELINE_PACK } from "../../../../automation/policy/pack";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const PACK = path.resolve(__dirname, "..", "..", "..", "..", "policy-packs", "pipeline");
 
@@ -70,6 +70,30 @@ describe("the policy module: pack and enforcement settings from the spec", () =>
         } finally {
             fs.rmSync(pack, { recursive: true, force: true });
             fs.rmSync(outside, { recursive: true, force: true });
+        }
+    });
+
+    it("judges a project without a pack of its own with the SDK's pipeline pack", () => {
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), "edf-no-pack-"));
+        try {
+            const location = packLocation(undefined, project);
+            assert.strictEqual(location.dir, SDK_PIPELINE_PACK);
+            assert.strictEqual(location.display, "@edf/platform-sdk/policy-packs/pipeline");
+            assert.ok(fs.existsSync(location.policyModule));
+            assert.strictEqual(packLocation("policy-packs/pipeline", project).dir, path.join(project, "policy-packs", "pipeline"));
+        } finally {
+            fs.rmSync(project, { recursive: true, force: true });
+        }
+    });
+
+    it("reads a compiled pack's name from its index.js", () => {
+        const pack = fs.mkdtempSync(path.join(os.tmpdir(), "edf-compiled-pack-"));
+        try {
+            fs.writeFileSync(path.join(pack, "index.js"), 'new policy_1.PolicyPack("edf-pipeline", { policies: [] });\n');
+            fs.writeFileSync(path.join(pack, "package.json"), '{ "version": "1.2.3" }');
+            assert.deepStrictEqual(packIdentity(pack, pack), { name: "edf-pipeline", version: "1.2.3" });
+        } finally {
+            fs.rmSync(pack, { recursive: true, force: true });
         }
     });
 });

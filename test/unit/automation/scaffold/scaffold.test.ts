@@ -3,8 +3,8 @@ import { EdfError } from "../../../../automation/errors";
 import { parseSpec } from "../../../../automation/spec/load";
 import * as fs from "fs";
 import * as path from "path";
-import { defaultPriority, planNewService, sampleImageDigest, SpecSource } from "../../../../automation/scaffold";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { defaultPriority, planNewService, REPOSITORY_TARGET, sampleImageDigest, SpecSource } from "../../../../automation/scaffold";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const SPEC = (environment: string, backend = "kind: file") => `# ${environment} spec
 environment: ${environment}
@@ -134,7 +134,7 @@ describe("edf new service: the plan", () => {
 
     it("gives the new unit's inputs clearly marked sample values, so synth runs offline as before", () => {
         const samples = "# SAMPLE VALUES ONLY\nsampleValuesOnly: true\nenv:\n  OTHER_IMAGE_DIGEST: sha256:1   # another service\n";
-        const files = planNewService({ name: "orders-api", owner: "orders-team" }, SPECS, new Set(), (environment) => ({
+        const files = planNewService({ name: "orders-api", owner: "orders-team" }, SPECS, new Set(), REPOSITORY_TARGET, (environment) => ({
             path: `environments/samples/${environment}.yaml`,
             ...(environment === "prod" ? { text: samples } : {}),
         }));

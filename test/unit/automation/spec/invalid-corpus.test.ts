@@ -7,7 +7,7 @@ import { EdfError, MAX_PROBLEMS, Problem } from "../../../../automation/errors";
 import { validateEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
 import { synthEnvironment } from "../../../../automation/synth/synth";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const CORPUS = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
 

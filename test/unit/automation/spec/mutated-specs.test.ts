@@ -10,7 +10,7 @@ import { validateEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
 import type { StackEvaluator } from "../../../../automation/synth/pool";
 import { synthEnvironment } from "../../../../automation/synth/synth";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 // A property test of the contract `validate` makes: for random mutants of the example specs
 // (keys deleted, retyped, duplicated, renamed; unicode and control characters inserted; values

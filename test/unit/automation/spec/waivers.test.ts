@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
 import { loadSpec, parseSpec } from "../../../../automation/spec/load";
-import { PROJECT_ROOT } from "../../../../unit/load";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const UNITS = "units:\n  network:\n    path: platform/network\n";
 const WAIVERS = `waivers:

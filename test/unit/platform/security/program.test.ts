@@ -126,12 +126,19 @@ describe("platform/security", () => {
             assert.deepEqual(logs.slice(3), [
                 "CloudWatchLogsOfThisAccount",
                 "CloudTrailOfThisAccount",
+                "CloudTrailDescribesKey",
                 "CloudTrailNotificationsOfThisAccount",
                 "CloudWatchAlarmsOfThisAccount",
                 "ConfigOfThisAccount",
             ]);
             const data = documentOf(byName(run.resources, "aws:kms/key:Key", "keys-data").props.policy).Statement.map((s) => s.Sid);
             assert.ok(!data.includes("CloudTrailOfThisAccount"), "only the logs key serves log delivery");
+            // Calls that carry no encryption context are never granted under an encryption-context condition.
+            for (const s of documentOf(byName(run.resources, "aws:kms/key:Key", "keys-logs").props.policy).Statement) {
+                const context = JSON.stringify(s.Condition ?? {}).includes("kms:EncryptionContext");
+                if (context)
+                    assert.ok(!JSON.stringify(s.Action).includes("Describe"), `${s.Sid} grants a Describe call under a context condition`);
+            }
         });
     });
 

@@ -2,7 +2,7 @@ import { inspect, InspectionResult } from "../../../../policy-packs/lib/inspect"
 import type { ResourceRecord } from "../../../../policy-packs/lib/resources";
 import type { Waiver } from "../../../../policy-packs/lib/waivers";
 import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
-import { PROJECT_NAME } from "../../../../unit/project";
+import { projectName } from "../../../../unit/project";
 import type { MockRunResult } from "./mock-run";
 
 /** What else an inspection takes: records changed by the test, waivers. */
@@ -33,7 +33,7 @@ export function inspectRun(
             "production-stack-targets-production-account": { productionAccountIds: [run.world.account] },
             "secretsmanager-secret-rotation": { trustedRotators: ["vault"] },
         },
-        stack: { name: run.stack, project: PROJECT_NAME, tags: { "edf:environment": environment } },
+        stack: { name: run.stack, project: projectName(), tags: { "edf:environment": environment } },
     });
 }
 

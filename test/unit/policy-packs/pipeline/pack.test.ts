@@ -10,11 +10,20 @@ import { CORE_PINS, Pin } from "./pins/core";
 import { DATA_PINS } from "./pins/data";
 import { IDENTITY_PINS } from "./pins/identity";
 import { INFRA_PINS } from "./pins/infra";
+import { ORGANIZATION_PINS } from "./pins/organization";
 import { STORAGE_PINS } from "./pins/storage";
 
 // id → [default level, severity, waivable]: changing any is a reviewed decision. Which controls a
 // policy evidences is the framework mappings' to say (test/unit/policy-packs/frameworks.test.ts).
-const PINNED: Record<string, Pin> = { ...CORE_PINS, ...COMPUTE_PINS, ...DATA_PINS, ...STORAGE_PINS, ...INFRA_PINS, ...IDENTITY_PINS };
+const PINNED: Record<string, Pin> = {
+    ...CORE_PINS,
+    ...COMPUTE_PINS,
+    ...DATA_PINS,
+    ...STORAGE_PINS,
+    ...INFRA_PINS,
+    ...IDENTITY_PINS,
+    ...ORGANIZATION_PINS,
+};
 
 describe("the pipeline pack", () => {
     it("pins every policy id, level, severity and waivability", () => {

@@ -218,7 +218,7 @@ for (const environment of ["dev", "prod"] as const) {
         });
 
         it("reports the contract version it consumed", () => {
-            assert.equal(run.outputs?.contractVersion, "1.0");
+            assert.equal(run.outputs?.contractVersion, "1.1");
         });
     });
 }
