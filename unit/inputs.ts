@@ -76,6 +76,15 @@ export class UnitInputs {
     }
 
     /**
+     * The problems `check` finds with the input's value (`undefined` when it is not set), secret or
+     * not: a program can refuse a malformed secret before it creates anything, while the value
+     * itself stays inside this accessor. `check` must describe a problem without quoting the value.
+     */
+    problemsOf(name: string, check: (value: unknown) => readonly string[]): string[] {
+        return [...check(this.config.getObject<unknown>(name))];
+    }
+
+    /**
      * What each top-level field of an object input holds (`string`, `number`, `boolean`, `object`,
      * `array`, `null`), never the values: enough to check a secret input's shape without reading it
      * as plain text. `undefined` when the input is not set; an error when it is not an object.

@@ -9,7 +9,7 @@ import { serviceNameProblems } from "../../services/sdk/validation/service-name"
 import { componentInputs, componentProblems, handlerSource, resolveComponents, rotationSource } from "./component-templates";
 import { FileOperations, writeAllOrNothing } from "../files/write-all";
 import { readCheckedText } from "../files/read";
-import { addSamplesForService, addServiceToSpec, SpecProblem } from "./spec-entries";
+import { addSamplesForService, addServiceToSpec, hostsServices, SpecProblem } from "./spec-entries";
 import { isSdkRepository, sdkPackage } from "../loader/sdk-package";
 import { packageImports, programTemplate, REPOSITORY_IMPORTS, SdkImports, testTemplate, ServiceTemplateValues } from "./templates";
 
@@ -134,16 +134,18 @@ export function planNewService(
             add(`\`${path.posix.dirname(file)}\` already exists`, "choose another name, or remove the existing service first.", file);
         }
     }
-    if (specs.length === 0) {
+    // An environment with no landing-zone unit at all (the organisation's: accounts, guardrails) hosts no services.
+    const serviceSpecs = specs.filter((spec) => hostsServices(spec.text));
+    if (serviceSpecs.length === 0) {
         add(
-            "no environment spec found under `environments/`",
+            "no environment spec with a landing zone found under `environments/`",
             "create one (see docs/driver.md): the new service needs a unit in each environment.",
             "environments/",
         );
     }
     const edited: ScaffoldFile[] = [];
     if (problems.length === 0) {
-        for (const spec of specs) {
+        for (const spec of serviceSpecs) {
             const result = addServiceToSpec(spec.text, spec.path, {
                 name: options.name,
                 governance,

@@ -39,6 +39,20 @@ export function imageDigestVariable(name: string): string {
 }
 
 /**
+ * Whether a spec hosts services: it has at least one landing-zone unit (found by path). A spec
+ * with none — the organisation's, which deploys accounts and guardrails — gets no service unit;
+ * one with some but not all is refused by {@link addServiceToSpec}, naming what is missing.
+ */
+export function hostsServices(text: string): boolean {
+    const doc = parseDocument(text);
+    const units = doc.errors.length === 0 ? (doc.toJS() as { units?: Record<string, { path?: unknown } | null> } | null)?.units : undefined;
+    // A spec that cannot be read, or has no units map, is kept, so that addServiceToSpec names its problem.
+    if (!units || typeof units !== "object") return true;
+    const paths = new Set(Object.values(LANDING_ZONE_UNIT_PATHS));
+    return Object.values(units).some((unit) => unit !== null && typeof unit === "object" && paths.has(unit.path as string));
+}
+
+/**
  * The spec text with a unit for the new service added at the end of `units`, every existing
  * byte kept (comments, alignment, blank lines, flow collections: only lines are added); or the
  * problems that prevent it. Pure: text in, text out.

@@ -69,7 +69,6 @@ describe("writing a change all or nothing", () => {
             files.map((f) => f.path),
             [
                 "services/orders-api/program.ts",
-                "test/unit/services/orders-api/program.test.ts",
                 "environments/dev.yaml",
                 "environments/prod.yaml",
                 "environments/samples/prod.yaml",
