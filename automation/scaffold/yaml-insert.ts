@@ -41,6 +41,14 @@ export function appendToTopLevelMap(
         at = lineEnd < 0 ? text.length : lineEnd + 1;
         indent = 2;
         prefix = lineEnd < 0 ? "\n" : "";
+    } else if (isMap(value) && value.flow && value.items.length === 0 && value.range) {
+        // `key: {}` (an empty map written inline, as `edf init` writes it): the `{}` gives way to the entries below the key.
+        const [start, end] = value.range;
+        const block = renderEntries(entries, 2, comment);
+        const lineEnd = text.indexOf("\n", end);
+        const rest = lineEnd < 0 ? "" : text.slice(end, lineEnd).replace(/^\s*(#.*)?$/, "$1");
+        const updated = `${text.slice(0, start).replace(/[ \t]+$/, "")}${rest ? ` ${rest}` : ""}\n${block}${lineEnd < 0 ? "" : text.slice(lineEnd + 1)}`;
+        return checked(text, updated, before, key, entries);
     } else if (isMap(value) && !value.flow && value.items.length > 0) {
         const firstKey = value.items[0]!.key as { range?: [number, number, number] };
         indent = lineCounter.linePos(firstKey.range![0]).col - 1;
@@ -53,7 +61,17 @@ export function appendToTopLevelMap(
         };
     }
     const block = renderEntries(entries, indent, comment);
-    const updated = `${text.slice(0, at)}${prefix}${block}${text.slice(at)}`;
+    return checked(text, `${text.slice(0, at)}${prefix}${block}${text.slice(at)}`, before, key, entries);
+}
+
+/** `updated`, if its data is exactly the old data plus the new entries under `key`; else why not. */
+function checked(
+    text: string,
+    updated: string,
+    before: Record<string, unknown>,
+    key: string,
+    entries: Readonly<Record<string, unknown>>,
+): { text: string } | { problem: string; fix: string } {
     const after = parseDocument(updated).toJS() as Record<string, unknown>;
     const expected = { ...before, [key]: { ...((before[key] as Record<string, unknown> | null) ?? {}), ...entries } };
     if (!isDeepStrictEqual(after, expected)) {

@@ -4,6 +4,7 @@ import { parseSpec } from "../../../../automation/spec/load";
 import * as fs from "fs";
 import * as path from "path";
 import { defaultPriority, planNewService, REPOSITORY_TARGET, sampleImageDigest, SpecSource } from "../../../../automation/scaffold";
+import { samples } from "../../../../automation/scaffold/init-templates";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const SPEC = (environment: string, backend = "kind: file") => `# ${environment} spec
@@ -148,6 +149,20 @@ describe("edf new service: the plan", () => {
         );
         assert.match(sampleImageDigest("orders-api"), /^sha256:0{56}[0-9a-f]{8}$/);
         assert.ok(!files.some((f) => f.path === "environments/samples/dev.yaml"), "dev runs the image by tag: no sample needed");
+    });
+
+    it("fills the sample file `edf init` writes (`env: {}`), keeping its comments", () => {
+        const initial = samples("prod");
+        const files = planNewService({ name: "orders-api", owner: "orders-team" }, SPECS, new Set(), REPOSITORY_TARGET, (environment) => ({
+            path: `environments/samples/${environment}.yaml`,
+            text: samples(environment),
+        }));
+        const sample = files.find((f) => f.path === "environments/samples/prod.yaml")!;
+        assert.ok(sample.content.startsWith(initial.slice(0, initial.indexOf("env: {}"))), "the lines before `env` stay");
+        assert.match(
+            sample.content,
+            new RegExp(`\\nenv:\\n  # SAMPLE for orders-api .*\\n  ORDERS_API_IMAGE_DIGEST: ${sampleImageDigest("orders-api")}\\n$`),
+        );
     });
 
     for (const environment of ["dev", "prod"]) {
