@@ -48,7 +48,7 @@ export function appendToTopLevelMap(
         const lineEnd = text.indexOf("\n", end);
         const rest = lineEnd < 0 ? "" : text.slice(end, lineEnd).replace(/^\s*(#.*)?$/, "$1");
         const updated = `${text.slice(0, start).replace(/[ \t]+$/, "")}${rest ? ` ${rest}` : ""}\n${block}${lineEnd < 0 ? "" : text.slice(lineEnd + 1)}`;
-        return checked(text, updated, before, key, entries);
+        return checked(updated, before, key, entries);
     } else if (isMap(value) && !value.flow && value.items.length > 0) {
         const firstKey = value.items[0]!.key as { range?: [number, number, number] };
         indent = lineCounter.linePos(firstKey.range![0]).col - 1;
@@ -61,12 +61,11 @@ export function appendToTopLevelMap(
         };
     }
     const block = renderEntries(entries, indent, comment);
-    return checked(text, `${text.slice(0, at)}${prefix}${block}${text.slice(at)}`, before, key, entries);
+    return checked(`${text.slice(0, at)}${prefix}${block}${text.slice(at)}`, before, key, entries);
 }
 
 /** `updated`, if its data is exactly the old data plus the new entries under `key`; else why not. */
 function checked(
-    text: string,
     updated: string,
     before: Record<string, unknown>,
     key: string,
