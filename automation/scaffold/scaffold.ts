@@ -9,7 +9,7 @@ import { serviceNameProblems } from "../../services/sdk/validation/service-name"
 import { componentInputs, componentProblems, handlerSource, resolveComponents, rotationSource } from "./component-templates";
 import { FileOperations, writeAllOrNothing } from "../files/write-all";
 import { readCheckedText } from "../files/read";
-import { addSamplesForService, addServiceToSpec, hostsServices, SpecProblem } from "./spec-entries";
+import { addSamplesForService, addServiceToSpec, SpecProblem } from "./spec-entries";
 import { isSdkRepository, sdkPackage } from "../loader/sdk-package";
 import { packageImports, programTemplate, REPOSITORY_IMPORTS, SdkImports, testTemplate, ServiceTemplateValues } from "./templates";
 
@@ -134,18 +134,16 @@ export function planNewService(
             add(`\`${path.posix.dirname(file)}\` already exists`, "choose another name, or remove the existing service first.", file);
         }
     }
-    // An environment with no landing-zone unit at all (the organisation's: accounts, guardrails) hosts no services.
-    const serviceSpecs = specs.filter((spec) => hostsServices(spec.text));
-    if (serviceSpecs.length === 0) {
+    if (specs.length === 0) {
         add(
-            "no environment spec with a landing zone found under `environments/`",
+            "no environment spec found under `environments/`",
             "create one (see docs/driver.md): the new service needs a unit in each environment.",
             "environments/",
         );
     }
     const edited: ScaffoldFile[] = [];
     if (problems.length === 0) {
-        for (const spec of serviceSpecs) {
+        for (const spec of specs) {
             const result = addServiceToSpec(spec.text, spec.path, {
                 name: options.name,
                 governance,
@@ -155,6 +153,7 @@ export function planNewService(
                 result.problems.forEach((p: SpecProblem) => add(p.message, p.fix, p.file));
                 continue;
             }
+            if ("skipped" in result) continue;
             try {
                 parseSpec(result.text, spec.path); // the edited spec must still be valid
             } catch (error) {
@@ -180,6 +179,13 @@ export function planNewService(
                     ...(samples.text !== undefined ? { original: samples.text } : {}),
                 });
         }
+    }
+    if (problems.length === 0 && specs.length > 0 && edited.length === 0) {
+        add(
+            "no environment spec under `environments/` has the landing zone's units",
+            "add `platform/network`, `platform/security` and `platform/shared-services` units to the environments the service runs in.",
+            "environments/",
+        );
     }
     if (problems.length > 0) {
         throw new EdfError("EDF_USAGE", `Cannot scaffold service \`${options.name}\`: nothing was written.`, problems);

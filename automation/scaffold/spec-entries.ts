@@ -39,20 +39,6 @@ export function imageDigestVariable(name: string): string {
 }
 
 /**
- * Whether a spec hosts services: it has at least one landing-zone unit (found by path). A spec
- * with none — the organisation's, which deploys accounts and guardrails — gets no service unit;
- * one with some but not all is refused by {@link addServiceToSpec}, naming what is missing.
- */
-export function hostsServices(text: string): boolean {
-    const doc = parseDocument(text);
-    const units = doc.errors.length === 0 ? (doc.toJS() as { units?: Record<string, { path?: unknown } | null> } | null)?.units : undefined;
-    // A spec that cannot be read, or has no units map, is kept, so that addServiceToSpec names its problem.
-    if (!units || typeof units !== "object") return true;
-    const paths = new Set(Object.values(LANDING_ZONE_UNIT_PATHS));
-    return Object.values(units).some((unit) => unit !== null && typeof unit === "object" && paths.has(unit.path as string));
-}
-
-/**
  * The spec text with a unit for the new service added at the end of `units`, every existing
  * byte kept (comments, alignment, blank lines, flow collections: only lines are added); or the
  * problems that prevent it. Pure: text in, text out.
@@ -60,13 +46,14 @@ export function hostsServices(text: string): boolean {
  * The entry depends on the spec's landing-zone units (found by path), names their stacks
  * in `landingZone.stacks` as the spec's backend names them, sizes the unit by the
  * environment, and — in production — injects the image digest from the environment
- * variable the pipeline sets.
+ * variable the pipeline sets. A spec with none of the landing-zone units (the organisation's
+ * environment) is skipped, with the reason: services are not deployed there.
  */
 export function addServiceToSpec(
     text: string,
     file: string,
     values: SpecEntryValues,
-): { text: string; environment: string; inputs: Readonly<Record<string, unknown>> } | { problems: SpecProblem[] } {
+): { text: string; environment: string; inputs: Readonly<Record<string, unknown>> } | { problems: SpecProblem[] } | { skipped: string } {
     const doc = parseDocument(text);
     if (doc.errors.length > 0) {
         return {
@@ -96,6 +83,11 @@ export function addServiceToSpec(
                 },
             ],
         };
+    }
+    const unitPaths = Object.values(units).map((u) => u?.path);
+    if (!Object.values(LANDING_ZONE_UNIT_PATHS).some((p) => unitPaths.includes(p))) {
+        // No workload landing zone at all (the organisation's environment): services do not run here.
+        return { skipped: `\`${environment}\` has no landing-zone unit: services are not deployed there` };
     }
     const problems: SpecProblem[] = [];
     if (units[values.name] !== undefined) {

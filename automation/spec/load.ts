@@ -37,7 +37,13 @@ export function loadSpec(file: string, displayRoot: string = process.cwd()): Loa
     const display = path.relative(displayRoot, file) || file;
     if (!exists(file)) {
         const folder = path.dirname(file);
-        const known = exists(folder) && fs.statSync(folder).isDirectory() ? fs.readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : [];
+        const known =
+            exists(folder) && fs.statSync(folder).isDirectory()
+                ? fs
+                      .readdirSync(folder)
+                      .filter((f) => /\.ya?ml$/.test(f))
+                      .sort()
+                : [];
         throw new EdfError("EDF_SPEC_NOT_FOUND", `No environment spec at \`${display}\`.`, [
             {
                 file: display,
