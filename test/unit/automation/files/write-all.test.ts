@@ -67,12 +67,7 @@ describe("writing a change all or nothing", () => {
         const files = scaffoldNewService(root, { name: "orders-api", owner: "orders-team" });
         assert.deepEqual(
             files.map((f) => f.path),
-            [
-                "services/orders-api/program.ts",
-                "environments/dev.yaml",
-                "environments/prod.yaml",
-                "environments/samples/prod.yaml",
-            ],
+            ["services/orders-api/program.ts", "environments/dev.yaml", "environments/prod.yaml", "environments/samples/prod.yaml"],
         );
         const after = snapshot(root);
         for (const file of ["environments/dev.yaml", "environments/prod.yaml", "environments/samples/prod.yaml"]) {
