@@ -17,6 +17,7 @@ export type EdfErrorCode =
     | "EDF_PREFLIGHT"
     | "EDF_BACKEND"
     | "EDF_WRITE_FAILED"
+    | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -47,6 +48,8 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_PREFLIGHT: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
     EDF_WRITE_FAILED: EXIT_CODES.failure,
+    // `inspect` of an environment none of whose selected stacks exists: nothing ran.
+    EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 

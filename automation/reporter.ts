@@ -53,10 +53,9 @@ export class HumanReporter implements Reporter {
             this.lastStatus.set(p.unit, p.status);
             this.lastHeartbeat.set(p.unit, now);
             const tries = p.attempt > 1 ? ` (attempt ${p.attempt})` : "";
+            const what = p.detail ?? `${p.resourcesDone} done, ${p.resourcesInFlight} in flight`;
             this.err.write(
-                `  ${p.unit.padEnd(20)} ${p.status.padEnd(9)} ` +
-                    `${(p.elapsedMs / 1000).toFixed(1).padStart(6)}s  ${p.resourcesDone} ` +
-                    `done, ${p.resourcesInFlight} in flight${tries}\n`,
+                `  ${p.unit.padEnd(20)} ${p.status.padEnd(9)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)}s  ${what}${tries}\n`,
             );
         }
     }

@@ -1,5 +1,6 @@
 import type { CliCommand } from "./context";
 import { commands as graph } from "./commands/graph";
+import { commands as inspect } from "./commands/inspect";
 import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
     ...graph,
     ...synth,
     ...operations,
+    ...inspect,
     ...outputs,
     ...newService,
     ...policyBundle,

@@ -8,13 +8,40 @@ import { readFrameworkFiles } from "../../policy-packs/lib/framework-files";
 import type { FrameworkMapping } from "../../policy-packs/lib/frameworks";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
 import { closestName } from "../../policy-packs/lib/names";
-import { Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
+import { loadWaiverFiles, Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
 import { placementOf } from "../files/paths";
-import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE, SDK_PIPELINE_PACK } from "./pack";
+import {
+    DEFAULT_POLICY_PACK,
+    DEFAULT_RUNTIME_PACK,
+    loadPolicyList,
+    packIdentity,
+    packLocation,
+    PackLocation,
+    isSdkPack,
+    POLICY_LIST_MODULE,
+} from "./pack";
 import { policySettingsProblems } from "./settings-problems";
 import { loadEnvironmentWaivers } from "./waiver-files";
+
+/**
+ * Where a spec keeps one pack's settings. The pipeline pack's are `policy` (synth, preview, up);
+ * the runtime pack's are `inspect.policy` (`edf inspect`). Both are resolved by the same code.
+ */
+export interface PolicySection {
+    /** JSON pointer of the section, for messages (`/policy`). */
+    readonly pointer: string;
+    readonly settings: (spec: LoadedSpec["spec"]) => PolicySpec | undefined;
+    readonly defaultPack: string;
+}
+
+export const PIPELINE_POLICY: PolicySection = { pointer: "/policy", settings: (spec) => spec.policy, defaultPack: DEFAULT_POLICY_PACK };
+export const RUNTIME_POLICY: PolicySection = {
+    pointer: "/inspect/policy",
+    settings: (spec) => spec.inspect?.policy,
+    defaultPack: DEFAULT_RUNTIME_PACK,
+};
 
 /**
  * Everything that decides a verdict in one environment, computed once and handed to every
@@ -63,17 +90,19 @@ export function resolveEnvironmentPolicy(
     loaded: LoadedSpec,
     projectRoot: string,
     options: EnvironmentPolicyOptions = {},
+    section: PolicySection = PIPELINE_POLICY,
 ): EnvironmentPolicy | undefined {
     const spec = loaded.spec;
-    if (spec.policy?.enabled === false) return undefined;
-    const location = packLocation(spec.policy?.pack, projectRoot);
+    const settings = section.settings(spec);
+    if (settings?.enabled === false) return undefined;
+    const location = packLocation(settings?.pack, projectRoot, section.defaultPack);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
     const placement = placementOf(location.policyModule, [projectRoot]);
-    // The SDK's own pipeline pack (a project without one of its own) is part of the SDK, wherever it is installed.
-    if (!placement.inside && location.dir !== SDK_PIPELINE_PACK) {
+    // The SDK's own packs (a project without one of its own) are part of the SDK, wherever it is installed.
+    if (!placement.inside && !isSdkPack(location.dir)) {
         throw new EdfError("EDF_SPEC_INVALID", `Policy pack \`${location.display}\` leads out of the project; nothing was run.`, [
             {
-                ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                ...at(settings?.pack ? `${section.pointer}/pack` : section.pointer),
                 message: `\`${location.display}/${POLICY_LIST_MODULE}\` leads to \`${placement.real}\`, outside the project`,
                 fix: "keep the policy pack inside the project, with no symbolic link out of it.",
             },
@@ -86,7 +115,7 @@ export function resolveEnvironmentPolicy(
                 `the driver judges in-process and needs the pack's policy list.`,
             [
                 {
-                    ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                    ...at(settings?.pack ? `${section.pointer}/pack` : section.pointer),
                     message: `missing \`${POLICY_LIST_MODULE}\``,
                     fix:
                         `export the pack's policies from ` +
@@ -99,17 +128,16 @@ export function resolveEnvironmentPolicy(
     const policies = loadPolicyList(location.policyModule);
     const date = options.date ?? today();
     const now = decisionTime(date);
-    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies);
-    const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
+    const enforcement = enforcementFromSpec(settings, spec.environment, policies);
+    const config = (settings?.config ?? {}) as PolicyConfigValues;
 
-    const problems: Problem[] = [...policySettingsProblems(loaded, policies, location.display)];
-    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(
-        loaded,
-        projectRoot,
-        policies,
-        location.display,
-        options.extraWaiverFiles ?? [],
-    );
+    // The pipeline pack's settings are checked in full here (ids, levels, config schemas, days); the runtime pack's by the library below.
+    const problems: Problem[] = section === PIPELINE_POLICY ? [...policySettingsProblems(loaded, policies, location.display)] : [];
+    // The pipeline pack's waiver files are read by the checked reader, with every waiver's line; the runtime pack's by the library.
+    const { waivers, problems: waiverProblems } =
+        section === PIPELINE_POLICY
+            ? loadEnvironmentWaivers(loaded, projectRoot, policies, location.display, options.extraWaiverFiles ?? [])
+            : loadSectionWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? [], section);
     problems.push(...waiverProblems);
     const waiverPolicy: WaiverPolicy = spec.policy?.waiverPolicy ?? {};
     if (waiverProblems.length === 0) problems.push(...waiverPolicyBreaches(waivers, waiverPolicy, date, loaded));
@@ -123,7 +151,11 @@ export function resolveEnvironmentPolicy(
             // The checks above cover everything the library checks; this names anything they miss.
             if (!(error instanceof PolicyInputError)) throw error;
             problems.push(
-                ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
+                ...error.problems.map((message) => ({
+                    ...at(section.pointer),
+                    message,
+                    fix: "fix the policy id, level or config value named.",
+                })),
             );
         }
     }
@@ -136,7 +168,7 @@ export function resolveEnvironmentPolicy(
     }
     return {
         environment: spec.environment,
-        pack: { ...location, ...packIdentity(location.dir, projectRoot, at(spec.policy?.pack ? "/policy/pack" : "/policy")) },
+        pack: { ...location, ...packIdentity(location.dir, projectRoot, at(settings?.pack ? `${section.pointer}/pack` : section.pointer)) },
         policies,
         enforcement,
         config,
@@ -147,6 +179,62 @@ export function resolveEnvironmentPolicy(
         packConfig: engine.packConfig,
         engineConfig: engine.document,
     };
+}
+
+const WAIVER_FIX =
+    "fix the waiver named (every waiver needs a unique id, policy, selector, reason, owner, ticket, expires; see docs/inspectors.md).";
+
+/**
+ * The one way waiver files are loaded: each of the spec's files on its own (so a problem
+ * points at its entry in `policy.waivers`), then every file together (ids unique across
+ * files), with the library's loader and the pack's policies. Sources become project-relative.
+ */
+function loadSectionWaivers(
+    loaded: LoadedSpec,
+    projectRoot: string,
+    policies: readonly PolicyDefinition[],
+    extraFiles: readonly string[],
+    section: PolicySection,
+): { waivers: Waiver[]; problems: Problem[] } {
+    const listed = section.settings(loaded.spec)?.waivers ?? [];
+    const relative = (message: string, files: readonly string[]): string =>
+        files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
+    const problems: Problem[] = [];
+    const attempt = (files: readonly string[], pointer: string, line: number | undefined, display = loaded.file): Waiver[] | undefined => {
+        try {
+            return loadWaiverFiles(files, policies);
+        } catch (error) {
+            if (!(error instanceof PolicyInputError)) throw error;
+            for (const message of error.problems)
+                problems.push({
+                    file: display,
+                    path: pointer,
+                    line,
+                    message: `invalid waiver file: ${relative(message, files)}`,
+                    fix: WAIVER_FIX,
+                });
+            return undefined;
+        }
+    };
+    listed.forEach((file, i) => {
+        // A single path in the spec has no list index.
+        const indexed = `${section.pointer}/waivers/${i}`;
+        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? `${section.pointer}/waivers` : indexed;
+        attempt([file], pointer, loaded.lineOf(pointer));
+    });
+    const extra = extraFiles.map((f) => path.resolve(f));
+    extra.forEach((file) => attempt([file], "--waivers", undefined, path.relative(projectRoot, file)));
+    if (problems.length > 0) return { waivers: [], problems };
+    const waivers = attempt([...listed, ...extra], `${section.pointer}/waivers`, loaded.lineOf(`${section.pointer}/waivers`)) ?? [];
+    return { waivers: waivers.map((w) => (w.source ? { ...w, source: path.relative(projectRoot, path.resolve(w.source)) } : w)), problems };
+}
+
+/**
+ * The runtime pack's settings for `edf inspect` (`inspect.policy`), resolved exactly as the
+ * pipeline pack's are: levels, `enforceAfter`, config and waivers for the decision day.
+ */
+export function resolveRuntimePolicy(loaded: LoadedSpec, projectRoot: string, options: EnvironmentPolicyOptions = {}): EnvironmentPolicy {
+    return resolveEnvironmentPolicy(loaded, projectRoot, options, RUNTIME_POLICY)!;
 }
 
 /**
@@ -200,9 +288,9 @@ function chosenFrameworks(loaded: LoadedSpec, projectRoot: string): { frameworks
 }
 
 /** The problems `resolveEnvironmentPolicy` would throw, for `validate` (empty when the settings are sound). */
-export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string): Problem[] {
+export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string, section: PolicySection = PIPELINE_POLICY): Problem[] {
     try {
-        resolveEnvironmentPolicy(loaded, projectRoot);
+        resolveEnvironmentPolicy(loaded, projectRoot, {}, section);
         return [];
     } catch (error) {
         if (error instanceof EdfError) return [...error.problems];

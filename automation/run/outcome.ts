@@ -66,4 +66,6 @@ export interface StackProgress {
     /** Resource steps started and not finished yet. */
     readonly resourcesInFlight: number;
     readonly attempt: number;
+    /** What the stack is doing, for people, when counts of resources do not say it (`inspect`: image, layers, bytes). */
+    readonly detail?: string;
 }

@@ -7,7 +7,7 @@ export interface RunFolder {
     readonly dir: string;
     /** The log file of a stack (created on first write). */
     logFile(stack: string): string;
-    /** Writes a file of the run, secrets scrubbed. */
+    /** Writes a file of the run (`sbom/<digest>.cdx.json`: folders are made), secrets scrubbed. */
     write(name: string, content: string): string;
 }
 
@@ -35,6 +35,7 @@ export function createRunFolder(edfHome: string, command: string, redactor: Reda
         logFile: (stack) => path.join(dir, `${stack.replace(/[^A-Za-z0-9._-]/g, "_")}.log`),
         write: (name, content) => {
             const file = path.join(dir, name);
+            fs.mkdirSync(path.dirname(file), { recursive: true });
             fs.writeFileSync(file, redactor.scrub(content));
             return file;
         },

@@ -4,11 +4,12 @@ import * as path from "path";
 import { EdfError, MAX_PROBLEMS, Problem } from "../errors";
 import { readCheckedText } from "../files/read";
 import { parseYamlText } from "../files/yaml";
-import { checkSpecPaths, listedWaiverFiles } from "./paths";
+import { checkSpecPaths } from "./paths";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
 import { withExternalIdInputs } from "./targets";
+import { checkWaiverFiles, resolveWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
@@ -75,8 +76,8 @@ export interface SpecLocation {
 }
 
 /**
- * Validates spec text; `display` is the file name used in messages. `policy.waivers` comes
- * back as absolute paths. @default location - `display` resolved from the working directory
+ * Validates spec text; `display` is the file name used in messages. `policy.waivers` and
+ * `inspect.policy.waivers` come back as absolute paths. @default location - `display` resolved from the working directory
  */
 export function parseSpec(
     text: string,
@@ -109,16 +110,19 @@ export function parseSpec(
     }
     const spec = data as EnvironmentSpec;
     if (found.length < MAX_PROBLEMS) {
-        found.push(...checkSemantics(spec), ...checkSpecPaths(spec, location.specDir, location.projectRoot));
+        found.push(
+            ...checkSemantics(spec),
+            ...checkSpecPaths(spec, location.specDir, location.projectRoot),
+            // The runtime pack's waiver files (`inspect.policy.waivers`); the pipeline pack's are judged by real path above.
+            ...checkWaiverFiles(spec, location.specDir, location.projectRoot).filter((p) => p.path.startsWith("/inspect/")),
+        );
     }
     if (found.length > 0) {
         const shown = found.slice(0, MAX_PROBLEMS).map((p) => ({ file: display, ...p, line: lineOf(p.path ?? "") }));
         throw invalid(display, shown, found.length - shown.length);
     }
-    const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
-    const withWaivers: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
-    // External ids of assumed roles are resolved as inputs: up front, with provenance, redacted.
-    const resolved = withExternalIdInputs(withWaivers);
+    // Waiver files of both packs as absolute paths; external ids of assumed roles resolved as inputs: up front, with provenance, redacted.
+    const resolved = withExternalIdInputs(resolveWaiverFiles(spec, location.specDir));
     return { file: display, spec: resolved, lineOf, specDir: location.specDir, projectRoot: location.projectRoot };
 }
 

@@ -7,6 +7,7 @@ import { ServiceArgumentError, throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
 import { executionRoleStatements } from "./iam-documents";
 import { ServiceIdentity } from "./service-identity";
+import { architectureOf, ServiceRuntime } from "./runtime-output";
 import { containerServiceProblems } from "./container-service-validation";
 import type { ImageSelection } from "./validation/image";
 
@@ -59,6 +60,8 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly targetGroup?: aws.lb.TargetGroup;
     /** The image reference the task runs. */
     readonly image: pulumi.Output<string>;
+    /** What runs, for runtime inspection: export it in the stack output `runtime` (`runtimeOutput([service.runtime])`). */
+    readonly runtime: pulumi.Output<ServiceRuntime>;
 
     constructor(name: string, args: ContainerServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
         throwIfProblems(`ContainerService \`${name}\``, containerServiceProblems(name, args));
@@ -126,6 +129,7 @@ export class ContainerService extends pulumi.ComponentResource {
         const containerSecrets = pulumi
             .all(secretRefs.map((s) => pulumi.all([s.name, s.valueFrom])))
             .apply((pairs) => pairs.map(([secretName, valueFrom]): ContainerSecretRef => ({ name: secretName, valueFrom })));
+        const cpuArchitecture = "X86_64";
         const definitions = pulumi
             .all([this.image, environment, containerSecrets, this.logGroup.name, region])
             .apply(([image, env, secrets, logGroupName, regionName]) =>
@@ -150,7 +154,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 memory: String(args.memory ?? DEFAULT_MEMORY),
                 networkMode: "awsvpc",
                 requiresCompatibilities: ["FARGATE"],
-                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture },
                 executionRoleArn: identity.executionRole.arn,
                 taskRoleArn: identity.taskRole.arn,
                 volumes: [{ name: SCRATCH_VOLUME }],
@@ -197,11 +201,25 @@ export class ContainerService extends pulumi.ComponentResource {
         );
 
         autoscaleService(this, name, identity, this.service, this.targetGroup, args.scaling, minTasks, maxTasks);
+        const user = args.user ?? DEFAULT_CONTAINER_USER;
+        this.runtime = pulumi
+            .all([sharedServices.ecsClusterArn, this.service.name, this.taskDefinition.family, this.taskDefinition.arn, this.image, region])
+            .apply(([cluster, serviceName, family, arn, image, regionName]): ServiceRuntime => ({
+                kind: "ecs-service",
+                name,
+                cluster,
+                service: serviceName,
+                region: regionName,
+                taskDefinition: { family, arn },
+                platform: { os: "linux", architecture: architectureOf(cpuArchitecture) },
+                containers: [{ name, image, ...(args.image?.digest ? { digest: args.image.digest } : {}), user }],
+            }));
         this.registerOutputs({
             repositoryUrl: this.repository.repositoryUrl,
             image: this.image,
             serviceName: this.service.name,
             targetGroupArn: this.targetGroup?.arn,
+            runtime: this.runtime,
         });
     }
 }

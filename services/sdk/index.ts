@@ -38,6 +38,10 @@ export { HttpApi } from "./http-api";
 export type { HttpApiArgs, HttpApiAuthorizer, HttpApiDomain, HttpApiRoute, HttpApiTarget } from "./http-api";
 export type { HttpMethod } from "./http-api-routes";
 
+// What a service stack tells `edf inspect` about what it runs (the `runtime` output every service unit exports).
+export { RUNTIME_OUTPUT, RUNTIME_OUTPUT_VERSION, runtimeOutput } from "./runtime-output";
+export type { RuntimeContainer, RuntimeOutput, ServiceRuntime } from "./runtime-output";
+
 // The typed error every component and reader throws on bad input (code EDF_SERVICE_INVALID).
 export { ServiceArgumentError } from "./errors";
 

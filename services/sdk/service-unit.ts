@@ -5,6 +5,7 @@ import type { ServiceSecret } from "./container-secrets";
 import { ContainerService } from "./container-service";
 import type { ContainerShape } from "./container-service-validation";
 import { resolveLandingZone, ServiceLandingZoneOutputs } from "./landing-zone";
+import { RuntimeOutput, runtimeOutput } from "./runtime-output";
 import { ServiceIdentity } from "./service-identity";
 import { assertContainerShape, containerSettings, readServiceSettings, ServiceUnitSettings, TaskSize, taskSize } from "./settings";
 
@@ -46,6 +47,8 @@ export type ServiceUnitOutputs = {
     readonly serviceName: pulumi.Output<string>;
     readonly image: pulumi.Output<string>;
     readonly repositoryUrl: pulumi.Output<string>;
+    /** What runs, for `edf inspect`: cluster, service, task definition, declared images (runtime-output.ts). */
+    readonly runtime: pulumi.Output<RuntimeOutput>;
     /** The landing-zone contract version the service consumed. */
     readonly contractVersion: string;
 };
@@ -78,8 +81,8 @@ export interface ServiceUnitArgs<TInputs, TOutputs extends Record<string, unknow
  * created: the stack config's settings and the container's shape for this environment, the
  * `config` input's settings, the unit's own inputs, the landing zone (only read-only stack
  * references may exist by then); then the identity, the dependencies and the
- * {@link ContainerService}. The stack exports the service's name, image, repository and the
- * landing-zone contract version it consumed, plus what the dependencies add.
+ * {@link ContainerService}. The stack exports the service's name, image, repository, what runs
+ * (`runtime`, read by `edf inspect`) and the landing-zone contract version it consumed, plus what the dependencies add.
  *
  * ```ts
  * export default serviceUnit({
@@ -122,6 +125,7 @@ export function serviceUnit<TInputs = Record<string, never>, TOutputs extends Re
             serviceName: service.service.name,
             image: service.image,
             repositoryUrl: service.repository.repositoryUrl,
+            runtime: service.runtime.apply((r) => runtimeOutput([r])),
             ...(dependencies.outputs ?? ({} as TOutputs)),
             contractVersion: landingZone.sharedServices.contractVersion,
         };

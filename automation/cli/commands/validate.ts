@@ -1,5 +1,6 @@
 import { formatProblem } from "../../errors";
 import { validateEnvironment } from "../../plan";
+import { resolveRuntimePolicy } from "../../policy/environment-policy";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 /**
@@ -17,6 +18,8 @@ export const commands: CliCommand[] = [
             ).action((options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                 const ctx = context();
                 const { plan, warnings } = validateEnvironment(options.env, ctx.projectRoot, selectionOf(options));
+                // The runtime pack's settings are checked as the pipeline pack's are, when the spec gives any.
+                if (plan.loaded.spec.inspect?.policy) resolveRuntimePolicy(plan.loaded, ctx.projectRoot);
                 for (const warning of warnings) {
                     ctx.reporter.warn(formatProblem(warning));
                 }
