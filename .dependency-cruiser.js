@@ -5,7 +5,7 @@
 //
 //   automation/index.ts                       the library API
 //   automation/cli/                           commands (thin: parse options, call the library)
-//   automation/{driver,outputs,inspection}.ts, scaffold/   what commands call
+//   automation/{driver,outputs,inspection,doctor}.ts, scaffold/   what commands call
 //   automation/{engine,synth,inspect}/        executors of the environment run
 //   automation/run/, reporter.ts              the environment run, outcomes, run folders
 //   automation/{files,spec,graph,backend,inputs,policy,loader,image}/, plan.ts, errors.ts, redact.ts
@@ -18,11 +18,12 @@
 const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|files/|spec/|graph/|backend/|inputs/|policy/|loader/|image/)";
 const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
 const AUTOMATION_EXECUTORS = "^automation/(engine|synth|inspect)/";
-const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts|inspection\\.ts)";
+const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts)";
 const ABOVE_BASE =
-    "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
-const ABOVE_RUN = "^automation/(engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
-const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|index\\.ts)";
+    "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|cli/|" +
+    "driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|index\\.ts)";
+const ABOVE_RUN = "^automation/(engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|index\\.ts)";
+const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|index\\.ts)";
 const PRODUCT = "^(unit|platform|services|automation|policy-packs)/";
 const PRODUCT_TESTS_AND_BENCHMARKS = "^(unit|platform|services|automation|policy-packs|test|bench)/";
 

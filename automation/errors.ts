@@ -15,6 +15,10 @@ export type EdfErrorCode =
     | "EDF_USAGE"
     | "EDF_INPUT_UNRESOLVED"
     | "EDF_PREFLIGHT"
+    | "EDF_UPSTREAM_NOT_DEPLOYED"
+    | "EDF_CONFIRMATION_REQUIRED"
+    | "EDF_PROTECTED"
+    | "EDF_TOOL_MISSING"
     | "EDF_BACKEND"
     | "EDF_WRITE_FAILED"
     | "EDF_NOT_DEPLOYED"
@@ -28,7 +32,11 @@ export const EXIT_CODES = {
     failure: 1,
     /** A mandatory policy violation failed at least one stack (and nothing else failed). */
     policyViolation: 2,
-    /** Bad input: invalid spec, cycle, unknown unit, unresolved input, bad option. Nothing ran. */
+    /**
+     * Bad input or a refusal before anything ran: invalid spec, cycle, unknown unit, unresolved
+     * input, bad option, an upstream never deployed, a confirmation not given, protected resources
+     * without `--unprotect`, a missing tool. Nothing ran.
+     */
     badInput: 3,
     /** `drift` found at least one drifted stack. */
     drift: 4,
@@ -46,6 +54,10 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_USAGE: EXIT_CODES.badInput,
     EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
     EDF_PREFLIGHT: EXIT_CODES.badInput,
+    EDF_UPSTREAM_NOT_DEPLOYED: EXIT_CODES.badInput,
+    EDF_CONFIRMATION_REQUIRED: EXIT_CODES.badInput,
+    EDF_PROTECTED: EXIT_CODES.badInput,
+    EDF_TOOL_MISSING: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
     EDF_WRITE_FAILED: EXIT_CODES.failure,
     // `inspect` of an environment none of whose selected stacks exists: nothing ran.

@@ -32,13 +32,13 @@ export function planEnvironment(
     const loaded = loadSpec(specPathFor(env, projectRoot), projectRoot);
     let graph: StackGraph;
     try {
-        graph = buildGraph(loaded.spec);
+        graph = buildGraph(loaded.spec, (at) => loaded.lineOf(at));
     } catch (error) {
         if (error instanceof EdfError) {
             throw new EdfError(
                 error.code,
                 error.message,
-                error.problems.map((p) => ({ ...p, file: loaded.file, line: loaded.lineOf("/units") })),
+                error.problems.map((p) => ({ ...p, file: loaded.file, line: loaded.lineOf(p.path ?? "/units") })),
                 error.omittedProblems,
             );
         }

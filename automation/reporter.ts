@@ -127,7 +127,9 @@ export class JsonReporter implements Reporter {
                       ...(error.omittedProblems > 0 ? { omittedProblems: error.omittedProblems } : {}),
                   }
                 : { code: "EDF_INTERNAL", message: e?.message ?? String(error) };
-        this.out.write(`${JSON.stringify({ error: { ...body, ...(this.debug && e?.stack ? { stack: e.stack } : {}) } }, null, 2)}\n`);
+        // The same keys as a result document's: a failed run has no findings, and says so.
+        const document = { error: { ...body, ...(this.debug && e?.stack ? { stack: e.stack } : {}) }, findings: [] };
+        this.out.write(`${JSON.stringify(document, null, 2)}\n`);
     }
 
     private line(data: Record<string, unknown>): void {

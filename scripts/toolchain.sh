@@ -330,12 +330,17 @@ write_file "$TOOLS/bin/pulumi-analyzer-policy-nodejs" 755 <<'SHIM'
 #!/bin/sh
 # Runs a Node policy pack for the CLI (arguments: <engine address> <pack dir>). The CLI starts
 # it with the pack's folder as working directory, so the runner comes from the pack's own
-# dependencies, as the plugin protocol expects.
-runner=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run-policy-pack'))") || {
-  echo "pulumi-analyzer-policy-nodejs: @pulumi/pulumi is not installed for the policy pack in $(pwd): run npm install" >&2
-  exit 1
-}
-exec node "$runner" "$@"
+# dependencies, as the plugin protocol expects: the nearest node_modules up from there, found in
+# shell as Node's resolution would (a `node -e require.resolve` cost one more Node start per stack).
+dir=$PWD
+while :; do
+  runner="$dir/node_modules/@pulumi/pulumi/cmd/run-policy-pack/index.js"
+  [ -f "$runner" ] && exec node "$runner" "$@"
+  [ "$dir" = / ] && break
+  dir=$(dirname "$dir")
+done
+echo "pulumi-analyzer-policy-nodejs: @pulumi/pulumi is not installed for the policy pack in $(pwd): run npm install" >&2
+exit 1
 SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
@@ -364,14 +369,16 @@ done_step "$bao_version; moto_server ready; parliament $parliament_version"
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
 # runs them in its bench smoke stage); docker-registry is the CNCF distribution registry the
-# inspect suites start on 127.0.0.1, and skopeo pushes the images they write as OCI layouts.
+# inspect suites start on 127.0.0.1, and skopeo pushes the images they write as OCI layouts; zsh
+# loads `edf completion zsh` in the CLI test.
 # Needs root for apt-get, as CI and these machines have.
-step "Debian packages (Chromium, GNU time, docker-registry, skopeo)" "install them (apt-get install chromium time docker-registry skopeo), or set EDF_CHROMIUM to a Chromium binary"
+step "Debian packages (Chromium, GNU time, docker-registry, skopeo, zsh)" "install them (apt-get install chromium time docker-registry skopeo zsh), or set EDF_CHROMIUM to a Chromium binary"
 missing_debian_packages() {
   [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
   [[ -x /usr/bin/time ]] || echo time
   [[ -x /usr/bin/docker-registry ]] || echo docker-registry
   [[ -x /usr/bin/skopeo ]] || echo skopeo
+  command -v zsh >/dev/null || echo zsh
 }
 # apt and dpkg are machine-wide: one run installs, another waits for it, then finds them there.
 install_debian_packages() {
@@ -391,7 +398,7 @@ if [[ -n "$(missing_debian_packages)" ]]; then
   fi
 fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; $(/usr/bin/docker-registry --version 2>/dev/null | head -n1); $(/usr/bin/skopeo --version)"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; $(/usr/bin/docker-registry --version 2>/dev/null | head -n1); $(/usr/bin/skopeo --version); $(zsh --version 2>/dev/null)"
 
 # --- 9. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable; for the lowest Node runtime, that npm reaches its registry"

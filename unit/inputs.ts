@@ -12,6 +12,34 @@ import { isConfigSecret } from "./sdk-internals";
 export const INPUT_CONFIG_NAMESPACE = "edf-input";
 
 /**
+ * The value the driver writes for an input whose producing stack has never been deployed, in a
+ * preview before an environment's first deployment: `{ "edf:unknown": { stack, output } }`.
+ * Programs never see it: `output`, `getSecret` and `requireSecret` turn it into a Pulumi
+ * unknown, and `get`/`require` refuse it with a message naming the producer.
+ */
+export const UNKNOWN_INPUT_KEY = "edf:unknown";
+
+/** Where an unknown input would have come from. */
+export interface UnknownInput {
+    readonly stack: string;
+    readonly output: string;
+}
+
+/** The marker of an unknown input (what the driver writes into stack config). */
+export function unknownInputMarker(input: UnknownInput): Record<string, UnknownInput> {
+    return { [UNKNOWN_INPUT_KEY]: input };
+}
+
+/** The producer named by an unknown-input marker, or undefined for a real value. */
+export function unknownInputOf(value: unknown): UnknownInput | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    const marker = (value as Record<string, unknown>)[UNKNOWN_INPUT_KEY];
+    if (typeof marker !== "object" || marker === null) return undefined;
+    const { stack, output } = marker as Record<string, unknown>;
+    return typeof stack === "string" && typeof output === "string" ? { stack, output } : undefined;
+}
+
+/**
  * Typed access to the inputs the driver injected into this stack.
  *
  * Programs read every injected fact through this accessor, never through raw
@@ -27,20 +55,50 @@ export class UnitInputs {
         this.config = config;
     }
 
-    /** Whether the driver injected the input as a secret (Vault, or `secret: true` in the spec). */
-    isSecret(name: string): boolean {
-        return isConfigSecret(`${this.config.name}:${name}`);
-    }
-
-    /** The input's plain value, or `undefined` when the stack has no such input. Refuses a secret input. */
+    /**
+     * The input's value, or `undefined` when the stack has no such input. An input that is
+     * unknown in this preview (its producer has never been deployed) is refused, naming the
+     * producer: read such inputs with {@link output} to preview before the first deployment.
+     */
     get<T = unknown>(name: string): T | undefined {
-        if (this.isSecret(name)) {
+        const value = this.config.getObject<T>(name);
+        const unknown = unknownInputOf(value);
+        if (unknown) {
+            throw new Error(
+                `Input \`${name}\` of \`${pulumi.getStack()}\` is unknown in this preview: it is output \`${unknown.output}\` of ` +
+                    `stack \`${unknown.stack}\`, which has never been deployed. Read it with \`ctx.inputs.output("${name}")\` ` +
+                    "(an Output, unknown until the producer is deployed) to preview this stack before its first deployment, " +
+                    "or deploy the producer first.",
+            );
+        }
+        if (value !== undefined && this.isSecret(name)) {
             throw new Error(
                 `Input \`${name}\` is a secret: read it with \`ctx.inputs.output("${name}")\` or \`requireSecret\`, ` +
                     `which keep it a Pulumi secret, never as plain text.`,
             );
         }
-        return this.config.getObject<T>(name);
+        return value;
+    }
+
+    /** Whether the driver injected the input as a secret (Vault, or `secret: true` in the spec). */
+    isSecret(name: string): boolean {
+        return isConfigSecret(`${this.config.name}:${name}`);
+    }
+
+    /** Whether the input is unknown in this preview (its producer has never been deployed). */
+    isUnknown(name: string): boolean {
+        return unknownInputOf(this.config.getObject(name)) !== undefined;
+    }
+
+    /**
+     * The input as an Output: its value, or — in a preview before the producing stack's first
+     * deployment — one of Pulumi's own unknowns (policies see `unknown`, never a made-up value).
+     * Secret inputs stay secret. Fails, naming the fix, when the stack has no such input.
+     */
+    output<T = unknown>(name: string): pulumi.Output<T> {
+        if (this.isUnknown(name)) return this.unknown<T>(name);
+        if (isConfigSecret(`${this.config.name}:${name}`)) return this.requireSecret<T>(name);
+        return pulumi.output(this.require<T>(name)) as pulumi.Output<T>;
     }
 
     /** The input's value; fails with the input named when it is missing. Refuses a secret input. */
@@ -55,23 +113,18 @@ export class UnitInputs {
         return value;
     }
 
-    /** The input as an output, secret exactly when it was injected as one; `undefined` when it is not set. */
-    output<T = unknown>(name: string): pulumi.Output<T> | undefined {
-        if (this.isSecret(name)) return this.config.getSecretObject<T>(name);
-        const value = this.config.getObject<T>(name);
-        return value === undefined ? undefined : (pulumi.output(value as pulumi.Input<T>) as pulumi.Output<T>);
-    }
-
-    /** The input as a secret output (Vault values arrive this way). */
+    /** The input as a secret output (Vault values arrive this way); unknown in a preview before its producer's first deployment. */
     requireSecret<T = unknown>(name: string): pulumi.Output<T> {
+        if (this.isUnknown(name)) return pulumi.secret(this.unknown<T>(name)) as pulumi.Output<T>;
         if (this.config.getSecretObject<T>(name) === undefined) {
             this.require<T>(name);
         }
         return this.config.requireSecretObject<T>(name);
     }
 
-    /** An optional secret input. */
+    /** An optional secret input; unknown in a preview before its producer's first deployment. */
     getSecret<T = unknown>(name: string): pulumi.Output<T> | undefined {
+        if (this.isUnknown(name)) return pulumi.secret(this.unknown<T>(name)) as pulumi.Output<T>;
         return this.config.getSecretObject<T>(name);
     }
 
@@ -122,6 +175,17 @@ export class UnitInputs {
             throw new Error(`Input \`${name}\` must be a JSON object of settings, e.g. \`{"logLevel": "info"}\`.`);
         }
         return raw as Record<string, unknown>;
+    }
+
+    /** A Pulumi unknown for an unknown input; refused outside a preview (a deployment never takes unknowns). */
+    private unknown<T>(name: string): pulumi.Output<T> {
+        if (!pulumi.runtime.isDryRun()) {
+            throw new Error(
+                `Input \`${name}\` of \`${pulumi.getStack()}\` was written for a preview before its producer's first deployment: ` +
+                    "deploy the producer first, then deploy this stack with `edf up` (which writes the real value).",
+            );
+        }
+        return pulumi.output(pulumi.unknown) as pulumi.Output<T>;
     }
 }
 

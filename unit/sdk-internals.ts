@@ -60,11 +60,6 @@ check(
     "`runtime/state` `withLocalStorage`",
     "a fresh runtime store per synthesized stack",
 );
-check(
-    typeof runtimeConfig.isConfigSecret === "function",
-    "`runtime/config` `isConfigSecret`",
-    "keeping an input the driver injected as a secret a secret in programs",
-);
 check(typeof runtimeSettings.getMonitor === "function", "`runtime/settings` `getMonitor`", "capturing registrations under mocks");
 check(
     runtimeSettings.waitForRPCs === undefined || typeof runtimeSettings.waitForRPCs === "function",
@@ -72,6 +67,11 @@ check(
     "draining a mocked program's registrations",
 );
 check(typeof runtimeSettings.grpcChannelOptions === "object", "`runtime/settings` `grpcChannelOptions`", "program hosts' gRPC servers");
+check(
+    typeof runtimeConfig.isConfigSecret === "function",
+    "`runtime/config` `isConfigSecret`",
+    "keeping a secret input secret as an Output, never plain text in programs",
+);
 check(typeof automationCmd.CommandResult === "function", "`automation/cmd` `CommandResult`", "the driver's CLI runner");
 check(typeof automationErrors.createCommandError === "function", "`automation/errors` `createCommandError`", "the driver's CLI runner");
 check(typeof automationServer.LanguageServer === "function", "`automation/server` `LanguageServer`", "program hosts");
@@ -96,11 +96,11 @@ check(
 /** Runs `program` with a runtime store of its own (config, monitor, feature flags), as the SDK does per inline program. */
 export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: () => Promise<T>) => Promise<T>;
 
-/** Whether the stack config key (`edf-input:db-password`) holds a secret: the SDK knows, but says so only internally. */
-export const isConfigSecret = runtimeConfig.isConfigSecret as (key: string) => boolean;
-
 /** The current runtime's resource monitor (the mock monitor under `setMocks`). */
 export const getMonitor = runtimeSettings.getMonitor as () => unknown;
+
+/** Whether a config key (`<namespace>:<key>`) holds a secret in the current stack's config. */
+export const isConfigSecret = runtimeConfig.isConfigSecret as (key: string) => boolean;
 
 /** Waits for the runtime's outstanding RPCs, when the SDK has the function. */
 export const waitForRPCs = runtimeSettings.waitForRPCs as (() => Promise<void>) | undefined;

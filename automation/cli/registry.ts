@@ -1,4 +1,6 @@
 import type { CliCommand } from "./context";
+import { commands as completion } from "./commands/completion";
+import { commands as doctor } from "./commands/doctor";
 import { commands as graph } from "./commands/graph";
 import { commands as inspect } from "./commands/inspect";
 import { commands as init } from "./commands/init";
@@ -8,6 +10,7 @@ import { commands as outputs } from "./commands/outputs";
 import { commands as policyBundle } from "./commands/policy-bundle";
 import { commands as synth } from "./commands/synth";
 import { commands as validate } from "./commands/validate";
+import { commands as version } from "./commands/version";
 
 /**
  * Every command of `edf`, in the order `edf --help` lists them. A new command is a file in
@@ -23,4 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
     ...outputs,
     ...newService,
     ...policyBundle,
+    ...doctor,
+    ...version,
+    ...completion,
 ];

@@ -1,5 +1,7 @@
-import { EdfError } from "../errors";
-import { closestName } from "../../policy-packs/lib/names";
+import { EdfError, Problem } from "../errors";
+import { pointer } from "../spec/yaml-lines";
+import { inferReferences } from "./inferred";
+import { closestName } from "../spec/semantics";
 import type { EnvironmentSpec } from "../spec/types";
 
 /** Why one unit must come after another. */
@@ -8,8 +10,18 @@ export interface Edge {
     readonly from: string;
     /** The unit that needs it. */
     readonly to: string;
-    /** `dependsOn`, or `input <name>` for a stack-output input. */
+    /**
+     * Why: `dependsOn` or `input <name>` (declared in the spec), or the SDK config that names the
+     * stack the unit's code reads (`landingZone.stacks.<part>`, `stackReferences.<name>`: inferred).
+     */
     readonly reasons: readonly string[];
+    /** The reasons inferred from what the unit's code reads (a subset of `reasons`); absent when there are none. */
+    readonly inferred?: readonly string[];
+}
+
+/** Whether the spec states an edge itself (not only the code's stack references). */
+export function isDeclared(edge: Edge): boolean {
+    return edge.reasons.length > (edge.inferred?.length ?? 0);
 }
 
 /** The stack graph of one environment: units in spec order and the edges between them. */
@@ -18,31 +30,81 @@ export interface StackGraph {
     readonly edges: readonly Edge[];
 }
 
+/** An edge reason and where the spec states it. */
+interface Cause {
+    readonly from: string;
+    readonly to: string;
+    readonly reason: string;
+    readonly path: string;
+    readonly inferred: boolean;
+}
+
 /**
- * Builds the graph from declared dependencies and the dependencies implied by inputs
- * that read another stack's outputs. Throws `EDF_CYCLE` naming the cycle.
+ * Builds the graph from declared dependencies, the dependencies implied by inputs that read
+ * another stack's outputs, and the stack references the units' code declares through the SDK
+ * (graph/inferred.ts). Throws `EDF_SPEC_INVALID` for a reference that cannot be right — above
+ * all a declared edge the code contradicts, naming both places — and `EDF_CYCLE` naming a cycle.
+ * `lineOf` puts line numbers into messages that name a second place.
  */
-export function buildGraph(spec: EnvironmentSpec): StackGraph {
-    const reasons = new Map<string, string[]>();
-    const add = (from: string, to: string, reason: string): void => {
-        const key = `${from}\u0000${to}`;
-        const known = reasons.get(key);
-        if (known) known.push(reason);
-        else reasons.set(key, [reason]);
-    };
+export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => number | undefined = () => undefined): StackGraph {
+    const causes: Cause[] = [];
     for (const [name, unit] of Object.entries(spec.units)) {
-        for (const dependency of unit.dependsOn ?? []) {
-            add(dependency, name, "dependsOn");
-        }
+        (unit.dependsOn ?? []).forEach((dependency, index) =>
+            causes.push({
+                from: dependency,
+                to: name,
+                reason: "dependsOn",
+                path: pointer("units", name, "dependsOn", index),
+                inferred: false,
+            }),
+        );
         for (const [inputName, input] of Object.entries(unit.inputs ?? {})) {
             if (input.from === "stack") {
-                add(input.unit, name, `input ${inputName}`);
+                const path = pointer("units", name, "inputs", inputName);
+                causes.push({ from: input.unit, to: name, reason: `input ${inputName}`, path, inferred: false });
             }
         }
     }
-    const edges = [...reasons.entries()].map(([key, why]) => {
+    const inferred = inferReferences(spec);
+    for (const r of inferred.references) {
+        causes.push({ from: r.target, to: r.unit, reason: r.reference.via, path: r.path, inferred: true });
+    }
+    const problems: Problem[] = inferred.problems.map((p) => ({ ...p }));
+    const at = (path: string): string => {
+        const line = lineOf(path);
+        return line ? `\`${path}\` (line ${line})` : `\`${path}\``;
+    };
+    for (const code of causes.filter((c) => c.inferred)) {
+        for (const stated of causes.filter((c) => !c.inferred && c.from === code.to && c.to === code.from)) {
+            problems.push({
+                path: stated.path,
+                message:
+                    `the spec puts \`${stated.to}\` after \`${stated.from}\` (\`${stated.reason}\` at ${at(stated.path)}), but ` +
+                    `\`${code.to}\`'s code reads \`${code.from}\`'s stack (\`${code.reason}\` at ${at(code.path)}): ` +
+                    `\`${code.from}\` must be deployed first`,
+                fix:
+                    `remove the \`${stated.reason}\` that makes \`${stated.to}\` wait for \`${stated.from}\`, or stop ` +
+                    `\`${code.to}\` reading \`${code.from}\`'s stack.`,
+            });
+        }
+    }
+    if (problems.length > 0) {
+        throw new EdfError(
+            "EDF_SPEC_INVALID",
+            `The stack references of \`${spec.environment}\` contradict the spec: ${problems.length} problem(s).`,
+            problems,
+        );
+    }
+    const byEdge = new Map<string, { reasons: string[]; inferred: string[] }>();
+    for (const cause of causes) {
+        const key = `${cause.from}\u0000${cause.to}`;
+        const entry = byEdge.get(key) ?? byEdge.set(key, { reasons: [], inferred: [] }).get(key)!;
+        entry.reasons.push(cause.reason);
+        if (cause.inferred) entry.inferred.push(cause.reason);
+    }
+    const edges = [...byEdge.entries()].map(([key, why]) => {
         const [from, to] = key.split("\u0000") as [string, string];
-        return { from, to, reasons: why };
+        return { from, to, reasons: why.reasons, ...(why.inferred.length ? { inferred: why.inferred } : {}) };
     });
     const graph = { units: Object.keys(spec.units), edges };
     const cycle = findCycle(graph);
@@ -53,141 +115,79 @@ export function buildGraph(spec: EnvironmentSpec): StackGraph {
                 message: `dependency cycle ${cycle.join(" → ")}`,
                 fix:
                     "remove one `dependsOn` entry or stack input on this cycle (inputs " +
-                    "that read another stack's outputs are dependencies too).",
+                    "that read another stack's outputs are dependencies too, and so are the stacks a unit's " +
+                    "`landingZone.stacks` and `stackReferences` name).",
             },
         ]);
     }
     return graph;
 }
 
-interface Adjacency {
-    readonly dependencies: ReadonlyMap<string, readonly string[]>;
-    readonly dependents: ReadonlyMap<string, readonly string[]>;
-}
-
-// Built once per graph: the graph is immutable, and a lookup per unit must not scan every edge.
-const adjacencies = new WeakMap<StackGraph, Adjacency>();
-
-function adjacencyOf(graph: StackGraph): Adjacency {
-    let adjacency = adjacencies.get(graph);
-    if (!adjacency) {
-        const dependencies = new Map<string, string[]>();
-        const dependents = new Map<string, string[]>();
-        for (const edge of graph.edges) {
-            (dependencies.get(edge.to) ?? dependencies.set(edge.to, []).get(edge.to)!).push(edge.from);
-            (dependents.get(edge.from) ?? dependents.set(edge.from, []).get(edge.from)!).push(edge.to);
-        }
-        adjacency = { dependencies, dependents };
-        adjacencies.set(graph, adjacency);
-    }
-    return adjacency;
-}
-
 /** Units that `unit` directly needs. */
 export function dependenciesOf(graph: StackGraph, unit: string): string[] {
-    return [...(adjacencyOf(graph).dependencies.get(unit) ?? [])];
+    return graph.edges.filter((e) => e.to === unit).map((e) => e.from);
 }
 
 /** Units that directly need `unit`. */
 export function dependentsOf(graph: StackGraph, unit: string): string[] {
-    return [...(adjacencyOf(graph).dependents.get(unit) ?? [])];
+    return graph.edges.filter((e) => e.from === unit).map((e) => e.to);
 }
 
-/** Returns one cycle as a closed path (`a → b → a`), or undefined. Iterative: a chain of 10,000 units is no deeper than one of 3. */
+/** Returns one cycle as a closed path (`a → b → a`), or undefined. */
 export function findCycle(graph: StackGraph): string[] | undefined {
-    const { dependents } = adjacencyOf(graph);
     const state = new Map<string, "visiting" | "done">();
-    for (const start of graph.units) {
-        if (state.has(start)) continue;
-        // The path being explored, each unit with the index of its next dependent to look at.
-        const path: { unit: string; next: number }[] = [{ unit: start, next: 0 }];
-        state.set(start, "visiting");
-        while (path.length > 0) {
-            const top = path[path.length - 1]!;
-            const next = (dependents.get(top.unit) ?? [])[top.next++];
-            if (next === undefined) {
-                state.set(top.unit, "done");
-                path.pop();
-            } else if (state.get(next) === "visiting") {
-                const units = path.map((p) => p.unit);
-                return [...units.slice(units.indexOf(next)), next];
-            } else if (!state.has(next)) {
-                state.set(next, "visiting");
-                path.push({ unit: next, next: 0 });
+    const stack: string[] = [];
+    const visit = (unit: string): string[] | undefined => {
+        state.set(unit, "visiting");
+        stack.push(unit);
+        for (const next of dependentsOf(graph, unit)) {
+            if (state.get(next) === "visiting") {
+                return [...stack.slice(stack.indexOf(next)), next];
+            }
+            if (!state.has(next)) {
+                const found = visit(next);
+                if (found) {
+                    return found;
+                }
+            }
+        }
+        stack.pop();
+        state.set(unit, "done");
+        return undefined;
+    };
+    for (const unit of graph.units) {
+        if (!state.has(unit)) {
+            const found = visit(unit);
+            if (found) {
+                return found;
             }
         }
     }
     return undefined;
 }
 
-/** A topological order (dependencies first), stable with respect to spec order: of the units ready, the earliest in the spec goes first. */
+/** A topological order (dependencies first), stable with respect to spec order. */
 export function topologicalOrder(graph: StackGraph, subset: readonly string[] = graph.units): string[] {
     const included = new Set(subset);
-    const { dependencies, dependents } = adjacencyOf(graph);
-    const position = new Map(graph.units.map((u, i) => [u, i]));
-    const waiting = new Map<string, number>();
-    const ready = new MinHeap();
-    for (const unit of graph.units) {
-        if (!included.has(unit)) continue;
-        const count = (dependencies.get(unit) ?? []).filter((d) => included.has(d)).length;
-        waiting.set(unit, count);
-        if (count === 0) ready.push(position.get(unit)!);
-    }
+    const remaining = new Map(
+        graph.units.filter((u) => included.has(u)).map((u) => [u, dependenciesOf(graph, u).filter((d) => included.has(d)).length]),
+    );
     const order: string[] = [];
-    while (ready.size > 0) {
-        const unit = graph.units[ready.pop()]!;
-        order.push(unit);
-        for (const dependent of dependents.get(unit) ?? []) {
-            const count = waiting.get(dependent);
-            if (count === undefined) continue;
-            waiting.set(dependent, count - 1);
-            if (count === 1) ready.push(position.get(dependent)!);
+    while (remaining.size > 0) {
+        const ready = [...remaining.entries()].find(([, count]) => count === 0)?.[0];
+        if (ready === undefined) {
+            throw new EdfError("EDF_INTERNAL", "topologicalOrder called on a graph with a cycle.");
         }
-    }
-    if (order.length !== waiting.size) {
-        throw new EdfError("EDF_INTERNAL", "topologicalOrder called on a graph with a cycle.");
-    }
-    return order;
-}
-
-/** The smallest of a set of numbers first (unit positions in the spec). */
-class MinHeap {
-    private readonly items: number[] = [];
-
-    get size(): number {
-        return this.items.length;
-    }
-
-    push(value: number): void {
-        const items = this.items;
-        items.push(value);
-        for (let i = items.length - 1; i > 0;) {
-            const parent = (i - 1) >> 1;
-            if (items[parent]! <= items[i]!) break;
-            [items[parent], items[i]] = [items[i]!, items[parent]!];
-            i = parent;
-        }
-    }
-
-    pop(): number {
-        const items = this.items;
-        const top = items[0]!;
-        const last = items.pop()!;
-        if (items.length > 0) {
-            items[0] = last;
-            for (let i = 0; ;) {
-                const left = 2 * i + 1;
-                const right = left + 1;
-                let smallest = i;
-                if (left < items.length && items[left]! < items[smallest]!) smallest = left;
-                if (right < items.length && items[right]! < items[smallest]!) smallest = right;
-                if (smallest === i) break;
-                [items[smallest], items[i]] = [items[i]!, items[smallest]!];
-                i = smallest;
+        remaining.delete(ready);
+        order.push(ready);
+        for (const dependent of dependentsOf(graph, ready)) {
+            const count = remaining.get(dependent);
+            if (count !== undefined) {
+                remaining.set(dependent, count - 1);
             }
         }
-        return top;
     }
+    return order;
 }
 
 /** How `--only` widens a selection. */
@@ -205,8 +205,7 @@ export function selectUnits(graph: StackGraph, options: SelectionOptions): strin
     if (!options.only || options.only.length === 0) {
         return [...graph.units];
     }
-    const known = new Set(graph.units);
-    const unknown = options.only.filter((u) => !known.has(u));
+    const unknown = options.only.filter((u) => !graph.units.includes(u));
     if (unknown.length > 0) {
         throw new EdfError(
             "EDF_SELECTION_INVALID",
@@ -225,8 +224,8 @@ export function selectUnits(graph: StackGraph, options: SelectionOptions): strin
     const widen = (next: (unit: string) => string[]): void => {
         const queue = [...options.only!];
         const seen = new Set(queue);
-        for (let i = 0; i < queue.length; i++) {
-            for (const neighbour of next(queue[i]!)) {
+        while (queue.length > 0) {
+            for (const neighbour of next(queue.shift()!)) {
                 if (!seen.has(neighbour)) {
                     seen.add(neighbour);
                     queue.push(neighbour);

@@ -13,7 +13,13 @@ export type StackStatus =
     /** Interrupted while running, or never started because the run was interrupted. */
     | "cancelled"
     /** `destroy`, `refresh`, `drift`: the stack does not exist, so there was nothing to do. */
-    | "not-deployed";
+    | "not-deployed"
+    /**
+     * `preview`: previewed before an upstream stack was ever deployed, its outputs as Pulumi
+     * unknowns (the report lists which). A success: the preview a new environment's first pull
+     * request gets; `up` never runs on unknowns.
+     */
+    | "preview-with-unknowns";
 
 /** How a whole run ended. */
 export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted";

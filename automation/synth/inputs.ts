@@ -9,7 +9,7 @@ import type { Redactor } from "../redact";
 import type { InputSpec, LoadedSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
 import { shortStackName } from "../backend/backend";
-import type { InputOrigin, SynthInput } from "./report/model";
+import type { InputOrigin, SynthInput } from "../run/report/model";
 import { defaultSampleFile, loadSampleInputs, SampleConsul, SampleInputs, SampleVault } from "./sample-inputs";
 
 export interface SynthInputOptions {

@@ -58,7 +58,7 @@ export const commands: CliCommand[] = [
                     const interrupts = handleInterrupts(ctx.reporter);
                     // Loaded here: the automation API and the AWS SDK are heavy, and `validate`/`graph` never need them.
                     const { inspectEnvironment } = await import("../../inspection");
-                    const { displayPath } = await import("../../synth/report/write");
+                    const { displayPath } = await import("../../run/report/write");
                     try {
                         const run = await inspectEnvironment({
                             ...selection,

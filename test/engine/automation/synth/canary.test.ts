@@ -3,7 +3,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { SynthReport } from "../../../../automation/synth/report/model";
+import type { SynthReport } from "../../../../automation/run/report/model";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 import { RunningOpenBao, startOpenBao } from "../../../support/servers";
 import { ConsulKvDouble } from "../../../unit/automation/support/consul-kv-double";
@@ -174,7 +174,7 @@ describe("secret inputs of every kind through edf synth (canaries)", function ()
             );
             assert.deepEqual(
                 container!.secrets.map((s) => s.name),
-                report.inputs.source === "sample"
+                report.inputs?.source === "sample"
                     ? ["CONFIG_LOG_LEVEL", "CONFIG_MAX_RETRIES", "DB_PASSWORD", "PROCESSOR_API_KEY"]
                     : ["CONFIG_FEATURE_NEW_CHECKOUT", "CONFIG_LOG_LEVEL", "CONFIG_MAX_RETRIES", "DB_PASSWORD", "PROCESSOR_API_KEY"],
             );

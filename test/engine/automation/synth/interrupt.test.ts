@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { EXIT_CODES } from "../../../../automation/errors";
-import type { SynthReport } from "../../../../automation/synth/report/model";
+import type { SynthReport } from "../../../../automation/run/report/model";
 import { startEdf } from "../support/estate";
 import { freshHome, removeFreshHomes } from "./support";
 

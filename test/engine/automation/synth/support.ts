@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { SynthReport } from "../../../../automation/synth/report/model";
+import type { SynthReport } from "../../../../automation/run/report/model";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** What one `edf synth` process did. */

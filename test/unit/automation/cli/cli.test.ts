@@ -60,7 +60,7 @@ describe("the edf CLI", function () {
         assert.match(mermaid.stdout, /^flowchart TD/);
         const dot = edf("graph", "--env", "prod", "--format", "dot", "--only", "payments-api", "--with-dependencies");
         assert.match(dot.stdout, /^digraph edf \{/);
-        assert.match(dot.stdout, /"shared-services" -> "payments-api";/);
+        assert.match(dot.stdout, /"shared-services" -> "payments-api" \[label="code: landingZone\.stacks\.sharedServices"\];/);
         assert.ok(!dot.stdout.includes("ledger-worker"));
     });
 

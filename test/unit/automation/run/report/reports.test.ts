@@ -2,18 +2,18 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderSynthHtml } from "../../../../../automation/synth/report/html";
-import { renderSynthJson } from "../../../../../automation/synth/report/json";
-import { renderSynthMarkdown } from "../../../../../automation/synth/report/markdown";
-import { renderSynthSarif } from "../../../../../automation/synth/report/sarif";
-import { writeSynthReports } from "../../../../../automation/synth/report/write";
+import { renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
+import { renderReportJson as renderSynthJson } from "../../../../../automation/run/report/json";
+import { renderReportMarkdown as renderSynthMarkdown } from "../../../../../automation/run/report/markdown";
+import { renderReportSarif as renderSynthSarif } from "../../../../../automation/run/report/sarif";
+import { writeSynthReports } from "../../../../../automation/synth/write";
 import type { SynthRun } from "../../../../../automation/synth/synth";
-import { synthFixture } from "../support";
+import { synthFixture } from "../../synth/support";
 import { sarifValidator } from "../../../../support/sarif";
 
 const CANARY = "sample-canary-7c1e2f";
 
-describe("synth reports", () => {
+describe("the run reports, rendered from a synth run", () => {
     let run: SynthRun;
     before(async () => {
         run = await synthFixture("mini");

@@ -1,11 +1,12 @@
 import type { Edge } from "../../graph/graph";
-import type { SynthStackStatus } from "./model";
+import type { ReportStackStatus } from "./model";
 
 /** A node of the drawn graph. */
 export interface GraphNode {
     readonly unit: string;
     readonly label: string;
-    readonly status: SynthStackStatus;
+    /** Colours the node: the stack's status, or `drifted` for a stack `edf drift` found drifted. */
+    readonly status: ReportStackStatus | "drifted";
     /** Second line under the name (counts). */
     readonly detail: string;
 }
@@ -101,10 +102,12 @@ export function renderGraphSvg(nodes: readonly GraphNode[], edges: readonly Edge
             const x2 = b.x + NODE_WIDTH / 2;
             const y2 = b.y - 2;
             const bend = Math.max(24, (y2 - y1) / 2);
-            const inputs = e.reasons.filter((r) => r !== "dependsOn");
-            const title = `${e.from} → ${e.to}: ${e.reasons.join(", ")}`;
+            const inferred = new Set(e.inferred ?? []);
+            const inputs = e.reasons.filter((r) => r !== "dependsOn" && !inferred.has(r));
+            const codeOnly = inferred.size > 0 && inferred.size === e.reasons.length;
+            const title = `${e.from} → ${e.to}: ${e.reasons.map((r) => (inferred.has(r) ? `code: ${r}` : r)).join(", ")}`;
             return (
-                `<path class="edge${inputs.length ? " edge-input" : ""}" ` +
+                `<path class="edge${inputs.length ? " edge-input" : ""}${codeOnly ? " edge-inferred" : ""}" ` +
                 `data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" ` +
                 `d="M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}" marker-end="url(#arrow)"><title>${escapeXml(title)}</title></path>`
             );

@@ -4,7 +4,8 @@ export const REPORT_CSS = `
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
 header{padding:18px 28px 14px;color:#fff;background:#26324a}
-header.outcome-passed{background:linear-gradient(90deg,#1d6b41,#26324a 70%)}
+header.outcome-passed,header.outcome-succeeded{background:linear-gradient(90deg,#1d6b41,#26324a 70%)}
+header.outcome-drifted,header.outcome-interrupted{background:linear-gradient(90deg,#8a5a00,#26324a 70%)}
 header.outcome-policy-violation,header.outcome-failed{background:linear-gradient(90deg,#9b2424,#26324a 70%)}
 .title{display:flex;align-items:baseline;gap:12px;flex-wrap:wrap}
 .brand{font-weight:600;opacity:.8;letter-spacing:.02em}
@@ -19,7 +20,8 @@ h4{margin:14px 0 6px;font-size:13px;text-transform:uppercase;letter-spacing:.04e
 .mono{font-family:var(--mono);font-size:12.5px}
 .banner{background:#fff7e0;border:1px solid #f0d48a;padding:8px 12px;border-radius:8px;margin-bottom:16px}
 .cards{display:grid;grid-template-columns:repeat(6,minmax(110px,1fr));gap:12px}
-.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px;font:inherit;text-align:left;color:inherit}
+button.card{cursor:pointer}button.card:hover,button.card:focus{border-color:var(--accent);outline:none}button.card.active{border-color:var(--accent);box-shadow:0 0 0 2px #d5e0fb}
 .card .num{font-size:26px;font-weight:700}
 .card .label{color:var(--sub)}
 .card.good .num{color:var(--ok)}.card.bad .num{color:var(--bad)}.card.warn .num{color:var(--warn)}
@@ -82,6 +84,24 @@ summary .right{margin-left:auto;color:var(--sub)}
 .chip{background:#eef1f5;border-radius:6px;padding:2px 8px;font-size:12.5px}
 table.inventory td.props{max-width:520px;word-break:break-all;color:var(--sub)}
 table.kv td:first-child{width:220px}
+svg.graph .edge-inferred{stroke-dasharray:2 4}
+svg.graph .status-succeeded .dot{fill:var(--ok)}
+svg.graph .status-not-deployed .dot{fill:var(--skip)}
+svg.graph .status-preview-with-unknowns .dot{fill:var(--warn)}
+svg.graph .status-preview-with-unknowns rect{stroke:#e8c27a;stroke-dasharray:6 3}
+svg.graph .status-drifted .dot{fill:var(--warn)}
+svg.graph .status-drifted rect{stroke:var(--warn);stroke-width:2}
+span.dot.status-succeeded{background:var(--ok)}span.dot.status-not-deployed{background:var(--skip)}span.dot.status-preview-with-unknowns{background:var(--warn)}span.dot.status-drifted{background:var(--warn)}
+.status-text.status-succeeded{color:var(--ok)}.status-text.status-preview-with-unknowns{color:var(--warn);font-weight:600}
+.edge-key.inferred{border-top-style:dotted;border-top-color:#9aa4b5}
+.fix{margin-top:4px;font-size:12.5px;color:var(--ok)}
+tr.op[hidden]{display:none}
+tr.op.dangerous td{background:#fff4f4}
+.op-name{font-weight:600}.op-delete,.op-replace{color:var(--bad)}.op-update{color:var(--warn)}.op-create{color:var(--ok)}
+.diff{margin:4px 0 0;padding:6px 8px;background:#f6f7f9;border-radius:6px;font-family:var(--mono);font-size:12px;white-space:pre-wrap;word-break:break-all}
+.diff .add{color:var(--ok)}.diff .del{color:var(--bad)}.diff .chg{color:var(--warn)}
+.failing{border:1px solid #f0b4b4;border-radius:10px;padding:12px 14px;background:#fff8f8}
+.failing h2{color:var(--bad)}
 footer{padding:10px 28px 30px;color:var(--sub);font-size:12.5px}
 @media (max-width:900px){.cards{grid-template-columns:repeat(3,1fr)}}
 `;
