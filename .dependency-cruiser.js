@@ -8,14 +8,15 @@
 //   automation/{driver,outputs,inspection,doctor,report-merge}.ts, scaffold/, ci/   what commands call
 //   automation/{engine,synth,inspect}/        executors of the environment run
 //   automation/run/, reporter.ts              the environment run, outcomes, run folders
-//   automation/{spec,graph,backend,inputs,policy,loader,image,fingerprint}/, plan.ts, errors.ts, redact.ts
+//   automation/{files,spec,graph,backend,inputs,policy,loader,image,fingerprint}/, plan.ts, errors.ts, redact.ts
 //   services/                                 the service SDK and example services
 //   platform/                                 the landing zone and its contract
 //   unit/                                     the unit runtime programs import (ground floor)
 //   policy-packs/{pipeline,runtime}/ → policy-packs/lib/   a tower of its own, imported by automation
 "use strict";
 
-const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|spec/|graph/|backend/|inputs/|policy/|loader/|image/|fingerprint/)";
+const AUTOMATION_BASE =
+    "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|files/|spec/|graph/|backend/|inputs/|policy/|loader/|image/|fingerprint/)";
 const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
 const AUTOMATION_EXECUTORS = "^automation/(engine|synth|inspect)/";
 const AUTOMATION_COMMANDS = "^automation/(scaffold/|ci/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|report-merge\\.ts)";

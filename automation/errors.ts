@@ -23,6 +23,7 @@ export type EdfErrorCode =
     | "EDF_PROTECTED"
     | "EDF_TOOL_MISSING"
     | "EDF_BACKEND"
+    | "EDF_WRITE_FAILED"
     | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
 
@@ -64,6 +65,7 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_PROTECTED: EXIT_CODES.badInput,
     EDF_TOOL_MISSING: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
+    EDF_WRITE_FAILED: EXIT_CODES.failure,
     // `inspect` of an environment none of whose selected stacks exists: nothing ran.
     EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
     EDF_INTERNAL: EXIT_CODES.failure,
@@ -83,16 +85,22 @@ export interface Problem {
     readonly fix?: string;
 }
 
-/** An error of the driver with a stable code and, optionally, every problem found. */
+/** The most problems one error carries: a file with a million mistakes costs what one with fifty does. */
+export const MAX_PROBLEMS = 50;
+
+/** An error of the driver with a stable code and the problems found (the first {@link MAX_PROBLEMS}, then a count). */
 export class EdfError extends Error {
     readonly code: EdfErrorCode;
     readonly problems: readonly Problem[];
+    /** Problems found beyond the first {@link MAX_PROBLEMS}, counted but not kept. */
+    readonly omittedProblems: number;
 
-    constructor(code: EdfErrorCode, message: string, problems: readonly Problem[] = []) {
+    constructor(code: EdfErrorCode, message: string, problems: readonly Problem[] = [], omittedProblems = 0) {
         super(message);
         this.name = "EdfError";
         this.code = code;
-        this.problems = problems;
+        this.problems = problems.length > MAX_PROBLEMS ? problems.slice(0, MAX_PROBLEMS) : problems;
+        this.omittedProblems = omittedProblems + Math.max(0, problems.length - MAX_PROBLEMS);
     }
 
     get exitCode(): number {

@@ -4,6 +4,7 @@ import { resolveBackend } from "./backend/backend";
 import { CliProcesses, isolatedPulumiCommand } from "./engine/pulumi-command";
 import { EnvironmentStacks } from "./engine/workspace";
 import type { SelectionOptions } from "./graph/graph";
+import { ensureWritableFolder } from "./files/folders";
 import { planEnvironment } from "./plan";
 import { requirePulumiCli } from "./engine/tools";
 import { Redactor } from "./redact";
@@ -27,7 +28,7 @@ export async function getStackOutputs(
     const plan = planEnvironment(options.env, options.projectRoot, options);
     const spec = plan.loaded.spec;
     if (!options.pulumiCommand) requirePulumiCli("outputs", options.environment ?? process.env);
-    const edfHome = options.edfHome ?? path.join(options.projectRoot, ".edf");
+    const edfHome = ensureWritableFolder(options.edfHome ?? path.join(options.projectRoot, ".edf"), "--home");
     const backend = resolveBackend(spec.backend, {
         projectRoot: options.projectRoot,
         edfHome,

@@ -77,6 +77,9 @@ export class HumanReporter implements Reporter {
             for (const problem of error.problems) {
                 this.err.write(`  - ${formatProblem(problem)}\n`);
             }
+            if (error.omittedProblems > 0) {
+                this.err.write(`  … and ${error.omittedProblems} more problem(s) not shown: fix these first.\n`);
+            }
         } else {
             this.err.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
         }
@@ -118,7 +121,12 @@ export class JsonReporter implements Reporter {
         const e = error as Error;
         const body =
             error instanceof EdfError
-                ? { code: error.code, message: error.message, problems: error.problems }
+                ? {
+                      code: error.code,
+                      message: error.message,
+                      problems: error.problems,
+                      ...(error.omittedProblems > 0 ? { omittedProblems: error.omittedProblems } : {}),
+                  }
                 : { code: "EDF_INTERNAL", message: e?.message ?? String(error) };
         // The same keys as a result document's: a failed run has no findings, and says so.
         const document = { error: { ...body, ...(this.debug && e?.stack ? { stack: e.stack } : {}) }, findings: [] };

@@ -8,8 +8,9 @@ export const UNIT_CONFIG_NAMESPACE = "edf";
  * The config namespace under which the driver writes injected inputs.
  *
  * Each input `name` becomes the stack config key `edf-input:<name>`, holding a JSON
- * value. Inputs resolved from Vault are written as Pulumi secrets, so they stay
- * encrypted in state and the accessor hands them out as secret outputs.
+ * value. Inputs resolved from Vault, and any input the spec marks `secret: true`, are written
+ * as Pulumi secrets, so they stay encrypted in state and the accessor hands them out only as
+ * secret outputs.
  */
 export const INPUT_CONFIG_NAMESPACE = "edf-input";
 

@@ -9,7 +9,10 @@ export type { UnknownInput };
  * Typed access to the inputs the driver injected into this stack.
  *
  * Programs read every injected fact through this accessor, never through raw
- * `pulumi.Config` keys, so the key layout stays the driver's business.
+ * `pulumi.Config` keys, so the key layout stays the driver's business. A secret input never
+ * comes out as plain text: `get`/`require` refuse it, and `output`, `requireSecret`,
+ * `getSecret` and `fields` hand it out as Pulumi secrets, which every resource, output and
+ * report keeps masked.
  */
 export class UnitInputs {
     private readonly config: pulumi.Config;
@@ -34,7 +37,18 @@ export class UnitInputs {
                     "or deploy the producer first.",
             );
         }
+        if (value !== undefined && this.isSecret(name)) {
+            throw new Error(
+                `Input \`${name}\` is a secret: read it with \`ctx.inputs.output("${name}")\` or \`requireSecret\`, ` +
+                    `which keep it a Pulumi secret, never as plain text.`,
+            );
+        }
         return value;
+    }
+
+    /** Whether the driver injected the input as a secret (Vault, or `secret: true` in the spec). */
+    isSecret(name: string): boolean {
+        return isConfigSecret(`${this.config.name}:${name}`);
     }
 
     /** Whether the input is unknown in this preview (its producer has never been deployed). */
@@ -53,7 +67,7 @@ export class UnitInputs {
         return pulumi.output(this.require<T>(name)) as pulumi.Output<T>;
     }
 
-    /** The input's value; fails with the input named when it is missing. */
+    /** The input's value; fails with the input named when it is missing. Refuses a secret input. */
     require<T = unknown>(name: string): T {
         const value = this.get<T>(name);
         if (value === undefined) {
@@ -80,6 +94,55 @@ export class UnitInputs {
         return this.config.getSecretObject<T>(name);
     }
 
+    /**
+     * The problems `check` finds with the input's value (`undefined` when it is not set), secret or
+     * not: a program can refuse a malformed secret before it creates anything, while the value
+     * itself stays inside this accessor. `check` must describe a problem without quoting the value.
+     */
+    problemsOf(name: string, check: (value: unknown) => readonly string[]): string[] {
+        return [...check(this.config.getObject<unknown>(name))];
+    }
+
+    /**
+     * What each top-level field of an object input holds (`string`, `number`, `boolean`, `object`,
+     * `array`, `null`), never the values: enough to check a secret input's shape without reading it
+     * as plain text. `undefined` when the input is not set; an error when it is not an object.
+     */
+    fieldKinds(name: string): Record<string, FieldKind> | undefined {
+        const raw = this.objectInput(name);
+        if (raw === undefined) return undefined;
+        return Object.fromEntries(
+            Object.entries(raw).map(([key, value]): [string, FieldKind] => [
+                key,
+                value === null ? "null" : Array.isArray(value) ? "array" : (typeof value as FieldKind),
+            ]),
+        );
+    }
+
+    /**
+     * The top-level fields of an object input (a Consul JSON document of settings), each as an
+     * output that is secret when the input is. Field names are not secret; values stay wrapped.
+     * `undefined` when the input is not set; an error when it is not an object.
+     */
+    fields(name: string): Record<string, pulumi.Output<unknown>> | undefined {
+        const raw = this.objectInput(name);
+        if (raw === undefined) return undefined;
+        const secret = this.isSecret(name);
+        return Object.fromEntries(
+            Object.entries(raw).map(([key, value]) => [key, secret ? pulumi.secret(value) : pulumi.output(value)]),
+        ) as Record<string, pulumi.Output<unknown>>;
+    }
+
+    // The raw value stays inside this class: callers get kinds or (secret) outputs, never a secret's text.
+    private objectInput(name: string): Record<string, unknown> | undefined {
+        const raw = this.config.getObject<unknown>(name);
+        if (raw === undefined) return undefined;
+        if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+            throw new Error(`Input \`${name}\` must be a JSON object of settings, e.g. \`{"logLevel": "info"}\`.`);
+        }
+        return raw as Record<string, unknown>;
+    }
+
     /** A Pulumi unknown for an unknown input; refused outside a preview (a deployment never takes unknowns). */
     private unknown<T>(name: string): pulumi.Output<T> {
         if (!pulumi.runtime.isDryRun()) {
@@ -91,3 +154,6 @@ export class UnitInputs {
         return pulumi.output(pulumi.unknown) as pulumi.Output<T>;
     }
 }
+
+/** What a field of an object input holds. */
+export type FieldKind = "string" | "number" | "boolean" | "object" | "array" | "null";

@@ -90,12 +90,12 @@ const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {
     waitForRPCs?: unknown;
     grpcChannelOptions?: unknown;
 };
-const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: unknown };
 const automationCmd = require("@pulumi/pulumi/automation/cmd") as { CommandResult?: unknown };
 const automationErrors = require("@pulumi/pulumi/automation/errors") as { createCommandError?: unknown };
 const automationServer = require("@pulumi/pulumi/automation/server") as { LanguageServer?: unknown };
 const languageGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService?: unknown };
 const outputModule = require("@pulumi/pulumi/output") as { output?: (value: unknown) => object };
+const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: unknown };
 const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
 // The gRPC library instance the SDK itself uses: a server built with another copy would not
 // accept the SDK's service definitions.
@@ -117,7 +117,7 @@ check(typeof runtimeSettings.grpcChannelOptions === "object", "`runtime/settings
 check(
     typeof runtimeConfig.isConfigSecret === "function",
     "`runtime/config` `isConfigSecret`",
-    "keeping a secret input secret as an Output",
+    "keeping a secret input secret as an Output, never plain text in programs",
 );
 check(typeof automationCmd.CommandResult === "function", "`automation/cmd` `CommandResult`", "the driver's CLI runner");
 check(typeof automationErrors.createCommandError === "function", "`automation/errors` `createCommandError`", "the driver's CLI runner");

@@ -1,4 +1,4 @@
-import { Problem } from "../errors";
+import { EdfError, Problem } from "../errors";
 import type { InputSpec, LoadedSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
 import type { ConsulClient } from "./consul";
@@ -136,13 +136,20 @@ export async function resolveUnitInputs(
                 resolved.push(await resolveInput(name, input, sources));
             } catch (error) {
                 const path = pointer("units", unit, "inputs", name);
-                const isInputError = error instanceof InputError;
+                // A file the injector could not read (a TLS file) says what and why in its first problem.
+                const first = error instanceof EdfError ? error.problems[0] : undefined;
+                const reason =
+                    error instanceof InputError
+                        ? error
+                        : first
+                          ? { message: `${first.file ? `\`${first.file}\`: ` : ""}${first.message}`, fix: first.fix ?? "" }
+                          : undefined;
                 problems.push({
                     file: loaded.file,
                     path,
                     line: loaded.lineOf(path),
-                    message: `input \`${name}\` of unit \`${unit}\` (${input.from}): ${isInputError ? error.message : String((error as Error).message ?? error)}`,
-                    fix: isInputError ? error.fix : "see the message; rerun with `--debug` for details.",
+                    message: `input \`${name}\` of unit \`${unit}\` (${input.from}): ${reason ? reason.message : String((error as Error).message ?? error)}`,
+                    fix: reason ? reason.fix : "see the message; rerun with `--debug` for details.",
                 });
             }
         }),

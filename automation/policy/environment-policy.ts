@@ -11,6 +11,7 @@ import { closestName } from "../../policy-packs/lib/names";
 import { loadWaiverFiles, Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
+import { placementOf } from "../files/paths";
 import {
     DEFAULT_POLICY_PACK,
     DEFAULT_RUNTIME_PACK,
@@ -18,8 +19,11 @@ import {
     packIdentity,
     packLocation,
     PackLocation,
+    isSdkPack,
     POLICY_LIST_MODULE,
 } from "./pack";
+import { policySettingsProblems } from "./settings-problems";
+import { loadEnvironmentWaivers } from "./waiver-files";
 
 /**
  * Where a spec keeps one pack's settings. The pipeline pack's are `policy` (synth, preview, up);
@@ -93,6 +97,17 @@ export function resolveEnvironmentPolicy(
     if (settings?.enabled === false) return undefined;
     const location = packLocation(settings?.pack, projectRoot, section.defaultPack);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
+    const placement = placementOf(location.policyModule, [projectRoot]);
+    // The SDK's own packs (a project without one of its own) are part of the SDK, wherever it is installed.
+    if (!placement.inside && !isSdkPack(location.dir)) {
+        throw new EdfError("EDF_SPEC_INVALID", `Policy pack \`${location.display}\` leads out of the project; nothing was run.`, [
+            {
+                ...at(settings?.pack ? `${section.pointer}/pack` : section.pointer),
+                message: `\`${location.display}/${POLICY_LIST_MODULE}\` leads to \`${placement.real}\`, outside the project`,
+                fix: "keep the policy pack inside the project, with no symbolic link out of it.",
+            },
+        ]);
+    }
     if (!fs.existsSync(location.policyModule)) {
         throw new EdfError(
             "EDF_PREFLIGHT",
@@ -116,32 +131,34 @@ export function resolveEnvironmentPolicy(
     const enforcement = enforcementFromSpec(settings, spec.environment, policies);
     const config = (settings?.config ?? {}) as PolicyConfigValues;
 
-    const problems: Problem[] = [];
-    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(
-        loaded,
-        projectRoot,
-        policies,
-        options.extraWaiverFiles ?? [],
-        section,
-    );
-    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
-    try {
-        engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
-    } catch (error) {
-        if (!(error instanceof PolicyInputError)) throw error;
-        problems.push(
-            ...error.problems.map((message) => ({
-                ...at(section.pointer),
-                message,
-                fix: "fix the policy id, level or config value named.",
-            })),
-        );
-    }
+    // The pipeline pack's settings are checked in full here (ids, levels, config schemas, days); the runtime pack's by the library below.
+    const problems: Problem[] = section === PIPELINE_POLICY ? [...policySettingsProblems(loaded, policies, location.display)] : [];
+    // The pipeline pack's waiver files are read by the checked reader, with every waiver's line; the runtime pack's by the library.
+    const { waivers, problems: waiverProblems } =
+        section === PIPELINE_POLICY
+            ? loadEnvironmentWaivers(loaded, projectRoot, policies, location.display, options.extraWaiverFiles ?? [])
+            : loadSectionWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? [], section);
     problems.push(...waiverProblems);
     const waiverPolicy: WaiverPolicy = spec.policy?.waiverPolicy ?? {};
     if (waiverProblems.length === 0) problems.push(...waiverPolicyBreaches(waivers, waiverPolicy, date, loaded));
     const { frameworks, problems: frameworkProblems } = chosenFrameworks(loaded, projectRoot);
     problems.push(...frameworkProblems);
+    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
+    if (problems.length === 0) {
+        try {
+            engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
+        } catch (error) {
+            // The checks above cover everything the library checks; this names anything they miss.
+            if (!(error instanceof PolicyInputError)) throw error;
+            problems.push(
+                ...error.problems.map((message) => ({
+                    ...at(section.pointer),
+                    message,
+                    fix: "fix the policy id, level or config value named.",
+                })),
+            );
+        }
+    }
     if (problems.length > 0) {
         throw new EdfError(
             "EDF_SPEC_INVALID",
@@ -151,7 +168,7 @@ export function resolveEnvironmentPolicy(
     }
     return {
         environment: spec.environment,
-        pack: { ...location, ...packIdentity(location.dir) },
+        pack: { ...location, ...packIdentity(location.dir, projectRoot, at(settings?.pack ? `${section.pointer}/pack` : section.pointer)) },
         policies,
         enforcement,
         config,
@@ -172,7 +189,7 @@ const WAIVER_FIX =
  * points at its entry in `policy.waivers`), then every file together (ids unique across
  * files), with the library's loader and the pack's policies. Sources become project-relative.
  */
-function loadEnvironmentWaivers(
+function loadSectionWaivers(
     loaded: LoadedSpec,
     projectRoot: string,
     policies: readonly PolicyDefinition[],

@@ -62,7 +62,8 @@ const backend = {
                 kind: { const: "s3" },
                 bucket: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" },
                 prefix: { type: "string" },
-                region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+                // Checked against the partitions' region list (aws-rules.ts), which names a near region.
+                region: { type: "string", minLength: 1 },
                 kmsKey: { type: "string", minLength: 1 },
             },
         },
@@ -217,14 +218,11 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
         $schema: { type: "string" },
         environment: { type: "string", pattern: NAME },
         backend,
-        region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+        region: { type: "string", minLength: 1 },
         account: ACCOUNT,
         assumeRole: assumeRole(["roleName"]),
-        tags: {
-            type: "object",
-            propertyNames: { minLength: 1, maxLength: 128 },
-            additionalProperties: { type: "string", maxLength: 256 },
-        },
+        // Keys and values are checked against AWS's tag rules (aws-rules.ts): lengths, characters, the `aws:` prefix.
+        tags: { type: "object", additionalProperties: { type: "string" } },
         policy: {
             type: "object",
             additionalProperties: false,

@@ -277,6 +277,10 @@ export interface LoadedSpec {
     readonly spec: EnvironmentSpec;
     /** The 1-based line of a JSON path in the file, when known. */
     lineOf(jsonPath: string): number | undefined;
+    /** The spec file's folder: waiver files are relative to it. */
+    readonly specDir: string;
+    /** The project the spec belongs to: every path it names must stay inside (automation/files/paths.ts). */
+    readonly projectRoot: string;
 }
 
 /** Config keys of the `edf` namespace that the driver owns. */

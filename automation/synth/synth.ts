@@ -1,5 +1,6 @@
 import * as os from "os";
 import * as path from "path";
+import { isCalendarDate } from "../../policy-packs/lib/dates";
 import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
 import { fingerprintEnvironment } from "../fingerprint/fingerprint";
@@ -76,8 +77,6 @@ export function defaultParallel(stacks: number): number {
     return Math.max(1, Math.min(os.cpus().length, 4, stacks));
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * `edf synth`: the environment run with the synth executor — every selected unit evaluated
  * offline under Pulumi's mock runtime in dependency order (in parallel where the graph allows,
@@ -90,9 +89,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function synthEnvironment(options: SynthOptions): Promise<SynthRun> {
     const env = options.environment ?? process.env;
     const date = options.date ?? new Date().toISOString().slice(0, 10);
-    if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-        throw new EdfError("EDF_USAGE", `\`--date\` must be a day as YYYY-MM-DD, not \`${date}\`.`, [
-            { path: "--date", message: `invalid date \`${date}\``, fix: "pass e.g. `--date 2026-11-27`." },
+    if (!isCalendarDate(date)) {
+        throw new EdfError("EDF_USAGE", `\`--date\` must be a real calendar day, YYYY-MM-DD, not \`${date}\`.`, [
+            { path: "--date", message: `\`${date}\` is not a day of the calendar`, fix: "pass e.g. `--date 2026-11-27`." },
         ]);
     }
     let executor: SynthStackExecutor | undefined;

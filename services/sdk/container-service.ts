@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { containerDefinition, ContainerSecretRef, DEFAULT_CONTAINER_USER, imageReference, SCRATCH_VOLUME } from "./container-definition";
 import { attachToAlb, autoscaleService, HttpRouting, ServiceScaling } from "./container-routing";
 import { SecretStore, ServiceSecret, storeServiceSecrets } from "./container-secrets";
-import { throwIfProblems } from "./errors";
+import { ServiceArgumentError, throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
 import { executionRoleStatements } from "./iam-documents";
 import { ServiceIdentity } from "./service-identity";
@@ -125,7 +125,7 @@ export class ContainerService extends pulumi.ComponentResource {
             this,
         );
 
-        const environment = pulumi.output(args.environmentVariables ?? {}) as pulumi.Output<Record<string, string>>;
+        const environment = plainEnvironment(name, args.environmentVariables ?? {});
         const containerSecrets = pulumi
             .all(secretRefs.map((s) => pulumi.all([s.name, s.valueFrom])))
             .apply((pairs) => pairs.map(([secretName, valueFrom]): ContainerSecretRef => ({ name: secretName, valueFrom })));
@@ -222,6 +222,38 @@ export class ContainerService extends pulumi.ComponentResource {
             runtime: this.runtime,
         });
     }
+}
+
+/**
+ * The container's environment variables as one output, refusing any value that is a Pulumi secret:
+ * ECS keeps `environment` in plain text in the task definition (and so does the state), where
+ * `secrets` keeps only a reference to the secret store. Secretness is only known once the values
+ * settle, so a secret fails the task definition's inputs, and with them the program, naming the
+ * variable and the fix.
+ */
+function plainEnvironment(
+    component: string,
+    variables: Readonly<Record<string, pulumi.Input<string>>>,
+): pulumi.Output<Record<string, string>> {
+    const refused = Promise.all(
+        Object.entries(variables).map(async ([key, value]) =>
+            pulumi.Output.isInstance(value) && (await pulumi.isSecret(value as pulumi.Output<string>)) ? key : undefined,
+        ),
+    ).then((keys) => {
+        const secret = keys.filter((k): k is string => k !== undefined);
+        if (secret.length > 0) {
+            throw new ServiceArgumentError(
+                `ContainerService \`${component}\``,
+                secret.map(
+                    (key) =>
+                        `\`environmentVariables.${key}\` holds a secret, which ECS would keep in plain text: ` +
+                        `pass it in \`secrets\` (\`${key}: { value: <the secret output> }\`), stored in the landing zone's secret store.`,
+                ),
+            );
+        }
+    });
+    const checked: pulumi.Output<number> = pulumi.output(refused.then(() => 0));
+    return checked.apply(() => pulumi.output(variables)) as unknown as pulumi.Output<Record<string, string>>;
 }
 
 // Untagged layers pile up with immutable tags and pushes by digest; tagged releases stay.

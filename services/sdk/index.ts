@@ -46,7 +46,7 @@ export type { RuntimeContainer, RuntimeOutput, ServiceRuntime } from "./runtime-
 export { ServiceArgumentError } from "./errors";
 
 // Readers of a service unit's settings, for programs that do not use `serviceUnit`.
-export { assertContainerShape, configEnvironment, IMAGE_DIGEST_INPUT, readServiceSettings, taskSize } from "./settings";
-export type { ServiceUnitSettings, TaskSize } from "./settings";
+export { assertContainerShape, configEnvironment, containerSettings, IMAGE_DIGEST_INPUT, readServiceSettings, taskSize } from "./settings";
+export type { ContainerSettings, ServiceUnitSettings, TaskSize } from "./settings";
 export { resolveLandingZone } from "./landing-zone";
 export type { LandingZoneSource, ServiceLandingZone } from "./landing-zone";

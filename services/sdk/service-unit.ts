@@ -7,9 +7,12 @@ import type { ContainerShape } from "./container-service-validation";
 import { resolveLandingZone, ServiceLandingZoneOutputs } from "./landing-zone";
 import { RuntimeOutput, runtimeOutput } from "./runtime-output";
 import { ServiceIdentity } from "./service-identity";
-import { assertContainerShape, configEnvironment, readServiceSettings, ServiceUnitSettings, TaskSize, taskSize } from "./settings";
+import { assertContainerShape, containerSettings, readServiceSettings, ServiceUnitSettings, TaskSize, taskSize } from "./settings";
 
-/** The injected input whose JSON object of settings reaches the container as `CONFIG_*` variables. */
+/**
+ * The injected input whose JSON object of settings reaches the container as `CONFIG_*` variables:
+ * environment variables, or ECS secrets when the spec injects the input as a secret.
+ */
 export const SETTINGS_INPUT = "config";
 
 /** The container of a service unit, but for what the unit's settings decide (image, size) and what its dependencies hand it. */
@@ -99,7 +102,8 @@ export function serviceUnit<TInputs = Record<string, never>, TOutputs extends Re
         const settings = readServiceSettings(ctx);
         const shape: ContainerShape = { ...args.container, image: settings.image, ...taskSize(settings, args.taskSizes) };
         assertContainerShape(ctx, settings, args.name, shape);
-        const environmentSettings = configEnvironment(ctx.inputs.get(SETTINGS_INPUT), SETTINGS_INPUT);
+        // A settings input the spec marks `secret: true` reaches the container only as ECS secrets.
+        const settingsInput = containerSettings(ctx.inputs, SETTINGS_INPUT);
         const inputs = args.inputs ? args.inputs(ctx) : ({} as TInputs);
         const landingZone = await resolveLandingZone(ctx);
 
@@ -113,8 +117,8 @@ export function serviceUnit<TInputs = Record<string, never>, TOutputs extends Re
         const service = new ContainerService(args.name, {
             ...shape,
             identity,
-            environmentVariables: { ...environmentSettings, ...dependencies.environmentVariables },
-            ...(dependencies.secrets ? { secrets: dependencies.secrets } : {}),
+            environmentVariables: { ...settingsInput.environmentVariables, ...dependencies.environmentVariables },
+            secrets: { ...settingsInput.secrets, ...dependencies.secrets },
         });
 
         return {

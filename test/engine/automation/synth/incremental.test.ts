@@ -120,6 +120,11 @@ function rewrite(root: string, file: string, pattern: RegExp, replacement: strin
     fs.writeFileSync(full, text.replace(pattern, replacement));
 }
 
+/** When the waiver that expires on `expires` was approved: within prod's 90-day `waiverPolicy`. */
+function approvedFor(expires: string): string {
+    return expires === "2026-01-01" ? "2025-12-01" : "2026-12-01";
+}
+
 function apply(root: string, edit: Edit): void {
     switch (edit.kind) {
         case "service-program":
@@ -134,6 +139,9 @@ function apply(root: string, edit: Edit): void {
         case "spec-config":
             return rewrite(root, "environments/prod.yaml", /owner: team-(payments|billing)/, `owner: ${edit.owner}`);
         case "waiver":
+            // A waiver is approved before it expires (the policy module refuses one that is not): an
+            // expired waiver was approved a month before, a renewed one on the fixture's day.
+            rewrite(root, "environments/waivers/prod.yaml", /approved: "\d{4}-\d{2}-\d{2}"/, `approved: "${approvedFor(edit.expires)}"`);
             return rewrite(root, "environments/waivers/prod.yaml", /expires: "\d{4}-\d{2}-\d{2}"/, `expires: "${edit.expires}"`);
         case "pack-config":
             return rewrite(
