@@ -30,7 +30,7 @@ describe("platform/security detective controls", () => {
             InputParameters: { MinRetentionTime: "365" },
         });
         const recorderStatus = single(run.resources, "aws:cfg/recorderStatus:RecorderStatus");
-        assert.ok(pack.dependencies.includes(recorderStatus.urn), "the pack waits for the recorder to be on");
+        assert.ok((pack.dependencies ?? []).includes(recorderStatus.urn), "the pack waits for the recorder to be on");
     });
 
     it("adds the production-only rules in production", async () => {
