@@ -175,6 +175,11 @@ node_runtime() {
   link_to "$entry" "$3"
 }
 
+# The system's Node is judged without the runtime this script brought: a caller that sourced
+# .tools/env.sh (a test, `npm run synth` inside `npm test`) has .tools/node/bin first on PATH,
+# and taking that Node 24 for the system's would remove the very runtime it runs on.
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vxF "$TOOLS/node/bin" | paste -sd: -)
+export PATH
 system_node=$(node --version)
 system_major=$(node -p 'process.versions.node.split(".")[0]')
 if ((system_major >= NODE_MIN_MAJOR)); then

@@ -140,6 +140,7 @@ export function planNewService(
                 result.problems.forEach((p: SpecProblem) => add(p.message, p.fix, p.file));
                 continue;
             }
+            if ("skipped" in result) continue;
             try {
                 parseSpec(result.text, spec.path); // the edited spec must still be valid
             } catch (error) {
@@ -149,6 +150,13 @@ export function planNewService(
             }
             edited.push({ path: spec.path, content: result.text, edits: true });
         }
+    }
+    if (problems.length === 0 && specs.length > 0 && edited.length === 0) {
+        add(
+            "no environment spec under `environments/` has the landing zone's units",
+            "add `platform/network`, `platform/security` and `platform/shared-services` units to the environments the service runs in.",
+            "environments/",
+        );
     }
     if (problems.length > 0) {
         throw new EdfError("EDF_USAGE", `Cannot scaffold service \`${options.name}\`: nothing was written.`, problems);

@@ -44,9 +44,14 @@ export function imageDigestVariable(name: string): string {
  * The entry depends on the spec's landing-zone units (found by path), names their stacks
  * in `landingZone.stacks` as the spec's backend names them, sizes the unit by the
  * environment, and — in production — injects the image digest from the environment
- * variable the pipeline sets.
+ * variable the pipeline sets. A spec with none of the landing-zone units (the organisation's
+ * environment) is skipped, with the reason: services are not deployed there.
  */
-export function addServiceToSpec(text: string, file: string, values: SpecEntryValues): { text: string } | { problems: SpecProblem[] } {
+export function addServiceToSpec(
+    text: string,
+    file: string,
+    values: SpecEntryValues,
+): { text: string } | { problems: SpecProblem[] } | { skipped: string } {
     const doc = parseDocument(text);
     if (doc.errors.length > 0) {
         return {
@@ -76,6 +81,11 @@ export function addServiceToSpec(text: string, file: string, values: SpecEntryVa
                 },
             ],
         };
+    }
+    const unitPaths = Object.values(units).map((u) => u?.path);
+    if (!Object.values(LANDING_ZONE_UNIT_PATHS).some((p) => unitPaths.includes(p))) {
+        // No workload landing zone at all (the organisation's environment): services do not run here.
+        return { skipped: `\`${environment}\` has no landing-zone unit: services are not deployed there` };
     }
     const problems: SpecProblem[] = [];
     if (units[values.name] !== undefined) {

@@ -34,7 +34,12 @@ export function loadSpec(file: string, displayRoot: string = process.cwd()): Loa
     const display = path.relative(displayRoot, file) || file;
     if (!fs.existsSync(file)) {
         const folder = path.dirname(file);
-        const known = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : [];
+        const known = fs.existsSync(folder)
+            ? fs
+                  .readdirSync(folder)
+                  .filter((f) => /\.ya?ml$/.test(f))
+                  .sort()
+            : [];
         throw new EdfError("EDF_SPEC_NOT_FOUND", `No environment spec at \`${display}\`.`, [
             {
                 file: display,

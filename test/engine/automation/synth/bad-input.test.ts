@@ -14,7 +14,7 @@ describe("edf synth with bad input", function () {
         const run = edfSynth(["--env", "staging"], home);
         assert.equal(run.code, EXIT_CODES.badInput);
         assert.match(run.stderr, /error EDF_SPEC_NOT_FOUND: No environment spec at `environments\/staging\.yaml`/);
-        assert.match(run.stderr, /use one of: `dev`, `prod`/);
+        assert.match(run.stderr, /use one of: `dev`, `organization`, `prod`/);
         assert.ok(!fs.existsSync(path.join(home, "runs")), "no run folder");
     });
 

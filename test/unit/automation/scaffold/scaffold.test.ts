@@ -23,7 +23,29 @@ const SPECS: SpecSource[] = [
 const plan = (name: string, extra: Record<string, unknown> = {}, specs = SPECS) =>
     planNewService({ name, owner: "orders-team", ...extra }, specs, new Set());
 
+const ORGANIZATION_SPEC = `environment: organization
+backend:
+  kind: file
+units:
+  organization:
+    path: platform/organization
+`;
+
 describe("edf new service: the plan", () => {
+    it("leaves an environment without a landing zone (the organisation's) alone, and refuses when no environment has one", () => {
+        const files = plan("orders-api", {}, [...SPECS, { path: "environments/organization.yaml", text: ORGANIZATION_SPEC }]);
+        assert.deepEqual(
+            files.filter((f) => f.edits).map((f) => f.path),
+            ["environments/dev.yaml", "environments/prod.yaml"],
+        );
+        assert.throws(
+            () => plan("orders-api", {}, [{ path: "environments/organization.yaml", text: ORGANIZATION_SPEC }]),
+            (e: unknown) =>
+                e instanceof EdfError &&
+                e.problems.some((p) => p.message.includes("has the landing zone's units") && p.file === "environments/"),
+        );
+    });
+
     it("writes a program, a test and a unit in every environment spec", () => {
         const files = plan("orders-api");
         assert.deepEqual(
