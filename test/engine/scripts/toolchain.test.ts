@@ -56,6 +56,11 @@ function scratch(): Scratch {
         ),
         "dir",
     );
+    fs.symlinkSync(
+        fs.realpathSync(path.join(PROJECT_ROOT, ".tools", "hadolint-venv")),
+        path.join(cache, "venv", `hadolint-${VERSIONS.HADOLINT_VERSION}`),
+        "dir",
+    );
     // Node runtimes: the entries this checkout's toolchain uses (a fetch would cost 50 MB each).
     for (const [version, link] of [
         [VERSIONS.NODE_VERSION!, "node"],
