@@ -5,23 +5,25 @@
 //
 //   automation/index.ts                       the library API
 //   automation/cli/                           commands (thin: parse options, call the library)
-//   automation/{driver,outputs}.ts, scaffold/ what commands call
-//   automation/{engine,synth}/                executors of the environment run
+//   automation/{driver,outputs,inspection,doctor}.ts, scaffold/   what commands call
+//   automation/{engine,synth,inspect}/        executors of the environment run
 //   automation/run/, reporter.ts              the environment run, outcomes, run folders
-//   automation/{spec,graph,backend,inputs,policy,loader}/, plan.ts, errors.ts, redact.ts
+//   automation/{files,spec,graph,backend,inputs,policy,loader,image}/, plan.ts, errors.ts, redact.ts
 //   services/                                 the service SDK and example services
 //   platform/                                 the landing zone and its contract
 //   unit/                                     the unit runtime programs import (ground floor)
 //   policy-packs/{pipeline,runtime}/ → policy-packs/lib/   a tower of its own, imported by automation
 "use strict";
 
-const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|spec/|graph/|backend/|inputs/|policy/|loader/)";
+const AUTOMATION_BASE = "^automation/(errors\\.ts|plan\\.ts|redact\\.ts|files/|spec/|graph/|backend/|inputs/|policy/|loader/|image/)";
 const AUTOMATION_RUN = "^automation/(run/|reporter\\.ts)";
-const AUTOMATION_EXECUTORS = "^automation/(engine|synth)/";
-const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts)";
-const ABOVE_BASE = "^automation/(run/|reporter\\.ts|engine/|synth/|scaffold/|cli/|driver\\.ts|outputs\\.ts|index\\.ts)";
-const ABOVE_RUN = "^automation/(engine/|synth/|scaffold/|cli/|driver\\.ts|outputs\\.ts|index\\.ts)";
-const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|index\\.ts)";
+const AUTOMATION_EXECUTORS = "^automation/(engine|synth|inspect)/";
+const AUTOMATION_COMMANDS = "^automation/(scaffold/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts)";
+const ABOVE_BASE =
+    "^automation/(run/|reporter\\.ts|engine/|synth/|inspect/|scaffold/|cli/|" +
+    "driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|index\\.ts)";
+const ABOVE_RUN = "^automation/(engine/|synth/|inspect/|scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|index\\.ts)";
+const ABOVE_EXECUTORS = "^automation/(scaffold/|cli/|driver\\.ts|outputs\\.ts|inspection\\.ts|doctor\\.ts|index\\.ts)";
 const PRODUCT = "^(unit|platform|services|automation|policy-packs)/";
 const PRODUCT_TESTS_AND_BENCHMARKS = "^(unit|platform|services|automation|policy-packs|test|bench)/";
 
@@ -95,13 +97,20 @@ module.exports = {
             comment: "What two executors share lives in the run (automation/run/), not in one of them.",
             severity: "error",
             from: { path: "^automation/engine/" },
-            to: { path: "^automation/synth/" },
+            to: { path: "^automation/(synth|inspect)/" },
         },
         {
             name: "synth-independent-of-the-engine",
             severity: "error",
             from: { path: "^automation/synth/" },
-            to: { path: "^automation/engine/" },
+            to: { path: "^automation/(engine|inspect)/" },
+        },
+        {
+            name: "inspect-independent-of-the-other-executors",
+            comment: "The inspect executor reads deployed state through the run's StackStateReader, never the engine's workspaces.",
+            severity: "error",
+            from: { path: "^automation/inspect/" },
+            to: { path: "^automation/(engine|synth)/" },
         },
         {
             name: "commands-below-the-cli",

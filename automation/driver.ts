@@ -3,12 +3,12 @@ import type { PulumiCommand } from "@pulumi/pulumi/automation";
 import { DEFAULT_PARALLEL, EngineExecutor, EngineStackDetail, RUNS_PROGRAM } from "./engine/executor";
 import type { CliProcesses } from "./engine/pulumi-command";
 import type { RetryPolicy } from "./engine/retry";
-import type { Operation, StackResult } from "./engine/types";
+import type { Operation } from "./engine/types";
 import type { SelectionOptions } from "./graph/graph";
 import type { Reporter } from "./reporter";
-import { executeEnvironmentRun, RunStack } from "./run/environment-run";
-import { countStatuses } from "./run/outcome";
-import type { RunReport } from "./engine/report";
+import { executeEnvironmentRun } from "./run/environment-run";
+import { writeReports } from "./run/report/write";
+import { EngineReport, engineReport } from "./engine/report";
 
 export interface RunOptions extends SelectionOptions {
     /** Environment name (`environments/<env>.yaml`) or spec file. */
@@ -30,25 +30,32 @@ export interface RunOptions extends SelectionOptions {
     readonly processes?: CliProcesses;
     /** A preconfigured CLI (tests, benchmarks). @default - `pulumi` on PATH */
     readonly pulumiCommand?: PulumiCommand;
+    /** Limit each stack's operation to these resource URNs (`--target`). @default - every resource */
+    readonly targets?: readonly string[];
+    /** `destroy`: remove `protect` from each stack's resources before destroying it. @default false */
+    readonly unprotect?: boolean;
+    /** `destroy`: only list what would be deleted, from each stack's state. @default false */
+    readonly planOnly?: boolean;
 }
 
 export { DEFAULT_PARALLEL };
 
 /**
  * Runs one engine operation over an environment's stack graph (the environment run with the
- * engine executor) and returns the run report, also written as `report.json` in the run
- * folder. Everything that can be checked up front — spec, graph, selection, programs, policy
- * settings and pack, every input — is checked before the first stack is touched; problems
- * throw an `EdfError` listing all of them, and nothing is deployed.
+ * engine executor) and returns its report — the one report model every command writes: in the
+ * run folder as report.json, report.sarif, summary.md and report.html, beside one engine log per
+ * stack. Everything that can be checked up front — spec, graph, selection, programs, policy
+ * settings and pack, every input, upstream stacks an `up` needs — is checked before the first
+ * stack is touched; problems throw an `EdfError` listing all of them, and nothing is deployed.
  */
-export async function runEnvironment(options: RunOptions): Promise<RunReport> {
+export async function runEnvironment(options: RunOptions): Promise<EngineReport> {
     const edfHome = options.edfHome ?? path.join(options.projectRoot, ".edf");
     const runsProgram = RUNS_PROGRAM.has(options.operation);
     let executor: EngineExecutor | undefined;
     const run = await executeEnvironmentRun<EngineStackDetail>(
         {
             ...options,
-            command: options.operation,
+            command: options.planOnly ? `${options.operation}-plan` : options.operation,
             edfHome,
             preflight: { programs: runsProgram, policy: runsProgram },
             nothingDone: "nothing was deployed",
@@ -66,35 +73,14 @@ export async function runEnvironment(options: RunOptions): Promise<RunReport> {
                     ...(options.retry ? { retry: options.retry } : {}),
                     ...(options.processes ? { processes: options.processes } : {}),
                     ...(options.pulumiCommand ? { pulumiCommand: options.pulumiCommand } : {}),
+                    ...(options.targets?.length ? { targets: options.targets } : {}),
+                    ...(options.unprotect ? { unprotect: true } : {}),
+                    ...(options.planOnly ? { planOnly: true } : {}),
                 },
                 redactor,
             )),
     );
-    const stacks = run.stacks.map(stackResultOf);
-    const report: RunReport = {
-        version: 1,
-        command: options.operation,
-        environment: run.plan.loaded.spec.environment,
-        spec: run.plan.loaded.file,
-        backend: executor!.backendDescription,
-        runDir: run.runFolder?.dir,
-        startedAt: run.startedAt.toISOString(),
-        finishedAt: run.finishedAt.toISOString(),
-        durationMs: run.finishedAt.getTime() - run.startedAt.getTime(),
-        parallel: run.parallel,
-        selection: run.plan.selection,
-        outcome: run.outcome,
-        exitCode: run.exitCode,
-        stacks,
-        violations: stacks.flatMap((s) => s.violations),
-        counts: countStatuses(stacks),
-    };
-    run.runFolder?.write("report.json", `${JSON.stringify(report, null, 2)}\n`);
+    const report = engineReport(run, options.operation, executor!.backendDescription, { targets: options.targets });
+    if (run.runFolder) writeReports(report, run.runFolder);
     return report;
-}
-
-/** The engine report's record of one stack. */
-function stackResultOf(stack: RunStack<EngineStackDetail>): StackResult {
-    const { detail, ...common } = stack;
-    return { ...common, ...detail };
 }

@@ -15,7 +15,13 @@ export type EdfErrorCode =
     | "EDF_USAGE"
     | "EDF_INPUT_UNRESOLVED"
     | "EDF_PREFLIGHT"
+    | "EDF_UPSTREAM_NOT_DEPLOYED"
+    | "EDF_CONFIRMATION_REQUIRED"
+    | "EDF_PROTECTED"
+    | "EDF_TOOL_MISSING"
     | "EDF_BACKEND"
+    | "EDF_WRITE_FAILED"
+    | "EDF_NOT_DEPLOYED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -26,7 +32,11 @@ export const EXIT_CODES = {
     failure: 1,
     /** A mandatory policy violation failed at least one stack (and nothing else failed). */
     policyViolation: 2,
-    /** Bad input: invalid spec, cycle, unknown unit, unresolved input, bad option. Nothing ran. */
+    /**
+     * Bad input or a refusal before anything ran: invalid spec, cycle, unknown unit, unresolved
+     * input, bad option, an upstream never deployed, a confirmation not given, protected resources
+     * without `--unprotect`, a missing tool. Nothing ran.
+     */
     badInput: 3,
     /** `drift` found at least one drifted stack. */
     drift: 4,
@@ -44,7 +54,14 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_USAGE: EXIT_CODES.badInput,
     EDF_INPUT_UNRESOLVED: EXIT_CODES.badInput,
     EDF_PREFLIGHT: EXIT_CODES.badInput,
+    EDF_UPSTREAM_NOT_DEPLOYED: EXIT_CODES.badInput,
+    EDF_CONFIRMATION_REQUIRED: EXIT_CODES.badInput,
+    EDF_PROTECTED: EXIT_CODES.badInput,
+    EDF_TOOL_MISSING: EXIT_CODES.badInput,
     EDF_BACKEND: EXIT_CODES.failure,
+    EDF_WRITE_FAILED: EXIT_CODES.failure,
+    // `inspect` of an environment none of whose selected stacks exists: nothing ran.
+    EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 
@@ -62,16 +79,22 @@ export interface Problem {
     readonly fix?: string;
 }
 
-/** An error of the driver with a stable code and, optionally, every problem found. */
+/** The most problems one error carries: a file with a million mistakes costs what one with fifty does. */
+export const MAX_PROBLEMS = 50;
+
+/** An error of the driver with a stable code and the problems found (the first {@link MAX_PROBLEMS}, then a count). */
 export class EdfError extends Error {
     readonly code: EdfErrorCode;
     readonly problems: readonly Problem[];
+    /** Problems found beyond the first {@link MAX_PROBLEMS}, counted but not kept. */
+    readonly omittedProblems: number;
 
-    constructor(code: EdfErrorCode, message: string, problems: readonly Problem[] = []) {
+    constructor(code: EdfErrorCode, message: string, problems: readonly Problem[] = [], omittedProblems = 0) {
         super(message);
         this.name = "EdfError";
         this.code = code;
-        this.problems = problems;
+        this.problems = problems.length > MAX_PROBLEMS ? problems.slice(0, MAX_PROBLEMS) : problems;
+        this.omittedProblems = omittedProblems + Math.max(0, problems.length - MAX_PROBLEMS);
     }
 
     get exitCode(): number {

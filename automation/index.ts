@@ -10,5 +10,7 @@ export * from "./spec/types";
 export * from "./engine/report";
 export * from "./engine/types";
 export * from "./backend/backend";
+export * from "./run/report/index";
+export * from "./doctor";
 export * from "./synth/synth";
 export * from "./scaffold";

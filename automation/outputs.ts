@@ -4,7 +4,9 @@ import { resolveBackend } from "./backend/backend";
 import { CliProcesses, isolatedPulumiCommand } from "./engine/pulumi-command";
 import { EnvironmentStacks } from "./engine/workspace";
 import type { SelectionOptions } from "./graph/graph";
+import { ensureWritableFolder } from "./files/folders";
 import { planEnvironment } from "./plan";
+import { requirePulumiCli } from "./engine/tools";
 import { Redactor } from "./redact";
 
 /** The value shown for a secret output: `edf outputs` never prints secrets. */
@@ -25,7 +27,8 @@ export async function getStackOutputs(
 ): Promise<Record<string, Record<string, unknown> | null>> {
     const plan = planEnvironment(options.env, options.projectRoot, options);
     const spec = plan.loaded.spec;
-    const edfHome = options.edfHome ?? path.join(options.projectRoot, ".edf");
+    if (!options.pulumiCommand) requirePulumiCli("outputs", options.environment ?? process.env);
+    const edfHome = ensureWritableFolder(options.edfHome ?? path.join(options.projectRoot, ".edf"), "--home");
     const backend = resolveBackend(spec.backend, {
         projectRoot: options.projectRoot,
         edfHome,

@@ -5,7 +5,8 @@ import { buildGraph, selectUnits, SelectionOptions, StackGraph, topologicalOrder
 import { loadSpec, specPathFor } from "./spec/load";
 import type { LoadedSpec } from "./spec/types";
 import { pointer } from "./spec/yaml-lines";
-import { EnvironmentPolicy, EnvironmentPolicyOptions, resolveEnvironmentPolicy } from "./policy/environment-policy";
+import { decisionTime, EnvironmentPolicy, EnvironmentPolicyOptions, resolveEnvironmentPolicy } from "./policy/environment-policy";
+import { isExpired } from "../policy-packs/lib/waiver-rules";
 import { packLocation } from "./policy/pack";
 import { resolveUnitProgramPath } from "../unit/load";
 
@@ -31,13 +32,14 @@ export function planEnvironment(
     const loaded = loadSpec(specPathFor(env, projectRoot), projectRoot);
     let graph: StackGraph;
     try {
-        graph = buildGraph(loaded.spec);
+        graph = buildGraph(loaded.spec, (at) => loaded.lineOf(at));
     } catch (error) {
         if (error instanceof EdfError) {
             throw new EdfError(
                 error.code,
                 error.message,
-                error.problems.map((p) => ({ ...p, file: loaded.file, line: loaded.lineOf("/units") })),
+                error.problems.map((p) => ({ ...p, file: loaded.file, line: loaded.lineOf(p.path ?? "/units") })),
+                error.omittedProblems,
             );
         }
         throw error;
@@ -46,10 +48,47 @@ export function planEnvironment(
     return { loaded, graph, selection: selected, policy: resolveEnvironmentPolicy(loaded, projectRoot, policyOptions) };
 }
 
+/** What `edf validate` found: the plan, and notes that do not stop a run. */
+export interface Validation {
+    readonly plan: Plan;
+    /** Things that will not stop synth, preview or up but will show in their verdicts (an expired waiver). */
+    readonly warnings: readonly Problem[];
+}
+
 /**
- * What must exist before anything is deployed: each selected unit's program and, when
- * policy enforcement is on, the policy pack. For `validate` these are warnings (units
- * may be written after the spec); for preview and up they stop the run.
+ * `edf validate`'s contract: everything synth, preview and up check before they run anything —
+ * the spec, its graph and selection, the policy settings against the pack (levels, config,
+ * waivers), every unit's program and the policy pack — as one verdict. A spec this accepts is
+ * one those commands accept; each problem throws as the command would (`EDF_SPEC_INVALID`,
+ * `EDF_CYCLE`, `EDF_PREFLIGHT`...). Deploys nothing, writes nothing.
+ */
+export function validateEnvironment(env: string, projectRoot: string, selection: SelectionOptions = {}): Validation {
+    const plan = planEnvironment(env, projectRoot, selection);
+    const problems = preflightProblems(plan, projectRoot, plan.policy !== undefined);
+    if (problems.length > 0) {
+        throw new EdfError(
+            "EDF_PREFLIGHT",
+            `\`${plan.loaded.spec.environment}\` cannot run: ${problems.length} problem(s); nothing was deployed.`,
+            problems,
+        );
+    }
+    const now = plan.policy ? decisionTime(plan.policy.date) : undefined;
+    const warnings: Problem[] = (plan.policy?.waivers ?? [])
+        .filter((w) => now !== undefined && isExpired(w, now))
+        .map((w) => ({
+            ...(w.source ? { file: w.source } : {}),
+            message:
+                `waiver \`${w.id}\` (policy \`${w.policy}\`) expired on ${w.expires}: ` +
+                `synth, preview and up report it as a mandatory finding`,
+            fix: "fix the resources it covers and remove it, or renew it with a new expiry after review.",
+        }));
+    return { plan, warnings };
+}
+
+/**
+ * What must exist before anything is deployed: each selected unit's program (a folder inside
+ * the project, under a unit root, holding `program.ts`) and, when policy enforcement is on, the
+ * policy pack. Every command that runs stacks stops on them, and so does `validate`.
  */
 export function preflightProblems(plan: Plan, projectRoot: string, needsPolicy: boolean, needsPrograms = true): Problem[] {
     const problems: Problem[] = [];

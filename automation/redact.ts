@@ -7,13 +7,22 @@
 export class Redactor {
     private readonly secrets = new Set<string>();
 
-    /** Registers a value to scrub; short values (< 4 chars) are ignored to avoid mangling text. */
+    /**
+     * Registers a value to scrub. Values that are everywhere in ordinary text (shorter than 4
+     * characters, `true`, `false`, `null`, short numbers) are left to the structural masking of
+     * secrets (Pulumi secrets, `[secret]` in reports): scrubbing them would mangle every report. An
+     * object or list (a secret Consul JSON document) registers its JSON and every value inside it:
+     * a program may print one field alone.
+     */
     add(value: unknown): void {
         if (value === undefined || value === null) {
             return;
         }
+        if (typeof value === "object") {
+            for (const leaf of leavesOf(value)) this.add(leaf);
+        }
         const text = typeof value === "string" ? value : JSON.stringify(value);
-        if (text.length >= 4) {
+        if (scrubbable(text)) {
             this.secrets.add(text);
             if (typeof value !== "string") {
                 return;
@@ -36,4 +45,22 @@ export class Redactor {
         }
         return result;
     }
+}
+
+/** The strings and numbers inside an object or list, at any depth, without recursion. */
+function leavesOf(value: object): (string | number)[] {
+    const leaves: (string | number)[] = [];
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (typeof item === "string" || typeof item === "number") leaves.push(typeof item === "number" ? String(item) : item);
+        else if (item && typeof item === "object") stack.push(...(Array.isArray(item) ? item : Object.values(item)));
+    }
+    return leaves;
+}
+
+/** Whether replacing `text` wherever it appears is safe: it is long enough, and not a literal or short number found in any JSON. */
+function scrubbable(text: string): boolean {
+    if (text.length < 4 || text === "true" || text === "false" || text === "null") return false;
+    return !(/^-?\d+(\.\d+)?$/.test(text) && text.length < 8);
 }

@@ -53,10 +53,9 @@ export class HumanReporter implements Reporter {
             this.lastStatus.set(p.unit, p.status);
             this.lastHeartbeat.set(p.unit, now);
             const tries = p.attempt > 1 ? ` (attempt ${p.attempt})` : "";
+            const what = p.detail ?? `${p.resourcesDone} done, ${p.resourcesInFlight} in flight`;
             this.err.write(
-                `  ${p.unit.padEnd(20)} ${p.status.padEnd(9)} ` +
-                    `${(p.elapsedMs / 1000).toFixed(1).padStart(6)}s  ${p.resourcesDone} ` +
-                    `done, ${p.resourcesInFlight} in flight${tries}\n`,
+                `  ${p.unit.padEnd(20)} ${p.status.padEnd(9)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)}s  ${what}${tries}\n`,
             );
         }
     }
@@ -76,6 +75,9 @@ export class HumanReporter implements Reporter {
             this.err.write(`error ${error.code}: ${error.message}\n`);
             for (const problem of error.problems) {
                 this.err.write(`  - ${formatProblem(problem)}\n`);
+            }
+            if (error.omittedProblems > 0) {
+                this.err.write(`  … and ${error.omittedProblems} more problem(s) not shown: fix these first.\n`);
             }
         } else {
             this.err.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
@@ -118,9 +120,16 @@ export class JsonReporter implements Reporter {
         const e = error as Error;
         const body =
             error instanceof EdfError
-                ? { code: error.code, message: error.message, problems: error.problems }
+                ? {
+                      code: error.code,
+                      message: error.message,
+                      problems: error.problems,
+                      ...(error.omittedProblems > 0 ? { omittedProblems: error.omittedProblems } : {}),
+                  }
                 : { code: "EDF_INTERNAL", message: e?.message ?? String(error) };
-        this.out.write(`${JSON.stringify({ error: { ...body, ...(this.debug && e?.stack ? { stack: e.stack } : {}) } }, null, 2)}\n`);
+        // The same keys as a result document's: a failed run has no findings, and says so.
+        const document = { error: { ...body, ...(this.debug && e?.stack ? { stack: e.stack } : {}) }, findings: [] };
+        this.out.write(`${JSON.stringify(document, null, 2)}\n`);
     }
 
     private line(data: Record<string, unknown>): void {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ContractPartName, LandingZoneOutputs } from "./contract";
 import { ContractError, CONTRACT_FIELDS, parseContractPart } from "./contract-validate";
 import { CONTRACT_PART_VERSIONS } from "./contract-version";
+import { referenceStack } from "../unit/stacks";
 
 /** Which stack holds each part of the landing zone; name only the parts you consume. */
 export interface LandingZoneStacks {
@@ -143,11 +144,9 @@ export class LandingZoneReference {
 
     private referencePart(part: ContractPartName, stack: string): pulumi.Output<unknown> {
         const prefix = this.options.namePrefix ?? DEFAULT_REFERENCE_NAME_PREFIX;
-        const ref = new pulumi.StackReference(
-            `${prefix}-${part}`,
-            { name: stack },
-            this.options.parent ? { parent: this.options.parent } : {},
-        );
+        // The unit runtime's reference: in a preview before the part's stack was ever deployed, its
+        // outputs are Pulumi unknowns (and every value read from them), never a failure.
+        const ref = referenceStack(`${prefix}-${part}`, stack, this.options.parent ? { parent: this.options.parent } : {});
         const expectedVersion = this.options.expectedVersion ?? CONTRACT_PART_VERSIONS[part];
         const environment = this.options.environment;
         return ref.outputs.apply((outputs) => {

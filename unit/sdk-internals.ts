@@ -48,6 +48,7 @@ const automationErrors = require("@pulumi/pulumi/automation/errors") as { create
 const automationServer = require("@pulumi/pulumi/automation/server") as { LanguageServer?: unknown };
 const languageGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService?: unknown };
 const outputModule = require("@pulumi/pulumi/output") as { output?: (value: unknown) => object };
+const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: unknown };
 const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
 // The gRPC library instance the SDK itself uses: a server built with another copy would not
 // accept the SDK's service definitions.
@@ -66,6 +67,11 @@ check(
     "draining a mocked program's registrations",
 );
 check(typeof runtimeSettings.grpcChannelOptions === "object", "`runtime/settings` `grpcChannelOptions`", "program hosts' gRPC servers");
+check(
+    typeof runtimeConfig.isConfigSecret === "function",
+    "`runtime/config` `isConfigSecret`",
+    "keeping a secret input secret as an Output, never plain text in programs",
+);
 check(typeof automationCmd.CommandResult === "function", "`automation/cmd` `CommandResult`", "the driver's CLI runner");
 check(typeof automationErrors.createCommandError === "function", "`automation/errors` `createCommandError`", "the driver's CLI runner");
 check(typeof automationServer.LanguageServer === "function", "`automation/server` `LanguageServer`", "program hosts");
@@ -92,6 +98,9 @@ export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: ()
 
 /** The current runtime's resource monitor (the mock monitor under `setMocks`). */
 export const getMonitor = runtimeSettings.getMonitor as () => unknown;
+
+/** Whether a config key (`<namespace>:<key>`) holds a secret in the current stack's config. */
+export const isConfigSecret = runtimeConfig.isConfigSecret as (key: string) => boolean;
 
 /** Waits for the runtime's outstanding RPCs, when the SDK has the function. */
 export const waitForRPCs = runtimeSettings.waitForRPCs as (() => Promise<void>) | undefined;

@@ -2,6 +2,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { EdfError } from "../errors";
+import { readCheckedText } from "../files/read";
 import { projectName } from "../../unit/project";
 import type { Redactor } from "../redact";
 import type { BackendSpec } from "../spec/types";
@@ -46,25 +47,58 @@ export function embeddedPassphrase(edfHome: string, env: NodeJS.ProcessEnv, reda
     }
     const file = path.join(edfHome, "passphrase");
     fs.mkdirSync(edfHome, { recursive: true });
-    if (!fs.existsSync(file)) {
-        try {
-            // `wx`: two concurrent first runs must not overwrite each other's passphrase.
-            fs.writeFileSync(file, `${crypto.randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
-        } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-                throw error;
-            }
-        }
-    }
-    const mode = fs.statSync(file).mode & 0o777;
+    if (!fs.existsSync(file)) writePassphraseOnce(file);
+    const stat = fs.lstatSync(file);
+    const mode = stat.mode & 0o777;
     if ((mode & 0o077) !== 0) {
         throw new EdfError("EDF_BACKEND", `The passphrase file \`${file}\` is readable by others (mode ${mode.toString(8)}).`, [
             { file, message: "the passphrase file must be private", fix: `run \`chmod 600 ${file}\`.` },
         ]);
     }
-    const passphrase = fs.readFileSync(file, "utf8").trim();
+    const passphrase = readCheckedText({
+        file,
+        display: file,
+        what: "passphrase file",
+        origin: { kind: "machine" },
+        code: "EDF_BACKEND",
+    }).trim();
+    if (passphrase === "") {
+        throw new EdfError("EDF_BACKEND", `The passphrase file \`${file}\` is empty.`, [
+            {
+                file,
+                message: "the passphrase file holds no passphrase",
+                fix: "restore it from your backup (the stacks' secrets are encrypted with it), or set `EDF_PASSPHRASE`.",
+            },
+        ]);
+    }
     redactor.add(passphrase);
     return passphrase;
+}
+
+/**
+ * Generates the passphrase into `file` unless another process got there first. The passphrase
+ * is written in full to a private file of this process, then hard-linked into place: the link
+ * either appears complete or fails with EEXIST (the other process won, and its file is complete
+ * too). A plain exclusive create would let the loser read the winner's file before it is written.
+ */
+function writePassphraseOnce(file: string): void {
+    const temporary = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+    try {
+        const fd = fs.openSync(temporary, "wx", 0o600);
+        try {
+            fs.writeSync(fd, `${crypto.randomBytes(32).toString("base64url")}\n`);
+            fs.fsyncSync(fd);
+        } finally {
+            fs.closeSync(fd);
+        }
+        try {
+            fs.linkSync(temporary, file);
+        } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        }
+    } finally {
+        fs.rmSync(temporary, { force: true });
+    }
 }
 
 /** Resolves the spec's backend (default: embedded file backend under `edfHome`). */

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { Command } from "commander";
+import { Command, Option } from "commander";
 import { EdfError, EXIT_CODES } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
 import { HumanReporter, JsonReporter, Reporter } from "../reporter";
@@ -25,10 +25,17 @@ export interface CliCommand {
     register(program: Command, context: () => CliContext): void;
 }
 
+/** The variable that names the environment when `--env` is not given. */
+export const ENV_VARIABLE = "EDF_ENV";
+
 /** Adds the options shared by the commands that work on an environment. */
 export function environmentOptions(command: Command): Command {
     return command
-        .requiredOption("-e, --env <name|file>", "environment name (environments/<name>.yaml) or spec file")
+        .addOption(
+            new Option("-e, --env <name|file>", "environment name (environments/<name>.yaml) or spec file")
+                .env(ENV_VARIABLE)
+                .makeOptionMandatory(),
+        )
         .option("--only <units...>", "only these units (space or comma separated)")
         .option("--with-dependencies", "with --only: also the units they depend on (transitively)")
         .option("--with-dependents", "with --only: also the units that depend on them (transitively)");

@@ -1,20 +1,25 @@
 import { Command, CommanderError } from "commander";
 import { EdfError, exitCodeOf, EXIT_CODES } from "../errors";
-import { sdkPackage } from "../loader/sdk-package";
 import { HumanReporter, JsonReporter } from "../reporter";
 import { CliContext, createContext } from "./context";
 import { COMMANDS } from "./registry";
+import { edfVersion } from "./version";
 
 /** The `edf` program with every registered command. */
-export function buildProgram(setExit: (code: number) => void): { program: Command; context: () => CliContext } {
+export function buildProgram(
+    setExit: (code: number) => void,
+    writeErr: (text: string) => void = (text) => process.stderr.write(text),
+): { program: Command; context: () => CliContext } {
     const program = new Command("edf")
         .description("EDF automation driver: runs an environment's stack graph on the Pulumi engine")
-        .version(`${sdkPackage().name} ${sdkPackage().version}`, "-V, --version", "the SDK's package and version")
         .option("--json", "machine output: one JSON document on stdout, progress as JSON lines on stderr")
         .option("--debug", "stack traces on errors")
         .option("--home <dir>", "folder of the embedded backend, run folders and passphrase (default: <project>/.edf, or $EDF_HOME)")
         .option("--project <dir>", "the project root, the folder holding Pulumi.yaml (default: found upward from the working directory)")
+        .version(`edf ${edfVersion()}`, "-V, --version", "print the version (`edf version` says more)")
         .showHelpAfterError(false)
+        // Commander's own messages (usage errors) go through here: a `--json` run prints them as its one JSON document instead.
+        .configureOutput({ writeErr })
         .exitOverride();
     let cached: CliContext | undefined;
     const context = (): CliContext => (cached ??= createContext(program, setExit));
@@ -33,7 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const setExit = (code: number): void => {
         exitCode = code;
     };
-    const { program, context } = buildProgram(setExit);
+    const json = argv.includes("--json");
+    const { program, context } = buildProgram(setExit, (text) => {
+        if (!json) process.stderr.write(text);
+    });
     try {
         await program.parseAsync([...argv]);
         return exitCode;
@@ -43,9 +51,15 @@ export async function main(argv: readonly string[]): Promise<number> {
             if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
                 return EXIT_CODES.ok;
             }
+            if (json) {
+                // Every `--json` run writes one JSON document, a usage error too.
+                const message = error.message.replace(/^error:\s*/, "");
+                new JsonReporter(argv.includes("--debug")).error(
+                    new EdfError("EDF_USAGE", message, [{ message, fix: "see `edf --help` and `edf <command> --help`." }]),
+                );
+            }
             return EXIT_CODES.badInput;
         }
-        const json = argv.includes("--json");
         const reporter =
             safeContext(context)?.reporter ??
             (json ? new JsonReporter(argv.includes("--debug")) : new HumanReporter(argv.includes("--debug")));

@@ -1,5 +1,8 @@
 import type { CliCommand } from "./context";
+import { commands as completion } from "./commands/completion";
+import { commands as doctor } from "./commands/doctor";
 import { commands as graph } from "./commands/graph";
+import { commands as inspect } from "./commands/inspect";
 import { commands as init } from "./commands/init";
 import { commands as newService } from "./commands/new-service";
 import { commands as operations } from "./commands/operations";
@@ -7,6 +10,7 @@ import { commands as outputs } from "./commands/outputs";
 import { commands as policyBundle } from "./commands/policy-bundle";
 import { commands as synth } from "./commands/synth";
 import { commands as validate } from "./commands/validate";
+import { commands as version } from "./commands/version";
 
 /**
  * Every command of `edf`, in the order `edf --help` lists them. A new command is a file in
@@ -18,7 +22,11 @@ export const COMMANDS: readonly CliCommand[] = [
     ...graph,
     ...synth,
     ...operations,
+    ...inspect,
     ...outputs,
     ...newService,
     ...policyBundle,
+    ...doctor,
+    ...version,
+    ...completion,
 ];

@@ -1,10 +1,9 @@
 import * as path from "path";
 import type { PulumiCommand } from "@pulumi/pulumi/automation";
 import { Backend, resolveBackend } from "../backend/backend";
-import { EdfError, Problem } from "../errors";
 import { ConsulClient } from "../inputs/consul";
-import { InputSources, resolveUnitInputs } from "../inputs/resolve";
-import type { Provenance, ResolvedInput } from "../inputs/types";
+import { InputSources } from "../inputs/resolve";
+import type { Provenance } from "../inputs/types";
 import { VaultClient } from "../inputs/vault";
 import type { Plan } from "../plan";
 import type { EnvironmentPolicy } from "../policy/environment-policy";
@@ -12,14 +11,21 @@ import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
 import type { Redactor } from "../redact";
+import type { InputOrigin, InventoryResource } from "../run/report/model";
+import { isDangerous, isStateful, ResourceStep, DriftedResource, UnknownUpstream } from "../run/report/operations";
+import { stackConfig } from "../run/stack-config";
+import { UNIT_CONFIG_NAMESPACE } from "../../unit/define";
+import { UNKNOWN_STACKS_CONFIG_KEY } from "../../unit/stack-references";
+import { EngineInputs, NO_INPUTS } from "./inputs";
 import { clearStaleLocks } from "./locks";
 import { ProgramHosts } from "./program-host/pool";
 import { CliProcesses, isolatedPulumiCommand } from "./pulumi-command";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "./retry";
-import { stackConfig } from "../run/stack-config";
 import { PolicyRun, runStackOperation } from "./stack-operation";
 import type { Operation, PolicyViolation, ResourceChanges } from "./types";
 import { EnvironmentStacks } from "./workspace";
+import { prebuiltPack } from "./prebuilt-pack";
+import { requirePulumiCli } from "./tools";
 
 /** Stacks at once unless `--parallel` says otherwise. */
 export const DEFAULT_PARALLEL = 4;
@@ -35,10 +41,21 @@ const HOLDS_BACK_ON_FAILURE: ReadonlySet<Operation> = new Set(["preview", "up", 
 export interface EngineStackDetail {
     readonly changes: ResourceChanges;
     readonly violations: readonly PolicyViolation[];
-    /** The injected inputs' provenance (never values). */
-    readonly inputs: readonly (Provenance & { readonly name: string })[];
+    /** The injected inputs' provenance (never values) and where each came from. */
+    readonly inputs: readonly (Provenance & { readonly name: string; readonly origin: InputOrigin })[];
     /** The stack's engine log, relative to the run folder. */
     readonly log?: string;
+    /** Every resource operation but `same`, dangerous first, with property diffs. */
+    readonly steps: readonly ResourceStep[];
+    /** `drift`: the resources whose real state differs from the recorded one. */
+    readonly drift: readonly DriftedResource[];
+    readonly outputs: Readonly<Record<string, unknown>>;
+    readonly secretOutputs: readonly string[];
+    readonly resources: readonly InventoryResource[];
+    /** A preview before upstream stacks were first deployed: which of their outputs were unknown. */
+    readonly unknowns: readonly UnknownUpstream[];
+    /** Whether the environment's policy pack judged this stack. */
+    readonly judged: boolean;
 }
 
 export interface EngineExecutorOptions {
@@ -51,13 +68,21 @@ export interface EngineExecutorOptions {
     readonly retry?: RetryPolicy;
     readonly processes?: CliProcesses;
     readonly pulumiCommand?: PulumiCommand;
+    /** `--target`: limit each stack's operation to these resource URNs. @default - every resource */
+    readonly targets?: readonly string[];
+    /** `destroy --unprotect`: remove `protect` from every resource of a stack before destroying it. @default false */
+    readonly unprotect?: boolean;
+    /** `destroy`: list what would be deleted (from each stack's state), change nothing. @default false */
+    readonly planOnly?: boolean;
 }
 
 /**
  * The engine executor: preview, up, destroy, refresh and drift of each stack on the real
  * Pulumi engine, each stack in its own work folder, its program in a program thread of its
  * own, with the environment's policy pack and config (the policy module's `engineConfig`,
- * the very settings synth inspects with).
+ * the very settings synth inspects with). A preview of a stack whose upstream stacks have never
+ * been deployed runs with their outputs as Pulumi unknowns (`preview-with-unknowns`); `up`
+ * refuses to start while a stack it needs, outside the run, has never been deployed.
  */
 export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     readonly reverse: boolean;
@@ -71,13 +96,15 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         private readonly backend: Backend,
         private readonly stacks: EnvironmentStacks,
         private readonly redactor: Redactor,
-        sources: InputSources,
+        private readonly engineInputs: EngineInputs | undefined,
     ) {
         this.reverse = options.operation === "destroy";
-        this.inputs = RUNS_PROGRAM.has(options.operation) ? new EngineInputs(plan, sources, options.operation) : NO_INPUTS;
+        this.inputs = engineInputs ?? NO_INPUTS;
     }
 
     static async create(plan: Plan, options: EngineExecutorOptions, redactor: Redactor): Promise<EngineExecutor> {
+        // The spec has been read, nothing written yet: a missing CLI is said now, before the backend folder or passphrase exist.
+        if (!options.pulumiCommand) requirePulumiCli(options.operation, options.environment);
         const spec = plan.loaded.spec;
         const backend = resolveBackend(spec.backend, {
             projectRoot: options.projectRoot,
@@ -95,7 +122,10 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
             readStackOutputs: (unit) => stacks.outputs(unit, unitPath(unit)),
             stackNameOf: (unit) => backend.stackName(spec.environment, unit),
         };
-        return new EngineExecutor(plan, options, backend, stacks, redactor, sources);
+        const inputs = RUNS_PROGRAM.has(options.operation)
+            ? new EngineInputs(plan, sources, options.operation, (units) => stacks.deployedUnits(units))
+            : undefined;
+        return new EngineExecutor(plan, options, backend, stacks, redactor, inputs);
     }
 
     /** The backend the stacks live on, for people. */
@@ -108,14 +138,15 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     }
 
     holdsBack(status: StackStatus): boolean {
-        const ok = status === "succeeded" || status === "not-deployed";
-        return !ok && HOLDS_BACK_ON_FAILURE.has(this.options.operation);
+        const ok = status === "succeeded" || status === "not-deployed" || status === "preview-with-unknowns";
+        return !ok && HOLDS_BACK_ON_FAILURE.has(this.options.operation) && !this.options.planOnly;
     }
 
     describe(): string {
-        const { operation } = this.options;
+        const { operation, planOnly, unprotect } = this.options;
+        const what = planOnly ? `${operation} (plan: nothing is changed)` : `${operation}${unprotect ? " --unprotect" : ""}`;
         return (
-            `${operation} ${this.plan.loaded.spec.environment}: ` +
+            `${what} ${this.plan.loaded.spec.environment}: ` +
             `${this.plan.selection.length} stack(s), parallel ${this.parallel}, ${this.backend.description}`
         );
     }
@@ -125,18 +156,38 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     }
 
     idle(): EngineStackDetail {
-        return { changes: {}, violations: [], inputs: [] };
+        return {
+            changes: {},
+            violations: [],
+            inputs: [],
+            steps: [],
+            drift: [],
+            outputs: {},
+            secretOutputs: [],
+            resources: [],
+            unknowns: [],
+            judged: false,
+        };
     }
 
     async run(unit: string, context: StackContext): Promise<StackExecution<EngineStackDetail>> {
         const { operation, reporter } = this.options;
         const spec = this.plan.loaded.spec;
         const stackName = this.stackName(unit);
-        const inputs = context.inputs.map((r) => ({ name: r.name, ...r.provenance }));
+        const inputs = context.inputs.map((r) => ({ name: r.name, ...r.provenance, origin: originOf(r.provenance, Boolean(r.unknown)) }));
+        const unknowns = this.engineInputs?.unknownUpstreams(unit) ?? [];
         const stack = await this.stacks.open(unit, spec.units[unit]!.path, !NEEDS_EXISTING_STACK.has(operation));
         if (!stack)
             return { status: "not-deployed", attempts: 0, reason: "no such stack: nothing to do", detail: { ...this.idle(), inputs } };
-        if (RUNS_PROGRAM.has(operation)) await this.stacks.writeConfig(stack, stackConfig(spec, unit, context.inputs));
+        if (this.options.planOnly) return this.planDestroy(stack, inputs);
+        if (RUNS_PROGRAM.has(operation)) {
+            const config = stackConfig(spec, unit, context.inputs);
+            const unknownStacks = this.engineInputs?.unknownStacks(unit) ?? [];
+            if (unknownStacks.length > 0) {
+                config[`${UNIT_CONFIG_NAMESPACE}:${UNKNOWN_STACKS_CONFIG_KEY}`] = { value: JSON.stringify(unknownStacks) };
+            }
+            await this.stacks.writeConfig(stack, config);
+        }
         const clearLocks = async (): Promise<void> => {
             const backendDir = this.backend.kind === "file" && this.backend.url ? this.backend.url.slice("file://".length) : undefined;
             for (const file of backendDir ? clearStaleLocks(backendDir, stackName) : []) {
@@ -144,13 +195,19 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
             }
         };
         await clearLocks();
+        if (operation === "destroy" && this.options.unprotect) {
+            // Idempotent: an interrupted destroy, run again, unprotects what is left and goes on.
+            await this.stacks.unprotectAll(stack);
+        }
         const logFile = context.runFolder?.logFile(stackName) ?? "/dev/null";
         const policy = RUNS_PROGRAM.has(operation) ? this.policyFor(context) : undefined;
+        const targets = (this.options.targets ?? []).filter((urn) => urn.startsWith(`urn:pulumi:${stack.name.split("/").pop()}::`));
         const outcome = await runStackOperation({
             unit,
             stack,
             operation,
             ...(policy ? { policy } : {}),
+            ...(targets.length ? { targets } : {}),
             programHosts: this.programHosts,
             logFile,
             redactor: this.redactor,
@@ -163,16 +220,28 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
                 await stack.refresh({ clearPendingCreates: true, color: "never", onOutput: write, onError: write, signal: context.signal });
             },
         });
+        const withUnknowns = outcome.status === "succeeded" && operation === "preview" && unknowns.length > 0;
+        const unknownNote = withUnknowns
+            ? `previewed with unknown outputs of ${unknowns.map((u) => `\`${u.stack}\``).join(", ")} (never deployed)`
+            : undefined;
+        const reason = outcome.reason ?? unknownNote;
         return {
-            status: outcome.status,
+            status: withUnknowns ? "preview-with-unknowns" : outcome.status,
             attempts: outcome.attempts,
-            ...(outcome.reason ? { reason: outcome.reason } : {}),
+            ...(reason ? { reason } : {}),
             ...(outcome.drifted !== undefined ? { drifted: outcome.drifted } : {}),
             detail: {
                 changes: outcome.changes,
                 violations: outcome.violations,
                 inputs,
                 ...(context.runFolder ? { log: path.basename(logFile) } : {}),
+                steps: outcome.steps,
+                drift: outcome.drift,
+                outputs: outcome.outputs,
+                secretOutputs: outcome.secretOutputs,
+                resources: outcome.resources,
+                unknowns,
+                judged: policy !== undefined,
             },
         };
     }
@@ -181,61 +250,64 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         await this.programHosts.close();
     }
 
+    /**
+     * What `destroy` would delete in this stack, read from its state (no engine operation, no
+     * plugin): every resource, protected ones marked. The list a destroy confirmation shows.
+     */
+    private async planDestroy(
+        stack: Parameters<EnvironmentStacks["stateResources"]>[0],
+        inputs: EngineStackDetail["inputs"],
+    ): Promise<StackExecution<EngineStackDetail>> {
+        // The engine deletes in reverse registration order: list them so.
+        const resources = (await this.stacks.stateResources(stack))
+            .filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"))
+            .reverse();
+        const steps: ResourceStep[] = resources.map((r) => {
+            const stateful = isStateful(r.type);
+            return {
+                op: "delete",
+                urn: r.urn,
+                type: r.type,
+                name: r.urn.split("::").pop() ?? r.urn,
+                ...(r.protect ? { protect: true } : {}),
+                ...(stateful ? { stateful } : {}),
+                ...(isDangerous({ op: "delete", protect: r.protect, stateful }) ? { dangerous: true } : {}),
+                diff: [],
+            };
+        });
+        const protectedCount = steps.filter((s) => s.protect).length;
+        return {
+            status: resources.length === 0 ? "not-deployed" : "succeeded",
+            attempts: 1,
+            reason:
+                resources.length === 0
+                    ? "nothing to delete"
+                    : `would delete ${resources.length} resource(s)${protectedCount ? `, ${protectedCount} protected` : ""}`,
+            detail: { ...this.idle(), inputs, steps, changes: resources.length ? { delete: resources.length } : {} },
+        };
+    }
+
     /** The pack and its config file for this environment, written once into the run folder. */
     private policyFor(context: StackContext): PolicyRun | undefined {
         const policy: EnvironmentPolicy | undefined = this.plan.policy;
         if (!policy || !context.runFolder) return undefined;
         this.policyRun ??= {
-            packDir: policy.pack.dir,
+            packDir: prebuiltPack(policy.pack.dir, this.options.edfHome, this.options.projectRoot),
             configFile: context.runFolder.write("policy-config.json", `${JSON.stringify(policy.engineConfig, null, 2)}\n`),
         };
         return this.policyRun;
     }
 }
 
-/** Operations that do not run programs need no inputs. */
-const NO_INPUTS: RunInputs = {
-    prepare: async () => {},
-    forUnit: async () => ({ resolved: [], problems: [] }),
-};
-
-/**
- * The inputs of preview and up: every input resolved before the first deployment. For `up`,
- * stack inputs whose producer is part of this run are read after that producer finishes.
- */
-class EngineInputs implements RunInputs {
-    private readonly early = new Map<string, readonly ResolvedInput[]>();
-    private readonly deferred = new Map<string, readonly string[]>();
-
-    constructor(
-        private readonly plan: Plan,
-        private readonly sources: InputSources,
-        private readonly operation: Operation,
-    ) {}
-
-    async prepare(): Promise<void> {
-        const { loaded, selection } = this.plan;
-        const deferUnits = new Set(this.operation === "up" ? selection : []);
-        const resolutions = await Promise.all(selection.map((unit) => resolveUnitInputs(loaded, unit, this.sources, deferUnits)));
-        const problems: Problem[] = resolutions.flatMap((r) => r.problems);
-        if (problems.length > 0) {
-            throw new EdfError(
-                "EDF_INPUT_UNRESOLVED",
-                `${problems.length} input(s) of \`${loaded.spec.environment}\` could not be resolved; nothing was deployed.`,
-                problems,
-            );
-        }
-        selection.forEach((unit, i) => {
-            this.early.set(unit, resolutions[i]!.resolved);
-            this.deferred.set(unit, resolutions[i]!.deferred);
-        });
-    }
-
-    async forUnit(unit: string): Promise<{ resolved: readonly ResolvedInput[]; problems: readonly Problem[] }> {
-        const early = this.early.get(unit) ?? [];
-        const late = this.deferred.get(unit) ?? [];
-        if (late.length === 0) return { resolved: early, problems: [] };
-        const result = await resolveUnitInputs(this.plan.loaded, unit, this.sources, new Set(), late);
-        return { resolved: [...early, ...result.resolved], problems: result.problems };
+/** Where an engine input came from, for the report. */
+function originOf(provenance: Provenance, unknown: boolean): InputOrigin {
+    if (unknown) return "unknown";
+    switch (provenance.source) {
+        case "stack":
+            return "deployed";
+        case "env":
+            return "environment";
+        default:
+            return "live";
     }
 }

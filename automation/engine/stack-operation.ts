@@ -1,6 +1,9 @@
 import * as fs from "fs";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import type { Redactor } from "../redact";
+import type { InventoryResource } from "../run/report/model";
+import type { DriftedResource, ResourceStep } from "../run/report/operations";
+import { EventDigest } from "./events";
 import type { ProgramHosts } from "./program-host/pool";
 import { backoffDelay, isTransientError, RetryPolicy, sleep } from "./retry";
 import type { Operation, PolicyViolation, ResourceChanges, StackProgress, StackStatus } from "./types";
@@ -16,6 +19,8 @@ export interface OperationRequest {
     readonly stack: Stack;
     readonly operation: Operation;
     readonly policy?: PolicyRun;
+    /** Limit the operation to these resources (`--target`): passed through to the engine. */
+    readonly targets?: readonly string[];
     /**
      * Where the program of a preview or up runs: a worker thread of its own, so that
      * stacks running at once cannot fail each other. Without it the program runs in
@@ -49,6 +54,14 @@ export interface OperationOutcome {
     readonly violations: PolicyViolation[];
     readonly drifted?: boolean;
     readonly reason?: string;
+    /** What the operation did to each resource, from the engine's events. */
+    readonly steps: ResourceStep[];
+    /** `drift`: the resources whose real state differs from the recorded one. */
+    readonly drift: DriftedResource[];
+    /** The stack's outputs as the engine reported them (secrets `[secret]`). */
+    readonly outputs: Record<string, unknown>;
+    readonly secretOutputs: string[];
+    readonly resources: InventoryResource[];
 }
 
 /** Counts what an operation did from its engine events, and collects policy violations and errors. */
@@ -58,13 +71,32 @@ class EventTally {
     changes: Record<string, number> = {};
     readonly violations: PolicyViolation[] = [];
     readonly errors: string[] = [];
+    readonly digest: EventDigest;
 
     constructor(
         private readonly unit: string,
         private readonly stack: string,
-    ) {}
+        redactor: Redactor,
+        operation: Operation,
+    ) {
+        this.digest = new EventDigest(redactor, operation === "drift");
+    }
+
+    /** The outcome's common part: what the events said. */
+    outcome(): Pick<OperationOutcome, "changes" | "violations" | "steps" | "drift" | "outputs" | "secretOutputs" | "resources"> {
+        return {
+            changes: this.changes,
+            violations: this.violations,
+            steps: this.digest.resourceSteps(),
+            drift: this.digest.drifted(),
+            outputs: this.digest.outputs,
+            secretOutputs: this.digest.secretOutputs,
+            resources: this.digest.resources(),
+        };
+    }
 
     take(event: EngineEvent): void {
+        this.digest.take(event);
         if (event.resourcePreEvent && !event.resourcePreEvent.planning) {
             this.resourcesInFlight++;
         } else if (event.resOutputsEvent || event.resOpFailedEvent) {
@@ -105,7 +137,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
     try {
         for (;;) {
             attempt++;
-            const tally = new EventTally(request.unit, request.stack.name);
+            const tally = new EventTally(request.unit, request.stack.name, request.redactor, request.operation);
             const report = (status: StackProgress["status"]): void =>
                 request.onProgress({
                     unit: request.unit,
@@ -124,8 +156,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                 return {
                     status: mandatory ? "policy-violation" : "succeeded",
                     attempts: attempt,
-                    changes: tally.changes,
-                    violations: tally.violations,
+                    ...tally.outcome(),
                     drifted,
                 };
             } catch (error) {
@@ -135,8 +166,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                     return {
                         status: "cancelled",
                         attempts: attempt,
-                        changes: tally.changes,
-                        violations: tally.violations,
+                        ...tally.outcome(),
                         reason: "interrupted: the operation was cancelled",
                     };
                 }
@@ -145,8 +175,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                     return {
                         status: "policy-violation",
                         attempts: attempt,
-                        changes: tally.changes,
-                        violations: tally.violations,
+                        ...tally.outcome(),
                         reason: `mandatory policy violation: ${names.join(", ")}`,
                     };
                 }
@@ -167,8 +196,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                         return {
                             status: "cancelled",
                             attempts: attempt,
-                            changes: tally.changes,
-                            violations: tally.violations,
+                            ...tally.outcome(),
                             reason: "interrupted while waiting to retry",
                         };
                     }
@@ -178,8 +206,7 @@ export async function runStackOperation(request: OperationRequest): Promise<Oper
                 return {
                     status: "failed",
                     attempts: attempt,
-                    changes: tally.changes,
-                    violations: tally.violations,
+                    ...tally.outcome(),
                     reason: isTransientError(error) ? `still failing after ${attempt} attempts: ${reason}` : reason,
                 };
             } finally {
@@ -203,7 +230,8 @@ async function execute(
             report("running");
         }
     };
-    const common = { onOutput: write, onError: write, onEvent, signal: request.signal, color: "never" as const };
+    const targets = request.targets?.length ? { target: [...request.targets] } : {};
+    const common = { onOutput: write, onError: write, onEvent, signal: request.signal, color: "never" as const, ...targets };
     const policy = request.policy ? { policyPacks: [request.policy.packDir], policyPackConfigs: [request.policy.configFile] } : {};
     const stack = withoutResultQueries(request.stack);
     // Only preview and up run the program; the other operations never call its host.

@@ -1,4 +1,3 @@
-import type { Provenance } from "../inputs/types";
 import type { StackProgress, StackStatus } from "../run/outcome";
 
 export type { StackProgress, StackStatus };
@@ -20,23 +19,5 @@ export interface PolicyViolation {
 /** Resource counts of an operation, by operation kind (`create`, `same`, …). */
 export type ResourceChanges = Readonly<Record<string, number>>;
 
-/** What happened to one stack. */
-export interface StackResult {
-    readonly unit: string;
-    readonly stack: string;
-    readonly status: StackStatus;
-    /** Attempts made (retries of transient errors included). */
-    readonly attempts: number;
-    readonly startedAt?: string;
-    readonly durationMs: number;
-    readonly changes: ResourceChanges;
-    readonly violations: readonly PolicyViolation[];
-    /** `drift` only: whether refresh would change the state. */
-    readonly drifted?: boolean;
-    /** A short reason for failure, cancellation or skipping (secrets scrubbed). */
-    readonly reason?: string;
-    /** The injected inputs' provenance (never values). */
-    readonly inputs: readonly (Provenance & { readonly name: string })[];
-    /** The full engine log of this stack, relative to the run folder. */
-    readonly log?: string;
-}
+/** What happened to one stack: its record in the engine report. */
+export type { EngineStackReport as StackResult } from "./report";

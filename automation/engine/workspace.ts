@@ -126,6 +126,41 @@ export class EnvironmentStacks {
         });
     }
 
+    /**
+     * The units of `units` whose stacks hold state (at least one resource): one `pulumi stack ls`
+     * for the whole environment. A stack that exists but was never deployed (a preview creates
+     * it) or was destroyed holds none, and counts as not deployed.
+     */
+    async deployedUnits(units: readonly string[]): Promise<Set<string>> {
+        const dir = path.join(this.edfHome, "workspaces", this.environment);
+        fs.mkdirSync(dir, { recursive: true });
+        const workspace = await this.workspace({ unit: "", stackName: "", workDir: dir }, "");
+        const summaries = await workspace.listStacks();
+        const counts = new Map(summaries.map((s) => [s.name.split("/").pop()!, s.resourceCount ?? 0]));
+        const shortName = (unit: string): string => this.backend.stackName(this.environment, unit).split("/").pop()!;
+        return new Set(units.filter((unit) => (counts.get(shortName(unit)) ?? 0) > 0));
+    }
+
+    /** The resources recorded in a stack's state (`pulumi stack export`): what a destroy would delete. */
+    async stateResources(stack: Stack): Promise<{ urn: string; type: string; protect: boolean; custom: boolean }[]> {
+        const deployment = (await stack.exportStack()).deployment as {
+            resources?: { urn: string; type: string; protect?: boolean; custom?: boolean }[];
+        };
+        return (deployment.resources ?? []).map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            protect: Boolean(r.protect),
+            custom: Boolean(r.custom),
+        }));
+    }
+
+    /** Removes `protect` from every resource of the stack (`pulumi state unprotect --all`): what `edf destroy --unprotect` does first. */
+    async unprotectAll(stack: Stack): Promise<void> {
+        await runCommand(this.command, ["state", "unprotect", "--all", "--yes", "--stack", stack.name], stack.workspace.workDir, {
+            ...this.backend.envVars,
+        });
+    }
+
     /** The unit's current stack outputs, or undefined when the stack does not exist. */
     async outputs(unit: string, unitPath: string): Promise<StackOutputs | undefined> {
         const stack = await this.open(unit, unitPath, false);

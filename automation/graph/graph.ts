@@ -1,4 +1,6 @@
-import { EdfError } from "../errors";
+import { EdfError, Problem } from "../errors";
+import { pointer } from "../spec/yaml-lines";
+import { inferReferences } from "./inferred";
 import { closestName } from "../spec/semantics";
 import type { EnvironmentSpec } from "../spec/types";
 
@@ -8,8 +10,18 @@ export interface Edge {
     readonly from: string;
     /** The unit that needs it. */
     readonly to: string;
-    /** `dependsOn`, or `input <name>` for a stack-output input. */
+    /**
+     * Why: `dependsOn` or `input <name>` (declared in the spec), or the SDK config that names the
+     * stack the unit's code reads (`landingZone.stacks.<part>`, `stackReferences.<name>`: inferred).
+     */
     readonly reasons: readonly string[];
+    /** The reasons inferred from what the unit's code reads (a subset of `reasons`); absent when there are none. */
+    readonly inferred?: readonly string[];
+}
+
+/** Whether the spec states an edge itself (not only the code's stack references). */
+export function isDeclared(edge: Edge): boolean {
+    return edge.reasons.length > (edge.inferred?.length ?? 0);
 }
 
 /** The stack graph of one environment: units in spec order and the edges between them. */
@@ -18,29 +30,81 @@ export interface StackGraph {
     readonly edges: readonly Edge[];
 }
 
+/** An edge reason and where the spec states it. */
+interface Cause {
+    readonly from: string;
+    readonly to: string;
+    readonly reason: string;
+    readonly path: string;
+    readonly inferred: boolean;
+}
+
 /**
- * Builds the graph from declared dependencies and the dependencies implied by inputs
- * that read another stack's outputs. Throws `EDF_CYCLE` naming the cycle.
+ * Builds the graph from declared dependencies, the dependencies implied by inputs that read
+ * another stack's outputs, and the stack references the units' code declares through the SDK
+ * (graph/inferred.ts). Throws `EDF_SPEC_INVALID` for a reference that cannot be right — above
+ * all a declared edge the code contradicts, naming both places — and `EDF_CYCLE` naming a cycle.
+ * `lineOf` puts line numbers into messages that name a second place.
  */
-export function buildGraph(spec: EnvironmentSpec): StackGraph {
-    const reasons = new Map<string, string[]>();
-    const add = (from: string, to: string, reason: string): void => {
-        const key = `${from}\u0000${to}`;
-        reasons.set(key, [...(reasons.get(key) ?? []), reason]);
-    };
+export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => number | undefined = () => undefined): StackGraph {
+    const causes: Cause[] = [];
     for (const [name, unit] of Object.entries(spec.units)) {
-        for (const dependency of unit.dependsOn ?? []) {
-            add(dependency, name, "dependsOn");
-        }
+        (unit.dependsOn ?? []).forEach((dependency, index) =>
+            causes.push({
+                from: dependency,
+                to: name,
+                reason: "dependsOn",
+                path: pointer("units", name, "dependsOn", index),
+                inferred: false,
+            }),
+        );
         for (const [inputName, input] of Object.entries(unit.inputs ?? {})) {
             if (input.from === "stack") {
-                add(input.unit, name, `input ${inputName}`);
+                const path = pointer("units", name, "inputs", inputName);
+                causes.push({ from: input.unit, to: name, reason: `input ${inputName}`, path, inferred: false });
             }
         }
     }
-    const edges = [...reasons.entries()].map(([key, why]) => {
+    const inferred = inferReferences(spec);
+    for (const r of inferred.references) {
+        causes.push({ from: r.target, to: r.unit, reason: r.reference.via, path: r.path, inferred: true });
+    }
+    const problems: Problem[] = inferred.problems.map((p) => ({ ...p }));
+    const at = (path: string): string => {
+        const line = lineOf(path);
+        return line ? `\`${path}\` (line ${line})` : `\`${path}\``;
+    };
+    for (const code of causes.filter((c) => c.inferred)) {
+        for (const stated of causes.filter((c) => !c.inferred && c.from === code.to && c.to === code.from)) {
+            problems.push({
+                path: stated.path,
+                message:
+                    `the spec puts \`${stated.to}\` after \`${stated.from}\` (\`${stated.reason}\` at ${at(stated.path)}), but ` +
+                    `\`${code.to}\`'s code reads \`${code.from}\`'s stack (\`${code.reason}\` at ${at(code.path)}): ` +
+                    `\`${code.from}\` must be deployed first`,
+                fix:
+                    `remove the \`${stated.reason}\` that makes \`${stated.to}\` wait for \`${stated.from}\`, or stop ` +
+                    `\`${code.to}\` reading \`${code.from}\`'s stack.`,
+            });
+        }
+    }
+    if (problems.length > 0) {
+        throw new EdfError(
+            "EDF_SPEC_INVALID",
+            `The stack references of \`${spec.environment}\` contradict the spec: ${problems.length} problem(s).`,
+            problems,
+        );
+    }
+    const byEdge = new Map<string, { reasons: string[]; inferred: string[] }>();
+    for (const cause of causes) {
+        const key = `${cause.from}\u0000${cause.to}`;
+        const entry = byEdge.get(key) ?? byEdge.set(key, { reasons: [], inferred: [] }).get(key)!;
+        entry.reasons.push(cause.reason);
+        if (cause.inferred) entry.inferred.push(cause.reason);
+    }
+    const edges = [...byEdge.entries()].map(([key, why]) => {
         const [from, to] = key.split("\u0000") as [string, string];
-        return { from, to, reasons: why };
+        return { from, to, reasons: why.reasons, ...(why.inferred.length ? { inferred: why.inferred } : {}) };
     });
     const graph = { units: Object.keys(spec.units), edges };
     const cycle = findCycle(graph);
@@ -51,7 +115,8 @@ export function buildGraph(spec: EnvironmentSpec): StackGraph {
                 message: `dependency cycle ${cycle.join(" → ")}`,
                 fix:
                     "remove one `dependsOn` entry or stack input on this cycle (inputs " +
-                    "that read another stack's outputs are dependencies too).",
+                    "that read another stack's outputs are dependencies too, and so are the stacks a unit's " +
+                    "`landingZone.stacks` and `stackReferences` name).",
             },
         ]);
     }

@@ -1,4 +1,4 @@
-import type { StackGraph } from "./graph";
+import { Edge, isDeclared, StackGraph } from "./graph";
 
 /** What the renderers show besides the graph: each unit's program folder and target account. */
 export interface GraphLabels {
@@ -15,6 +15,16 @@ function nodeId(unit: string): string {
 
 function label(unit: string, paths: Readonly<Record<string, string>>): string {
     return paths[unit] ? `${unit}\\n${paths[unit]}` : unit;
+}
+
+/**
+ * An edge's label: the inputs that imply it and, marked `code:`, the stack references the
+ * unit's code declares (inferred). A bare `dependsOn` needs no label.
+ */
+function edgeLabel(edge: Edge): string {
+    const inferred = new Set(edge.inferred ?? []);
+    const declared = edge.reasons.filter((r) => r !== "dependsOn" && !inferred.has(r));
+    return [...declared, ...[...inferred].map((r) => `code: ${r}`)].join(", ");
 }
 
 /** The units of each account, accounts in order of first appearance; units with no account last, ungrouped. */
@@ -35,7 +45,11 @@ export function unitsPerAccount(
     return { grouped, ungrouped };
 }
 
-/** Mermaid flowchart: dependencies point at the units that need them; each account is a subgraph. */
+/**
+ * Mermaid flowchart: dependencies point at the units that need them; each account is a subgraph.
+ * An edge the spec states is a solid arrow; one only the units' code declares (a stack reference)
+ * is dotted, labelled `code: …`.
+ */
 export function toMermaid(graph: StackGraph, labels: GraphLabels = {}): string {
     const lines = ["flowchart TD"];
     const node = (unit: string, indent: string): string =>
@@ -48,13 +62,14 @@ export function toMermaid(graph: StackGraph, labels: GraphLabels = {}): string {
     }
     for (const unit of ungrouped) lines.push(node(unit, "    "));
     for (const edge of graph.edges) {
-        const why = edge.reasons.filter((r) => r !== "dependsOn");
-        lines.push(`    ${nodeId(edge.from)} -->${why.length ? `|${why.join(", ")}|` : ""} ${nodeId(edge.to)}`);
+        const why = edgeLabel(edge);
+        const arrow = isDeclared(edge) ? "-->" : "-.->";
+        lines.push(`    ${nodeId(edge.from)} ${arrow}${why ? `|${why}|` : ""} ${nodeId(edge.to)}`);
     }
     return `${lines.join("\n")}\n`;
 }
 
-/** Graphviz DOT: dependencies point at the units that need them; each account is a cluster. */
+/** Graphviz DOT: dependencies point at the units that need them; each account is a cluster; edges only the code declares are dashed. */
 export function toDot(graph: StackGraph, labels: GraphLabels = {}): string {
     const lines = ["digraph edf {", "    rankdir=TB;", "    node [shape=box];"];
     const node = (unit: string, indent: string): string => `${indent}"${unit}" [label="${label(unit, labels.paths ?? {})}"];`;
@@ -66,8 +81,9 @@ export function toDot(graph: StackGraph, labels: GraphLabels = {}): string {
     }
     for (const unit of ungrouped) lines.push(node(unit, "    "));
     for (const edge of graph.edges) {
-        const why = edge.reasons.filter((r) => r !== "dependsOn");
-        lines.push(`    "${edge.from}" -> "${edge.to}"${why.length ? ` [label="${why.join(", ")}"]` : ""};`);
+        const why = edgeLabel(edge);
+        const attributes = [...(why ? [`label="${why}"`] : []), ...(isDeclared(edge) ? [] : ["style=dashed"])];
+        lines.push(`    "${edge.from}" -> "${edge.to}"${attributes.length ? ` [${attributes.join(", ")}]` : ""};`);
     }
     lines.push("}");
     return `${lines.join("\n")}\n`;

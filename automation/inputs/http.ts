@@ -1,6 +1,6 @@
-import * as fs from "fs";
 import * as http from "http";
 import * as https from "https";
+import { readCheckedBytes } from "../files/read";
 import type { TlsSpec } from "../spec/types";
 
 /** A small HTTP response: status, lower-cased headers, body text. */
@@ -29,9 +29,13 @@ export function httpRequest(url: string, request: HttpRequest = {}): Promise<Htt
     const isHttps = target.protocol === "https:";
     const tlsOptions: https.RequestOptions = {};
     if (isHttps && request.tls) {
-        if (request.tls.caFile) tlsOptions.ca = fs.readFileSync(request.tls.caFile);
-        if (request.tls.certFile) tlsOptions.cert = fs.readFileSync(request.tls.certFile);
-        if (request.tls.keyFile) tlsOptions.key = fs.readFileSync(request.tls.keyFile);
+        // Machine configuration (a CA bundle may well be a link into /usr/share): read anywhere,
+        // but as every file edf reads, a regular file within the size limit that never blocks.
+        const read = (file: string, what: string): Buffer =>
+            readCheckedBytes({ file, display: file, what, origin: { kind: "machine" }, code: "EDF_INPUT_UNRESOLVED" });
+        if (request.tls.caFile) tlsOptions.ca = read(request.tls.caFile, "TLS CA file");
+        if (request.tls.certFile) tlsOptions.cert = read(request.tls.certFile, "TLS certificate file");
+        if (request.tls.keyFile) tlsOptions.key = read(request.tls.keyFile, "TLS key file");
     }
     const send = isHttps ? https.request : http.request;
     return new Promise<HttpResponse>((resolve, reject) => {

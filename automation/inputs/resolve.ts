@@ -1,8 +1,9 @@
-import { Problem } from "../errors";
+import { EdfError, Problem } from "../errors";
 import type { InputSpec, LoadedSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
 import type { ConsulClient } from "./consul";
 import { InputError, ResolvedInput } from "./types";
+import { unknownInputMarker } from "../../unit/inputs";
 import type { VaultClient } from "./vault";
 
 /** A stack's outputs as the automation API reports them. */
@@ -88,9 +89,25 @@ export async function resolveInput(name: string, input: InputSpec, sources: Inpu
 }
 
 /**
+ * The stack input of a preview whose producer has never been deployed: Pulumi's unknown in the
+ * program (the unit runtime turns the marker into one), recorded as such — never a value.
+ */
+export function unknownStackInput(name: string, unit: string, output: string, sources: InputSources): ResolvedInput {
+    const stack = sources.stackNameOf(unit);
+    return {
+        name,
+        value: unknownInputMarker({ stack, output }),
+        secret: false,
+        provenance: { source: "stack", key: `${stack}#${output}`, secret: false },
+        unknown: { unit, output },
+    };
+}
+
+/**
  * Resolves every input of `unit` except stack inputs whose producer is in `deferUnits`
- * (those are read after the producer finishes). Collects every failure as a problem
- * naming the spec file, the input's path and line, and the fix.
+ * (those are read after the producer finishes). A stack input whose producer is in
+ * `unknownUnits` (a preview before that stack's first deployment) resolves to a Pulumi unknown.
+ * Collects every failure as a problem naming the spec file, the input's path and line, and the fix.
  */
 export async function resolveUnitInputs(
     loaded: LoadedSpec,
@@ -98,6 +115,7 @@ export async function resolveUnitInputs(
     sources: InputSources,
     deferUnits: ReadonlySet<string>,
     only?: readonly string[],
+    unknownUnits: ReadonlySet<string> = new Set(),
 ): Promise<UnitInputsResolution> {
     const inputs = Object.entries(loaded.spec.units[unit]?.inputs ?? {}).filter(([name]) => !only || only.includes(name));
     const resolved: ResolvedInput[] = [];
@@ -109,17 +127,28 @@ export async function resolveUnitInputs(
                 deferred.push(name);
                 return;
             }
+            if (input.from === "stack" && unknownUnits.has(input.unit)) {
+                resolved.push(unknownStackInput(name, input.unit, input.output, sources));
+                return;
+            }
             try {
                 resolved.push(await resolveInput(name, input, sources));
             } catch (error) {
                 const path = pointer("units", unit, "inputs", name);
-                const isInputError = error instanceof InputError;
+                // A file the injector could not read (a TLS file) says what and why in its first problem.
+                const first = error instanceof EdfError ? error.problems[0] : undefined;
+                const reason =
+                    error instanceof InputError
+                        ? error
+                        : first
+                          ? { message: `${first.file ? `\`${first.file}\`: ` : ""}${first.message}`, fix: first.fix ?? "" }
+                          : undefined;
                 problems.push({
                     file: loaded.file,
                     path,
                     line: loaded.lineOf(path),
-                    message: `input \`${name}\` of unit \`${unit}\` (${input.from}): ${isInputError ? error.message : String((error as Error).message ?? error)}`,
-                    fix: isInputError ? error.fix : "see the message; rerun with `--debug` for details.",
+                    message: `input \`${name}\` of unit \`${unit}\` (${input.from}): ${reason ? reason.message : String((error as Error).message ?? error)}`,
+                    fix: reason ? reason.fix : "see the message; rerun with `--debug` for details.",
                 });
             }
         }),

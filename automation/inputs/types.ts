@@ -19,6 +19,11 @@ export interface ResolvedInput {
     readonly value: unknown;
     readonly secret: boolean;
     readonly provenance: Provenance;
+    /**
+     * A preview before the producing stack's first deployment: `value` is the unit runtime's
+     * unknown-input marker, which programs see as a Pulumi unknown. Never set for `up`.
+     */
+    readonly unknown?: { readonly unit: string; readonly output: string };
 }
 
 /** Thrown by an injector for one input: what failed and how to fix it (never a secret). */

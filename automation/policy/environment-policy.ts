@@ -11,7 +11,37 @@ import { closestName } from "../../policy-packs/lib/names";
 import { loadWaiverFiles, Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
-import { loadPolicyList, packIdentity, packLocation, PackLocation, POLICY_LIST_MODULE } from "./pack";
+import { placementOf } from "../files/paths";
+import {
+    DEFAULT_POLICY_PACK,
+    DEFAULT_RUNTIME_PACK,
+    loadPolicyList,
+    packIdentity,
+    packLocation,
+    PackLocation,
+    isSdkPack,
+    POLICY_LIST_MODULE,
+} from "./pack";
+import { policySettingsProblems } from "./settings-problems";
+import { loadEnvironmentWaivers } from "./waiver-files";
+
+/**
+ * Where a spec keeps one pack's settings. The pipeline pack's are `policy` (synth, preview, up);
+ * the runtime pack's are `inspect.policy` (`edf inspect`). Both are resolved by the same code.
+ */
+export interface PolicySection {
+    /** JSON pointer of the section, for messages (`/policy`). */
+    readonly pointer: string;
+    readonly settings: (spec: LoadedSpec["spec"]) => PolicySpec | undefined;
+    readonly defaultPack: string;
+}
+
+export const PIPELINE_POLICY: PolicySection = { pointer: "/policy", settings: (spec) => spec.policy, defaultPack: DEFAULT_POLICY_PACK };
+export const RUNTIME_POLICY: PolicySection = {
+    pointer: "/inspect/policy",
+    settings: (spec) => spec.inspect?.policy,
+    defaultPack: DEFAULT_RUNTIME_PACK,
+};
 
 /**
  * Everything that decides a verdict in one environment, computed once and handed to every
@@ -60,11 +90,24 @@ export function resolveEnvironmentPolicy(
     loaded: LoadedSpec,
     projectRoot: string,
     options: EnvironmentPolicyOptions = {},
+    section: PolicySection = PIPELINE_POLICY,
 ): EnvironmentPolicy | undefined {
     const spec = loaded.spec;
-    if (spec.policy?.enabled === false) return undefined;
-    const location = packLocation(spec.policy?.pack, projectRoot);
+    const settings = section.settings(spec);
+    if (settings?.enabled === false) return undefined;
+    const location = packLocation(settings?.pack, projectRoot, section.defaultPack);
     const at = (pointer: string): Problem => ({ file: loaded.file, path: pointer, line: loaded.lineOf(pointer), message: "" });
+    const placement = placementOf(location.policyModule, [projectRoot]);
+    // The SDK's own packs (a project without one of its own) are part of the SDK, wherever it is installed.
+    if (!placement.inside && !isSdkPack(location.dir)) {
+        throw new EdfError("EDF_SPEC_INVALID", `Policy pack \`${location.display}\` leads out of the project; nothing was run.`, [
+            {
+                ...at(settings?.pack ? `${section.pointer}/pack` : section.pointer),
+                message: `\`${location.display}/${POLICY_LIST_MODULE}\` leads to \`${placement.real}\`, outside the project`,
+                fix: "keep the policy pack inside the project, with no symbolic link out of it.",
+            },
+        ]);
+    }
     if (!fs.existsSync(location.policyModule)) {
         throw new EdfError(
             "EDF_PREFLIGHT",
@@ -72,7 +115,7 @@ export function resolveEnvironmentPolicy(
                 `the driver judges in-process and needs the pack's policy list.`,
             [
                 {
-                    ...at(spec.policy?.pack ? "/policy/pack" : "/policy"),
+                    ...at(settings?.pack ? `${section.pointer}/pack` : section.pointer),
                     message: `missing \`${POLICY_LIST_MODULE}\``,
                     fix:
                         `export the pack's policies from ` +
@@ -85,25 +128,37 @@ export function resolveEnvironmentPolicy(
     const policies = loadPolicyList(location.policyModule);
     const date = options.date ?? today();
     const now = decisionTime(date);
-    const enforcement = enforcementFromSpec(spec.policy, spec.environment, policies);
-    const config = (spec.policy?.config ?? {}) as PolicyConfigValues;
+    const enforcement = enforcementFromSpec(settings, spec.environment, policies);
+    const config = (settings?.config ?? {}) as PolicyConfigValues;
 
-    const problems: Problem[] = [];
-    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? []);
-    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
-    try {
-        engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
-    } catch (error) {
-        if (!(error instanceof PolicyInputError)) throw error;
-        problems.push(
-            ...error.problems.map((message) => ({ ...at("/policy"), message, fix: "fix the policy id, level or config value named." })),
-        );
-    }
+    // The pipeline pack's settings are checked in full here (ids, levels, config schemas, days); the runtime pack's by the library below.
+    const problems: Problem[] = section === PIPELINE_POLICY ? [...policySettingsProblems(loaded, policies, location.display)] : [];
+    // The pipeline pack's waiver files are read by the checked reader, with every waiver's line; the runtime pack's by the library.
+    const { waivers, problems: waiverProblems } =
+        section === PIPELINE_POLICY
+            ? loadEnvironmentWaivers(loaded, projectRoot, policies, location.display, options.extraWaiverFiles ?? [])
+            : loadSectionWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? [], section);
     problems.push(...waiverProblems);
     const waiverPolicy: WaiverPolicy = spec.policy?.waiverPolicy ?? {};
     if (waiverProblems.length === 0) problems.push(...waiverPolicyBreaches(waivers, waiverPolicy, date, loaded));
     const { frameworks, problems: frameworkProblems } = chosenFrameworks(loaded, projectRoot);
     problems.push(...frameworkProblems);
+    let engine: ReturnType<typeof engineDocument> = { packConfig: {}, document: {} };
+    if (problems.length === 0) {
+        try {
+            engine = engineDocument({ policies, environment: spec.environment, enforcement, config, waivers, now });
+        } catch (error) {
+            // The checks above cover everything the library checks; this names anything they miss.
+            if (!(error instanceof PolicyInputError)) throw error;
+            problems.push(
+                ...error.problems.map((message) => ({
+                    ...at(section.pointer),
+                    message,
+                    fix: "fix the policy id, level or config value named.",
+                })),
+            );
+        }
+    }
     if (problems.length > 0) {
         throw new EdfError(
             "EDF_SPEC_INVALID",
@@ -113,7 +168,7 @@ export function resolveEnvironmentPolicy(
     }
     return {
         environment: spec.environment,
-        pack: { ...location, ...packIdentity(location.dir) },
+        pack: { ...location, ...packIdentity(location.dir, projectRoot, at(settings?.pack ? `${section.pointer}/pack` : section.pointer)) },
         policies,
         enforcement,
         config,
@@ -134,13 +189,14 @@ const WAIVER_FIX =
  * points at its entry in `policy.waivers`), then every file together (ids unique across
  * files), with the library's loader and the pack's policies. Sources become project-relative.
  */
-function loadEnvironmentWaivers(
+function loadSectionWaivers(
     loaded: LoadedSpec,
     projectRoot: string,
     policies: readonly PolicyDefinition[],
     extraFiles: readonly string[],
+    section: PolicySection,
 ): { waivers: Waiver[]; problems: Problem[] } {
-    const listed = loaded.spec.policy?.waivers ?? [];
+    const listed = section.settings(loaded.spec)?.waivers ?? [];
     const relative = (message: string, files: readonly string[]): string =>
         files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
     const problems: Problem[] = [];
@@ -162,15 +218,23 @@ function loadEnvironmentWaivers(
     };
     listed.forEach((file, i) => {
         // A single path in the spec has no list index.
-        const indexed = `/policy/waivers/${i}`;
-        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? "/policy/waivers" : indexed;
+        const indexed = `${section.pointer}/waivers/${i}`;
+        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? `${section.pointer}/waivers` : indexed;
         attempt([file], pointer, loaded.lineOf(pointer));
     });
     const extra = extraFiles.map((f) => path.resolve(f));
     extra.forEach((file) => attempt([file], "--waivers", undefined, path.relative(projectRoot, file)));
     if (problems.length > 0) return { waivers: [], problems };
-    const waivers = attempt([...listed, ...extra], "/policy/waivers", loaded.lineOf("/policy/waivers")) ?? [];
+    const waivers = attempt([...listed, ...extra], `${section.pointer}/waivers`, loaded.lineOf(`${section.pointer}/waivers`)) ?? [];
     return { waivers: waivers.map((w) => (w.source ? { ...w, source: path.relative(projectRoot, path.resolve(w.source)) } : w)), problems };
+}
+
+/**
+ * The runtime pack's settings for `edf inspect` (`inspect.policy`), resolved exactly as the
+ * pipeline pack's are: levels, `enforceAfter`, config and waivers for the decision day.
+ */
+export function resolveRuntimePolicy(loaded: LoadedSpec, projectRoot: string, options: EnvironmentPolicyOptions = {}): EnvironmentPolicy {
+    return resolveEnvironmentPolicy(loaded, projectRoot, options, RUNTIME_POLICY)!;
 }
 
 /**
@@ -224,9 +288,9 @@ function chosenFrameworks(loaded: LoadedSpec, projectRoot: string): { frameworks
 }
 
 /** The problems `resolveEnvironmentPolicy` would throw, for `validate` (empty when the settings are sound). */
-export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string): Problem[] {
+export function environmentPolicyProblems(loaded: LoadedSpec, projectRoot: string, section: PolicySection = PIPELINE_POLICY): Problem[] {
     try {
-        resolveEnvironmentPolicy(loaded, projectRoot);
+        resolveEnvironmentPolicy(loaded, projectRoot, {}, section);
         return [];
     } catch (error) {
         if (error instanceof EdfError) return [...error.problems];

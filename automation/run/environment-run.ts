@@ -1,4 +1,5 @@
 import { EdfError, Problem } from "../errors";
+import { ensureWritableFolder } from "../files/folders";
 import type { SelectionOptions } from "../graph/graph";
 import type { ResolvedInput } from "../inputs/types";
 import { Plan, planEnvironment, preflightProblems } from "../plan";
@@ -127,6 +128,8 @@ export async function executeEnvironmentRun<D>(
         );
     }
 
+    // The run's folder must be writable before the executor starts anything (a backend, threads).
+    if (options.edfHome) ensureWritableFolder(options.edfHome, "--home");
     const redactor = new Redactor();
     const executor = await createExecutor(plan, { redactor });
     let stacks: RunStack<D>[];

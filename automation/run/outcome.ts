@@ -13,7 +13,13 @@ export type StackStatus =
     /** Interrupted while running, or never started because the run was interrupted. */
     | "cancelled"
     /** `destroy`, `refresh`, `drift`: the stack does not exist, so there was nothing to do. */
-    | "not-deployed";
+    | "not-deployed"
+    /**
+     * `preview`: previewed before an upstream stack was ever deployed, its outputs as Pulumi
+     * unknowns (the report lists which). A success: the preview a new environment's first pull
+     * request gets; `up` never runs on unknowns.
+     */
+    | "preview-with-unknowns";
 
 /** How a whole run ended. */
 export type RunOutcome = "succeeded" | "failed" | "policy-violation" | "drifted" | "interrupted";
@@ -66,4 +72,6 @@ export interface StackProgress {
     /** Resource steps started and not finished yet. */
     readonly resourcesInFlight: number;
     readonly attempt: number;
+    /** What the stack is doing, for people, when counts of resources do not say it (`inspect`: image, layers, bytes). */
+    readonly detail?: string;
 }

@@ -7,7 +7,9 @@ import { MAX_RULE_PRIORITY } from "../../services/sdk/container-service-validati
 import { containerPortProblems } from "../../services/sdk/validation/port";
 import { serviceNameProblems } from "../../services/sdk/validation/service-name";
 import { componentInputs, componentProblems, handlerSource, resolveComponents, rotationSource } from "./component-templates";
-import { addServiceToSpec, SpecProblem } from "./spec-entries";
+import { FileOperations, writeAllOrNothing } from "../files/write-all";
+import { readCheckedText } from "../files/read";
+import { addSamplesForService, addServiceToSpec, SpecProblem } from "./spec-entries";
 import { isSdkRepository, sdkPackage } from "../loader/sdk-package";
 import { packageImports, programTemplate, REPOSITORY_IMPORTS, SdkImports, testTemplate, ServiceTemplateValues } from "./templates";
 
@@ -48,6 +50,8 @@ export interface ScaffoldFile {
     readonly content: string;
     /** Whether the file exists and is being edited (environment specs) rather than created. */
     readonly edits: boolean;
+    /** An edited file's content as it was read (written back only if it still holds exactly this). */
+    readonly original?: string;
 }
 
 /** An environment spec as the scaffold reads it. */
@@ -55,6 +59,14 @@ export interface SpecSource {
     /** Project-relative path, e.g. `environments/dev.yaml`. */
     readonly path: string;
     readonly text: string;
+}
+
+/** An environment's sample inputs file (`environments/samples/<env>.yaml`), when it exists. */
+export interface SampleSource {
+    /** Project-relative path. */
+    readonly path: string;
+    /** Its text, or undefined when the file does not exist yet. */
+    readonly text?: string;
 }
 
 /**
@@ -80,6 +92,7 @@ export function planNewService(
     specs: readonly SpecSource[],
     existingPaths: ReadonlySet<string>,
     target: ScaffoldTarget = REPOSITORY_TARGET,
+    samplesOf: (environment: string) => SampleSource = (environment) => ({ path: `environments/samples/${environment}.yaml` }),
 ): ScaffoldFile[] {
     const problems: Problem[] = [];
     const add = (message: string, fix: string, file?: string, where?: string) =>
@@ -148,7 +161,23 @@ export function planNewService(
                 problems.push(...error.problems);
                 continue;
             }
-            edited.push({ path: spec.path, content: result.text, edits: true });
+            edited.push({ path: spec.path, content: result.text, edits: true, original: spec.text });
+            // Synth runs offline from sample values: the new unit's inputs get clearly marked samples.
+            const samples = samplesOf(result.environment);
+            const sampled = addSamplesForService(
+                samples.text,
+                samples.path,
+                options.name,
+                result.inputs as Record<string, { from?: string }>,
+            );
+            if (sampled && "problems" in sampled) sampled.problems.forEach((p: SpecProblem) => add(p.message, p.fix, p.file));
+            else if (sampled)
+                edited.push({
+                    path: samples.path,
+                    content: sampled.text,
+                    edits: samples.text !== undefined,
+                    ...(samples.text !== undefined ? { original: samples.text } : {}),
+                });
         }
     }
     if (problems.length === 0 && specs.length > 0 && edited.length === 0) {
@@ -187,29 +216,57 @@ export function planNewService(
 }
 
 /**
- * Scaffolds a new service in the project at `projectRoot`: reads the environment specs,
- * plans every file, and writes them only when nothing failed (so a failure changes
- * nothing). Returns the files written.
+ * Scaffolds a new service in the project at `projectRoot`: reads the environment specs and their
+ * sample inputs files (as every file `edf` reads: checked, no link out of the project), plans
+ * every file, and writes them all or none (automation/files/write-all.ts): each to a temporary
+ * file first, then into place; on any failure everything is undone, and nothing is ever written
+ * through a symbolic link. Returns the files written.
  */
-export function scaffoldNewService(projectRoot: string, options: NewServiceOptions): ScaffoldFile[] {
+export function scaffoldNewService(projectRoot: string, options: NewServiceOptions, operations?: FileOperations): ScaffoldFile[] {
     const environments = path.join(projectRoot, "environments");
+    const read = (relative: string, what: string): string =>
+        readCheckedText({
+            file: path.join(projectRoot, relative),
+            display: relative,
+            what,
+            origin: { kind: "named", projectRoot },
+            code: "EDF_USAGE",
+        });
     const specs: SpecSource[] = fs.existsSync(environments)
         ? fs
               .readdirSync(environments)
               .filter((f) => /\.ya?ml$/.test(f))
               .sort()
-              .map((f) => ({ path: `environments/${f}`, text: fs.readFileSync(path.join(environments, f), "utf8") }))
+              .map((f) => ({ path: `environments/${f}`, text: read(`environments/${f}`, "environment spec") }))
         : [];
+    const samplesOf = (environment: string): SampleSource => {
+        const relative = `environments/samples/${environment}.yaml`;
+        const exists = fs.existsSync(path.join(projectRoot, relative)) || isLink(path.join(projectRoot, relative));
+        return { path: relative, ...(exists ? { text: read(relative, "sample inputs file") } : {}) };
+    };
     const candidates = [`services/${options.name}`, `test/unit/services/${options.name}`];
     const existing = new Set(candidates.filter((p) => fs.existsSync(path.join(projectRoot, p))));
     const target: ScaffoldTarget = isSdkRepository(projectRoot)
         ? REPOSITORY_TARGET
         : { imports: packageImports(sdkPackage().name), withTest: false };
-    const files = planNewService(options, specs, existing, target);
-    for (const file of files) {
-        const target = path.join(projectRoot, file.path);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, file.content, { flag: file.edits ? "w" : "wx" });
-    }
+    const files = planNewService(options, specs, existing, target, samplesOf);
+    writeAllOrNothing(
+        files.map((f) => ({
+            file: path.join(projectRoot, f.path),
+            display: f.path,
+            content: f.content,
+            ...(f.original !== undefined ? { expected: f.original } : {}),
+        })),
+        projectRoot,
+        operations,
+    );
     return files;
+}
+
+function isLink(file: string): boolean {
+    try {
+        return fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
+    }
 }

@@ -1,13 +1,15 @@
 import Ajv2020 from "ajv/dist/2020";
 import * as fs from "fs";
 import * as path from "path";
-import { LineCounter, parseDocument } from "yaml";
-import { EdfError, Problem } from "../errors";
+import { EdfError, MAX_PROBLEMS, Problem } from "../errors";
+import { readCheckedText } from "../files/read";
+import { parseYamlText } from "../files/yaml";
+import { checkSpecPaths } from "./paths";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
 import { explainSchemaErrors } from "./schema-errors";
 import { checkSemantics } from "./semantics";
 import { withExternalIdInputs } from "./targets";
-import { checkWaiverFiles, listedWaiverFiles } from "./waivers";
+import { checkWaiverFiles, resolveWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
@@ -26,20 +28,23 @@ export function specPathFor(env: string, projectRoot: string): string {
 }
 
 /**
- * Reads, parses and validates a spec. Every problem — YAML syntax, schema, references
- * — is collected and thrown at once as one `EDF_SPEC_INVALID` error whose problems
- * name the file, the JSON path, the line and the fix. Pure: reads one file, changes nothing.
+ * Reads, parses and validates a spec. Every problem — the file itself, YAML syntax and limits,
+ * schema, references, paths — is collected and thrown at once as one `EDF_SPEC_INVALID` error
+ * whose problems name the file, the JSON path, the line and the fix (the first 50, then a
+ * count). Reading is bounded (automation/files): a FIFO, a device, a folder, an oversized file
+ * or a link out of the project is refused before a byte is parsed. Changes nothing.
  */
 export function loadSpec(file: string, displayRoot: string = process.cwd()): LoadedSpec {
     const display = path.relative(displayRoot, file) || file;
-    if (!fs.existsSync(file)) {
+    if (!exists(file)) {
         const folder = path.dirname(file);
-        const known = fs.existsSync(folder)
-            ? fs
-                  .readdirSync(folder)
-                  .filter((f) => /\.ya?ml$/.test(f))
-                  .sort()
-            : [];
+        const known =
+            exists(folder) && fs.statSync(folder).isDirectory()
+                ? fs
+                      .readdirSync(folder)
+                      .filter((f) => /\.ya?ml$/.test(f))
+                      .sort()
+                : [];
         throw new EdfError("EDF_SPEC_NOT_FOUND", `No environment spec at \`${display}\`.`, [
             {
                 file: display,
@@ -50,8 +55,18 @@ export function loadSpec(file: string, displayRoot: string = process.cwd()): Loa
             },
         ]);
     }
-    const text = fs.readFileSync(file, "utf8");
+    const text = readCheckedText({ file, display, what: "environment spec", origin: { kind: "named", projectRoot: displayRoot } });
     return parseSpec(text, display, { specDir: path.dirname(path.resolve(file)), projectRoot: displayRoot });
+}
+
+/** Whether anything is at `file` (a dangling symbolic link included: it is refused with a reason, not "missing"). */
+function exists(file: string): boolean {
+    try {
+        fs.lstatSync(file);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /** Where a spec's relative files are: waiver files next to the spec, packs under the project root. */
@@ -61,51 +76,63 @@ export interface SpecLocation {
 }
 
 /**
- * Validates spec text; `display` is the file name used in messages. `policy.waivers` comes
- * back as absolute paths. @default location - `display` resolved from the working directory
+ * Validates spec text; `display` is the file name used in messages. `policy.waivers` and
+ * `inspect.policy.waivers` come back as absolute paths. @default location - `display` resolved from the working directory
  */
 export function parseSpec(
     text: string,
     display: string,
     location: SpecLocation = { specDir: path.dirname(path.resolve(display)), projectRoot: process.cwd() },
 ): LoadedSpec {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const problems: Problem[] = [];
-    for (const error of doc.errors) {
-        const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-        problems.push({
-            file: display,
-            line,
-            message: `YAML syntax: ${error.message.split("\n")[0]}`,
-            fix: error.code === "DUPLICATE_KEY" ? "remove or rename the repeated key." : "fix the YAML syntax at this line.",
-        });
+    const parsed = parseYamlText(text);
+    if (parsed.problems.length > 0) {
+        throw invalid(
+            display,
+            parsed.problems.map((p) => ({
+                file: display,
+                ...(p.line !== undefined ? { line: p.line } : {}),
+                message: p.message,
+                fix: p.fix,
+            })),
+        );
     }
-    if (problems.length > 0) {
-        throw invalid(display, problems);
-    }
-    const data: unknown = doc.toJS({ maxAliasCount: 100 });
-    const lineOf = (jsonPath: string): number | undefined => lineOfPointer(doc, lineCounter, jsonPath);
+    const data = parsed.data;
+    // A line costs the document model (built on first use): a valid spec never pays for it.
+    const lineOf = (jsonPath: string): number | undefined => {
+        const { doc, lineCounter } = parsed.located();
+        return doc ? lineOfPointer(doc, lineCounter, jsonPath) : undefined;
+    };
+    // Problems are found first and given lines after the cap: a line costs a walk of the document.
+    const found: Omit<Problem, "file" | "line">[] = [];
     if (!validateSchema(data)) {
-        for (const p of explainSchemaErrors(validateSchema.errors ?? [])) {
-            problems.push({ file: display, path: p.path || "/", line: lineOf(p.path), message: p.message, fix: p.fix });
-        }
+        for (const p of explainSchemaErrors(validateSchema.errors ?? []))
+            found.push({ path: p.path || "/", message: p.message, fix: p.fix });
     }
     const spec = data as EnvironmentSpec;
-    for (const p of [...checkSemantics(spec), ...checkWaiverFiles(spec, location.specDir, location.projectRoot)]) {
-        problems.push({ file: display, path: p.path, line: lineOf(p.path), message: p.message, fix: p.fix });
+    if (found.length < MAX_PROBLEMS) {
+        found.push(
+            ...checkSemantics(spec),
+            ...checkSpecPaths(spec, location.specDir, location.projectRoot),
+            // The runtime pack's waiver files (`inspect.policy.waivers`); the pipeline pack's are judged by real path above.
+            ...checkWaiverFiles(spec, location.specDir, location.projectRoot).filter((p) => p.path.startsWith("/inspect/")),
+        );
     }
-    if (problems.length > 0) {
-        throw invalid(display, problems);
+    if (found.length > 0) {
+        const shown = found.slice(0, MAX_PROBLEMS).map((p) => ({ file: display, ...p, line: lineOf(p.path ?? "") }));
+        throw invalid(display, shown, found.length - shown.length);
     }
-    const waiverFiles = listedWaiverFiles(spec).map((f) => path.resolve(location.specDir, f));
-    const withWaivers: EnvironmentSpec = waiverFiles.length > 0 ? { ...spec, policy: { ...spec.policy, waivers: waiverFiles } } : spec;
-    // External ids of assumed roles are resolved as inputs: up front, with provenance, redacted.
-    const resolved = withExternalIdInputs(withWaivers);
-    return { file: display, spec: resolved, lineOf };
+    // Waiver files of both packs as absolute paths; external ids of assumed roles resolved as inputs: up front, with provenance, redacted.
+    const resolved = withExternalIdInputs(resolveWaiverFiles(spec, location.specDir));
+    return { file: display, spec: resolved, lineOf, specDir: location.specDir, projectRoot: location.projectRoot };
 }
 
-function invalid(display: string, problems: Problem[]): EdfError {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    return new EdfError("EDF_SPEC_INVALID", `Environment spec \`${display}\` is invalid (${count}); nothing was deployed.`, problems);
+function invalid(display: string, problems: Problem[], omitted = 0): EdfError {
+    const total = problems.length + omitted;
+    const count = total === 1 ? "1 problem" : `${total} problems`;
+    return new EdfError(
+        "EDF_SPEC_INVALID",
+        `Environment spec \`${display}\` is invalid (${count}); nothing was deployed.`,
+        problems,
+        omitted,
+    );
 }

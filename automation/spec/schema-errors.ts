@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { closestName } from "./semantics";
+import { closestName } from "../../policy-packs/lib/names";
 import { escapePointer } from "./yaml-lines";
 
 /** A schema error rewritten for people: where (JSON pointer), what, and the fix. */
@@ -15,7 +15,6 @@ const PATTERN_WORDS: Record<string, string> = {
     "^[A-Za-z_][A-Za-z0-9_]*$": "an environment variable name (letters, digits, `_`; not starting with a digit)",
     "^[A-Za-z][A-Za-z0-9_-]*$": "a config key: a letter, then letters, digits, `_` or `-`",
     "^\\d{12}$": 'a 12-digit AWS account id, quoted (`"123456789012"`)',
-    "^[a-z]{2}(-[a-z]+)+-\\d$": "an AWS region such as `eu-west-1`",
     "^https?://[^\\s/]+(/.*)?$": "an http(s) URL such as `https://vault.example:8200`",
     "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$": "a project-relative path without `..` (`platform/network`)",
     "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$": "an S3 bucket name (3-63 lower-case letters, digits, `.` or `-`)",
@@ -162,6 +161,7 @@ function explainOne(error: ErrorObject): SchemaProblem | undefined {
         }
         case "oneOf":
         case "if":
+            // Summaries of a branch that failed: the branch's own error says what is wrong.
             return undefined;
         case "minProperties":
             return {

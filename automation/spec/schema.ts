@@ -37,6 +37,15 @@ const tls = {
 
 const httpUrl = { type: "string", pattern: "^https?://[^\\s/]+(/.*)?$" };
 
+/** A pack and its settings: `policy` for the pipeline pack, `inspect.policy` for the runtime pack. */
+const packSettings = {
+    pack: RELATIVE_PATH,
+    enforcement: { type: "object", properties: { all: ENFORCEMENT }, additionalProperties: ENFORCEMENT_SETTING },
+    config: { type: "object", additionalProperties: { type: "object" } },
+    // Waiver files, relative to the spec file: one path or a list.
+    waivers: { ...WAIVER_FILE, type: ["string", "array"], minItems: 1, items: WAIVER_FILE },
+} as const;
+
 const backend = {
     type: "object",
     required: ["kind"],
@@ -53,7 +62,8 @@ const backend = {
                 kind: { const: "s3" },
                 bucket: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" },
                 prefix: { type: "string" },
-                region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+                // Checked against the partitions' region list (aws-rules.ts), which names a near region.
+                region: { type: "string", minLength: 1 },
                 kmsKey: { type: "string", minLength: 1 },
             },
         },
@@ -208,30 +218,57 @@ export const ENVIRONMENT_SPEC_SCHEMA = {
         $schema: { type: "string" },
         environment: { type: "string", pattern: NAME },
         backend,
-        region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" },
+        region: { type: "string", minLength: 1 },
         account: ACCOUNT,
         assumeRole: assumeRole(["roleName"]),
-        tags: {
-            type: "object",
-            propertyNames: { minLength: 1, maxLength: 128 },
-            additionalProperties: { type: "string", maxLength: 256 },
-        },
+        // Keys and values are checked against AWS's tag rules (aws-rules.ts): lengths, characters, the `aws:` prefix.
+        tags: { type: "object", additionalProperties: { type: "string" } },
         policy: {
             type: "object",
             additionalProperties: false,
             properties: {
                 enabled: { type: "boolean" },
-                pack: RELATIVE_PATH,
-                enforcement: { type: "object", properties: { all: ENFORCEMENT }, additionalProperties: ENFORCEMENT_SETTING },
+                ...packSettings,
+                // Environment-wide: the frameworks every report shows and the rules every waiver file obeys (both packs).
                 frameworks: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 } },
                 waiverPolicy: {
                     type: "object",
                     additionalProperties: false,
                     properties: { maxDays: { type: "integer", minimum: 1 }, requireApprover: { type: "boolean" } },
                 },
-                config: { type: "object", additionalProperties: { type: "object" } },
-                // Waiver files, relative to the spec file: one path or a list.
-                waivers: { ...WAIVER_FILE, type: ["string", "array"], minItems: 1, items: WAIVER_FILE },
+            },
+        },
+        inspect: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+                policy: { type: "object", additionalProperties: false, properties: packSettings },
+                registries: {
+                    type: "object",
+                    propertyNames: { pattern: "^[A-Za-z0-9.-]+(:\\d{1,5})?$" },
+                    additionalProperties: {
+                        type: "object",
+                        additionalProperties: false,
+                        properties: {
+                            endpoint: httpUrl,
+                            auth: {
+                                anyOf: [
+                                    { enum: ["ecr", "anonymous"] },
+                                    {
+                                        type: "object",
+                                        additionalProperties: false,
+                                        required: ["usernameEnv", "passwordEnv"],
+                                        properties: {
+                                            usernameEnv: { type: "string", pattern: ENV_VAR },
+                                            passwordEnv: { type: "string", pattern: ENV_VAR },
+                                        },
+                                    },
+                                ],
+                            },
+                        },
+                    },
+                },
+                maxImageMegabytes: { type: "integer", minimum: 1, maximum: 1048576 },
             },
         },
         injectors: {

@@ -1,5 +1,6 @@
 import { effectiveAssumeRole } from "./targets";
 import { EnvironmentSpec, RESERVED_CONFIG_KEYS } from "./types";
+import { regionProblem, tagProblems } from "./aws-rules";
 import { closestName } from "../../policy-packs/lib/names";
 import { pointer } from "./yaml-lines";
 
@@ -27,7 +28,7 @@ function unknownUnitFix(name: string, known: readonly string[]): string {
 export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
     // Runs even when the schema failed (so every problem is listed at once): guard
     // every shape instead of trusting it.
-    const problems: SemanticProblem[] = [];
+    const problems: SemanticProblem[] = [...awsProblems(spec)];
     const unitMap = isRecord(spec?.units) ? (spec.units as EnvironmentSpec["units"]) : {};
     const units = Object.keys(unitMap);
     const injectors: Record<string, unknown> = isRecord(spec?.injectors) ? spec.injectors : {};
@@ -148,4 +149,23 @@ function externalIdProblems(input: Record<string, unknown>, path: string, inject
 
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Regions and tags as AWS will judge them at deploy time. */
+function awsProblems(spec: EnvironmentSpec): SemanticProblem[] {
+    const problems: SemanticProblem[] = [];
+    const regions: [string, unknown][] = [
+        [pointer("region"), spec?.region],
+        [pointer("backend", "region"), isRecord(spec?.backend) ? (spec.backend as { region?: unknown }).region : undefined],
+    ];
+    for (const [path, region] of regions) {
+        const problem = typeof region === "string" ? regionProblem(region, "region") : undefined;
+        if (problem) problems.push({ path, ...problem });
+    }
+    for (const [key, value] of Object.entries(isRecord(spec?.tags) ? spec.tags : {})) {
+        for (const problem of tagProblems(key, value)) {
+            problems.push({ path: pointer("tags", key), message: problem.message, fix: problem.fix });
+        }
+    }
+    return problems;
 }

@@ -84,6 +84,32 @@ export interface PolicySpec {
     readonly waivers?: readonly string[];
 }
 
+/** How `edf inspect` reaches one registry. */
+export interface RegistrySpec {
+    /**
+     * The API's base URL, when it is not `https://<registry>`: a mirror, a VPC endpoint's DNS name,
+     * a registry served over plain HTTP inside a private network.
+     * @default - `https://<registry>`
+     */
+    readonly endpoint?: string;
+    /**
+     * `ecr`: a token from ECR's GetAuthorizationToken (the caller's AWS credentials);
+     * `anonymous`: none; or a user name and password from two environment variables.
+     * @default - `ecr` for ECR registry hosts, `anonymous` for others
+     */
+    readonly auth?: "ecr" | "anonymous" | { readonly usernameEnv: string; readonly passwordEnv: string };
+}
+
+/** Runtime inspection (`edf inspect`): its policy pack and settings, and how to reach registries. */
+export interface InspectSpec {
+    /** The runtime pack and its settings, as `policy` sets the pipeline pack's. @default - `policy-packs/runtime` at its own levels */
+    readonly policy?: Omit<PolicySpec, "enabled" | "frameworks" | "waiverPolicy">;
+    /** Registries by host, as image references name them. @default {} */
+    readonly registries?: Readonly<Record<string, RegistrySpec>>;
+    /** Images larger than this (compressed layers, in MB) are not analysed: the stack fails, saying so. @default 4096 */
+    readonly maxImageMegabytes?: number;
+}
+
 /** Where Vault lives and how the driver logs in. */
 export interface VaultSpec {
     /** The Vault address (`https://vault.example:8200`). */
@@ -239,6 +265,8 @@ export interface EnvironmentSpec {
     /** Tags every resource carries (`aws:defaultTags`, `edf:tags`). @default {} */
     readonly tags?: Readonly<Record<string, string>>;
     readonly policy?: PolicySpec;
+    /** Runtime inspection settings (`edf inspect`). @default - the runtime pack at its own levels, registries by their hosts */
+    readonly inspect?: InspectSpec;
     readonly injectors?: { readonly vault?: VaultSpec; readonly consul?: ConsulSpec };
     readonly units: Readonly<Record<string, UnitSpec>>;
 }
@@ -249,6 +277,10 @@ export interface LoadedSpec {
     readonly spec: EnvironmentSpec;
     /** The 1-based line of a JSON path in the file, when known. */
     lineOf(jsonPath: string): number | undefined;
+    /** The spec file's folder: waiver files are relative to it. */
+    readonly specDir: string;
+    /** The project the spec belongs to: every path it names must stay inside (automation/files/paths.ts). */
+    readonly projectRoot: string;
 }
 
 /** Config keys of the `edf` namespace that the driver owns. */

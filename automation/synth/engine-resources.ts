@@ -1,5 +1,5 @@
 import { projectName } from "../../unit/project";
-import { SECRET_SIG, SECRET_SIG_KEY } from "./report/model";
+import { SECRET_SIG, SECRET_SIG_KEY } from "../run/report/model";
 import type { SynthResource } from "./capture";
 import { stableUuid } from "./synth-world";
 

@@ -14,7 +14,8 @@ import { inspectionJobFor } from "./inspection";
 import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
-import { countResources, inventoryOf, redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthStackReport } from "./report/model";
+import { redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthStackReport } from "../run/report/model";
+import { countResources, inventoryOf } from "./inventory";
 
 /** What synth made of one stack: its report entry without the run's own fields. */
 export type SynthStackDetail = Omit<SynthStackReport, "unit" | "stack" | "status" | "reason">;

@@ -9,7 +9,7 @@ import type { Redactor } from "../redact";
 import type { InputSpec, LoadedSpec } from "../spec/types";
 import { pointer } from "../spec/yaml-lines";
 import { shortStackName } from "../backend/backend";
-import type { InputOrigin, SynthInput } from "./report/model";
+import type { InputOrigin, SynthInput } from "../run/report/model";
 import { defaultSampleFile, loadSampleInputs, SampleConsul, SampleInputs, SampleVault } from "./sample-inputs";
 
 export interface SynthInputOptions {
@@ -78,7 +78,7 @@ export async function resolveSynthInputs(
     const sampleFile = options.samplesFile ?? defaultSampleFile(options.projectRoot, spec.environment);
     const sampleDisplay = path.relative(options.projectRoot, sampleFile) || sampleFile;
     let samples: SampleInputs | undefined;
-    if (wantsSamples.length > 0 && !fs.existsSync(sampleFile)) {
+    if (wantsSamples.length > 0 && !fs.existsSync(sampleFile) && !isLink(sampleFile)) {
         // Every input that needed the file, with the file named: one error listing them all.
         for (const { unit, name, input } of wantsSamples) {
             const at = pointer("units", unit, "inputs", name);
@@ -105,7 +105,7 @@ export async function resolveSynthInputs(
         );
     }
     if (wantsSamples.length > 0) {
-        samples = loadSampleInputs(sampleFile, sampleDisplay);
+        samples = loadSampleInputs(sampleFile, sampleDisplay, options.projectRoot);
         for (const secret of Object.values(samples.vault)) {
             for (const value of Object.values(secret)) options.redactor.add(value);
         }
@@ -169,4 +169,12 @@ export async function resolveSynthInputs(
                 .map((r) => ({ name: r.name, ...r.provenance, origin: originOf(r) }));
         },
     };
+}
+
+function isLink(file: string): boolean {
+    try {
+        return fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
+    }
 }

@@ -1,7 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { EdfError, Problem } from "../errors";
+import { readCheckedText } from "../files/read";
+import { parseYamlText } from "../files/yaml";
+import { lineOfPointer, pointer } from "../spec/yaml-lines";
 import type { ConsulRead } from "../inputs/consul";
 import { InputError } from "../inputs/types";
 import type { VaultField } from "../inputs/vault";
@@ -35,9 +37,13 @@ export function defaultSampleFile(projectRoot: string, environment: string): str
 
 const TOP_LEVEL = ["sampleValuesOnly", "vault", "consul", "env"];
 
-/** Reads and checks a sample file; every problem at once, as an `EDF_SPEC_INVALID` naming the file and key. */
-export function loadSampleInputs(file: string, display: string = file): SampleInputs {
-    if (!fs.existsSync(file)) {
+/**
+ * Reads and checks a sample file; every problem at once, as an `EDF_SPEC_INVALID` naming the
+ * file, key and line. Read as every file `edf` reads (automation/files): a regular file within
+ * the size limit, no symbolic link out of `projectRoot`, YAML under its limits.
+ */
+export function loadSampleInputs(file: string, display: string = file, projectRoot: string = process.cwd()): SampleInputs {
+    if (!fs.existsSync(file) && !isLink(file)) {
         throw new EdfError("EDF_SPEC_NOT_FOUND", `No sample inputs file at \`${display}\`.`, [
             {
                 file: display,
@@ -48,17 +54,28 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
             },
         ]);
     }
-    let doc: unknown;
-    try {
-        doc = parseYaml(fs.readFileSync(file, "utf8"));
-    } catch (error) {
-        throw new EdfError("EDF_SPEC_INVALID", `Sample inputs file \`${display}\` is not valid YAML.`, [
-            { file: display, message: (error as Error).message.split("\n")[0] ?? "YAML syntax error", fix: "fix the YAML syntax." },
-        ]);
+    const text = readCheckedText({ file, display, what: "sample inputs file", origin: { kind: "named", projectRoot } });
+    const parsed = parseYamlText(text);
+    if (parsed.problems.length > 0) {
+        throw new EdfError(
+            "EDF_SPEC_INVALID",
+            `Sample inputs file \`${display}\` is not valid YAML.`,
+            parsed.problems.map((p) => ({
+                file: display,
+                ...(p.line !== undefined ? { line: p.line } : {}),
+                message: p.message,
+                fix: p.fix,
+            })),
+        );
     }
+    const doc = parsed.data;
+    const lineOf = (at: string): number | undefined => {
+        const { doc: located, lineCounter } = parsed.located();
+        return located ? lineOfPointer(located, lineCounter, at) : undefined;
+    };
     const problems: Problem[] = [];
     const problem = (at: string, message: string, fix: string): void => {
-        problems.push({ file: display, path: at, message, fix });
+        problems.push({ file: display, path: at, line: lineOf(at), message, fix });
     };
     if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
         throw new EdfError("EDF_SPEC_INVALID", `Sample inputs file \`${display}\` must be a mapping.`, [
@@ -72,7 +89,7 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
     const d = doc as Record<string, unknown>;
     for (const key of Object.keys(d)) {
         if (!TOP_LEVEL.includes(key))
-            problem(`/${key}`, `unknown key \`${key}\``, `use only ${TOP_LEVEL.map((k) => `\`${k}\``).join(", ")}.`);
+            problem(pointer(key), `unknown key \`${key}\``, `use only ${TOP_LEVEL.map((k) => `\`${k}\``).join(", ")}.`);
     }
     if (d.sampleValuesOnly !== true) {
         problem(
@@ -85,7 +102,7 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
         const value = d[key];
         if (value === undefined || value === null) return {};
         if (typeof value !== "object" || Array.isArray(value)) {
-            problem(`/${key}`, `\`${key}\` must be a mapping`, `write \`${key}:\` followed by indented entries.`);
+            problem(pointer(key), `\`${key}\` must be a mapping`, `write \`${key}:\` followed by indented entries.`);
             return {};
         }
         return value as Record<string, unknown>;
@@ -94,12 +111,12 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
     for (const [secret, fields] of Object.entries(mapping("vault"))) {
         if (!/^[^/]+\/.+/.test(secret))
             problem(
-                `/vault/${secret}`,
+                pointer("vault", secret),
                 `\`${secret}\` must be \`<mount>/<path>\``,
                 "prefix the secret's path with its KV v2 mount, e.g. `secret/payments/db`.",
             );
         if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
-            problem(`/vault/${secret}`, "a secret must be a mapping of fields", "write `{ <field>: <sample value> }`.");
+            problem(pointer("vault", secret), "a secret must be a mapping of fields", "write `{ <field>: <sample value> }`.");
             continue;
         }
         vault[secret] = fields as Record<string, unknown>;
@@ -110,7 +127,7 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
         else if (typeof value === "number" || typeof value === "boolean") consul[key] = String(value);
         else
             problem(
-                `/consul/${key}`,
+                pointer("consul", key),
                 "a Consul value must be text (Consul stores bytes)",
                 "quote it; write JSON as text for inputs with `json: true`.",
             );
@@ -118,7 +135,7 @@ export function loadSampleInputs(file: string, display: string = file): SampleIn
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(mapping("env"))) {
         if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") env[name] = String(value);
-        else problem(`/env/${name}`, "an environment variable must be text", "quote the value.");
+        else problem(pointer("env", name), "an environment variable must be text", "quote the value.");
     }
     if (problems.length > 0) {
         throw new EdfError(
@@ -194,5 +211,13 @@ export class SampleConsul {
             );
         }
         return { value: decode(key, text), modifyIndex: 1, index: 1 };
+    }
+}
+
+function isLink(file: string): boolean {
+    try {
+        return fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 import * as os from "os";
+import { isCalendarDate } from "../../policy-packs/lib/dates";
 import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
 import type { SelectionOptions } from "../graph/graph";
@@ -12,7 +13,10 @@ import { resolveUnitProgramPath } from "../../unit/load";
 import { SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
 import { resolveSynthInputs, SynthInputs } from "./inputs";
 import { DEFAULT_STACK_TIMEOUT_MS, InThreadEvaluator, MixedEvaluator, StackEvaluator, WorkerPool } from "./pool";
-import type { SynthReport, SynthStackReport, SynthStackStatus } from "./report/model";
+import type { SynthReport, SynthStackStatus } from "../run/report/model";
+import { hoistEnvironmentFindings } from "../run/report/findings";
+import { summarize } from "../run/report/summary";
+import type { StackStatus } from "../run/outcome";
 
 export interface SynthOptions extends SelectionOptions {
     /** Environment name (`environments/<env>.yaml`) or spec file. */
@@ -56,8 +60,6 @@ export function defaultParallel(stacks: number): number {
     return Math.max(1, Math.min(os.cpus().length, 4, stacks));
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * `edf synth`: the environment run with the synth executor — every selected unit evaluated
  * offline under Pulumi's mock runtime in dependency order (in parallel where the graph allows,
@@ -70,9 +72,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function synthEnvironment(options: SynthOptions): Promise<SynthRun> {
     const env = options.environment ?? process.env;
     const date = options.date ?? new Date().toISOString().slice(0, 10);
-    if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-        throw new EdfError("EDF_USAGE", `\`--date\` must be a day as YYYY-MM-DD, not \`${date}\`.`, [
-            { path: "--date", message: `invalid date \`${date}\``, fix: "pass e.g. `--date 2026-11-27`." },
+    if (!isCalendarDate(date)) {
+        throw new EdfError("EDF_USAGE", `\`--date\` must be a real calendar day, YYYY-MM-DD, not \`${date}\`.`, [
+            { path: "--date", message: `\`${date}\` is not a day of the calendar`, fix: "pass e.g. `--date 2026-11-27`." },
         ]);
     }
     let executor: SynthStackExecutor | undefined;
@@ -133,22 +135,22 @@ function startEvaluator(options: SynthOptions, plan: Plan): StackEvaluator {
     return new MixedEvaluator(pool);
 }
 
-/** Synth's report vocabulary: a stack that did what synth asks `passed`. */
-function synthStatus(status: SynthStackReport["status"] | "succeeded" | "not-deployed"): SynthStackStatus {
-    return status === "succeeded" || status === "not-deployed" ? "passed" : status;
+/** Synth's report vocabulary: a stack that did what synth asks `passed` (the engine-only statuses never reach synth). */
+function synthStatus(status: StackStatus): SynthStackStatus {
+    return status === "succeeded" || status === "not-deployed" || status === "preview-with-unknowns" ? "passed" : status;
 }
 
 /** The deterministic report of a synth run (report.json and everything rendered from it). */
 function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStackExecutor, inputs: SynthInputs): SynthReport {
     const { plan } = run;
-    const stacks: SynthStackReport[] = run.stacks.map((s) => {
-        const status = synthStatus(s.status);
-        // A note on what a stack did is progress; the report keeps reasons for what went wrong.
-        const explains = status === "failed" || status === "skipped" || status === "cancelled";
-        return { unit: s.unit, stack: s.stack, ...s.detail, status, ...(explains && s.reason ? { reason: s.reason } : {}) };
-    });
-    const count = (status: SynthStackStatus): number => stacks.filter((r) => r.status === status).length;
-    const sum = (read: (s: SynthStackReport) => number): number => stacks.reduce((n, s) => n + read(s), 0);
+    const { stacks, environmentFindings } = hoistEnvironmentFindings(
+        run.stacks.map((s) => {
+            const status = synthStatus(s.status);
+            // A note on what a stack did is progress; the report keeps reasons for what went wrong.
+            const explains = status === "failed" || status === "skipped" || status === "cancelled";
+            return { unit: s.unit, stack: s.stack, ...s.detail, status, ...(explains && s.reason ? { reason: s.reason } : {}) };
+        }),
+    );
     const policy = plan.policy;
     return {
         reportVersion: 1,
@@ -166,25 +168,14 @@ function synthReport(run: EnvironmentRun<SynthStackDetail>, executor: SynthStack
         },
         outcome: run.outcome === "succeeded" || run.outcome === "drifted" ? "passed" : run.outcome,
         exitCode: run.exitCode,
-        summary: {
-            stacks: stacks.length,
-            passed: count("passed"),
-            policyViolation: count("policy-violation"),
-            failed: count("failed"),
-            skipped: count("skipped"),
-            cancelled: count("cancelled"),
-            resources: sum((s) => s.resourceCounts.total),
-            evaluations: sum((s) => s.inspection?.evaluations ?? 0),
-            mandatory: sum((s) => s.inspection?.mandatory ?? 0),
-            advisory: sum((s) => s.inspection?.advisory ?? 0),
-            waived: sum((s) => s.inspection?.waived ?? 0),
-        },
+        summary: summarize(stacks, environmentFindings, false),
         policies: executor.policies,
         frameworks: frameworkResults(
             policy?.frameworks ?? [],
-            stacks.flatMap((s) => s.findings),
+            [...environmentFindings, ...stacks.flatMap((s) => s.findings)],
             new Set(executor.policies.filter((p) => p.level !== "disabled").map((p) => p.id)),
         ),
+        ...(environmentFindings.length > 0 ? { environmentFindings } : {}),
         stacks,
     };
 }

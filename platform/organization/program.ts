@@ -24,8 +24,8 @@ export default defineUnit(async ({ config, environment, inputs }): Promise<Produ
         if (!(error instanceof UnitConfigError)) throw error;
         problems.push(...error.problems);
     }
-    const externalId = inputs.get<string>(EXTERNAL_ID_INPUT);
-    problems.push(...externalIdProblems(externalId));
+    // A secret (Vault): checked without being read as plain text, then used only as a Pulumi secret.
+    problems.push(...inputs.problemsOf(EXTERNAL_ID_INPUT, externalIdProblems));
     if (problems.length > 0 || !settings) throw new UnitConfigError(ORGANIZATION_UNIT, problems);
 
     const { base, deployment } = settings;
@@ -50,7 +50,7 @@ export default defineUnit(async ({ config, environment, inputs }): Promise<Produ
 
     new DelegatedAdministration("delegated-admin", { auditAccountId: org.accountIds.audit!, dependsOn: [org.organization] });
 
-    const secretExternalId = pulumi.secret(externalId!);
+    const secretExternalId = inputs.requireSecret<string>(EXTERNAL_ID_INPUT);
     for (const [key, accountId] of Object.entries(org.accountIds)) {
         new DeploymentRole(`deployment-${slug(key)}`, {
             accountId,

@@ -27,41 +27,75 @@ export function schemaDefaults(policy: PolicyDefinition): Record<string, unknown
     return out;
 }
 
+/** One problem with user config: where (policy id, then the value's path), what, and the fix. */
+export interface PolicyConfigProblem {
+    readonly path: readonly string[];
+    readonly message: string;
+    readonly fix: string;
+    /** Set when the key is a policy id the pack does not have (callers suggest a near one). */
+    readonly unknownPolicy?: string;
+}
+
+/**
+ * Checks user config against the pack: every key a known policy id, every value valid for
+ * that policy's schema. One structured problem per mistake.
+ */
+export function policyConfigProblems(policies: readonly PolicyDefinition[], config: unknown): PolicyConfigProblem[] {
+    if (typeof config !== "object" || config === null || Array.isArray(config))
+        return [{ path: [], message: "must be an object keyed by policy id", fix: "write `<policy-id>: { <property>: <value> }`." }];
+    const byId = new Map(policies.map((p) => [p.id, p]));
+    const problems: PolicyConfigProblem[] = [];
+    for (const [id, values] of Object.entries(config)) {
+        const policy = byId.get(id);
+        if (!policy) {
+            problems.push({ path: [id], message: `\`${id}\` is not a policy of this pack`, fix: "check the spelling.", unknownPolicy: id });
+            continue;
+        }
+        if (typeof values !== "object" || values === null || Array.isArray(values)) {
+            problems.push({ path: [id], message: `\`${id}\` must be an object of config values`, fix: "write `{ <property>: <value> }`." });
+            continue;
+        }
+        const { enforcementLevel: _level, ...rest } = values as Record<string, unknown>;
+        const validate = validatorFor(policy);
+        if (validate(rest)) continue;
+        const known = Object.keys(policy.configSchema?.properties ?? {});
+        for (const err of validate.errors ?? []) {
+            const inner = err.instancePath.split("/").slice(1);
+            if (err.keyword === "additionalProperties") {
+                const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
+                problems.push({
+                    path: [id, ...inner, extra],
+                    message: `\`${[id, ...inner, extra].join(".")}\` is not a setting of \`${id}\``,
+                    fix: known.length
+                        ? `use one of: ${known.map((k) => `\`${k}\``).join(", ")}.`
+                        : `\`${id}\` takes no settings: remove it.`,
+                });
+            } else {
+                problems.push({
+                    path: [id, ...inner],
+                    message: `\`${[id, ...inner].join(".")}\` ${err.message ?? "is invalid"}`,
+                    fix: `see \`${id}\`'s settings in docs/inspectors.md.`,
+                });
+            }
+        }
+    }
+    return problems;
+}
+
 /**
  * Checks user config against the pack: every key a known policy id, every value valid for
  * that policy's schema. Returns one message per problem, naming the source and the path.
  */
 export function validatePolicyConfig(policies: readonly PolicyDefinition[], config: unknown, source = "policy config"): string[] {
-    if (typeof config !== "object" || config === null || Array.isArray(config)) return [`${source} must be an object keyed by policy id.`];
-    const byId = new Map(policies.map((p) => [p.id, p]));
-    const problems: string[] = [];
-    for (const [id, values] of Object.entries(config)) {
-        const policy = byId.get(id);
-        if (!policy) {
-            problems.push(
-                `${source}: \`${id}\` is not a policy of this pack; check the spelling (known ids: ${[...byId.keys()].sort().join(", ")}).`,
-            );
-            continue;
-        }
-        if (typeof values !== "object" || values === null || Array.isArray(values)) {
-            problems.push(`${source}: \`${id}\` must be an object of config values.`);
-            continue;
-        }
-        const { enforcementLevel: _level, ...rest } = values as Record<string, unknown>;
-        const validate = validatorFor(policy);
-        if (!validate(rest)) {
-            for (const err of validate.errors ?? []) {
-                const path = `${id}${err.instancePath.replace(/\//g, ".")}`;
-                const extra =
-                    err.keyword === "additionalProperties"
-                        ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\`; ` +
-                          `known: ${Object.keys(policy.configSchema?.properties ?? {}).join(", ") || "none"}`
-                        : "";
-                problems.push(`${source}: \`${path}\` ${err.message ?? "is invalid"}${extra}.`);
-            }
-        }
-    }
-    return problems;
+    return policyConfigProblems(policies, config).map((p) =>
+        p.unknownPolicy !== undefined
+            ? `${source}: \`${p.unknownPolicy}\` is not a policy of this pack; check the spelling ` +
+              `(known ids: ${policies
+                  .map((q) => q.id)
+                  .sort()
+                  .join(", ")}).`
+            : `${source}: ${p.message}; ${p.fix}`,
+    );
 }
 
 export interface PackConfigOptions {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "./dates";
 import type { EnforcementLevel, PolicyMetadata } from "./model";
 
 /** A per-policy override inside one environment. */
@@ -39,7 +40,6 @@ export const DEFAULT_ENFORCEMENT: EnforcementSettings = {
 };
 
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether `now` is on or after the (UTC) day `date`. */
 export function isOnOrAfter(now: Date, date: string): boolean {
@@ -96,12 +96,8 @@ export function validateEnforcementSettings(settings: unknown, policyIds: readon
             const level = typeof o === "string" ? o : o?.level;
             if (!LEVELS.includes(level as EnforcementLevel))
                 problems.push(`${at}: level \`${String(level)}\` is not one of ${LEVELS.join(", ")}.`);
-            if (
-                typeof o === "object" &&
-                o?.enforceAfter !== undefined &&
-                !(typeof o.enforceAfter === "string" && ISO_DATE.test(o.enforceAfter))
-            ) {
-                problems.push(`${at}.enforceAfter must be a YYYY-MM-DD date.`);
+            if (typeof o === "object" && o?.enforceAfter !== undefined && !isCalendarDate(o.enforceAfter)) {
+                problems.push(`${at}.enforceAfter must be a real calendar day, YYYY-MM-DD.`);
             }
         }
     }

@@ -8,6 +8,7 @@ import type {
     StackValidation,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { isCalendarDate } from "./dates";
 
 export type { EnforcementLevel, Severity };
 
@@ -121,7 +122,6 @@ export function forTypes(types: readonly string[], validate: ResourceValidation)
 }
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Checks a policy list's metadata, returning every problem (empty when the list is sound):
@@ -137,8 +137,8 @@ export function validatePolicyMetadata(policies: readonly PolicyDefinition[]): s
         if (seen.has(p.id)) problems.push(`${where}: \`id\` is used twice; ids must be unique in a pack.`);
         seen.add(p.id);
         if (!p.description.startsWith("Checks whether")) problems.push(`${where}: \`description\` must start "Checks whether".`);
-        if (p.enforceAfter !== undefined && !ISO_DATE.test(p.enforceAfter))
-            problems.push(`${where}: \`enforceAfter\` must be a YYYY-MM-DD date.`);
+        if (p.enforceAfter !== undefined && !isCalendarDate(p.enforceAfter))
+            problems.push(`${where}: \`enforceAfter\` must be a real calendar day, YYYY-MM-DD.`);
         for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
             if (typeof schema !== "object" || !("default" in schema))
                 problems.push(`${where}: config property \`${key}\` needs a \`default\`.`);

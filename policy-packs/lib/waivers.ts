@@ -4,6 +4,7 @@ import Ajv from "ajv";
 import { LineCounter, parseDocument } from "yaml";
 import type { PolicyDefinition } from "./model";
 import { PolicyInputError } from "./config";
+import { isCalendarDate } from "./dates";
 import type { Waiver } from "./waiver-rules";
 import { lineOfPointer, pointer } from "./yaml-lines";
 
@@ -67,6 +68,94 @@ const HINTS: Record<string, string> = {
     policy: "use a kebab-case policy id",
 };
 
+/** One problem with a waiver document: where (path segments under the document), what, and the fix. */
+export interface WaiverProblem {
+    readonly path: readonly (string | number)[];
+    readonly message: string;
+    readonly fix: string;
+    /** Set when the problem is a policy id the pack does not have (callers suggest a near one). */
+    readonly unknownPolicy?: string;
+}
+
+/**
+ * Checks a parsed waiver document against the waiver schema and the pack: every problem at
+ * once, with its path, so a caller that knows the document's lines can point at each.
+ * Dates must be real calendar days (`2026-02-30` is not); ids unique; policy ids the pack's.
+ */
+export function waiverDocumentProblems(doc: unknown, policies: readonly PolicyDefinition[]): WaiverProblem[] {
+    if (!validateFile(doc)) {
+        return (validateFile.errors ?? []).map((err) => {
+            const segments = err.instancePath.split("/").slice(1);
+            const field = segments[segments.length - 1] ?? "";
+            const missing = err.keyword === "required" ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
+            const extra =
+                err.keyword === "additionalProperties"
+                    ? String((err.params as { additionalProperty?: string }).additionalProperty)
+                    : undefined;
+            const hint = HINTS[missing ?? field];
+            return {
+                path: segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+                message: `${err.message ?? "is invalid"}${extra !== undefined ? ` \`${extra}\`` : ""}${hint ? ` (${hint})` : ""}`,
+                fix: hint ? `${hint}.` : "see the waiver format in docs/inspectors.md.",
+            };
+        });
+    }
+    const byId = new Map(policies.map((p) => [p.id, p]));
+    const problems: WaiverProblem[] = [];
+    const ids = new Set<string>();
+    (doc as { waivers: Waiver[] }).waivers.forEach((w, i) => {
+        if (!byId.has(w.policy))
+            problems.push({
+                path: ["waivers", i, "policy"],
+                message: `\`${w.policy}\` is not a policy of this pack`,
+                fix: "check the id.",
+                unknownPolicy: w.policy,
+            });
+        for (const field of ["expires", "approved"] as const) {
+            const day = w[field];
+            if (day !== undefined && !isCalendarDate(day))
+                problems.push({
+                    path: ["waivers", i, field],
+                    message: `\`${day}\` is not a real date`,
+                    fix: "use a calendar day, YYYY-MM-DD.",
+                });
+        }
+        if (w.approved !== undefined && w.approved > w.expires)
+            problems.push({
+                path: ["waivers", i, "approved"],
+                message: `(${w.approved}) is after \`expires\` (${w.expires})`,
+                fix: "a waiver is approved before it expires: check both days.",
+            });
+        if (ids.has(w.id))
+            problems.push({ path: ["waivers", i, "id"], message: `\`${w.id}\` is used twice`, fix: "waiver ids must be unique." });
+        ids.add(w.id);
+    });
+    return problems;
+}
+
+/** A waiver problem as one line of text: `<source>: \`waivers.0.expires\` <message>.` */
+export function formatWaiverProblem(source: string, problem: WaiverProblem): string {
+    return `${source}: \`${problem.path.join(".") || "(document)"}\` ${problem.message}; ${problem.fix}`;
+}
+
+/**
+ * The waivers of a parsed document, checked by {@link waiverDocumentProblems}; throws a
+ * `PolicyInputError` listing every problem. `lineOf` gives each waiver's line in `source`.
+ */
+export function waiversFromDocument(
+    doc: unknown,
+    source: string,
+    policies: readonly PolicyDefinition[],
+    lineOf: (index: number) => number | undefined = () => undefined,
+): Waiver[] {
+    const problems = waiverDocumentProblems(doc, policies);
+    if (problems.length > 0) throw new PolicyInputError(problems.map((p) => formatWaiverProblem(source, p)));
+    return (doc as { waivers: Waiver[] }).waivers.map((w, i) => {
+        const line = lineOf(i);
+        return { ...w, source, ...(line ? { line } : {}) };
+    });
+}
+
 /**
  * Parses waiver documents (YAML or JSON text), checking them against the waiver schema and
  * the pack's policy ids. Every problem is reported at once, naming the file and the path.
@@ -85,42 +174,21 @@ export function parseWaivers(text: string, source: string, policies: readonly Po
             `${source}: not valid ${source.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`,
         ]);
     }
-    if (!validateFile(doc)) {
-        const problems = (validateFile.errors ?? []).map((err) => {
-            const at = err.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(document)";
-            const field = err.instancePath.split("/").pop() ?? "";
-            const missing = err.keyword === "required" ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
-            const extra =
-                err.keyword === "additionalProperties"
-                    ? ` \`${String((err.params as { additionalProperty?: string }).additionalProperty)}\``
-                    : "";
-            const hint = HINTS[missing ?? field];
-            return `${source}: \`${at}\` ${err.message ?? "is invalid"}${extra}${hint ? ` (${hint})` : ""}.`;
-        });
-        throw new PolicyInputError(problems);
+    return waiversFromDocument(doc, source, policies, (i) =>
+        parsed.errors.length === 0 ? lineOfPointer(parsed, lines, pointer("waivers", i)) : undefined,
+    );
+}
+
+/** Waiver ids must be unique across files: the first id met in two different files, as a message. */
+export function duplicateWaiverIdAcrossFiles(waivers: readonly Waiver[]): string | undefined {
+    const seen = new Map<string, string>();
+    for (const w of waivers) {
+        const other = seen.get(w.id);
+        if (other !== undefined && other !== w.source)
+            return `waiver id \`${w.id}\` appears in both ${other} and ${w.source}; ids must be unique.`;
+        seen.set(w.id, w.source ?? "");
     }
-    const byId = new Map(policies.map((p) => [p.id, p]));
-    const waivers = (doc as { waivers: Waiver[] }).waivers.map((w, i) => {
-        const line = parsed.errors.length === 0 ? lineOfPointer(parsed, lines, pointer("waivers", i)) : undefined;
-        return { ...w, source, ...(line ? { line } : {}) };
-    });
-    const problems: string[] = [];
-    const ids = new Set<string>();
-    waivers.forEach((w, i) => {
-        if (!byId.has(w.policy))
-            problems.push(`${source}: \`waivers.${i}.policy\` \`${w.policy}\` is not a policy of this pack; check the id.`);
-        for (const field of ["expires", "approved"] as const) {
-            const day = w[field];
-            if (day !== undefined && Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
-                problems.push(`${source}: \`waivers.${i}.${field}\` \`${day}\` is not a real date.`);
-        }
-        if (w.approved !== undefined && w.approved > w.expires)
-            problems.push(`${source}: \`waivers.${i}.approved\` (${w.approved}) is after \`expires\` (${w.expires}).`);
-        if (ids.has(w.id)) problems.push(`${source}: \`waivers.${i}.id\` \`${w.id}\` is used twice; waiver ids must be unique.`);
-        ids.add(w.id);
-    });
-    if (problems.length > 0) throw new PolicyInputError(problems);
-    return waivers;
+    return undefined;
 }
 
 /** Reads waiver files (`.yaml`, `.yml`, `.json`); see {@link parseWaivers}. */
@@ -138,13 +206,8 @@ export function loadWaiverFiles(files: readonly string[], policies: readonly Pol
         }
         all.push(...parseWaivers(text, path.normalize(file), policies));
     }
-    const seen = new Map<string, string>();
-    for (const w of all) {
-        const other = seen.get(w.id);
-        if (other && other !== w.source)
-            throw new PolicyInputError([`waiver id \`${w.id}\` appears in both ${other} and ${w.source}; ids must be unique.`]);
-        seen.set(w.id, w.source ?? "");
-    }
+    const duplicate = duplicateWaiverIdAcrossFiles(all);
+    if (duplicate) throw new PolicyInputError([duplicate]);
     return all;
 }
 

@@ -1,6 +1,6 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { containersOf } from "../pipeline/support/containers";
-import { EMPTY_EVIDENCE, ImageEvidence, RuntimeEvidence } from "./evidence/model";
+import { AnalysisEvidence, EMPTY_EVIDENCE, ImageEvidence, RuntimeEvidence } from "./evidence/model";
 
 export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
@@ -17,19 +17,65 @@ export interface DeclaredImage {
     readonly image: string;
     readonly digest?: string;
     readonly evidence?: ImageEvidence;
+    /** The container definition's `user` (ECS runs the container as it, whatever the image says). */
+    readonly user?: string;
 }
 
 export function declaredImages(props: Record<string, unknown>, evidence: RuntimeEvidence): DeclaredImage[] {
     return containersOf(props).map((c, i) => {
         const image = String(c.image ?? "");
         const digest = image.match(/@(sha256:[a-f0-9]{64})$/)?.[1] ?? evidence.tags?.[image];
+        const user = (c as { user?: unknown }).user;
         return {
             container: c.name ?? `#${i}`,
             image,
             ...(digest ? { digest } : {}),
             ...(digest && evidence.images[digest] ? { evidence: evidence.images[digest] } : {}),
+            ...(typeof user === "string" && user ? { user } : {}),
         };
     });
+}
+
+/** An image a runtime policy judges: one a container runs (or, when nothing runs, the one it declares). */
+export interface JudgedImage extends DeclaredImage {
+    readonly digest?: string;
+    /** Observed running (ECS), or only declared. */
+    readonly running: boolean;
+}
+
+/**
+ * The images of a task definition's containers that runtime policies judge: every distinct
+ * digest ECS reports running for the container (what actually runs, drift included), or the
+ * declared digest when nothing of the family runs.
+ */
+export function judgedImages(props: Record<string, unknown>, evidence: RuntimeEvidence): JudgedImage[] {
+    const family = props.family;
+    const out: JudgedImage[] = [];
+    for (const declared of declaredImages(props, evidence)) {
+        const running = [
+            ...new Set(evidence.running.filter((r) => r.family === family && r.container === declared.container).map((r) => r.digest)),
+        ].sort();
+        if (running.length === 0) {
+            out.push({ ...declared, running: false });
+            continue;
+        }
+        for (const digest of running) {
+            const { evidence: _declaredEvidence, ...rest } = declared;
+            out.push({ ...rest, digest, running: true, ...(evidence.images[digest] ? { evidence: evidence.images[digest] } : {}) });
+        }
+    }
+    return out;
+}
+
+/** The inspector's analysis of an image, when it analysed it and every digest matched (a refused image is judged by nothing else). */
+export function trustedAnalysis(image: DeclaredImage): AnalysisEvidence | undefined {
+    const analysis = image.evidence?.analysis;
+    return analysis && analysis.integrity.length === 0 ? analysis : undefined;
+}
+
+/** `sha256:0123456789ab…` for messages. */
+export function short(digest: string | undefined): string {
+    return digest ? `${digest.slice(0, 19)}…` : "(no digest)";
 }
 
 /** The evidence's collection time: the policies' "now". */

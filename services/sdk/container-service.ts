@@ -3,10 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { containerDefinition, ContainerSecretRef, DEFAULT_CONTAINER_USER, imageReference, SCRATCH_VOLUME } from "./container-definition";
 import { attachToAlb, autoscaleService, HttpRouting, ServiceScaling } from "./container-routing";
 import { SecretStore, ServiceSecret, storeServiceSecrets } from "./container-secrets";
-import { throwIfProblems } from "./errors";
+import { ServiceArgumentError, throwIfProblems } from "./errors";
 import { resourceTags } from "./governance";
 import { executionRoleStatements } from "./iam-documents";
 import { ServiceIdentity } from "./service-identity";
+import { architectureOf, ServiceRuntime } from "./runtime-output";
 import { containerServiceProblems } from "./container-service-validation";
 import type { ImageSelection } from "./validation/image";
 
@@ -59,6 +60,8 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly targetGroup?: aws.lb.TargetGroup;
     /** The image reference the task runs. */
     readonly image: pulumi.Output<string>;
+    /** What runs, for runtime inspection: export it in the stack output `runtime` (`runtimeOutput([service.runtime])`). */
+    readonly runtime: pulumi.Output<ServiceRuntime>;
 
     constructor(name: string, args: ContainerServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
         throwIfProblems(`ContainerService \`${name}\``, containerServiceProblems(name, args));
@@ -122,10 +125,11 @@ export class ContainerService extends pulumi.ComponentResource {
             this,
         );
 
-        const environment = pulumi.output(args.environmentVariables ?? {}) as pulumi.Output<Record<string, string>>;
+        const environment = plainEnvironment(name, args.environmentVariables ?? {});
         const containerSecrets = pulumi
             .all(secretRefs.map((s) => pulumi.all([s.name, s.valueFrom])))
             .apply((pairs) => pairs.map(([secretName, valueFrom]): ContainerSecretRef => ({ name: secretName, valueFrom })));
+        const cpuArchitecture = "X86_64";
         const definitions = pulumi
             .all([this.image, environment, containerSecrets, this.logGroup.name, region])
             .apply(([image, env, secrets, logGroupName, regionName]) =>
@@ -150,7 +154,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 memory: String(args.memory ?? DEFAULT_MEMORY),
                 networkMode: "awsvpc",
                 requiresCompatibilities: ["FARGATE"],
-                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture },
                 executionRoleArn: identity.executionRole.arn,
                 taskRoleArn: identity.taskRole.arn,
                 volumes: [{ name: SCRATCH_VOLUME }],
@@ -197,13 +201,59 @@ export class ContainerService extends pulumi.ComponentResource {
         );
 
         autoscaleService(this, name, identity, this.service, this.targetGroup, args.scaling, minTasks, maxTasks);
+        const user = args.user ?? DEFAULT_CONTAINER_USER;
+        this.runtime = pulumi
+            .all([sharedServices.ecsClusterArn, this.service.name, this.taskDefinition.family, this.taskDefinition.arn, this.image, region])
+            .apply(([cluster, serviceName, family, arn, image, regionName]): ServiceRuntime => ({
+                kind: "ecs-service",
+                name,
+                cluster,
+                service: serviceName,
+                region: regionName,
+                taskDefinition: { family, arn },
+                platform: { os: "linux", architecture: architectureOf(cpuArchitecture) },
+                containers: [{ name, image, ...(args.image?.digest ? { digest: args.image.digest } : {}), user }],
+            }));
         this.registerOutputs({
             repositoryUrl: this.repository.repositoryUrl,
             image: this.image,
             serviceName: this.service.name,
             targetGroupArn: this.targetGroup?.arn,
+            runtime: this.runtime,
         });
     }
+}
+
+/**
+ * The container's environment variables as one output, refusing any value that is a Pulumi secret:
+ * ECS keeps `environment` in plain text in the task definition (and so does the state), where
+ * `secrets` keeps only a reference to the secret store. Secretness is only known once the values
+ * settle, so a secret fails the task definition's inputs, and with them the program, naming the
+ * variable and the fix.
+ */
+function plainEnvironment(
+    component: string,
+    variables: Readonly<Record<string, pulumi.Input<string>>>,
+): pulumi.Output<Record<string, string>> {
+    const refused = Promise.all(
+        Object.entries(variables).map(async ([key, value]) =>
+            pulumi.Output.isInstance(value) && (await pulumi.isSecret(value as pulumi.Output<string>)) ? key : undefined,
+        ),
+    ).then((keys) => {
+        const secret = keys.filter((k): k is string => k !== undefined);
+        if (secret.length > 0) {
+            throw new ServiceArgumentError(
+                `ContainerService \`${component}\``,
+                secret.map(
+                    (key) =>
+                        `\`environmentVariables.${key}\` holds a secret, which ECS would keep in plain text: ` +
+                        `pass it in \`secrets\` (\`${key}: { value: <the secret output> }\`), stored in the landing zone's secret store.`,
+                ),
+            );
+        }
+    });
+    const checked: pulumi.Output<number> = pulumi.output(refused.then(() => 0));
+    return checked.apply(() => pulumi.output(variables)) as unknown as pulumi.Output<Record<string, string>>;
 }
 
 // Untagged layers pile up with immutable tags and pushes by digest; tagged releases stay.

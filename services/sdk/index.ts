@@ -38,11 +38,15 @@ export { HttpApi } from "./http-api";
 export type { HttpApiArgs, HttpApiAuthorizer, HttpApiDomain, HttpApiRoute, HttpApiTarget } from "./http-api";
 export type { HttpMethod } from "./http-api-routes";
 
+// What a service stack tells `edf inspect` about what it runs (the `runtime` output every service unit exports).
+export { RUNTIME_OUTPUT, RUNTIME_OUTPUT_VERSION, runtimeOutput } from "./runtime-output";
+export type { RuntimeContainer, RuntimeOutput, ServiceRuntime } from "./runtime-output";
+
 // The typed error every component and reader throws on bad input (code EDF_SERVICE_INVALID).
 export { ServiceArgumentError } from "./errors";
 
 // Readers of a service unit's settings, for programs that do not use `serviceUnit`.
-export { assertContainerShape, configEnvironment, IMAGE_DIGEST_INPUT, readServiceSettings, taskSize } from "./settings";
-export type { ServiceUnitSettings, TaskSize } from "./settings";
+export { assertContainerShape, configEnvironment, containerSettings, IMAGE_DIGEST_INPUT, readServiceSettings, taskSize } from "./settings";
+export type { ContainerSettings, ServiceUnitSettings, TaskSize } from "./settings";
 export { resolveLandingZone } from "./landing-zone";
 export type { LandingZoneSource, ServiceLandingZone } from "./landing-zone";

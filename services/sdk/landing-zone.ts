@@ -12,6 +12,8 @@ import {
 } from "../../platform/contract";
 import { partSegment } from "../../platform/publication/layout";
 import type { UnitContext } from "../../unit/define";
+import { LANDING_ZONE_CONFIG_KEY } from "../../unit/stack-references";
+import { isUnknownStack } from "../../unit/stacks";
 import { outputPromise } from "../../unit/sdk-internals";
 import { ServiceArgumentError } from "./errors";
 
@@ -43,8 +45,8 @@ export function landingZoneInputName(part: ContractPartName): string {
     return `landing-zone-${partSegment(part)}`;
 }
 
-/** The unit config key naming the landing-zone stacks (`edf:landingZone`). */
-export const LANDING_ZONE_CONFIG_KEY = "landingZone";
+/** The unit config key naming the landing-zone stacks (`edf:landingZone`): the unit runtime's, which the driver reads too. */
+export { LANDING_ZONE_CONFIG_KEY };
 
 /**
  * Every problem with plain landing-zone parts, as `landingZone.<part>: …` sentences
@@ -192,6 +194,20 @@ async function readReferencedParts(ctx: UnitContext, parts: ContractPartName[], 
     ];
     if (problems.length > 0) {
         throw new ServiceArgumentError(subject, problems);
+    }
+    const undeployed = Object.entries(wanted).filter(([, stack]) => isUnknownStack(String(stack)));
+    if (undeployed.length > 0) {
+        // Values are needed here, and a stack never deployed has none: say so rather than "missing".
+        throw new ServiceArgumentError(
+            subject,
+            undeployed.map(
+                ([part, stack]) =>
+                    `landing-zone part \`${part}\` is unknown in this preview: stack \`${String(stack)}\` has never been deployed. ` +
+                    `A service reads its landing zone as values, so deploy the landing zone first (\`edf up\` deploys it before the ` +
+                    "services), or inject the part as input `" +
+                    `${landingZoneInputName(part as ContractPartName)}\`.`,
+            ),
+        );
     }
     const reference = LandingZoneReference.fromStacks(wanted, { environment: ctx.environment });
     const resolved: Partial<Record<ContractPartName, unknown>> = {};

@@ -5,10 +5,14 @@ import type { ServiceSecret } from "./container-secrets";
 import { ContainerService } from "./container-service";
 import type { ContainerShape } from "./container-service-validation";
 import { resolveLandingZone, ServiceLandingZoneOutputs } from "./landing-zone";
+import { RuntimeOutput, runtimeOutput } from "./runtime-output";
 import { ServiceIdentity } from "./service-identity";
-import { assertContainerShape, configEnvironment, readServiceSettings, ServiceUnitSettings, TaskSize, taskSize } from "./settings";
+import { assertContainerShape, containerSettings, readServiceSettings, ServiceUnitSettings, TaskSize, taskSize } from "./settings";
 
-/** The injected input whose JSON object of settings reaches the container as `CONFIG_*` variables. */
+/**
+ * The injected input whose JSON object of settings reaches the container as `CONFIG_*` variables:
+ * environment variables, or ECS secrets when the spec injects the input as a secret.
+ */
 export const SETTINGS_INPUT = "config";
 
 /** The container of a service unit, but for what the unit's settings decide (image, size) and what its dependencies hand it. */
@@ -43,6 +47,8 @@ export type ServiceUnitOutputs = {
     readonly serviceName: pulumi.Output<string>;
     readonly image: pulumi.Output<string>;
     readonly repositoryUrl: pulumi.Output<string>;
+    /** What runs, for `edf inspect`: cluster, service, task definition, declared images (runtime-output.ts). */
+    readonly runtime: pulumi.Output<RuntimeOutput>;
     /** The landing-zone contract version the service consumed. */
     readonly contractVersion: string;
 };
@@ -75,8 +81,8 @@ export interface ServiceUnitArgs<TInputs, TOutputs extends Record<string, unknow
  * created: the stack config's settings and the container's shape for this environment, the
  * `config` input's settings, the unit's own inputs, the landing zone (only read-only stack
  * references may exist by then); then the identity, the dependencies and the
- * {@link ContainerService}. The stack exports the service's name, image, repository and the
- * landing-zone contract version it consumed, plus what the dependencies add.
+ * {@link ContainerService}. The stack exports the service's name, image, repository, what runs
+ * (`runtime`, read by `edf inspect`) and the landing-zone contract version it consumed, plus what the dependencies add.
  *
  * ```ts
  * export default serviceUnit({
@@ -96,7 +102,8 @@ export function serviceUnit<TInputs = Record<string, never>, TOutputs extends Re
         const settings = readServiceSettings(ctx);
         const shape: ContainerShape = { ...args.container, image: settings.image, ...taskSize(settings, args.taskSizes) };
         assertContainerShape(ctx, settings, args.name, shape);
-        const environmentSettings = configEnvironment(ctx.inputs.get(SETTINGS_INPUT), SETTINGS_INPUT);
+        // A settings input the spec marks `secret: true` reaches the container only as ECS secrets.
+        const settingsInput = containerSettings(ctx.inputs, SETTINGS_INPUT);
         const inputs = args.inputs ? args.inputs(ctx) : ({} as TInputs);
         const landingZone = await resolveLandingZone(ctx);
 
@@ -110,14 +117,15 @@ export function serviceUnit<TInputs = Record<string, never>, TOutputs extends Re
         const service = new ContainerService(args.name, {
             ...shape,
             identity,
-            environmentVariables: { ...environmentSettings, ...dependencies.environmentVariables },
-            ...(dependencies.secrets ? { secrets: dependencies.secrets } : {}),
+            environmentVariables: { ...settingsInput.environmentVariables, ...dependencies.environmentVariables },
+            secrets: { ...settingsInput.secrets, ...dependencies.secrets },
         });
 
         return {
             serviceName: service.service.name,
             image: service.image,
             repositoryUrl: service.repository.repositoryUrl,
+            runtime: service.runtime.apply((r) => runtimeOutput([r])),
             ...(dependencies.outputs ?? ({} as TOutputs)),
             contractVersion: landingZone.sharedServices.contractVersion,
         };

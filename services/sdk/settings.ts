@@ -1,4 +1,6 @@
 import type { UnitContext } from "../../unit/define";
+import type { FieldKind, UnitInputs } from "../../unit/inputs";
+import type { ServiceSecret } from "./container-secrets";
 import { GovernanceConfig } from "../../platform/common/governance";
 import { ConfigReader, DEFAULT_ENVIRONMENT_SIZE, EnvironmentSize, ENVIRONMENT_SIZES } from "../../platform/common/unit-config";
 import { ServiceArgumentError, throwIfProblems } from "./errors";
@@ -96,6 +98,27 @@ export function assertContainerShape(ctx: UnitContext, settings: ServiceUnitSett
     throwIfProblems(`Unit \`${ctx.unit}\``, containerShapeProblems(name, shape, sizingFor(settings.size)));
 }
 
+/** The variable a setting becomes: `maxRetries` → `CONFIG_MAX_RETRIES`. */
+export function settingVariable(key: string): string {
+    return `CONFIG_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`;
+}
+
+/** Problems with settings, judged by name and kind only (so a secret's value is never read or quoted). */
+function settingProblems(argument: string, kinds: Readonly<Record<string, FieldKind>>): string[] {
+    const problems: string[] = [];
+    for (const [key, kind] of Object.entries(kinds)) {
+        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) {
+            problems.push(`\`${argument}.${key}\`: setting names must be camelCase letters and digits, e.g. \`logLevel\`.`);
+        } else if (kind !== "string" && kind !== "number" && kind !== "boolean") {
+            problems.push(
+                `\`${argument}.${key}\` is ${kind === "array" ? "a list" : kind === "null" ? "null" : "an object"}: ` +
+                    `settings must be strings, numbers or booleans.`,
+            );
+        }
+    }
+    return problems;
+}
+
 /** Plain configuration (e.g. a Consul JSON object) as environment variables: `maxRetries` → `CONFIG_MAX_RETRIES`. */
 export function configEnvironment(config: unknown, argument: string): Record<string, string> {
     if (config === undefined) {
@@ -106,21 +129,36 @@ export function configEnvironment(config: unknown, argument: string): Record<str
             `\`${argument}\` must be a JSON object of settings, e.g. \`{"logLevel": "info"}\`.`,
         ]);
     }
-    const problems: string[] = [];
-    const variables: Record<string, string> = {};
-    for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
-        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) {
-            problems.push(`\`${argument}.${key}\`: setting names must be camelCase letters and digits, e.g. \`logLevel\`.`);
-        } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-            problems.push(
-                `\`${argument}.${key}\` is ` +
-                    `${Array.isArray(value) ? "a list" : value === null ? "null" : "an object"}: ` +
-                    `settings must be strings, numbers or booleans.`,
-            );
-        } else {
-            variables[`CONFIG_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`] = String(value);
-        }
-    }
-    throwIfProblems(`Input \`${argument}\``, problems);
-    return variables;
+    const entries = Object.entries(config as Record<string, unknown>);
+    throwIfProblems(`Input \`${argument}\``, settingProblems(argument, Object.fromEntries(entries.map(([k, v]) => [k, kindOf(v)]))));
+    return Object.fromEntries(entries.map(([key, value]) => [settingVariable(key), String(value)]));
+}
+
+function kindOf(value: unknown): FieldKind {
+    return value === null ? "null" : Array.isArray(value) ? "array" : (typeof value as FieldKind);
+}
+
+/** What a container receives from an input of settings: plain ones as environment variables, secret ones as ECS secrets. */
+export interface ContainerSettings {
+    readonly environmentVariables: Record<string, string>;
+    readonly secrets: Record<string, ServiceSecret>;
+}
+
+/**
+ * An injected input of settings (a Consul JSON document) as what a container receives. A plain
+ * input becomes environment variables (`maxRetries` → `CONFIG_MAX_RETRIES`); an input injected as a
+ * secret (`secret: true` in the spec) becomes the same variables delivered as ECS `secrets`, each
+ * value a Pulumi secret stored in the landing zone's secret store: a secret never lands in a task
+ * definition's `environment`. Nothing when the stack has no such input.
+ */
+export function containerSettings(inputs: UnitInputs, name: string): ContainerSettings {
+    const kinds = inputs.fieldKinds(name);
+    if (kinds === undefined) return { environmentVariables: {}, secrets: {} };
+    throwIfProblems(`Input \`${name}\``, settingProblems(name, kinds));
+    if (!inputs.isSecret(name)) return { environmentVariables: configEnvironment(inputs.get(name), name), secrets: {} };
+    const fields = inputs.fields(name) ?? {};
+    return {
+        environmentVariables: {},
+        secrets: Object.fromEntries(Object.entries(fields).map(([key, value]) => [settingVariable(key), { value: value.apply(String) }])),
+    };
 }

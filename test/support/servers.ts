@@ -52,6 +52,12 @@ interface StartOptions {
     readonly healthPath: string;
     readonly env?: Record<string, string>;
     readonly timeoutMs?: number;
+    /**
+     * Write the server's output to this file instead of a pipe: for a server that logs per request
+     * while the suite blocks its event loop (a synchronous skopeo push), so nothing could drain a pipe.
+     * @default - a pipe, kept in memory
+     */
+    readonly logFile?: string;
 }
 
 async function isHealthy(url: string): Promise<boolean> {
@@ -68,17 +74,21 @@ async function startServer(options: StartOptions): Promise<RunningServer> {
         throw new Error(`${options.name} is not installed at ${options.command}: run \`npm run toolchain\`.`);
     }
     const port = await freePort();
-    let output = "";
+    let piped = "";
+    const log = options.logFile ? fs.openSync(options.logFile, "a") : undefined;
     const child = spawn(options.command, options.args(port), {
         env: { ...process.env, ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: log === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", log, log],
     });
+    if (log !== undefined) fs.closeSync(log);
     running.add(child);
     const collect = (chunk: Buffer): void => {
-        output = (output + chunk.toString()).slice(-20_000);
+        piped = (piped + chunk.toString()).slice(-20_000);
     };
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
+    const output = (): string =>
+        options.logFile && fs.existsSync(options.logFile) ? fs.readFileSync(options.logFile, "utf8").slice(-20_000) : piped;
     let exited = false;
     const exitedPromise = new Promise<void>((resolve) =>
         child.once("exit", () => {
@@ -105,12 +115,12 @@ async function startServer(options: StartOptions): Promise<RunningServer> {
             await stop();
             throw new Error(
                 `${options.name} did not become healthy on ${url}${options.healthPath} ` +
-                    `(${exited ? `exited with ${child.exitCode}` : "timed out"}). Its output:\n${output}`,
+                    `(${exited ? `exited with ${child.exitCode}` : "timed out"}). Its output:\n${output()}`,
             );
         }
         await new Promise((r) => setTimeout(r, 150));
     }
-    return { url, port, output: () => output, stop };
+    return { url, port, output, stop };
 }
 
 /** Starts an OpenBao dev server on a free 127.0.0.1 port with a random root token. */
@@ -150,6 +160,62 @@ export async function startMoto(): Promise<RunningServer> {
         healthPath: "/moto-api/",
         timeoutMs: 60_000,
     });
+}
+
+/** A distribution registry (Debian's docker-registry) with its storage folder, for tests that tamper with blobs. */
+export interface RunningRegistry extends RunningServer {
+    /** `127.0.0.1:<port>`: the host part of image references. */
+    readonly host: string;
+    /** The filesystem storage root (`<root>/docker/registry/v2/blobs/sha256/<2>/<hex>/data`). */
+    readonly storage: string;
+    /** The path of a blob's bytes in the storage (to tamper with them, as a compromised store would). */
+    blobPath(digest: string): string;
+}
+
+/**
+ * Starts the CNCF distribution registry (Debian's `docker-registry`) on a free 127.0.0.1 port,
+ * plain HTTP, storage in a temporary folder removed on stop. `htpasswd` (a bcrypt line per user)
+ * turns on HTTP Basic auth, as ECR and most private registries answer.
+ */
+export async function startRegistry(options: { readonly htpasswd?: string } = {}): Promise<RunningRegistry> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-registry-"));
+    const storage = path.join(dir, "storage");
+    const config = path.join(dir, "config.yml");
+    let port = 0;
+    const server = await startServer({
+        name: "docker-registry",
+        command: toolchain().registry.path,
+        args: (p) => {
+            port = p;
+            const auth = options.htpasswd ? `auth:\n  htpasswd:\n    realm: edf-test\n    path: ${path.join(dir, "htpasswd")}\n` : "";
+            if (options.htpasswd) fs.writeFileSync(path.join(dir, "htpasswd"), options.htpasswd);
+            fs.writeFileSync(
+                config,
+                `version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\n` +
+                    `http:\n  addr: 127.0.0.1:${p}\n${auth}`,
+            );
+            return ["serve", config];
+        },
+        healthPath: "/v2/",
+        env: { OTEL_TRACES_EXPORTER: "none" },
+        // The suites push with skopeo synchronously (execFileSync): nothing drains a pipe meanwhile, and the
+        // registry logs every blob a client asks for and it lacks (at error level, which cannot be turned
+        // off), so a pipe filled and the registry stopped answering mid-push. Its log goes to a file.
+        logFile: path.join(dir, "registry.log"),
+    });
+    return {
+        ...server,
+        host: `127.0.0.1:${port}`,
+        storage,
+        blobPath: (digest) => {
+            const hex = digest.split(":")[1]!;
+            return path.join(storage, "docker", "registry", "v2", "blobs", "sha256", hex.slice(0, 2), hex, "data");
+        },
+        stop: async () => {
+            await server.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
 }
 
 /**

@@ -20,6 +20,12 @@ export interface ToolchainManifest {
     readonly hadolint: { readonly version: string; readonly path: string };
     /** Debian's Chromium, for tests that open the HTML report (playwright-core executablePath). */
     readonly chromium: { readonly path: string };
+    /** Syft, the peer `edf inspect`'s inventory is compared with (Go modules). */
+    readonly syft: { readonly version: string; readonly path: string };
+    /** Debian's docker-registry: the CNCF distribution registry the inspect suites serve images from. */
+    readonly registry: { readonly path: string };
+    /** Debian's skopeo: pushes the OCI layouts the suites write to that registry. */
+    readonly skopeo: { readonly path: string };
 }
 
 const MANIFEST = path.join(PROJECT_ROOT, ".tools", "toolchain.json");

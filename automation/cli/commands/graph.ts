@@ -2,6 +2,7 @@ import { EdfError } from "../../errors";
 import { toDot, toMermaid, unitsPerAccount } from "../../graph/render";
 import { deploymentTarget } from "../../spec/targets";
 import { planEnvironment } from "../../plan";
+import { isDeclared } from "../../graph/graph";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
 const FORMATS = ["mermaid", "dot"] as const;
@@ -41,6 +42,12 @@ export const commands: CliCommand[] = [
                         const labels = { paths, accounts };
                         const text = options.format === "dot" ? toDot(graph, labels) : toMermaid(graph, labels);
                         const { grouped } = unitsPerAccount(graph, accounts);
+                        if (graph.edges.some((e) => !isDeclared(e))) {
+                            ctx.reporter.info(
+                                "Edges the spec states are solid; edges labelled `code: …` (dotted, or dashed in DOT) are stack " +
+                                    "references the units' code reads, inferred from their config.",
+                            );
+                        }
                         ctx.reporter.result(
                             {
                                 environment: spec.environment,

@@ -55,12 +55,13 @@ export const commands: CliCommand[] = [
                             .filter((c) => c !== ""),
                     });
                     const lines = files.map((f) => `  ${f.edits ? "updated" : "created"} ${f.path}`);
+                    // Only the new service's test: a mocha config with a `spec` would add the whole suite to it.
+                    const next = files.some((f) => f.path.startsWith("test/"))
+                        ? `npx mocha -r ts-node/register/transpile-only --timeout 120000 test/unit/services/${name}/program.test.ts`
+                        : "edf synth --env <environment> (the service's program under mocks, inspected by the pipeline pack)";
                     ctx.reporter.result(
-                        { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })) },
-                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: ` +
-                            (files.some((f) => f.path.startsWith("test/"))
-                                ? `npx mocha --config test/mocharc.unit.json 'test/unit/services/${name}/*.test.ts'`
-                                : "edf synth --env <environment> (the service's program under mocks, inspected by the pipeline pack)"),
+                        { service: name, files: files.map((f) => ({ path: f.path, edited: f.edits })), next },
+                        `Scaffolded service \`${name}\`:\n${lines.join("\n")}\nNext: ${next}`,
                     );
                     ctx.exit(EXIT_CODES.ok);
                 });

@@ -1,7 +1,10 @@
 import { EdfError } from "../../errors";
 import { synthEnvironment } from "../../synth/synth";
-import { displayPath, writeSynthReports } from "../../synth/report/write";
+import { displayPath } from "../../run/report/write";
+import { writeSynthReports } from "../../synth/write";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
+import { terminalFindings } from "../../run/report/findings";
+import { flatFindings } from "../findings-json";
 import { handleInterrupts } from "../interrupts";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain JavaScript (it must load before any TypeScript)
@@ -80,6 +83,7 @@ export const commands: CliCommand[] = [
                                   ? "FAILED: mandatory policy violations"
                                   : "FAILED: stacks did not synthesize";
                         const human = [
+                            ...terminalFindings(r, `${displayPath(files.dir)}/report.html`).map((l, i) => (i === 0 ? `\n${l}` : l)),
                             "",
                             `synth ${r.environment}: ${verdict} — ${s.stacks} stack(s), ` +
                                 `${s.resources} resources, ${s.mandatory} mandatory, ${s.advisory} ` +
@@ -111,6 +115,7 @@ export const commands: CliCommand[] = [
                                         : {}),
                                     ...(st.reason ? { reason: st.reason } : {}),
                                 })),
+                                findings: flatFindings(r),
                                 runDir: files.dir,
                                 files,
                                 durationMs: run.timings.totalMs,

@@ -1,19 +1,25 @@
 import { formatProblem } from "../../errors";
-import { planEnvironment, preflightProblems } from "../../plan";
+import { validateEnvironment } from "../../plan";
+import { resolveRuntimePolicy } from "../../policy/environment-policy";
 import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../context";
 
-/** `edf validate`: the spec, the graph and what must exist before a deploy. Deploys nothing. */
+/**
+ * `edf validate`: the contract of every command that runs stacks. It checks what synth, preview
+ * and up check before they run anything (spec, graph, policy settings and waivers against the
+ * pack, unit programs, the pack) and fails exactly when they would. Deploys and writes nothing.
+ */
 export const commands: CliCommand[] = [
     {
         register(program, context) {
             environmentOptions(
-                program.command("validate").description("validate an environment spec and its stack graph (changes nothing)"),
+                program
+                    .command("validate")
+                    .description("check an environment spec as synth, preview and up would before running anything (changes nothing)"),
             ).action((options: { env: string; only?: string[]; withDependencies?: boolean; withDependents?: boolean }) => {
                 const ctx = context();
-                const plan = planEnvironment(options.env, ctx.projectRoot, selectionOf(options));
-                // Units and packs may be written after the spec: missing ones are warnings here
-                // and errors for preview/up.
-                const warnings = preflightProblems(plan, ctx.projectRoot, true);
+                const { plan, warnings } = validateEnvironment(options.env, ctx.projectRoot, selectionOf(options));
+                // The runtime pack's settings are checked as the pipeline pack's are, when the spec gives any.
+                if (plan.loaded.spec.inspect?.policy) resolveRuntimePolicy(plan.loaded, ctx.projectRoot);
                 for (const warning of warnings) {
                     ctx.reporter.warn(formatProblem(warning));
                 }

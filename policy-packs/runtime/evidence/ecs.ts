@@ -70,7 +70,7 @@ export function runningImagesFromTasks(tasks: readonly Task[], where: string): E
                 continue;
             }
             const digest = c.imageDigest && DIGEST.test(c.imageDigest) ? c.imageDigest : image?.match(PINNED)?.[1];
-            if (digest) running.push({ family, container, digest, observedIn });
+            if (digest) running.push({ family, container, digest, observedIn, ...(image ? { image } : {}) });
             else
                 unobserved.push({
                     observedIn,

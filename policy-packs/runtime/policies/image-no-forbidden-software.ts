@@ -1,5 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
-import { declaredImages, EVIDENCE_PROPERTY, EvidenceConfig, TASK_DEFINITION } from "../support";
+import { EVIDENCE_PROPERTY, EvidenceConfig, judgedImages, TASK_DEFINITION, trustedAnalysis } from "../support";
 
 /** Shells, package managers, compilers and remote-access tools: an attacker's toolbox. */
 export const DEFAULT_FORBIDDEN_SOFTWARE = [
@@ -26,6 +26,15 @@ export const DEFAULT_FORBIDDEN_SOFTWARE = [
     "netcat",
     "ncat",
     "socat",
+    "sh",
+    "ash",
+    "sshd",
+    "nc",
+    "gdb",
+    "strace",
+    "ltrace",
+    "apt-get",
+    "microdnf",
 ];
 
 interface Config extends EvidenceConfig {
@@ -38,7 +47,8 @@ export const imageNoForbiddenSoftware: ResourcePolicyDefinition = {
     kind: "resource",
     id: "image-no-forbidden-software",
     description:
-        "Checks whether production images are free of software that must not ship (shells, package managers, compilers, remote access).",
+        "Checks whether production images are free of software that must not ship (shells, package managers, compilers, debuggers, " +
+        "remote access), by package and by the programs found on the image's PATH.",
     severity: "high",
     enforcementLevel: "mandatory",
     waivable: true,
@@ -59,12 +69,19 @@ export const imageNoForbiddenSoftware: ResourcePolicyDefinition = {
         if (!cfg.productionEnvironments.includes(env))
             args.notApplicable(`Only production images are checked (environment is \`${env || "unknown"}\`).`);
         const forbidden = new Set(cfg.forbidden.map((f) => f.toLowerCase()));
-        for (const img of declaredImages(args.props, cfg.evidence)) {
-            const found = [
-                ...new Set((img.evidence?.sbom?.components ?? []).map((c) => c.name.toLowerCase()).filter((n) => forbidden.has(n))),
-            ].sort();
-            if (found.length > 0)
-                report(`Production image of container \`${img.container}\` in \`${args.name}\` must not contain ${found.join(", ")}.`);
+        for (const img of judgedImages(args.props, cfg.evidence)) {
+            const analysis = trustedAnalysis(img);
+            const packages = [...(img.evidence?.sbom?.components ?? []), ...(analysis?.packages ?? [])].map((c) => c.name.toLowerCase());
+            const found = new Set(packages.filter((n) => forbidden.has(n)));
+            // A program on PATH counts even when no package database lists it (a copied or static binary).
+            for (const tool of analysis?.tools ?? []) {
+                const name = tool.name.toLowerCase();
+                if (forbidden.has(name) && !found.has(name)) found.add(`${name} (${tool.path})`);
+            }
+            if (found.size > 0)
+                report(
+                    `Production image of container \`${img.container}\` in \`${args.name}\` must not contain ${[...found].sort().join(", ")}.`,
+                );
         }
     }),
 };

@@ -1,10 +1,12 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
-import { declaredImages, EVIDENCE_PROPERTY, EvidenceConfig, TASK_DEFINITION } from "../support";
+import { EVIDENCE_PROPERTY, EvidenceConfig, judgedImages, TASK_DEFINITION, trustedAnalysis } from "../support";
 
 export const imageSbomPresent: ResourcePolicyDefinition = {
     kind: "resource",
     id: "image-sbom-present",
-    description: "Checks whether every running image has a CycloneDX SBOM listing its components.",
+    description:
+        "Checks whether every running image has a CycloneDX SBOM listing its components: one supplied as evidence, " +
+        "or the one `edf inspect` writes from its own analysis.",
     severity: "medium",
     enforcementLevel: "mandatory",
     waivable: true,
@@ -14,8 +16,8 @@ export const imageSbomPresent: ResourcePolicyDefinition = {
     resourceTypes: [TASK_DEFINITION],
     validateResource: forTypes([TASK_DEFINITION], (args, report) => {
         const { evidence } = args.getConfig<EvidenceConfig>();
-        for (const img of declaredImages(args.props, evidence)) {
-            const components = img.evidence?.sbom?.components.length ?? 0;
+        for (const img of judgedImages(args.props, evidence)) {
+            const components = (img.evidence?.sbom?.components.length ?? 0) + (trustedAnalysis(img)?.packages.length ?? 0);
             if (components === 0)
                 report(
                     `Image of container \`${img.container}\` in \`${args.name}\` must have ` +

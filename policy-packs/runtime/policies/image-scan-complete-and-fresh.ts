@@ -1,5 +1,5 @@
 import { forTypes, ResourcePolicyDefinition } from "../../lib/model";
-import { DAY_MS, declaredImages, EVIDENCE_PROPERTY, EvidenceConfig, evidenceTime, TASK_DEFINITION } from "../support";
+import { DAY_MS, judgedImages, EVIDENCE_PROPERTY, EvidenceConfig, evidenceTime, TASK_DEFINITION } from "../support";
 
 interface Config extends EvidenceConfig {
     maxScanAgeDays: number;
@@ -21,7 +21,7 @@ export const imageScanCompleteAndFresh: ResourcePolicyDefinition = {
     validateResource: forTypes([TASK_DEFINITION], (args, report) => {
         const cfg = args.getConfig<Config>();
         const now = evidenceTime(cfg.evidence);
-        for (const img of declaredImages(args.props, cfg.evidence)) {
+        for (const img of judgedImages(args.props, cfg.evidence)) {
             const where = `Image of container \`${img.container}\` in \`${args.name}\``;
             if (!img.digest) {
                 report(

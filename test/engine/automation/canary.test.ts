@@ -22,7 +22,7 @@ describe("a canary secret injected from OpenBao", function () {
         estate = prepareEstate("canary", { VAULT: server.url });
         const env = { EDF_TEST_VAULT_TOKEN: server.rootToken, EDF_TEST_RELEASE: "r-42" };
         const args = ["--env", estate.specFile, "--home", estate.home];
-        const up = await runEdf(["up", ...args], env);
+        const up = await runEdf(["up", "--yes", ...args], env);
         assert.strictEqual(up.code, 0, `${up.stdout}\n${up.stderr}`);
         const json = await runEdf(["--json", "outputs", ...args], env);
         assert.strictEqual(json.code, 0, json.stderr);
@@ -64,6 +64,7 @@ describe("a canary secret injected from OpenBao", function () {
             key: "secret/canary/db#password",
             version: 1,
             secret: true,
+            origin: "live",
         });
     });
 

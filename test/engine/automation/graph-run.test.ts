@@ -23,12 +23,12 @@ describe("edf on the real engine: running the basic estate's graph", function ()
     });
     after(() => estate.remove());
 
-    it("lists an input from an undeployed stack before touching any stack on preview", async () => {
-        await assert.rejects(runDriver(estate, "preview"), (error: unknown) => {
+    it("refuses to deploy a stack whose upstream was never deployed, before touching any stack", async () => {
+        await assert.rejects(runDriver(estate, "up", { only: ["left"] }), (error: unknown) => {
             assert.ok(error instanceof EdfError);
-            assert.strictEqual(error.code, "EDF_INPUT_UNRESOLVED");
-            assert.match(error.problems[0]!.message, /input `fromBase` of unit `left`.*`basic\.base` has not been deployed/);
-            assert.match(error.problems[0]!.fix!, /edf up --only base/);
+            assert.strictEqual(error.code, "EDF_UPSTREAM_NOT_DEPLOYED");
+            assert.match(error.problems[0]!.message, /`left` needs `base`, which has never been deployed/);
+            assert.match(error.problems[0]!.fix!, /edf up --env basic --only left --with-dependencies/);
             return true;
         });
         assert.ok(!fs.existsSync(path.join(estate.home, "runs")), "no run folder is created");
@@ -63,7 +63,9 @@ describe("edf on the real engine: running the basic estate's graph", function ()
         const reportFile = fs.readdirSync(path.join(estate.home, "runs")).find((d) => d.endsWith("-up-basic"))!;
         const report = JSON.parse(fs.readFileSync(path.join(estate.home, "runs", reportFile, "report.json"), "utf8"));
         const left = report.stacks.find((s: { unit: string }) => s.unit === "left");
-        assert.deepStrictEqual(left.inputs, [{ name: "fromBase", source: "stack", key: "basic.base#value", secret: false }]);
+        assert.deepStrictEqual(left.inputs, [
+            { name: "fromBase", source: "stack", key: "basic.base#value", secret: false, origin: "deployed" },
+        ]);
     });
 
     it("changes nothing when run again, and previews cleanly", async () => {

@@ -33,7 +33,7 @@ describe("edf on the real engine: SIGINT and SIGTERM at random moments", functio
             const signal: NodeJS.Signals = random() < 0.5 ? "SIGINT" : "SIGTERM";
             const afterMs = Math.round(random() * 8000);
             estate.write({ VALUE: value });
-            const args = ["up", "--env", estate.specFile, "--home", estate.home, "--parallel", "4"];
+            const args = ["up", "--yes", "--env", estate.specFile, "--home", estate.home, "--parallel", "4"];
             const run = startEdf(args);
             let finished = false;
             void run.done.then(() => (finished = true));

@@ -2,7 +2,7 @@
 //
 // Each test runs the real script in a scratch checkout (the script and its version pins
 // copied, node_modules linked) against a scratch cache (EDF_TOOLCHAIN_CACHE). The costly
-// entries — the Pulumi CLI and the PyPI venv — are seeded from this checkout's toolchain, so
+// entries — the Pulumi CLI, Syft and the PyPI venv — are seeded from this checkout's toolchain, so
 // the one entry that misses is the Node language host: a real `go build`, a few seconds with
 // Go's own build cache warm, under the script's real lock.
 import * as assert from "assert";
@@ -46,6 +46,10 @@ function scratch(): Scratch {
     const cli = path.join(cache, "pulumi", `v${VERSIONS.PULUMI_CLI_VERSION}`);
     fs.mkdirSync(cli, { recursive: true });
     fs.symlinkSync(fs.realpathSync(toolchain().pulumiCli.path), path.join(cli, "pulumi"));
+    // Syft (the inspect suites' peer) is another costly Go build: seeded the same way.
+    const syft = path.join(cache, "syft", `v${VERSIONS.SYFT_VERSION}`);
+    fs.mkdirSync(syft, { recursive: true });
+    fs.symlinkSync(fs.realpathSync(toolchain().syft.path), path.join(syft, "syft"));
     fs.mkdirSync(path.join(cache, "venv"));
     fs.symlinkSync(
         fs.realpathSync(path.join(PROJECT_ROOT, ".tools", "venv")),

@@ -1,3 +1,4 @@
+import { CONTRACT_VERSION } from "../../../platform/contract-version";
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
@@ -112,7 +113,11 @@ describe("example services in a production estate through edf synth", function (
                     `${unit}: ${stack.reason ?? stack.findings.map((f) => `${f.policyId}: ${f.message}`).join("; ")}`,
                 );
                 assert.equal(stack.inspection?.mandatory, 0);
-                assert.equal(stack.outputs.contractVersion, "1.0");
+                assert.equal(
+                    stack.outputs.contractVersion,
+                    CONTRACT_VERSION,
+                    "the service reads the contract version the landing zone publishes",
+                );
                 assert.ok(String(stack.outputs.image).endsWith(unit === "payments-api" ? "1".repeat(64) : "2".repeat(64)));
             }
             assert.equal(JSON.stringify(run.report).includes(CANARY), false, "the sample Vault value must not appear in the report");

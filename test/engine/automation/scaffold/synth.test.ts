@@ -48,13 +48,14 @@ describe("edf synth of a service scaffolded with every SDK component", function 
             SERVICE_COMPONENTS.join(","),
             "--json",
         ]);
-        // The scaffold adds the cache's Vault input to each spec; synth reads Vault inputs from the
-        // sample file, which the team fills in (the scaffold leaves it alone): a sample value.
-        for (const samples of ["dev", "prod"].map((env) => path.join(project.root, "environments", "samples", `${env}.yaml`))) {
-            const text = fs.readFileSync(samples, "utf8");
-            fs.writeFileSync(
+        // The scaffold gives the cache's Vault input (and prod's image digest) a sample value, marked
+        // as one, in each environment's sample file: synth runs offline with nothing filled in by hand.
+        for (const env of ["dev", "prod"]) {
+            const samples = fs.readFileSync(path.join(project.root, "environments", "samples", `${env}.yaml`), "utf8");
+            assert.match(samples, new RegExp(`# SAMPLE for ${SERVICE} \\(added by \`edf new service ${SERVICE}\`\\): not a real value\\.`));
+            assert.match(
                 samples,
-                text.replace(/^vault:\n/m, `vault:\n  secret/${SERVICE}/cache: { auth-token: sample-not-a-secret-cache-token }\n`),
+                new RegExp(`secret/${SERVICE}/cache: \\{ auth-token: sample-not-a-secret-${SERVICE}-cache-auth-token \\}`),
             );
         }
     });

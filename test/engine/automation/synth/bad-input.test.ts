@@ -2,12 +2,13 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { EXIT_CODES } from "../../../../automation/errors";
-import { edfSynth, freshHome } from "./support";
+import { edfSynth, freshHome, removeFreshHomes } from "./support";
 
 // Bad input through the real `edf` executable: a clear error naming the file or argument and
 // the fix, the documented exit code, and no run folder (nothing was evaluated).
 describe("edf synth with bad input", function () {
     this.timeout(300_000);
+    after(removeFreshHomes);
 
     it("rejects an unknown environment, listing the known ones", () => {
         const home = freshHome();

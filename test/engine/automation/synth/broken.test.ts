@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { EXIT_CODES } from "../../../../automation/errors";
-import { CliRun, edfSynth } from "./support";
+import { CliRun, edfSynth, removeFreshHomes } from "./support";
 
 // Deliberately broken service units (test/fixtures/units/broken-*), each with one flaw, next
 // to the real landing-zone network in a production spec: every flaw must be caught by the
@@ -15,6 +15,8 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
 
 describe("edf synth of deliberately broken services", function () {
     this.timeout(600_000);
+    after(removeFreshHomes);
+
     let run: CliRun;
     before(() => {
         run = edfSynth(["--env", "test/fixtures/synth/broken-prod.yaml", "--date", "2026-11-27"]);

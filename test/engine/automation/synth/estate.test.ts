@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EXIT_CODES } from "../../../../automation/errors";
-import { CliRun, edfSynth, golden, normalise } from "./support";
+import { CliRun, edfSynth, golden, normalise, removeFreshHomes } from "./support";
 
 // `edf synth` of the example estate (environments/dev.yaml, prod.yaml: every platform unit
 // and both example services) through the real `edf` executable, as the quick start runs it.
@@ -13,18 +13,27 @@ import { CliRun, edfSynth, golden, normalise } from "./support";
 const DAY = ["--date", "2026-11-27"];
 const PROD_WAIVERS = ["--waivers", "environments/waivers/prod.yaml"];
 
+/** Folders of specs written for a test, removed after the suite. */
+const specFolders: string[] = [];
+
 /** prod.yaml without its `policy.waivers` line, written outside the project. */
 function prodSpecWithoutWaivers(): string {
     const text = fs.readFileSync(path.join("environments", "prod.yaml"), "utf8");
     const stripped = text.replace(/^ {2}waivers: .*\n/m, "");
     assert.notEqual(stripped, text, "prod.yaml should list its waivers under `policy`");
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "edf-prod-spec-")), "prod.yaml");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-prod-spec-"));
+    specFolders.push(dir);
+    const file = path.join(dir, "prod.yaml");
     fs.writeFileSync(file, stripped);
     return file;
 }
 
 describe("edf synth of the example estate", function () {
     this.timeout(600_000);
+    after(() => {
+        removeFreshHomes();
+        for (const dir of specFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    });
     let dev: CliRun;
     let prod: CliRun;
     before(() => {

@@ -7,7 +7,7 @@ import { chromium, BrowserContext, Page } from "playwright-core";
 import { EXIT_CODES } from "../../../../automation/errors";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 import { toolchain } from "../../../support/toolchain";
-import { CliRun, edfSynth } from "./support";
+import { CliRun, edfSynth, removeFreshHomes } from "./support";
 
 // The HTML report as a person sees it: Debian's Chromium (path from .tools/toolchain.json),
 // headless, driven by playwright-core. The report of the broken-services estate has findings
@@ -26,8 +26,11 @@ const ARGS = [
 
 describe("the synth HTML report in Chromium", function () {
     this.timeout(600_000);
+    after(removeFreshHomes);
+
     let run: CliRun;
     let context: BrowserContext;
+    let profile: string | undefined;
     let page: Page;
     const requests: string[] = [];
 
@@ -42,7 +45,8 @@ describe("the synth HTML report in Chromium", function () {
         ]);
         assert.equal(run.code, EXIT_CODES.policyViolation, run.stderr);
         fs.mkdirSync(ARTIFACTS, { recursive: true });
-        context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "edf-chromium-")), {
+        profile = fs.mkdtempSync(path.join(os.tmpdir(), "edf-chromium-"));
+        context = await chromium.launchPersistentContext(profile, {
             executablePath: toolchain().chromium.path,
             headless: true,
             args: ARGS,
@@ -55,6 +59,7 @@ describe("the synth HTML report in Chromium", function () {
 
     after(async () => {
         await context?.close();
+        if (profile) fs.rmSync(profile, { recursive: true, force: true });
     });
 
     it("renders the verdict and loads nothing but the file itself", async () => {

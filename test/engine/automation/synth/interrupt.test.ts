@@ -5,12 +5,13 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { EXIT_CODES } from "../../../../automation/errors";
-import type { SynthReport } from "../../../../automation/synth/report/model";
+import type { SynthReport } from "../../../../automation/run/report/model";
 import { startEdf } from "../support/estate";
-import { freshHome } from "./support";
+import { freshHome, removeFreshHomes } from "./support";
 
 describe("edf synth interrupted", function () {
     this.timeout(300_000);
+    after(removeFreshHomes);
 
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
         it(`exits 130 on ${signal}, cancels the stacks not started and reports the run interrupted; a rerun converges`, async () => {

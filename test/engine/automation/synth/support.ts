@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { SynthReport } from "../../../../automation/synth/report/model";
+import type { SynthReport } from "../../../../automation/run/report/model";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 
 /** What one `edf synth` process did. */
@@ -16,9 +16,18 @@ export interface CliRun {
     file(name: string): string;
 }
 
-/** A fresh `--home` for a test (run folders), sharing the project's transpile cache. */
+const homes: string[] = [];
+
+/** A fresh `--home` for a test (run folders), sharing the project's transpile cache; {@link removeFreshHomes} removes it. */
 export function freshHome(): string {
-    return fs.mkdtempSync(path.join(os.tmpdir(), "edf-synth-home-"));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-synth-home-"));
+    homes.push(home);
+    return home;
+}
+
+/** Removes every home {@link freshHome} made: each test file that uses them calls it in its `after`. */
+export function removeFreshHomes(): void {
+    for (const home of homes.splice(0)) fs.rmSync(home, { recursive: true, force: true });
 }
 
 /** Runs the real `edf` executable: `edf --home <home> synth <args>`. */

@@ -5,6 +5,7 @@ import * as path from "path";
 import { embeddedPassphrase, resolveBackend } from "../../../../automation/backend/backend";
 import { EdfError } from "../../../../automation/errors";
 import { Redactor } from "../../../../automation/redact";
+import { race } from "../../../support/race/race";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 
 describe("backends", () => {
@@ -20,6 +21,21 @@ describe("backends", () => {
         assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);
         assert.ok(first.length >= 40);
         assert.strictEqual(embeddedPassphrase(home, {}, new Redactor()), first);
+    });
+
+    it("gives every one of many first runs started at once the same, complete passphrase", async function () {
+        this.timeout(120_000);
+        const homes = 200;
+        const seen = (await race(6, "passphrase.ts", [home, String(homes)])).map((out) => out.split("\n"));
+        for (let i = 0; i < homes; i++) {
+            const forHome = seen.map((racer) => racer[i]!);
+            assert.ok(
+                forHome.every((p) => p.length >= 40 && !p.startsWith("(")),
+                `home ${i}: a run read no, or a partial, passphrase: ${JSON.stringify(forHome)}`,
+            );
+            assert.strictEqual(new Set(forHome).size, 1, `home ${i}: runs got different passphrases`);
+            assert.deepStrictEqual(fs.readdirSync(path.join(home, String(i))), ["passphrase"], "no temporary file is left behind");
+        }
     });
 
     it("prefers EDF_PASSPHRASE, then PULUMI_CONFIG_PASSPHRASE, and registers it for scrubbing", () => {

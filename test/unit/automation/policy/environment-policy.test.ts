@@ -46,7 +46,7 @@ describe("the environment's policy (one policy module)", () => {
         assert.fail("expected the policy settings to be rejected");
     }
 
-    it("rejects a waiver file the library's loader rejects, naming its entry and line", () => {
+    it("rejects a waiver file the library's rules reject, naming the waiver file's line and the spec entry that lists it", () => {
         fs.writeFileSync(
             path.join(dir, "waivers", "bad.yaml"),
             WAIVERS.replace("W-1", "W-2").replace('expires: "2099-12-31"', "expires: soon"),
@@ -55,10 +55,65 @@ describe("the environment's policy (one policy module)", () => {
         const error = rejection(() => resolveEnvironmentPolicy(loaded, PROJECT_ROOT));
         assert.strictEqual(error.code, "EDF_SPEC_INVALID");
         assert.deepStrictEqual(
-            error.problems.map((p) => [p.path, p.line]),
-            [["/policy/waivers/1", 5]],
+            error.problems.map((p) => [path.basename(p.file ?? ""), p.path, p.line]),
+            [["bad.yaml", "/waivers/0/expires", 8]],
         );
-        assert.match(error.problems[0]!.message, /invalid waiver file: .*bad\.yaml: `waivers\.0\.expires`.*YYYY-MM-DD/);
+        assert.match(error.problems[0]!.message, /`waivers\.0\.expires` must match pattern.*listed at .*env\.yaml:5 \/policy\/waivers\/1/);
+        assert.match(error.problems[0]!.fix ?? "", /YYYY-MM-DD/);
+    });
+
+    it("refuses a waiver whose expiry is not a day of the calendar", () => {
+        fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), WAIVERS.replace("2099-12-31", "2026-02-30"));
+        const error = rejection(() => resolveEnvironmentPolicy(load("  waivers: waivers/a.yaml"), PROJECT_ROOT));
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.line]),
+            [["/waivers/0/expires", 8]],
+        );
+        assert.match(error.problems[0]!.message, /`2026-02-30` is not a real date/);
+    });
+
+    it("refuses a waiver of a policy that may not be waived, before anything runs", () => {
+        fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), WAIVERS.replace("s3-bucket-kms-encrypted", "rds-storage-encrypted"));
+        const error = rejection(() => resolveEnvironmentPolicy(load("  waivers: waivers/a.yaml"), PROJECT_ROOT));
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.line]),
+            [["/waivers/0/policy", 3]],
+        );
+        assert.match(error.problems[0]!.message, /`rds-storage-encrypted`, which may not be waived/);
+    });
+
+    it("suggests the near policy id for a typo in a waiver, `enforcement` or `config`, each at its own line", () => {
+        fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), WAIVERS.replace("s3-bucket-kms-encrypted", "s3-bucket-kms-encryptd"));
+        const error = rejection(() =>
+            resolveEnvironmentPolicy(
+                load(
+                    "  enforcement:\n    rds-multi-az-in-prod: mandatory\n" +
+                        "  config:\n    cloudwatch-log-group-retenton: { minRetentionDays: 400 }\n" +
+                        "  waivers: waivers/a.yaml",
+                ),
+                PROJECT_ROOT,
+            ),
+        );
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.line, p.fix]),
+            [
+                ["/policy/enforcement/rds-multi-az-in-prod", 4, "did you mean `rds-multi-az-in-production`?"],
+                ["/policy/config/cloudwatch-log-group-retenton", 6, "did you mean `cloudwatch-log-group-retention`?"],
+                ["/waivers/0/policy", 3, "did you mean `s3-bucket-kms-encrypted`?"],
+            ],
+        );
+    });
+
+    it("decides `enforceAfter` from the spec: the level before the day, mandatory from it", () => {
+        const loaded = load('  enforcement:\n    ecs-image-pinned-by-digest: { level: advisory, enforceAfter: "2027-03-01" }');
+        const level = (date: string): unknown =>
+            (
+                resolveEnvironmentPolicy(loaded, PROJECT_ROOT, { date })!.packConfig["ecs-image-pinned-by-digest"] as {
+                    enforcementLevel: string;
+                }
+            ).enforcementLevel;
+        assert.strictEqual(level("2027-02-28"), "advisory");
+        assert.strictEqual(level("2027-03-01"), "mandatory");
     });
 
     it("rejects the same waiver id in two files", () => {

@@ -1,9 +1,12 @@
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { EdfError } from "../../../../automation/errors";
 import { enforcementFromSpec } from "../../../../automation/policy/environment-policy";
 import { loadPolicyList, packIdentity, packLocation, SDK_PIPELINE_PACK } from "../../../../automation/policy/pack";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const PACK = path.resolve(__dirname, "..", "..", "..", "..", "policy-packs", "pipeline");
 
@@ -41,7 +44,33 @@ describe("the policy module: pack and enforcement settings from the spec", () =>
         const policies = loadPolicyList(path.join(PACK, "policy-list.ts"));
         assert.ok(policies.length > 40);
         assert.ok(policies.some((p) => p.id === "s3-bucket-public-access-blocked"));
-        assert.deepEqual(packIdentity(PACK), { name: "edf-pipeline", version: "0.1.0" });
+        assert.deepEqual(packIdentity(PACK, PROJECT_ROOT), { name: "edf-pipeline", version: "0.1.0" });
+    });
+
+    it("reads a pack's manifest as every file is read: a FIFO or a link out of the project is refused, never waited on or quoted", () => {
+        const outside = fs.mkdtempSync(path.join(os.tmpdir(), "edf-pack-outside-"));
+        const pack = fs.mkdtempSync(path.join(PROJECT_ROOT, "policy-packs", ".edf-pack-test-"));
+        try {
+            fs.writeFileSync(path.join(outside, "package.json"), '{"version": "9.9.9-outside-secret"}');
+            fs.symlinkSync(path.join(outside, "package.json"), path.join(pack, "package.json"));
+            assert.throws(
+                () => packIdentity(pack, PROJECT_ROOT, { file: "environments/dev.yaml", path: "/policy/pack", line: 14 }),
+                (e: unknown) =>
+                    e instanceof EdfError &&
+                    e.problems[0]!.line === 14 &&
+                    /outside the project/.test(e.problems[0]!.message) &&
+                    !JSON.stringify(e).includes("outside-secret"),
+            );
+            fs.rmSync(path.join(pack, "package.json"));
+            execFileSync("mkfifo", [path.join(pack, "package.json")]);
+            assert.throws(
+                () => packIdentity(pack, PROJECT_ROOT),
+                (e: unknown) => e instanceof EdfError && /a named pipe \(FIFO\), not a regular file/.test(e.problems[0]!.message),
+            );
+        } finally {
+            fs.rmSync(pack, { recursive: true, force: true });
+            fs.rmSync(outside, { recursive: true, force: true });
+        }
     });
 
     it("judges a project without a pack of its own with the SDK's pipeline pack", () => {
@@ -62,7 +91,7 @@ describe("the policy module: pack and enforcement settings from the spec", () =>
         try {
             fs.writeFileSync(path.join(pack, "index.js"), 'new policy_1.PolicyPack("edf-pipeline", { policies: [] });\n');
             fs.writeFileSync(path.join(pack, "package.json"), '{ "version": "1.2.3" }');
-            assert.deepStrictEqual(packIdentity(pack), { name: "edf-pipeline", version: "1.2.3" });
+            assert.deepStrictEqual(packIdentity(pack, pack), { name: "edf-pipeline", version: "1.2.3" });
         } finally {
             fs.rmSync(pack, { recursive: true, force: true });
         }

@@ -7,16 +7,28 @@ import type { StackResult } from "../../../../automation/engine/types";
 const stack = (unit: string, status: StackResult["status"], extra: Partial<StackResult> = {}): StackResult => ({
     unit,
     stack: `dev.${unit}`,
+    path: `test/fixtures/units/${unit}`,
     status,
+    dependsOn: [],
+    inputs: [],
+    outputs: {},
+    secretOutputs: [],
+    invokes: {},
+    resourceCounts: { total: 0, custom: 0, components: 0, byType: {} },
+    resources: [],
+    findings: [],
+    waivers: { applied: [], expired: [], rejected: [], unused: [] },
     attempts: 1,
     durationMs: 1000,
     changes: {},
+    steps: [],
+    drift: [],
+    unknowns: [],
     violations: [],
-    inputs: [],
     ...extra,
 });
 
-describe("run reports", () => {
+describe("engine run reports", () => {
     it("scrubs registered secrets, also inside JSON-escaped text", () => {
         const redactor = new Redactor();
         redactor.add('pa"ss-word');
@@ -48,10 +60,37 @@ describe("run reports", () => {
 
     it("prints a summary table with every stack, its changes and the violations", () => {
         const report: RunReport = {
-            version: 1,
+            reportVersion: 1,
             command: "up",
             environment: "dev",
             spec: "environments/dev.yaml",
+            date: "2026-12-01",
+            pack: null,
+            graph: { units: ["a", "b"], edges: [] },
+            summary: {
+                stacks: 2,
+                passed: 1,
+                policyViolation: 1,
+                failed: 0,
+                skipped: 0,
+                cancelled: 0,
+                resources: 0,
+                evaluations: 0,
+                mandatory: 1,
+                advisory: 0,
+                waived: 0,
+            },
+            policies: [
+                {
+                    id: "p",
+                    description: "Checks whether x.",
+                    severity: "high",
+                    level: "mandatory",
+                    waivable: true,
+                    remediationSteps: "Make it y.",
+                },
+            ],
+            frameworks: [],
             backend: "file",
             startedAt: "",
             finishedAt: "",
@@ -62,7 +101,20 @@ describe("run reports", () => {
             exitCode: 2,
             stacks: [
                 stack("a", "succeeded", { changes: { create: 2, same: 1 } }),
-                stack("b", "policy-violation", { reason: "mandatory policy violation: p" }),
+                stack("b", "policy-violation", {
+                    reason: "mandatory policy violation: p",
+                    findings: [
+                        {
+                            policyId: "p",
+                            urn: "urn:pulumi:dev.b::edf::t::r",
+                            resourceName: "r",
+                            level: "mandatory",
+                            severity: "high",
+                            message: "Resource `r` must be y.",
+                            kind: "violation",
+                        },
+                    ],
+                }),
             ],
             violations: [
                 {
@@ -79,7 +131,10 @@ describe("run reports", () => {
         const table = summaryTable(report);
         assert.match(table, /^STACK\s+STATUS\s+TIME\s+RESOURCES/);
         assert.match(table, /a\s+succeeded\s+1\.0s\s+create 2, same 1/);
-        assert.match(table, /\[mandatory\] b: p \(pack\): Resource `r` must be y\./);
+        assert.match(
+            table,
+            /1 mandatory finding\(s\) block this up:\n {2}✗ p · dev\.b · r\n {6}Resource `r` must be y\.\n {6}fix: Make it y\./,
+        );
         assert.match(table, /up dev: policy-violation \(1 succeeded, 1 policy-violation\) in 2\.5s — exit 2/);
     });
 });

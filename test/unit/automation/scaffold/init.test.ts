@@ -87,7 +87,7 @@ describe("edf init: a consumer's project on the SDK", () => {
         });
         assert.deepStrictEqual(
             files.map((f) => f.path),
-            ["services/orders/program.ts", "environments/dev.yaml", "environments/prod.yaml"],
+            ["services/orders/program.ts", "environments/dev.yaml", "environments/prod.yaml", "environments/samples/prod.yaml"],
         );
         // serviceUnit() defines the unit itself: the program imports the service SDK's entry point and nothing else.
         assert.match(files[0]!.content, /^import \{ serviceUnit \} from "@acme\/edf\/services";$/m);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { MixedEvaluator, WorkerPool } from "../../../../automation/synth/pool";
-import { renderSynthJson } from "../../../../automation/synth/report/json";
+import { renderReportJson as renderSynthJson } from "../../../../automation/run/report/json";
 import { synthFixture } from "./support";
 
 describe("synth: where stacks run", function () {

@@ -6,8 +6,11 @@ import { EdfError } from "../../../../automation/errors";
 import { InputError } from "../../../../automation/inputs/types";
 import { loadSampleInputs, SampleConsul, SampleVault } from "../../../../automation/synth/sample-inputs";
 
+const folders: string[] = [];
+
 function sampleFile(text: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-samples-"));
+    folders.push(dir);
     const file = path.join(dir, "dev.yaml");
     fs.writeFileSync(file, text);
     return file;
@@ -25,6 +28,10 @@ env:
 `;
 
 describe("synth: the sample inputs file", () => {
+    after(() => {
+        for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
     it("reads Vault, Consul and env samples", () => {
         const samples = loadSampleInputs(sampleFile(GOOD), "dev.yaml");
         assert.deepEqual(samples.vault, { "secret/payments/db": { password: "sample-password" } });
@@ -48,7 +55,7 @@ describe("synth: the sample inputs file", () => {
             assert.fail("expected an error");
         } catch (e) {
             assert.ok(e instanceof EdfError);
-            assert.deepEqual(e.problems.map((p) => p.path).sort(), ["/consul/k", "/extra", "/vault/payments", "/vault/secret/a"]);
+            assert.deepEqual(e.problems.map((p) => p.path).sort(), ["/consul/k", "/extra", "/vault/payments", "/vault/secret~1a"]);
             assert.ok(e.problems.every((p) => p.file === "dev.yaml" && p.fix));
         }
     });

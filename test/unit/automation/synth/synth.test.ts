@@ -113,4 +113,13 @@ describe("synth: a whole estate", () => {
     it("rejects a bad --date", async () => {
         await assert.rejects(synthFixture("mini", { date: "27/11/2026" }), (e: unknown) => e instanceof EdfError && e.code === "EDF_USAGE");
     });
+
+    for (const date of ["2027-02-30", "2026-02-29", "2026-13-01", "2026-04-31"]) {
+        it(`rejects --date ${date}, a day the calendar does not have`, async () => {
+            await assert.rejects(
+                synthFixture("mini", { date }),
+                (e: unknown) => e instanceof EdfError && e.code === "EDF_USAGE" && e.problems.some((p) => p.path === "--date"),
+            );
+        });
+    }
 });

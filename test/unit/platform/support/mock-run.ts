@@ -26,6 +26,8 @@ export interface MockRunOptions {
     readonly unit?: string;
     /** Stack config, keys fully qualified (`edf:natStrategy`); non-strings are JSON-encoded. @default {} */
     readonly config?: Record<string, unknown>;
+    /** Config keys (fully qualified) that hold secrets, as the driver marks Vault and `secret: true` inputs. @default [] */
+    readonly secretKeys?: readonly string[];
     /** Stack name, part of every URN and derived id. @default - `<environment>.<unit>` when both are given, else "dev" */
     readonly stack?: string;
     /** The fake cloud: region, account, zones, default tags. @default - synth's default world (us-east-1, 123456789012) */
@@ -74,7 +76,7 @@ export async function runUnderMocks<T>(program: () => T | Promise<T>, options: M
     const evaluation = await evaluateProgram(program, {
         stack,
         config,
-        secretKeys: [],
+        secretKeys: [...(options.secretKeys ?? [])],
         world,
         upstream,
     });

@@ -83,7 +83,7 @@ describe("enforcement by environment", () => {
                 assert.match(e.message, /`environments\.prod`\.mode is `strict`: use `policy` or `advisory`/);
                 assert.match(e.message, /no policy with id `no-such-policy`/);
                 assert.match(e.message, /level `loud` is not one of/);
-                assert.match(e.message, /enforceAfter must be a YYYY-MM-DD date/);
+                assert.match(e.message, /enforceAfter must be a real calendar day, YYYY-MM-DD/);
                 return true;
             },
         );
@@ -115,7 +115,10 @@ describe("policy config", () => {
             (e: Error) => {
                 assert.match(e.message, /`s3-bucket-encryptd` is not a policy of this pack; check the spelling/);
                 assert.match(e.message, /`resource-required-tags\.requiredTags` must be array/);
-                assert.match(e.message, /must NOT have additional properties `colour`; known: requiredTags/);
+                assert.match(
+                    e.message,
+                    /`resource-required-tags\.colour` is not a setting of `resource-required-tags`; use one of: `requiredTags`/,
+                );
                 return true;
             },
         );

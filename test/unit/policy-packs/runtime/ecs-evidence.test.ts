@@ -74,12 +74,19 @@ describe("running digests from ECS", () => {
             const tasks = [appAndSidecar("4d590253bb114126b7afa7b58eea9221")] as unknown as Task[];
             const out = runningImagesFromTasks(tasks, "prod/payments");
             assert.deepStrictEqual(out.running, [
-                { family: "payments", container: "app", digest: APP, observedIn: "prod/payments task 4d590253bb114126b7afa7b58eea9221" },
+                {
+                    family: "payments",
+                    container: "app",
+                    digest: APP,
+                    observedIn: "prod/payments task 4d590253bb114126b7afa7b58eea9221",
+                    image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments:1.4.2",
+                },
                 {
                     family: "payments",
                     container: "envoy",
                     digest: ENVOY,
                     observedIn: "prod/payments task 4d590253bb114126b7afa7b58eea9221",
+                    image: "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29",
                 },
             ]);
             assert.deepStrictEqual(out.unobserved, []);

@@ -73,9 +73,15 @@ describe("runtime policies", () => {
     it("have sound metadata", () => assert.deepStrictEqual(validatePolicyMetadata(runtimePolicies), []));
     it("pin every id, level, severity and waivability", () => {
         assert.deepStrictEqual(Object.fromEntries(runtimePolicies.map((p) => [p.id, [p.enforcementLevel, p.severity, p.waivable]])), {
+            "image-content-matches-digest": ["mandatory", "critical", false],
+            "image-distribution-supported": ["mandatory", "high", true],
             "image-no-fixable-critical-high": ["mandatory", "critical", true],
             "image-no-forbidden-software": ["mandatory", "high", true],
+            "image-no-secret-material": ["mandatory", "critical", true],
+            "image-no-setuid-outside-allowlist": ["advisory", "medium", true],
+            "image-no-world-writable-files": ["advisory", "low", true],
             "image-running-digest-matches-declared": ["mandatory", "high", false],
+            "image-runs-as-non-root": ["mandatory", "high", true],
             "image-sbom-present": ["mandatory", "medium", true],
             "image-scan-complete-and-fresh": ["mandatory", "high", true],
         });
@@ -155,12 +161,13 @@ describe("runtime policies", () => {
                 expect: /within 7 days \(last complete scan 57 days/,
             },
             {
-                name: "an image reference that resolves to no digest",
+                // With a task running, its digest is what is judged; with none, only the declaration is left.
+                name: "an image reference that resolves to no digest, nothing running",
                 resources: () =>
                     changeContainers(compliantEstate(), (cs) => [
                         { ...cs[0], image: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/payments:1.0" },
                     ]),
-                options: opts(clean()),
+                options: opts(clean({ running: [] })),
                 expect: /neither pinned by digest nor resolved/,
             },
         ],

@@ -250,3 +250,42 @@ describe("payments-api through stack references", () => {
         assert.deepEqual(single(run.resources, "aws:ecs/service:Service").props.networkConfiguration.subnets, ["subnet-a1", "subnet-a2"]);
     });
 });
+
+describe("payments-api with its Consul settings marked secret", () => {
+    const CANARY_SETTING = "canary-consul-setting-0c9e";
+
+    it("delivers every setting as an ECS secret in the secret store, none in `environment`, none in plain text", async () => {
+        const run = await runServiceUnit(UNIT, program, {
+            environment: "dev",
+            inputs: {
+                "db-password": CANARY_DB_PASSWORD,
+                "processor-api-key": CANARY_API_KEY,
+                config: { logLevel: CANARY_SETTING, maxRetries: 3 },
+            },
+            secretInputs: ["db-password", "processor-api-key", "config"],
+        });
+        assert.equal(run.error, undefined, run.error?.message);
+        const [container] = containersOf(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition"));
+        assert.deepEqual(
+            container.environment.map((e: { name: string }) => e.name),
+            ["DB_HOST", "DB_NAME", "DB_PORT", "DB_USER"],
+        );
+        assert.deepEqual(
+            container.secrets.map((s: { name: string }) => s.name),
+            ["CONFIG_LOG_LEVEL", "CONFIG_MAX_RETRIES", "DB_PASSWORD", "PROCESSOR_API_KEY"],
+        );
+        assert.deepEqual(plaintextOccurrences(run.resources, [CANARY_SETTING]), []);
+        assert.deepEqual(secretOccurrences(run.resources, CANARY_SETTING), [
+            "aws:secretsmanager/secretVersion:SecretVersion payments-api-secret-config-log-level-value",
+        ]);
+    });
+
+    it("refuses to read a secret input as plain text", async () => {
+        const run = await runServiceUnit(UNIT, program, {
+            environment: "dev",
+            secretInputs: ["image-digest"],
+            inputs: { "image-digest": "sha256:x" },
+        });
+        assert.match(run.error?.message ?? "", /Input `image-digest` is a secret: read it with `ctx.inputs.output\("image-digest"\)`/);
+    });
+});

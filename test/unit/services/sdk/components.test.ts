@@ -66,6 +66,22 @@ describe("service SDK components", () => {
             assert.doesNotMatch(run.error!.message, /hunter2/);
         });
 
+        it("refuses a secret in `environmentVariables`, which ECS keeps in plain text, naming the variable and `secrets`", async () => {
+            const run = await runUnderMocks(() => {
+                const identity = new ServiceIdentity("orders", identityArgs());
+                new ContainerService("orders", {
+                    identity,
+                    environmentVariables: { LOG_LEVEL: "info", API_KEY: pulumi.secret("canary-env-secret-4d1e") },
+                });
+            });
+            assert.match(
+                run.error!.message,
+                /`environmentVariables.API_KEY` holds a secret, which ECS would keep in plain text: pass it in `secrets`/,
+            );
+            assert.doesNotMatch(run.error!.message, /canary-env-secret-4d1e|LOG_LEVEL/);
+            assert.deepEqual(plaintextOccurrences(run.resources, ["canary-env-secret-4d1e"]), []);
+        });
+
         it("refuses a container service whose identity belongs to another service", async () => {
             const run = await runUnderMocks(() => {
                 const identity = new ServiceIdentity("orders", identityArgs());

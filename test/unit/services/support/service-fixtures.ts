@@ -32,6 +32,8 @@ export interface ServiceStackOptions {
     readonly landingZoneStacks?: Record<string, string>;
     /** Extra inputs, by name (JSON values). @default - the example services' inputs */
     readonly inputs?: Record<string, unknown>;
+    /** Inputs injected as secrets (Vault, or `secret: true` in the spec). @default - none */
+    readonly secretInputs?: readonly string[];
     /** Extra config keys of the `edf` namespace. @default {} */
     readonly config?: Record<string, unknown>;
     /** Config keys of the `edf` namespace to leave unset (e.g. `governance`). @default [] */
@@ -91,6 +93,7 @@ export function runServiceUnit<T extends Record<string, unknown>>(
         environment: options.environment ?? "dev",
         unit,
         config: serviceStackConfig(options),
+        secretKeys: (options.secretInputs ?? []).map((name) => `${INPUT_CONFIG_NAMESPACE}:${name}`),
         ...(stackOutputs ? { stackOutputs } : {}),
     });
 }

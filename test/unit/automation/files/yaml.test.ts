@@ -1,0 +1,60 @@
+import * as assert from "assert";
+import { MAX_YAML_DEPTH, parseYamlText } from "../../../../automation/files/yaml";
+
+describe("YAML under limits", () => {
+    it("reads ordinary YAML (core schema: dates stay text) and builds the located document only when asked", () => {
+        const parsed = parseYamlText("a: 1\nb: [x, y]\nexpires: 2026-02-28\n");
+        assert.deepStrictEqual(parsed.data, { a: 1, b: ["x", "y"], expires: "2026-02-28" });
+        assert.deepStrictEqual(parsed.problems, []);
+        assert.ok(parsed.located().doc, "the document model is there when a line is needed");
+    });
+
+    it("refuses nesting deeper than the limit with the line, in flow and in block style, without a stack overflow", () => {
+        const flow = parseYamlText(`a: 1\nb: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+        assert.deepStrictEqual(
+            flow.problems.map((p) => [p.line, p.message]),
+            [[2, `YAML nesting deeper than ${MAX_YAML_DEPTH} levels`]],
+        );
+        const block = ["a:"];
+        for (let i = 1; i < 200; i++) block.push(`${" ".repeat(i * 2)}k${i}:`);
+        const deep = parseYamlText(block.join("\n"));
+        assert.match(deep.problems[0]!.message, /nesting deeper/);
+        assert.ok(deep.problems[0]!.line! > MAX_YAML_DEPTH && deep.problems[0]!.line! < 70);
+    });
+
+    it("refuses an alias bomb and an alias without an anchor, each with its line", () => {
+        const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+        for (let i = 1; i < 9; i++)
+            levels.push(
+                `l${i}: &l${i} [${Array(10)
+                    .fill(i === 1 ? "*a" : `*l${i - 1}`)
+                    .join(", ")}]`,
+            );
+        const bomb = parseYamlText(levels.join("\n"));
+        assert.strictEqual(bomb.data, undefined);
+        assert.match(bomb.problems[0]!.message, /aliases/);
+        assert.ok(bomb.problems[0]!.line);
+        const unresolved = parseYamlText("a: 1\nb: *nowhere\n");
+        assert.deepStrictEqual(
+            unresolved.problems.map((p) => [p.line, p.message]),
+            [[2, "YAML alias `*nowhere` has no anchor before it"]],
+        );
+    });
+
+    it("finds a repeated key in a large map in linear time, with its line", () => {
+        const lines = ["tags:"];
+        for (let i = 0; i < 50_000; i++) lines.push(`  k${i}: v`);
+        lines.push("  k7: again");
+        const parsed = parseYamlText(lines.join("\n"));
+        assert.deepStrictEqual(
+            parsed.problems.map((p) => [p.line, p.message]),
+            [[50_002, "YAML syntax: Map keys must be unique"]],
+        );
+    });
+
+    it("names the line of a syntax error and never quotes more than a short message", () => {
+        const parsed = parseYamlText(`a: 1\nb: [unclosed\nc: ${"z".repeat(10_000)}\n`);
+        assert.ok(parsed.problems.length > 0);
+        assert.ok(parsed.problems.every((p) => p.message.length < 300));
+    });
+});
