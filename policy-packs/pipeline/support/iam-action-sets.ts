@@ -10,6 +10,8 @@
  */
 export const UNSCOPABLE_ACTIONS: readonly string[] = [
     "ecr:GetAuthorizationToken",
+    // Inspector v2 lists findings by filter (repository, digest); the reference lists no resource type.
+    "inspector2:ListFindings",
     "sts:GetCallerIdentity",
     "cloudwatch:PutMetricData",
     "cloudwatch:GetMetricData",

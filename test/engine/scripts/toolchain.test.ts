@@ -60,6 +60,11 @@ function scratch(): Scratch {
         ),
         "dir",
     );
+    fs.symlinkSync(
+        fs.realpathSync(path.join(PROJECT_ROOT, ".tools", "hadolint-venv")),
+        path.join(cache, "venv", `hadolint-${VERSIONS.HADOLINT_VERSION}`),
+        "dir",
+    );
     // actionlint (a Go build of its own): the binary this checkout's toolchain installed.
     const actionlint = path.join(cache, "actionlint", `v${VERSIONS.ACTIONLINT_VERSION}`);
     fs.mkdirSync(actionlint, { recursive: true });
