@@ -94,7 +94,7 @@ ${steps(awsCredentials(`\${{ vars.${environment.roles.deploy} }}`, environment.r
         run: |
 ${indent(affectedSince("affected", "--affected"), 10)}
           set +e
-          ${project.edf} --json up --env ${environment.name} "\${affected[@]}" > up.json
+          ${project.edf} --json up --yes --env ${environment.name} "\${affected[@]}" > up.json
           code=$?
           dir=$(jq -r '.runDir // empty' up.json)
           if [ -n "$dir" ] && [ -f "$dir/summary.md" ]; then
@@ -162,7 +162,7 @@ ${steps(awsCredentials(`\${{ vars.${environment.roles.deploy} }}`, environment.r
         run: |
           mkdir -p earlier report
           set +e
-          ${project.edf} --json up --env ${name} --only "$UNITS" --after earlier > up.json
+          ${project.edf} --json up --yes --env ${name} --only "$UNITS" --after earlier > up.json
           code=$?
           dir=$(jq -r '.runDir // empty' up.json)
           if [ -n "$dir" ]; then cp "$dir/report.json" report/; fi

@@ -87,7 +87,7 @@ deploy() {
   local flags=()
   mapfile -t flags < <(affected_flags --affected "$base")
   mkdir -p "$REPORTS/$env"
-  edf_json "$REPORTS/$env/up.json" up --env "$env" "\${flags[@]}" || code=$?
+  edf_json "$REPORTS/$env/up.json" up --yes --env "$env" "\${flags[@]}" || code=$?
   keep_reports "$REPORTS/$env/up.json" "$REPORTS/$env/up"
   return "$code"
 }
@@ -119,7 +119,7 @@ fan_out_plan() {
 fan_out_job() {
   local env="$1" units="$2" earlier="$3" out="$4" code=0
   mkdir -p "$earlier" "$out"
-  edf_json "$out/up.json" up --env "$env" --only "$units" --after "$earlier" || code=$?
+  edf_json "$out/up.json" up --yes --env "$env" --only "$units" --after "$earlier" || code=$?
   keep_reports "$out/up.json" "$out"
   rm -f "$out/up.json"
   return "$code"
