@@ -222,6 +222,8 @@ describe("random mutants of the example specs", function () {
                             date: "2026-11-27",
                             environment: {},
                             evaluator,
+                            // Mutants are judged, not cached: nothing of theirs goes into the project's synth cache.
+                            cache: false,
                         }),
                     );
                     if (!validated.accepted) {
