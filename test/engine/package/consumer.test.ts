@@ -229,7 +229,7 @@ units:
         await sh(path.join(second, "node_modules", ".bin", "tsc"), ["-p", "."], second);
 
         // The driver's program hosts run both units on the consumer's SDK, the SDK's pack judging each stack.
-        const up = await edf(second, "up", "--env", "local");
+        const up = await edf(second, "up", "--env", "local", "--yes");
         assert.match(up.stdout, /up local: succeeded \(2 succeeded\)/);
         const { producer, reader } = JSON.parse((await edf(second, "outputs", "--env", "local", "--json")).stdout) as Record<
             string,

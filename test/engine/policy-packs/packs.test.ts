@@ -224,22 +224,23 @@ describe("the EDF policy packs in the real engine", function () {
 
         it("gives the same runtime verdicts from evidence passed as pack config", async () => {
             const other = `sha256:${"ef".repeat(32)}`;
+            // The runtime pack judges the image that runs (issue 15): `other` runs where DIGEST is
+            // declared, and both carry the same scan and SBOM, so every image verdict is for `other`.
+            const imageEvidence = (digest: string) => ({
+                digest,
+                scans: [
+                    {
+                        source: "trivy",
+                        status: "COMPLETE",
+                        completedAt: "2026-10-01T00:00:00.000Z",
+                        vulnerabilities: [{ id: "CVE-2026-0001", severity: "CRITICAL", fixable: true, package: "openssl" }],
+                    },
+                ],
+                sbom: { format: "CycloneDX", components: [{ name: "bash" }] },
+            });
             const evidence = {
                 collectedAt: "2026-11-27T00:00:00.000Z",
-                images: {
-                    [DIGEST]: {
-                        digest: DIGEST,
-                        scans: [
-                            {
-                                source: "trivy",
-                                status: "COMPLETE",
-                                completedAt: "2026-10-01T00:00:00.000Z",
-                                vulnerabilities: [{ id: "CVE-2026-0001", severity: "CRITICAL", fixable: true, package: "openssl" }],
-                            },
-                        ],
-                        sbom: { format: "CycloneDX", components: [{ name: "bash" }] },
-                    },
-                },
+                images: { [DIGEST]: imageEvidence(DIGEST), [other]: imageEvidence(other) },
                 running: [{ family: "payments", container: "app", digest: other }],
             };
             const config = buildPackConfig({ policies: runtimePolicies, environment: "prod", config: runtimeEvidenceConfig(evidence) });
