@@ -8,8 +8,12 @@ import { EdfError } from "../errors";
  * at a time. Node's own recursive `mkdir` loops forever where a file system answers ENOENT for
  * a parent that exists (`/proc/x`), so it is never used on a folder not known to be writable.
  * A probe file is created exclusively and removed. Throws an `EdfError` naming the option.
+ *
+ * With `create: false` nothing is created: the nearest folder that exists must be one this
+ * process can write in (the probe goes there), so a run can check `--home` before anything
+ * else and still leave no trace when a later check refuses it.
  */
-export function ensureWritableFolder(folder: string, option: string): string {
+export function ensureWritableFolder(folder: string, option: string, { create = true }: { readonly create?: boolean } = {}): string {
     const absolute = path.resolve(folder);
     const refuse = (message: string, fix: string): EdfError =>
         new EdfError("EDF_USAGE", `\`${option}\` \`${absolute}\` is not a writable folder; nothing was run.`, [
@@ -29,7 +33,7 @@ export function ensureWritableFolder(folder: string, option: string): string {
         existing = parent;
     }
     let current = existing;
-    for (const name of missing) {
+    for (const name of create ? missing : []) {
         current = path.join(current, name);
         try {
             fs.mkdirSync(current);
@@ -40,7 +44,7 @@ export function ensureWritableFolder(folder: string, option: string): string {
             if (!statOf(current)?.isDirectory()) throw refuse(`\`${current}\` is not a folder`, `point \`${option}\` at a folder.`);
         }
     }
-    const probe = path.join(absolute, `.edf-write-probe-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
+    const probe = path.join(create ? absolute : existing, `.edf-write-probe-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
     try {
         fs.writeFileSync(probe, "", { flag: "wx" });
     } catch (error) {

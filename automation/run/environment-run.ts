@@ -136,8 +136,9 @@ export async function executeEnvironmentRun<D>(
         );
     }
 
-    // The run's folder must be writable before the executor starts anything (a backend, threads).
-    if (options.edfHome) ensureWritableFolder(options.edfHome, "--home");
+    // The run's folder must be writable before the executor starts anything (a backend, threads),
+    // but is not created yet: a check the executor makes (the Pulumi CLI on PATH) may still refuse.
+    if (options.edfHome) ensureWritableFolder(options.edfHome, "--home", { create: false });
     const redactor = new Redactor();
     const executor = await createExecutor(plan, { redactor });
     let stacks: RunStack<D>[];

@@ -27,6 +27,14 @@ describe("a folder edf writes in (--home)", () => {
         assert.deepEqual(fs.readdirSync(home), []);
     });
 
+    it("is only checked, not created, when asked not to create: nothing is left behind", () => {
+        const home = path.join(work, "a", "b", "home");
+        assert.equal(ensureWritableFolder(home, "--home", { create: false }), home);
+        assert.deepEqual(fs.readdirSync(work), [], "neither the folder nor a probe file is left");
+        fs.writeFileSync(path.join(work, "a"), "a file where a folder should be");
+        assert.throws(() => ensureWritableFolder(home, "--home", { create: false }), EdfError);
+    });
+
     it("refuses a file, naming the option and the fix", () => {
         const file = path.join(work, "home");
         fs.writeFileSync(file, "");
