@@ -197,16 +197,21 @@ async function runDriver(parallel: number, tag: string): Promise<DriverRun> {
 /**
  * A scratch project for the bare CLI, so no stack file lands in the repository: the top-level
  * files (Pulumi.yaml, index.ts, tsconfig.json…) copied, every top-level folder linked — so the
- * root program finds whatever it imports, wherever the layout puts it.
+ * root program finds whatever it imports, wherever the layout puts it — except the fixture unit
+ * and the fixture code it imports, which are copied: a unit folder may not be a link out of its
+ * project (the unit loader refuses one, as it should).
  */
 function scratchProject(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-cli-"));
     for (const entry of fs.readdirSync(PROJECT_ROOT, { withFileTypes: true })) {
         // Tool state and stack settings (Pulumi.<stack>.yaml) stay out: the scratch project has its own.
-        if ([".git", ".edf", ".tools"].includes(entry.name) || /^Pulumi\..+\.ya?ml$/.test(entry.name)) continue;
+        if ([".git", ".edf", ".tools", "test"].includes(entry.name) || /^Pulumi\..+\.ya?ml$/.test(entry.name)) continue;
         const source = path.join(PROJECT_ROOT, entry.name);
         if (entry.isDirectory()) fs.symlinkSync(source, path.join(dir, entry.name), "dir");
         else if (entry.isFile()) fs.copyFileSync(source, path.join(dir, entry.name));
+    }
+    for (const folder of [UNIT, "test/fixtures/engine"]) {
+        fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(dir, folder), { recursive: true });
     }
     return dir;
 }
