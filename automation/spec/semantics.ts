@@ -43,7 +43,11 @@ export function checkSemantics(spec: EnvironmentSpec): SemanticProblem[] {
             // The pointer is built only for a problem: a valid spec of 10,000 units builds none.
             const path = (): string => pointer("units", name, "dependsOn", index);
             if (dependency === name) {
-                problems.push({ path: path(), message: `unit \`${name}\` depends on itself`, fix: `remove \`${name}\` from its \`dependsOn\`.` });
+                problems.push({
+                    path: path(),
+                    message: `unit \`${name}\` depends on itself`,
+                    fix: `remove \`${name}\` from its \`dependsOn\`.`,
+                });
             } else if (!unitMap[dependency]) {
                 problems.push({
                     path: path(),
