@@ -35,8 +35,13 @@ interface Cause {
     readonly from: string;
     readonly to: string;
     readonly reason: string;
-    readonly path: string;
+    /** Where, as JSON pointer segments: the pointer is built only for a message (10,000 units need none). */
+    readonly at: readonly (string | number)[] | string;
     readonly inferred: boolean;
+}
+
+function pathOf(cause: Cause): string {
+    return typeof cause.at === "string" ? cause.at : pointer(...cause.at);
 }
 
 /**
@@ -54,20 +59,20 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
                 from: dependency,
                 to: name,
                 reason: "dependsOn",
-                path: pointer("units", name, "dependsOn", index),
+                at: ["units", name, "dependsOn", index],
                 inferred: false,
             }),
         );
         for (const [inputName, input] of Object.entries(unit.inputs ?? {})) {
             if (input.from === "stack") {
-                const path = pointer("units", name, "inputs", inputName);
-                causes.push({ from: input.unit, to: name, reason: `input ${inputName}`, path, inferred: false });
+                const at = ["units", name, "inputs", inputName];
+                causes.push({ from: input.unit, to: name, reason: `input ${inputName}`, at, inferred: false });
             }
         }
     }
     const inferred = inferReferences(spec);
     for (const r of inferred.references) {
-        causes.push({ from: r.target, to: r.unit, reason: r.reference.via, path: r.path, inferred: true });
+        causes.push({ from: r.target, to: r.unit, reason: r.reference.via, at: r.path, inferred: true });
     }
     const problems: Problem[] = inferred.problems.map((p) => ({ ...p }));
     const at = (path: string): string => {
@@ -77,7 +82,7 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
     // The causes the spec states, by edge: each inferred cause looks up only the stated edge that
     // runs the other way, so the check is linear in the causes, not their product.
     const stated = new Map<string, Cause[]>();
-    for (const cause of causes) {
+    for (const cause of inferred.references.length > 0 ? causes : []) {
         if (cause.inferred) continue;
         const key = edgeKey(cause.from, cause.to);
         const known = stated.get(key);
@@ -88,10 +93,10 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
         if (!code.inferred) continue;
         for (const contrary of stated.get(edgeKey(code.to, code.from)) ?? []) {
             problems.push({
-                path: contrary.path,
+                path: pathOf(contrary),
                 message:
-                    `the spec puts \`${contrary.to}\` after \`${contrary.from}\` (\`${contrary.reason}\` at ${at(contrary.path)}), but ` +
-                    `\`${code.to}\`'s code reads \`${code.from}\`'s stack (\`${code.reason}\` at ${at(code.path)}): ` +
+                    `the spec puts \`${contrary.to}\` after \`${contrary.from}\` (\`${contrary.reason}\` at ${at(pathOf(contrary))}), but ` +
+                    `\`${code.to}\`'s code reads \`${code.from}\`'s stack (\`${code.reason}\` at ${at(pathOf(code))}): ` +
                     `\`${code.from}\` must be deployed first`,
                 fix:
                     `remove the \`${contrary.reason}\` that makes \`${contrary.to}\` wait for \`${contrary.from}\`, or stop ` +
