@@ -5,7 +5,7 @@ import type { EnvironmentSpec } from "../../../../automation/spec/types";
 
 /** A chain of `n` units, each depending on the one before (`u0 → u1 → …`), optionally closed into a cycle. */
 function chain(n: number, closed = false): EnvironmentSpec {
-    const units: EnvironmentSpec["units"] = {};
+    const units: Record<string, EnvironmentSpec["units"][string]> = {};
     for (let i = 0; i < n; i++) {
         const dependsOn = i > 0 ? [`u${i - 1}`] : closed ? [`u${n - 1}`] : [];
         units[`u${i}`] = { path: "platform/network", ...(dependsOn.length ? { dependsOn } : {}) };
