@@ -1,6 +1,9 @@
-import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { gitBlobId } from "./blob-id";
+import type { FileDigests } from "./file-digests";
+
+export { gitBlobId } from "./blob-id";
 
 /**
  * The files a fingerprint reads, wherever they are: the working tree on disk, or one git
@@ -23,29 +26,25 @@ export interface SourceTree {
     prefetch(files: readonly string[]): void;
 }
 
-/** The git blob id of some bytes: what `git hash-object` prints. */
-export function gitBlobId(bytes: Buffer): string {
-    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
 /** The files on disk under `root`, as they are now (uncommitted edits included). */
 export class WorkingTree implements SourceTree {
     readonly description = "the working tree";
     private readonly blobs = new Map<string, string | undefined>();
     private readonly texts = new Map<string, string | undefined>();
 
-    constructor(readonly root: string) {}
+    /** @param digests - files read in earlier rounds of this process (`edf synth --watch`), kept by their stamp */
+    constructor(
+        readonly root: string,
+        private readonly digests?: FileDigests,
+    ) {}
 
     blobId(file: string): string | undefined {
-        if (!this.blobs.has(file)) {
-            const bytes = this.bytes(file);
-            this.blobs.set(file, bytes && gitBlobId(bytes));
-        }
+        if (!this.blobs.has(file)) this.load(file);
         return this.blobs.get(file);
     }
 
     read(file: string): string | undefined {
-        if (!this.texts.has(file)) this.bytes(file);
+        if (!this.texts.has(file)) this.load(file);
         return this.texts.get(file);
     }
 
@@ -70,7 +69,13 @@ export class WorkingTree implements SourceTree {
         // Disk reads are cheap one at a time.
     }
 
-    private bytes(file: string): Buffer | undefined {
+    private load(file: string): void {
+        if (this.digests) {
+            const known = this.digests.read(file);
+            this.texts.set(file, known?.text);
+            this.blobs.set(file, known?.blob);
+            return;
+        }
         let bytes: Buffer | undefined;
         try {
             bytes = fs.readFileSync(file);
@@ -78,7 +83,7 @@ export class WorkingTree implements SourceTree {
             bytes = undefined;
         }
         this.texts.set(file, bytes?.toString("utf8"));
-        return bytes;
+        this.blobs.set(file, bytes && gitBlobId(bytes));
     }
 }
 

@@ -6,6 +6,7 @@ import { EdfError } from "../errors";
 import { fingerprintEnvironment } from "../fingerprint/fingerprint";
 import { sourceMemoFile } from "../fingerprint/affected";
 import { SourceMemo } from "../fingerprint/source-memo";
+import { processFileDigests } from "../fingerprint/file-digests";
 import { WorkingTree } from "../fingerprint/source-tree";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
@@ -172,7 +173,7 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
     }
     const maxBytes = options.cacheMaxBytes ?? (fromEnv !== undefined ? Number(fromEnv) * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES);
     const memo = new SourceMemo(sourceMemoFile());
-    const fingerprints = fingerprintEnvironment(new WorkingTree(options.projectRoot), options.env, {
+    const fingerprints = fingerprintEnvironment(new WorkingTree(options.projectRoot, processFileDigests), options.env, {
         ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
         extraWaiverFiles: options.waiverFiles ?? [],
         memo,

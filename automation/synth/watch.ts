@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { processFileDigests } from "../fingerprint/file-digests";
 import { forgetPolicyLists } from "../policy/pack";
 import type { Reporter } from "../reporter";
 import { InThreadEvaluator, StackEvaluator } from "./pool";
@@ -164,6 +165,8 @@ export async function watchRounds(options: WatchRoundsOptions): Promise<number> 
             reporter.info(`watching ${projectRoot} for changes (Ctrl-C stops)`);
             const changed = await watcher.next();
             if (!changed) return 130;
+            // The watcher saw these change: read and hash them again whatever their stamp says.
+            processFileDigests.forget(changed);
             const forgotten = forgetChangedModules(changed, options.driver);
             if (forgotten.driverFile) {
                 reporter.warn(
