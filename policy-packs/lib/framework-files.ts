@@ -46,6 +46,49 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Returns the files that parsed and one message per problem (`file:line: what, and the fix`).
  */
 export function readFrameworkFiles(dir: string = FRAMEWORKS_DIR): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
+    const stamp = folderStamp(dir);
+    const known = parsedFolders.get(dir);
+    if (stamp !== undefined && known?.stamp === stamp) return { files: [...known.files], problems: [...known.problems] };
+    const read = parseFrameworkFiles(dir);
+    if (stamp !== undefined) parsedFolders.set(dir, { stamp, ...read });
+    else parsedFolders.delete(dir);
+    return { files: [...read.files], problems: [...read.problems] };
+}
+
+/** Folders parsed earlier in this process (`edf synth --watch` plans every round), by {@link folderStamp}. */
+const parsedFolders = new Map<string, { stamp: string; files: FrameworkFile[]; problems: FrameworkFileProblem[] }>();
+
+/** A file changed (mtime or ctime) this recently (ms) may change again within the file system's timestamp tick unseen; tests shorten it. */
+export const frameworkFolderMemo = { racyMs: 2000 };
+
+/**
+ * What identifies the mapping files' versions: each `*.yaml` name with its device, inode, size,
+ * mtime and ctime (ns). A rewrite changes the ctime even when size and mtime are kept; undefined
+ * (parse again, keep nothing) when the folder is missing or a file changed under 2 s ago.
+ */
+export function folderStamp(dir: string): string | undefined {
+    let names: string[];
+    try {
+        names = fs
+            .readdirSync(dir)
+            .filter((f) => /\.ya?ml$/.test(f))
+            .sort();
+    } catch {
+        return undefined;
+    }
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const parts: string[] = [];
+    for (const name of names) {
+        const stat = fs.statSync(path.join(dir, name), { bigint: true, throwIfNoEntry: false });
+        if (!stat) return undefined;
+        const changed = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
+        if (now - changed < BigInt(frameworkFolderMemo.racyMs) * 1_000_000n) return undefined;
+        parts.push(`${name}:${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`);
+    }
+    return parts.join("\n");
+}
+
+function parseFrameworkFiles(dir: string): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
     const files: FrameworkFile[] = [];
     const problems: FrameworkFileProblem[] = [];
     if (!fs.existsSync(dir)) return { files, problems };

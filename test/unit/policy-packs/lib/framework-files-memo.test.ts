@@ -1,0 +1,58 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FRAMEWORKS_DIR, folderStamp, frameworkFolderMemo, readFrameworkFiles } from "../../../../policy-packs/lib/framework-files";
+
+/** Longer than a file system's timestamp tick (ext4 stamps with a jiffy-coarse clock). */
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe("readFrameworkFiles between rounds of one process", () => {
+    let dir: string;
+    let file: string;
+    const racyMs = frameworkFolderMemo.racyMs;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-frameworks-"));
+        file = path.join(dir, "cis-aws-3.0.yaml");
+        fs.copyFileSync(path.join(FRAMEWORKS_DIR, "cis-aws-3.0.yaml"), file);
+        frameworkFolderMemo.racyMs = 0;
+    });
+    afterEach(() => {
+        frameworkFolderMemo.racyMs = racyMs;
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("gives the same mappings again while the files are unchanged", () => {
+        const first = readFrameworkFiles(dir);
+        const second = readFrameworkFiles(dir);
+        assert.equal(second.files[0]!.mapping, first.files[0]!.mapping, "the parsed mapping is reused");
+        assert.notEqual(second.files, first.files, "callers get an array of their own");
+    });
+
+    it("parses again after a rewrite that keeps the size and the mtime (the ctime changes)", async () => {
+        const text = fs.readFileSync(file, "utf8");
+        const { mtime } = fs.statSync(file);
+        const first = readFrameworkFiles(dir).files[0]!.mapping;
+        await pause();
+        // Same length, another name.
+        const renamed = text.replace(/^name: "(.)/m, (_m, c: string) => `name: "${c === "X" ? "Y" : "X"}`);
+        assert.equal(renamed.length, text.length);
+        fs.writeFileSync(file, renamed);
+        fs.utimesSync(file, mtime, mtime);
+        const second = readFrameworkFiles(dir).files[0]!.mapping;
+        assert.notEqual(second, first);
+        assert.notEqual(second.name, first.name);
+    });
+
+    it("parses again when a mapping file is added", () => {
+        readFrameworkFiles(dir);
+        fs.copyFileSync(path.join(FRAMEWORKS_DIR, "nist-800-53-r5.yaml"), path.join(dir, "nist-800-53-r5.yaml"));
+        assert.equal(readFrameworkFiles(dir).files.length, 2);
+    });
+
+    it("keeps nothing while a file changed under the racy window ago", () => {
+        frameworkFolderMemo.racyMs = 60_000;
+        assert.equal(folderStamp(dir), undefined);
+        assert.notEqual(readFrameworkFiles(dir).files[0]!.mapping, readFrameworkFiles(dir).files[0]!.mapping);
+    });
+});
