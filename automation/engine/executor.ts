@@ -21,6 +21,7 @@ import { clearStaleLocks } from "./locks";
 import { ProgramHosts } from "./program-host/pool";
 import { CliProcesses, isolatedPulumiCommand } from "./pulumi-command";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "./retry";
+import { ResidentAnalyzer } from "./policy-host/resident-analyzer";
 import { PolicyRun, runStackOperation } from "./stack-operation";
 import { DEFAULT_PARALLEL, Operation, PolicyViolation, ResourceChanges } from "./types";
 import { EnvironmentStacks } from "./workspace";
@@ -247,6 +248,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     }
 
     async close(): Promise<void> {
+        await this.policyRun?.analyzer?.stop();
         await this.programHosts.close();
     }
 
@@ -291,10 +293,21 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     private policyFor(context: StackContext): PolicyRun | undefined {
         const policy: EnvironmentPolicy | undefined = this.plan.policy;
         if (!policy || !context.runFolder) return undefined;
-        this.policyRun ??= {
-            packDir: prebuiltPack(policy.pack.dir, this.options.edfHome, this.options.projectRoot),
-            configFile: context.runFolder.write("policy-config.json", `${JSON.stringify(policy.engineConfig, null, 2)}\n`),
-        };
+        if (!this.policyRun) {
+            const packDir = prebuiltPack(policy.pack.dir, this.options.edfHome, this.options.projectRoot);
+            this.policyRun = {
+                packDir,
+                configFile: context.runFolder.write("policy-config.json", `${JSON.stringify(policy.engineConfig, null, 2)}\n`),
+                analyzer: new ResidentAnalyzer({
+                    packDir,
+                    edfHome: this.options.edfHome,
+                    projectRoot: this.options.projectRoot,
+                    logFile: context.runFolder.logFile("policy-analyzer"),
+                    redactor: this.redactor,
+                    onCrash: (reason) => this.options.reporter.warn(`${reason}: the stacks it would judge fail`),
+                }),
+            };
+        }
         return this.policyRun;
     }
 }
