@@ -225,7 +225,10 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         const unknownNote = withUnknowns
             ? `previewed with unknown outputs of ${unknowns.map((u) => `\`${u.stack}\``).join(", ")} (never deployed)`
             : undefined;
-        const reason = outcome.reason ?? unknownNote;
+        // The engine's own words for a lost analyzer are a gRPC error; say what happened first.
+        const lost = outcome.status === "failed" ? policy?.analyzer?.failure : undefined;
+        const analyzerDown = lost && !outcome.reason?.includes(lost) ? lost : undefined;
+        const reason = analyzerDown ? `${analyzerDown}: ${outcome.reason ?? "the stack failed"}` : (outcome.reason ?? unknownNote);
         return {
             status: withUnknowns ? "preview-with-unknowns" : outcome.status,
             attempts: outcome.attempts,

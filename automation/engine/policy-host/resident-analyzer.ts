@@ -105,6 +105,11 @@ export class ResidentAnalyzer {
         return current.run(env, work);
     }
 
+    /** Why the analyzer stopped before the run stopped it, if it did (a stack that failed then says so). */
+    get failure(): string | undefined {
+        return this.stopping ? undefined : this.stopped;
+    }
+
     /** Stops the analyzer (idempotent): closes its stdin, then SIGKILL after 5 s. */
     async stop(): Promise<void> {
         this.stopping = true;
@@ -177,7 +182,8 @@ export class ResidentAnalyzer {
             child.on("close", (code, signal) => {
                 log.end();
                 if (this.stopping && port !== undefined) return;
-                fail(port === undefined ? `exited before serving (code ${code ?? signal})` : `stopped (code ${code ?? signal})`);
+                const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+                fail(port === undefined ? `exited before serving (${how})` : `stopped (${how})`);
             });
         });
     }

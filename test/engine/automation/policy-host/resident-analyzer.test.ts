@@ -91,8 +91,10 @@ describe("edf on the real engine: one resident policy analyzer judges every stac
                 report.stacks.every((s) => s.status === "failed"),
                 why,
             );
-            for (const unit of ["second", "third"]) {
+            for (const unit of ["first", "second", "third"]) {
                 assert.match(stackOf(report, unit).reason ?? "", /the run's policy analyzer stopped/, why);
+            }
+            for (const unit of ["second", "third"]) {
                 assert.strictEqual(estate.record(`policycrash.${unit}-0`), undefined, `${unit} created a record unjudged`);
             }
             assert.notStrictEqual(report.exitCode, 0);
