@@ -98,6 +98,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         private readonly stacks: EnvironmentStacks,
         private readonly redactor: Redactor,
         private readonly engineInputs: EngineInputs | undefined,
+        private readonly pulumiPath: string,
     ) {
         this.reverse = options.operation === "destroy";
         this.inputs = engineInputs ?? NO_INPUTS;
@@ -126,7 +127,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         const inputs = RUNS_PROGRAM.has(options.operation)
             ? new EngineInputs(plan, sources, options.operation, (units) => stacks.deployedUnits(units))
             : undefined;
-        return new EngineExecutor(plan, options, backend, stacks, redactor, inputs);
+        return new EngineExecutor(plan, options, backend, stacks, redactor, inputs, command.command);
     }
 
     /** The backend the stacks live on, for people. */
@@ -303,6 +304,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
                 configFile: context.runFolder.write("policy-config.json", `${JSON.stringify(policy.engineConfig, null, 2)}\n`),
                 analyzer: new ResidentAnalyzer({
                     packDir,
+                    pulumiPath: this.pulumiPath,
                     edfHome: this.options.edfHome,
                     projectRoot: this.options.projectRoot,
                     logFile: context.runFolder.logFile("policy-analyzer"),

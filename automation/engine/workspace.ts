@@ -59,7 +59,10 @@ export class EnvironmentStacks {
         const listing = create ? this.listing : this.stackList();
         const listed = listing ? (await listing).has(shortName(handle.stackName)) : false;
         if (listed) {
-            return Stack.select(handle.stackName, withSelectStack(workspace, async () => undefined));
+            return Stack.select(
+                handle.stackName,
+                withSelectStack(workspace, async () => undefined),
+            );
         }
         if (!create && listing) {
             return undefined;

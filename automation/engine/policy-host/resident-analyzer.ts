@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from "async_hooks";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { Redactor } from "../../redact";
+import { findOnPath } from "../tools";
 
 /** The preload that makes the pack's Analyzer service multi-tenant (entry.js → serve-many.ts). */
 const ENTRY = path.join(__dirname, "entry.js");
@@ -56,6 +58,27 @@ function policyPackRunner(packDir: string): string | undefined {
     }
 }
 
+/**
+ * Whether the CLI would hand a Node pack to a Node language host (`RunPlugin`) rather than to the
+ * `pulumi-analyzer-policy-nodejs` plugin: it does when it finds `pulumi-language-nodejs` — on its
+ * PATH, next to itself, or among PULUMI_HOME's plugins (the SDK's plugin lookup, v3.260). Then the
+ * shim is never asked, so no resident analyzer is started and each stack gets its own, as before.
+ */
+export function cliHasNodeLanguageHost(pulumiPath: string, env: NodeJS.ProcessEnv = process.env): boolean {
+    const name = "pulumi-language-nodejs";
+    // The automation API may name the CLI by name only (found on PATH).
+    const cli = path.isAbsolute(pulumiPath) ? pulumiPath : (findOnPath(pulumiPath, env) ?? pulumiPath);
+    const cliPath = { ...env, PATH: `${path.dirname(cli)}${path.delimiter}${env.PATH ?? ""}` };
+    if (!env.PULUMI_IGNORE_AMBIENT_PLUGINS && findOnPath(name, cliPath)) return true;
+    try {
+        if (fs.existsSync(path.join(path.dirname(fs.realpathSync(cli)), name))) return true;
+    } catch {
+        // No CLI at that path: the run fails on its own, with its own message.
+    }
+    const plugins = path.join(env.PULUMI_HOME ?? path.join(os.homedir(), ".pulumi"), "plugins");
+    return fs.existsSync(plugins) && fs.readdirSync(plugins).some((entry) => entry.startsWith("language-nodejs-"));
+}
+
 function writeShim(binDir: string): void {
     fs.mkdirSync(binDir, { recursive: true });
     const file = path.join(binDir, ANALYZER_PLUGIN);
@@ -68,6 +91,8 @@ function writeShim(binDir: string): void {
 export interface ResidentAnalyzerOptions {
     /** The (prebuilt) pack folder, as the engine would get it with `--policy-pack`. */
     readonly packDir: string;
+    /** The Pulumi CLI the run uses (whether it would use the shim: `cliHasNodeLanguageHost`). */
+    readonly pulumiPath: string;
     readonly edfHome: string;
     readonly projectRoot: string;
     /** Where the analyzer's own output goes (secrets scrubbed): `policy-analyzer.log` of the run folder. */
@@ -132,7 +157,7 @@ export class ResidentAnalyzer {
         const { packDir, edfHome, projectRoot, logFile, redactor } = this.options;
         const runner = policyPackRunner(packDir);
         // Without @pulumi/pulumi beside the pack the per-stack plugin fails with its own message: leave it to it.
-        if (!runner) return undefined;
+        if (!runner || cliHasNodeLanguageHost(this.options.pulumiPath)) return undefined;
         const binDir = path.join(edfHome, "cache", "bin");
         writeShim(binDir);
         const log = fs.createWriteStream(logFile, { flags: "a" });
