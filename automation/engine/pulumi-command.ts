@@ -8,6 +8,9 @@ import { programHostAddress } from "./program-host/pool";
 
 export { CliProcesses } from "./cli-processes";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JavaScript loader module (no typings)
+const { pluginEnv } = require("../loader/compile-cache") as { pluginEnv(env: NodeJS.ProcessEnv): Record<string, string> };
+
 const { CommandResult, createCommandError } = commandResults;
 
 /**
@@ -55,6 +58,8 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
         if (path.isAbsolute(command.command)) {
             env.PATH = `${path.dirname(command.command)}${path.delimiter}${additionalEnv.PATH ?? process.env.PATH ?? ""}`;
         }
+        // The Node plugins the CLI starts (dynamic providers, policy analyzers) share Node's compile cache.
+        Object.assign(env, pluginEnv(env));
         const analyzer = residentAnalyzerEnv();
         if (analyzer) {
             // First on PATH, before the CLI's own folder: the engine takes the analyzer plugin it

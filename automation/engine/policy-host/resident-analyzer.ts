@@ -6,6 +6,9 @@ import * as path from "path";
 import type { Redactor } from "../../redact";
 import { findOnPath } from "../tools";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JavaScript loader module (no typings)
+const { pluginEnv } = require("../../loader/compile-cache") as { pluginEnv(env: NodeJS.ProcessEnv): Record<string, string> };
+
 /** The preload that makes the pack's Analyzer service multi-tenant (entry.js → serve-many.ts). */
 const ENTRY = path.join(__dirname, "entry.js");
 /** The name under which the CLI looks for a Node policy pack's analyzer plugin on PATH. */
@@ -163,7 +166,11 @@ export class ResidentAnalyzer {
         const log = fs.createWriteStream(logFile, { flags: "a" });
         const child = spawn(process.execPath, ["-r", ENTRY, runner, "127.0.0.1:0", "."], {
             cwd: packDir,
-            env: { ...process.env, EDF_TS_CACHE: process.env.EDF_TS_CACHE ?? path.join(projectRoot, ".edf", "cache", "ts") },
+            env: {
+                ...process.env,
+                ...pluginEnv(process.env),
+                EDF_TS_CACHE: process.env.EDF_TS_CACHE ?? path.join(projectRoot, ".edf", "cache", "ts"),
+            },
             // Its own process group: a Ctrl-C in the terminal reaches the driver, which stops the
             // CLIs gracefully — they may still need the analyzer until they have stopped.
             detached: true,
