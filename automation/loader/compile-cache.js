@@ -13,8 +13,8 @@ const { cacheDir } = require("./ts-cache");
 /** The preload that writes a plugin's compile cache once it has loaded (see flush-compile-cache.js). */
 const FLUSH_PRELOAD = path.join(__dirname, "flush-compile-cache.js");
 
-function compileCacheDir() {
-    if (process.env.NODE_COMPILE_CACHE) return process.env.NODE_COMPILE_CACHE;
+function compileCacheDir(env = process.env) {
+    if (env.NODE_COMPILE_CACHE) return env.NODE_COMPILE_CACHE;
     const ts = cacheDir();
     return path.basename(ts) === "ts" ? path.join(path.dirname(ts), "node") : path.join(os.tmpdir(), "edf-node-compile-cache");
 }
@@ -35,7 +35,7 @@ function pluginEnv(env) {
     const preload = `--require ${JSON.stringify(FLUSH_PRELOAD)}`;
     const options = env.NODE_OPTIONS ?? "";
     return {
-        NODE_COMPILE_CACHE: compileCacheDir(),
+        NODE_COMPILE_CACHE: compileCacheDir(env),
         NODE_OPTIONS: options.includes(FLUSH_PRELOAD) ? options : `${options} ${preload}`.trim(),
     };
 }
