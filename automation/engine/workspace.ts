@@ -51,7 +51,8 @@ export class EnvironmentStacks {
      * A stack the run's listing shows is opened without a CLI process: every command the driver
      * runs names its stack (`--stack`), so making it the work folder's current one (`pulumi stack
      * select`, ≈ 0.15 CPU-s, more with `--create`'s secrets set-up) changes nothing. The listing is
-     * one `pulumi stack ls` per run (preview and up take it anyway, to know what is deployed).
+     * one `pulumi stack ls` per run (preview and up take it anyway, to know what is deployed); a
+     * stack it does not show is selected (or created) by the CLI as before.
      */
     async open(unit: string, unitPath: string, create: boolean): Promise<Stack | undefined> {
         const handle = this.handle(unit);
@@ -64,9 +65,8 @@ export class EnvironmentStacks {
                 withSelectStack(workspace, async () => undefined),
             );
         }
-        if (!create && listing) {
-            return undefined;
-        }
+        // Not listed is not proof of absence: a stack this run created since (an upstream whose
+        // outputs a later stack reads) is asked for as before.
         if (create) {
             // One CLI process instead of the SDK's createOrSelect (`stack select`, and on a
             // new stack a failed select plus `stack init`, ≈ 0.4 CPU-s each): `stack select

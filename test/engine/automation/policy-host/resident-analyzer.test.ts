@@ -75,11 +75,19 @@ describe("edf on the real engine: one resident policy analyzer judges every stac
         it("fails the stack being judged and every stack after it, with the reason, and creates nothing unjudged", async () => {
             const { result } = await analyzerLoads(estate, async (loads) => {
                 const run = runDriver(estate, "up", { parallel: 1, only: ["first", "second", "third"] });
-                // Killed once the first stack's records are being created: it has been judged resource by
-                // resource, its end-of-stack judgement is still to come.
+                // Killed once the first stack's engine log shows a record being created: the engine has
+                // judged it and waits on its (slow) create; the stack's end-of-stack judgement is still to come.
                 const started = Date.now();
-                while (!fs.existsSync(estate.recordsDir) || fs.readdirSync(estate.recordsDir).length === 0) {
-                    if (Date.now() - started > 240_000) throw new Error("the first stack never created a record");
+                const creating = (): boolean => {
+                    const runs = path.join(estate.home, "runs");
+                    if (!fs.existsSync(runs)) return false;
+                    return fs.readdirSync(runs).some((run) => {
+                        const log = path.join(runs, run, "policycrash.first.log");
+                        return fs.existsSync(log) && /record-\d+ creating/.test(fs.readFileSync(log, "utf8"));
+                    });
+                };
+                while (!creating()) {
+                    if (Date.now() - started > 240_000) throw new Error("the first stack never started creating a record");
                     await new Promise((r) => setTimeout(r, 50));
                 }
                 process.kill(loads()[0]!, "SIGKILL");
