@@ -20,8 +20,9 @@ const START_TIMEOUT_MS = 120_000;
  * The plugin the CLI starts for a Node policy pack, while the resident analyzer serves the run:
  * it starts no Node, it only tells the engine the resident analyzer's port (the plugin protocol:
  * the port on stdout, then the engine dials 127.0.0.1:<port>) and stays until the engine
- * interrupts it or its CLI goes. When the resident analyzer is not running, it says so and
- * fails, and the engine fails the stack: never a stack judged by nothing.
+ * interrupts it or its CLI goes (GNU `tail --pid` waits without waking; elsewhere a 1 s poll).
+ * When the resident analyzer is not running, it says so and fails, and the engine fails the
+ * stack: never a stack judged by nothing.
  */
 const SHIM = `#!/bin/sh
 # Written by edf (automation/engine/policy-host/resident-analyzer.ts): the stacks of an edf run
@@ -35,7 +36,12 @@ if ! kill -0 "$EDF_POLICY_ANALYZER_PID" 2>/dev/null; then
   exit 1
 fi
 echo "$EDF_POLICY_ANALYZER_PORT"
-exec tail --pid="$PPID" -f /dev/null
+# Stay until the engine stops the plugin (SIGINT to its process group) or its CLI is gone.
+if tail --pid="$$" -n 0 /dev/null >/dev/null 2>&1; then
+  exec tail --pid="$PPID" -f /dev/null
+fi
+trap 'exit 0' INT TERM
+while kill -0 "$PPID" 2>/dev/null; do sleep 1; done
 `;
 
 /** What the CLI of an operation judged by the resident analyzer needs in its environment. */
