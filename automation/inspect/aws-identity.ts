@@ -8,6 +8,14 @@ export interface AwsIdentity {
     readonly accountId: string;
 }
 
+/**
+ * Timeouts of the clients that publish: an endpoint that accepts the connection and never answers
+ * (a proxy, a broken VPC endpoint) fails the call after this, instead of holding a scheduled run forever.
+ */
+export const AWS_CLIENT_TIMEOUTS = {
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000, throwOnRequestTimeout: true },
+} as const;
+
 const FIX_CREDENTIALS =
     "give the AWS SDK credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or the task's role in the landing zone), " +
     "or leave out `--publish` and an `s3://` state.";
@@ -18,7 +26,7 @@ const FIX_CREDENTIALS =
  * minutes of image analysis. Never says a credential's value.
  */
 export async function awsIdentity(why: string): Promise<AwsIdentity> {
-    const sts = new STSClient({});
+    const sts = new STSClient({ ...AWS_CLIENT_TIMEOUTS });
     try {
         let region: string;
         try {

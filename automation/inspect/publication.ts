@@ -6,7 +6,7 @@ import { SNSClient } from "@aws-sdk/client-sns";
 import { loadFrameworks } from "../../policy-packs/lib/framework-files";
 import { EdfError } from "../errors";
 import type { Reporter } from "../reporter";
-import { awsIdentity, AwsIdentity } from "./aws-identity";
+import { AWS_CLIENT_TIMEOUTS, awsIdentity, AwsIdentity } from "./aws-identity";
 import type { InspectHistory } from "./history";
 import { NotificationPublisher } from "./notify/notification-publisher";
 import { NOTIFIED_STATE } from "./notify/new-findings";
@@ -106,7 +106,9 @@ export async function preparePublication(
     try {
         // An endpoint of one's own (an emulator, a gateway) is addressed by path: bucket host names would not resolve.
         const forcePathStyle = Boolean(context.env.AWS_ENDPOINT_URL_S3 || context.env.AWS_ENDPOINT_URL);
-        store = stateStoreFromLocation(location, () => made(new S3Client({ region: identity!.region, forcePathStyle })));
+        store = stateStoreFromLocation(location, () =>
+            made(new S3Client({ region: identity!.region, forcePathStyle, ...AWS_CLIENT_TIMEOUTS })),
+        );
     } catch (error) {
         close();
         throw new EdfError("EDF_INSPECTION_STATE", `The inspection state location \`${location}\` is not one edf can use.`, [
@@ -125,12 +127,18 @@ export async function preparePublication(
     const publishers: InspectPublisher[] = [];
     if (request.targets.includes("securityhub"))
         publishers.push(
-            new SecurityHubPublisher(made(new SecurityHubClient({ region: identity!.region })), store, identity!, context.reporter, pciDss),
+            new SecurityHubPublisher(
+                made(new SecurityHubClient({ region: identity!.region, ...AWS_CLIENT_TIMEOUTS })),
+                store,
+                identity!,
+                context.reporter,
+                pciDss,
+            ),
         );
     if (topicArn)
         publishers.push(
             new NotificationPublisher(
-                made(new SNSClient({ region: TOPIC_ARN.exec(topicArn)![1] })),
+                made(new SNSClient({ region: TOPIC_ARN.exec(topicArn)![1], ...AWS_CLIENT_TIMEOUTS })),
                 topicArn,
                 store,
                 identity!,

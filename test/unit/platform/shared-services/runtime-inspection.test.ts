@@ -88,7 +88,6 @@ describe("platform/shared-services runtime inspection", () => {
             "ecs:ListTasks",
             "inspector2:ListFindings",
             "kms:Decrypt",
-            "kms:Decrypt",
             "kms:GenerateDataKey",
             "s3:DeleteObject",
             "s3:GetObject",
@@ -135,7 +134,6 @@ describe("platform/shared-services runtime inspection", () => {
             "ecr:BatchGetImage",
             "ecr:GetAuthorizationToken",
             "ecr:GetDownloadUrlForLayer",
-            "kms:Decrypt",
             "logs:CreateLogStream",
             "logs:PutLogEvents",
         ]);
@@ -214,6 +212,16 @@ describe("platform/shared-services runtime inspection", () => {
         assert.deepEqual([logs.props.kmsKeyId, logs.props.retentionInDays], [UPSTREAM.logsKmsKeyArn, 365]);
     });
 
+    it("runs the digest injected as input `inspector-image-digest`, from the repository `image` names", async () => {
+        const injected = `sha256:${"cd".repeat(32)}`;
+        for (const image of [IMAGE.split("@")[0], IMAGE]) {
+            const run = await sharedServices({ inspection: { image }, inputs: { "inspector-image-digest": injected } });
+            assert.equal(run.error, undefined, run.error?.message);
+            const [container] = JSON.parse(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition").props.containerDefinitions);
+            assert.equal(container.image, `123456789012.dkr.ecr.us-east-1.amazonaws.com/edf-inspector@${injected}`);
+        }
+    });
+
     it("encrypts the notification topic with the data key and lets only the task role publish, over TLS", async () => {
         const run = await sharedServices({});
         const topic = single(run.resources, "aws:sns/topic:Topic");
@@ -247,6 +255,11 @@ describe("platform/shared-services runtime inspection", () => {
                 "an image by tag",
                 { inspection: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/edf-inspector:latest" } },
                 /`runtimeInspection.image` must be an image in ECR named by digest/,
+            ],
+            [
+                "an injected digest that is no digest",
+                { inspection: { image: IMAGE.split("@")[0] }, inputs: { "inspector-image-digest": "latest" } },
+                /input `inspector-image-digest` must be an image digest/,
             ],
             ["a missing state bucket", { inspection: { stateBucket: undefined } }, /`runtimeInspection.stateBucket` is not set/],
             [
