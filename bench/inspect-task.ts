@@ -21,6 +21,9 @@ import * as path from "path";
 import { BenchImage, buildImages } from "./support/images";
 import { BenchmarkBroken, describeMachine, describeRuns, expect, median, numberOption, runBenchmark } from "./support/figures";
 
+// The estate's service stacks are the test fixture unit `ecs-services`: its folder is a unit root here, as in the tests.
+process.env.EDF_UNIT_ROOTS = [process.env.EDF_UNIT_ROOTS, "test/fixtures/units"].filter(Boolean).join(path.delimiter);
+
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
 const DATE = "2026-12-05";

@@ -65,7 +65,7 @@ class KillingProxy {
     ) {}
 
     static async start(target: string): Promise<KillingProxy> {
-        let proxy: KillingProxy | undefined;
+        const self: { proxy?: KillingProxy } = {};
         const server = http.createServer((req, res) => {
             const chunks: Buffer[] = [];
             req.on("data", (c: Buffer) => chunks.push(c));
@@ -82,9 +82,9 @@ class KillingProxy {
                         ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
                     });
                     const body = Buffer.from(await answer.arrayBuffer());
-                    if (req.url?.startsWith("/findings/import") && proxy!.victim && !proxy!.killed) {
-                        proxy!.killed = true;
-                        process.kill(-proxy!.victim.pid!, "SIGKILL");
+                    if (req.url?.startsWith("/findings/import") && self.proxy!.victim && !self.proxy!.killed) {
+                        self.proxy!.killed = true;
+                        process.kill(-self.proxy!.victim.pid!, "SIGKILL");
                     }
                     res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
                     res.end(body);
@@ -95,8 +95,8 @@ class KillingProxy {
             });
         });
         await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-        proxy = new KillingProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-        return proxy;
+        self.proxy = new KillingProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+        return self.proxy;
     }
 
     arm(victim: ChildProcess): void {

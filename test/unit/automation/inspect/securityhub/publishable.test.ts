@@ -22,7 +22,10 @@ function finding(policyId: string, resourceName: string | undefined, fingerprint
     };
 }
 
-/** A report: `apps` inspected (a worker running a drifted digest, a cluster named by ARN, a job by name), `legacy` failed, `gone` not deployed. */
+/**
+ * A report: `apps` inspected (a worker running a drifted digest, a cluster named by ARN, a job by name),
+ * `legacy` failed, `gone` not deployed.
+ */
 const report = {
     environment: "prod",
     collectedAt: "2026-12-05T06:00:00.000Z",
