@@ -1,4 +1,5 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import type { ResourceValidation } from "@pulumi/policy";
 import { containersOf } from "../pipeline/support/containers";
 import { AnalysisEvidence, EMPTY_EVIDENCE, ImageEvidence, RuntimeEvidence } from "./evidence/model";
 
@@ -85,3 +86,41 @@ export function evidenceTime(evidence: RuntimeEvidence): number {
 }
 
 export const DAY_MS = 86_400_000;
+
+/** The config of a check that lists paths in an image and lets an allow-list keep some. */
+export interface PathAllowListConfig extends EvidenceConfig {
+    allowList: string[];
+}
+
+/** Config schema of such a check: the evidence and the allow-list. */
+export const PATH_ALLOW_LIST_SCHEMA = {
+    properties: {
+        evidence: EVIDENCE_PROPERTY,
+        allowList: { type: "array", items: { type: "string" }, default: [] },
+    },
+} as const;
+
+/**
+ * The body of a check that finds paths in each analysed image of a task definition (setuid
+ * programs, world-writable files): reports every image with paths outside the allow-list, ten
+ * named and the rest counted.
+ */
+export function pathsOutsideAllowList<T extends { readonly path: string }>(
+    select: (analysis: AnalysisEvidence) => readonly T[],
+    describe: (path: T) => string,
+    message: (where: string, list: string) => string,
+): ResourceValidation {
+    return (args, report) => {
+        const cfg = args.getConfig<PathAllowListConfig>();
+        const allowed = new Set(cfg.allowList);
+        const analysed = judgedImages(args.props, cfg.evidence).filter((i) => trustedAnalysis(i));
+        if (analysed.length === 0) args.notApplicable("No image of this task definition was analysed.");
+        for (const img of analysed) {
+            const found = select(trustedAnalysis(img)!).filter((f) => !allowed.has(f.path));
+            if (found.length === 0) continue;
+            const list = found.map(describe);
+            const where = `Image of container \`${img.container}\` (${short(img.digest)}) in \`${args.name}\``;
+            report(message(where, `${list.slice(0, 10).join(", ")}${list.length > 10 ? ` and ${list.length - 10} more` : ""}`));
+        }
+    };
+}

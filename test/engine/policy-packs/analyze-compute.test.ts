@@ -3,22 +3,13 @@
 // tools, SES, Transfer Family, Global Accelerator, MediaStore, Connect) through the real engine's
 // `pulumi policy analyze --file`, with the same verdicts (policy, URN, level, message) as the harness.
 import * as assert from "assert";
-import * as path from "path";
-import type { PolicyPackConfig } from "@pulumi/policy";
 import { buildPackConfig } from "../../../policy-packs/lib/config";
-import { runPolicies } from "../../../policy-packs/lib/harness";
-import { toPulumiPolicy } from "../../../policy-packs/lib/model";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { computePolicies } from "../../../policy-packs/pipeline/areas/compute";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { changeProps, ESTATE_CONFIG, withoutResources } from "../../fixtures/policy/estate";
-import { PROJECT_ROOT } from "../../support/toolchain";
 import { computeEstate } from "../../unit/policy-packs/pipeline/policies/compute/fixture";
-import { analyzeWithEngine } from "./analyze-cli";
-
-const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
-
-type Verdict = [policy: string, urn: string, level: string, message: string];
+import { engineVerdicts, harnessVerdicts } from "./verdicts";
 
 /** One change per service, each breaking at least one compute policy (the policy named). */
 const BREAKS: readonly { policy: string; change: (e: ResourceRecord[]) => ResourceRecord[] }[] = [
@@ -128,26 +119,6 @@ function openTo(action: string): string {
 
 function brokenEstate(): ResourceRecord[] {
     return BREAKS.reduce((e, b) => b.change(e), computeEstate());
-}
-
-async function harnessVerdicts(records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
-    const byId = new Map(pipelinePolicies.map((p) => [p.id, p]));
-    const result = await runPolicies(pipelinePolicies.map(toPulumiPolicy), records, { config });
-    // The engine prints the description, a newline, then the policy's message.
-    return result.diagnostics
-        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
-        .sort();
-}
-
-async function engineVerdicts(
-    records: readonly ResourceRecord[],
-    config: PolicyPackConfig,
-): Promise<{ verdicts: Verdict[]; exitCode: number }> {
-    const run = await analyzeWithEngine(records, PIPELINE, config);
-    return {
-        verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(),
-        exitCode: run.exitCode,
-    };
 }
 
 describe("the compute area's policies in the real engine", function () {

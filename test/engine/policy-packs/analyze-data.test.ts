@@ -1,17 +1,12 @@
 // Slow suite: the data area's policies in the real engine (`pulumi policy analyze --file`), whose
 // verdicts must equal the in-process harness's, on compliant and broken records of every service.
 import * as assert from "assert";
-import * as path from "path";
-import type { PolicyPackConfig } from "@pulumi/policy";
 import { buildPackConfig } from "../../../policy-packs/lib/config";
-import { runPolicies } from "../../../policy-packs/lib/harness";
-import { toPulumiPolicy } from "../../../policy-packs/lib/model";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { dataPolicies } from "../../../policy-packs/pipeline/areas/data";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { T } from "../../../policy-packs/pipeline/support/types";
 import { ESTATE_CONFIG } from "../../fixtures/policy/estate";
-import { PROJECT_ROOT } from "../../support/toolchain";
 import {
     cacheEstate,
     dmsEstate,
@@ -22,14 +17,11 @@ import {
     redshiftEstate,
 } from "../../unit/policy-packs/pipeline/policies/data/estates";
 import { rdsEstate } from "../../unit/policy-packs/pipeline/policies/data/rds-estate";
-import { analyzeWithEngine } from "./analyze-cli";
+import { engineVerdicts, harnessVerdicts, type Verdict } from "./verdicts";
 
-const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
 const DATA_IDS = new Set(
     dataPolicies.map((p) => p.id).concat(["rds-storage-encrypted", "rds-not-publicly-accessible", "dynamodb-table-kms-encrypted"]),
 );
-
-type Verdict = [policy: string, urn: string, level: string, message: string];
 
 /** Every service's compliant records in one stack. */
 function compliant(): ResourceRecord[] {
@@ -80,19 +72,6 @@ function broken(): ResourceRecord[] {
     return e;
 }
 
-async function harnessVerdicts(records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
-    const byId = new Map(pipelinePolicies.map((p) => [p.id, p]));
-    const result = await runPolicies(pipelinePolicies.map(toPulumiPolicy), records, { config });
-    return result.diagnostics
-        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
-        .sort();
-}
-
-async function engineVerdicts(records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
-    const run = await analyzeWithEngine(records, PIPELINE, config);
-    return run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort();
-}
-
 const ofData = (verdicts: Verdict[]) => verdicts.filter((v) => DATA_IDS.has(v[0]));
 
 describe("the data area's policies in the real engine", function () {
@@ -100,13 +79,13 @@ describe("the data area's policies in the real engine", function () {
     const prod = () => buildPackConfig({ policies: pipelinePolicies, environment: "prod", config: ESTATE_CONFIG });
 
     it("passes every service's compliant records, like the harness", async () => {
-        const engine = await engineVerdicts(compliant(), prod());
+        const engine = (await engineVerdicts(compliant(), prod())).verdicts;
         assert.deepStrictEqual(engine, await harnessVerdicts(compliant(), prod()));
         assert.deepStrictEqual(ofData(engine), []);
     });
 
     it("gives the same verdicts (policy, URN, level, message) on broken records of every service", async () => {
-        const engine = await engineVerdicts(broken(), prod());
+        const engine = (await engineVerdicts(broken(), prod())).verdicts;
         assert.deepStrictEqual(engine, await harnessVerdicts(broken(), prod()));
         const fired = [...new Set(ofData(engine).map((v) => v[0]))].sort();
         assert.deepStrictEqual(fired, [

@@ -3,21 +3,12 @@
 // provider plugin), and its verdicts must equal the in-process harness's, for records that
 // comply and for records that break at least one policy of each service.
 import * as assert from "assert";
-import * as path from "path";
-import type { PolicyPackConfig } from "@pulumi/policy";
 import { buildPackConfig } from "../../../policy-packs/lib/config";
-import { runPolicies } from "../../../policy-packs/lib/harness";
-import { toPulumiPolicy } from "../../../policy-packs/lib/model";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { changeProps, ESTATE_CONFIG } from "../../fixtures/policy/estate";
 import { doc, identityEstate } from "../../fixtures/policy/identity-estate";
-import { PROJECT_ROOT } from "../../support/toolchain";
-import { analyzeWithEngine } from "./analyze-cli";
-
-const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
-
-type Verdict = [policy: string, urn: string, level: string, message: string];
+import { engineVerdicts, harnessVerdicts } from "./verdicts";
 
 /** One change per service of the area, each breaking the policy named. */
 const BREAKS: { service: string; policy: string; change: (e: ResourceRecord[]) => ResourceRecord[] }[] = [
@@ -92,26 +83,6 @@ const BREAKS: { service: string; policy: string; change: (e: ResourceRecord[]) =
 
 function brokenIdentityEstate(): ResourceRecord[] {
     return BREAKS.reduce((e, b) => b.change(e), identityEstate());
-}
-
-async function harnessVerdicts(records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
-    const byId = new Map(pipelinePolicies.map((p) => [p.id, p]));
-    const result = await runPolicies(pipelinePolicies.map(toPulumiPolicy), records, { config });
-    // The engine prints the description, a newline, then the policy's message.
-    return result.diagnostics
-        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
-        .sort();
-}
-
-async function engineVerdicts(
-    records: readonly ResourceRecord[],
-    config: PolicyPackConfig,
-): Promise<{ verdicts: Verdict[]; exitCode: number }> {
-    const run = await analyzeWithEngine(records, PIPELINE, config);
-    return {
-        verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(),
-        exitCode: run.exitCode,
-    };
 }
 
 describe("the identity area's policies in the real engine (`pulumi policy analyze --file`)", function () {

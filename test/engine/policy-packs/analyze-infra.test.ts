@@ -4,18 +4,12 @@
 // pack) and through the in-process harness, over records that comply and records that do not:
 // the verdicts (policy, URN, level, message) must be the same.
 import * as assert from "assert";
-import * as path from "path";
-import type { PolicyPackConfig } from "@pulumi/policy";
 import { buildPackConfig } from "../../../policy-packs/lib/config";
-import { runPolicies } from "../../../policy-packs/lib/harness";
-import { toPulumiPolicy } from "../../../policy-packs/lib/model";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { compliantContainers, compliantEstate, ESTATE_CONFIG, urnOf } from "../../fixtures/policy/estate";
-import { PROJECT_ROOT } from "../../support/toolchain";
-import { analyzeWithEngine } from "./analyze-cli";
+import { engineVerdicts, harnessVerdicts } from "./verdicts";
 
-const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
 const PROVIDER = `${urnOf("pulumi:providers:aws", "default")}::prov-1`;
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/infra";
 const ACM = "arn:aws:acm:eu-west-1:111111111111:certificate/infra";
@@ -286,28 +280,6 @@ function brokenInfra(): ResourceRecord[] {
         ),
     );
     return out;
-}
-
-type Verdict = [policy: string, urn: string, level: string, message: string];
-
-async function harnessVerdicts(records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
-    const byId = new Map(pipelinePolicies.map((p) => [p.id, p]));
-    const result = await runPolicies(pipelinePolicies.map(toPulumiPolicy), records, { config });
-    // The engine prints the description, a newline, then the policy's message.
-    return result.diagnostics
-        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
-        .sort();
-}
-
-async function engineVerdicts(
-    records: readonly ResourceRecord[],
-    config: PolicyPackConfig,
-): Promise<{ verdicts: Verdict[]; exitCode: number }> {
-    const run = await analyzeWithEngine(records, PIPELINE, config);
-    return {
-        verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(),
-        exitCode: run.exitCode,
-    };
 }
 
 const SAMPLED = Object.values(SAMPLE).flat();

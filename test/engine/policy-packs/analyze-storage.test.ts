@@ -2,42 +2,12 @@
 // Glue, CloudSearch, Comprehend, Bedrock, Kendra, QuickSight, DataSync, AppFlow, MWAA) through the
 // real engine's `pulumi policy analyze --file`, whose verdicts must equal the in-process harness's.
 import * as assert from "assert";
-import * as path from "path";
-import type { PolicyPackConfig } from "@pulumi/policy";
 import { buildPackConfig } from "../../../policy-packs/lib/config";
-import { runPolicies } from "../../../policy-packs/lib/harness";
-import { PolicyDefinition, toPulumiPolicy } from "../../../policy-packs/lib/model";
-import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { storagePolicies } from "../../../policy-packs/pipeline/areas/storage";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { ESTATE_CONFIG } from "../../fixtures/policy/estate";
 import { brokenStorageEstate, storageEstate } from "../../fixtures/policy/storage-estate";
-import { PROJECT_ROOT } from "../../support/toolchain";
-import { analyzeWithEngine } from "./analyze-cli";
-
-const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
-
-type Verdict = [policy: string, urn: string, level: string, message: string];
-
-async function harnessVerdicts(records: readonly ResourceRecord[], config: PolicyPackConfig): Promise<Verdict[]> {
-    const byId = new Map<string, PolicyDefinition>(pipelinePolicies.map((p) => [p.id, p]));
-    const result = await runPolicies(pipelinePolicies.map(toPulumiPolicy), records, { config });
-    // The engine prints the description, a newline, then the policy's message.
-    return result.diagnostics
-        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
-        .sort();
-}
-
-async function engineVerdicts(
-    records: readonly ResourceRecord[],
-    config: PolicyPackConfig,
-): Promise<{ verdicts: Verdict[]; exitCode: number }> {
-    const run = await analyzeWithEngine(records, PIPELINE, config);
-    return {
-        verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(),
-        exitCode: run.exitCode,
-    };
-}
+import { engineVerdicts, harnessVerdicts } from "./verdicts";
 
 /** The storage policies every service's broken resource must trip, at least one per service. */
 const EXPECTED_STORAGE_FINDINGS = [

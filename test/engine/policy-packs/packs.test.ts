@@ -6,11 +6,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { PolicyPackConfig } from "@pulumi/policy";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { buildPackConfig } from "../../../policy-packs/lib/config";
-import { runPolicies } from "../../../policy-packs/lib/harness";
-import { PolicyDefinition, toPulumiPolicy } from "../../../policy-packs/lib/model";
 import type { ResourceRecord } from "../../../policy-packs/lib/resources";
 import { pipelinePolicies } from "../../../policy-packs/pipeline/policy-list";
 import { runtimeEvidenceConfig } from "../../../policy-packs/runtime/config";
@@ -28,7 +25,7 @@ import {
 } from "../../fixtures/policy/estate";
 import { createTempBackend, inlineStack, TempBackend } from "../../support/engine";
 import { PROJECT_ROOT } from "../../support/toolchain";
-import { analyzeWithEngine } from "./analyze-cli";
+import { engineVerdicts, harnessVerdicts } from "./verdicts";
 
 const PIPELINE = path.join(PROJECT_ROOT, "policy-packs", "pipeline");
 const RUNTIME = path.join(PROJECT_ROOT, "policy-packs", "runtime");
@@ -80,33 +77,6 @@ function brokenEstate(): ResourceRecord[] {
         provider: `${urnOf("pulumi:providers:aws", "default")}::prov-1`,
     });
     return e;
-}
-
-type Verdict = [policy: string, urn: string, level: string, message: string];
-
-async function harnessVerdicts(
-    policies: readonly PolicyDefinition[],
-    records: readonly ResourceRecord[],
-    config: PolicyPackConfig,
-): Promise<Verdict[]> {
-    const byId = new Map(policies.map((p) => [p.id, p]));
-    const result = await runPolicies(policies.map(toPulumiPolicy), records, { config });
-    // The engine prints the description, a newline, then the policy's message.
-    return result.diagnostics
-        .map((d): Verdict => [d.policyName, d.urn ?? "", d.enforcementLevel, `${byId.get(d.policyName)?.description ?? ""}\n${d.message}`])
-        .sort();
-}
-
-async function engineVerdicts(
-    packDir: string,
-    records: readonly ResourceRecord[],
-    config: PolicyPackConfig,
-): Promise<{ verdicts: Verdict[]; exitCode: number }> {
-    const run = await analyzeWithEngine(records, packDir, config);
-    return {
-        verdicts: run.verdicts.map((v): Verdict => [v.policyName, v.urn, v.enforcementLevel, v.message]).sort(),
-        exitCode: run.exitCode,
-    };
 }
 
 describe("the EDF policy packs in the real engine", function () {
@@ -197,15 +167,15 @@ describe("the EDF policy packs in the real engine", function () {
         const prodConfig = () => buildPackConfig({ policies: pipelinePolicies, environment: "prod", config: ESTATE_CONFIG });
 
         it("finds nothing on the compliant estate, like the harness", async () => {
-            const engine = await engineVerdicts(PIPELINE, compliantEstate(), prodConfig());
-            assert.deepStrictEqual(engine.verdicts, await harnessVerdicts(pipelinePolicies, compliantEstate(), prodConfig()));
+            const engine = await engineVerdicts(compliantEstate(), prodConfig(), PIPELINE);
+            assert.deepStrictEqual(engine.verdicts, await harnessVerdicts(compliantEstate(), prodConfig(), pipelinePolicies));
             assert.deepStrictEqual(engine.verdicts, []);
             assert.strictEqual(engine.exitCode, 0);
         });
 
         it("gives the same verdicts (policy, URN, level, message) on a broken estate in prod", async () => {
-            const engine = await engineVerdicts(PIPELINE, brokenEstate(), prodConfig());
-            const harness = await harnessVerdicts(pipelinePolicies, brokenEstate(), prodConfig());
+            const engine = await engineVerdicts(brokenEstate(), prodConfig(), PIPELINE);
+            const harness = await harnessVerdicts(brokenEstate(), prodConfig(), pipelinePolicies);
             assert.deepStrictEqual(engine.verdicts, harness);
             assert.ok(
                 new Set(harness.map((v) => v[0])).size >= 20,
@@ -216,8 +186,8 @@ describe("the EDF policy packs in the real engine", function () {
 
         it("gives the same advisory verdicts in dev, and exits cleanly", async () => {
             const devConfig = buildPackConfig({ policies: pipelinePolicies, environment: "dev", config: ESTATE_CONFIG });
-            const engine = await engineVerdicts(PIPELINE, brokenEstate(), devConfig);
-            assert.deepStrictEqual(engine.verdicts, await harnessVerdicts(pipelinePolicies, brokenEstate(), devConfig));
+            const engine = await engineVerdicts(brokenEstate(), devConfig, PIPELINE);
+            assert.deepStrictEqual(engine.verdicts, await harnessVerdicts(brokenEstate(), devConfig, pipelinePolicies));
             assert.ok(engine.verdicts.every((v) => v[2] === "advisory"));
             assert.strictEqual(engine.exitCode, 0);
         });
@@ -244,8 +214,8 @@ describe("the EDF policy packs in the real engine", function () {
                 running: [{ family: "payments", container: "app", digest: other }],
             };
             const config = buildPackConfig({ policies: runtimePolicies, environment: "prod", config: runtimeEvidenceConfig(evidence) });
-            const engine = await engineVerdicts(RUNTIME, compliantEstate(), config);
-            const harness = await harnessVerdicts(runtimePolicies, compliantEstate(), config);
+            const engine = await engineVerdicts(compliantEstate(), config, RUNTIME);
+            const harness = await harnessVerdicts(compliantEstate(), config, runtimePolicies);
             assert.deepStrictEqual(engine.verdicts, harness);
             assert.deepStrictEqual([...new Set(harness.map((v) => v[0]))].sort(), [
                 "image-no-fixable-critical-high",
