@@ -13,7 +13,7 @@ export interface AwsIdentity {
  * (a proxy, a broken VPC endpoint) fails the call after this, instead of holding a scheduled run forever.
  */
 export const AWS_CLIENT_TIMEOUTS = {
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
 } as const;
 
 const FIX_CREDENTIALS =
