@@ -114,7 +114,7 @@ export async function inspectEnvironment(options: InspectOptions): Promise<Inspe
             { path: "--date", message: `invalid date \`${options.date}\``, fix: "pass e.g. `--date 2026-11-27`." },
         ]);
     }
-    const evidenceFiles = loadEvidenceFiles(options.evidenceFiles ?? []);
+    const evidenceFiles = loadEvidenceFiles(options.evidenceFiles ?? [], process.cwd(), options.projectRoot);
     const collectedAt = options.date ? `${options.date}T12:00:00.000Z` : new Date().toISOString();
     const failOn = options.failOn ?? "any";
     const parallel = options.parallel ?? DEFAULT_INSPECT_PARALLEL;

@@ -5,7 +5,13 @@ import { buildGraph, selectUnits, SelectionOptions, StackGraph, topologicalOrder
 import { loadSpec, specPathFor } from "./spec/load";
 import type { LoadedSpec } from "./spec/types";
 import { pointer } from "./spec/yaml-lines";
-import { decisionTime, EnvironmentPolicy, EnvironmentPolicyOptions, resolveEnvironmentPolicy } from "./policy/environment-policy";
+import {
+    decisionTime,
+    EnvironmentPolicy,
+    EnvironmentPolicyOptions,
+    resolveEnvironmentPolicy,
+    resolveRuntimePolicy,
+} from "./policy/environment-policy";
 import { isExpired } from "../policy-packs/lib/waiver-rules";
 import { packLocation } from "./policy/pack";
 import { resolveUnitProgramPath } from "../unit/load";
@@ -60,7 +66,9 @@ export interface Validation {
  * the spec, its graph and selection, the policy settings against the pack (levels, config,
  * waivers), every unit's program and the policy pack — as one verdict. A spec this accepts is
  * one those commands accept; each problem throws as the command would (`EDF_SPEC_INVALID`,
- * `EDF_CYCLE`, `EDF_PREFLIGHT`...). Deploys nothing, writes nothing.
+ * `EDF_CYCLE`, `EDF_PREFLIGHT`...). When the spec gives the runtime pack settings
+ * (`inspect.policy`), they are checked as `edf inspect` checks them, by the same policy module,
+ * so validate refuses a runtime-pack typo exactly as inspect does. Deploys nothing, writes nothing.
  */
 export function validateEnvironment(env: string, projectRoot: string, selection: SelectionOptions = {}): Validation {
     const plan = planEnvironment(env, projectRoot, selection);
@@ -72,17 +80,24 @@ export function validateEnvironment(env: string, projectRoot: string, selection:
             problems,
         );
     }
-    const now = plan.policy ? decisionTime(plan.policy.date) : undefined;
-    const warnings: Problem[] = (plan.policy?.waivers ?? [])
-        .filter((w) => now !== undefined && isExpired(w, now))
+    const runtime = plan.loaded.spec.inspect?.policy ? resolveRuntimePolicy(plan.loaded, projectRoot) : undefined;
+    const warnings: Problem[] = [
+        ...(plan.policy ? expiredWaiverWarnings(plan.policy, "synth, preview and up report") : []),
+        ...(runtime ? expiredWaiverWarnings(runtime, "`edf inspect` reports") : []),
+    ];
+    return { plan, warnings };
+}
+
+/** An expired waiver does not stop a run; it shows in the verdicts as a mandatory finding, so validate says so. */
+function expiredWaiverWarnings(policy: EnvironmentPolicy, reporters: string): Problem[] {
+    const now = decisionTime(policy.date);
+    return policy.waivers
+        .filter((w) => isExpired(w, now))
         .map((w) => ({
             ...(w.source ? { file: w.source } : {}),
-            message:
-                `waiver \`${w.id}\` (policy \`${w.policy}\`) expired on ${w.expires}: ` +
-                `synth, preview and up report it as a mandatory finding`,
+            message: `waiver \`${w.id}\` (policy \`${w.policy}\`) expired on ${w.expires}: ` + `${reporters} it as a mandatory finding`,
             fix: "fix the resources it covers and remove it, or renew it with a new expiry after review.",
         }));
-    return { plan, warnings };
 }
 
 /**

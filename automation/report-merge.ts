@@ -4,8 +4,12 @@ import { frameworkResults, FrameworkResult } from "../policy-packs/lib/framework
 import type { Finding } from "../policy-packs/lib/findings";
 import type { EngineReport, EngineStackReport } from "./engine/report";
 import { EdfError, Problem } from "./errors";
+import { maxFileBytes, readCheckedText } from "./files/read";
 import { countStatuses, runOutcome } from "./run/outcome";
 import { summarize } from "./run/report/summary";
+
+/** The largest run report merged: a job's report of many stacks and findings runs to megabytes (`EDF_MAX_FILE_BYTES` raises it). */
+export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** A run report merged from the jobs of a fanned-out run. */
 export type MergedRunReport = EngineReport & {
@@ -21,7 +25,7 @@ export type MergedRunReport = EngineReport & {
  * control and every violation, in the one report model (automation/run/report/). The reports
  * must share their command and environment; anything else is an `EDF_USAGE` error naming the file.
  */
-export function mergeRunReports(files: readonly string[]): MergedRunReport {
+export function mergeRunReports(files: readonly string[], projectRoot: string = process.cwd()): MergedRunReport {
     if (files.length === 0) {
         throw new EdfError("EDF_USAGE", "`edf report merge` needs at least one run report.", [
             { path: "<reports>", message: "no report given", fix: "pass the `report.json` files (or folders holding them) of the jobs." },
@@ -30,8 +34,24 @@ export function mergeRunReports(files: readonly string[]): MergedRunReport {
     const problems: Problem[] = [];
     const reports: { file: string; report: EngineReport }[] = [];
     for (const file of files.flatMap(reportFilesOf)) {
+        let text: string;
         try {
-            const report = JSON.parse(fs.readFileSync(file, "utf8")) as EngineReport;
+            // Read as every file edf reads: a FIFO or device is refused at once, never waited on; a link out of the project refused.
+            text = readCheckedText({
+                file,
+                display: file,
+                what: "run report",
+                origin: { kind: "named", projectRoot },
+                code: "EDF_USAGE",
+                maxBytes: Math.max(maxFileBytes(), MAX_REPORT_BYTES),
+            });
+        } catch (error) {
+            if (!(error instanceof EdfError)) throw error;
+            problems.push(...error.problems);
+            continue;
+        }
+        try {
+            const report = JSON.parse(text) as EngineReport;
             if (report.reportVersion !== 1 || !Array.isArray(report.stacks) || typeof report.command !== "string") {
                 problems.push({
                     file,

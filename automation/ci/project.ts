@@ -3,6 +3,7 @@ import * as path from "path";
 import { EdfError } from "../errors";
 import { buildGraph, dependenciesOf, topologicalOrder } from "../graph/graph";
 import { loadSpec } from "../spec/load";
+import { readCheckedText } from "../files/read";
 
 /** What a pipeline needs to know about one environment. */
 export interface CiEnvironment {
@@ -127,9 +128,32 @@ export function readCiProject(options: CiProjectOptions): CiProject {
     };
 }
 
+/**
+ * A project file CI setup reads (package.json, the lock file, .nvmrc, the toolchain's versions),
+ * read as every file edf reads — a FIFO or device is refused at once, never waited on — but with
+ * room for a large lock file; links are followed (a monorepo may link them). Unreadable: undefined.
+ */
+function readProjectText(file: string): string | undefined {
+    try {
+        return readCheckedText({
+            file,
+            display: file,
+            what: "project file",
+            origin: { kind: "machine" },
+            maxBytes: PROJECT_FILE_MAX_BYTES,
+        });
+    } catch {
+        return undefined;
+    }
+}
+
+/** Lock files of large projects run to tens of megabytes. */
+const PROJECT_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
 function readJson(file: string): Record<string, unknown> | undefined {
     try {
-        return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+        const text = readProjectText(file);
+        return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
     } catch {
         return undefined;
     }
@@ -144,7 +168,8 @@ function edfCommand(root: string): string {
 /** `.nvmrc`, else the major version `engines.node` names, else 22 (the oldest Node line the SDK runs on). */
 function nodeVersion(root: string): string {
     const nvmrc = path.join(root, ".nvmrc");
-    if (fs.existsSync(nvmrc)) return fs.readFileSync(nvmrc, "utf8").trim().replace(/^v/, "");
+    const pinned = fs.existsSync(nvmrc) ? readProjectText(nvmrc) : undefined;
+    if (pinned !== undefined) return pinned.trim().replace(/^v/, "");
     const engines = readJson(path.join(root, "package.json"))?.engines as { node?: string } | undefined;
     return /(\d+)/.exec(engines?.node ?? "")?.[1] ?? "22";
 }
@@ -153,7 +178,7 @@ function nodeVersion(root: string): string {
 function pulumiVersion(root: string): string {
     const versions = path.join(root, "scripts", "toolchain", "versions.env");
     if (fs.existsSync(versions)) {
-        const pinned = /^PULUMI_CLI_VERSION=(\S+)$/m.exec(fs.readFileSync(versions, "utf8"))?.[1];
+        const pinned = /^PULUMI_CLI_VERSION=(\S+)$/m.exec(readProjectText(versions) ?? "")?.[1];
         if (pinned) return pinned;
     }
     const lock = readJson(path.join(root, "package-lock.json"))?.packages as Record<string, { version?: string }> | undefined;

@@ -98,7 +98,8 @@ function dataLimitProblem(root: unknown): YamlProblem | undefined {
         inProgress.add(value);
         const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
         // Each node counted once as written: the object and its plain values.
-        distinct += 1 + children.filter((c) => c === null || typeof c !== "object").length;
+        distinct += 1;
+        for (const child of children) if (child === null || typeof child !== "object") distinct++;
         frames.push({ node: value, children, next: 0, depth: 0, size: 1 });
         return undefined;
     };

@@ -35,8 +35,13 @@ interface Cause {
     readonly from: string;
     readonly to: string;
     readonly reason: string;
-    readonly path: string;
+    /** Where, as JSON pointer segments: the pointer is built only for a message (10,000 units need none). */
+    readonly at: readonly (string | number)[] | string;
     readonly inferred: boolean;
+}
+
+function pathOf(cause: Cause): string {
+    return typeof cause.at === "string" ? cause.at : pointer(...cause.at);
 }
 
 /**
@@ -54,36 +59,47 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
                 from: dependency,
                 to: name,
                 reason: "dependsOn",
-                path: pointer("units", name, "dependsOn", index),
+                at: ["units", name, "dependsOn", index],
                 inferred: false,
             }),
         );
         for (const [inputName, input] of Object.entries(unit.inputs ?? {})) {
             if (input.from === "stack") {
-                const path = pointer("units", name, "inputs", inputName);
-                causes.push({ from: input.unit, to: name, reason: `input ${inputName}`, path, inferred: false });
+                const at = ["units", name, "inputs", inputName];
+                causes.push({ from: input.unit, to: name, reason: `input ${inputName}`, at, inferred: false });
             }
         }
     }
     const inferred = inferReferences(spec);
     for (const r of inferred.references) {
-        causes.push({ from: r.target, to: r.unit, reason: r.reference.via, path: r.path, inferred: true });
+        causes.push({ from: r.target, to: r.unit, reason: r.reference.via, at: r.path, inferred: true });
     }
     const problems: Problem[] = inferred.problems.map((p) => ({ ...p }));
     const at = (path: string): string => {
         const line = lineOf(path);
         return line ? `\`${path}\` (line ${line})` : `\`${path}\``;
     };
-    for (const code of causes.filter((c) => c.inferred)) {
-        for (const stated of causes.filter((c) => !c.inferred && c.from === code.to && c.to === code.from)) {
+    // The causes the spec states, by edge: each inferred cause looks up only the stated edge that
+    // runs the other way, so the check is linear in the causes, not their product.
+    const stated = new Map<string, Cause[]>();
+    for (const cause of inferred.references.length > 0 ? causes : []) {
+        if (cause.inferred) continue;
+        const key = edgeKey(cause.from, cause.to);
+        const known = stated.get(key);
+        if (known) known.push(cause);
+        else stated.set(key, [cause]);
+    }
+    for (const code of causes) {
+        if (!code.inferred) continue;
+        for (const contrary of stated.get(edgeKey(code.to, code.from)) ?? []) {
             problems.push({
-                path: stated.path,
+                path: pathOf(contrary),
                 message:
-                    `the spec puts \`${stated.to}\` after \`${stated.from}\` (\`${stated.reason}\` at ${at(stated.path)}), but ` +
-                    `\`${code.to}\`'s code reads \`${code.from}\`'s stack (\`${code.reason}\` at ${at(code.path)}): ` +
+                    `the spec puts \`${contrary.to}\` after \`${contrary.from}\` (\`${contrary.reason}\` at ${at(pathOf(contrary))}), but ` +
+                    `\`${code.to}\`'s code reads \`${code.from}\`'s stack (\`${code.reason}\` at ${at(pathOf(code))}): ` +
                     `\`${code.from}\` must be deployed first`,
                 fix:
-                    `remove the \`${stated.reason}\` that makes \`${stated.to}\` wait for \`${stated.from}\`, or stop ` +
+                    `remove the \`${contrary.reason}\` that makes \`${contrary.to}\` wait for \`${contrary.from}\`, or stop ` +
                     `\`${code.to}\` reading \`${code.from}\`'s stack.`,
             });
         }
@@ -95,17 +111,20 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
             problems,
         );
     }
-    const byEdge = new Map<string, { reasons: string[]; inferred: string[] }>();
+    const byEdge = new Map<string, { from: string; to: string; reasons: string[]; inferred: string[] }>();
     for (const cause of causes) {
-        const key = `${cause.from}\u0000${cause.to}`;
-        const entry = byEdge.get(key) ?? byEdge.set(key, { reasons: [], inferred: [] }).get(key)!;
+        const key = edgeKey(cause.from, cause.to);
+        let entry = byEdge.get(key);
+        if (!entry) byEdge.set(key, (entry = { from: cause.from, to: cause.to, reasons: [], inferred: [] }));
         entry.reasons.push(cause.reason);
         if (cause.inferred) entry.inferred.push(cause.reason);
     }
-    const edges = [...byEdge.entries()].map(([key, why]) => {
-        const [from, to] = key.split("\u0000") as [string, string];
-        return { from, to, reasons: why.reasons, ...(why.inferred.length ? { inferred: why.inferred } : {}) };
-    });
+    const edges = [...byEdge.values()].map(({ from, to, reasons, inferred: fromCode }) => ({
+        from,
+        to,
+        reasons,
+        ...(fromCode.length ? { inferred: fromCode } : {}),
+    }));
     const graph = { units: Object.keys(spec.units), edges };
     const cycle = findCycle(graph);
     if (cycle) {
@@ -123,71 +142,151 @@ export function buildGraph(spec: EnvironmentSpec, lineOf: (path: string) => numb
     return graph;
 }
 
+function edgeKey(from: string, to: string): string {
+    return `${from}\u0000${to}`;
+}
+
+interface Adjacency {
+    /** The edge count the lists were built from: a graph whose edges array grew is indexed again. */
+    readonly edgeCount: number;
+    readonly dependencies: ReadonlyMap<string, readonly string[]>;
+    readonly dependents: ReadonlyMap<string, readonly string[]>;
+}
+
+// Built once per edge list: a lookup per unit must not scan every edge (that made a walk over
+// 10,000 units quadratic). Keyed by the edges array, so a graph copied with new edges gets its own.
+const adjacencies = new WeakMap<readonly Edge[], Adjacency>();
+
+function adjacencyOf(graph: StackGraph): Adjacency {
+    const cached = adjacencies.get(graph.edges);
+    if (cached && cached.edgeCount === graph.edges.length) return cached;
+    const dependencies = new Map<string, string[]>();
+    const dependents = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        const before = dependencies.get(edge.to);
+        if (before) before.push(edge.from);
+        else dependencies.set(edge.to, [edge.from]);
+        const after = dependents.get(edge.from);
+        if (after) after.push(edge.to);
+        else dependents.set(edge.from, [edge.to]);
+    }
+    const adjacency = { edgeCount: graph.edges.length, dependencies, dependents };
+    adjacencies.set(graph.edges, adjacency);
+    return adjacency;
+}
+
 /** Units that `unit` directly needs. */
 export function dependenciesOf(graph: StackGraph, unit: string): string[] {
-    return graph.edges.filter((e) => e.to === unit).map((e) => e.from);
+    return [...(adjacencyOf(graph).dependencies.get(unit) ?? [])];
 }
 
 /** Units that directly need `unit`. */
 export function dependentsOf(graph: StackGraph, unit: string): string[] {
-    return graph.edges.filter((e) => e.from === unit).map((e) => e.to);
+    return [...(adjacencyOf(graph).dependents.get(unit) ?? [])];
 }
 
-/** Returns one cycle as a closed path (`a → b → a`), or undefined. */
+/**
+ * Returns one cycle as a closed path (`a → b → a`), or undefined. A depth-first walk kept on an
+ * explicit path rather than the call stack: a chain of 10,000 units is no deeper than one of 3.
+ */
 export function findCycle(graph: StackGraph): string[] | undefined {
+    const { dependents } = adjacencyOf(graph);
     const state = new Map<string, "visiting" | "done">();
-    const stack: string[] = [];
-    const visit = (unit: string): string[] | undefined => {
-        state.set(unit, "visiting");
-        stack.push(unit);
-        for (const next of dependentsOf(graph, unit)) {
-            if (state.get(next) === "visiting") {
-                return [...stack.slice(stack.indexOf(next)), next];
-            }
-            if (!state.has(next)) {
-                const found = visit(next);
-                if (found) {
-                    return found;
-                }
-            }
-        }
-        stack.pop();
-        state.set(unit, "done");
-        return undefined;
-    };
-    for (const unit of graph.units) {
-        if (!state.has(unit)) {
-            const found = visit(unit);
-            if (found) {
-                return found;
+    for (const start of graph.units) {
+        if (state.has(start)) continue;
+        // The path being explored, each unit with the index of its next dependent to look at.
+        const path: { unit: string; next: number }[] = [{ unit: start, next: 0 }];
+        state.set(start, "visiting");
+        while (path.length > 0) {
+            const top = path[path.length - 1]!;
+            const next = (dependents.get(top.unit) ?? [])[top.next++];
+            if (next === undefined) {
+                state.set(top.unit, "done");
+                path.pop();
+            } else if (state.get(next) === "visiting") {
+                const units = path.map((p) => p.unit);
+                return [...units.slice(units.indexOf(next)), next];
+            } else if (!state.has(next)) {
+                state.set(next, "visiting");
+                path.push({ unit: next, next: 0 });
             }
         }
     }
     return undefined;
 }
 
-/** A topological order (dependencies first), stable with respect to spec order. */
+/**
+ * A topological order (dependencies first), stable with respect to spec order: of the units
+ * ready, the earliest in the spec goes first (kept in a heap of spec positions).
+ */
 export function topologicalOrder(graph: StackGraph, subset: readonly string[] = graph.units): string[] {
     const included = new Set(subset);
-    const remaining = new Map(
-        graph.units.filter((u) => included.has(u)).map((u) => [u, dependenciesOf(graph, u).filter((d) => included.has(d)).length]),
-    );
+    const { dependencies, dependents } = adjacencyOf(graph);
+    const position = new Map<string, number>();
+    const waiting = new Map<string, number>();
+    const ready = new MinHeap();
+    graph.units.forEach((unit, index) => {
+        position.set(unit, index);
+        if (!included.has(unit)) return;
+        const count = (dependencies.get(unit) ?? []).filter((d) => included.has(d)).length;
+        waiting.set(unit, count);
+        if (count === 0) ready.push(index);
+    });
     const order: string[] = [];
-    while (remaining.size > 0) {
-        const ready = [...remaining.entries()].find(([, count]) => count === 0)?.[0];
-        if (ready === undefined) {
-            throw new EdfError("EDF_INTERNAL", "topologicalOrder called on a graph with a cycle.");
-        }
-        remaining.delete(ready);
-        order.push(ready);
-        for (const dependent of dependentsOf(graph, ready)) {
-            const count = remaining.get(dependent);
-            if (count !== undefined) {
-                remaining.set(dependent, count - 1);
-            }
+    while (ready.size > 0) {
+        const unit = graph.units[ready.pop()]!;
+        order.push(unit);
+        for (const dependent of dependents.get(unit) ?? []) {
+            const count = waiting.get(dependent);
+            if (count === undefined) continue;
+            waiting.set(dependent, count - 1);
+            if (count === 1) ready.push(position.get(dependent)!);
         }
     }
+    if (order.length !== waiting.size) {
+        throw new EdfError("EDF_INTERNAL", "topologicalOrder called on a graph with a cycle.");
+    }
     return order;
+}
+
+/** The smallest of a set of numbers first (unit positions in the spec). */
+class MinHeap {
+    private readonly items: number[] = [];
+
+    get size(): number {
+        return this.items.length;
+    }
+
+    push(value: number): void {
+        const items = this.items;
+        items.push(value);
+        for (let i = items.length - 1; i > 0;) {
+            const parent = (i - 1) >> 1;
+            if (items[parent]! <= items[i]!) break;
+            [items[parent], items[i]] = [items[i]!, items[parent]!];
+            i = parent;
+        }
+    }
+
+    pop(): number {
+        const items = this.items;
+        const top = items[0]!;
+        const last = items.pop()!;
+        if (items.length > 0) {
+            items[0] = last;
+            for (let i = 0; ;) {
+                const left = 2 * i + 1;
+                const right = left + 1;
+                let smallest = i;
+                if (left < items.length && items[left]! < items[smallest]!) smallest = left;
+                if (right < items.length && items[right]! < items[smallest]!) smallest = right;
+                if (smallest === i) break;
+                [items[smallest], items[i]] = [items[i]!, items[smallest]!];
+                i = smallest;
+            }
+        }
+        return top;
+    }
 }
 
 /** How `--only` widens a selection. */
@@ -205,7 +304,8 @@ export function selectUnits(graph: StackGraph, options: SelectionOptions): strin
     if (!options.only || options.only.length === 0) {
         return [...graph.units];
     }
-    const unknown = options.only.filter((u) => !graph.units.includes(u));
+    const known = new Set(graph.units);
+    const unknown = options.only.filter((u) => !known.has(u));
     if (unknown.length > 0) {
         throw new EdfError(
             "EDF_SELECTION_INVALID",
@@ -224,8 +324,8 @@ export function selectUnits(graph: StackGraph, options: SelectionOptions): strin
     const widen = (next: (unit: string) => string[]): void => {
         const queue = [...options.only!];
         const seen = new Set(queue);
-        while (queue.length > 0) {
-            for (const neighbour of next(queue.shift()!)) {
+        for (let i = 0; i < queue.length; i++) {
+            for (const neighbour of next(queue[i]!)) {
                 if (!seen.has(neighbour)) {
                     seen.add(neighbour);
                     queue.push(neighbour);

@@ -40,7 +40,11 @@ export function unitsPerAccount(
     for (const unit of graph.units) {
         const account = accounts[unit];
         if (account === undefined) ungrouped.push(unit);
-        else grouped.set(account, [...(grouped.get(account) ?? []), unit]);
+        else {
+            const units = grouped.get(account);
+            if (units) units.push(unit);
+            else grouped.set(account, [unit]);
+        }
     }
     return { grouped, ungrouped };
 }

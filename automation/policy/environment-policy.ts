@@ -8,40 +8,17 @@ import { readFrameworkFiles } from "../../policy-packs/lib/framework-files";
 import type { FrameworkMapping } from "../../policy-packs/lib/frameworks";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
 import { closestName } from "../../policy-packs/lib/names";
-import { loadWaiverFiles, Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
+import { Waiver, WaiverPolicy, waiverPolicyProblems } from "../../policy-packs/lib/waivers";
 import { EdfError, Problem } from "../errors";
 import type { LoadedSpec, PolicySpec } from "../spec/types";
 import { placementOf } from "../files/paths";
-import {
-    DEFAULT_POLICY_PACK,
-    DEFAULT_RUNTIME_PACK,
-    loadPolicyList,
-    packIdentity,
-    packLocation,
-    PackLocation,
-    isSdkPack,
-    POLICY_LIST_MODULE,
-} from "./pack";
+import { loadPolicyList, packIdentity, packLocation, PackLocation, isSdkPack, POLICY_LIST_MODULE } from "./pack";
+import { PIPELINE_POLICY, PolicySection, RUNTIME_POLICY } from "./section";
 import { policySettingsProblems } from "./settings-problems";
 import { loadEnvironmentWaivers } from "./waiver-files";
 
-/**
- * Where a spec keeps one pack's settings. The pipeline pack's are `policy` (synth, preview, up);
- * the runtime pack's are `inspect.policy` (`edf inspect`). Both are resolved by the same code.
- */
-export interface PolicySection {
-    /** JSON pointer of the section, for messages (`/policy`). */
-    readonly pointer: string;
-    readonly settings: (spec: LoadedSpec["spec"]) => PolicySpec | undefined;
-    readonly defaultPack: string;
-}
-
-export const PIPELINE_POLICY: PolicySection = { pointer: "/policy", settings: (spec) => spec.policy, defaultPack: DEFAULT_POLICY_PACK };
-export const RUNTIME_POLICY: PolicySection = {
-    pointer: "/inspect/policy",
-    settings: (spec) => spec.inspect?.policy,
-    defaultPack: DEFAULT_RUNTIME_PACK,
-};
+export { PIPELINE_POLICY, RUNTIME_POLICY } from "./section";
+export type { PolicySection } from "./section";
 
 /**
  * Everything that decides a verdict in one environment, computed once and handed to every
@@ -131,13 +108,17 @@ export function resolveEnvironmentPolicy(
     const enforcement = enforcementFromSpec(settings, spec.environment, policies);
     const config = (settings?.config ?? {}) as PolicyConfigValues;
 
-    // The pipeline pack's settings are checked in full here (ids, levels, config schemas, days); the runtime pack's by the library below.
-    const problems: Problem[] = section === PIPELINE_POLICY ? [...policySettingsProblems(loaded, policies, location.display)] : [];
-    // The pipeline pack's waiver files are read by the checked reader, with every waiver's line; the runtime pack's by the library.
-    const { waivers, problems: waiverProblems } =
-        section === PIPELINE_POLICY
-            ? loadEnvironmentWaivers(loaded, projectRoot, policies, location.display, options.extraWaiverFiles ?? [])
-            : loadSectionWaivers(loaded, projectRoot, policies, options.extraWaiverFiles ?? [], section);
+    // Either pack's settings are checked in full (ids with a did-you-mean, levels, config schemas, real days) and its
+    // waiver files read by the checked reader (real path inside the project, a bounded regular file), each problem at its line.
+    const problems: Problem[] = [...policySettingsProblems(loaded, policies, location.display, section)];
+    const { waivers, problems: waiverProblems } = loadEnvironmentWaivers(
+        loaded,
+        projectRoot,
+        policies,
+        location.display,
+        options.extraWaiverFiles ?? [],
+        section,
+    );
     problems.push(...waiverProblems);
     const waiverPolicy: WaiverPolicy = spec.policy?.waiverPolicy ?? {};
     if (waiverProblems.length === 0) problems.push(...waiverPolicyBreaches(waivers, waiverPolicy, date, loaded));
@@ -179,54 +160,6 @@ export function resolveEnvironmentPolicy(
         packConfig: engine.packConfig,
         engineConfig: engine.document,
     };
-}
-
-const WAIVER_FIX =
-    "fix the waiver named (every waiver needs a unique id, policy, selector, reason, owner, ticket, expires; see docs/inspectors.md).";
-
-/**
- * The one way waiver files are loaded: each of the spec's files on its own (so a problem
- * points at its entry in `policy.waivers`), then every file together (ids unique across
- * files), with the library's loader and the pack's policies. Sources become project-relative.
- */
-function loadSectionWaivers(
-    loaded: LoadedSpec,
-    projectRoot: string,
-    policies: readonly PolicyDefinition[],
-    extraFiles: readonly string[],
-    section: PolicySection,
-): { waivers: Waiver[]; problems: Problem[] } {
-    const listed = section.settings(loaded.spec)?.waivers ?? [];
-    const relative = (message: string, files: readonly string[]): string =>
-        files.reduce((m, f) => m.split(f).join(path.relative(projectRoot, f)), message);
-    const problems: Problem[] = [];
-    const attempt = (files: readonly string[], pointer: string, line: number | undefined, display = loaded.file): Waiver[] | undefined => {
-        try {
-            return loadWaiverFiles(files, policies);
-        } catch (error) {
-            if (!(error instanceof PolicyInputError)) throw error;
-            for (const message of error.problems)
-                problems.push({
-                    file: display,
-                    path: pointer,
-                    line,
-                    message: `invalid waiver file: ${relative(message, files)}`,
-                    fix: WAIVER_FIX,
-                });
-            return undefined;
-        }
-    };
-    listed.forEach((file, i) => {
-        // A single path in the spec has no list index.
-        const indexed = `${section.pointer}/waivers/${i}`;
-        const pointer = listed.length === 1 && loaded.lineOf(indexed) === undefined ? `${section.pointer}/waivers` : indexed;
-        attempt([file], pointer, loaded.lineOf(pointer));
-    });
-    const extra = extraFiles.map((f) => path.resolve(f));
-    extra.forEach((file) => attempt([file], "--waivers", undefined, path.relative(projectRoot, file)));
-    if (problems.length > 0) return { waivers: [], problems };
-    const waivers = attempt([...listed, ...extra], `${section.pointer}/waivers`, loaded.lineOf(`${section.pointer}/waivers`)) ?? [];
-    return { waivers: waivers.map((w) => (w.source ? { ...w, source: path.relative(projectRoot, path.resolve(w.source)) } : w)), problems };
 }
 
 /**

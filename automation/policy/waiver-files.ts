@@ -6,6 +6,7 @@ import { FileOrigin, readCheckedText } from "../files/read";
 import { parseYamlText } from "../files/yaml";
 import type { LoadedSpec } from "../spec/types";
 import { lineOfPointer, pointer } from "../spec/yaml-lines";
+import { PIPELINE_POLICY, PolicySection } from "./section";
 import { unknownPolicyFix } from "./settings-problems";
 
 /** One waiver file to load: where it is, how messages name it, and who named it. */
@@ -23,7 +24,8 @@ interface WaiverSource {
  * the library's rules. Every problem points at the waiver file's own line (`waivers.0.expires`),
  * with a near policy id suggested for an unknown one; a waiver of a policy that may not be
  * waived is refused here, before anything runs, so validate, synth, preview and up agree.
- * Waiver ids are unique across files. Sources come back project-relative.
+ * Waiver ids are unique across files. Sources come back project-relative. The same for either
+ * pack: `policy.waivers` (the pipeline pack's) or `inspect.policy.waivers` (the runtime pack's).
  */
 export function loadEnvironmentWaivers(
     loaded: LoadedSpec,
@@ -31,12 +33,14 @@ export function loadEnvironmentWaivers(
     policies: readonly PolicyDefinition[],
     pack: string,
     extraFiles: readonly string[],
+    section: PolicySection = PIPELINE_POLICY,
 ): { waivers: Waiver[]; problems: Problem[] } {
-    const listed = loaded.spec.policy?.waivers ?? [];
+    const listed = section.settings(loaded.spec)?.waivers ?? [];
+    const within = (...segments: (string | number)[]): string => `${section.pointer}${pointer(...segments)}`;
     const sources: WaiverSource[] = listed.map((file, i) => {
         // A single path in the spec has no list index.
-        const indexed = pointer("policy", "waivers", i);
-        const at = listed.length === 1 && loaded.lineOf(indexed) === undefined ? pointer("policy", "waivers") : indexed;
+        const indexed = within("waivers", i);
+        const at = listed.length === 1 && loaded.lineOf(indexed) === undefined ? within("waivers") : indexed;
         const line = loaded.lineOf(at);
         return {
             file,
@@ -103,8 +107,8 @@ export function loadEnvironmentWaivers(
         if (duplicate) {
             problems.push({
                 file: loaded.file,
-                path: pointer("policy", "waivers"),
-                line: loaded.lineOf(pointer("policy", "waivers")),
+                path: within("waivers"),
+                line: loaded.lineOf(within("waivers")),
                 message: duplicate,
                 fix: "give each waiver its own id.",
             });

@@ -118,11 +118,8 @@ export function parseSpec(
                 ? // A spec read from a commit (`edf affected`): its waiver files are looked up in that commit's
                   // tree; the real-path checks read the file system and judge the working tree only.
                   checkWaiverFiles(spec, location.specDir, location.projectRoot, location.isFile)
-                : [
-                      ...checkSpecPaths(spec, location.specDir, location.projectRoot),
-                      // The runtime pack's waiver files (`inspect.policy.waivers`); the pipeline pack's are judged by real path above.
-                      ...checkWaiverFiles(spec, location.specDir, location.projectRoot).filter((p) => p.path.startsWith("/inspect/")),
-                  ]),
+                : // Both packs' waiver files and pack folders, judged by real path.
+                  checkSpecPaths(spec, location.specDir, location.projectRoot)),
         );
     }
     if (found.length > 0) {

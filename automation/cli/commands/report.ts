@@ -22,7 +22,7 @@ export const commands: CliCommand[] = [
                     const { summaryTable } = await import("../../engine/report");
                     const { renderReportJson } = await import("../../run/report/json");
                     const { renderReportMarkdown } = await import("../../run/report/markdown");
-                    const merged = mergeRunReports(reports);
+                    const merged = mergeRunReports(reports, ctx.projectRoot);
                     ctx.reporter.info(`report merge: ${merged.merged.reports.length} report(s), ${merged.stacks.length} stack(s)`);
                     if (options.out) {
                         fs.mkdirSync(options.out, { recursive: true });

@@ -4,7 +4,8 @@ import { CliCommand, environmentOptions, EXIT_CODES, selectionOf } from "../cont
 /**
  * `edf validate`: the contract of every command that runs stacks. It checks what synth, preview
  * and up check before they run anything (spec, graph, policy settings and waivers against the
- * pack, unit programs, the pack) and fails exactly when they would. Deploys and writes nothing.
+ * pack, unit programs, the pack) and fails exactly when they would; the runtime pack's settings
+ * (`inspect.policy`) as `edf inspect` checks them. Deploys and writes nothing.
  */
 export const commands: CliCommand[] = [
     {
@@ -17,10 +18,7 @@ export const commands: CliCommand[] = [
                 const ctx = context();
                 // Loaded when the command runs: `edf --help` and the other commands never pay for it.
                 const { validateEnvironment } = await import("../../plan");
-                const { resolveRuntimePolicy } = await import("../../policy/environment-policy");
                 const { plan, warnings } = validateEnvironment(options.env, ctx.projectRoot, selectionOf(options));
-                // The runtime pack's settings are checked as the pipeline pack's are, when the spec gives any.
-                if (plan.loaded.spec.inspect?.policy) resolveRuntimePolicy(plan.loaded, ctx.projectRoot);
                 for (const warning of warnings) {
                     ctx.reporter.warn(formatProblem(warning));
                 }

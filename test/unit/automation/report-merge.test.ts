@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -148,5 +149,25 @@ describe("edf report merge", () => {
             () => mergeRunReports([]),
             (e: unknown) => e instanceof EdfError && e.code === "EDF_USAGE",
         );
+    });
+
+    it("refuses a report that is a FIFO at once, naming it, instead of waiting on it", () => {
+        const dir = tmp();
+        job(dir, "a", "2026-12-01T10:00:00.000Z", [stack("a", "succeeded")]);
+        fs.mkdirSync(path.join(dir, "b"));
+        execFileSync("mkfifo", [path.join(dir, "b", "report.json")]);
+        assert.throws(
+            () => mergeRunReports([dir]),
+            (e: unknown) => {
+                assert.ok(e instanceof EdfError);
+                assert.equal(e.code, "EDF_USAGE");
+                assert.deepEqual(
+                    e.problems.map((p) => [path.relative(dir, p.file!), p.message]),
+                    [[path.join("b", "report.json"), "it is a named pipe (FIFO), not a regular file"]],
+                );
+                return true;
+            },
+        );
+        fs.rmSync(dir, { recursive: true, force: true });
     });
 });

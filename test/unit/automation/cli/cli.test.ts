@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadSpec } from "../../../../automation/spec/load";
+import { CORPUS, corpusFiles, expectationsOf, OUTSIDE_SECRET, setUpCorpusLinks } from "../../../support/invalid-corpus";
 import { PROJECT_ROOT } from "../../../support/toolchain";
 
 const BIN = path.join(PROJECT_ROOT, "automation", "cli", "bin.js");
@@ -100,6 +101,52 @@ describe("the edf CLI", function () {
             assert.match(unknown.stderr, /error EDF_USAGE: Unknown policy pack `nope`[\s\S]*choose from pipeline, runtime/);
         } finally {
             fs.rmSync(out, { recursive: true, force: true });
+        }
+    });
+
+    describe("on the runtime pack's settings (`inspect.policy`)", () => {
+        // The corpus cases for the runtime pack's settings and waiver files: `edf validate` must refuse each
+        // exactly as `edf inspect` does, before inspect reads a stack or a registry.
+        const files = corpusFiles().filter((f) => expectationsOf(path.join(CORPUS, f)).commands.includes("inspect"));
+        let links: ReturnType<typeof setUpCorpusLinks>;
+        before(() => (links = setUpCorpusLinks(files)));
+        after(() => links.remove());
+
+        it("has corpus cases for ids, days, config schemas, waivability and links out", () => {
+            assert.ok(files.length >= 6, `only ${files.length}: ${files.join(", ")}`);
+        });
+
+        for (const name of files) {
+            it(`refuses ${name} in validate and inspect alike: same code, same problems at the same lines`, () => {
+                const spec = path.join(CORPUS, name);
+                const expected = expectationsOf(spec);
+                const validate = edf("--json", "validate", "--env", spec);
+                const inspect = edf("--json", "inspect", "--env", spec);
+                for (const [command, result] of [
+                    ["validate", validate],
+                    ["inspect", inspect],
+                ] as const) {
+                    assert.strictEqual(result.code, 3, `${command}: ${result.stdout}${result.stderr}`);
+                    assert.ok(!`${result.stdout}${result.stderr}`.includes(OUTSIDE_SECRET), `${command} quoted a file outside the project`);
+                    assert.ok(!/\n\s+at /.test(result.stderr), `${command} printed a stack trace`);
+                }
+                const validated = JSON.parse(validate.stdout).error as { code: string; problems: unknown[] };
+                const inspected = JSON.parse(inspect.stdout).error as { code: string; problems: unknown[] };
+                assert.strictEqual(validated.code, expected.code);
+                assert.deepStrictEqual(inspected.code, validated.code);
+                assert.deepStrictEqual(inspected.problems, validated.problems);
+                for (const want of expected.problems) {
+                    assert.ok(
+                        validated.problems.some((p) => {
+                            const problem = p as { path?: string; message: string; fix?: string; line?: number };
+                            return (
+                                (want.path === "*" || problem.path === want.path) && `${problem.message} ${problem.fix}`.includes(want.text)
+                            );
+                        }),
+                        `no problem at ${want.path} mentioning "${want.text}": ${validate.stdout}`,
+                    );
+                }
+            });
         }
     });
 });

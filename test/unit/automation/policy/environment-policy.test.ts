@@ -1,9 +1,14 @@
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EdfError } from "../../../../automation/errors";
-import { environmentPolicyProblems, resolveEnvironmentPolicy } from "../../../../automation/policy/environment-policy";
+import {
+    environmentPolicyProblems,
+    resolveEnvironmentPolicy,
+    resolveRuntimePolicy,
+} from "../../../../automation/policy/environment-policy";
 import { loadSpec } from "../../../../automation/spec/load";
 import { inspect } from "../../../../policy-packs/lib/inspect";
 import { inspectionJobFor } from "../../../../automation/synth/inspection";
@@ -45,6 +50,46 @@ describe("the environment's policy (one policy module)", () => {
         }
         assert.fail("expected the policy settings to be rejected");
     }
+
+    describe("for the runtime pack (`inspect.policy`), by the same path", () => {
+        const RUNTIME_WAIVER = WAIVERS.replace("s3-bucket-kms-encrypted", "image-sbom-present").replace(
+            "aws:s3/bucket:Bucket",
+            "aws:ecs/taskDefinition:TaskDefinition",
+        );
+        function loadRuntime(settings: string) {
+            const file = path.join(dir, "env.yaml");
+            fs.writeFileSync(file, `environment: prod\ninspect:\n  policy:\n${settings}\n${UNITS}`);
+            return loadSpec(file, PROJECT_ROOT);
+        }
+
+        it("reads its waiver files with the checked reader: each waiver keeps its file and line", () => {
+            fs.writeFileSync(path.join(dir, "waivers", "runtime.yaml"), RUNTIME_WAIVER);
+            const policy = resolveRuntimePolicy(loadRuntime("    waivers: waivers/runtime.yaml"), PROJECT_ROOT, { date: "2026-12-05" });
+            assert.deepStrictEqual(
+                policy.waivers.map((w) => [w.id, w.policy, path.basename(w.source ?? ""), w.line]),
+                [["W-1", "image-sbom-present", "runtime.yaml", 2]],
+            );
+        });
+
+        it("refuses a `--waivers` file that is a FIFO at once, naming it, instead of waiting on it", function () {
+            if (process.platform === "win32") this.skip();
+            const fifo = path.join(dir, "waivers", "fifo.yaml");
+            execFileSync("mkfifo", [fifo]);
+            const error = rejection(() => resolveRuntimePolicy(loadRuntime("    config: {}"), PROJECT_ROOT, { extraWaiverFiles: [fifo] }));
+            assert.strictEqual(error.code, "EDF_SPEC_INVALID");
+            assert.match(error.problems.map((p) => p.message).join("\n"), /not a regular file|FIFO/);
+        });
+
+        it("checks its settings with a did-you-mean against the runtime pack's policies, at the setting's own line", () => {
+            const error = rejection(() =>
+                resolveRuntimePolicy(loadRuntime("    enforcement:\n      image-sbom-presnt: mandatory"), PROJECT_ROOT),
+            );
+            assert.deepStrictEqual(
+                error.problems.map((p) => [p.path, p.line, p.fix]),
+                [["/inspect/policy/enforcement/image-sbom-presnt", 5, "did you mean `image-sbom-present`?"]],
+            );
+        });
+    });
 
     it("rejects a waiver file the library's rules reject, naming the waiver file's line and the spec entry that lists it", () => {
         fs.writeFileSync(

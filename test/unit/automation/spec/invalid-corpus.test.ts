@@ -7,45 +7,8 @@ import { EdfError, MAX_PROBLEMS, Problem } from "../../../../automation/errors";
 import { validateEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
 import { synthEnvironment } from "../../../../automation/synth/synth";
+import { CORPUS, corpusFiles, CorpusLinks, expectationsOf, OUTSIDE_SECRET, setUpCorpusLinks } from "../../../support/invalid-corpus";
 import { PROJECT_ROOT } from "../../../support/toolchain";
-
-const CORPUS = path.join(PROJECT_ROOT, "test", "fixtures", "specs", "invalid");
-
-/** A line of a file outside the project that a link in the corpus leads to: it must never be printed. */
-const OUTSIDE_SECRET = "root:$6$corpus-outside-secret-line:19000:0:99999:7:::";
-
-interface Expectation {
-    readonly code: string;
-    readonly problems: { path: string; text: string }[];
-    /** Symbolic links the case needs: project-relative link → target (`$OUTSIDE/...` is a folder outside the project). */
-    readonly links: { link: string; target: string }[];
-}
-
-/**
- * Each corpus file starts with `# code: <EDF code>` and `# expect: <json path> | <text>` lines
- * (`*` matches any path), and `# link: <project path> -> <target>` for the symbolic links the
- * case needs, which the test creates before and removes after.
- */
-function expectationsOf(file: string): Expectation {
-    const lines = fs.readFileSync(file, "utf8").split("\n");
-    const code = lines
-        .find((l) => l.startsWith("# code: "))!
-        .slice("# code: ".length)
-        .trim();
-    const problems = lines
-        .filter((l) => l.startsWith("# expect: "))
-        .map((l) => {
-            const [where, text] = l.slice("# expect: ".length).split(" | ") as [string, string];
-            return { path: where.trim(), text: text.trim() };
-        });
-    const links = lines
-        .filter((l) => l.startsWith("# link: "))
-        .map((l) => {
-            const [link, target] = l.slice("# link: ".length).split(" -> ") as [string, string];
-            return { link: link.trim(), target: target.trim() };
-        });
-    return { code, problems, links };
-}
 
 function errorOf(fn: () => unknown): EdfError {
     try {
@@ -75,39 +38,18 @@ function assertLinePointsAtPath(problem: Problem): void {
 
 describe("the malformed spec corpus", function () {
     this.timeout(300_000);
-    const files = fs
-        .readdirSync(CORPUS)
-        .filter((f) => f.endsWith(".yaml"))
-        .sort();
+    const files = corpusFiles();
+    /** The cases the pipeline's commands must refuse (the runtime pack's settings are validate's and inspect's). */
+    const pipelineFiles = files.filter((f) => expectationsOf(path.join(CORPUS, f)).commands.includes("synth"));
+    let links: CorpusLinks;
     let outside: string;
-    const created: string[] = [];
 
     before(() => {
-        // A folder outside the project for links to lead to: a unit with a program that would write
-        // a file if it ever ran, a pack, and a file holding a line that must never be printed.
-        outside = fs.mkdtempSync(path.join(os.tmpdir(), "edf-corpus-outside-"));
-        fs.mkdirSync(path.join(outside, "unit"));
-        fs.writeFileSync(
-            path.join(outside, "unit", "program.ts"),
-            `require("fs").writeFileSync(${JSON.stringify(path.join(outside, "ran"))}, "ran");\nexport default () => ({});\n`,
-        );
-        fs.mkdirSync(path.join(outside, "pack"));
-        fs.writeFileSync(path.join(outside, "pack", "policy-list.ts"), "export const policies = [];\n");
-        fs.writeFileSync(path.join(outside, "shadow.yaml"), `${OUTSIDE_SECRET}\n`);
-        for (const name of files) {
-            for (const { link, target } of expectationsOf(path.join(CORPUS, name)).links) {
-                const at = path.join(PROJECT_ROOT, link);
-                fs.rmSync(at, { force: true });
-                fs.symlinkSync(target.replace("$OUTSIDE", outside), at);
-                created.push(at);
-            }
-        }
+        links = setUpCorpusLinks(files);
+        outside = links.outside;
     });
 
-    after(() => {
-        for (const link of created) fs.rmSync(link, { force: true });
-        fs.rmSync(outside, { recursive: true, force: true });
-    });
+    after(() => links.remove());
 
     it("holds at least 50 malformed specs", () => {
         assert.ok(files.length >= 50, `only ${files.length} specs`);
@@ -115,8 +57,8 @@ describe("the malformed spec corpus", function () {
 
     for (const name of files) {
         const file = path.join(CORPUS, name);
-        it(`rejects ${name} as validate, synth and up would, naming file, path, line and fix`, () => {
-            const expected = expectationsOf(file);
+        const expected = expectationsOf(file);
+        it(`rejects ${name} as ${expected.commands.join(", ")} would, naming file, path, line and fix`, () => {
             const error = errorOf(() => validateEnvironment(file, PROJECT_ROOT));
             assert.strictEqual(error.code, expected.code, `${error.message}\n${error.problems.map((p) => p.message).join("\n")}`);
             assert.ok(error.problems.length > 0);
@@ -150,7 +92,7 @@ describe("the malformed spec corpus", function () {
     });
 
     it("stops synth on the same error for every one of them, evaluating nothing", async () => {
-        for (const name of files) {
+        for (const name of pipelineFiles) {
             const file = path.join(CORPUS, name);
             await assert.rejects(
                 synthEnvironment({ env: file, projectRoot: PROJECT_ROOT, reporter: new MemoryReporter(), parallel: 1, environment: {} }),
@@ -164,7 +106,7 @@ describe("the malformed spec corpus", function () {
     it("deploys nothing for any of them: `up` stops before creating a backend, a run folder or a stack", async () => {
         const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-corpus-"));
         fs.rmSync(home, { recursive: true });
-        for (const name of files) {
+        for (const name of pipelineFiles) {
             const file = path.join(CORPUS, name);
             await assert.rejects(
                 runEnvironment({
