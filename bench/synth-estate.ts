@@ -22,11 +22,16 @@
  * has a program folder of its own (bench/support/estate.ts), so one changed program is one
  * changed unit.
  *
+ * With `edf synth --watch` running (one process, its first round filling the cache), it also
+ * measures the time from editing one service's program to that round's reports being written:
+ * wall time and the CPU time the watching process used meanwhile; its peak is the process's peak
+ * so far. Printed on rows of their own: a round of a resident process, not a whole process.
+ *
  * The smoke keeps the peer: the figure that matters is the ratio, so a peer that no longer
  * installs or runs is as broken as an `edf synth` that fails. It drops the 100-service estate
  * and the warm-up (the smallest size, one run of each tool).
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -187,6 +192,100 @@ function warmRuns(estate: Estate): { run: () => Sample; done: () => void } {
     };
 }
 
+/** Sleeps this thread (the benchmark is synchronous; the watching process writes its output to a file). */
+function sleepMs(ms: number): void {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function processCpuS(pid: number): number {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.split(" ");
+    // Fields 14 and 15 of stat (utime, stime), counted from the state field (3), in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/**
+ * `edf synth --watch` of a generated estate: one process started (its first round fills the
+ * cache), then before each run one service's program is edited and the time from the edit to the
+ * round's reports being written is measured — wall time, and the CPU time the watching process
+ * used meanwhile (from /proc). What a developer waits for with the watch running; not a whole
+ * process, so it is printed apart from the other rows.
+ */
+function watchRuns(estate: Estate): { run: () => Sample; done: () => void } {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-watch-"));
+    const output = path.join(home, "watch.out");
+    const errors = path.join(home, "watch.err");
+    const child = spawn(
+        process.execPath,
+        [
+            path.join(ROOT, "automation", "cli", "bin.js"),
+            "--home",
+            home,
+            "synth",
+            "--env",
+            estate.spec,
+            "--inputs",
+            "environments/samples/prod.yaml",
+            "--watch",
+        ],
+        {
+            cwd: ROOT,
+            env: { ...process.env, EDF_TS_CACHE: path.join(ROOT, ".edf", "cache", "ts"), EDF_UNIT_ROOTS: estate.unitRoot },
+            stdio: ["ignore", fs.openSync(output, "w"), fs.openSync(errors, "w")],
+        },
+    );
+    const folders = (): string[] => [...fs.readFileSync(output, "utf8").matchAll(/^reports: (.+)\/$/gm)].map((m) => m[1]!);
+    const idle = (): number => (fs.readFileSync(errors, "utf8").match(/^watching .* for changes/gm) ?? []).length;
+    const waitFor = (what: string, done: () => boolean): void => {
+        const deadline = Date.now() + 600_000;
+        while (!done()) {
+            expect(
+                child.exitCode === null,
+                `edf synth --watch exited (${child.exitCode}) before ${what}:\n${fs.readFileSync(errors, "utf8").slice(-3000)}`,
+            );
+            expect(Date.now() < deadline, `edf synth --watch: no ${what} in 10 minutes`);
+            sleepMs(20);
+        }
+    };
+    waitFor("its first round", () => idle() >= 1);
+    const stacks = estate.services + 3;
+    let edit = 0;
+    return {
+        run: () => {
+            edit++;
+            const service = ((edit - 1) % estate.services) + 1;
+            const before = folders().length;
+            const rounds = idle();
+            const cpu = processCpuS(child.pid!);
+            const started = process.hrtime.bigint();
+            fs.writeFileSync(estate.program(service), serviceProgram(service, edit));
+            waitFor("reports after a change", () => folders().length > before);
+            const wallS = Number(process.hrtime.bigint() - started) / 1e9;
+            const cpuS = processCpuS(child.pid!) - cpu;
+            const report = JSON.parse(fs.readFileSync(path.join(folders()[before]!, "report.json"), "utf8")) as {
+                summary?: { resources?: number };
+                cache?: { reused?: number };
+            };
+            expect(
+                report.cache?.reused === stacks - 1,
+                `edf synth --watch reused ${String(report.cache?.reused)} stacks, expected ${stacks - 1}`,
+            );
+            // Settled before the next edit: a round still running would be measured with the next one.
+            waitFor("the watch idle again", () => idle() > rounds);
+            const rss = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+            return { wallS, cpuS, peakMiB: rss, resources: report.summary?.resources ?? 0, code: 0 };
+        },
+        done: () => {
+            child.kill("SIGINT");
+            for (let i = 0; i < 200 && child.exitCode === null; i++) sleepMs(50);
+            if (child.exitCode === null) child.kill("SIGKILL");
+            for (let i = 1; i <= estate.services; i++) fs.writeFileSync(estate.program(i), serviceProgram(i));
+            fs.rmSync(home, { recursive: true, force: true });
+        },
+    };
+}
+
 /**
  * `edf affected` (whole process) in a git repository of the estate whose last commit changed one
  * service's program: with an empty import memo (a fresh clone's first run) and a warm one.
@@ -331,6 +430,7 @@ function main(): void {
         const cold: Sample[] = [];
         const warmSamples: Sample[] = [];
         const peerSamples: Sample[] = [];
+        const watchSamples: Sample[] = [];
         const warm = warmRuns(c.estate);
         try {
             for (let i = 0; i < runs; i++) {
@@ -342,7 +442,20 @@ function main(): void {
         } finally {
             warm.done();
         }
-        return { ...c, cold: summarise(cold), warm: summarise(warmSamples), peer: skipPeer ? undefined : summarise(peerSamples) };
+        // The watch holds its modules between rounds: measured after the whole-process runs, on its own.
+        const watch = watchRuns(c.estate);
+        try {
+            for (let i = 0; i < runs; i++) watchSamples.push(watch.run());
+        } finally {
+            watch.done();
+        }
+        return {
+            ...c,
+            cold: summarise(cold),
+            warm: summarise(warmSamples),
+            watch: summarise(watchSamples),
+            peer: skipPeer ? undefined : summarise(peerSamples),
+        };
     });
     const affected = affectedRuns(SMOKE ? 2 : 100, runs);
     process.stdout.write(".");
@@ -368,6 +481,9 @@ function main(): void {
             console.log(ratio(`  ratio edf cold / CDK${target(`wall ≤ ${r.coldTarget.toFixed(2)}`)}`, r.cold, r.peer));
             console.log(ratio(`  ratio edf warm / CDK cold${target(`wall ≤ ${r.warmTarget.toFixed(2)}`)}`, r.warm, r.peer));
         }
+        // Not a whole process: the time from saving one program to the reports written, with `edf synth --watch` running.
+        console.log(line(`${r.name}: edf synth --watch: change → reports`, r.watch));
+        if (r.peer) console.log(ratio(`  ratio watch round / CDK cold${target(`wall ≤ ${r.warmTarget.toFixed(2)}`)}`, r.watch, r.peer));
     }
     const affectedCold = summarise(affected.cold);
     const affectedWarm = summarise(affected.warm);

@@ -97,6 +97,8 @@ const languageGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { Langu
 const outputModule = require("@pulumi/pulumi/output") as { output?: (value: unknown) => object };
 const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: unknown };
 const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
+const resourceModule = require("@pulumi/pulumi/resource") as { Resource?: { callsites?: unknown } };
+const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
 // The gRPC library instance the SDK itself uses: a server built with another copy would not
 // accept the SDK's service definitions.
 const sdkGrpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as typeof import("@grpc/grpc-js");
@@ -138,6 +140,17 @@ check(
     typeof (outputModule.output?.(0) as { promise?: unknown } | undefined)?.promise === "function",
     "`Output#promise`",
     "awaiting an output that may reject",
+);
+
+check(
+    typeof resourceModule.Resource?.callsites === "function",
+    "`Resource.callsites`",
+    "skipping source positions while synth evaluates programs under mocks",
+);
+check(
+    typeof debuggable.debuggablePromise === "function",
+    "`runtime/debuggable` `debuggablePromise`",
+    "skipping promise leak tracking while synth evaluates programs under mocks",
 );
 
 /** Runs `program` with a runtime store of its own (config, monitor, feature flags), as the SDK does per inline program. */
@@ -247,4 +260,36 @@ export function installTraceEventsPlaceholder(): void {
     loader._load = function loadInWorker(this: unknown, request: string, ...rest: unknown[]) {
         return request === "trace_events" || request === "node:trace_events" ? unavailable : load.call(this, request, ...rest);
     };
+}
+
+type Callsites = () => unknown[];
+type DebuggablePromise = <T>(p: Promise<T>, ctx: unknown) => Promise<T>;
+const resourceClass = resourceModule.Resource as { callsites: Callsites };
+const debuggableModule = debuggable as { debuggablePromise: DebuggablePromise };
+const captured = { callsites: resourceClass.callsites, debuggablePromise: debuggableModule.debuggablePromise };
+let uncapturedDepth = 0;
+
+/**
+ * Runs `work` (a program under synth's mock runtime) without the SDK's debugging aids, which
+ * nothing under mocks reads: the source position and stack trace of every resource (the SDK
+ * raises `Error.stackTraceLimit` to infinity, formats the whole stack, parses every frame and
+ * marshals it into the registration request: the largest single cost of a registration) and
+ * the leak tracking of every RPC promise (three properties, a stack and two chained promises
+ * each, read only by the exit handler of a real program host). What a program registers and
+ * every value it resolves are unchanged; only the request's `sourcePosition`/`stackTrace`
+ * fields stay empty. Re-entrant: the aids come back when the outermost call settles.
+ */
+export async function withoutDebugCapture<T>(work: () => Promise<T>): Promise<T> {
+    if (uncapturedDepth++ === 0) {
+        resourceClass.callsites = () => [];
+        debuggableModule.debuggablePromise = (p) => p;
+    }
+    try {
+        return await work();
+    } finally {
+        if (--uncapturedDepth === 0) {
+            resourceClass.callsites = captured.callsites;
+            debuggableModule.debuggablePromise = captured.debuggablePromise;
+        }
+    }
 }

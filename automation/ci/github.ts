@@ -20,11 +20,11 @@ export function githubWorkflows(project: CiProject): Record<string, string> {
 }
 
 /**
- * jq program that turns synth's report.sarif (one run per stack) into the file uploaded to code
- * scanning: one run per environment. Code scanning rejects a file of more than 20 runs, so an
- * estate with more affected stacks (a pack change affects them all) could not upload otherwise.
- * The runs share the pack's rules and taxonomies (the first run's serve), each result keeps its
- * resource's URN as logical location and fingerprint, and the upload's `category` names the run.
+ * jq program that turns synth's report.sarif into the file uploaded to code scanning: one run per
+ * environment (code scanning rejects a file of more than 20 runs), without the run's own id and
+ * properties: the upload's `category` names the run. report.sarif has one run per environment
+ * already; the program also joins the runs of a report written by an earlier edf (one per stack:
+ * the first run's rules and taxonomies serve, every result keeps its URN and fingerprint).
  */
 export const CODE_SCANNING_SARIF_JQ =
     ".runs |= (if length > 0 then [.[0] + {results: [.[].results[]], invocations: [.[0].invocations[0]]}" +

@@ -57,6 +57,11 @@ export function packLocation(packSetting: string | undefined, projectRoot: strin
 
 const loaded = new Map<string, readonly PolicyDefinition[]>();
 
+/** Forgets the policy lists loaded so far (`edf synth --watch`, after a pack's sources changed and were dropped from the require cache). */
+export function forgetPolicyLists(): void {
+    loaded.clear();
+}
+
 /** The policies a pack's policy list module exports (its one exported array of policy definitions). */
 export function loadPolicyList(policyModule: string): readonly PolicyDefinition[] {
     let policies = loaded.get(policyModule);

@@ -1,5 +1,5 @@
 // The fence first: it defers what the SDK loads only to serialize closures (see there).
-import { getMonitor, outputPromise, waitForRPCs, withLocalStorage } from "../../unit/sdk-internals";
+import { getMonitor, outputPromise, waitForRPCs, withLocalStorage, withoutDebugCapture } from "../../unit/sdk-internals";
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
@@ -128,7 +128,10 @@ async function evaluate(program: () => unknown, job: ProgramJob, missingStack: (
     const stackTraceLimit = Error.stackTraceLimit;
     if (!job.stackTraces) Error.stackTraceLimit = 0;
     try {
-        const evaluation = await withLocalStorage(() => evaluateInStore(program, job, missingStack, rejections, failed));
+        const inStore = (): Promise<ProgramEvaluation> =>
+            withLocalStorage(() => evaluateInStore(program, job, missingStack, rejections, failed));
+        // `--debug` keeps the SDK's source positions (a failing program's stack names its line); synth reads none of them otherwise.
+        const evaluation = await (job.stackTraces ? inStore() : withoutDebugCapture(inStore));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
         return evaluation.error === undefined && rejections.length > 0

@@ -220,6 +220,26 @@ export async function runPolicies(
     const resourcePolicies = policies.filter(isResourcePolicy);
     const stackPolicies = options.stackValidation === false ? [] : policies.filter(isStackPolicy);
     let evaluations = 0;
+    // Which resource policies can say anything about a resource of a given type, in pack order:
+    // a disabled policy or a single validation for another type never can (the loop below skips
+    // them the same way), so each type's list is worked out once instead of once per resource.
+    const validatingFor = new Map<string, ResourceValidationPolicy[]>();
+    const validating = (type: string): readonly ResourceValidationPolicy[] => {
+        let list = validatingFor.get(type);
+        if (!list) {
+            list = resourcePolicies.filter((p) => {
+                if (levelOf(p.name, p.enforcementLevel) === "disabled") return false;
+                if (!p.validateResource || Array.isArray(p.validateResource)) return true;
+                const t = pulumiTypeOf(p.validateResource);
+                if (t && t !== type) return false;
+                const types = edfTypesOf(p.validateResource);
+                return !types || types.has(type);
+            });
+            validatingFor.set(type, list);
+        }
+        return list;
+    };
+    const remediating = resourcePolicies.filter((p) => levelOf(p.name, p.enforcementLevel) === "remediate" && p.remediateResource);
 
     for (const res of prepared) {
         const type = res.record.type;
@@ -242,8 +262,8 @@ export async function runPolicies(
         };
 
         // Remediations run before validation, and the validations see their result.
-        for (const p of resourcePolicies) {
-            if (levelOf(p.name, p.enforcementLevel) !== "remediate" || !p.remediateResource) continue;
+        for (const p of remediating) {
+            if (!p.remediateResource) continue;
             const t = pulumiTypeOf(p.remediateResource);
             if (t && t !== res.record.type) continue;
             const before = res.props;
@@ -258,24 +278,18 @@ export async function runPolicies(
             }
         }
 
-        for (const p of resourcePolicies) {
-            evaluations++;
+        evaluations += resourcePolicies.length;
+        for (const p of validating(type)) {
             let level = levelOf(p.name, p.enforcementLevel);
-            if (level === "disabled") continue;
+            if (level === "disabled") continue; // left out by `validating`; narrows the type
             if (!p.validateResource) {
                 notApplicable.push({ policyName: p.name, urn: res.record.urn, reason: "Policy does not implement validateResource" });
                 continue;
             }
             if (level === "remediate") level = "mandatory";
+            // Type mismatches were left out by `validating`, as the engine's fast path skips them (it reports
+            // them as not applicable; the harness lists only policies' own notApplicable calls).
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
-            if (!Array.isArray(p.validateResource)) {
-                // Type mismatches are skipped, as the engine's fast path skips them (it reports
-                // them as not applicable; the harness lists only policies' own notApplicable calls).
-                const t = pulumiTypeOf(p.validateResource);
-                if (t && t !== res.record.type) continue;
-                const types = edfTypesOf(p.validateResource);
-                if (types && !types.has(res.record.type)) continue;
-            }
             const reported = level;
             const report = (message: string, urn?: string) => {
                 diagnostics.push({
@@ -289,7 +303,9 @@ export async function runPolicies(
             };
             for (const validation of validations) {
                 try {
-                    await Promise.resolve(validation(baseArgs(unknownCheckingProxy(res.props), p.name), report));
+                    // Most validations are synchronous: awaiting only a returned promise saves a turn of the event loop per call.
+                    const returned = validation(baseArgs(unknownCheckingProxy(res.props), p.name), report) as unknown;
+                    if (isPromiseLike(returned)) await returned;
                 } catch (e) {
                     triage(e, p.name, res.record.urn, "policy");
                 }
@@ -348,6 +364,10 @@ export async function runPolicies(
 
     const resources = prepared.map((p) => (p.props === p.record.props ? p.record : { ...p.record, props: p.props }));
     return { diagnostics, notApplicable, remediations, resources, evaluations };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+    return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
 
 function resolveProvider(record: ResourceRecord, byUrn: ReadonlyMap<string, ResourceRecord>): PolicyProviderResource | undefined {

@@ -1,5 +1,4 @@
 import { Option } from "commander";
-import { runDoctor } from "../../doctor";
 import { CliCommand, ENV_VARIABLE, EXIT_CODES } from "../context";
 
 const MARK = { ok: "ok  ", warn: "warn", fail: "FAIL", skip: "skip" } as const;
@@ -16,6 +15,8 @@ export const commands: CliCommand[] = [
                 .addOption(new Option("-e, --env <name|file>", "also check this environment's backend and injectors").env(ENV_VARIABLE))
                 .action(async (options: { env?: string }) => {
                     const ctx = context();
+                    // Loaded when the command runs: every other command starts without the checks' clients.
+                    const { runDoctor } = await import("../../doctor");
                     const checks = await runDoctor({
                         projectRoot: ctx.projectRoot,
                         edfHome: ctx.edfHome,

@@ -1,5 +1,5 @@
-import { DEFAULT_PARALLEL } from "../../engine/executor";
-import type { Operation } from "../../engine/types";
+// From the engine's types, not its executor: listing the commands must not load the engine (and the Pulumi SDK).
+import { DEFAULT_PARALLEL, type Operation } from "../../engine/types";
 import { destroyListing, diffListing, EngineReport, planTable, summaryTable } from "../../engine/report";
 import { EdfError } from "../../errors";
 import type { SelectionOptions } from "../../graph/graph";

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { bundlePolicyPacks } from "../../policy/bundle";
+import type { bundlePolicyPacks as BundlePolicyPacks } from "../../policy/bundle";
 import { CliCommand, EXIT_CODES } from "../context";
 
 /** `edf policy bundle`: each policy pack as a folder `pulumi policy publish` can upload. */
@@ -19,6 +19,10 @@ export const commands: CliCommand[] = [
                 )
                 .action((packs: string[], options: { out?: string; environments?: string[] }) => {
                     const ctx = context();
+                    // Loaded when the command runs: the bundler (and the TypeScript compiler it walks imports with) is
+                    // no cost of every other command's start-up.
+                    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+                    const { bundlePolicyPacks } = require("../../policy/bundle") as { bundlePolicyPacks: typeof BundlePolicyPacks };
                     const bundled = bundlePolicyPacks({
                         projectRoot: ctx.projectRoot,
                         packs,

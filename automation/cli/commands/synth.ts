@@ -4,6 +4,7 @@ import { CliCommand, environmentOptions, parseParallel } from "../context";
 import { terminalFindings } from "../../run/report/findings";
 import { flatFindings } from "../findings-json";
 import { handleInterrupts } from "../interrupts";
+import type { StackEvaluator } from "../../synth/pool";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain JavaScript (it must load before any TypeScript)
 const { register: registerTranspileCache } = require("../../loader/ts-cache") as { register(): void };
@@ -20,6 +21,7 @@ interface SynthCliOptions {
     date?: string;
     affected?: string;
     cache: boolean;
+    watch?: boolean;
 }
 
 /** `edf synth`: the environment evaluated offline under mocks and inspected; reports in a run folder. */
@@ -45,12 +47,25 @@ export const commands: CliCommand[] = [
                 )
                 .option("--waivers <files...>", "waiver files (YAML/JSON) to apply")
                 .option("--date <YYYY-MM-DD>", "the day verdicts are decided for: waiver expiry, enforce-after dates (default: today, UTC)")
-                .option("--no-cache", "evaluate and inspect every stack: neither read nor write the synth cache (<home>/cache/synth)");
+                .option("--no-cache", "evaluate and inspect every stack: neither read nor write the synth cache (<home>/cache/synth)")
+                .option(
+                    "--watch",
+                    "stay running: synthesize again on each change of a project file, the SDK loaded and the cache warm (Ctrl-C stops)",
+                );
             affectedOption(command).action(async (options: SynthCliOptions) => {
                 const ctx = context();
                 // This process evaluates stacks too: load the rest of its TypeScript (programs,
                 // policies) through synth's transpile cache rather than compiling it again.
                 registerTranspileCache();
+                if (options.watch && (options.affected || !options.cache)) {
+                    throw new EdfError("EDF_USAGE", "`--watch` takes neither `--affected` nor `--no-cache`.", [
+                        {
+                            path: "--watch",
+                            message: "a watch re-synthesizes what each change affects through the synth cache",
+                            fix: "drop `--affected`/`--no-cache`, or `--watch`.",
+                        },
+                    ]);
+                }
                 if (options.inputs && options.liveInputs) {
                     throw new EdfError("EDF_USAGE", "`--inputs` and `--live-inputs` exclude each other.", [
                         { path: "--inputs", message: "both a sample file and live servers were asked for", fix: "drop one of them." },
@@ -82,7 +97,10 @@ export const commands: CliCommand[] = [
                 const { synthEnvironment } = await import("../../synth/synth");
                 const { displayPath } = await import("../../run/report/write");
                 const { writeSynthReports } = await import("../../synth/write");
-                try {
+                const watch = options.watch ? await import("../../synth/watch") : undefined;
+                // Before the first round loads any program: what the driver itself runs on (see forgetChangedModules).
+                const driver = watch?.driverModules();
+                const round = async (evaluator?: StackEvaluator): Promise<number> => {
                     const run = await synthEnvironment({
                         env: options.env,
                         projectRoot: ctx.projectRoot,
@@ -97,6 +115,7 @@ export const commands: CliCommand[] = [
                         signal: interrupts.signal,
                         stackTraces: ctx.debug,
                         edfHome: ctx.edfHome,
+                        ...(evaluator ? { evaluator } : {}),
                     });
                     const files = writeSynthReports(run, ctx.edfHome);
                     const r = run.report;
@@ -155,7 +174,22 @@ export const commands: CliCommand[] = [
                         },
                         human,
                     );
-                    ctx.exit(r.exitCode);
+                    return r.exitCode;
+                };
+                try {
+                    const code = await round();
+                    ctx.exit(
+                        watch && driver
+                            ? await watch.watchRounds({
+                                  projectRoot: ctx.projectRoot,
+                                  edfHome: ctx.edfHome,
+                                  signal: interrupts.signal,
+                                  reporter: ctx.reporter,
+                                  driver,
+                                  round,
+                              })
+                            : code,
+                    );
                 } finally {
                     interrupts.dispose();
                 }

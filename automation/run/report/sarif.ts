@@ -2,7 +2,7 @@ import type * as sarif from "sarif";
 import type { Finding } from "../../../policy-packs/lib/findings";
 import type { InspectionResult } from "../../../policy-packs/lib/inspect";
 import { stableStringify } from "../../../policy-packs/lib/reports/json";
-import { toSarif } from "../../../policy-packs/lib/reports/sarif";
+import { toSarif, toSarifResults } from "../../../policy-packs/lib/reports/sarif";
 import type { EnvironmentReport, StackReport } from "./model";
 import { projectName } from "../../../unit/project";
 
@@ -42,74 +42,77 @@ function inspectionOf(
 }
 
 /**
- * report.sarif: one SARIF 2.1.0 run per stack the policies judged (the shared reporter's run),
- * each anchored to the unit's program file and told apart by `automationDetails.id`
- * (`edf-<command>/<env>/<stack>/`), as code-scanning UIs want several runs of one tool; the
- * environment's own findings (an expired waiver) once, in a run anchored to the spec file.
+ * report.sarif: one SARIF 2.1.0 run for the environment — the pack's rules and the frameworks'
+ * taxonomies once, then every inspected stack's results, each anchored to its unit's program
+ * file (the environment's own findings, an expired waiver, to the spec file) and naming its stack
+ * in `properties.stack`. The run is told apart by `automationDetails.id` (`edf-<command>/<env>/`);
+ * its properties say whether each stack passed and, for a warm synth, which came from the cache.
  * The same for synth and for the engine's preview and up: one format, one model.
+ *
+ * One run rather than one per stack: every run would repeat every rule with its controls (about
+ * half a megabyte), 56 MB for 100 stacks, and code scanning takes at most 20 runs per upload.
  */
 export function toReportSarif(report: EnvironmentReport): sarif.Log {
-    const runs: sarif.Run[] = [];
-    const add = (log: sarif.Log, id: string): void => {
-        for (const run of log.runs) runs.push({ ...run, automationDetails: { id } });
-    };
-    // The rules and taxonomies are built from the report's policies and frameworks alone, the same for
-    // every stack: the first run's objects serve every stack's run, so the text is serialized once (renderReportSarif).
-    let shared: Pick<sarif.Run, "tool" | "taxonomies"> | undefined;
-    for (const stack of report.stacks) {
-        if (!stack.inspection) continue;
-        const log = toSarif(inspectionOf(report, stack.stack, stack.findings, stack.inspection.passed, stack), {
-            artifactUri: `${stack.path}/program.ts`,
-        });
-        for (const run of log.runs) {
-            shared ??= { tool: run.tool, taxonomies: run.taxonomies };
-            runs.push({
-                ...run,
-                tool: shared.tool,
-                ...(shared.taxonomies ? { taxonomies: shared.taxonomies } : {}),
-                automationDetails: { id: `edf-${report.command}/${report.environment}/${stack.stack}/` },
-                // The one mark in which a warm synth's SARIF differs from a cold one's.
-                ...(stack.cached ? { properties: { ...run.properties, "edf/cached": stack.cached } } : {}),
-            });
+    const inspected = report.stacks.filter((s) => s.inspection);
+    const environmentFindings = report.environmentFindings ?? [];
+    if (inspected.length === 0 && environmentFindings.length === 0) {
+        return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [] };
+    }
+    const passed = inspected.every((s) => s.inspection!.passed) && environmentFindings.length === 0;
+    const [run] = toSarif(inspectionOf(report, report.environment, [], passed)).runs;
+    const ruleIndex = new Map(report.policies.map((p, i) => [p.id, i]));
+    const results: sarif.Result[] = [];
+    for (const stack of inspected) {
+        const inspection = inspectionOf(report, stack.stack, stack.findings, stack.inspection!.passed, stack);
+        for (const result of toSarifResults(inspection, { artifactUri: `${stack.path}/program.ts` }, ruleIndex)) {
+            results.push(inStack(result, stack.stack));
         }
     }
-    const environmentFindings = report.environmentFindings ?? [];
     if (environmentFindings.length > 0) {
-        const log = toSarif(inspectionOf(report, report.environment, environmentFindings, false), { artifactUri: report.spec });
-        add(log, `edf-${report.command}/${report.environment}/(environment)/`);
+        results.push(
+            ...toSarifResults(
+                inspectionOf(report, report.environment, environmentFindings, false),
+                { artifactUri: report.spec },
+                ruleIndex,
+            ),
+        );
     }
-    return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs };
+    const cached = Object.fromEntries(inspected.filter((s) => s.cached).map((s) => [s.stack, s.cached!]));
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                ...run!,
+                results,
+                automationDetails: { id: `edf-${report.command}/${report.environment}/` },
+                properties: {
+                    environment: report.environment,
+                    passed,
+                    stacks: Object.fromEntries(inspected.map((s) => [s.stack, { passed: s.inspection!.passed }])),
+                    // The one mark in which a warm synth's SARIF differs from a cold one's.
+                    ...(Object.keys(cached).length > 0 ? { "edf/cached": cached } : {}),
+                },
+            },
+        ],
+    };
 }
 
-/** A stand-in for a shared value in the text being assembled: no string of a report holds NUL characters. */
-const placeholder = (i: number): string => `\u0000edf-shared-${i}\u0000`;
-const PLACEHOLDER_TEXT = /"\\u0000edf-shared-(\d+)\\u0000"/g;
-
 /**
- * SARIF text with sorted keys: equal runs give equal bytes. Written without indentation: it is
- * read by code-scanning tools, and every run repeats every rule with its framework controls.
- * Each distinct `tool` and `taxonomies` object is serialized once and its text spliced into every
- * run that holds it (hundreds of KB per run, most of a warm synth's time otherwise); the bytes are
- * those of `stableStringify(toReportSarif(report), 0)`.
+ * A stack's result in the environment's run: it names its stack, and a finding on the stack as a
+ * whole (no URN) is fingerprinted with the stack's name, so equal findings of two stacks stay two alerts.
  */
-export function renderReportSarif(report: EnvironmentReport): string {
-    const log = toReportSarif(report);
-    const texts: string[] = [];
-    const ids = new Map<unknown, number>();
-    const shared = (value: unknown): string => {
-        let id = ids.get(value);
-        if (id === undefined) {
-            id = texts.length;
-            ids.set(value, id);
-            texts.push(stableStringify(value, 0));
-        }
-        return placeholder(id);
+function inStack(result: sarif.Result, stack: string): sarif.Result {
+    const fingerprint = result.partialFingerprints?.["edfFinding/v1"];
+    const stackWide = fingerprint !== undefined && fingerprint.split("|")[1] === "";
+    return {
+        ...result,
+        ...(stackWide ? { partialFingerprints: { "edfFinding/v1": fingerprint.replace("||", `|stack:${stack}|`) } } : {}),
+        properties: { ...result.properties, stack },
     };
-    const runs = log.runs.map((run) => ({
-        ...run,
-        tool: shared(run.tool),
-        ...(run.taxonomies ? { taxonomies: shared(run.taxonomies) } : {}),
-    }));
-    const text = stableStringify({ ...log, runs }, 0).replace(PLACEHOLDER_TEXT, (_match, id: string) => texts[Number(id)]!);
-    return `${text}\n`;
+}
+
+/** SARIF text with sorted keys, without indentation (it is read by code-scanning tools): equal reports give equal bytes. */
+export function renderReportSarif(report: EnvironmentReport): string {
+    return `${stableStringify(toReportSarif(report), 0)}\n`;
 }

@@ -51,6 +51,12 @@ export class ContentStore {
     /** The entry's value, or undefined (absent, or damaged and now deleted). */
     get<T>(kind: EntryKind, key: string): T | undefined {
         const file = this.fileOf(kind, key);
+        const known = alreadyVerified(file);
+        if (known !== undefined) {
+            this.hits++;
+            touch(file);
+            return JSON.parse(known) as T;
+        }
         let bytes: Buffer;
         try {
             bytes = fs.readFileSync(file);
@@ -64,12 +70,7 @@ export class ContentStore {
             this.misses++;
             return undefined;
         }
-        try {
-            const now = new Date();
-            fs.utimesSync(file, now, now);
-        } catch {
-            // Pruned by another run since the read: the value read is whole.
-        }
+        remember(file, touch(file), problem.body);
         this.hits++;
         return problem.value as T;
     }
@@ -160,7 +161,7 @@ export class ContentStore {
 }
 
 /** The value of an entry's bytes, or why they cannot be trusted. */
-function verify(bytes: Buffer, kind: EntryKind, key: string): string | { value: unknown } {
+function verify(bytes: Buffer, kind: EntryKind, key: string): string | { value: unknown; body: string } {
     const newline = bytes.indexOf(10);
     if (newline < 0) return "no header";
     let header: Partial<Header>;
@@ -174,9 +175,59 @@ function verify(bytes: Buffer, kind: EntryKind, key: string): string | { value: 
     const body = bytes.subarray(newline + 1);
     if (body.length !== header.bytes) return `body of ${body.length} bytes, header says ${String(header.bytes)} (truncated?)`;
     if (createHash("sha256").update(body).digest("hex") !== header.sha256) return "body does not match its checksum";
+    const text = body.toString("utf8");
     try {
-        return { value: JSON.parse(body.toString("utf8")) as unknown };
+        return { value: JSON.parse(text) as unknown, body: text };
     } catch {
         return "body is not JSON";
     }
+}
+
+/** Marks an entry used (its mtime is its place in the LRU order); the file as it is now, or undefined when pruned meanwhile. */
+function touch(file: string): fs.Stats | undefined {
+    try {
+        const now = new Date();
+        fs.utimesSync(file, now, now);
+        return fs.statSync(file);
+    } catch {
+        // Pruned by another run since the read: the value read is whole.
+        return undefined;
+    }
+}
+
+/**
+ * Bodies this process has verified, by file, with the file's identity when they were (inode,
+ * size, mtime after the touch): a process that reads an entry again (`edf synth --watch`, round
+ * after round) skips reading and hashing it while the file is exactly the one it checked. A file
+ * rewritten, truncated or deleted since no longer matches and is read and verified again.
+ */
+const verifiedBodies = new Map<string, { readonly ino: number; readonly size: number; readonly mtimeMs: number; readonly body: string }>();
+let verifiedBytes = 0;
+const VERIFIED_MAX_BYTES = 64 * 1024 * 1024;
+
+function alreadyVerified(file: string): string | undefined {
+    const known = verifiedBodies.get(file);
+    if (!known) return undefined;
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(file);
+    } catch {
+        return undefined;
+    }
+    return stat.ino === known.ino && stat.size === known.size && stat.mtimeMs === known.mtimeMs ? known.body : undefined;
+}
+
+function remember(file: string, stat: fs.Stats | undefined, body: string): void {
+    const previous = verifiedBodies.get(file);
+    if (previous) verifiedBytes -= previous.body.length;
+    verifiedBodies.delete(file);
+    if (!stat || body.length > VERIFIED_MAX_BYTES) return;
+    // Oldest first out: a Map iterates in insertion order.
+    for (const [oldest, entry] of verifiedBodies) {
+        if (verifiedBytes + body.length <= VERIFIED_MAX_BYTES) break;
+        verifiedBodies.delete(oldest);
+        verifiedBytes -= entry.body.length;
+    }
+    verifiedBodies.set(file, { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, body });
+    verifiedBytes += body.length;
 }

@@ -85,7 +85,38 @@ export function toSarif(result: InspectionResult, options: SarifOptions = {}): s
             },
         };
     });
-    const results: sarif.Result[] = result.findings.map((f) => {
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: result.pack.name,
+                        version: result.pack.version,
+                        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+                        rules,
+                    },
+                },
+                invocations: [{ executionSuccessful: true, properties: { environment: result.environment, date: result.date } }],
+                results: toSarifResults(result, options, ruleIndex),
+                ...(result.frameworks.length > 0 ? { taxonomies: taxonomies(result.frameworks) } : {}),
+                properties: { environment: result.environment, stack: result.stack.name ?? "", passed: result.summary.passed },
+            },
+        ],
+    };
+}
+
+/**
+ * The inspection's findings as SARIF results (what {@link toSarif} puts in its run): each points
+ * at its rule by index in `result.policies` order, its resource's URN as logical location.
+ */
+export function toSarifResults(
+    result: InspectionResult,
+    options: SarifOptions = {},
+    ruleIndex: ReadonlyMap<string, number> = new Map(result.policies.map((p, i) => [p.id, i])),
+): sarif.Result[] {
+    return result.findings.map((f) => {
         const r: sarif.Result = {
             ruleId: f.policyId,
             ruleIndex: ruleIndex.get(f.policyId) ?? -1,
@@ -131,26 +162,6 @@ export function toSarif(result: InspectionResult, options: SarifOptions = {}): s
         }
         return r;
     });
-    return {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: result.pack.name,
-                        version: result.pack.version,
-                        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-                        rules,
-                    },
-                },
-                invocations: [{ executionSuccessful: true, properties: { environment: result.environment, date: result.date } }],
-                results,
-                ...(result.frameworks.length > 0 ? { taxonomies: taxonomies(result.frameworks) } : {}),
-                properties: { environment: result.environment, stack: result.stack.name ?? "", passed: result.summary.passed },
-            },
-        ],
-    };
 }
 
 /** SARIF text with sorted keys: identical input, identical bytes. */

@@ -29,7 +29,7 @@ describe("the run reports, rendered from a synth run", () => {
         assert.doesNotMatch(renderSynthJson(run.report), /durationMs|startedAt|T\d\d:\d\d:\d\d/, "no times in the JSON report");
     });
 
-    it("renders SARIF whose bytes are those of the whole log serialized, rules and taxonomies written once per distinct value", () => {
+    it("renders SARIF as one run for the environment: the rules and taxonomies once, every stack's results naming their stack", () => {
         const enabled = new Set(run.report.policies.map((p) => p.id));
         const findings = run.report.stacks.flatMap((s) => s.findings);
         const withFrameworks = { ...run.report, frameworks: frameworkResults(loadFrameworks(), findings, enabled) };
@@ -39,25 +39,47 @@ describe("the run reports, rendered from a synth run", () => {
         };
         for (const report of [run.report, withFrameworks, cached]) {
             const log = toSynthSarif(report);
-            assert.ok(log.runs.length > 1, "several runs share the rules");
-            assert.ok(log.runs.every((r) => r.tool === log.runs[0]!.tool && r.taxonomies === log.runs[0]!.taxonomies));
+            assert.equal(log.runs.length, 1);
+            const [only] = log.runs;
+            assert.equal(only!.tool.driver.rules!.length, report.policies.length);
             assert.strictEqual(renderSynthSarif(report), `${stableStringify(log, 0)}\n`);
+            const inspected = report.stacks.filter((s) => s.inspection);
+            assert.deepEqual(
+                only!.results!.map((r) => r.properties!.stack),
+                inspected.flatMap((s) => s.findings.map(() => s.stack)),
+            );
+            for (const result of only!.results!) {
+                const stack = inspected.find((s) => s.stack === result.properties!.stack)!;
+                assert.equal(result.locations![0]!.physicalLocation!.artifactLocation!.uri, `${stack.path}/program.ts`);
+                assert.equal(only!.tool.driver.rules![result.ruleIndex!]!.id, result.ruleId);
+            }
+            assert.deepEqual(
+                only!.properties!.stacks,
+                Object.fromEntries(inspected.map((s) => [s.stack, { passed: s.inspection!.passed }])),
+            );
+            const marks = Object.fromEntries(inspected.filter((s) => s.cached).map((s) => [s.stack, s.cached]));
+            assert.deepEqual(only!.properties!["edf/cached"], Object.keys(marks).length > 0 ? marks : undefined);
         }
         assert.ok(toSynthSarif(withFrameworks).runs[0]!.taxonomies!.length > 0, "the frameworks give taxonomies");
     });
 
-    it("renders SARIF 2.1.0 that the official schema accepts, one run per stack", () => {
+    it("fingerprints a finding on a whole stack with its stack, so equal findings of two stacks stay two alerts", () => {
+        const log = toSynthSarif(run.report);
+        const fingerprints = log.runs[0]!.results!.map((r) => r.partialFingerprints!["edfFinding/v1"]!);
+        assert.equal(new Set(fingerprints).size, fingerprints.length);
+        for (const result of log.runs[0]!.results!) {
+            const fingerprint = result.partialFingerprints!["edfFinding/v1"]!;
+            assert.doesNotMatch(fingerprint, /\|\|/, "no finding is fingerprinted without a resource or a stack");
+        }
+    });
+
+    it("renders SARIF 2.1.0 that the official schema accepts, one run for the environment", () => {
         const log = JSON.parse(renderSynthSarif(run.report)) as { runs: { automationDetails: { id: string }; results: unknown[] }[] };
         const validate = sarifValidator();
         assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
         assert.deepEqual(
             log.runs.map((r) => r.automationDetails.id),
-            [
-                "edf-synth/mini/mini.producer/",
-                "edf-synth/mini/mini.consumer/",
-                "edf-synth/mini/mini.leaky/",
-                "edf-synth/mini/mini.kitchen-sink/",
-            ],
+            ["edf-synth/mini/"],
         );
         assert.equal(
             log.runs.reduce((n, r) => n + r.results.length, 0),

@@ -36,6 +36,20 @@ describe("the synth cache's content store", () => {
         assert.match(discarded[0]!, /discarded a damaged synth cache entry .*truncated\?\).*evaluated again/);
     });
 
+    it("reads an entry again without checking it twice, yet still discards it once it is truncated (a watch reads every round)", () => {
+        const { store, discarded } = freshStore();
+        store.put("evaluation", key(1), { big: "x".repeat(10_000) });
+        const first = store.get<{ big: string }>("evaluation", key(1));
+        const again = store.get<{ big: string }>("evaluation", key(1));
+        assert.deepEqual(again, first);
+        assert.notStrictEqual(again, first, "each read is a value of its own: a caller that changes one changes nothing else");
+        const file = path.join(store.dir, "evaluation", `${key(1)}.json`);
+        fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+        assert.equal(store.get("evaluation", key(1)), undefined);
+        assert.equal(discarded.length, 1);
+        fs.rmSync(store.dir, { recursive: true, force: true });
+    });
+
     it("discards an entry whose body changed but kept its length, and one filed under another key", () => {
         const { store, discarded } = freshStore();
         store.put("evaluation", key(1), { value: "aaaa" });
