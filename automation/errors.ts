@@ -25,6 +25,9 @@ export type EdfErrorCode =
     | "EDF_BACKEND"
     | "EDF_WRITE_FAILED"
     | "EDF_NOT_DEPLOYED"
+    | "EDF_AWS_CREDENTIALS"
+    | "EDF_INSPECTION_STATE"
+    | "EDF_PUBLISH_FAILED"
     | "EDF_INTERNAL";
 
 /** Documented process exit codes of `edf` (docs/driver.md). */
@@ -68,6 +71,11 @@ const EXIT_CODE_BY_ERROR: Record<EdfErrorCode, number> = {
     EDF_WRITE_FAILED: EXIT_CODES.failure,
     // `inspect` of an environment none of whose selected stacks exists: nothing ran.
     EDF_NOT_DEPLOYED: EXIT_CODES.badInput,
+    // `inspect --publish`/`--state`: no AWS region or credentials, or a state location that cannot be read: nothing ran.
+    EDF_AWS_CREDENTIALS: EXIT_CODES.badInput,
+    EDF_INSPECTION_STATE: EXIT_CODES.badInput,
+    // The inspection ran and its reports are written; sending its findings on failed (the next run retries).
+    EDF_PUBLISH_FAILED: EXIT_CODES.failure,
     EDF_INTERNAL: EXIT_CODES.failure,
 };
 

@@ -13,14 +13,16 @@ import { DEFAULT_MAX_IMAGE_BYTES } from "./image/analyze";
 import { AwsClients, defaultAwsClients } from "./inspect/aws";
 import { baselines, StackBaseline } from "./inspect/delta";
 import { loadEvidenceFiles } from "./inspect/evidence-files";
-import { InspectExecutor, InspectStackDetail } from "./inspect/executor";
+import { AnalysedImage, InspectExecutor, InspectStackDetail } from "./inspect/executor";
 import { InspectHistory, PastInspection, RunFolderHistory } from "./inspect/history";
 import { ImageAnalyses } from "./inspect/images";
 import { Registries } from "./inspect/registries";
 import { inspectReport } from "./inspect/report/build";
 import type { InspectReport } from "./inspect/report/model";
 import { InspectPublisher, InspectReportFiles, writeInspectReports } from "./inspect/report/write";
+import { Publication, PublicationRequest, preparePublication } from "./inspect/publication";
 import { decisionTime, EnvironmentPolicy, resolveRuntimePolicy } from "./policy/environment-policy";
+import type { Redactor } from "./redact";
 import type { Reporter } from "./reporter";
 import { executeEnvironmentRun } from "./run/environment-run";
 import type { StackStateReader } from "./run/stack-state";
@@ -58,6 +60,12 @@ export interface InspectOptions extends SelectionOptions {
     readonly history?: InspectHistory;
     /** Where the report goes besides the run folder. @default [] */
     readonly publishers?: readonly InspectPublisher[];
+    /**
+     * `--publish` and `--state`: findings to Security Hub, the inspection state (history, what was
+     * published and notified) in a bucket or folder; `EDF_INSPECTION_TOPIC_ARN` adds notifications.
+     * @default - publish nothing; the run folders are the history
+     */
+    readonly publication?: PublicationRequest;
 }
 
 /** What an inspect run produced. */
@@ -116,6 +124,8 @@ export async function inspectEnvironment(options: InspectOptions): Promise<Inspe
     let backendDescription = "";
     let history: PastInspection[] = [];
     let stackBaselines = new Map<string, StackBaseline>();
+    let publication: Publication | undefined;
+    let historyOf: InspectHistory | undefined;
     const run = await executeEnvironmentRun<InspectStackDetail>(
         {
             ...options,
@@ -131,6 +141,13 @@ export async function inspectEnvironment(options: InspectOptions): Promise<Inspe
                 ...(options.date ? { date: options.date } : {}),
                 extraWaiverFiles: options.waiverFiles ?? [],
             });
+            // Checked before any stack is inspected: a bad target, state or missing credentials changes nothing.
+            publication = await preparePublication(options.publication ?? { targets: [] }, {
+                environment: spec.environment,
+                edfHome,
+                env,
+                reporter: options.reporter,
+            });
             const backend = resolveBackend(spec.backend, { projectRoot: options.projectRoot, edfHome, env, redactor });
             backendDescription = backend.description;
             const command = await isolatedPulumiCommand(new CliProcesses(), options.pulumiCommand);
@@ -141,7 +158,8 @@ export async function inspectEnvironment(options: InspectOptions): Promise<Inspe
                 onSecret: (value) => redactor.add(value),
             });
             const maxImageBytes = spec.inspect?.maxImageMegabytes ? spec.inspect.maxImageMegabytes * 1e6 : DEFAULT_MAX_IMAGE_BYTES;
-            const historyStore = options.history ?? new RunFolderHistory(edfHome);
+            const historyStore = options.history ?? publication?.history ?? new RunFolderHistory(edfHome);
+            historyOf = historyStore;
             executor = new InspectExecutor({
                 plan,
                 policy,
@@ -201,6 +219,50 @@ export async function inspectEnvironment(options: InspectOptions): Promise<Inspe
         }
     };
     const files = writeInspectReports(folder, report, executor!.analysed, { programOf, version: EDF_VERSION });
-    for (const publisher of options.publishers ?? []) await publisher.publish(report, executor!.analysed);
+    try {
+        await publish(report, folder.dir, run.redactor, executor!.analysed, historyOf!, [
+            ...(options.publishers ?? []),
+            ...(publication?.publishers ?? []),
+        ]);
+    } finally {
+        publication?.close();
+    }
     return { report, files, durationMs: Date.now() - started };
+}
+
+/**
+ * After the run folder is written: the run is recorded in its history (the next run's delta) and
+ * handed to each publisher, every text scrubbed of the run's secrets first. An interrupted run
+ * publishes nothing (the next run settles everything). A publisher that fails stops with
+ * `EDF_PUBLISH_FAILED`, naming the run folder: the reports are there, the next run retries.
+ */
+async function publish(
+    report: InspectReport,
+    runDir: string,
+    redactor: Redactor,
+    analysed: ReadonlyMap<string, AnalysedImage>,
+    history: InspectHistory,
+    publishers: readonly InspectPublisher[],
+): Promise<void> {
+    if (report.outcome === "interrupted") return;
+    const scrubbed = JSON.parse(redactor.scrub(JSON.stringify(report))) as InspectReport;
+    const failures: string[] = [];
+    try {
+        await history.record(scrubbed, path.basename(runDir));
+    } catch (error) {
+        failures.push(`recording the run in ${history.description}: ${(error as Error).message}`);
+    }
+    for (const publisher of publishers) {
+        try {
+            await publisher.publish(scrubbed, analysed);
+        } catch (error) {
+            const code = (error as { code?: string }).code;
+            failures.push(`${publisher.constructor.name}: ${code ? `${code}: ` : ""}${redactor.scrub((error as Error).message)}`);
+        }
+    }
+    if (failures.length > 0) {
+        throw new EdfError("EDF_PUBLISH_FAILED", `The inspection ran, but publishing it failed; the reports are in ${runDir}.`, [
+            ...failures.map((message) => ({ message, fix: "fix the cause and run again: the next run re-sends everything it must." })),
+        ]);
+    }
 }

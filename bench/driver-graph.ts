@@ -18,9 +18,11 @@
  *   driver's own figure;
  * - the run's CPU per stack (`/usr/bin/time` on the whole tree), split by process: the driver
  *   (whose worker threads host the programs: no language-host process for inline programs), the
- *   Pulumi CLI, the dynamic provider plugin and the policy-pack analyzer (sampled from /proc,
- *   bench/support/process-cpu.ts). The pipeline pack runs as in every real `up`; `--no-policy`
- *   turns it off;
+ *   Pulumi CLI, the dynamic provider plugin and the policy-pack analyzer (one resident process per
+ *   run: automation/engine/policy-host/), sampled from /proc (bench/support/process-cpu.ts). The
+ *   pipeline pack runs as in every real `up`; `--no-policy` turns it off;
+ * - the same for a second `edf up` of each deployed environment with nothing changed: the steady
+ *   state (CI's every merge), where a stack costs its fixed overhead and no resource operation;
  * - a sequential loop of plain `pulumi up` calls (bare CLI, the project's root program,
  *   one stack after another) — the speed-up vs the bound sequential / critical path;
  * - the driver's per-stack overhead over the bare CLI: a stack's time in `edf up
@@ -128,67 +130,83 @@ interface DriverRun {
     cpuByKind: Record<ProcessKind, number>;
 }
 
-async function runDriver(parallel: number, tag: string): Promise<DriverRun> {
+interface TimedUp {
+    code: number | null;
+    wallMs: number;
+    cpuSeconds: number;
+    cpuByKind: Record<ProcessKind, number>;
+    report: { outcome: string; stacks: { unit: string; durationMs: number }[] };
+}
+
+/** One `edf up` of `specFile` into `home`, under `/usr/bin/time` and the /proc sampler; its report. */
+async function timedUp(root: string, specFile: string, home: string, parallel: number): Promise<TimedUp> {
+    const env = { ...process.env, ...engineEnv({ EDF_PASSPHRASE: "bench-passphrase" }) };
+    const started = Date.now();
+    const timeFile = path.join(root, "time.txt");
+    let sampler: ProcessCpuSampler | undefined;
+    // /usr/bin/time reports the CPU of the whole process tree it waited for: the driver,
+    // its pulumi CLIs and their plugins (all reaped within the tree).
+    const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(
+            "/usr/bin/time",
+            [
+                "-f",
+                "%U %S",
+                "-o",
+                timeFile,
+                process.execPath,
+                path.join(PROJECT_ROOT, "automation/cli/bin.js"),
+                "--json",
+                "up",
+                // No question: a benchmark, like CI, has no terminal (without --yes, up refuses).
+                "--yes",
+                "--env",
+                specFile,
+                "--home",
+                home,
+                "--parallel",
+                String(parallel),
+            ],
+            { env, stdio: ["ignore", "ignore", "ignore"] },
+        );
+        if (child.pid !== undefined) sampler = new ProcessCpuSampler(child.pid);
+        child.on("close", resolve);
+    });
+    const cpuByKind = sampler!.stop();
+    const [user, system] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-2).map(Number) as [number, number];
+    const wallMs = Date.now() - started;
+    const runs = path.join(home, "runs");
+    // The newest run folder (names sort by time): a redeploy's, after the first deployment's.
+    const folder = fs.existsSync(runs) ? fs.readdirSync(runs).sort().at(-1) : undefined;
+    expect(folder !== undefined, `edf up --parallel ${parallel} wrote no run folder (exit ${code})`);
+    const report = JSON.parse(fs.readFileSync(path.join(runs, folder, "report.json"), "utf8")) as TimedUp["report"];
+    expect(code === 0 && report.outcome === "succeeded", `edf up --parallel ${parallel} failed (exit ${code}, ${report.outcome})`);
+    const units = graphUnits().length;
+    expect(report.stacks.length === units, `edf up reported ${report.stacks.length} stacks of ${units}`);
+    return { code, wallMs, cpuSeconds: user + system, cpuByKind, report };
+}
+
+/**
+ * A first deployment of the graph into a fresh home and backend; with `redeploy`, then `edf up`
+ * again with nothing changed — the steady state of an environment, CI's every merge.
+ */
+async function runDriver(parallel: number, tag: string, redeploy = false): Promise<DriverRun & { redeploy?: DriverRun }> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "edf-bench-driver-"));
     try {
         const specFile = path.join(root, "bench.yaml");
         fs.writeFileSync(specFile, toYaml(specFor("bench", path.join(root, "records"), tag)));
-        const env = { ...process.env, ...engineEnv({ EDF_PASSPHRASE: "bench-passphrase" }) };
-        const started = Date.now();
-        const timeFile = path.join(root, "time.txt");
-        let sampler: ProcessCpuSampler | undefined;
-        // /usr/bin/time reports the CPU of the whole process tree it waited for: the driver,
-        // its pulumi CLIs and their plugins (all reaped within the tree).
-        const code = await new Promise<number | null>((resolve) => {
-            const child = spawn(
-                "/usr/bin/time",
-                [
-                    "-f",
-                    "%U %S",
-                    "-o",
-                    timeFile,
-                    process.execPath,
-                    path.join(PROJECT_ROOT, "automation/cli/bin.js"),
-                    "--json",
-                    "up",
-                    // No question: a benchmark, like CI, has no terminal (without --yes, up refuses).
-                    "--yes",
-                    "--env",
-                    specFile,
-                    "--home",
-                    path.join(root, "home"),
-                    "--parallel",
-                    String(parallel),
-                ],
-                {
-                    env,
-                    stdio: ["ignore", "ignore", "ignore"],
-                },
-            );
-            if (child.pid !== undefined) sampler = new ProcessCpuSampler(child.pid);
-            child.on("close", resolve);
-        });
-        const cpuByKind = sampler!.stop();
-        const [user, system] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-2).map(Number) as [number, number];
-        const wallMs = Date.now() - started;
-        const runs = path.join(root, "home", "runs");
-        const folder = fs.existsSync(runs) ? fs.readdirSync(runs)[0] : undefined;
-        expect(folder !== undefined, `edf up --parallel ${parallel} wrote no run folder (exit ${code})`);
-        const report = JSON.parse(fs.readFileSync(path.join(runs, folder, "report.json"), "utf8")) as {
-            outcome: string;
-            stacks: { unit: string; durationMs: number }[];
-        };
-        expect(code === 0 && report.outcome === "succeeded", `edf up --parallel ${parallel} failed (exit ${code}, ${report.outcome})`);
+        const home = path.join(root, "home");
+        const first = await timedUp(root, specFile, home, parallel);
         const units = graphUnits().length;
-        expect(report.stacks.length === units, `edf up reported ${report.stacks.length} stacks of ${units}`);
         const records = fs.readdirSync(path.join(root, "records")).length;
         expect(records === units * RECORDS_PER_STACK, `edf up wrote ${records} records of ${units * RECORDS_PER_STACK}`);
-        return {
-            wallMs,
-            perStackMs: Object.fromEntries(report.stacks.map((s) => [s.unit, s.durationMs])),
-            cpuSeconds: user + system,
-            cpuByKind,
-        };
+        const figures = (up: TimedUp): DriverRun => ({
+            wallMs: up.wallMs,
+            perStackMs: Object.fromEntries(up.report.stacks.map((s) => [s.unit, s.durationMs])),
+            cpuSeconds: up.cpuSeconds,
+            cpuByKind: up.cpuByKind,
+        });
+        return { ...figures(first), ...(redeploy ? { redeploy: figures(await timedUp(root, specFile, home, parallel)) } : {}) };
     } finally {
         fs.rmSync(root, { recursive: true, force: true });
     }
@@ -282,12 +300,15 @@ async function main(): Promise<void> {
             `${(latencies.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`,
     );
 
-    const driver: DriverRun[] = [];
+    const driver: (DriverRun & { redeploy?: DriverRun })[] = [];
     const driverOneByOne: DriverRun[] = [];
     const bare: { wallMs: number; perStackMs: Record<string, number> }[] = [];
     for (let r = 1; r <= runs; r++) {
-        driver.push(await runDriver(parallel, `run-${r}`));
-        console.log(`  run ${r}: edf up --parallel ${parallel}: ${(driver.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+        driver.push(await runDriver(parallel, `run-${r}`, true));
+        console.log(
+            `  run ${r}: edf up --parallel ${parallel}: ${(driver.at(-1)!.wallMs / 1000).toFixed(1)} s; ` +
+                `again, nothing changed: ${(driver.at(-1)!.redeploy!.wallMs / 1000).toFixed(1)} s`,
+        );
     }
     for (let r = 1; r <= sequentialRuns; r++) {
         driverOneByOne.push(await runDriver(1, `seq-${r}`));
@@ -318,6 +339,17 @@ async function main(): Promise<void> {
     }
     const unseen = perStack((d) => d.cpuSeconds - PROCESS_KINDS.reduce((sum, k) => sum + d.cpuByKind[k], 0));
     console.log(`    ${"not sampled".padEnd(20)} ${unseen.toFixed(2)} CPU-s (spent after a process's last sample)`);
+    const again = driver.map((d) => d.redeploy!);
+    const againPerStack = (value: (d: DriverRun) => number) => median(again.map(value)) / units.length;
+    console.log(
+        `edf up again, nothing changed (the steady state): median wall ${(median(again.map((d) => d.wallMs)) / 1000).toFixed(1)} s, ` +
+            `${againPerStack((d) => d.cpuSeconds).toFixed(2)} CPU-s per stack, by process:`,
+    );
+    for (const kind of PROCESS_KINDS) {
+        console.log(
+            `    ${(kind === "driver" ? "driver (+ programs)" : kind).padEnd(20)} ${againPerStack((d) => d.cpuByKind[kind]).toFixed(2)} CPU-s`,
+        );
+    }
     if (sequentialRuns > 0) {
         const bareWall = median(bare.map((b) => b.wallMs));
         const names = units.map((u) => u.name);

@@ -24,6 +24,7 @@ if (problem && problem.reexec) {
     if (process.argv.includes("--debug")) {
         process.setSourceMapsEnabled(true);
     }
+    require("../loader/compile-cache").enable();
     require("../loader/ts-cache").register();
     require("./main")
         .main(process.argv)

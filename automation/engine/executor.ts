@@ -21,6 +21,7 @@ import { clearStaleLocks } from "./locks";
 import { ProgramHosts } from "./program-host/pool";
 import { CliProcesses, isolatedPulumiCommand } from "./pulumi-command";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "./retry";
+import { ResidentAnalyzer } from "./policy-host/resident-analyzer";
 import { PolicyRun, runStackOperation } from "./stack-operation";
 import { DEFAULT_PARALLEL, Operation, PolicyViolation, ResourceChanges } from "./types";
 import { EnvironmentStacks } from "./workspace";
@@ -97,6 +98,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         private readonly stacks: EnvironmentStacks,
         private readonly redactor: Redactor,
         private readonly engineInputs: EngineInputs | undefined,
+        private readonly pulumiPath: string,
     ) {
         this.reverse = options.operation === "destroy";
         this.inputs = engineInputs ?? NO_INPUTS;
@@ -125,7 +127,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         const inputs = RUNS_PROGRAM.has(options.operation)
             ? new EngineInputs(plan, sources, options.operation, (units) => stacks.deployedUnits(units))
             : undefined;
-        return new EngineExecutor(plan, options, backend, stacks, redactor, inputs);
+        return new EngineExecutor(plan, options, backend, stacks, redactor, inputs, command.command);
     }
 
     /** The backend the stacks live on, for people. */
@@ -224,7 +226,10 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         const unknownNote = withUnknowns
             ? `previewed with unknown outputs of ${unknowns.map((u) => `\`${u.stack}\``).join(", ")} (never deployed)`
             : undefined;
-        const reason = outcome.reason ?? unknownNote;
+        // The engine's own words for a lost analyzer are a gRPC error; say what happened first.
+        const lost = outcome.status === "failed" ? policy?.analyzer?.failure : undefined;
+        const analyzerDown = lost && !outcome.reason?.includes(lost) ? lost : undefined;
+        const reason = analyzerDown ? `${analyzerDown}: ${outcome.reason ?? "the stack failed"}` : (outcome.reason ?? unknownNote);
         return {
             status: withUnknowns ? "preview-with-unknowns" : outcome.status,
             attempts: outcome.attempts,
@@ -247,6 +252,7 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     }
 
     async close(): Promise<void> {
+        await this.policyRun?.analyzer?.stop();
         await this.programHosts.close();
     }
 
@@ -291,10 +297,22 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     private policyFor(context: StackContext): PolicyRun | undefined {
         const policy: EnvironmentPolicy | undefined = this.plan.policy;
         if (!policy || !context.runFolder) return undefined;
-        this.policyRun ??= {
-            packDir: prebuiltPack(policy.pack.dir, this.options.edfHome, this.options.projectRoot),
-            configFile: context.runFolder.write("policy-config.json", `${JSON.stringify(policy.engineConfig, null, 2)}\n`),
-        };
+        if (!this.policyRun) {
+            const packDir = prebuiltPack(policy.pack.dir, this.options.edfHome, this.options.projectRoot);
+            this.policyRun = {
+                packDir,
+                configFile: context.runFolder.write("policy-config.json", `${JSON.stringify(policy.engineConfig, null, 2)}\n`),
+                analyzer: new ResidentAnalyzer({
+                    packDir,
+                    pulumiPath: this.pulumiPath,
+                    edfHome: this.options.edfHome,
+                    projectRoot: this.options.projectRoot,
+                    logFile: context.runFolder.logFile("policy-analyzer"),
+                    redactor: this.redactor,
+                    onCrash: (reason) => this.options.reporter.warn(`${reason}: the stacks it would judge fail`),
+                }),
+            };
+        }
         return this.policyRun;
     }
 }

@@ -3,9 +3,13 @@ import * as path from "path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
 import type { CliProcesses } from "./cli-processes";
 import { CommandRun, commandResults, withCommandRun } from "../../unit/sdk-internals";
+import { residentAnalyzerEnv } from "./policy-host/resident-analyzer";
 import { programHostAddress } from "./program-host/pool";
 
 export { CliProcesses } from "./cli-processes";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JavaScript loader module (no typings)
+const { pluginEnv } = require("../loader/compile-cache") as { pluginEnv(env: NodeJS.ProcessEnv): Record<string, string> };
 
 const { CommandResult, createCommandError } = commandResults;
 
@@ -23,7 +27,8 @@ const { CommandResult, createCommandError } = commandResults;
  * for an inline program the SDK starts a language server in this process and passes
  * `--client=127.0.0.1:<port>`; inside `ProgramHosts.withHost` that address is swapped
  * for the host's, so the program runs in its worker thread and the SDK's own server,
- * never called, only listens.
+ * never called, only listens. Inside `ResidentAnalyzer.use` the CLI finds the run's
+ * resident policy analyzer first on PATH (policy-host/resident-analyzer.ts).
  *
  * Replaces the command's `run` (internal to the SDK; through unit/sdk-internals.ts): same
  * arguments, same result and error types as the built-in implementation.
@@ -52,6 +57,16 @@ export async function isolatedPulumiCommand(processes: CliProcesses, base?: Pulu
         const env: NodeJS.ProcessEnv = { ...process.env, ...additionalEnv, PULUMI_AUTOMATION_API: "true" };
         if (path.isAbsolute(command.command)) {
             env.PATH = `${path.dirname(command.command)}${path.delimiter}${additionalEnv.PATH ?? process.env.PATH ?? ""}`;
+        }
+        // The Node plugins the CLI starts (dynamic providers, policy analyzers) share Node's compile cache.
+        Object.assign(env, pluginEnv(env));
+        const analyzer = residentAnalyzerEnv();
+        if (analyzer) {
+            // First on PATH, before the CLI's own folder: the engine takes the analyzer plugin it
+            // finds there, which hands it the run's resident analyzer (policy-host/).
+            env.PATH = `${analyzer.binDir}${path.delimiter}${env.PATH ?? ""}`;
+            env.EDF_POLICY_ANALYZER_PORT = analyzer.port;
+            env.EDF_POLICY_ANALYZER_PID = analyzer.pid;
         }
         return new Promise((resolve, reject) => {
             const child = spawn(command.command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });

@@ -4,14 +4,17 @@ import type { Redactor } from "../redact";
 import type { InventoryResource } from "../run/report/model";
 import type { DriftedResource, ResourceStep } from "../run/report/operations";
 import { EventDigest } from "./events";
+import type { ResidentAnalyzer } from "./policy-host/resident-analyzer";
 import type { ProgramHosts } from "./program-host/pool";
 import { backoffDelay, isTransientError, RetryPolicy, sleep } from "./retry";
 import type { Operation, PolicyViolation, ResourceChanges, StackProgress, StackStatus } from "./types";
 
-/** The policy pack of a run: its folder and the config file written for this environment. */
+/** The policy pack of a run: its folder, the config file written for this environment, and the run's one analyzer. */
 export interface PolicyRun {
     readonly packDir: string;
     readonly configFile: string;
+    /** The analyzer every stack of the run is judged by (without it the engine starts one per stack). */
+    readonly analyzer?: ResidentAnalyzer;
 }
 
 export interface OperationRequest {
@@ -235,8 +238,11 @@ async function execute(
     const policy = request.policy ? { policyPacks: [request.policy.packDir], policyPackConfigs: [request.policy.configFile] } : {};
     const stack = withoutResultQueries(request.stack);
     // Only preview and up run the program; the other operations never call its host.
+    // and only they are judged: by the run's resident analyzer when there is one.
+    const judged = (work: () => Promise<unknown>): Promise<unknown> =>
+        request.policy?.analyzer ? request.policy.analyzer.use(work) : work();
     const hosted = (work: () => Promise<unknown>): Promise<unknown> =>
-        request.programHosts ? request.programHosts.withHost(write, work) : work();
+        request.programHosts ? request.programHosts.withHost(write, () => judged(work)) : judged(work);
     switch (request.operation) {
         case "preview":
             await hosted(() => stack.preview({ ...common, ...policy }));

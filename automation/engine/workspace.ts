@@ -28,6 +28,8 @@ export interface StackHandle {
  * `--client`, and it runs in this thread only if an operation is started without a host.
  */
 export class EnvironmentStacks {
+    private listing: Promise<Map<string, number>> | undefined;
+
     constructor(
         private readonly environment: string,
         private readonly backend: Backend,
@@ -43,10 +45,28 @@ export class EnvironmentStacks {
         };
     }
 
-    /** The stack of `unit` running `unitPath`; created when `create` and missing, else undefined. */
+    /**
+     * The stack of `unit` running `unitPath`; created when `create` and missing, else undefined.
+     *
+     * A stack the run's listing shows is opened without a CLI process: every command the driver
+     * runs names its stack (`--stack`), so making it the work folder's current one (`pulumi stack
+     * select`, ≈ 0.15 CPU-s, more with `--create`'s secrets set-up) changes nothing. The listing is
+     * one `pulumi stack ls` per run (preview and up take it anyway, to know what is deployed); a
+     * stack it does not show is selected (or created) by the CLI as before.
+     */
     async open(unit: string, unitPath: string, create: boolean): Promise<Stack | undefined> {
         const handle = this.handle(unit);
         const workspace = await this.workspace(handle, unitPath);
+        const listing = create ? this.listing : this.stackList();
+        const listed = listing ? (await listing).has(shortName(handle.stackName)) : false;
+        if (listed) {
+            return Stack.select(
+                handle.stackName,
+                withSelectStack(workspace, async () => undefined),
+            );
+        }
+        // Not listed is not proof of absence: a stack this run created since (an upstream whose
+        // outputs a later stack reads) is asked for as before.
         if (create) {
             // One CLI process instead of the SDK's createOrSelect (`stack select`, and on a
             // new stack a failed select plus `stack init`, ≈ 0.4 CPU-s each): `stack select
@@ -132,13 +152,20 @@ export class EnvironmentStacks {
      * it) or was destroyed holds none, and counts as not deployed.
      */
     async deployedUnits(units: readonly string[]): Promise<Set<string>> {
-        const dir = path.join(this.edfHome, "workspaces", this.environment);
-        fs.mkdirSync(dir, { recursive: true });
-        const workspace = await this.workspace({ unit: "", stackName: "", workDir: dir }, "");
-        const summaries = await workspace.listStacks();
-        const counts = new Map(summaries.map((s) => [s.name.split("/").pop()!, s.resourceCount ?? 0]));
-        const shortName = (unit: string): string => this.backend.stackName(this.environment, unit).split("/").pop()!;
-        return new Set(units.filter((unit) => (counts.get(shortName(unit)) ?? 0) > 0));
+        const counts = await this.stackList();
+        return new Set(units.filter((unit) => (counts.get(shortName(this.backend.stackName(this.environment, unit))) ?? 0) > 0));
+    }
+
+    /** The environment's stacks when the run began (short name → resources held): one `pulumi stack ls`, taken once. */
+    private stackList(): Promise<Map<string, number>> {
+        this.listing ??= (async () => {
+            const dir = path.join(this.edfHome, "workspaces", this.environment);
+            fs.mkdirSync(dir, { recursive: true });
+            const workspace = await this.workspace({ unit: "", stackName: "", workDir: dir }, "");
+            const summaries = await workspace.listStacks();
+            return new Map(summaries.map((s) => [shortName(s.name), s.resourceCount ?? 0]));
+        })();
+        return this.listing;
     }
 
     /** The resources recorded in a stack's state (`pulumi stack export`): what a destroy would delete. */
@@ -185,4 +212,9 @@ export class EnvironmentStacks {
             pulumiCommand: this.command,
         });
     }
+}
+
+/** A stack's name without its organisation and project (`org/project/env.unit` → `env.unit`), as `pulumi stack ls` may give either. */
+function shortName(stackName: string): string {
+    return stackName.split("/").pop()!;
 }

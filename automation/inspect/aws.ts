@@ -1,6 +1,7 @@
 import { ECRClient } from "@aws-sdk/client-ecr";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { AWS_CLIENT_TIMEOUTS } from "./aws-identity";
 
 /**
  * The AWS APIs inspection reads, one client per region. Credentials and endpoints are the AWS
@@ -24,9 +25,10 @@ export function defaultAwsClients(): AwsClients {
         return client;
     };
     return {
-        ecs: (region) => once(`ecs:${region}`, () => new ECSClient({ region })),
-        ecr: (region) => once(`ecr:${region}`, () => new ECRClient({ region })),
-        inspector: (region) => once(`inspector2:${region}`, () => new Inspector2Client({ region })),
+        // With timeouts: an API that holds a request without answering fails it (and the SDK retries) instead of holding the run.
+        ecs: (region) => once(`ecs:${region}`, () => new ECSClient({ region, ...AWS_CLIENT_TIMEOUTS })),
+        ecr: (region) => once(`ecr:${region}`, () => new ECRClient({ region, ...AWS_CLIENT_TIMEOUTS })),
+        inspector: (region) => once(`inspector2:${region}`, () => new Inspector2Client({ region, ...AWS_CLIENT_TIMEOUTS })),
         close: () => {
             for (const client of made.values()) client.destroy();
             made.clear();

@@ -30,7 +30,9 @@ const INSPECTED = new Set(["passed", "policy-violation"]);
  * stack was inspected (passed or had violations). A stack that failed or was skipped last time
  * keeps the run before as its baseline, so one bad night does not make every finding "new".
  */
-export function baselines(history: readonly { readonly report: InspectReport; readonly runDir: string }[]): Map<string, StackBaseline> {
+export function baselines(
+    history: readonly { readonly report: Pick<InspectReport, "stacks">; readonly runDir: string }[],
+): Map<string, StackBaseline> {
     const out = new Map<string, StackBaseline>();
     for (const { report, runDir } of history) {
         for (const stack of report.stacks) {
@@ -52,7 +54,7 @@ export function baselines(history: readonly { readonly report: InspectReport; re
 }
 
 /** Digests that ran in the newest earlier report that observed any. */
-export function previousDigests(history: readonly { readonly report: InspectReport }[]): Set<string> | undefined {
+export function previousDigests(history: readonly { readonly report: Pick<InspectReport, "stacks"> }[]): Set<string> | undefined {
     for (const { report } of history) {
         const digests = report.stacks.flatMap((s) =>
             s.services.flatMap((svc) => svc.containers.flatMap((c) => c.running.map((r) => r.digest))),

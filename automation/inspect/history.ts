@@ -2,30 +2,45 @@ import * as fs from "fs";
 import * as path from "path";
 import type { InspectReport } from "./report/model";
 
-/** An earlier inspection: its report and where it was kept. */
+/** What the delta needs of an earlier report: its stacks (findings with fingerprints, what ran). */
+export type InspectBaselineReport = Pick<InspectReport, "environment" | "collectedAt" | "stacks">;
+
+/** An earlier inspection: its report (or the part of it the delta reads) and where it was kept. */
 export interface PastInspection {
-    readonly report: InspectReport;
+    readonly report: InspectBaselineReport;
     /** Where the report lives (a run folder, an object key): said in the delta. */
     readonly runDir: string;
 }
 
 /**
  * Where earlier inspections are kept, newest first. The delta (new and resolved findings, new
- * digests) is computed against them. Today: the run folders on this machine; a scheduled
- * inspection in the landing zone keeps them elsewhere (an S3 prefix) behind the same interface.
+ * digests) is computed against them: the run folders on this machine, or the inspection state in
+ * the team backend (`state-history.ts`), which scheduled runs on other machines share.
  */
 export interface InspectHistory {
+    /** Where earlier inspections are kept, for people. */
+    readonly description: string;
     /** Earlier inspections of `environment`, newest first (at most `limit`). */
     previous(environment: string, limit?: number): Promise<PastInspection[]>;
+    /** Keeps a finished run for the next one (a run folder keeps itself: nothing to do). */
+    record(report: InspectReport, runDir: string): Promise<void>;
 }
 
 /** Run folders under `<edfHome>/runs/` named `<time>-inspect-<environment>[-n]`, newest first; unreadable reports are skipped. */
 export class RunFolderHistory implements InspectHistory {
+    readonly description: string;
+
     constructor(
         private readonly edfHome: string,
         /** The current run's folder, never its own baseline. */
         private readonly exclude?: string,
-    ) {}
+    ) {
+        this.description = `the run folders under ${path.join(edfHome, "runs")}`;
+    }
+
+    async record(): Promise<void> {
+        // The run folder, with its report.json, is the record.
+    }
 
     async previous(environment: string, limit = 30): Promise<PastInspection[]> {
         const runs = path.join(this.edfHome, "runs");

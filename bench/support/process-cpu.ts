@@ -43,7 +43,9 @@ function kindOf(pid: number): ProcessKind | undefined {
         return undefined;
     }
     const names = argv.slice(0, 2).map((a) => path.basename(a));
-    const script = argv[1] ?? "";
+    // The script node runs: its first argument that is no option nor an option's value (`node -r <preload> <script>`:
+    // edf's resident policy analyzer, automation/engine/policy-host/).
+    const script = argv.slice(1).find((a, i, rest) => !a.startsWith("-") && !["-r", "--require"].includes(rest[i - 1] ?? "")) ?? "";
     if (names.some((n) => n.startsWith("pulumi-analyzer-")) || script.includes("run-policy-pack")) return "policy analyzer";
     if (names.some((n) => n.startsWith("pulumi-resource-")) || script.includes("dynamic-provider")) return "resource provider";
     if (names.some((n) => n.startsWith("pulumi-language-"))) return "language host";

@@ -63,13 +63,8 @@ export function inspectionTaskStatements(input: InspectionPolicyInput): PolicySt
             Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:DescribeImageScanFindings", "ecr:GetDownloadUrlForLayer"],
             Resource: `arn:${p}:ecr:${r}:${a}:repository/*`,
         },
-        {
-            Sid: "DecryptLayersThroughEcr",
-            Effect: "Allow",
-            Action: ["kms:Decrypt"],
-            Resource: input.dataKmsKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": `ecr.${r}.amazonaws.com` } },
-        },
+        // No kms:Decrypt for layers of repositories encrypted with the data key: ECR decrypts them under the grants it
+        // creates on the key with the repository, whoever pulls (and the data key's policy admits no use through ECR).
         // Inspector v2's ListFindings takes no resource; the inspection filters by repository and digest.
         { Sid: "InspectorFindings", Effect: "Allow", Action: ["inspector2:ListFindings"], Resource: "*" },
         {
@@ -130,12 +125,7 @@ export function securityHubProductArn(partition: string, region: string, account
 }
 
 /** The execution role: pull the inspector's image from its repository, write the task's log stream. */
-export function inspectionExecutionStatements(input: {
-    readonly repositoryArn: string;
-    readonly logGroupArn: string;
-    readonly dataKmsKeyArn: string;
-    readonly region: string;
-}): PolicyStatement[] {
+export function inspectionExecutionStatements(input: { readonly repositoryArn: string; readonly logGroupArn: string }): PolicyStatement[] {
     return [
         { Sid: "RegistryLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
         {
@@ -143,13 +133,6 @@ export function inspectionExecutionStatements(input: {
             Effect: "Allow",
             Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
             Resource: input.repositoryArn,
-        },
-        {
-            Sid: "DecryptLayersThroughEcr",
-            Effect: "Allow",
-            Action: ["kms:Decrypt"],
-            Resource: input.dataKmsKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": `ecr.${input.region}.amazonaws.com` } },
         },
         {
             Sid: "WriteTaskLogs",

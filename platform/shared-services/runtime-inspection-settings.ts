@@ -2,6 +2,9 @@
 export const INSPECTION_PUBLISH_TARGETS = ["securityhub"] as const;
 export type InspectionPublishTarget = (typeof INSPECTION_PUBLISH_TARGETS)[number];
 
+/** The unit input that names the inspector image's digest (`image` then names its repository). */
+export const INSPECTOR_IMAGE_DIGEST_INPUT = "inspector-image-digest";
+
 /** Every six hours: a CVE published tonight is in Security Hub by the morning. */
 export const DEFAULT_INSPECTION_SCHEDULE = "rate(6 hours)";
 /** Fargate size of one run: image analysis is memory-bound (layers stream, the inventory stays). */
@@ -72,6 +75,12 @@ const KNOWN_KEYS = [
 export function parseRuntimeInspection(
     raw: unknown,
     environment: string,
+    /**
+     * The input `inspector-image-digest`, when the spec injects it (from the variable a pipeline sets
+     * after it pushes the inspector's image, or the sample inputs under `edf synth`): it names the digest,
+     * and `image` may then name the repository only. As a service's `image-digest` does.
+     */
+    injectedDigest?: unknown,
 ): { readonly settings?: RuntimeInspectionSettings; readonly problems: readonly string[] } {
     if (raw === undefined) return { problems: [] };
     const at = (field: string) => `\`runtimeInspection.${field}\``;
@@ -99,7 +108,14 @@ export function parseRuntimeInspection(
         );
     }
 
-    const image = value.image;
+    let image = value.image;
+    if (injectedDigest !== undefined) {
+        if (typeof injectedDigest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(injectedDigest)) {
+            problems.push(`input \`${INSPECTOR_IMAGE_DIGEST_INPUT}\` must be an image digest \`sha256:<64 hex>\`.`);
+        } else if (typeof image === "string") {
+            image = `${image.replace(/@sha256:[0-9a-f]*$/, "")}@${injectedDigest}`;
+        }
+    }
     const imageMatch = typeof image === "string" ? ECR_IMAGE_BY_DIGEST.exec(image) : null;
     if (image === undefined) {
         problems.push(
@@ -108,7 +124,8 @@ export function parseRuntimeInspection(
         );
     } else if (!imageMatch) {
         problems.push(
-            `${at("image")} must be an image in ECR named by digest (\`<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<digest>\`), not a tag.`,
+            `${at("image")} must be an image in ECR named by digest (\`<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<digest>\`), ` +
+                `not a tag; or name the repository and inject the digest as input \`${INSPECTOR_IMAGE_DIGEST_INPUT}\`.`,
         );
     }
 

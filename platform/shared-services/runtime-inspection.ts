@@ -151,12 +151,10 @@ export class RuntimeInspection extends pulumi.ComponentResource {
         grant(
             executionRole,
             "start-task",
-            pulumi.all([partition, region, accountId, logGroup.arn, args.dataKmsKeyArn]).apply(([p, r, a, logGroupArn, dataKmsKeyArn]) =>
+            pulumi.all([partition, region, accountId, logGroup.arn]).apply(([p, r, a, logGroupArn]) =>
                 inspectionExecutionStatements({
                     repositoryArn: `arn:${p}:ecr:${r}:${a}:repository/${settings.imageRepository}`,
                     logGroupArn,
-                    dataKmsKeyArn,
-                    region: r,
                 }),
             ),
         );

@@ -6,7 +6,7 @@ import type { NetworkOutputs, SecurityOutputs } from "../contract";
 import type { ContainerInsights } from "./cluster";
 import { isDnsDomain } from "./discovery";
 import { ALLOWED_TLS_POLICIES, DEFAULT_TLS_POLICY, TlsPolicy } from "./ingress";
-import { parseRuntimeInspection, RuntimeInspectionSettings } from "./runtime-inspection-settings";
+import { INSPECTOR_IMAGE_DIGEST_INPUT, parseRuntimeInspection, RuntimeInspectionSettings } from "./runtime-inspection-settings";
 import { DEFAULT_WAF_RATE_LIMIT } from "./waf";
 
 export const SHARED_SERVICES_UNIT = "platform/shared-services";
@@ -104,7 +104,11 @@ export function readSharedServicesSettings(config: RawConfig, inputs: InputSourc
         }
     }
 
-    const inspection = parseRuntimeInspection(reader.json("runtimeInspection"), environment);
+    const inspection = parseRuntimeInspection(
+        reader.json("runtimeInspection"),
+        environment,
+        inputs.get<unknown>(INSPECTOR_IMAGE_DIGEST_INPUT),
+    );
     reader.add(inspection.problems);
     const inspectionUpstream = inspection.settings && {
         ...readContractInputs(inputs, reader, "network", ["privateSubnetIds"]),

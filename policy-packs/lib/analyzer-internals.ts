@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { createRequire } from "module";
 import type { ReportViolation } from "@pulumi/policy";
 /**
  * The analyzer's own unknown-value proxy from `@pulumi/policy` (marked internal, so not in its
@@ -61,5 +62,81 @@ if (!analyzerSource.includes("policyInfo.enforcementLevel || enforcementLevel"))
         "@pulumi/policy no longer reports an object violation at the object's " +
             "own enforcement level: pin @pulumi/policy 1.21.x or update " +
             "reportAtLevel in policy-packs/lib/analyzer-internals.ts.",
+    );
+}
+
+/** A method of a gRPC service definition, as far as the resident analyzer needs it. */
+interface AnalyzerMethod {
+    requestSerialize(request: unknown): Buffer;
+    requestDeserialize(bytes: Buffer): unknown;
+    responseDeserialize(bytes: Buffer): unknown;
+}
+type AnalyzerHandler = (call: { request: unknown; getPeer(): string }, callback: (error: unknown, response?: unknown) => void) => unknown;
+
+/**
+ * Hands the Analyzer service `@pulumi/policy`'s `serve` registers to `wrap` before the gRPC
+ * server gets it: how edf's resident analyzer (automation/engine/policy-host/) serves the stacks
+ * of a run from one process. `@pulumi/policy` creates its server inside `serve` with no hook,
+ * so the `addService` of the very gRPC module it uses is wrapped. Call before the pack loads.
+ *
+ * The wrapper relies on what 1.21 keeps of an engine's settings — the module-level pack config
+ * (`Configure`) and stack tags (`ConfigureStack`), nothing else — so any other version is refused.
+ */
+export function wrapAnalyzerService(
+    wrap: (service: Record<string, AnalyzerMethod>, implementation: Record<string, AnalyzerHandler>) => Record<string, AnalyzerHandler>,
+): void {
+    const serverFile = require.resolve("@pulumi/policy/server");
+    const version = (createRequire(serverFile)("./package.json") as { version: string }).version;
+    if (!/^v?1\.21\./.test(version) || !analyzerSource.includes("stackTags = freezeMap(map)")) {
+        throw new Error(
+            `@pulumi/policy ${version} may keep more of an engine's settings than its pack config and stack tags: ` +
+                "pin @pulumi/policy 1.21.x or update wrapAnalyzerService in policy-packs/lib/analyzer-internals.ts.",
+        );
+    }
+    const grpc = createRequire(serverFile)("@grpc/grpc-js") as {
+        Server: { prototype: { addService(this: unknown, service: unknown, implementation: unknown): void } };
+    };
+    const original = grpc.Server.prototype.addService;
+    grpc.Server.prototype.addService = function (service: unknown, implementation: unknown): void {
+        const analyzer = typeof service === "object" && service !== null && "analyzeStack" in service;
+        const methods = implementation as Record<string, AnalyzerHandler>;
+        original.call(this, service, analyzer ? wrap(service as Record<string, AnalyzerMethod>, methods) : implementation);
+    };
+}
+
+/** The protobuf getters of the two configure requests (@pulumi/pulumi's generated classes). */
+interface ProtoMap<V> {
+    forEach(callback: (value: V, key: string) => void): void;
+}
+interface PolicyConfig {
+    getProperties(): { toJavaScript(): unknown } | undefined;
+    getEnforcementlevel(): number;
+}
+
+/**
+ * What `@pulumi/policy` 1.21 keeps of each configure request, canonical (sorted keys): the pack
+ * config of `Configure`, the tags of `ConfigureStack` (server.js `configure`, `configureStack`).
+ */
+export const analyzerSettingsKeys = {
+    configure(request: unknown): string {
+        const config: [string, unknown, number][] = [];
+        (request as { getPolicyconfigMap(): ProtoMap<PolicyConfig> }).getPolicyconfigMap().forEach((value, key) => {
+            config.push([key, value.getProperties()?.toJavaScript() ?? null, value.getEnforcementlevel()]);
+        });
+        return canonicalJson(config.sort((a, b) => a[0].localeCompare(b[0])));
+    },
+    configureStack(request: unknown): string {
+        const tags: [string, string][] = [];
+        (request as { getTagsMap(): ProtoMap<string> }).getTagsMap().forEach((value, key) => tags.push([key, value]));
+        return JSON.stringify(tags.sort((a, b) => a[0].localeCompare(b[0])));
+    },
+};
+
+/** JSON with every object's keys sorted: protobuf maps and structs arrive in any order. */
+function canonicalJson(value: unknown): string {
+    return JSON.stringify(value, (_key, v: unknown) =>
+        v && typeof v === "object" && !Array.isArray(v)
+            ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+            : v,
     );
 }

@@ -1,6 +1,7 @@
 import { EdfError } from "../../errors";
 import { CliCommand, environmentOptions, parseParallel, selectionOf } from "../context";
 import { handleInterrupts } from "../interrupts";
+import { parsePublishTargets, STATE_VARIABLE, TOPIC_VARIABLE } from "../../inspect/publish-targets";
 
 interface InspectCliOptions {
     env: string;
@@ -12,6 +13,8 @@ interface InspectCliOptions {
     waivers?: string[];
     date?: string;
     failOn?: string;
+    publish?: string[];
+    state?: string;
 }
 
 function parseFailOn(value: string | undefined): "any" | "new" {
@@ -50,9 +53,18 @@ export const commands: CliCommand[] = [
                     "--fail-on <any|new>",
                     "`new`: only mandatory findings the previous inspection did not have fail the run (default: any)",
                 )
+                .option(
+                    "--publish <targets...>",
+                    `send the findings on: \`securityhub\` (ASFF, resolved findings archived); with ${TOPIC_VARIABLE} set, a summary of new mandatory findings to that SNS topic`,
+                )
+                .option(
+                    "--state <location>",
+                    `where the inspection state is kept between runs (history for the delta, what was published): s3://<bucket>/<prefix> or a folder (default: $${STATE_VARIABLE}, else <home>/inspection-state/<env> when publishing)`,
+                )
                 .action(async (options: InspectCliOptions) => {
                     const ctx = context();
                     const failOn = parseFailOn(options.failOn);
+                    const targets = parsePublishTargets(options.publish);
                     const selection = selectionOf(options);
                     const parallel = options.parallel ? parseParallel(options.parallel) : undefined;
                     const interrupts = handleInterrupts(ctx.reporter);
@@ -71,6 +83,7 @@ export const commands: CliCommand[] = [
                             waiverFiles: options.waivers ?? [],
                             ...(options.date ? { date: options.date } : {}),
                             failOn,
+                            publication: { targets, ...(options.state !== undefined ? { state: options.state } : {}) },
                             signal: interrupts.signal,
                         });
                         const r = run.report;

@@ -7,6 +7,8 @@ if (workerData && workerData.sourceMaps) {
     process.setSourceMapsEnabled(true);
 }
 
+// Node's compile cache is per thread: a host loads the SDK and the units again (compile-cache.js).
+require("../../loader/compile-cache").enable();
 require("../../loader/ts-cache").register();
 // A dynamic provider's closure is serialized in this thread: see the fence's reason.
 require("../../../unit/sdk-internals").installTraceEventsPlaceholder();

@@ -49,7 +49,12 @@ export async function notifyNewMandatoryFindings(
     topicArn: string,
     store: InspectionStateStore,
     findings: readonly PublishableFinding[],
-    context: { readonly environment: string; readonly observedAt: string },
+    context: {
+        readonly environment: string;
+        readonly observedAt: string;
+        /** Units this run inspected: the record of the others (failed, interrupted, not selected) is kept. @default - every unit */
+        readonly settledUnits?: ReadonlySet<string>;
+    },
 ): Promise<{ readonly notified: number }> {
     const previous = await store.read<NotifiedState>(NOTIFIED_STATE);
     const seen = new Set(previous?.mandatory ?? []);
@@ -61,7 +66,12 @@ export async function notifyNewMandatoryFindings(
     }
     await store.write(NOTIFIED_STATE, {
         version: 1,
-        mandatory: [...new Set(mandatory.map(keyOf))].sort(),
+        mandatory: [
+            ...new Set([
+                ...(previous?.mandatory ?? []).filter((key) => context.settledUnits && !context.settledUnits.has(key.split(" ")[0]!)),
+                ...mandatory.map(keyOf),
+            ]),
+        ].sort(),
         updatedAt: context.observedAt,
     } satisfies NotifiedState);
     return { notified: fresh.length };

@@ -60,6 +60,14 @@ export async function publishToSecurityHub(
     findings: readonly PublishableFinding[],
     ctx: AsffContext,
     onProgress: PublishProgress = () => undefined,
+    options: {
+        /**
+         * The units this run settles: a published finding of another unit (a stack that failed, was
+         * interrupted or not selected) is neither re-sent nor archived, and stays in the state as it was.
+         * @default - every unit: what the findings do not hold is resolved
+         */
+        readonly settledUnits?: ReadonlySet<string>;
+    } = {},
 ): Promise<SecurityHubPublication> {
     const previous = (await store.read<SecurityHubState>(SECURITY_HUB_STATE)) ?? { version: 1, active: {}, pending: {}, updatedAt: "" };
     const known: Record<string, AwsSecurityFinding> = { ...previous.pending, ...previous.active };
@@ -74,8 +82,13 @@ export async function publishToSecurityHub(
         const id = findingId(ctx.environment, f.unit, f.fingerprint);
         current.set(id, toAsff(f, ctx, { firstObservedAt: known[id]?.CreatedAt }));
     }
+    const settled = (asff: AwsSecurityFinding): boolean =>
+        !options.settledUnits || options.settledUnits.has(asff.ProductFields?.["edf/unit"] ?? "");
+    // Published findings of units this run did not look at: kept, untouched, until a run inspects them.
+    const kept = Object.fromEntries(Object.entries(previous.active).filter(([id, asff]) => !current.has(id) && !settled(asff)));
+    const keptPending = Object.fromEntries(Object.entries(previous.pending).filter(([id, asff]) => !current.has(id) && !settled(asff)));
     const resolved = Object.entries(known)
-        .filter(([id]) => !current.has(id))
+        .filter(([id, asff]) => !current.has(id) && settled(asff))
         .map(([, asff]): AwsSecurityFinding => ({
             ...asff,
             RecordState: "ARCHIVED",
@@ -104,8 +117,9 @@ export async function publishToSecurityHub(
 
     const failedIds = new Set(failures.map((f) => f.id));
     // A finding Security Hub refused stays pending (re-sent or archived next run); an archival it refused stays known.
-    const active = Object.fromEntries([...current].filter(([id]) => !failedIds.has(id)));
+    const active = { ...kept, ...Object.fromEntries([...current].filter(([id]) => !failedIds.has(id))) };
     const pending = Object.fromEntries([
+        ...Object.entries(keptPending),
         ...[...current].filter(([id]) => failedIds.has(id)),
         ...resolved.filter((r) => failedIds.has(r.Id!)).map((r) => [r.Id!, known[r.Id!]] as const),
     ]);

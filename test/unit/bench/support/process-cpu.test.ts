@@ -19,6 +19,7 @@ describe("the benchmark's CPU split by process", function () {
         fs.writeFileSync(path.join(dir, "run-policy-pack", "index.js"), burn(0.4));
         const launcher = `#!/bin/sh\nexec node ${path.join(dir, "run-policy-pack", "index.js")}\n`;
         fs.writeFileSync(path.join(dir, "pulumi-analyzer-policy-test"), launcher, { mode: 0o755 });
+        fs.writeFileSync(path.join(dir, "preload.js"), "");
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -33,5 +34,15 @@ describe("the benchmark's CPU split by process", function () {
         assert.ok(seconds["policy analyzer"] >= 0.3 && seconds["policy analyzer"] < 1, `policy analyzer: ${seconds["policy analyzer"]} s`);
         assert.ok(seconds.driver >= 0.2 && seconds.driver < 1, `driver: ${seconds.driver} s`);
         assert.strictEqual(seconds["pulumi CLI"] + seconds["resource provider"] + seconds["language host"], 0);
+    });
+
+    it("counts a node process running the policy runner behind a preload (edf's resident analyzer) as the analyzer", async () => {
+        const runner = path.join(dir, "run-policy-pack", "index.js");
+        const root = spawn("sh", ["-c", `node -r ${path.join(dir, "preload.js")} ${runner} 127.0.0.1:0 . & wait`], { stdio: "ignore" });
+        const sampler = new ProcessCpuSampler(root.pid!, 20);
+        await new Promise((resolve) => root.on("close", resolve));
+        const seconds = sampler.stop();
+        assert.ok(seconds["policy analyzer"] >= 0.3 && seconds["policy analyzer"] < 1, `policy analyzer: ${seconds["policy analyzer"]} s`);
+        assert.ok(seconds.driver < 0.2, `driver: ${seconds.driver} s`);
     });
 });

@@ -72,6 +72,19 @@ describe("security policy documents", () => {
         assert.ok(!(secretsUse.Condition!.StringEquals["kms:ViaService"] as string[]).includes("lambda.eu-west-1.amazonaws.com"));
     });
 
+    it("let an ECR repository be encrypted with the data key: ECR's DescribeKey and CreateGrant, left to IAM", () => {
+        const scope = { accountId: "123456789012", region: "eu-west-1" };
+        const data = keyPolicy({ ...scope, purpose: "data" });
+        // What KMS is asked when the SDK's ContainerService creates its repository: ECR calls with the creator's credentials.
+        // The administration statement (kms:Describe*, kms:Create*) admits both for this account's principals; IAM decides.
+        const viaEcr = { "kms:ViaService": "ecr.eu-west-1.amazonaws.com", "kms:CallerAccount": scope.accountId };
+        assert.ok(keyPolicyAllows(data, "kms:DescribeKey", viaEcr));
+        assert.ok(keyPolicyAllows(data, "kms:CreateGrant", { ...viaEcr, "kms:GrantIsForAWSResource": "true" }));
+        // Pushes and pulls go through the grants ECR holds: no principal's own kms:Decrypt through ECR is admitted, nor needed.
+        assert.ok(!keyPolicyAllows(data, "kms:Decrypt", viaEcr));
+        assert.ok(keyPolicyAllows(data, "kms:Decrypt", { ...viaEcr, "kms:ViaService": "s3.eu-west-1.amazonaws.com" }));
+    });
+
     it("let service roles manage a VPC function's network interfaces and rotate their own secrets, but never administer IAM", () => {
         for (const action of [
             "ec2:CreateNetworkInterface",
@@ -86,3 +99,27 @@ describe("security policy documents", () => {
         assert.ok(!allowed.some((a) => a.startsWith("iam:") || a === "ec2:*" || a === "secretsmanager:*"));
     });
 });
+
+/**
+ * Whether a key policy lets this account's principals (its root, so IAM decides the rest) do
+ * `action` in a request with these condition keys: an Allow statement whose action matches and
+ * whose StringEquals and Bool conditions all hold. The statements here use no other operator.
+ */
+function keyPolicyAllows(policy: ReturnType<typeof keyPolicy>, action: string, request: Record<string, string>): boolean {
+    const matches = (pattern: string) => new RegExp(`^${pattern.replace(/\*/g, ".*")}$`, "i").test(action);
+    return policy.Statement.some((s) => {
+        const principal = (s.Principal as { AWS?: string | string[] } | undefined)?.AWS;
+        if (s.Effect !== "Allow" || ![principal].flat().some((p) => typeof p === "string" && p.endsWith(":root"))) return false;
+        if (![s.Action].flat().some((a) => matches(a as string))) return false;
+        const conditions = (s.Condition ?? {}) as Record<string, Record<string, string | string[] | boolean>>;
+        return Object.entries(conditions).every(([operator, keys]) => {
+            if (operator !== "StringEquals" && operator !== "Bool") return false;
+            return Object.entries(keys).every(([key, allowed]) =>
+                [allowed]
+                    .flat()
+                    .map(String)
+                    .includes(request[key] ?? ""),
+            );
+        });
+    });
+}

@@ -6,6 +6,15 @@ import { inspectRun, mandatoryFindings } from "../support/inspection";
 import { CapturedResource, named, ofType, single, stateOf } from "../support/mock-run";
 import { untaggedResources } from "../support/assertions";
 import { runUnit, UnitRun } from "../support/units";
+import { buildProgram } from "../../../../automation/cli/main";
+import {
+    INSPECT_PUBLISH_TARGETS,
+    parsePublishTargets,
+    STATE_VARIABLE,
+    TOPIC_VARIABLE,
+} from "../../../../automation/inspect/publish-targets";
+import { S3StateStore, stateStoreFromLocation } from "../../../../automation/inspect/state/store";
+import { INSPECTION_PUBLISH_TARGETS } from "../../../../platform/shared-services/runtime-inspection-settings";
 
 const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab";
 const DIGEST = `sha256:${"ab".repeat(32)}`;
@@ -79,7 +88,6 @@ describe("platform/shared-services runtime inspection", () => {
             "ecs:ListTasks",
             "inspector2:ListFindings",
             "kms:Decrypt",
-            "kms:Decrypt",
             "kms:GenerateDataKey",
             "s3:DeleteObject",
             "s3:GetObject",
@@ -126,7 +134,6 @@ describe("platform/shared-services runtime inspection", () => {
             "ecr:BatchGetImage",
             "ecr:GetAuthorizationToken",
             "ecr:GetDownloadUrlForLayer",
-            "kms:Decrypt",
             "logs:CreateLogStream",
             "logs:PutLogEvents",
         ]);
@@ -205,6 +212,16 @@ describe("platform/shared-services runtime inspection", () => {
         assert.deepEqual([logs.props.kmsKeyId, logs.props.retentionInDays], [UPSTREAM.logsKmsKeyArn, 365]);
     });
 
+    it("runs the digest injected as input `inspector-image-digest`, from the repository `image` names", async () => {
+        const injected = `sha256:${"cd".repeat(32)}`;
+        for (const image of [IMAGE.split("@")[0], IMAGE]) {
+            const run = await sharedServices({ inspection: { image }, inputs: { "inspector-image-digest": injected } });
+            assert.equal(run.error, undefined, run.error?.message);
+            const [container] = JSON.parse(single(run.resources, "aws:ecs/taskDefinition:TaskDefinition").props.containerDefinitions);
+            assert.equal(container.image, `123456789012.dkr.ecr.us-east-1.amazonaws.com/edf-inspector@${injected}`);
+        }
+    });
+
     it("encrypts the notification topic with the data key and lets only the task role publish, over TLS", async () => {
         const run = await sharedServices({});
         const topic = single(run.resources, "aws:sns/topic:Topic");
@@ -238,6 +255,11 @@ describe("platform/shared-services runtime inspection", () => {
                 "an image by tag",
                 { inspection: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/edf-inspector:latest" } },
                 /`runtimeInspection.image` must be an image in ECR named by digest/,
+            ],
+            [
+                "an injected digest that is no digest",
+                { inspection: { image: IMAGE.split("@")[0] }, inputs: { "inspector-image-digest": "latest" } },
+                /input `inspector-image-digest` must be an image digest/,
             ],
             ["a missing state bucket", { inspection: { stateBucket: undefined } }, /`runtimeInspection.stateBucket` is not set/],
             [
@@ -286,5 +308,62 @@ describe("platform/shared-services runtime inspection", () => {
                 assert.equal(result.resources.length, 0);
             });
         }
+    });
+
+    describe("the scheduled task's command, read by the `edf` CLI's own parser (automation/cli/registry.ts)", () => {
+        /** Parses `args` as `edf <args>` with the real program and registry; returns what `inspect`'s action would get. */
+        async function parsedByTheCli(args: readonly string[]): Promise<Record<string, unknown>> {
+            const { program } = buildProgram(
+                () => undefined,
+                () => undefined,
+            );
+            const inspect = program.commands.find((c) => c.name() === "inspect");
+            assert.ok(inspect, "`edf inspect` is registered");
+            let parsed: Record<string, unknown> | undefined;
+            inspect.action((options: Record<string, unknown>) => {
+                parsed = options;
+            });
+            await program.parseAsync([...args], { from: "user" });
+            assert.ok(parsed, `\`edf ${args.join(" ")}\` did not reach \`inspect\``);
+            return parsed;
+        }
+        const containerOf = async (inspection: Record<string, unknown>) => {
+            const run = await sharedServices({ inspection });
+            assert.equal(run.error, undefined, run.error?.message);
+            const task = single(run.resources, "aws:ecs/taskDefinition:TaskDefinition").props;
+            const [container] = JSON.parse(task.containerDefinitions);
+            return container as { command: string[]; environment: { name: string; value: string }[] };
+        };
+
+        for (const publishTo of [[], ["securityhub"]]) {
+            it(`is a command \`edf inspect\` accepts, with publishTo ${JSON.stringify(publishTo)}`, async () => {
+                const container = await containerOf({ publishTo });
+                const options = await parsedByTheCli(container.command);
+                assert.equal(options.env, "dev");
+                assert.deepEqual(parsePublishTargets(options.publish as string[] | undefined), publishTo);
+                assert.equal(options.state, undefined, "the state comes from the variable, as the task sets it");
+                const variables = Object.fromEntries(container.environment.map((e) => [e.name, e.value]));
+                assert.deepEqual(Object.keys(variables).sort(), ["AWS_REGION", STATE_VARIABLE, TOPIC_VARIABLE].sort());
+                const store = stateStoreFromLocation(variables[STATE_VARIABLE]!, () => ({}) as never);
+                assert.ok(store instanceof S3StateStore);
+                assert.equal(store.description, "s3://edf-state-123456789012/edf-inspections/dev");
+            });
+        }
+
+        it("offers only targets the CLI knows", () => {
+            assert.deepEqual([...INSPECTION_PUBLISH_TARGETS], [...INSPECT_PUBLISH_TARGETS]);
+        });
+
+        it("would catch a command that drifts from the CLI (the check can fail)", async () => {
+            await assert.rejects(
+                parsedByTheCli(["inspect", "--env", "dev", "--publish-to", "securityhub"]),
+                /unknown option '--publish-to'/,
+            );
+            const options = await parsedByTheCli(["inspect", "--env", "dev", "--publish", "security-hub"]);
+            assert.throws(
+                () => parsePublishTargets(options.publish as string[]),
+                (e: Error & { code?: string }) => e.code === "EDF_USAGE",
+            );
+        });
     });
 });

@@ -341,12 +341,15 @@ export class InspectWorld {
             throw new Error(`edf up failed: ${JSON.stringify(report.stacks.map((s) => [s.unit, s.status, s.reason]))}`);
     }
 
-    /** Runs the real `edf` executable: `edf --home <home> inspect --env <spec> --date <DATE> <args>`. */
-    inspect(args: readonly string[] = [], options: { home?: string; env?: Record<string, string> } = {}): InspectRunResult {
+    /** The real `edf` executable's command line and environment for `edf --home <home> inspect --env <spec> --date <DATE> <args>`. */
+    inspectCommand(
+        args: readonly string[] = [],
+        options: { home?: string; env?: Record<string, string> } = {},
+    ): { readonly args: string[]; readonly env: NodeJS.ProcessEnv; readonly home: string } {
         const home = options.home ?? this.estate.home;
-        const result = spawnSync(
-            process.execPath,
-            [
+        return {
+            home,
+            args: [
                 path.join(PROJECT_ROOT, "automation", "cli", "bin.js"),
                 "--home",
                 home,
@@ -357,20 +360,33 @@ export class InspectWorld {
                 DATE,
                 ...args,
             ],
-            {
-                cwd: PROJECT_ROOT,
-                encoding: "utf8",
-                env: {
-                    ...process.env,
-                    ...engineEnv(),
-                    ...this.awsEnv,
-                    EDF_TS_CACHE: path.join(PROJECT_ROOT, ".edf", "cache", "ts"),
-                    ...options.env,
-                },
-                timeout: 600_000,
-                maxBuffer: 64 * 1024 * 1024,
+            env: {
+                ...process.env,
+                ...engineEnv(),
+                ...this.awsEnv,
+                EDF_TS_CACHE: path.join(PROJECT_ROOT, ".edf", "cache", "ts"),
+                ...options.env,
             },
-        );
+        };
+    }
+
+    /** Runs the real `edf` executable: `edf --home <home> inspect --env <spec> --date <DATE> <args>`. */
+    inspect(args: readonly string[] = [], options: { home?: string; env?: Record<string, string> } = {}): InspectRunResult {
+        const command = this.inspectCommand(args, options);
+        const home = command.home;
+        const result = spawnSync(process.execPath, command.args, {
+            cwd: PROJECT_ROOT,
+            encoding: "utf8",
+            env: command.env,
+            timeout: 600_000,
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        return this.resultOf(home, { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr });
+    }
+
+    /** What a finished `edf inspect` left: its exit, output and newest run folder under `home`. */
+    resultOf(home: string, run: { code: number; stdout: string; stderr: string }): InspectRunResult {
+        const result = { status: run.code, stdout: run.stdout, stderr: run.stderr };
         const runs = path.join(home, "runs");
         const folders = fs.existsSync(runs)
             ? fs
