@@ -21,10 +21,11 @@ describe("FileDigests", () => {
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-digests-"))));
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it("answers an unchanged file from memory, with the same text and blob id as a fresh read", () => {
+    it("answers an unchanged file from memory, with the same text and blob id as a fresh read", async () => {
         const file = path.join(dir, "a.ts");
         fs.writeFileSync(file, "export const a = 1;\n");
         age(file);
+        await pause(); // the clock past the ctime utimes set
         const digests = new FileDigests(0);
         const first = digests.read(file);
         const second = digests.read(file);
@@ -37,6 +38,7 @@ describe("FileDigests", () => {
         const file = path.join(dir, "a.ts");
         fs.writeFileSync(file, "export const a = 1;\n");
         const mtime = age(file);
+        await pause(); // the clock past the ctime utimes set
         const digests = new FileDigests(0);
         assert.equal(digests.read(file)?.text, "export const a = 1;\n");
         await pause();
@@ -46,10 +48,11 @@ describe("FileDigests", () => {
         assert.equal(digests.read(file)?.blob, gitBlobId(Buffer.from("export const a = 2;\n")));
     });
 
-    it("sees a file replaced by a rename with the same size and mtime (another inode)", () => {
+    it("sees a file replaced by a rename with the same size and mtime (another inode)", async () => {
         const file = path.join(dir, "a.ts");
         fs.writeFileSync(file, "export const a = 1;\n");
         const mtime = age(file);
+        await pause(); // the clock past the ctime utimes set
         const digests = new FileDigests(0);
         digests.read(file);
         const aside = path.join(dir, "a.ts.tmp");
@@ -59,7 +62,7 @@ describe("FileDigests", () => {
         assert.equal(digests.read(file)?.text, "export const a = 3;\n");
     });
 
-    it("does not keep a file changed just now (a second write in the same tick could keep its stamp)", () => {
+    it("does not keep a file changed just now (a second write in the same tick could keep its stamp)", async () => {
         const file = path.join(dir, "a.ts");
         fs.writeFileSync(file, "fresh\n");
         age(file); // an old mtime, but the ctime is now
@@ -70,10 +73,11 @@ describe("FileDigests", () => {
         assert.equal(digests.hits, 0);
     });
 
-    it("reads a file the watcher reported again even when its stamp is unchanged", () => {
+    it("reads a file the watcher reported again even when its stamp is unchanged", async () => {
         const file = path.join(dir, "a.ts");
         fs.writeFileSync(file, "export const a = 1;\n");
         age(file);
+        await pause(); // the clock past the ctime utimes set
         const digests = new FileDigests(0);
         digests.read(file);
         digests.forget([file]);
@@ -81,10 +85,11 @@ describe("FileDigests", () => {
         assert.deepEqual([digests.misses, digests.hits], [2, 0]);
     });
 
-    it("forgets a file that was deleted", () => {
+    it("forgets a file that was deleted", async () => {
         const file = path.join(dir, "a.ts");
         fs.writeFileSync(file, "x\n");
         age(file);
+        await pause(); // the clock past the ctime utimes set
         const digests = new FileDigests(0);
         digests.read(file);
         fs.rmSync(file);
@@ -92,10 +97,11 @@ describe("FileDigests", () => {
         assert.equal(digests.size, 0);
     });
 
-    it("gives a working tree the same blob ids and texts with and without it", () => {
+    it("gives a working tree the same blob ids and texts with and without it", async () => {
         const file = path.join(dir, "b.ts");
         fs.writeFileSync(file, "export const b = 'é';\n");
         age(file);
+        await pause(); // the clock past the ctime utimes set
         const digests = new FileDigests(0);
         for (const tree of [new WorkingTree(dir), new WorkingTree(dir, digests), new WorkingTree(dir, digests)]) {
             assert.equal(tree.blobId(file), gitBlobId(fs.readFileSync(file)));
