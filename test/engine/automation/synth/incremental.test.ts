@@ -6,32 +6,13 @@ import * as path from "path";
 import fc from "fast-check";
 import type { SynthReport } from "../../../../automation/run/report/model";
 import { PROJECT_ROOT } from "../../../support/toolchain";
+import { scratchEstate } from "./scratch-estate";
 
 // Incremental synth: a warm run (the synth cache filled by earlier runs) must give exactly the
 // reports of a cold run (--no-cache), apart from the cached marks and timings. A property test
 // applies random edits — a service program, a shared SDK file, the spec's config, a waiver, the
 // pack's config, the decision day — to a scratch copy of the example estate and compares warm
 // against cold after each, through the real `edf` executable.
-
-/** The folders and files of the project a scratch estate needs (node_modules is linked). */
-const ESTATE = [
-    "platform",
-    "services",
-    "unit",
-    "policy-packs",
-    "environments",
-    "Pulumi.yaml",
-    "package.json",
-    "package-lock.json",
-    "tsconfig.json",
-];
-
-function scratchEstate(): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "edf-incremental-"));
-    for (const entry of ESTATE) fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
-    fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"));
-    return root;
-}
 
 interface Synth {
     readonly code: number;
@@ -174,7 +155,7 @@ describe("incremental synth", function () {
         await fc.assert(
             fc.asyncProperty(fc.array(edits, { minLength: 3, maxLength: 4 }), async (sequence) => {
                 round++;
-                const root = scratchEstate();
+                const root = scratchEstate("edf-incremental-");
                 const warmHome = fs.mkdtempSync(path.join(os.tmpdir(), "edf-warm-"));
                 try {
                     let day = "2026-11-27";
@@ -216,7 +197,7 @@ describe("incremental synth", function () {
     });
 
     it("reuses everything on an unchanged estate, and re-inspects without re-evaluating when only the day changes", async () => {
-        const root = scratchEstate();
+        const root = scratchEstate("edf-incremental-");
         const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-warm-"));
         try {
             const cold = await synth(root, home, "2026-11-27");
@@ -234,7 +215,7 @@ describe("incremental synth", function () {
     });
 
     it("lets two synths share one cache at once: both succeed with the same reports", async () => {
-        const root = scratchEstate();
+        const root = scratchEstate("edf-incremental-");
         const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-shared-"));
         try {
             const [a, b] = await Promise.all([synth(root, home, "2026-11-27"), synth(root, home, "2026-11-27")]);
@@ -252,7 +233,7 @@ describe("incremental synth", function () {
     });
 
     it("evaluates again a stack whose cache entry was truncated, and never trusts it", async () => {
-        const root = scratchEstate();
+        const root = scratchEstate("edf-incremental-");
         const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-damaged-"));
         try {
             const cold = await synth(root, home, "2026-11-27");

@@ -5,33 +5,16 @@ import * as os from "os";
 import * as path from "path";
 import type { SynthReport } from "../../../../automation/run/report/model";
 import { PROJECT_ROOT } from "../../../support/toolchain";
+import { scratchEstate } from "./scratch-estate";
 
 // `edf synth --watch`: one process stays up and synthesizes again on every change, with modules
 // loaded and the synth cache warm. What it writes after each change must be what a cold
 // `edf synth --no-cache` of the same files writes (apart from the cached marks): a stale module
 // (a shared SDK file the programs import) or a stale policy list would show here.
 
-const ESTATE = [
-    "platform",
-    "services",
-    "unit",
-    "policy-packs",
-    "environments",
-    "Pulumi.yaml",
-    "package.json",
-    "package-lock.json",
-    "tsconfig.json",
-];
 const DAY = "2026-11-27";
 const BIN = path.join(PROJECT_ROOT, "automation", "cli", "bin.js");
 const ENV = { ...process.env, EDF_TS_CACHE: path.join(PROJECT_ROOT, ".edf", "cache", "ts") };
-
-function scratchEstate(): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "edf-watch-"));
-    for (const entry of ESTATE) fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
-    fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"));
-    return root;
-}
 
 function rewrite(root: string, file: string, pattern: RegExp, replacement: string): void {
     const full = path.join(root, file);
@@ -112,7 +95,7 @@ describe("edf synth --watch", function () {
     let watch: Watch | undefined;
 
     beforeEach(() => {
-        root = scratchEstate();
+        root = scratchEstate("edf-watch-");
         home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-watch-home-"));
     });
     afterEach(async () => {
