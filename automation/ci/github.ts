@@ -118,17 +118,7 @@ ${steps(synthCache("edf-synth-${{ matrix.environment }}"))}
         with:
           sarif_file: \${{ steps.synth.outputs.sarif }}
           category: edf-synth-\${{ matrix.environment }}
-      - uses: ${uses(ACTIONS.uploadArtifact)}
-        with:
-          name: edf-summary-synth-\${{ matrix.environment }}
-          path: edf-summary/
-      - name: Fail on the synth verdict
-        if: steps.synth.outputs.exit-code != '0'
-        env:
-          CODE: \${{ steps.synth.outputs.exit-code }}
-        run: |
-          echo "edf synth exited $CODE (docs/driver.md, \\"Exit codes\\")"
-          exit "$CODE"
+${summaryAndVerdict("synth")}
 
   preview:
     name: preview \${{ matrix.environment }}
@@ -165,17 +155,7 @@ ${steps(awsCredentials("${{ vars[matrix.role] }}", "${{ matrix.region }}"))}
             jq -r '.error.message // "No stack of this environment is affected: nothing to preview."' preview.json > "edf-summary/2-preview-$TARGET.md"
           fi
           cat "edf-summary/2-preview-$TARGET.md" >> "$GITHUB_STEP_SUMMARY"
-      - uses: ${uses(ACTIONS.uploadArtifact)}
-        with:
-          name: edf-summary-preview-\${{ matrix.environment }}
-          path: edf-summary/
-      - name: Fail on the preview verdict
-        if: steps.preview.outputs.exit-code != '0'
-        env:
-          CODE: \${{ steps.preview.outputs.exit-code }}
-        run: |
-          echo "edf preview exited $CODE (docs/driver.md, \\"Exit codes\\")"
-          exit "$CODE"
+${summaryAndVerdict("preview")}
 
   comment:
     name: summary comment
@@ -211,6 +191,24 @@ ${steps(awsCredentials("${{ vars[matrix.role] }}", "${{ matrix.region }}"))}
 }
 
 /** On a schedule: drift of every environment (exit 4 fails the job), and runtime inspection when `edf inspect` exists. */
+/**
+ * The last two steps of a pull request's synth or preview job: keep the summary for the comment
+ * job, then fail the job with edf's exit code (the step before saved it and went on).
+ */
+function summaryAndVerdict(command: "synth" | "preview"): string {
+    return `      - uses: ${uses(ACTIONS.uploadArtifact)}
+        with:
+          name: edf-summary-${command}-\${{ matrix.environment }}
+          path: edf-summary/
+      - name: Fail on the ${command} verdict
+        if: steps.${command}.outputs.exit-code != '0'
+        env:
+          CODE: \${{ steps.${command}.outputs.exit-code }}
+        run: |
+          echo "edf ${command} exited $CODE (docs/driver.md, \\"Exit codes\\")"
+          exit "$CODE"`;
+}
+
 function scheduleWorkflow(project: CiProject): string {
     const steps = (body: string): string => indent(body, 6);
     const inspect = project.inspect
