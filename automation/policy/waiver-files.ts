@@ -13,9 +13,14 @@ import { unknownPolicyFix } from "./settings-problems";
 interface WaiverSource {
     readonly file: string;
     readonly display: string;
-    readonly origin: FileOrigin;
-    /** How a problem names the place that listed the file (`prod.yaml:25 /policy/waivers`). */
-    readonly listedAt: string;
+    /**
+     * Who named the file. A spec's line costs its document model (a second parse of the whole
+     * spec): `located` false leaves it out, for the read that succeeds; a refusal is read again
+     * with it.
+     */
+    origin(located: boolean): FileOrigin;
+    /** How a problem names the place that listed the file (`prod.yaml:25 /policy/waivers`); locates it. */
+    listedAt(): string;
 }
 
 /**
@@ -38,33 +43,56 @@ export function loadEnvironmentWaivers(
     const listed = section.settings(loaded.spec)?.waivers ?? [];
     const within = (...segments: (string | number)[]): string => `${section.pointer}${pointer(...segments)}`;
     const sources: WaiverSource[] = listed.map((file, i) => {
-        // A single path in the spec has no list index.
-        const indexed = within("waivers", i);
-        const at = listed.length === 1 && loaded.lineOf(indexed) === undefined ? within("waivers") : indexed;
-        const line = loaded.lineOf(at);
+        let place: { at: string; line: number | undefined } | undefined;
+        const locate = (): { at: string; line: number | undefined } => {
+            if (place) return place;
+            // A single path in the spec has no list index.
+            const indexed = within("waivers", i);
+            const at = listed.length === 1 && loaded.lineOf(indexed) === undefined ? within("waivers") : indexed;
+            return (place = { at, line: loaded.lineOf(at) });
+        };
         return {
             file,
             display: displayOf(file, projectRoot),
-            origin: {
-                kind: "referenced",
-                base: loaded.specDir,
-                projectRoot,
-                reference: { file: loaded.file, path: at, ...(line !== undefined ? { line } : {}) },
+            origin: (located) => {
+                const { at, line } = located ? locate() : { at: within("waivers", i), line: undefined };
+                return {
+                    kind: "referenced",
+                    base: loaded.specDir,
+                    projectRoot,
+                    reference: { file: loaded.file, path: at, ...(line !== undefined ? { line } : {}) },
+                };
             },
-            listedAt: `${loaded.file}${line !== undefined ? `:${line}` : ""} ${at}`,
+            listedAt: () => {
+                const { at, line } = locate();
+                return `${loaded.file}${line !== undefined ? `:${line}` : ""} ${at}`;
+            },
         };
     });
     for (const extra of extraFiles) {
         const file = path.resolve(extra);
-        sources.push({ file, display: displayOf(file, projectRoot), origin: { kind: "named", projectRoot }, listedAt: "--waivers" });
+        sources.push({
+            file,
+            display: displayOf(file, projectRoot),
+            origin: () => ({ kind: "named", projectRoot }),
+            listedAt: () => "--waivers",
+        });
     }
     const problems: Problem[] = [];
     const waivers: Waiver[] = [];
     const byId = new Map(policies.map((p) => [p.id, p]));
     for (const source of sources) {
         let text: string;
+        const read = (located: boolean): string =>
+            readCheckedText({ file: source.file, display: source.display, what: "waiver file", origin: source.origin(located) });
         try {
-            text = readCheckedText({ file: source.file, display: source.display, what: "waiver file", origin: source.origin });
+            try {
+                text = read(false);
+            } catch (error) {
+                if (!(error instanceof EdfError)) throw error;
+                // The refusal names the spec's line: read again with it (the same checks, the same refusal).
+                text = read(true);
+            }
         } catch (error) {
             if (!(error instanceof EdfError)) throw error;
             problems.push(...error.problems);
@@ -100,7 +128,7 @@ export function loadEnvironmentWaivers(
                 }
             });
         }
-        problems.push(...found.map((p) => ({ ...p, message: `${p.message} (waiver file listed at ${source.listedAt})` })));
+        problems.push(...found.map((p) => ({ ...p, message: `${p.message} (waiver file listed at ${source.listedAt()})` })));
     }
     if (problems.length === 0) {
         const duplicate = duplicateWaiverIdAcrossFiles(waivers);
