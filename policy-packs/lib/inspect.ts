@@ -1,4 +1,5 @@
-import { buildPackConfig, PolicyConfigValues } from "./config";
+import type { PolicyPackConfig } from "@pulumi/policy";
+import { buildPackConfig, PackConfigOptions, PolicyConfigValues } from "./config";
 import type { EnforcementSettings } from "./enforcement";
 import { AppliedWaiver, compareFindings, Finding, isBlocking } from "./findings";
 import { FrameworkMapping, FrameworkResult, frameworkResults } from "./frameworks";
@@ -93,6 +94,23 @@ function waiverRef(w: Waiver): AppliedWaiver {
     };
 }
 
+/** The last pack config built, with what it was built from. */
+let lastPackConfig: { readonly policies: readonly PolicyDefinition[]; readonly key: string; readonly config: PolicyPackConfig } | undefined;
+
+/**
+ * {@link buildPackConfig}, kept while the inputs stay the same: synth inspects every stack of an
+ * environment with one policy list, levels, config and day (a hundred stacks: a hundred identical
+ * builds, each validating every policy's config). Keyed by the list itself and the settings as
+ * JSON (they are plain data: a spec's YAML); only read by the inspection, never handed out.
+ */
+function packConfigOf(options: PackConfigOptions & { readonly now: Date }): PolicyPackConfig {
+    const key = JSON.stringify([options.environment, options.enforcement ?? null, options.config ?? null, options.now.getTime()]);
+    if (lastPackConfig?.policies === options.policies && lastPackConfig.key === key) return lastPackConfig.config;
+    const config = buildPackConfig(options);
+    lastPackConfig = { policies: options.policies, key, config };
+    return config;
+}
+
 /**
  * Runs policies over resources for one environment: levels from the environment and
  * `enforceAfter`, config from the schemas and the user, the engine-faithful harness, then
@@ -101,7 +119,7 @@ function waiverRef(w: Waiver): AppliedWaiver {
  */
 export async function inspect(options: InspectOptions): Promise<InspectionResult> {
     const now = options.now ?? new Date();
-    const packConfig = buildPackConfig({
+    const packConfig = packConfigOf({
         policies: options.policies,
         environment: options.environment,
         enforcement: options.enforcement,
