@@ -13,12 +13,8 @@ import { unknownPolicyFix } from "./settings-problems";
 interface WaiverSource {
     readonly file: string;
     readonly display: string;
-    /**
-     * Who named the file. A spec's line costs its document model (a second parse of the whole
-     * spec): `located` false leaves it out, for the read that succeeds; a refusal is read again
-     * with it.
-     */
-    origin(located: boolean): FileOrigin;
+    /** Who named the file (a spec's line is found only for a refusal: it costs a second parse of the whole spec). */
+    readonly origin: FileOrigin;
     /** How a problem names the place that listed the file (`prod.yaml:25 /policy/waivers`); locates it. */
     listedAt(): string;
 }
@@ -54,14 +50,14 @@ export function loadEnvironmentWaivers(
         return {
             file,
             display: displayOf(file, projectRoot),
-            origin: (located) => {
-                const { at, line } = located ? locate() : { at: within("waivers", i), line: undefined };
-                return {
-                    kind: "referenced",
-                    base: loaded.specDir,
-                    projectRoot,
-                    reference: { file: loaded.file, path: at, ...(line !== undefined ? { line } : {}) },
-                };
+            origin: {
+                kind: "referenced",
+                base: loaded.specDir,
+                projectRoot,
+                reference: () => {
+                    const { at, line } = locate();
+                    return { file: loaded.file, path: at, ...(line !== undefined ? { line } : {}) };
+                },
             },
             listedAt: () => {
                 const { at, line } = locate();
@@ -74,7 +70,7 @@ export function loadEnvironmentWaivers(
         sources.push({
             file,
             display: displayOf(file, projectRoot),
-            origin: () => ({ kind: "named", projectRoot }),
+            origin: { kind: "named", projectRoot },
             listedAt: () => "--waivers",
         });
     }
@@ -83,16 +79,8 @@ export function loadEnvironmentWaivers(
     const byId = new Map(policies.map((p) => [p.id, p]));
     for (const source of sources) {
         let text: string;
-        const read = (located: boolean): string =>
-            readCheckedText({ file: source.file, display: source.display, what: "waiver file", origin: source.origin(located) });
         try {
-            try {
-                text = read(false);
-            } catch (error) {
-                if (!(error instanceof EdfError)) throw error;
-                // The refusal names the spec's line: read again with it (the same checks, the same refusal).
-                text = read(true);
-            }
+            text = readCheckedText({ file: source.file, display: source.display, what: "waiver file", origin: source.origin });
         } catch (error) {
             if (!(error instanceof EdfError)) throw error;
             problems.push(...error.problems);
