@@ -94,6 +94,15 @@ function waiverRef(w: Waiver): AppliedWaiver {
     };
 }
 
+/** The CrossGuard shape of each policy list, made once per list: the harness keeps what it works out per list. */
+const pulumiPolicies = new WeakMap<readonly PolicyDefinition[], ReturnType<typeof toPulumiPolicy>[]>();
+
+function pulumiPoliciesOf(policies: readonly PolicyDefinition[]): ReturnType<typeof toPulumiPolicy>[] {
+    let shaped = pulumiPolicies.get(policies);
+    if (!shaped) pulumiPolicies.set(policies, (shaped = policies.map(toPulumiPolicy)));
+    return shaped;
+}
+
 /** The last pack config built, with what it was built from. */
 let lastPackConfig: { readonly policies: readonly PolicyDefinition[]; readonly key: string; readonly config: PolicyPackConfig } | undefined;
 
@@ -128,7 +137,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
     });
     const byId = new Map(options.policies.map((p) => [p.id, p]));
     const stackTags = { ...(options.stack?.tags ?? {}) };
-    const harness = await runPolicies(options.policies.map(toPulumiPolicy), options.resources, { config: packConfig, stackTags });
+    const harness = await runPolicies(pulumiPoliciesOf(options.policies), options.resources, { config: packConfig, stackTags });
     const recordByUrn = new Map(harness.resources.map((r) => [r.urn, r]));
 
     const waivers = options.waivers ?? [];
