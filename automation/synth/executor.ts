@@ -9,10 +9,11 @@ import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
 import type { Redactor } from "../redact";
+import { getInspection, putInspection } from "./cache/inspections";
 import type { SynthCacheKeys } from "./cache/keys";
 import type { ContentStore } from "./cache/store";
 import type { StackEvaluation, UpstreamOutputs } from "./evaluate";
-import { inspectionJobFor, inspectStack, StackInspection } from "./inspection";
+import { inspectionJobFor, inspectStack } from "./inspection";
 import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
@@ -252,12 +253,12 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         if (!evaluation) return undefined;
         if (!request.inspection) return { id: 0, kind: "done", evaluation, evaluateMs: 0, inspectMs: 0, cached: "evaluation" };
         const inspectionKey = cache.keys.inspection(key, unit, request.inspection);
-        const kept = cache.store.get<StackInspection>("inspection", inspectionKey);
+        const kept = getInspection(cache.store, inspectionKey);
         if (kept)
             return { id: 0, kind: "done", evaluation, inspection: kept, evaluateMs: 0, inspectMs: 0, cached: "evaluation+inspection" };
         const started = Date.now();
         const inspection = await inspectStack(request.inspection, evaluation.resources);
-        cache.store.put("inspection", inspectionKey, inspection);
+        putInspection(cache.store, inspectionKey, inspection);
         return { id: 0, kind: "done", evaluation, inspection, evaluateMs: 0, inspectMs: Date.now() - started, cached: "evaluation" };
     }
 

@@ -103,6 +103,30 @@ function pulumiPoliciesOf(policies: readonly PolicyDefinition[]): ReturnType<typ
     return shaped;
 }
 
+/** The policy summaries of each pack config (one per list, levels and day: see packConfigOf). */
+const summariesOf = new WeakMap<PolicyPackConfig, { readonly policies: readonly PolicyDefinition[]; readonly list: PolicySummary[] }>();
+
+/**
+ * Every policy with its level, sorted by id: the same for every stack inspected with one pack
+ * config, so one list is handed out for all of them (the synth cache keeps it once). Read-only.
+ */
+function policySummaries(policies: readonly PolicyDefinition[], packConfig: PolicyPackConfig): PolicySummary[] {
+    const known = summariesOf.get(packConfig);
+    if (known?.policies === policies) return known.list;
+    const list = policies
+        .map((p) => ({
+            id: p.id,
+            description: p.description,
+            severity: p.severity,
+            level: (packConfig[p.id] as { enforcementLevel: EnforcementLevel }).enforcementLevel,
+            waivable: p.waivable,
+            remediationSteps: p.remediationSteps,
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    summariesOf.set(packConfig, { policies, list });
+    return list;
+}
+
 /** The last pack config built, with what it was built from. */
 let lastPackConfig: { readonly policies: readonly PolicyDefinition[]; readonly key: string; readonly config: PolicyPackConfig } | undefined;
 
@@ -189,16 +213,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
     findings.sort(compareFindings);
     applied.sort((a, b) => (a.id + a.policyId + a.urn < b.id + b.policyId + b.urn ? -1 : 1));
 
-    const policies: PolicySummary[] = options.policies
-        .map((p) => ({
-            id: p.id,
-            description: p.description,
-            severity: p.severity,
-            level: (packConfig[p.id] as { enforcementLevel: EnforcementLevel }).enforcementLevel,
-            waivable: p.waivable,
-            remediationSteps: p.remediationSteps,
-        }))
-        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const policies = policySummaries(options.policies, packConfig);
     const unwaived = findings.filter((f) => !f.waivedBy);
     return {
         pack: options.pack ?? { name: "edf-policies", version: "0.0.0" },

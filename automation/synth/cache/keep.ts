@@ -1,6 +1,7 @@
 import type { StackEvaluation } from "../evaluate";
 import type { StackInspection } from "../inspection";
 import type { CacheEntries } from "../worker/protocol";
+import { putInspection } from "./inspections";
 import { ContentStore } from "./store";
 
 /** Keeps a fresh result in the synth cache, in the thread that produced it; a failed program is never kept. */
@@ -9,5 +10,5 @@ export function keepResult(entries: CacheEntries | undefined, evaluation: StackE
     const store = new ContentStore(entries.dir);
     store.put("evaluation", entries.evaluation, evaluation);
     store.put("evaluation", entries.seen, true);
-    if (entries.inspection && inspection) store.put("inspection", entries.inspection, inspection);
+    if (entries.inspection && inspection) putInspection(store, entries.inspection, inspection);
 }
