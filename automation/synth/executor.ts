@@ -252,7 +252,8 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         if (!evaluation) return undefined;
         if (!request.inspection) return { id: 0, kind: "done", evaluation, evaluateMs: 0, inspectMs: 0, cached: "evaluation" };
         const inspectionKey = cache.keys.inspection(key, unit, request.inspection);
-        const kept = cache.store.get<StackInspection>("inspection", inspectionKey);
+        // Only read from here on (into the report), so shared between rounds of a watch and frozen: not parsed again each round.
+        const kept = cache.store.getShared<StackInspection>("inspection", inspectionKey) as StackInspection | undefined;
         if (kept)
             return { id: 0, kind: "done", evaluation, inspection: kept, evaluateMs: 0, inspectMs: 0, cached: "evaluation+inspection" };
         const started = Date.now();

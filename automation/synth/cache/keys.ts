@@ -62,6 +62,9 @@ function driverCode(memo?: SourceMemo): { evaluator: string; inspector: string }
  * settings and the whole inspection job: levels, config, every waiver and the decision day.
  */
 export class SynthCacheKeys {
+    /** The digests of each unit's evaluation and inspection parts, taken once a run (every stack asks for them more than once). */
+    private readonly partDigests = new Map<string, { readonly evaluation: string; readonly inspection: string }>();
+
     constructor(
         private readonly fingerprints: EnvironmentFingerprints,
         memo?: SourceMemo,
@@ -70,12 +73,11 @@ export class SynthCacheKeys {
     }
 
     evaluation(job: EvaluationJob): string {
-        const unit = this.fingerprints.units.get(job.unit);
         return sha256(
             canonicalJson({
                 format: CACHE_FORMAT,
                 evaluator: driverCode().evaluator,
-                unit: unit ? manifestDigest(unit.manifest, EVALUATION_PARTS) : null,
+                unit: this.digestsOf(job.unit)?.evaluation ?? null,
                 job,
             }),
         );
@@ -87,18 +89,29 @@ export class SynthCacheKeys {
      * evaluating (and whether worker threads are worth starting) before upstream outputs exist.
      */
     seen(unit: string): string {
+        return sha256(`seen\0${driverCode().evaluator}\0${this.digestsOf(unit)?.evaluation ?? unit}`);
+    }
+
+    private digestsOf(unit: string): { readonly evaluation: string; readonly inspection: string } | undefined {
+        const kept = this.partDigests.get(unit);
+        if (kept) return kept;
         const fingerprint = this.fingerprints.units.get(unit);
-        return sha256(`seen\0${driverCode().evaluator}\0${fingerprint ? manifestDigest(fingerprint.manifest, EVALUATION_PARTS) : unit}`);
+        if (!fingerprint) return undefined;
+        const digests = {
+            evaluation: manifestDigest(fingerprint.manifest, EVALUATION_PARTS, fingerprint.keys),
+            inspection: manifestDigest(fingerprint.manifest, INSPECTION_PARTS, fingerprint.keys),
+        };
+        this.partDigests.set(unit, digests);
+        return digests;
     }
 
     inspection(evaluationKey: string, unit: string, job: InspectionJob): string {
-        const fingerprint = this.fingerprints.units.get(unit);
         return sha256(
             canonicalJson({
                 format: CACHE_FORMAT,
                 inspector: driverCode().inspector,
                 evaluation: evaluationKey,
-                pack: fingerprint ? manifestDigest(fingerprint.manifest, INSPECTION_PARTS) : null,
+                pack: this.digestsOf(unit)?.inspection ?? null,
                 job,
             }),
         );
