@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
+import { escapeHtml, renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
 import { renderReportJson as renderSynthJson } from "../../../../../automation/run/report/json";
 import { renderReportMarkdown as renderSynthMarkdown } from "../../../../../automation/run/report/markdown";
 import { renderReportSarif as renderSynthSarif, toReportSarif as toSynthSarif } from "../../../../../automation/run/report/sarif";
@@ -116,6 +116,8 @@ describe("the run reports, rendered from a synth run", () => {
         const html = renderSynthHtml({ ...run.report, environment: "<script>alert(1)</script>" });
         assert.ok(!html.includes("<script>alert(1)</script>"));
         assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert.equal(escapeHtml(`a & b <c> "d" 'e' &amp;`), "a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &amp;amp;");
+        assert.equal(escapeHtml("nothing to escape"), "nothing to escape");
     });
 
     it("summarises blocking findings per stack in Markdown", () => {
