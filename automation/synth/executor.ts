@@ -9,10 +9,11 @@ import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
 import type { Redactor } from "../redact";
+import { keepInspection, keptInspection } from "./cache/keep";
 import type { SynthCacheKeys } from "./cache/keys";
 import type { ContentStore } from "./cache/store";
 import type { StackEvaluation, UpstreamOutputs } from "./evaluate";
-import { inspectionJobFor, inspectStack, StackInspection } from "./inspection";
+import { inspectionJobFor, inspectStack } from "./inspection";
 import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
@@ -252,13 +253,12 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         if (!evaluation) return undefined;
         if (!request.inspection) return { id: 0, kind: "done", evaluation, evaluateMs: 0, inspectMs: 0, cached: "evaluation" };
         const inspectionKey = cache.keys.inspection(key, unit, request.inspection);
-        // Only read from here on (into the report), so shared between rounds of a watch and frozen: not parsed again each round.
-        const kept = cache.store.getShared<StackInspection>("inspection", inspectionKey) as StackInspection | undefined;
+        const kept = keptInspection(cache.store, inspectionKey);
         if (kept)
             return { id: 0, kind: "done", evaluation, inspection: kept, evaluateMs: 0, inspectMs: 0, cached: "evaluation+inspection" };
         const started = Date.now();
         const inspection = await inspectStack(request.inspection, evaluation.resources);
-        cache.store.put("inspection", inspectionKey, inspection);
+        keepInspection(cache.store, inspectionKey, inspection);
         return { id: 0, kind: "done", evaluation, inspection, evaluateMs: 0, inspectMs: Date.now() - started, cached: "evaluation" };
     }
 

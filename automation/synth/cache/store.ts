@@ -5,8 +5,8 @@ import * as path from "path";
 /** The format of an entry; a new one makes every older entry a miss. */
 export const CACHE_FORMAT = "edf-synth-cache/1";
 
-/** What an entry holds: an evaluation, or an inspection of one. */
-export type EntryKind = "evaluation" | "inspection";
+/** What an entry holds: an evaluation, an inspection of one, or a policy list inspections share (stored once, by its digest). */
+export type EntryKind = "evaluation" | "inspection" | "policies";
 
 /** The default bound of the synth cache: least recently used entries go first beyond it. */
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -113,13 +113,22 @@ export class ContentStore {
     /** Stores a value (atomically). A failure to write costs the next run an evaluation, nothing more. */
     put(kind: EntryKind, key: string, value: unknown): void {
         const body = Buffer.from(JSON.stringify(value), "utf8");
-        const header: Header = {
-            format: CACHE_FORMAT,
-            kind,
-            key,
-            sha256: createHash("sha256").update(body).digest("hex"),
-            bytes: body.length,
-        };
+        this.write(kind, key, body, createHash("sha256").update(body).digest("hex"));
+    }
+
+    /**
+     * Stores a value under the sha256 of its JSON, unless an entry of that key is there already
+     * (equal keys hold equal bytes); returns the key. For a value many entries share.
+     */
+    putAddressed(kind: EntryKind, value: unknown): string {
+        const body = Buffer.from(JSON.stringify(value), "utf8");
+        const key = createHash("sha256").update(body).digest("hex");
+        if (!this.has(kind, key)) this.write(kind, key, body, key);
+        return key;
+    }
+
+    private write(kind: EntryKind, key: string, body: Buffer, sha256: string): void {
+        const header: Header = { format: CACHE_FORMAT, kind, key, sha256, bytes: body.length };
         const file = this.fileOf(kind, key);
         const temporary = path.join(path.dirname(file), `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
         try {
@@ -139,7 +148,7 @@ export class ContentStore {
     prune(): { readonly entries: number; readonly bytes: number; readonly total: number } {
         const entries: { file: string; bytes: number; used: number }[] = [];
         const now = Date.now();
-        for (const kind of ["evaluation", "inspection"] as const) {
+        for (const kind of ["evaluation", "inspection", "policies"] as const) {
             const dir = path.join(this.dir, kind);
             let names: string[];
             try {
