@@ -1,7 +1,7 @@
 import * as path from "path";
 import type { EnvironmentFingerprints } from "../../fingerprint/fingerprint";
 import { LockFile } from "../../fingerprint/lockfile";
-import { canonicalJson, manifestDigest, PartKind, sha256 } from "../../fingerprint/parts";
+import { canonicalJson, kindOf, Manifest, manifestDigest, Part, PartKind, sha256 } from "../../fingerprint/parts";
 import { SourceGraph } from "../../fingerprint/source-graph";
 import type { SourceMemo } from "../../fingerprint/source-memo";
 import { WorkingTree } from "../../fingerprint/source-tree";
@@ -99,10 +99,31 @@ export class SynthCacheKeys {
         if (!fingerprint) return undefined;
         const digests = {
             evaluation: manifestDigest(fingerprint.manifest, EVALUATION_PARTS, fingerprint.keys),
-            inspection: manifestDigest(fingerprint.manifest, INSPECTION_PARTS, fingerprint.keys),
+            inspection: this.inspectionDigest(fingerprint.manifest, fingerprint.keys),
         };
         this.partDigests.set(unit, digests);
         return digests;
+    }
+
+    /** The last inspection-part digest taken, with the parts it covered. */
+    private lastInspection: { readonly keys: readonly string[]; readonly parts: readonly Part[]; readonly digest: string } | undefined;
+
+    /**
+     * The digest of a manifest's inspection parts (the pack's sources and the policy settings:
+     * hundreds of parts, the same for every unit of an environment). Units' manifests share the
+     * very part objects (each is a copy of the same base), so a unit whose inspection parts are the
+     * last unit's, key for key and object for object, has its digest without hashing them again.
+     */
+    private inspectionDigest(manifest: Manifest, sortedKeys: readonly string[]): string {
+        const keys = sortedKeys.filter((key) => INSPECTION_PARTS.includes(kindOf(key)));
+        const parts = keys.map((key) => manifest.get(key)!);
+        const last = this.lastInspection;
+        if (last && last.keys.length === keys.length && keys.every((key, i) => key === last.keys[i] && parts[i] === last.parts[i])) {
+            return last.digest;
+        }
+        const digest = manifestDigest(manifest, INSPECTION_PARTS, keys);
+        this.lastInspection = { keys, parts, digest };
+        return digest;
     }
 
     inspection(evaluationKey: string, unit: string, job: InspectionJob): string {
