@@ -242,7 +242,7 @@ export type DeepReadonly<T> = T extends (infer E)[]
       : T;
 
 /** Freezes a JSON value and everything in it (without recursion: a deep document cannot overflow the stack). */
-function deepFreeze(value: unknown): unknown {
+export function deepFreeze(value: unknown): unknown {
     const stack: unknown[] = [value];
     while (stack.length > 0) {
         const item = stack.pop();
