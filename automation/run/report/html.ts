@@ -166,6 +166,40 @@ function unknownsList(report: EnvironmentReport): string {
     );
 }
 
+/** Rows of inventories frozen all the way down (the synth cache's kept evaluations, shared by the rounds of a watch). */
+const frozenInventoryRows = new WeakMap<readonly InventoryResource[], string>();
+
+/** A stack's inventory rows; made once for a frozen inventory, which can never change. */
+function inventoryRows(resources: readonly InventoryResource[]): string {
+    const kept = frozenInventoryRows.get(resources);
+    if (kept !== undefined) return kept;
+    const rows = renderInventoryRows(resources);
+    if (isDeeplyFrozen(resources)) frozenInventoryRows.set(resources, rows);
+    return rows;
+}
+
+function isDeeplyFrozen(value: unknown): boolean {
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item !== "object") continue;
+        if (!Object.isFrozen(item)) return false;
+        for (const child of Object.values(item)) stack.push(child);
+    }
+    return true;
+}
+
+function renderInventoryRows(resources: readonly InventoryResource[]): string {
+    return resources
+        .map(
+            (r) =>
+                `<tr data-search="${e(`${r.type} ${r.name} ${r.id ?? ""}`.toLowerCase())}"><td class="mono">${e(r.type)}${r.synthetic ? ' <span class="pill engine">engine</span>' : ""}${
+                    r.protect ? ' <span class="pill protect">protect</span>' : ""
+                }</td><td class="mono">${e(r.name)}</td><td class="mono">${e(r.id ?? "")}</td><td class="mono props">${e(propsSummary(r))}</td></tr>`,
+        )
+        .join("\n");
+}
+
 function inventory(s: StackReport, engine: boolean): string {
     const inputs = s.inputs.length
         ? `<h4>Inputs</h4><table class="kv"><tbody>${s.inputs
@@ -186,14 +220,7 @@ function inventory(s: StackReport, engine: boolean): string {
     const types = Object.entries(s.resourceCounts.byType)
         .map(([t, n]) => `<span class="chip"><span class="mono">${e(t)}</span> ${n}</span>`)
         .join(" ");
-    const rows = s.resources
-        .map(
-            (r) =>
-                `<tr data-search="${e(`${r.type} ${r.name} ${r.id ?? ""}`.toLowerCase())}"><td class="mono">${e(r.type)}${r.synthetic ? ' <span class="pill engine">engine</span>' : ""}${
-                    r.protect ? ' <span class="pill protect">protect</span>' : ""
-                }</td><td class="mono">${e(r.name)}</td><td class="mono">${e(r.id ?? "")}</td><td class="mono props">${e(propsSummary(r))}</td></tr>`,
-        )
-        .join("\n");
+    const rows = inventoryRows(s.resources);
     const reason = s.reason ? `<p class="reason status-${s.status}">${e(s.reason)}</p>` : "";
     const time =
         engine && s.durationMs !== undefined
