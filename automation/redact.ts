@@ -6,6 +6,8 @@
  */
 export class Redactor {
     private readonly secrets = new Set<string>();
+    /** Matches text holding any registered secret (made on first need after a change): one scan tells a clean text. */
+    private detector: RegExp | undefined;
 
     /**
      * Registers a value to scrub. Values that are everywhere in ordinary text (shorter than 4
@@ -23,6 +25,7 @@ export class Redactor {
         }
         const text = typeof value === "string" ? value : JSON.stringify(value);
         if (scrubbable(text)) {
+            this.detector = undefined;
             this.secrets.add(text);
             if (typeof value !== "string") {
                 return;
@@ -37,6 +40,10 @@ export class Redactor {
 
     /** The text with every registered secret replaced by `[secret]`. */
     scrub(text: string): string {
+        if (this.secrets.size === 0) return text;
+        // A report is megabytes and usually holds no secret: one scan for all of them, not one per secret.
+        this.detector ??= new RegExp([...this.secrets].map(escapeRegExp).join("|"));
+        if (!this.detector.test(text)) return text;
         let result = text;
         for (const secret of this.secrets) {
             if (result.includes(secret)) {
@@ -45,6 +52,10 @@ export class Redactor {
         }
         return result;
     }
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** The strings and numbers inside an object or list, at any depth, without recursion. */

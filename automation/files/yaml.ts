@@ -53,7 +53,7 @@ const MESSAGE_LIMIT = 160;
 /** Parses one YAML document under the limits: the data, or every problem with its line. */
 export function parseYamlText(text: string): ParsedYaml {
     let located: LocatedYaml | undefined;
-    const locate = (): LocatedYaml => (located ??= locateYaml(text));
+    const locate = (): LocatedYaml => (located ??= locatedOf(text));
     let data: unknown;
     let fastProblem: YamlProblem | undefined;
     try {
@@ -135,6 +135,28 @@ function dataLimitProblem(root: unknown): YamlProblem | undefined {
     } catch {
         return { message: "a YAML alias refers to the node that contains it", fix: "remove the self-reference." };
     }
+}
+
+/** The texts located last, most recent last: the document model is a pure function of the text. */
+const recentlyLocated = new Map<string, LocatedYaml>();
+const RECENTLY_LOCATED = 8;
+
+/**
+ * {@link locateYaml}, kept for the last few texts: a process that reads the same spec and waiver
+ * files again (`edf synth --watch`, round after round) builds their document model once. Keyed by
+ * the whole text, so an edited file is a different key; the model is only read, never changed.
+ */
+function locatedOf(text: string): LocatedYaml {
+    const kept = recentlyLocated.get(text);
+    if (kept) {
+        recentlyLocated.delete(text);
+        recentlyLocated.set(text, kept);
+        return kept;
+    }
+    const located = locateYaml(text);
+    recentlyLocated.set(text, located);
+    if (recentlyLocated.size > RECENTLY_LOCATED) recentlyLocated.delete(recentlyLocated.keys().next().value!);
+    return located;
 }
 
 /** The `yaml` library's document of a text under the same limits, with every problem located. */

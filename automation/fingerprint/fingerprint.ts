@@ -9,7 +9,7 @@ import type { EnvironmentSpec, LoadedSpec, UnitSpec } from "../spec/types";
 import { PROJECT_FILE } from "../../unit/project";
 import { sdkPackage } from "../loader/sdk-package";
 import { LockFile } from "./lockfile";
-import { addLeaves, canonicalJson, Manifest, manifestDigest, Part, sha256 } from "./parts";
+import { addLeaves, canonicalJson, keysOver, Manifest, manifestDigest, Part, sha256 } from "./parts";
 import { SourceGraph } from "./source-graph";
 import type { SourceMemo } from "./source-memo";
 import { SourceTree, treePath } from "./source-tree";
@@ -22,6 +22,8 @@ export interface UnitFingerprint {
     /** sha256 of the manifest. */
     readonly hash: string;
     readonly manifest: Manifest;
+    /** The manifest's keys, sorted (the order its digests are taken in). */
+    readonly keys: readonly string[];
 }
 
 /** Every unit of an environment, fingerprinted in one source tree. */
@@ -73,10 +75,13 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
     const order = topologicalOrder(graph);
     const project = projectNameIn(tree);
     const units = new Map<string, UnitFingerprint>();
+    // Every unit's manifest starts with these parts (hundreds: the pack's sources); their keys are sorted once.
+    const base = new Map<string, Part>([...shared, ...policyParts]);
+    const baseKeys = [...base.keys()].sort();
     for (const unit of order) {
         const unitSpec = spec.units[unit]!;
         const stack = shortStackName(spec.environment, unit);
-        const manifest = new Map<string, Part>([...shared, ...policyParts]);
+        const manifest = new Map<string, Part>(base);
         programParts(tree, sources, lock, unitSpec, manifest);
         addLeaves(manifest, `spec:/units/${unit.replace(/~/g, "~0").replace(/\//g, "~1")}`, unitSpec);
         injectorParts(spec, unitSpec, manifest);
@@ -89,7 +94,8 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
         for (const dependency of dependenciesOf(graph, unit)) {
             manifest.set(`upstream:${dependency}`, { digest: units.get(dependency)!.hash });
         }
-        units.set(unit, { unit, stack, hash: manifestDigest(manifest), manifest });
+        const keys = keysOver(baseKeys, manifest);
+        units.set(unit, { unit, stack, hash: manifestDigest(manifest, undefined, keys), manifest, keys });
     }
     return { environment: spec.environment, tree: tree.description, loaded, graph, order, units };
 }

@@ -54,13 +54,37 @@ export function canonicalJson(value: unknown): string {
     );
 }
 
-/** The digest of a whole manifest, or of the parts of some kinds. */
-export function manifestDigest(manifest: Manifest, kinds?: readonly PartKind[]): string {
-    const hash = createHash("sha256");
-    for (const key of [...manifest.keys()].sort()) {
-        if (!kinds || kinds.includes(kindOf(key))) hash.update(`${key}\t${manifest.get(key)!.digest}\n`);
+/**
+ * The digest of a whole manifest, or of the parts of some kinds: sha256 of `key<TAB>digest<LF>`
+ * for each part in key order. `keys` are the manifest's keys already sorted, when the caller has them.
+ */
+export function manifestDigest(
+    manifest: Manifest,
+    kinds?: readonly PartKind[],
+    keys: readonly string[] = [...manifest.keys()].sort(),
+): string {
+    let text = "";
+    for (const key of keys) {
+        if (!kinds || kinds.includes(kindOf(key))) text += `${key}\t${manifest.get(key)!.digest}\n`;
     }
-    return hash.digest("hex");
+    // One update of the whole text: the same bytes as an update per part, without a call into the hash for each.
+    return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * The keys of a manifest made as a copy of `base` with parts added, sorted: `baseKeys` (the base's
+ * keys, sorted once for every unit that shares them) merged with the keys added after them (a
+ * Map keeps insertion order; a base key set again keeps its place). The same order as sorting all.
+ */
+export function keysOver(baseKeys: readonly string[], manifest: Manifest): string[] {
+    const added = [...manifest.keys()].slice(baseKeys.length).sort();
+    const keys: string[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < baseKeys.length && b < added.length) keys.push(baseKeys[a]! < added[b]! ? baseKeys[a++]! : added[b++]!);
+    while (a < baseKeys.length) keys.push(baseKeys[a++]!);
+    while (b < added.length) keys.push(added[b++]!);
+    return keys;
 }
 
 /** Escapes one JSON-pointer segment (RFC 6901). */

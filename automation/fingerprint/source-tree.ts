@@ -31,6 +31,8 @@ export class WorkingTree implements SourceTree {
     readonly description = "the working tree";
     private readonly blobs = new Map<string, string | undefined>();
     private readonly texts = new Map<string, string | undefined>();
+    /** What a path is, as first asked: module resolution asks about the same folders for every file that imports from them. */
+    private readonly kinds = new Map<string, "file" | "directory" | "other">();
 
     /** @param digests - files read in earlier rounds of this process (`edf synth --watch`), kept by their stamp */
     constructor(
@@ -50,19 +52,27 @@ export class WorkingTree implements SourceTree {
 
     fileExists(file: string): boolean {
         if (this.texts.has(file)) return this.texts.get(file) !== undefined;
-        try {
-            return fs.statSync(file).isFile();
-        } catch {
-            return false;
-        }
+        return this.kindOf(file) === "file";
     }
 
     directoryExists(dir: string): boolean {
-        try {
-            return fs.statSync(dir).isDirectory();
-        } catch {
-            return false;
+        return this.kindOf(dir) === "directory";
+    }
+
+    /** A tree is one moment's view (one fingerprinting): each path is looked at once. */
+    private kindOf(file: string): "file" | "directory" | "other" {
+        let kind = this.kinds.get(file);
+        if (kind === undefined) {
+            let stat: fs.Stats | undefined;
+            try {
+                stat = fs.statSync(file, { throwIfNoEntry: false });
+            } catch {
+                stat = undefined;
+            }
+            kind = stat?.isFile() ? "file" : stat?.isDirectory() ? "directory" : "other";
+            this.kinds.set(file, kind);
         }
+        return kind;
     }
 
     prefetch(): void {

@@ -9,7 +9,7 @@ import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
 import type { Redactor } from "../redact";
-import { getInspection, putInspection } from "./cache/inspections";
+import { keepInspection, keptInspection } from "./cache/keep";
 import type { SynthCacheKeys } from "./cache/keys";
 import type { ContentStore } from "./cache/store";
 import type { StackEvaluation, UpstreamOutputs } from "./evaluate";
@@ -17,8 +17,8 @@ import { inspectionJobFor, inspectStack } from "./inspection";
 import type { SynthInputs } from "./inputs";
 import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } from "./synth-world";
 import type { StackDone, StackEvaluator } from "./pool";
-import { redactSecrets, SECRET_PLACEHOLDER, secretValues, SynthInput, SynthStackReport } from "../run/report/model";
-import { countResources, inventoryOf } from "./inventory";
+import { redactSecrets, SECRET_PLACEHOLDER, SynthInput, SynthStackReport } from "../run/report/model";
+import { summarizeEvaluation } from "./inventory";
 import type { CacheEntries, WorkerRequest } from "./worker/protocol";
 
 /** What synth made of one stack: its report entry without the run's own fields. */
@@ -186,7 +186,8 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
             totalMs: Date.now() - started,
             ...(done.cached ? { cached: done.cached } : {}),
         };
-        for (const resource of evaluation.resources) for (const value of secretValues(resource.props)) redactor.add(value);
+        const summarized = summarizeEvaluation(evaluation);
+        for (const value of summarized.secretValues) redactor.add(value);
         for (const name of evaluation.secretOutputNames) redactor.add(evaluation.outputs[name]);
         const evaluated: SynthStackDetail = {
             ...detail,
@@ -199,8 +200,8 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
             ),
             secretOutputs: evaluation.secretOutputNames,
             invokes: evaluation.invokes,
-            resourceCounts: countResources(evaluation.resources),
-            resources: evaluation.resources.map(inventoryOf),
+            resourceCounts: summarized.resourceCounts,
+            resources: summarized.resources,
         };
         if (evaluation.error !== undefined)
             return { status: "failed", reason: `the program failed: ${evaluation.error}`, detail: evaluated };
@@ -249,16 +250,19 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         request: Omit<WorkerRequest, "id">,
     ): Promise<(StackDone & { cached: SynthStackDetail["cached"] }) | undefined> {
         const key = cache.keys.evaluation(request.evaluation);
-        const evaluation = cache.store.get<StackEvaluation>("evaluation", key);
+        // Only read from here on (the report, the redactor, downstream stacks' inputs): shared between the
+        // rounds of a watch and frozen, so not parsed again each round, and a change throws instead of leaking.
+        const evaluation = cache.store.getShared<StackEvaluation>("evaluation", key) as StackEvaluation | undefined;
         if (!evaluation) return undefined;
         if (!request.inspection) return { id: 0, kind: "done", evaluation, evaluateMs: 0, inspectMs: 0, cached: "evaluation" };
         const inspectionKey = cache.keys.inspection(key, unit, request.inspection);
-        const kept = getInspection(cache.store, inspectionKey);
+        const kept = keptInspection(cache.store, inspectionKey);
         if (kept)
             return { id: 0, kind: "done", evaluation, inspection: kept, evaluateMs: 0, inspectMs: 0, cached: "evaluation+inspection" };
         const started = Date.now();
-        const inspection = await inspectStack(request.inspection, evaluation.resources);
-        putInspection(cache.store, inspectionKey, inspection);
+        // Policies get resources of their own, as after an evaluation: none of them can change the shared ones.
+        const inspection = await inspectStack(request.inspection, structuredClone(evaluation.resources));
+        keepInspection(cache.store, inspectionKey, inspection);
         return { id: 0, kind: "done", evaluation, inspection, evaluateMs: 0, inspectMs: Date.now() - started, cached: "evaluation" };
     }
 

@@ -8,9 +8,13 @@ import { formatDuration, isEngineReport, isPassing, STATUS_LABEL, stackDetail, v
 import { EnvironmentReport, InventoryResource, StackReport, unusedWaivers } from "./model";
 import { PropertyDiff, ResourceStep, showValue } from "./operations";
 
-/** Escapes text for HTML content and attribute values. */
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for HTML content and attribute values (in one pass, and none for text with nothing to escape: most of a report). */
 export function escapeHtml(text: string): string {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+    return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => HTML_ENTITY[c]!) : text;
 }
 
 const e = escapeHtml;
@@ -162,6 +166,40 @@ function unknownsList(report: EnvironmentReport): string {
     );
 }
 
+/** Rows of inventories frozen all the way down (the synth cache's kept evaluations, shared by the rounds of a watch). */
+const frozenInventoryRows = new WeakMap<readonly InventoryResource[], string>();
+
+/** A stack's inventory rows; made once for a frozen inventory, which can never change. */
+function inventoryRows(resources: readonly InventoryResource[]): string {
+    const kept = frozenInventoryRows.get(resources);
+    if (kept !== undefined) return kept;
+    const rows = renderInventoryRows(resources);
+    if (isDeeplyFrozen(resources)) frozenInventoryRows.set(resources, rows);
+    return rows;
+}
+
+function isDeeplyFrozen(value: unknown): boolean {
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item !== "object") continue;
+        if (!Object.isFrozen(item)) return false;
+        for (const child of Object.values(item)) stack.push(child);
+    }
+    return true;
+}
+
+function renderInventoryRows(resources: readonly InventoryResource[]): string {
+    return resources
+        .map(
+            (r) =>
+                `<tr data-search="${e(`${r.type} ${r.name} ${r.id ?? ""}`.toLowerCase())}"><td class="mono">${e(r.type)}${r.synthetic ? ' <span class="pill engine">engine</span>' : ""}${
+                    r.protect ? ' <span class="pill protect">protect</span>' : ""
+                }</td><td class="mono">${e(r.name)}</td><td class="mono">${e(r.id ?? "")}</td><td class="mono props">${e(propsSummary(r))}</td></tr>`,
+        )
+        .join("\n");
+}
+
 function inventory(s: StackReport, engine: boolean): string {
     const inputs = s.inputs.length
         ? `<h4>Inputs</h4><table class="kv"><tbody>${s.inputs
@@ -182,14 +220,7 @@ function inventory(s: StackReport, engine: boolean): string {
     const types = Object.entries(s.resourceCounts.byType)
         .map(([t, n]) => `<span class="chip"><span class="mono">${e(t)}</span> ${n}</span>`)
         .join(" ");
-    const rows = s.resources
-        .map(
-            (r) =>
-                `<tr data-search="${e(`${r.type} ${r.name} ${r.id ?? ""}`.toLowerCase())}"><td class="mono">${e(r.type)}${r.synthetic ? ' <span class="pill engine">engine</span>' : ""}${
-                    r.protect ? ' <span class="pill protect">protect</span>' : ""
-                }</td><td class="mono">${e(r.name)}</td><td class="mono">${e(r.id ?? "")}</td><td class="mono props">${e(propsSummary(r))}</td></tr>`,
-        )
-        .join("\n");
+    const rows = inventoryRows(s.resources);
     const reason = s.reason ? `<p class="reason status-${s.status}">${e(s.reason)}</p>` : "";
     const time =
         engine && s.durationMs !== undefined

@@ -1,7 +1,7 @@
 import * as path from "path";
 import type { EnvironmentFingerprints } from "../../fingerprint/fingerprint";
 import { LockFile } from "../../fingerprint/lockfile";
-import { canonicalJson, manifestDigest, PartKind, sha256 } from "../../fingerprint/parts";
+import { canonicalJson, kindOf, Manifest, manifestDigest, Part, PartKind, sha256 } from "../../fingerprint/parts";
 import { SourceGraph } from "../../fingerprint/source-graph";
 import type { SourceMemo } from "../../fingerprint/source-memo";
 import { WorkingTree } from "../../fingerprint/source-tree";
@@ -62,6 +62,9 @@ function driverCode(memo?: SourceMemo): { evaluator: string; inspector: string }
  * settings and the whole inspection job: levels, config, every waiver and the decision day.
  */
 export class SynthCacheKeys {
+    /** The digests of each unit's evaluation and inspection parts, taken once a run (every stack asks for them more than once). */
+    private readonly partDigests = new Map<string, { readonly evaluation: string; readonly inspection: string }>();
+
     constructor(
         private readonly fingerprints: EnvironmentFingerprints,
         memo?: SourceMemo,
@@ -70,12 +73,11 @@ export class SynthCacheKeys {
     }
 
     evaluation(job: EvaluationJob): string {
-        const unit = this.fingerprints.units.get(job.unit);
         return sha256(
             canonicalJson({
                 format: CACHE_FORMAT,
                 evaluator: driverCode().evaluator,
-                unit: unit ? manifestDigest(unit.manifest, EVALUATION_PARTS) : null,
+                unit: this.digestsOf(job.unit)?.evaluation ?? null,
                 job,
             }),
         );
@@ -87,18 +89,50 @@ export class SynthCacheKeys {
      * evaluating (and whether worker threads are worth starting) before upstream outputs exist.
      */
     seen(unit: string): string {
+        return sha256(`seen\0${driverCode().evaluator}\0${this.digestsOf(unit)?.evaluation ?? unit}`);
+    }
+
+    private digestsOf(unit: string): { readonly evaluation: string; readonly inspection: string } | undefined {
+        const kept = this.partDigests.get(unit);
+        if (kept) return kept;
         const fingerprint = this.fingerprints.units.get(unit);
-        return sha256(`seen\0${driverCode().evaluator}\0${fingerprint ? manifestDigest(fingerprint.manifest, EVALUATION_PARTS) : unit}`);
+        if (!fingerprint) return undefined;
+        const digests = {
+            evaluation: manifestDigest(fingerprint.manifest, EVALUATION_PARTS, fingerprint.keys),
+            inspection: this.inspectionDigest(fingerprint.manifest, fingerprint.keys),
+        };
+        this.partDigests.set(unit, digests);
+        return digests;
+    }
+
+    /** The last inspection-part digest taken, with the parts it covered. */
+    private lastInspection: { readonly keys: readonly string[]; readonly parts: readonly Part[]; readonly digest: string } | undefined;
+
+    /**
+     * The digest of a manifest's inspection parts (the pack's sources and the policy settings:
+     * hundreds of parts, the same for every unit of an environment). Units' manifests share the
+     * very part objects (each is a copy of the same base), so a unit whose inspection parts are the
+     * last unit's, key for key and object for object, has its digest without hashing them again.
+     */
+    private inspectionDigest(manifest: Manifest, sortedKeys: readonly string[]): string {
+        const keys = sortedKeys.filter((key) => INSPECTION_PARTS.includes(kindOf(key)));
+        const parts = keys.map((key) => manifest.get(key)!);
+        const last = this.lastInspection;
+        if (last && last.keys.length === keys.length && keys.every((key, i) => key === last.keys[i] && parts[i] === last.parts[i])) {
+            return last.digest;
+        }
+        const digest = manifestDigest(manifest, INSPECTION_PARTS, keys);
+        this.lastInspection = { keys, parts, digest };
+        return digest;
     }
 
     inspection(evaluationKey: string, unit: string, job: InspectionJob): string {
-        const fingerprint = this.fingerprints.units.get(unit);
         return sha256(
             canonicalJson({
                 format: CACHE_FORMAT,
                 inspector: driverCode().inspector,
                 evaluation: evaluationKey,
-                pack: fingerprint ? manifestDigest(fingerprint.manifest, INSPECTION_PARTS) : null,
+                pack: this.digestsOf(unit)?.inspection ?? null,
                 job,
             }),
         );

@@ -5,8 +5,8 @@ import * as path from "path";
 /** The format of an entry; a new one makes every older entry a miss. */
 export const CACHE_FORMAT = "edf-synth-cache/1";
 
-/** What an entry holds: an evaluation, or an inspection of one. */
-export type EntryKind = "evaluation" | "inspection";
+/** What an entry holds: an evaluation, an inspection of one, or a policy list inspections share (stored once, by its digest). */
+export type EntryKind = "evaluation" | "inspection" | "policies";
 
 /** The default bound of the synth cache: least recently used entries go first beyond it. */
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -48,15 +48,46 @@ export class ContentStore {
         private readonly onDiscard: (message: string) => void = () => undefined,
     ) {}
 
-    /** The entry's value, or undefined (absent, or damaged and now deleted). */
+    /** The entry's value, or undefined (absent, or damaged and now deleted). A value of its own: the caller may change it. */
     get<T>(kind: EntryKind, key: string): T | undefined {
         const file = this.fileOf(kind, key);
         const known = alreadyVerified(file);
-        if (known !== undefined) {
+        if (known?.body !== undefined) {
             this.hits++;
-            touch(file);
-            return JSON.parse(known) as T;
+            // The touch changes the file's mtime: remember the file as it is now, or the next round reads and hashes it again.
+            remember(file, touch(file), { body: known.body });
+            return JSON.parse(known.body) as T;
         }
+        const read = this.readVerified(kind, key, file);
+        if (!read) return undefined;
+        remember(file, touch(file), { body: read.body });
+        return read.value as T;
+    }
+
+    /**
+     * The entry's value, deeply frozen and shared with every later call of this process while the
+     * file is the one verified (`edf synth --watch` asks for every stack's entries each round: a
+     * stack's inspection holds the whole policy list, 150 KB of JSON, read and parsed again for
+     * nothing). For values that are only read: a change throws, it never leaks into another round.
+     */
+    getShared<T>(kind: EntryKind, key: string): DeepReadonly<T> | undefined {
+        const file = this.fileOf(kind, key);
+        const known = alreadyVerified(file);
+        if (known?.shared !== undefined) {
+            this.hits++;
+            remember(file, touch(file), known);
+            return known.shared as DeepReadonly<T>;
+        }
+        const read = known?.body !== undefined ? { value: JSON.parse(known.body) as unknown } : this.readVerified(kind, key, file);
+        if (!read) return undefined;
+        if (known) this.hits++;
+        const shared = deepFreeze(read.value);
+        remember(file, touch(file), { shared });
+        return shared as DeepReadonly<T>;
+    }
+
+    /** Reads and verifies an entry (a damaged one is discarded), counting the hit or miss. */
+    private readVerified(kind: EntryKind, key: string, file: string): { value: unknown; body: string } | undefined {
         let bytes: Buffer;
         try {
             bytes = fs.readFileSync(file);
@@ -70,9 +101,8 @@ export class ContentStore {
             this.misses++;
             return undefined;
         }
-        remember(file, touch(file), problem.body);
         this.hits++;
-        return problem.value as T;
+        return problem;
     }
 
     /** Whether an entry exists (not verified: for planning, never for results). */
@@ -83,13 +113,22 @@ export class ContentStore {
     /** Stores a value (atomically). A failure to write costs the next run an evaluation, nothing more. */
     put(kind: EntryKind, key: string, value: unknown): void {
         const body = Buffer.from(JSON.stringify(value), "utf8");
-        const header: Header = {
-            format: CACHE_FORMAT,
-            kind,
-            key,
-            sha256: createHash("sha256").update(body).digest("hex"),
-            bytes: body.length,
-        };
+        this.write(kind, key, body, createHash("sha256").update(body).digest("hex"));
+    }
+
+    /**
+     * Stores a value under the sha256 of its JSON, unless an entry of that key is there already
+     * (equal keys hold equal bytes); returns the key. For a value many entries share.
+     */
+    putAddressed(kind: EntryKind, value: unknown): string {
+        const body = Buffer.from(JSON.stringify(value), "utf8");
+        const key = createHash("sha256").update(body).digest("hex");
+        if (!this.has(kind, key)) this.write(kind, key, body, key);
+        return key;
+    }
+
+    private write(kind: EntryKind, key: string, body: Buffer, sha256: string): void {
+        const header: Header = { format: CACHE_FORMAT, kind, key, sha256, bytes: body.length };
         const file = this.fileOf(kind, key);
         const temporary = path.join(path.dirname(file), `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
         try {
@@ -109,7 +148,7 @@ export class ContentStore {
     prune(): { readonly entries: number; readonly bytes: number; readonly total: number } {
         const entries: { file: string; bytes: number; used: number }[] = [];
         const now = Date.now();
-        for (const kind of ["evaluation", "inspection"] as const) {
+        for (const kind of ["evaluation", "inspection", "policies"] as const) {
             const dir = path.join(this.dir, kind);
             let names: string[];
             try {
@@ -195,18 +234,44 @@ function touch(file: string): fs.Stats | undefined {
     }
 }
 
+/** A value no part of which can be changed, as {@link ContentStore.getShared} hands it out. */
+export type DeepReadonly<T> = T extends (infer E)[]
+    ? readonly DeepReadonly<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+/** Freezes a JSON value and everything in it (without recursion: a deep document cannot overflow the stack). */
+export function deepFreeze(value: unknown): unknown {
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item !== "object" || Object.isFrozen(item)) continue;
+        Object.freeze(item);
+        for (const child of Object.values(item)) stack.push(child);
+    }
+    return value;
+}
+
+/** What this process keeps of an entry it verified: its text, or its value frozen ({@link ContentStore.getShared}). */
+interface Verified {
+    readonly body?: string;
+    readonly shared?: unknown;
+}
+
 /**
- * Bodies this process has verified, by file, with the file's identity when they were (inode,
+ * Entries this process has verified, by file, with the file's identity when they were (inode,
  * size, mtime after the touch): a process that reads an entry again (`edf synth --watch`, round
  * after round) skips reading and hashing it while the file is exactly the one it checked. A file
  * rewritten, truncated or deleted since no longer matches and is read and verified again.
+ * Bounded by the entries' file sizes.
  */
-const verifiedBodies = new Map<string, { readonly ino: number; readonly size: number; readonly mtimeMs: number; readonly body: string }>();
+const verifiedEntries = new Map<string, Verified & { readonly ino: number; readonly size: number; readonly mtimeMs: number }>();
 let verifiedBytes = 0;
 const VERIFIED_MAX_BYTES = 64 * 1024 * 1024;
 
-function alreadyVerified(file: string): string | undefined {
-    const known = verifiedBodies.get(file);
+function alreadyVerified(file: string): Verified | undefined {
+    const known = verifiedEntries.get(file);
     if (!known) return undefined;
     let stat: fs.Stats;
     try {
@@ -214,20 +279,20 @@ function alreadyVerified(file: string): string | undefined {
     } catch {
         return undefined;
     }
-    return stat.ino === known.ino && stat.size === known.size && stat.mtimeMs === known.mtimeMs ? known.body : undefined;
+    return stat.ino === known.ino && stat.size === known.size && stat.mtimeMs === known.mtimeMs ? known : undefined;
 }
 
-function remember(file: string, stat: fs.Stats | undefined, body: string): void {
-    const previous = verifiedBodies.get(file);
-    if (previous) verifiedBytes -= previous.body.length;
-    verifiedBodies.delete(file);
-    if (!stat || body.length > VERIFIED_MAX_BYTES) return;
+function remember(file: string, stat: fs.Stats | undefined, verified: Verified): void {
+    const previous = verifiedEntries.get(file);
+    if (previous) verifiedBytes -= previous.size;
+    verifiedEntries.delete(file);
+    if (!stat || stat.size > VERIFIED_MAX_BYTES) return;
     // Oldest first out: a Map iterates in insertion order.
-    for (const [oldest, entry] of verifiedBodies) {
-        if (verifiedBytes + body.length <= VERIFIED_MAX_BYTES) break;
-        verifiedBodies.delete(oldest);
-        verifiedBytes -= entry.body.length;
+    for (const [oldest, entry] of verifiedEntries) {
+        if (verifiedBytes + stat.size <= VERIFIED_MAX_BYTES) break;
+        verifiedEntries.delete(oldest);
+        verifiedBytes -= entry.size;
     }
-    verifiedBodies.set(file, { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, body });
-    verifiedBytes += body.length;
+    verifiedEntries.set(file, { ...verified, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
+    verifiedBytes += stat.size;
 }

@@ -130,6 +130,21 @@ describe("edf synth --watch", function () {
         assert.deepEqual(withoutMarks(fourth), withoutMarks(coldReport(root)), "after the spec's config changed");
         await watch.idle(4);
 
+        // A waiver file, its waivers a line lower: every stack is inspected again from its kept evaluation,
+        // and the waivers' lines in the reports are the new ones (no document or result kept from before).
+        rewrite(
+            root,
+            "environments/waivers/prod.yaml",
+            /^waivers:\n([^]*)reason: Elastic/m,
+            "# Reviewed again.\nwaivers:\n$1reason: AWS Elastic",
+        );
+        const fifth = await watch.round(5);
+        assert.deepEqual(withoutMarks(fifth), withoutMarks(coldReport(root)), "after a waiver file changed");
+        assert.equal(fifth.cache?.evaluated, 0, JSON.stringify(fifth.cache));
+        assert.equal(fifth.cache?.inspectionsReused, 0, JSON.stringify(fifth.cache));
+        assert.match(JSON.stringify(fifth), /AWS Elastic Load Balancing/);
+        await watch.idle(5);
+
         assert.equal(await watch.stop(), 130);
     });
 

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { MAX_YAML_DEPTH, parseYamlText } from "../../../../automation/files/yaml";
+import { lineOfPointer } from "../../../../automation/spec/yaml-lines";
 
 describe("YAML under limits", () => {
     it("reads ordinary YAML (core schema: dates stay text) and builds the located document only when asked", () => {
@@ -7,6 +8,18 @@ describe("YAML under limits", () => {
         assert.deepStrictEqual(parsed.data, { a: 1, b: ["x", "y"], expires: "2026-02-28" });
         assert.deepStrictEqual(parsed.problems, []);
         assert.ok(parsed.located().doc, "the document model is there when a line is needed");
+    });
+
+    it("builds the located document of a text once, and locates an edited text anew (a watch reads the same files each round)", () => {
+        const text = "waivers:\n  - id: W-1\n    policy: p\n";
+        const line = (t: string): number | undefined => {
+            const { doc, lineCounter } = parseYamlText(t).located();
+            return lineOfPointer(doc!, lineCounter, "/waivers/0/policy");
+        };
+        assert.strictEqual(parseYamlText(text).located(), parseYamlText(`${text}`).located(), "an equal text: the same model");
+        assert.strictEqual(line(text), 3);
+        assert.strictEqual(line(`# moved down\n${text}`), 4);
+        assert.strictEqual(line(text), 3);
     });
 
     it("refuses nesting deeper than the limit with the line, in flow and in block style, without a stack overflow", () => {

@@ -1,9 +1,11 @@
 import { strict as assert } from "assert";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { LockFile } from "../../../../automation/fingerprint/lockfile";
+import { keysOver, manifestDigest } from "../../../../automation/fingerprint/parts";
 import { SourceGraph } from "../../../../automation/fingerprint/source-graph";
 import { SourceMemo } from "../../../../automation/fingerprint/source-memo";
 import { WorkingTree } from "../../../../automation/fingerprint/source-tree";
@@ -101,5 +103,32 @@ describe("the import walk's memo", () => {
         // A damaged memo is ignored, never trusted.
         fs.writeFileSync(memoFile, "{ damaged");
         assert.deepEqual(walk(), ["entry.ts", "lib/index.ts"]);
+    });
+});
+
+describe("a manifest's digest", () => {
+    it("sorts a unit's keys by merging its own into the shared ones, as sorting them all would (property)", () => {
+        const key = fc.tuple(fc.constantFrom("pack", "package", "source", "spec", "upstream", "waiver"), fc.string());
+        fc.assert(
+            fc.property(fc.uniqueArray(key.map(([k, s]) => `${k}:${s}`)), fc.array(key.map(([k, s]) => `${k}:${s}`)), (shared, own) => {
+                const base = new Map(shared.map((k) => [k, { digest: "base" }]));
+                const manifest = new Map(base);
+                // A unit's own parts, some of them keys the base has (they keep their place and take the new digest).
+                for (const k of own) manifest.set(k, { digest: "own" });
+                const keys = keysOver([...base.keys()].sort(), manifest);
+                assert.deepEqual(keys, [...manifest.keys()].sort());
+                assert.equal(manifestDigest(manifest, undefined, keys), manifestDigest(manifest));
+                assert.equal(manifestDigest(manifest, ["source", "spec"], keys), manifestDigest(manifest, ["source", "spec"]));
+            }),
+        );
+    });
+
+    it("is sha256 of each part's key and digest, one line each, in key order", () => {
+        const manifest = new Map([
+            ["source:b.ts", { digest: "2" }],
+            ["pack:a.ts", { digest: "1" }],
+        ]);
+        assert.equal(manifestDigest(manifest), createHash("sha256").update("pack:a.ts\t1\nsource:b.ts\t2\n").digest("hex"));
+        assert.equal(manifestDigest(manifest, ["source"]), createHash("sha256").update("source:b.ts\t2\n").digest("hex"));
     });
 });

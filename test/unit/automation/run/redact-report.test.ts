@@ -36,6 +36,17 @@ describe("engine run reports", () => {
         assert.strictEqual(redactor.scrub('{"v":"pa\\"ss-word"} pa"ss-word ab'), '{"v":"[secret]"} [secret] ab');
     });
 
+    it("scrubs secrets full of regular-expression characters, and one registered after a scrub, leaving clean text as it is", () => {
+        const redactor = new Redactor();
+        redactor.add("a.b*c+d?(e)[f]{g}|h^i$j\\k/l");
+        const clean = "a-b-c nothing secret here, a.b*c";
+        assert.strictEqual(redactor.scrub(clean), clean);
+        assert.strictEqual(redactor.scrub("x a.b*c+d?(e)[f]{g}|h^i$j\\k/l y"), "x [secret] y");
+        assert.strictEqual(redactor.scrub("x axbbbc y"), "x axbbbc y", "the secret is matched as text, not as a pattern");
+        redactor.add("token-added-later");
+        assert.strictEqual(redactor.scrub("a token-added-later"), "a [secret]");
+    });
+
     it("maps results to the documented outcomes and exit codes, the same rule for every command", () => {
         assert.deepStrictEqual(runOutcome([stack("a", "succeeded")], false), { outcome: "succeeded", exitCode: 0 });
         assert.deepStrictEqual(runOutcome([stack("a", "failed"), stack("b", "policy-violation")], false), {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
+import { escapeHtml, renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
 import { renderReportJson as renderSynthJson } from "../../../../../automation/run/report/json";
 import { renderReportMarkdown as renderSynthMarkdown } from "../../../../../automation/run/report/markdown";
 import { renderReportSarif as renderSynthSarif, toReportSarif as toSynthSarif } from "../../../../../automation/run/report/sarif";
@@ -16,6 +16,14 @@ import { sarifValidator } from "../../../../support/sarif";
 
 const CANARY = "sample-canary-7c1e2f";
 
+function deepFrozen<T>(value: T): T {
+    if (value !== null && typeof value === "object") {
+        for (const child of Object.values(value)) deepFrozen(child);
+        Object.freeze(value);
+    }
+    return value;
+}
+
 describe("the run reports, rendered from a synth run", () => {
     let run: SynthRun;
     before(async () => {
@@ -27,6 +35,24 @@ describe("the run reports, rendered from a synth run", () => {
         assert.strictEqual(renderSynthJson(again.report), renderSynthJson(run.report));
         assert.strictEqual(renderSynthSarif(again.report), renderSynthSarif(run.report));
         assert.doesNotMatch(renderSynthJson(run.report), /durationMs|startedAt|T\d\d:\d\d:\d\d/, "no times in the JSON report");
+    });
+
+    it("renders a report whose stacks are frozen (a watch's kept results) exactly as a mutable copy, round after round", () => {
+        const frozen = deepFrozen(structuredClone(run.report));
+        const copy = structuredClone(run.report);
+        for (let round = 0; round < 2; round++) {
+            assert.strictEqual(renderSynthJson(frozen), renderSynthJson(copy));
+            assert.strictEqual(renderSynthHtml(frozen), renderSynthHtml(copy));
+        }
+        // A frozen stack holding a mutable part is not kept as it was rendered: a change to the part shows.
+        const stack = copy.stacks.find((s) => s.resources.length > 0)!;
+        const mixed = { ...copy, stacks: [Object.freeze({ ...stack, resources: stack.resources.map((r) => ({ ...r })) })] };
+        const before = renderSynthJson(mixed);
+        const beforeHtml = renderSynthHtml(mixed);
+        (mixed.stacks[0]!.resources[0] as { name: string }).name = "renamed-resource";
+        assert.notStrictEqual(renderSynthJson(mixed), before);
+        assert.match(renderSynthJson(mixed), /renamed-resource/);
+        assert.notStrictEqual(renderSynthHtml(mixed), beforeHtml);
     });
 
     it("renders SARIF as one run for the environment: the rules and taxonomies once, every stack's results naming their stack", () => {
@@ -116,6 +142,8 @@ describe("the run reports, rendered from a synth run", () => {
         const html = renderSynthHtml({ ...run.report, environment: "<script>alert(1)</script>" });
         assert.ok(!html.includes("<script>alert(1)</script>"));
         assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert.equal(escapeHtml(`a & b <c> "d" 'e' &amp;`), "a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &amp;amp;");
+        assert.equal(escapeHtml("nothing to escape"), "nothing to escape");
     });
 
     it("summarises blocking findings per stack in Markdown", () => {

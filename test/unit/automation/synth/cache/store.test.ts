@@ -50,6 +50,43 @@ describe("the synth cache's content store", () => {
         fs.rmSync(store.dir, { recursive: true, force: true });
     });
 
+    it("answers every later read of an unchanged entry from memory: the touch of each read is remembered", () => {
+        const { store, discarded } = freshStore();
+        store.put("evaluation", key(1), { value: "aaaa" });
+        assert.deepEqual(store.get("evaluation", key(1)), { value: "aaaa" });
+        // Altered behind the store's back with its size and mtime kept: only a read from disk would see it.
+        const file = store.fileOf("evaluation", key(1));
+        const { atime, mtime } = fs.statSync(file);
+        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("aaaa", "aaab"));
+        fs.utimesSync(file, atime, mtime);
+        for (let round = 2; round <= 4; round++) {
+            // A millisecond apart at least: each read's touch gives the file another mtime.
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+            assert.deepEqual(store.get("evaluation", key(1)), { value: "aaaa" }, `read ${round}`);
+        }
+        assert.deepEqual(discarded, [], "never read from disk again");
+        fs.rmSync(store.dir, { recursive: true, force: true });
+    });
+
+    it("shares one frozen value between reads of an entry, and still discards the entry once it is damaged", () => {
+        const { store, discarded } = freshStore();
+        store.put("inspection", key(1), { findings: [{ id: "a", tags: ["x"] }], big: "y".repeat(10_000) });
+        const first = store.getShared<{ findings: { id: string; tags: string[] }[] }>("inspection", key(1))!;
+        const again = store.getShared<{ findings: { id: string; tags: string[] }[] }>("inspection", key(1))!;
+        assert.strictEqual(again, first, "parsed once, then shared");
+        assert.deepEqual(first.findings, [{ id: "a", tags: ["x"] }]);
+        assert.throws(() => ((first.findings[0] as { id: string }).id = "b"), TypeError, "frozen at every depth");
+        assert.throws(() => (first.findings[0]!.tags as string[]).push("z"), TypeError);
+        const own = store.get<{ findings: { id: string }[] }>("inspection", key(1))!;
+        own.findings[0]!.id = "mine";
+        assert.equal(first.findings[0]!.id, "a", "`get` still gives a value of its own");
+        const file = store.fileOf("inspection", key(1));
+        fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+        assert.equal(store.getShared("inspection", key(1)), undefined);
+        assert.equal(discarded.length, 1);
+        fs.rmSync(store.dir, { recursive: true, force: true });
+    });
+
     it("discards an entry whose body changed but kept its length, and one filed under another key", () => {
         const { store, discarded } = freshStore();
         store.put("evaluation", key(1), { value: "aaaa" });
