@@ -24,6 +24,11 @@ export function inBackground<T>(work: () => Promise<T>): Promise<T> {
     return aheadWork.run(true, work);
 }
 
+/** Whether the current async context is work done ahead (`inBackground`). */
+export function isInBackground(): boolean {
+    return aheadWork.getStore() === true;
+}
+
 /**
  * Settings the CLI gets unless the user's environment sets them. The update check is a network
  * call in every CLI process (its message would land in a stack's log, unread). Go's collector

@@ -7,6 +7,7 @@ import type { StackOutputs } from "../inputs/resolve";
 import { ENVIRONMENT_TAG } from "../../policy-packs/lib/environment-settings";
 import { runUnit } from "../../unit/run";
 import { runCommand, withSelectStack } from "../../unit/sdk-internals";
+import { isInBackground } from "./pulumi-command";
 import { projectName } from "../../unit/project";
 
 /** Where a unit's stack lives and how to reach it. */
@@ -31,7 +32,7 @@ export class EnvironmentStacks {
     private listing: Promise<Map<string, number | undefined>> | undefined;
     private tagged: Promise<Set<string>> | undefined;
     /** Per unit, the making sure its stack exists and is tagged (`ensure`), once per run. */
-    private readonly ensured = new Map<string, Promise<void>>();
+    private readonly ensured = new Map<string, { readonly done: Promise<void>; readonly ahead: boolean }>();
     /** Units whose stacks this run made sure of: they exist, listed or not. */
     private readonly made = new Set<string>();
 
@@ -81,31 +82,41 @@ export class EnvironmentStacks {
 
     /**
      * Makes sure the stack of `unit` exists and carries the environment's tag: once per run, however
-     * many ask (the run's stack, work done ahead of it: ahead.ts); a failure is forgotten, so the
-     * next to ask tries again. A stack the run's listing shows, tagged, costs no CLI process; a
-     * missing one is `pulumi stack init --no-select` (it leaves the CLI's "current stack" alone);
-     * an untagged one — a run interrupted between the two — is tagged now.
+     * many ask (the run's stack, work done ahead of it: ahead.ts). A failure is forgotten, so the
+     * next to ask tries again, and the stack's own run tries once more what failed ahead. A missing
+     * stack is `pulumi stack init --no-select` (it leaves the CLI's "current stack" alone), then
+     * tagged; a listed one costs no CLI process unless the run's one listing of tagged stacks
+     * misses it — a run interrupted between the two — and it is tagged now.
      *
      * A stack made here holds no resources until its first `up`: until then it counts as not
      * deployed everywhere (`deployedUnits`, `resourceCount`), as a stack a preview created always has.
      */
-    ensure(unit: string, unitPath: string): Promise<void> {
-        let pending = this.ensured.get(unit);
-        if (!pending) {
-            pending = this.createAndTag(unit, unitPath).then(() => void this.made.add(unit));
-            this.ensured.set(unit, pending);
-            pending.catch(() => this.ensured.delete(unit));
+    async ensure(unit: string, unitPath: string): Promise<void> {
+        const pending = this.ensured.get(unit);
+        if (pending) {
+            try {
+                return await pending.done;
+            } catch (error) {
+                // What failed ahead (at a lower priority, maybe interrupted) the stack's own run tries once more.
+                if (!pending.ahead || isInBackground()) throw error;
+            }
         }
-        return pending;
+        const done = this.createAndTag(unit, unitPath).then(() => void this.made.add(unit));
+        const entry = { done, ahead: isInBackground() };
+        this.ensured.set(unit, entry);
+        done.catch(() => {
+            if (this.ensured.get(unit) === entry) this.ensured.delete(unit);
+        });
+        return done;
     }
 
     private async createAndTag(unit: string, unitPath: string): Promise<void> {
         const handle = this.handle(unit);
         await this.workspace(handle, unitPath);
         const name = shortName(handle.stackName);
-        const [listing, tagged] = await Promise.all([this.stackList(), this.taggedStacks()]);
+        const listed = (await this.stackList()).has(name);
         const env = { ...this.backend.envVars };
-        if (!listing.has(name)) {
+        if (!listed) {
             const args = ["stack", "init", "--no-select", "--stack", handle.stackName];
             if (this.backend.secretsProvider) args.push("--secrets-provider", this.backend.secretsProvider);
             try {
@@ -117,7 +128,8 @@ export class EnvironmentStacks {
                 if (!(error instanceof StackAlreadyExistsError)) throw error;
             }
         }
-        if (!tagged.has(name)) {
+        // A new stack is tagged; a listed one only when the listing of tagged stacks misses it.
+        if (!listed || !(await this.taggedStacks()).has(name)) {
             // Tagged with its environment, so a policy pack published to an organisation (no
             // driver around it) judges it with that environment's settings.
             await runCommand(
@@ -203,7 +215,10 @@ export class EnvironmentStacks {
         return this.listing;
     }
 
-    /** The environment's stacks that carry its tag when the run began: one `pulumi stack ls --tag`, taken once by a run that creates stacks. */
+    /**
+     * The environment's stacks that carry its tag when the run began: one `pulumi stack ls --tag`,
+     * taken once, by a run that makes sure of a listed stack (a redeploy).
+     */
     private taggedStacks(): Promise<Set<string>> {
         this.tagged ??= (async () => {
             const workspace = await this.environmentWorkspace();
