@@ -330,7 +330,8 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
         const spec = this.plan.loaded.spec;
         const tasks: AheadTask[] = [];
         const analyzer = this.policyFor(context)?.analyzer;
-        if (analyzer) tasks.push({ run: () => analyzer.prepare() });
+        // Started, not waited for (the process starts on its own, ≈ 1 s): the stacks' tasks go on meanwhile.
+        if (analyzer) tasks.push({ run: async () => void analyzer.prepare() });
         const hosts = Math.min(this.parallel, widestLayer(this.plan.graph, this.plan.selection));
         let wanted = 1; // the first stack starts its own host
         for (const unit of this.plan.selection.filter((u) => u !== first)) {
