@@ -320,9 +320,9 @@ export class EngineExecutor implements StackExecutor<EngineStackDetail> {
     /**
      * Starts the work of the run that needs no stack's outputs (ahead.ts), when its first stack
      * starts — after the run's inputs were checked and, for `up`, the plan confirmed: the policy
-     * analyzer, for stacks never deployed as many program hosts as can run at once, and for `up` every selected
-     * stack created and tagged (`EnvironmentStacks.ensure`). A preview creates no stack ahead:
-     * it creates only the stacks it previews, as before.
+     * analyzer; for stacks never deployed, as many program hosts as can run at once; and for
+     * `up`, every selected stack created and tagged (`EnvironmentStacks.ensure`). A preview
+     * creates no stack ahead: it creates only the stacks it previews, as before.
      */
     private startAhead(first: string, context: StackContext): void {
         const { operation, planOnly } = this.options;
