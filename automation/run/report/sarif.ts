@@ -55,12 +55,10 @@ function inspectionOf(
 export function toReportSarif(report: EnvironmentReport): sarif.Log {
     const inspected = report.stacks.filter((s) => s.inspection);
     const environmentFindings = report.environmentFindings ?? [];
-    if (inspected.length === 0 && environmentFindings.length === 0) {
-        return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [] };
-    }
+    if (inspected.length === 0 && environmentFindings.length === 0) return emptySarifLog();
     const passed = inspected.every((s) => s.inspection!.passed) && environmentFindings.length === 0;
-    const [run] = toSarif(inspectionOf(report, report.environment, [], passed)).runs;
-    const ruleIndex = new Map(report.policies.map((p, i) => [p.id, i]));
+    const base = inspectionOf(report, report.environment, [], passed);
+    const ruleIndex = sarifRuleIndex(base);
     const results: sarif.Result[] = [];
     for (const stack of inspected) {
         const inspection = inspectionOf(report, stack.stack, stack.findings, stack.inspection!.passed, stack);
@@ -78,23 +76,51 @@ export function toReportSarif(report: EnvironmentReport): sarif.Log {
         );
     }
     const cached = Object.fromEntries(inspected.filter((s) => s.cached).map((s) => [s.stack, s.cached!]));
+    return environmentSarifLog({
+        base,
+        id: `edf-${report.command}/${report.environment}/`,
+        results,
+        properties: {
+            environment: report.environment,
+            passed,
+            stacks: Object.fromEntries(inspected.map((s) => [s.stack, { passed: s.inspection!.passed }])),
+            // The one mark in which a warm synth's SARIF differs from a cold one's.
+            ...(Object.keys(cached).length > 0 ? { "edf/cached": cached } : {}),
+        },
+    });
+}
+
+/** A SARIF log with no runs: nothing was inspected. */
+export function emptySarifLog(): sarif.Log {
+    return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [] };
+}
+
+/** Each rule's index in the environment's run (the pack's policies, in order). */
+export function sarifRuleIndex(base: InspectionResult): ReadonlyMap<string, number> {
+    return new Map(base.policies.map((p, i) => [p.id, i]));
+}
+
+/** The parts of an environment's one SARIF run. */
+export interface EnvironmentSarifRun {
+    /** The environment as an inspection without findings: the pack's rules and the frameworks' taxonomies come from it. */
+    readonly base: InspectionResult;
+    /** `automationDetails.id`: what tells this run apart from other tools' and other environments'. */
+    readonly id: string;
+    /** Every stack's results, each naming its stack ({@link inStack}). */
+    readonly results: readonly sarif.Result[];
+    readonly properties: sarif.PropertyBag;
+}
+
+/**
+ * One SARIF 2.1.0 run for an environment — the rules and taxonomies once, then every stack's results
+ * — as synth, preview, up and inspect write it.
+ */
+export function environmentSarifLog(run: EnvironmentSarifRun): sarif.Log {
+    const [shape] = toSarif(run.base).runs;
     return {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: [
-            {
-                ...run!,
-                results,
-                automationDetails: { id: `edf-${report.command}/${report.environment}/` },
-                properties: {
-                    environment: report.environment,
-                    passed,
-                    stacks: Object.fromEntries(inspected.map((s) => [s.stack, { passed: s.inspection!.passed }])),
-                    // The one mark in which a warm synth's SARIF differs from a cold one's.
-                    ...(Object.keys(cached).length > 0 ? { "edf/cached": cached } : {}),
-                },
-            },
-        ],
+        runs: [{ ...shape!, results: [...run.results], automationDetails: { id: run.id }, properties: run.properties }],
     };
 }
 
@@ -102,7 +128,7 @@ export function toReportSarif(report: EnvironmentReport): sarif.Log {
  * A stack's result in the environment's run: it names its stack, and a finding on the stack as a
  * whole (no URN) is fingerprinted with the stack's name, so equal findings of two stacks stay two alerts.
  */
-function inStack(result: sarif.Result, stack: string): sarif.Result {
+export function inStack(result: sarif.Result, stack: string): sarif.Result {
     const fingerprint = result.partialFingerprints?.["edfFinding/v1"];
     const stackWide = fingerprint !== undefined && fingerprint.split("|")[1] === "";
     return {

@@ -279,19 +279,21 @@ describe("edf inspect end to end: registries, ECS, ECR and Inspector (moto), the
         }
     });
 
-    it("writes SARIF 2.1.0 that validates, one run per stack, each result with a fingerprint and its baseline state", () => {
+    it("writes valid SARIF 2.1.0, one run for the environment, each result with its stack, fingerprint and baseline state", () => {
         const sarif = JSON.parse(first.file("report.sarif")) as {
             runs: {
                 automationDetails: { id: string };
-                results: { partialFingerprints: Record<string, string>; baselineState: string }[];
+                results: { partialFingerprints: Record<string, string>; baselineState: string; properties: { stack: string } }[];
             }[];
         };
         const validate = sarifValidator();
         assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
         assert.deepStrictEqual(
             sarif.runs.map((r) => r.automationDetails.id),
-            ["edf-inspect/prod/prod.payments/", "edf-inspect/prod/prod.apps/", "edf-inspect/prod/prod.legacy/"],
+            ["edf-inspect/prod/"],
         );
+        const stacks = new Set(sarif.runs[0]!.results.map((r) => r.properties.stack));
+        assert.deepStrictEqual([...stacks].sort(), ["prod.apps", "prod.legacy", "prod.payments"]);
         for (const run of sarif.runs)
             for (const r of run.results) {
                 assert.match(r.partialFingerprints["edfInspectFinding/v1"]!, /^sha256:/);
