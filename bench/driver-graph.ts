@@ -15,7 +15,9 @@
  * - `edf up --parallel N` wall time (the real CLI entry point) vs the graph's critical path
  *   (the longest chain of simulated latencies) and the CPU floor (the run's CPU ÷ cores): no
  *   scheduler beats the larger of the two, so wall ÷ max(critical path, CPU floor) is the
- *   driver's own figure;
+ *   driver's own figure; beside it, the wall of a good schedule of this graph on these cores
+ *   (bench/support/schedule-model.ts: each stack's redeploy CPU around its latency, the rest of
+ *   its first-deploy CPU done ahead), a tighter yardstick than that bound;
  * - the run's CPU per stack (`/usr/bin/time` on the whole tree), split by process: the driver
  *   (whose worker threads host the programs: no language-host process for inline programs), the
  *   Pulumi CLI, the dynamic provider plugin and the policy-pack analyzer (one resident process per
