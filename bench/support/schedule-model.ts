@@ -10,7 +10,9 @@
  * loading what it runs) may run from the start, on whatever core the stacks' own work leaves
  * free. The cores are shared evenly by the CPU phases that can run (processor sharing), in
  * time steps of `stepMs`. The model knows no parallelism limit and no scheduling cost: what it
- * gives is a wall time to aim at, not one any real run is promised.
+ * gives is a wall time to aim at, not one any real run is promised — nor a lower bound: the
+ * run-wide costs (the analyzer's start, the program threads) are spread evenly over the stacks,
+ * so on a graph of two stacks (the smoke) a real run can beat it.
  */
 export interface ModelStack {
     readonly name: string;
