@@ -192,6 +192,9 @@ export class EnvironmentStacks {
      * it) or was destroyed holds none, and counts as not deployed.
      */
     async deployedUnits(units: readonly string[]): Promise<Set<string>> {
+        // Asked by the runs that create stacks (preview, up): the listing of tagged stacks their
+        // `ensure` may need is taken beside this one, off the first stack's path.
+        this.taggedStacks().catch(() => undefined);
         const counts = await this.stackList();
         return new Set(units.filter((unit) => (counts.get(shortName(this.backend.stackName(this.environment, unit))) ?? 0) > 0));
     }
@@ -217,7 +220,7 @@ export class EnvironmentStacks {
 
     /**
      * The environment's stacks that carry its tag when the run began: one `pulumi stack ls --tag`,
-     * taken once, by a run that makes sure of a listed stack (a redeploy).
+     * taken once, by a run that creates stacks (beside its census: `deployedUnits`).
      */
     private taggedStacks(): Promise<Set<string>> {
         this.tagged ??= (async () => {
