@@ -1,12 +1,13 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackNotFoundError } from "@pulumi/pulumi/automation";
+import { ConfigMap, LocalWorkspace, PulumiCommand, Stack, StackAlreadyExistsError, StackNotFoundError } from "@pulumi/pulumi/automation";
 import { type Backend } from "../backend/backend";
 import type { StackOutputs } from "../inputs/resolve";
 import { ENVIRONMENT_TAG } from "../../policy-packs/lib/environment-settings";
 import { runUnit } from "../../unit/run";
 import { runCommand, withSelectStack } from "../../unit/sdk-internals";
+import { isInBackground } from "./pulumi-command";
 import { projectName } from "../../unit/project";
 
 /** Where a unit's stack lives and how to reach it. */
@@ -28,7 +29,12 @@ export interface StackHandle {
  * `--client`, and it runs in this thread only if an operation is started without a host.
  */
 export class EnvironmentStacks {
-    private listing: Promise<Map<string, number>> | undefined;
+    private listing: Promise<Map<string, number | undefined>> | undefined;
+    private tagged: Promise<Set<string>> | undefined;
+    /** Per unit, the making sure its stack exists and is tagged (`ensure`), once per run. */
+    private readonly ensured = new Map<string, { readonly done: Promise<void>; readonly ahead: boolean }>();
+    /** Units whose stacks this run made sure of: they exist, listed or not. */
+    private readonly made = new Set<string>();
 
     constructor(
         private readonly environment: string,
@@ -46,50 +52,23 @@ export class EnvironmentStacks {
     }
 
     /**
-     * The stack of `unit` running `unitPath`; created when `create` and missing, else undefined.
+     * The stack of `unit` running `unitPath`; created (`ensure`) when `create` and missing, else undefined.
      *
-     * A stack the run's listing shows is opened without a CLI process: every command the driver
-     * runs names its stack (`--stack`), so making it the work folder's current one (`pulumi stack
-     * select`, ≈ 0.15 CPU-s, more with `--create`'s secrets set-up) changes nothing. The listing is
-     * one `pulumi stack ls` per run (preview and up take it anyway, to know what is deployed); a
-     * stack it does not show is selected (or created) by the CLI as before.
+     * A stack known to exist is opened without a CLI process: every command the driver runs names
+     * its stack (`--stack`), so making it the work folder's current one (`pulumi stack select`,
+     * ≈ 0.15 CPU-s) changes nothing. Known: the run's one `pulumi stack ls` shows it, or this run
+     * made sure of it; any other is asked for (`pulumi stack select`) as before.
      */
     async open(unit: string, unitPath: string, create: boolean): Promise<Stack | undefined> {
         const handle = this.handle(unit);
         const workspace = await this.workspace(handle, unitPath);
-        const listing = create ? this.listing : this.stackList();
-        const listed = listing ? (await listing).has(shortName(handle.stackName)) : false;
-        if (listed) {
+        if (create) await this.ensure(unit, unitPath);
+        const known = this.made.has(unit) || (await this.stackList()).has(shortName(handle.stackName));
+        if (known) {
             return Stack.select(
                 handle.stackName,
                 withSelectStack(workspace, async () => undefined),
             );
-        }
-        // Not listed is not proof of absence: a stack this run created since (an upstream whose
-        // outputs a later stack reads) is asked for as before.
-        if (create) {
-            // One CLI process instead of the SDK's createOrSelect (`stack select`, and on a
-            // new stack a failed select plus `stack init`, ≈ 0.4 CPU-s each): `stack select
-            // --create` selects the stack or creates it with the workspace's secrets provider.
-            const selectOrCreate = async (stackName: string): Promise<void> => {
-                const args = ["stack", "select", "--create", "--stack", stackName];
-                if (this.backend.secretsProvider) {
-                    args.push("--secrets-provider", this.backend.secretsProvider);
-                }
-                // The command's own (internal) runner: the isolated process group and the SDK's
-                // error classification, exactly as the workspace's commands get them.
-                const result = (await runCommand(this.command, args, handle.workDir, { ...this.backend.envVars })) as {
-                    stdout?: string;
-                    stderr?: string;
-                };
-                if (/Created stack/.test(`${result.stdout ?? ""}${result.stderr ?? ""}`)) {
-                    // A new stack is tagged with its environment once, so a policy pack published to
-                    // an organisation (no driver around it) judges it with that environment's settings.
-                    const tag = ["stack", "tag", "set", ENVIRONMENT_TAG, this.environment, "--stack", stackName];
-                    await runCommand(this.command, tag, handle.workDir, { ...this.backend.envVars });
-                }
-            };
-            return Stack.select(handle.stackName, withSelectStack(workspace, selectOrCreate));
         }
         try {
             return await Stack.select(handle.stackName, workspace);
@@ -98,6 +77,67 @@ export class EnvironmentStacks {
                 return undefined;
             }
             throw error;
+        }
+    }
+
+    /**
+     * Makes sure the stack of `unit` exists and carries the environment's tag: once per run, however
+     * many ask (the run's stack, work done ahead of it: ahead.ts). A failure is forgotten, so the
+     * next to ask tries again, and the stack's own run tries once more what failed ahead. A missing
+     * stack is `pulumi stack init --no-select` (it leaves the CLI's "current stack" alone), then
+     * tagged; a listed one costs no CLI process unless the run's one listing of tagged stacks
+     * misses it — a run interrupted between the two — and it is tagged now.
+     *
+     * A stack made here holds no resources until its first `up`: until then it counts as not
+     * deployed everywhere (`deployedUnits`, `resourceCount`), as a stack a preview created always has.
+     */
+    async ensure(unit: string, unitPath: string): Promise<void> {
+        const pending = this.ensured.get(unit);
+        if (pending) {
+            try {
+                return await pending.done;
+            } catch (error) {
+                // What failed ahead (at a lower priority, maybe interrupted) the stack's own run tries once more.
+                if (!pending.ahead || isInBackground()) throw error;
+            }
+        }
+        const done = this.createAndTag(unit, unitPath).then(() => void this.made.add(unit));
+        const entry = { done, ahead: isInBackground() };
+        this.ensured.set(unit, entry);
+        done.catch(() => {
+            if (this.ensured.get(unit) === entry) this.ensured.delete(unit);
+        });
+        return done;
+    }
+
+    private async createAndTag(unit: string, unitPath: string): Promise<void> {
+        const handle = this.handle(unit);
+        await this.workspace(handle, unitPath);
+        const name = shortName(handle.stackName);
+        const listed = (await this.stackList()).has(name);
+        const env = { ...this.backend.envVars };
+        if (!listed) {
+            const args = ["stack", "init", "--no-select", "--stack", handle.stackName];
+            if (this.backend.secretsProvider) args.push("--secrets-provider", this.backend.secretsProvider);
+            try {
+                // The command's own (internal) runner: the isolated process group and the SDK's
+                // error classification, exactly as the workspace's commands get them.
+                await runCommand(this.command, args, handle.workDir, env);
+            } catch (error) {
+                // Created since the listing (another run of this environment): use it.
+                if (!(error instanceof StackAlreadyExistsError)) throw error;
+            }
+        }
+        // A new stack is tagged; a listed one only when the listing of tagged stacks misses it.
+        if (!listed || !(await this.taggedStacks()).has(name)) {
+            // Tagged with its environment, so a policy pack published to an organisation (no
+            // driver around it) judges it with that environment's settings.
+            await runCommand(
+                this.command,
+                ["stack", "tag", "set", ENVIRONMENT_TAG, this.environment, "--stack", handle.stackName],
+                handle.workDir,
+                env,
+            );
         }
     }
 
@@ -152,20 +192,52 @@ export class EnvironmentStacks {
      * it) or was destroyed holds none, and counts as not deployed.
      */
     async deployedUnits(units: readonly string[]): Promise<Set<string>> {
+        // Asked by the runs that create stacks (preview, up): the listing of tagged stacks their
+        // `ensure` may need is taken beside this one, off the first stack's path.
+        this.taggedStacks().catch(() => undefined);
         const counts = await this.stackList();
         return new Set(units.filter((unit) => (counts.get(shortName(this.backend.stackName(this.environment, unit))) ?? 0) > 0));
     }
 
+    /**
+     * The resources the stack of `unit` held when the run began (its `pulumi stack ls` line), or
+     * undefined when the listing did not show it or gave no count. Zero: created, never deployed
+     * (by a preview, by an `up` that stopped before it) or destroyed since.
+     */
+    async resourceCount(unit: string): Promise<number | undefined> {
+        return (await this.stackList()).get(shortName(this.backend.stackName(this.environment, unit)));
+    }
+
     /** The environment's stacks when the run began (short name → resources held): one `pulumi stack ls`, taken once. */
-    private stackList(): Promise<Map<string, number>> {
+    private stackList(): Promise<Map<string, number | undefined>> {
         this.listing ??= (async () => {
-            const dir = path.join(this.edfHome, "workspaces", this.environment);
-            fs.mkdirSync(dir, { recursive: true });
-            const workspace = await this.workspace({ unit: "", stackName: "", workDir: dir }, "");
+            const workspace = await this.environmentWorkspace();
             const summaries = await workspace.listStacks();
-            return new Map(summaries.map((s) => [shortName(s.name), s.resourceCount ?? 0]));
+            return new Map(summaries.map((s) => [shortName(s.name), s.resourceCount]));
         })();
         return this.listing;
+    }
+
+    /**
+     * The environment's stacks that carry its tag when the run began: one `pulumi stack ls --tag`,
+     * taken once, by a run that creates stacks (beside its census: `deployedUnits`).
+     */
+    private taggedStacks(): Promise<Set<string>> {
+        this.tagged ??= (async () => {
+            const workspace = await this.environmentWorkspace();
+            const args = ["stack", "ls", "--json", "--tag", `${ENVIRONMENT_TAG}=${this.environment}`];
+            const result = (await runCommand(this.command, args, workspace.workDir, { ...this.backend.envVars })) as { stdout?: string };
+            const summaries = JSON.parse(result.stdout?.trim() || "[]") as { name: string }[];
+            return new Set(summaries.map((s) => shortName(s.name)));
+        })();
+        return this.tagged;
+    }
+
+    /** A workspace in the environment's folder, for the commands about all its stacks. */
+    private async environmentWorkspace(): Promise<LocalWorkspace> {
+        const dir = path.join(this.edfHome, "workspaces", this.environment);
+        fs.mkdirSync(dir, { recursive: true });
+        return this.workspace({ unit: "", stackName: "", workDir: dir }, "");
     }
 
     /** The resources recorded in a stack's state (`pulumi stack export`): what a destroy would delete. */

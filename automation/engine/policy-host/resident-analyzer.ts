@@ -139,6 +139,11 @@ export class ResidentAnalyzer {
         return current.run(env, work);
     }
 
+    /** Starts the analyzer ahead of its first stack (ahead.ts); a failure is the first stack's to report, through `use`. */
+    async prepare(): Promise<void> {
+        await this.start().catch(() => undefined);
+    }
+
     /** Why the analyzer stopped before the run stopped it, if it did (a stack that failed then says so). */
     get failure(): string | undefined {
         return this.stopping ? undefined : this.stopped;

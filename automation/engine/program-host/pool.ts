@@ -40,6 +40,8 @@ export class ProgramHosts {
     private readonly idle: Host[] = [];
     private readonly lent = new Set<Host>();
     private closed = false;
+    /** Hosts being started by `warm`. */
+    private starting = 0;
 
     /** Runs `work` with a host of its own; CLI commands inside it reach that host. */
     async withHost<T>(sink: (text: string) => void, work: () => Promise<T>): Promise<T> {
@@ -64,6 +66,22 @@ export class ProgramHosts {
             } else {
                 void host.worker.terminate();
             }
+        }
+    }
+
+    /**
+     * Starts a host ahead of need (ahead.ts), so a stack that starts later finds one loaded,
+     * unless `wanted` hosts are already started, lent or idle. The host is idle until lent.
+     */
+    async warm(wanted: number): Promise<void> {
+        if (this.closed || this.idle.length + this.lent.size + this.starting >= wanted) return;
+        this.starting++;
+        try {
+            const host = await this.start();
+            if (this.closed || host.dead) void host.worker.terminate();
+            else this.idle.push(host);
+        } finally {
+            this.starting--;
         }
     }
 

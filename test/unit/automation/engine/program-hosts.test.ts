@@ -53,6 +53,37 @@ describe("program hosts", function () {
         assert.strictEqual(new Set(seen).size, 3);
     });
 
+    it("warm up to the number wanted, counting hosts lent, and lend a warmed host to the next operation", async () => {
+        await hosts.warm(2);
+        await hosts.warm(1);
+        const addresses = await Promise.all(
+            [1, 2].map(() =>
+                hosts.withHost(
+                    () => undefined,
+                    async () => {
+                        // While these two are lent, two hosts exist: warming for two starts none.
+                        await hosts.warm(2);
+                        await new Promise((r) => setTimeout(r, 50));
+                        return programHostAddress()!;
+                    },
+                ),
+            ),
+        );
+        assert.strictEqual(new Set(addresses).size, 2);
+        const again = await Promise.all(
+            [1, 2].map(() =>
+                hosts.withHost(
+                    () => undefined,
+                    async () => {
+                        await new Promise((r) => setTimeout(r, 50));
+                        return programHostAddress()!;
+                    },
+                ),
+            ),
+        );
+        assert.deepStrictEqual(new Set(again), new Set(addresses), "no third host was started");
+    });
+
     it("reuse a host after an operation that succeeded and stop it after one that failed", async () => {
         const first = await hosts.withHost(
             () => undefined,
