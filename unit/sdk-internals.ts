@@ -99,6 +99,13 @@ const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecr
 const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
 const resourceModule = require("@pulumi/pulumi/resource") as { Resource?: { callsites?: unknown } };
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
+const rpcModule = require("@pulumi/pulumi/runtime/rpc") as { serializeProperties?: unknown; deserializeProperties?: unknown };
+const resourceProto = require("@pulumi/pulumi/proto/resource_pb") as { RegisterResourceResponse?: new () => object };
+const mocksModule = require("@pulumi/pulumi/runtime/mocks") as { MockMonitor?: new (mocks: unknown) => object };
+// The protobuf library instance the SDK builds its messages with (the reference of a Struct round trip).
+const structProto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [sdkDir] })) as {
+    Struct?: { fromJavaScript?: (value: unknown) => { toJavaScript(): unknown } };
+};
 // The gRPC library instance the SDK itself uses: a server built with another copy would not
 // accept the SDK's service definitions.
 const sdkGrpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as typeof import("@grpc/grpc-js");
@@ -152,6 +159,23 @@ check(
     "`runtime/debuggable` `debuggablePromise`",
     "skipping promise leak tracking while synth evaluates programs under mocks",
 );
+
+check(
+    typeof rpcModule.serializeProperties === "function" && typeof rpcModule.deserializeProperties === "function",
+    "`runtime/rpc` `serializeProperties`/`deserializeProperties`",
+    "answering registrations under mocks",
+);
+check(
+    typeof structProto.Struct?.fromJavaScript === "function",
+    "its `google-protobuf` `Struct.fromJavaScript`",
+    "answering registrations under mocks",
+);
+check(
+    typeof (resourceProto.RegisterResourceResponse?.prototype as { getObject?: unknown } | undefined)?.getObject === "function",
+    "`proto/resource_pb` `RegisterResourceResponse`",
+    "answering registrations under mocks",
+);
+check(mockMonitorMatches(), "the mock monitor (`runtime/mocks` `MockMonitor`)", "answering registrations under mocks");
 
 /** Runs `program` with a runtime store of its own (config, monitor, feature flags), as the SDK does per inline program. */
 export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: () => Promise<T>) => Promise<T>;
@@ -292,4 +316,101 @@ export async function withoutDebugCapture<T>(work: () => Promise<T>): Promise<T>
             debuggableModule.debuggablePromise = captured.debuggablePromise;
         }
     }
+}
+
+/** One resource the SDK's mock monitor has registered (what its `getResource` invoke answers with). */
+export interface MockRegisteredResource {
+    urn: string;
+    id: string | null;
+    state: unknown;
+}
+
+/** What the SDK's mock monitor hands `mocks.newResource` (its `MockResourceArgs`). */
+export interface MockNewResourceArgs {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+    provider: string;
+    custom: boolean;
+    id: string;
+    transforms: unknown[];
+}
+
+/** The parts of the SDK's `MockMonitor` a faster `registerResource` needs, checked when the fence loads. */
+export interface MockMonitorParts {
+    /** The mocks given to `setMocks`. */
+    readonly mocks: { newResource(args: MockNewResourceArgs): unknown };
+    /** Every registered resource by URN (read by the monitor's `getResource` invoke and `registerResourceOutputs`). */
+    readonly resources: Map<string, MockRegisteredResource>;
+    /** Transforms registered with the monitor, by callback token. */
+    readonly transformCallbacks: Map<string, unknown>;
+    /** The URN of a registration, as the monitor makes it. */
+    newUrn(parent: string, type: string, name: string): string;
+}
+
+/** The SDK's protobuf answer to a registration (its getters give the defaults for fields left unset). */
+export interface RegisterResourceResponse {
+    setUrn(urn: string): void;
+    setId(id: string): void;
+    getUrn(): string;
+    getObject(): unknown;
+}
+export const RegisterResourceResponse = resourceProto.RegisterResourceResponse as new () => RegisterResourceResponse;
+
+/** The SDK's own property serialization (what its mock monitor applies to a mock's answer and to a request's object). */
+export const serializeProperties = rpcModule.serializeProperties as (label: string, props: unknown) => Promise<Record<string, unknown>>;
+export const deserializeProperties = rpcModule.deserializeProperties as (struct: unknown) => Record<string, unknown>;
+
+/** `value` through a protobuf `Struct` and back, as the SDK's mock monitor hands a registration's state to the SDK. */
+export function structRoundTrip(value: unknown): unknown {
+    return structProto.Struct!.fromJavaScript!(value).toJavaScript();
+}
+
+/**
+ * The SDK mock monitor's parts (see {@link MockMonitorParts}). The monitor's `registerResource` is
+ * replaced by synth with one that answers the same without building protobuf messages; the shape
+ * it relies on was checked when this fence loaded.
+ */
+export function mockMonitorParts(monitor: unknown): MockMonitorParts {
+    check(
+        monitor instanceof (mocksModule.MockMonitor as new (mocks: unknown) => object),
+        "the monitor `setMocks` installs",
+        "answering registrations under mocks",
+    );
+    return monitor as MockMonitorParts;
+}
+
+/**
+ * Whether the SDK's `MockMonitor` still has the shape synth's faster `registerResource` is written
+ * for: the fields it keeps, how it makes URNs, and the methods it has (a new one could mean the
+ * SDK now reads more of a registration's answer).
+ */
+function mockMonitorMatches(): boolean {
+    const MockMonitor = mocksModule.MockMonitor;
+    if (typeof MockMonitor !== "function") return false;
+    const methods = Object.getOwnPropertyNames(MockMonitor.prototype).sort().join(",");
+    const known = [
+        "constructor",
+        "existsResource",
+        "getDeploymentInfo",
+        "getRegisteredResources",
+        "invoke",
+        "newUrn",
+        "readResource",
+        "recordTransformCallback",
+        "registerPackage",
+        "registerResource",
+        "registerResourceOutputs",
+        "registerStackInvokeTransform",
+        "registerStackTransform",
+        "supportsFeature",
+    ].join(",");
+    const instance = new MockMonitor({}) as Partial<Record<keyof MockMonitorParts, unknown>>;
+    return (
+        methods === known &&
+        instance.resources instanceof Map &&
+        instance.transformCallbacks instanceof Map &&
+        typeof instance.mocks === "object" &&
+        MockMonitor.prototype.registerResource.length === 2
+    );
 }

@@ -37,14 +37,18 @@ export type FileOrigin =
     /**
      * Named by another file (a spec's waiver files): `file` as written there, relative to `base`
      * (the naming file's folder); judged by {@link referencedFileEscapes}. `reference` is where it
-     * is named (file, path, line), which every refusal points at.
+     * is named (file, path, line), which every refusal points at; a function when finding it costs
+     * (a spec's line is a second parse of the whole spec), called only for a refusal.
      */
     | {
           readonly kind: "referenced";
           readonly base: string;
           readonly projectRoot: string;
-          readonly reference: Omit<Problem, "message" | "fix">;
+          readonly reference: FileReference | (() => FileReference);
       };
+
+/** Where a file is named: the naming file, the path in it and its line. */
+export type FileReference = Omit<Problem, "message" | "fix">;
 
 export interface FileReadRequest {
     /** The file, absolute or relative to the working directory. */
@@ -79,8 +83,8 @@ export function readCheckedText(request: FileReadRequest): string {
 }
 
 function refusal(request: FileReadRequest, message: string, fix: string): EdfError {
-    const at: Omit<Problem, "message" | "fix"> =
-        request.origin.kind === "referenced" ? request.origin.reference : { file: request.display };
+    const reference = request.origin.kind === "referenced" ? request.origin.reference : undefined;
+    const at: FileReference = typeof reference === "function" ? reference() : (reference ?? { file: request.display });
     return new EdfError(request.code ?? "EDF_SPEC_INVALID", `Cannot read the ${request.what} \`${request.display}\`; nothing was run.`, [
         { ...at, message, fix },
     ]);

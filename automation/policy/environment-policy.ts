@@ -149,7 +149,10 @@ export function resolveEnvironmentPolicy(
     }
     return {
         environment: spec.environment,
-        pack: { ...location, ...packIdentity(location.dir, projectRoot, at(settings?.pack ? `${section.pointer}/pack` : section.pointer)) },
+        pack: {
+            ...location,
+            ...packIdentity(location.dir, projectRoot, () => at(settings?.pack ? `${section.pointer}/pack` : section.pointer)),
+        },
         policies,
         enforcement,
         config,
@@ -175,8 +178,10 @@ export function resolveRuntimePolicy(loaded: LoadedSpec, projectRoot: string, op
  * line (the fix names the field), so `edf validate`, synth, preview and up refuse them alike.
  */
 function waiverPolicyBreaches(waivers: readonly Waiver[], policy: WaiverPolicy, date: string, loaded: LoadedSpec): Problem[] {
-    const setting = loaded.lineOf("/policy/waiverPolicy");
-    return waiverPolicyProblems(waivers, policy, date).map(({ waiver, field, message, fix }) => {
+    const breaches = waiverPolicyProblems(waivers, policy, date);
+    // Only a breach needs the setting's line (a line costs a second parse of the whole spec).
+    const setting = breaches.length > 0 ? loaded.lineOf("/policy/waiverPolicy") : undefined;
+    return breaches.map(({ waiver, field, message, fix }) => {
         const index = waivers.filter((w) => w.source === waiver.source).indexOf(waiver);
         return {
             file: waiver.source ?? loaded.file,

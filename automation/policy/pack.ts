@@ -1,9 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
-import type { Problem } from "../errors";
 import { isWithin, realPathOf } from "../files/paths";
-import { FileOrigin, readCheckedText } from "../files/read";
+import { FileOrigin, FileReference, readCheckedText } from "../files/read";
 import { sdkPackage } from "../loader/sdk-package";
 
 /** The pack every synth, preview and up runs when the spec names none. */
@@ -92,7 +91,7 @@ export function loadPolicyList(policyModule: string): readonly PolicyDefinition[
 export function packIdentity(
     packDir: string,
     projectRoot: string,
-    reference: Omit<Problem, "message" | "fix"> = {},
+    reference: FileReference | (() => FileReference) = {},
 ): { name: string; version: string } {
     let name = path.basename(packDir);
     let version = "0.0.0";

@@ -13,9 +13,10 @@ import { unknownPolicyFix } from "./settings-problems";
 interface WaiverSource {
     readonly file: string;
     readonly display: string;
+    /** Who named the file (a spec's line is found only for a refusal: it costs a second parse of the whole spec). */
     readonly origin: FileOrigin;
-    /** How a problem names the place that listed the file (`prod.yaml:25 /policy/waivers`). */
-    readonly listedAt: string;
+    /** How a problem names the place that listed the file (`prod.yaml:25 /policy/waivers`); locates it. */
+    listedAt(): string;
 }
 
 /**
@@ -38,10 +39,14 @@ export function loadEnvironmentWaivers(
     const listed = section.settings(loaded.spec)?.waivers ?? [];
     const within = (...segments: (string | number)[]): string => `${section.pointer}${pointer(...segments)}`;
     const sources: WaiverSource[] = listed.map((file, i) => {
-        // A single path in the spec has no list index.
-        const indexed = within("waivers", i);
-        const at = listed.length === 1 && loaded.lineOf(indexed) === undefined ? within("waivers") : indexed;
-        const line = loaded.lineOf(at);
+        let place: { at: string; line: number | undefined } | undefined;
+        const locate = (): { at: string; line: number | undefined } => {
+            if (place) return place;
+            // A single path in the spec has no list index.
+            const indexed = within("waivers", i);
+            const at = listed.length === 1 && loaded.lineOf(indexed) === undefined ? within("waivers") : indexed;
+            return (place = { at, line: loaded.lineOf(at) });
+        };
         return {
             file,
             display: displayOf(file, projectRoot),
@@ -49,14 +54,25 @@ export function loadEnvironmentWaivers(
                 kind: "referenced",
                 base: loaded.specDir,
                 projectRoot,
-                reference: { file: loaded.file, path: at, ...(line !== undefined ? { line } : {}) },
+                reference: () => {
+                    const { at, line } = locate();
+                    return { file: loaded.file, path: at, ...(line !== undefined ? { line } : {}) };
+                },
             },
-            listedAt: `${loaded.file}${line !== undefined ? `:${line}` : ""} ${at}`,
+            listedAt: () => {
+                const { at, line } = locate();
+                return `${loaded.file}${line !== undefined ? `:${line}` : ""} ${at}`;
+            },
         };
     });
     for (const extra of extraFiles) {
         const file = path.resolve(extra);
-        sources.push({ file, display: displayOf(file, projectRoot), origin: { kind: "named", projectRoot }, listedAt: "--waivers" });
+        sources.push({
+            file,
+            display: displayOf(file, projectRoot),
+            origin: { kind: "named", projectRoot },
+            listedAt: () => "--waivers",
+        });
     }
     const problems: Problem[] = [];
     const waivers: Waiver[] = [];
@@ -100,7 +116,7 @@ export function loadEnvironmentWaivers(
                 }
             });
         }
-        problems.push(...found.map((p) => ({ ...p, message: `${p.message} (waiver file listed at ${source.listedAt})` })));
+        problems.push(...found.map((p) => ({ ...p, message: `${p.message} (waiver file listed at ${source.listedAt()})` })));
     }
     if (problems.length === 0) {
         const duplicate = duplicateWaiverIdAcrossFiles(waivers);

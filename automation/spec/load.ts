@@ -1,8 +1,8 @@
-import Ajv2020 from "ajv/dist/2020";
 import * as fs from "fs";
 import * as path from "path";
 import { EdfError, MAX_PROBLEMS, Problem } from "../errors";
 import { readCheckedText } from "../files/read";
+import { cachedValidator } from "./cached-validator";
 import { parseYamlText } from "../files/yaml";
 import { checkSpecPaths } from "./paths";
 import { ENVIRONMENT_SPEC_SCHEMA } from "./schema";
@@ -13,8 +13,14 @@ import { checkWaiverFiles, resolveWaiverFiles } from "./waivers";
 import { EnvironmentSpec, LoadedSpec } from "./types";
 import { lineOfPointer } from "./yaml-lines";
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, strictRequired: false });
-const validateSchema = ajv.compile(ENVIRONMENT_SPEC_SCHEMA);
+const validateSchema = cachedValidator(ENVIRONMENT_SPEC_SCHEMA, {
+    allErrors: true,
+    verbose: true,
+    discriminator: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+});
 
 /**
  * Where `--env <name|file>` points: a name (`dev`) means `environments/<name>.yaml` under

@@ -5,6 +5,7 @@ import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
 import { projectName } from "../../unit/project";
 import { RegistrationCapture, SynthResource } from "./capture";
+import { answerRegistrationsDirectly } from "./direct-registrations";
 import { answerInvoke } from "./invokes";
 import { withEngineResources } from "./engine-resources";
 import { computeResourceState } from "./mock-cloud";
@@ -170,6 +171,8 @@ async function evaluateInStore(
         job.stack,
         false,
     );
+    // Registrations answered without the protobuf round trip, then captured (the order the calls nest in).
+    answerRegistrationsDirectly(getMonitor());
     capture.install(getMonitor());
 
     let outputs: Record<string, unknown> = {};

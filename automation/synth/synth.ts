@@ -73,9 +73,27 @@ export interface SynthRun {
     readonly runFolder?: RunFolder;
 }
 
-/** The default number of stacks evaluated at once: one per core, at most 4, never more than stacks. */
-export function defaultParallel(stacks: number): number {
-    return Math.max(1, Math.min(os.cpus().length, 4, stacks));
+/** How many cores the machine has and how busy it is (the 1-minute load average; 0 where the OS has none). */
+export interface MachineLoad {
+    readonly cores: number;
+    readonly load: number;
+}
+
+/** This machine's cores and load. */
+export function machineLoad(): MachineLoad {
+    return { cores: os.cpus().length, load: os.loadavg()[0] ?? 0 };
+}
+
+/**
+ * The default number of stacks evaluated at once: one per core that other work leaves free
+ * (cores − load average, rounded), at most 4, never more than stacks, at least this thread.
+ * Every worker thread loads the SDK, the AWS provider, the programs and the policy list and
+ * compiles and warms up its own code: measured on the 100-service estate, one thread uses about
+ * a CPU-second less than two (docs/pipelines.md, Benchmark). On a free core that second buys
+ * wall time; on a core others are using it buys little and costs the machine a second.
+ */
+export function defaultParallel(stacks: number, machine: MachineLoad = machineLoad()): number {
+    return Math.max(1, Math.min(Math.round(machine.cores - machine.load), 4, stacks));
 }
 
 /**
@@ -190,7 +208,14 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
  * loading the SDK, programs and policies now, while this thread resolves inputs.
  */
 function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | undefined): StackEvaluator {
-    const parallel = options.parallel ?? defaultParallel(plan.selection.length);
+    const machine = machineLoad();
+    const parallel = options.parallel ?? defaultParallel(plan.selection.length, machine);
+    if (options.parallel === undefined && parallel < Math.min(machine.cores, 4, plan.selection.length)) {
+        options.reporter.info(
+            `the machine is busy (load ${machine.load.toFixed(1)} on ${machine.cores} core(s)): ${parallel} stack(s) at a time; ` +
+                "`--parallel <n>` to choose",
+        );
+    }
     if (parallel <= 1) return new InThreadEvaluator();
     // Stacks the cache has never seen with their current sources and settings will be evaluated:
     // with at most one, this thread does it, and workers start only if more turn out to miss.

@@ -145,6 +145,18 @@ interface Prepared {
     provider?: PolicyProviderResource;
 }
 
+/** Per policy list, then per resource policy levels (in list order), the resource policies that can apply to each type. */
+const applicableByList = new WeakMap<Policies, Map<string, Map<string, ResourceValidationPolicy[]>>>();
+
+/** The per-type lists of `policies` at these levels: the same list and levels always give the same lists. */
+function applicableLists(policies: Policies, levels: string): Map<string, ResourceValidationPolicy[]> {
+    let byLevels = applicableByList.get(policies);
+    if (!byLevels) applicableByList.set(policies, (byLevels = new Map()));
+    let byType = byLevels.get(levels);
+    if (!byType) byLevels.set(levels, (byType = new Map()));
+    return byType;
+}
+
 /**
  * Runs CrossGuard policies over resources in-process, following the analyzer's own rules
  * (`@pulumi/policy` server): per resource, remediations first (level `remediate`, each seeing
@@ -223,7 +235,8 @@ export async function runPolicies(
     // Which resource policies can say anything about a resource of a given type, in pack order:
     // a disabled policy or a single validation for another type never can (the loop below skips
     // them the same way), so each type's list is worked out once instead of once per resource.
-    const validatingFor = new Map<string, ResourceValidationPolicy[]>();
+    // Kept between calls for the same policy list and levels (synth inspects a hundred stacks with one).
+    const validatingFor = applicableLists(policies, resourcePolicies.map((p) => levelOf(p.name, p.enforcementLevel)).join("\n"));
     const validating = (type: string): readonly ResourceValidationPolicy[] => {
         let list = validatingFor.get(type);
         if (!list) {

@@ -1,4 +1,5 @@
-import { buildPackConfig, PolicyConfigValues } from "./config";
+import type { PolicyPackConfig } from "@pulumi/policy";
+import { buildPackConfig, PackConfigOptions, PolicyConfigValues } from "./config";
 import type { EnforcementSettings } from "./enforcement";
 import { AppliedWaiver, compareFindings, Finding, isBlocking } from "./findings";
 import { FrameworkMapping, FrameworkResult, frameworkResults } from "./frameworks";
@@ -93,6 +94,56 @@ function waiverRef(w: Waiver): AppliedWaiver {
     };
 }
 
+/** The CrossGuard shape of each policy list, made once per list: the harness keeps what it works out per list. */
+const pulumiPolicies = new WeakMap<readonly PolicyDefinition[], ReturnType<typeof toPulumiPolicy>[]>();
+
+function pulumiPoliciesOf(policies: readonly PolicyDefinition[]): ReturnType<typeof toPulumiPolicy>[] {
+    let shaped = pulumiPolicies.get(policies);
+    if (!shaped) pulumiPolicies.set(policies, (shaped = policies.map(toPulumiPolicy)));
+    return shaped;
+}
+
+/** The policy summaries of each pack config (one per list, levels and day: see packConfigOf). */
+const summariesOf = new WeakMap<PolicyPackConfig, { readonly policies: readonly PolicyDefinition[]; readonly list: PolicySummary[] }>();
+
+/**
+ * Every policy with its level, sorted by id: the same for every stack inspected with one pack
+ * config, so one list is handed out for all of them (the synth cache keeps it once). Read-only.
+ */
+function policySummaries(policies: readonly PolicyDefinition[], packConfig: PolicyPackConfig): PolicySummary[] {
+    const known = summariesOf.get(packConfig);
+    if (known?.policies === policies) return known.list;
+    const list = policies
+        .map((p) => ({
+            id: p.id,
+            description: p.description,
+            severity: p.severity,
+            level: (packConfig[p.id] as { enforcementLevel: EnforcementLevel }).enforcementLevel,
+            waivable: p.waivable,
+            remediationSteps: p.remediationSteps,
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    summariesOf.set(packConfig, { policies, list });
+    return list;
+}
+
+/** The last pack config built, with what it was built from. */
+let lastPackConfig: { readonly policies: readonly PolicyDefinition[]; readonly key: string; readonly config: PolicyPackConfig } | undefined;
+
+/**
+ * {@link buildPackConfig}, kept while the inputs stay the same: synth inspects every stack of an
+ * environment with one policy list, levels, config and day (a hundred stacks: a hundred identical
+ * builds, each validating every policy's config). Keyed by the list itself and the settings as
+ * JSON (they are plain data: a spec's YAML); only read by the inspection, never handed out.
+ */
+function packConfigOf(options: PackConfigOptions & { readonly now: Date }): PolicyPackConfig {
+    const key = JSON.stringify([options.environment, options.enforcement ?? null, options.config ?? null, options.now.getTime()]);
+    if (lastPackConfig?.policies === options.policies && lastPackConfig.key === key) return lastPackConfig.config;
+    const config = buildPackConfig(options);
+    lastPackConfig = { policies: options.policies, key, config };
+    return config;
+}
+
 /**
  * Runs policies over resources for one environment: levels from the environment and
  * `enforceAfter`, config from the schemas and the user, the engine-faithful harness, then
@@ -101,7 +152,7 @@ function waiverRef(w: Waiver): AppliedWaiver {
  */
 export async function inspect(options: InspectOptions): Promise<InspectionResult> {
     const now = options.now ?? new Date();
-    const packConfig = buildPackConfig({
+    const packConfig = packConfigOf({
         policies: options.policies,
         environment: options.environment,
         enforcement: options.enforcement,
@@ -110,7 +161,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
     });
     const byId = new Map(options.policies.map((p) => [p.id, p]));
     const stackTags = { ...(options.stack?.tags ?? {}) };
-    const harness = await runPolicies(options.policies.map(toPulumiPolicy), options.resources, { config: packConfig, stackTags });
+    const harness = await runPolicies(pulumiPoliciesOf(options.policies), options.resources, { config: packConfig, stackTags });
     const recordByUrn = new Map(harness.resources.map((r) => [r.urn, r]));
 
     const waivers = options.waivers ?? [];
@@ -162,16 +213,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionResult
     findings.sort(compareFindings);
     applied.sort((a, b) => (a.id + a.policyId + a.urn < b.id + b.policyId + b.urn ? -1 : 1));
 
-    const policies: PolicySummary[] = options.policies
-        .map((p) => ({
-            id: p.id,
-            description: p.description,
-            severity: p.severity,
-            level: (packConfig[p.id] as { enforcementLevel: EnforcementLevel }).enforcementLevel,
-            waivable: p.waivable,
-            remediationSteps: p.remediationSteps,
-        }))
-        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const policies = policySummaries(options.policies, packConfig);
     const unwaived = findings.filter((f) => !f.waivedBy);
     return {
         pack: options.pack ?? { name: "edf-policies", version: "0.0.0" },

@@ -38,7 +38,7 @@ export const commands: CliCommand[] = [
             )
                 .option(
                     "-p, --parallel <n>",
-                    "stacks evaluated at once: this process and n-1 worker threads (default: one per core, at most 4)",
+                    "stacks evaluated at once: this process and n-1 worker threads (default: one per core the load leaves free, at most 4)",
                 )
                 .option("--inputs <file>", "sample inputs for Vault/Consul/env inputs (default: environments/samples/<env>.yaml)")
                 .option(

@@ -94,4 +94,33 @@ describe("reading the files edf reads", function () {
         fs.writeFileSync(file, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
         assert.match(refusal(() => readCheckedText(named(file))).problems[0]!.message, /not UTF-8 text/);
     });
+
+    it("finds where a file is named only to refuse it (a line can cost a parse of the naming file)", () => {
+        const file = path.join(dir, "waivers.yaml");
+        fs.writeFileSync(file, "waivers: []\n");
+        let located = 0;
+        const referenced = {
+            file,
+            display: "waivers.yaml",
+            what: "waiver file",
+            origin: {
+                kind: "referenced" as const,
+                base: dir,
+                projectRoot: dir,
+                reference: () => {
+                    located++;
+                    return { file: "env.yaml", path: "/policy/waivers/0", line: 7 };
+                },
+            },
+        };
+        assert.strictEqual(readCheckedText(referenced), "waivers: []\n");
+        assert.strictEqual(located, 0);
+        fs.writeFileSync(file, Buffer.from([0xff, 0xfe]));
+        const error = refusal(() => readCheckedText(referenced));
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.file, p.path, p.line]),
+            [["env.yaml", "/policy/waivers/0", 7]],
+        );
+        assert.strictEqual(located, 1);
+    });
 });

@@ -107,6 +107,23 @@ describe("the environment's policy (one policy module)", () => {
         assert.match(error.problems[0]!.fix ?? "", /YYYY-MM-DD/);
     });
 
+    it("refuses a listed waiver file it cannot read at the spec's line that lists it, a single path or a list entry", () => {
+        fs.writeFileSync(path.join(dir, "waivers", "latin1.yaml"), Buffer.from("reason: caf\xe9\n", "latin1"));
+        const listed = rejection(() =>
+            resolveEnvironmentPolicy(load("  waivers:\n    - waivers/a.yaml\n    - waivers/latin1.yaml"), PROJECT_ROOT),
+        );
+        assert.deepStrictEqual(
+            listed.problems.map((p) => [path.basename(p.file ?? ""), p.path, p.line]),
+            [["env.yaml", "/policy/waivers/1", 5]],
+        );
+        assert.match(listed.problems[0]!.message, /not UTF-8 text/);
+        const single = rejection(() => resolveEnvironmentPolicy(load("  waivers: waivers/latin1.yaml"), PROJECT_ROOT));
+        assert.deepStrictEqual(
+            single.problems.map((p) => [path.basename(p.file ?? ""), p.line]),
+            [["env.yaml", 3]],
+        );
+    });
+
     it("refuses a waiver whose expiry is not a day of the calendar", () => {
         fs.writeFileSync(path.join(dir, "waivers", "a.yaml"), WAIVERS.replace("2099-12-31", "2026-02-30"));
         const error = rejection(() => resolveEnvironmentPolicy(load("  waivers: waivers/a.yaml"), PROJECT_ROOT));

@@ -3,7 +3,7 @@ import * as path from "path";
 import { EdfError, EXIT_CODES } from "../../../../automation/errors";
 import { MemoryReporter } from "../../../../automation/reporter";
 import { InThreadEvaluator } from "../../../../automation/synth/pool";
-import { synthEnvironment } from "../../../../automation/synth/synth";
+import { defaultParallel, synthEnvironment } from "../../../../automation/synth/synth";
 import { FIXTURE_PROJECT, synthFixture } from "./support";
 
 describe("synth: a whole estate", () => {
@@ -122,4 +122,18 @@ describe("synth: a whole estate", () => {
             );
         });
     }
+});
+
+describe("synth: how many stacks it evaluates at once by default", () => {
+    it("uses one thread per idle core, at most 4 and at most one per stack", () => {
+        assert.equal(defaultParallel(100, { cores: 2, load: 0.1 }), 2);
+        assert.equal(defaultParallel(100, { cores: 16, load: 0 }), 4);
+        assert.equal(defaultParallel(3, { cores: 16, load: 0 }), 3);
+    });
+
+    it("leaves out the cores other work keeps busy (cores minus the load average, rounded)", () => {
+        assert.equal(defaultParallel(100, { cores: 8, load: 5.4 }), 3);
+        assert.equal(defaultParallel(100, { cores: 2, load: 0.6 }), 1);
+        assert.equal(defaultParallel(100, { cores: 2, load: 9 }), 1, "a machine busier than its cores still evaluates in this thread");
+    });
 });

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { buildPackConfig, PolicyInputError } from "../../../../policy-packs/lib/config";
 import { resolveEnforcementLevel } from "../../../../policy-packs/lib/enforcement";
 import { inspect } from "../../../../policy-packs/lib/inspect";
-import type { PolicyMetadata } from "../../../../policy-packs/lib/model";
+import type { EnforcementLevel, PolicyMetadata } from "../../../../policy-packs/lib/model";
 import { ecsImagePinnedByDigest } from "../../../../policy-packs/pipeline/policies/ecs-image-pinned-by-digest";
 import { pipelinePolicies } from "../../../../policy-packs/pipeline/policy-list";
 import { changeProps, compliantEstate, ESTATE_CONFIG } from "../../../fixtures/policy/estate";
@@ -59,6 +59,28 @@ describe("enforcement by environment", () => {
             ["advisory"],
         );
         assert.strictEqual(dev.summary.passed, true);
+    });
+    it("decides each inspection with its own settings, though the same settings are reused from one stack to the next", async () => {
+        const estate = changeProps(compliantEstate(), "aws:rds/instance:Instance", "db", (p) => ({ ...p, storageEncrypted: false }));
+        const levels = async (policies?: Record<string, EnforcementLevel>): Promise<string[]> =>
+            (
+                await inspect({
+                    policies: pipelinePolicies,
+                    resources: estate,
+                    environment: "prod",
+                    config: ESTATE_CONFIG,
+                    now: DAY,
+                    ...(policies ? { enforcement: { environments: { prod: { policies } } } } : {}),
+                })
+            ).findings
+                .filter((f) => f.policyId === "rds-storage-encrypted")
+                .map((f) => f.level);
+        assert.deepStrictEqual(await levels(), ["mandatory"]);
+        assert.deepStrictEqual(await levels(), ["mandatory"]);
+        assert.deepStrictEqual(await levels({ "rds-storage-encrypted": "advisory" }), ["advisory"]);
+        assert.deepStrictEqual(await levels({ "rds-storage-encrypted": "disabled" }), []);
+        assert.deepStrictEqual(await levels(), ["mandatory"]);
+        await assert.rejects(levels({ "no-such-policy": "advisory" }), PolicyInputError);
     });
     it("rejects unknown policy ids, bad levels and bad dates in enforcement settings", () => {
         assert.throws(

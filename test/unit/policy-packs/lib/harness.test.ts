@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { buildPackConfig } from "../../../../policy-packs/lib/config";
 import { runPolicies } from "../../../../policy-packs/lib/harness";
 import { toPulumiPolicy } from "../../../../policy-packs/lib/model";
@@ -100,6 +100,26 @@ describe("the policy harness", () => {
         await runPolicies([p], [key({ password: secret })], { config: {} });
         await runPolicies([p], [key({ password: secret })], { config: { p: "disabled" } });
         assert.deepStrictEqual(seen, ["s3cret"]);
+    });
+
+    it("judges each call at its own levels, though one policy list's per-type work is kept between calls", async () => {
+        const seen: string[] = [];
+        const policies: ResourceValidationPolicy[] = [
+            { name: "a", description: "a", enforcementLevel: "advisory", validateResource: () => void seen.push("a") },
+            { name: "b", description: "b", enforcementLevel: "advisory", validateResource: () => void seen.push("b") },
+        ];
+        const run = async (config: Record<string, EnforcementLevel>): Promise<string[]> => {
+            seen.length = 0;
+            await runPolicies(policies, [key({})], { config });
+            return [...seen];
+        };
+        assert.deepStrictEqual(await run({}), ["a", "b"]);
+        assert.deepStrictEqual(await run({ a: "disabled" }), ["b"]);
+        assert.deepStrictEqual(await run({}), ["a", "b"]);
+        const config: Record<string, EnforcementLevel> = { b: "disabled" };
+        assert.deepStrictEqual(await run(config), ["a"]);
+        config.b = "mandatory";
+        assert.deepStrictEqual(await run(config), ["a", "b"], "a config changed in place counts too");
     });
 
     it("resolves parents and dependencies for stack policies", async () => {

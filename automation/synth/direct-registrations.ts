@@ -1,0 +1,116 @@
+import {
+    deserializeProperties,
+    MockMonitorParts,
+    mockMonitorParts,
+    RegisterResourceResponse,
+    serializeProperties,
+    structRoundTrip,
+} from "../../unit/sdk-internals";
+
+/** What the SDK's mock monitor hands back for a registration (a protobuf request, structurally). */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProvider(): string;
+    getImportid(): string;
+    getObject(): unknown;
+    getTransformsList(): { getToken(): string }[];
+}
+
+type Callback = (error: unknown, response: RegisterResourceResponse | undefined) => void;
+
+/**
+ * Replaces the SDK mock monitor's `registerResource` with one that answers exactly as it does but
+ * hands the registered state back without a protobuf `Struct`: the SDK's monitor serializes the
+ * mock's answer, builds a `Struct` of it (a message object per value) and the SDK reads it straight
+ * back with `toJavaScript()`; here the answer's object gives that same plain copy directly
+ * ({@link structCopy}). Everything else — the mock's arguments, the URN, the id, the resources the
+ * monitor keeps for its `getResource` invoke — is the SDK monitor's own code path, through the fence.
+ * Registrations are most of a synthesized program's RPCs (one per resource and component).
+ */
+export function answerRegistrationsDirectly(monitor: unknown): void {
+    const parts = mockMonitorParts(monitor);
+    const target = monitor as { registerResource(req: RegisterRequest, callback: Callback): Promise<void> };
+    target.registerResource = (req, callback) => registerResource(parts, req, callback);
+}
+
+async function registerResource(monitor: MockMonitorParts, req: RegisterRequest, callback: Callback): Promise<void> {
+    try {
+        const transforms = req
+            .getTransformsList()
+            .map((cb) => monitor.transformCallbacks.get(cb.getToken()))
+            .filter((transform) => transform !== undefined);
+        const result = (await monitor.mocks.newResource({
+            type: req.getType(),
+            name: req.getName(),
+            inputs: deserializeProperties(req.getObject()),
+            provider: req.getProvider(),
+            custom: req.getCustom(),
+            id: req.getImportid(),
+            transforms,
+        })) as { id?: string; state: unknown };
+        const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+        const serializedState = await serializeProperties("", result.state);
+        monitor.resources.set(urn, { urn, id: result.id ?? null, state: serializedState });
+        const response = new RegisterResourceResponse();
+        response.setUrn(urn);
+        response.setId(result.id || "");
+        const object = { toJavaScript: () => structCopy(serializedState) };
+        response.getObject = () => object;
+        callback(null, response);
+    } catch (err) {
+        callback(err, undefined);
+    }
+}
+
+/** Thrown inside {@link structCopy} at a value a plain copy does not cover. */
+const NOT_PLAIN = Symbol("not plain data");
+
+/**
+ * `value` as a protobuf `Struct` round trip gives it back (`Struct.fromJavaScript(value).toJavaScript()`):
+ * a deep copy whose object keys are inserted in sorted order (a protobuf map iterates its keys
+ * sorted). Plain data (objects, arrays, strings, numbers, booleans, null) is copied directly; any
+ * other value anywhere in it sends the whole value through the real round trip, so the result,
+ * or the error, is the library's own.
+ */
+export function structCopy(value: Record<string, unknown>): unknown {
+    try {
+        return copyObject(value);
+    } catch (error) {
+        if (error !== NOT_PLAIN) throw error;
+        return structRoundTrip(value);
+    }
+}
+
+function copyObject(source: Record<string, unknown>): Record<string, unknown> {
+    const keys: string[] = [];
+    // Every enumerable key, as the protobuf library's `for … in`; only plain objects get here.
+    for (const key in source) keys.push(key);
+    keys.sort();
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) copy[key] = copyValue(source[key]);
+    return copy;
+}
+
+function copyValue(value: unknown): unknown {
+    switch (typeof value) {
+        case "string":
+        case "number":
+        case "boolean":
+            return value;
+        case "object": {
+            if (value === null) return null;
+            if (Array.isArray(value)) {
+                const copy: unknown[] = new Array<unknown>(value.length);
+                for (let i = 0; i < value.length; i++) copy[i] = copyValue(value[i]);
+                return copy;
+            }
+            if (Object.getPrototypeOf(value) === Object.prototype) return copyObject(value as Record<string, unknown>);
+            throw NOT_PLAIN;
+        }
+        default:
+            throw NOT_PLAIN;
+    }
+}

@@ -1,0 +1,63 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { cachedValidator } from "../../../../automation/spec/cached-validator";
+import { ENVIRONMENT_SPEC_SCHEMA } from "../../../../automation/spec/schema";
+
+const OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, strictRequired: false };
+const SPECS: unknown[] = [
+    { environment: "dev", units: { network: { path: "platform/network" } } },
+    { environment: "dev", units: { network: { path: 3, dependsOn: "x" } }, unknown: true },
+    { units: [] },
+];
+
+/** What a validator says of each spec: the verdict and every error, as the spec loader reads them. */
+function verdicts(validate: ReturnType<typeof cachedValidator>): [boolean, unknown][] {
+    return SPECS.map((spec) => [validate(spec) as boolean, JSON.parse(JSON.stringify(validate.errors ?? null)) as unknown]);
+}
+
+describe("the spec schema's validator, kept compiled between starts", () => {
+    let dir: string;
+    let saved: string | undefined;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-ajv-"));
+        saved = process.env.EDF_TS_CACHE;
+        process.env.EDF_TS_CACHE = dir;
+    });
+    afterEach(() => {
+        if (saved === undefined) delete process.env.EDF_TS_CACHE;
+        else process.env.EDF_TS_CACHE = saved;
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const kept = (): string[] => (fs.existsSync(path.join(dir, "ajv")) ? fs.readdirSync(path.join(dir, "ajv")) : []);
+
+    it("compiles once, keeps Ajv's standalone code, and the kept code validates and explains exactly as the compiled one", () => {
+        const compiled = cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
+        assert.ok("schemaEnv" in compiled, "the first start compiles");
+        assert.strictEqual(kept().length, 1);
+        const loaded = cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
+        assert.ok(!("schemaEnv" in loaded), "a later start loads the kept code");
+        assert.deepStrictEqual(verdicts(loaded), verdicts(compiled));
+        assert.strictEqual(verdicts(compiled)[0]![0], true);
+        assert.strictEqual(verdicts(compiled)[1]![0], false);
+    });
+
+    it("keys the code by the schema and the options: another of either compiles its own", () => {
+        cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
+        cachedValidator(ENVIRONMENT_SPEC_SCHEMA, { ...OPTIONS, allErrors: false });
+        cachedValidator({ ...ENVIRONMENT_SPEC_SCHEMA, title: "another" }, OPTIONS);
+        assert.strictEqual(kept().length, 3);
+    });
+
+    it("compiles again over an entry that cannot be loaded", () => {
+        cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
+        const [entry] = kept();
+        fs.writeFileSync(path.join(dir, "ajv", entry!), "this is not JavaScript {");
+        const validate = cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
+        assert.ok("schemaEnv" in validate);
+        assert.strictEqual(validate(SPECS[0]), true);
+        assert.notStrictEqual(fs.readFileSync(path.join(dir, "ajv", entry!), "utf8"), "this is not JavaScript {", "and keeps the new code");
+    });
+});
