@@ -160,22 +160,20 @@ check(
     "skipping promise leak tracking while synth evaluates programs under mocks",
 );
 
-check(
-    typeof rpcModule.serializeProperties === "function" && typeof rpcModule.deserializeProperties === "function",
-    "`runtime/rpc` `serializeProperties`/`deserializeProperties`",
-    "answering registrations under mocks",
-);
-check(
-    typeof structProto.Struct?.fromJavaScript === "function",
-    "its `google-protobuf` `Struct.fromJavaScript`",
-    "answering registrations under mocks",
-);
-check(
-    typeof (resourceProto.RegisterResourceResponse?.prototype as { getObject?: unknown } | undefined)?.getObject === "function",
-    "`proto/resource_pb` `RegisterResourceResponse`",
-    "answering registrations under mocks",
-);
-check(mockMonitorMatches(), "the mock monitor (`runtime/mocks` `MockMonitor`)", "answering registrations under mocks");
+/**
+ * Whether synth may answer registrations without the protobuf round trip
+ * (`automation/synth/direct-registrations.ts`): the SDK's serialization, its `Struct`, its
+ * registration answer and its `MockMonitor` have the shape that code is written for. An
+ * optimisation only, so not a {@link check}: with another shape (a consumer on an older or newer
+ * `@pulumi/pulumi` than {@link SDK_WRITTEN_FOR}) synth keeps the SDK's own mock monitor, which gives
+ * the same result more slowly.
+ */
+export const answersRegistrationsDirectly: boolean =
+    typeof rpcModule.serializeProperties === "function" &&
+    typeof rpcModule.deserializeProperties === "function" &&
+    typeof structProto.Struct?.fromJavaScript === "function" &&
+    typeof (resourceProto.RegisterResourceResponse?.prototype as { getObject?: unknown } | undefined)?.getObject === "function" &&
+    mockMonitorMatches(mocksModule.MockMonitor);
 
 /** Runs `program` with a runtime store of its own (config, monitor, feature flags), as the SDK does per inline program. */
 export const withLocalStorage = runtimeState.withLocalStorage as <T>(program: () => Promise<T>) => Promise<T>;
@@ -373,7 +371,7 @@ export function structRoundTrip(value: unknown): unknown {
  */
 export function mockMonitorParts(monitor: unknown): MockMonitorParts {
     check(
-        monitor instanceof (mocksModule.MockMonitor as new (mocks: unknown) => object),
+        answersRegistrationsDirectly && monitor instanceof (mocksModule.MockMonitor as new (mocks: unknown) => object),
         "the monitor `setMocks` installs",
         "answering registrations under mocks",
     );
@@ -385,8 +383,7 @@ export function mockMonitorParts(monitor: unknown): MockMonitorParts {
  * for: the fields it keeps, how it makes URNs, and the methods it has (a new one could mean the
  * SDK now reads more of a registration's answer).
  */
-function mockMonitorMatches(): boolean {
-    const MockMonitor = mocksModule.MockMonitor;
+export function mockMonitorMatches(MockMonitor: (new (mocks: unknown) => object) | undefined): boolean {
     if (typeof MockMonitor !== "function") return false;
     const methods = Object.getOwnPropertyNames(MockMonitor.prototype).sort().join(",");
     const known = [

@@ -1,5 +1,12 @@
 // The fence first: it defers what the SDK loads only to serialize closures (see there).
-import { getMonitor, outputPromise, waitForRPCs, withLocalStorage, withoutDebugCapture } from "../../unit/sdk-internals";
+import {
+    answersRegistrationsDirectly,
+    getMonitor,
+    outputPromise,
+    waitForRPCs,
+    withLocalStorage,
+    withoutDebugCapture,
+} from "../../unit/sdk-internals";
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
@@ -171,8 +178,9 @@ async function evaluateInStore(
         job.stack,
         false,
     );
-    // Registrations answered without the protobuf round trip, then captured (the order the calls nest in).
-    answerRegistrationsDirectly(getMonitor());
+    // Registrations answered without the protobuf round trip where the SDK has the shape for it,
+    // then captured (the order the calls nest in).
+    if (answersRegistrationsDirectly) answerRegistrationsDirectly(getMonitor());
     capture.install(getMonitor());
 
     let outputs: Record<string, unknown> = {};

@@ -228,6 +228,21 @@ units:
         );
         await sh(path.join(second, "node_modules", ".bin", "tsc"), ["-p", "."], second);
 
+        // Synth on the consumer's SDK: its mock monitor is not the shape synth's faster registrations
+        // are written for, so synth keeps the SDK's own (same result), never refuses to run.
+        const synth = JSON.parse((await edf(second, "synth", "--env", "local", "--json")).stdout) as {
+            exitCode: number;
+            stacks: { unit: string; status: string }[];
+        };
+        assert.deepStrictEqual(
+            synth.stacks.map((s) => [s.unit, s.status]),
+            [
+                ["producer", "passed"],
+                ["reader", "passed"],
+            ],
+        );
+        assert.strictEqual(synth.exitCode, 0);
+
         // The driver's program hosts run both units on the consumer's SDK, the SDK's pack judging each stack.
         const up = await edf(second, "up", "--env", "local", "--yes");
         assert.match(up.stdout, /up local: succeeded \(2 succeeded\)/);

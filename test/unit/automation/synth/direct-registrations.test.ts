@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { structCopy } from "../../../../automation/synth/direct-registrations";
-import { structRoundTrip } from "../../../../unit/sdk-internals";
+import { answersRegistrationsDirectly, mockMonitorMatches, structRoundTrip } from "../../../../unit/sdk-internals";
 
 /** Object keys in order, all the way down: a plain deep-equal would not see a different order. */
 function shape(value: unknown): unknown {
@@ -52,5 +52,23 @@ describe("synth: registrations answered without the protobuf round trip", () => 
         const first = structCopy(state) as typeof state;
         first.nested.list.push(2);
         assert.deepStrictEqual(structCopy(state), { nested: { list: [1] } });
+    });
+});
+
+describe("synth: which SDKs get registrations answered directly", () => {
+    it("answers directly on the SDK the fence is written for", () => {
+        assert.strictEqual(answersRegistrationsDirectly, true);
+    });
+
+    it("keeps the SDK's own mock monitor for one of another shape (a consumer's older or newer @pulumi/pulumi)", () => {
+        class OtherMonitor {
+            readonly resources = new Map();
+            readonly transformCallbacks = new Map();
+            readonly mocks = {};
+            registerResource(_req: unknown, _callback: unknown): void {}
+            invoke(): void {}
+        }
+        assert.strictEqual(mockMonitorMatches(OtherMonitor), false);
+        assert.strictEqual(mockMonitorMatches(undefined), false);
     });
 });
