@@ -1,4 +1,4 @@
-import { dependenciesOf, StackGraph } from "../graph/graph";
+import { dependenciesOf, StackGraph, upstreamOf } from "../graph/graph";
 import { inBackground } from "./pulumi-command";
 
 /** One piece of work done ahead: what it is for (a unit, or none) and the work. */
@@ -60,16 +60,7 @@ export class AheadWork {
 
     /** Whether a stack `unit` needs, however far up, has failed in this run. */
     private heldBack(unit: string): boolean {
-        const seen = new Set<string>();
-        const queue = dependenciesOf(this.graph, unit);
-        while (queue.length > 0) {
-            const upstream = queue.shift()!;
-            if (seen.has(upstream)) continue;
-            seen.add(upstream);
-            if (this.failed.has(upstream)) return true;
-            queue.push(...dependenciesOf(this.graph, upstream));
-        }
-        return false;
+        return upstreamOf(this.graph, unit).some((upstream) => this.failed.has(upstream));
     }
 }
 

@@ -180,6 +180,21 @@ export function dependenciesOf(graph: StackGraph, unit: string): string[] {
     return [...(adjacencyOf(graph).dependencies.get(unit) ?? [])];
 }
 
+/** Every unit `unit` needs, however far up: the nearest first, each once. */
+export function upstreamOf(graph: StackGraph, unit: string): string[] {
+    const queue = dependenciesOf(graph, unit);
+    const seen = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+        for (const upstream of dependenciesOf(graph, queue[i]!)) {
+            if (!seen.has(upstream)) {
+                seen.add(upstream);
+                queue.push(upstream);
+            }
+        }
+    }
+    return queue;
+}
+
 /** Units that directly need `unit`. */
 export function dependentsOf(graph: StackGraph, unit: string): string[] {
     return [...(adjacencyOf(graph).dependents.get(unit) ?? [])];

@@ -1,20 +1,7 @@
 import * as assert from "assert";
 import { AheadTask, AheadWork, widestLayer } from "../../../../automation/engine/ahead";
-import { buildGraph } from "../../../../automation/graph/graph";
-import type { EnvironmentSpec } from "../../../../automation/spec/types";
+import { diamondGraph as graph } from "../support/diamond-graph";
 
-// base → (left, right) → join; lone is independent.
-const spec: EnvironmentSpec = {
-    environment: "t",
-    units: {
-        base: { path: "x/base" },
-        left: { path: "x/left", dependsOn: ["base"] },
-        right: { path: "x/right", dependsOn: ["base"] },
-        join: { path: "x/join", dependsOn: ["left", "right"] },
-        lone: { path: "x/lone" },
-    },
-};
-const graph = buildGraph(spec);
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** Tasks that record when they start and end, each taking a few ticks. */

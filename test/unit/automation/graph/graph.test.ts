@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { buildGraph, findCycle, selectUnits, topologicalOrder } from "../../../../automation/graph/graph";
+import { buildGraph, findCycle, selectUnits, topologicalOrder, upstreamOf } from "../../../../automation/graph/graph";
+import { diamondGraph } from "../support/diamond-graph";
 import { toDot, toMermaid } from "../../../../automation/graph/render";
 import { EdfError } from "../../../../automation/errors";
 import type { EnvironmentSpec } from "../../../../automation/spec/types";
@@ -75,5 +76,11 @@ describe("the stack graph", () => {
         const dot = toDot(graph);
         assert.match(dot, /"security" -> "network" \[label="input logsKmsKeyArn"\];/);
         assert.match(dot, /"shared" -> "worker";/);
+    });
+
+    it("lists every unit a unit needs, however far up, nearest first and each once", () => {
+        assert.deepStrictEqual(upstreamOf(diamondGraph, "join"), ["left", "right", "base"]);
+        assert.deepStrictEqual(upstreamOf(diamondGraph, "left"), ["base"]);
+        assert.deepStrictEqual(upstreamOf(diamondGraph, "lone"), []);
     });
 });

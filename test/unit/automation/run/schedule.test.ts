@@ -1,20 +1,6 @@
 import * as assert from "assert";
-import { buildGraph } from "../../../../automation/graph/graph";
 import { runSchedule } from "../../../../automation/run/schedule";
-import type { EnvironmentSpec } from "../../../../automation/spec/types";
-
-// base → (left, right) → join; lone is independent.
-const spec: EnvironmentSpec = {
-    environment: "t",
-    units: {
-        base: { path: "x/base" },
-        left: { path: "x/left", dependsOn: ["base"] },
-        right: { path: "x/right", dependsOn: ["base"] },
-        join: { path: "x/join", dependsOn: ["left", "right"] },
-        lone: { path: "x/lone" },
-    },
-};
-const graph = buildGraph(spec);
+import { diamondGraph as graph } from "../support/diamond-graph";
 
 interface Trace {
     readonly events: string[];
