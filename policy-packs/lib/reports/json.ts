@@ -1,8 +1,19 @@
 import type { InspectionResult } from "../inspect";
 
-/** JSON with object keys sorted at every depth, so equal values always give equal bytes. */
+/**
+ * JSON with object keys sorted at every depth, so equal values always give equal bytes: the same
+ * text as `JSON.stringify` of a key-sorted copy, with `indent` spaces per level.
+ */
 export function stableStringify(value: unknown, indent = 2): string {
-    return JSON.stringify(sortKeys(value), null, indent);
+    const sorted = sortKeys(value);
+    const gap = " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))));
+    try {
+        return render(sorted, gap, 0) as string;
+    } catch (error) {
+        if (error !== OWN_TO_JSON) throw error;
+        // A value with a `toJSON` of its own: the plain route (never in a report, kept exact anyway).
+        return JSON.stringify(sorted, null, gap);
+    }
 }
 
 /**
@@ -10,6 +21,14 @@ export function stableStringify(value: unknown, indent = 2): string {
  * writes the same kept evaluations' inventories (most of a 5 MB report.json) round after round.
  */
 const sortedFrozen = new WeakMap<object, unknown>();
+/** The sorted copies in {@link sortedFrozen}: their text can be kept too. */
+const frozenCopies = new WeakSet<object>();
+/**
+ * The text of a sorted frozen copy, by indent and depth (the text of a value nested at depth d is
+ * its own text with d indents after each line break). Kept only for the outermost frozen value
+ * met, not for every value inside it, so memory stays about the size of the report.
+ */
+const frozenTexts = new WeakMap<object, Map<string, string | undefined>>();
 /** Whether everything sorted since the innermost value began is frozen (a stack discipline: see sortKeys). */
 let allFrozen = true;
 
@@ -18,7 +37,8 @@ function sortKeys(value: unknown): unknown {
     const kept = sortedFrozen.get(value);
     if (kept !== undefined) return kept;
     const outer = allFrozen;
-    allFrozen = Object.isFrozen(value);
+    // A value with a `toJSON` of its own is told its key by JSON.stringify: its text is never kept.
+    allFrozen = Object.isFrozen(value) && typeof (value as { toJSON?: unknown }).toJSON !== "function";
     let out: unknown;
     if (Array.isArray(value)) {
         out = value.map(sortKeys);
@@ -31,9 +51,50 @@ function sortKeys(value: unknown): unknown {
         out = sorted;
     }
     // Only a value frozen at every depth is kept: a frozen object holding a mutable one could still change.
-    if (allFrozen) sortedFrozen.set(value, out);
+    if (allFrozen) {
+        sortedFrozen.set(value, out);
+        frozenCopies.add(out as object);
+    }
     allFrozen = outer && allFrozen;
     return out;
+}
+
+const OWN_TO_JSON = Symbol("own toJSON");
+
+/**
+ * `JSON.stringify(value, null, gap)` of a sorted copy as it reads nested `depth` levels deep (the
+ * ECMAScript SerializeJSONObject/Array steps), the text of a kept frozen copy taken from
+ * {@link frozenTexts}. Undefined where JSON.stringify gives undefined (a function, a symbol).
+ */
+function render(value: unknown, gap: string, depth: number): string | undefined {
+    if (value === null || typeof value !== "object") return JSON.stringify(value);
+    if (frozenCopies.has(value)) return frozenText(value, gap, depth);
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") throw OWN_TO_JSON;
+    const inner = gap === "" ? "" : `\n${gap.repeat(depth + 1)}`;
+    const close = gap === "" ? "" : `\n${gap.repeat(depth)}`;
+    const parts: string[] = [];
+    if (Array.isArray(value)) {
+        for (const item of value) parts.push(render(item, gap, depth + 1) ?? "null");
+        return parts.length === 0 ? "[]" : `[${inner}${parts.join(`,${inner}`)}${close}]`;
+    }
+    const colon = gap === "" ? ":" : ": ";
+    for (const key of Object.keys(value)) {
+        const text = render((value as Record<string, unknown>)[key], gap, depth + 1);
+        if (text !== undefined) parts.push(`${JSON.stringify(key)}${colon}${text}`);
+    }
+    return parts.length === 0 ? "{}" : `{${inner}${parts.join(`,${inner}`)}${close}}`;
+}
+
+function frozenText(value: object, gap: string, depth: number): string | undefined {
+    const key = `${gap.length}:${depth}`;
+    let texts = frozenTexts.get(value);
+    if (texts?.has(key)) return texts.get(key);
+    const own = JSON.stringify(value, null, gap) as string | undefined;
+    // JSON escapes line breaks inside strings: every "\n" of the text is one of its own line breaks.
+    const text = own === undefined || gap === "" || depth === 0 ? own : own.replace(/\n/g, `\n${gap.repeat(depth)}`);
+    if (!texts) frozenTexts.set(value, (texts = new Map()));
+    texts.set(key, text);
+    return text;
 }
 
 /** The machine-readable report: the inspection result, keys sorted, findings already in report order. */
