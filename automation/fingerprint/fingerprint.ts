@@ -3,11 +3,12 @@ import { parse as parseYaml } from "yaml";
 import { shortStackName } from "../backend/backend";
 import { EdfError } from "../errors";
 import { buildGraph, dependenciesOf, StackGraph, topologicalOrder } from "../graph/graph";
-import { packLocation } from "../policy/pack";
+import { packLocation, PackLocation } from "../policy/pack";
 import { parseSpec, specPathFor } from "../spec/load";
 import type { EnvironmentSpec, LoadedSpec, UnitSpec } from "../spec/types";
 import { PROJECT_FILE } from "../../unit/project";
 import { sdkPackage } from "../loader/sdk-package";
+import { KeptFingerprints, RecordingTree, statesHold, statesOf } from "./kept-fingerprints";
 import { LockFile } from "./lockfile";
 import { addLeaves, canonicalJson, keysOver, Manifest, manifestDigest, Part, sha256 } from "./parts";
 import { SourceGraph } from "./source-graph";
@@ -45,7 +46,15 @@ export interface FingerprintOptions {
     readonly extraWaiverFiles?: readonly string[];
     /** What earlier runs learned about imports (parsed specifiers, resolutions). @default - nothing: parse everything */
     readonly memo?: SourceMemo;
+    /**
+     * Fingerprints of earlier rounds of this process (`edf synth --watch`): a unit none of whose
+     * inputs changed keeps its fingerprint. @default - none: every unit is fingerprinted
+     */
+    readonly kept?: KeptEnvironmentFingerprints;
 }
+
+/** Fingerprints kept between the rounds of `edf synth --watch` (see {@link KeptFingerprints}). */
+export type KeptEnvironmentFingerprints = KeptFingerprints<EnvironmentParts, UnitFingerprint>;
 
 /** The package name of this SDK (its own package.json), whose version every fingerprint holds. */
 const SDK_PACKAGE = sdkPackage().name;
@@ -60,29 +69,44 @@ const SDK_PACKAGE = sdkPackage().name;
  * when the spec is missing or invalid in that tree.
  */
 export function fingerprintEnvironment(tree: SourceTree, env: string, options: FingerprintOptions = {}): EnvironmentFingerprints {
-    const loaded = loadSpecFrom(tree, env);
+    const kept = options.kept;
+    const key = JSON.stringify([tree.root, env, options.samplesFile ?? null, options.extraWaiverFiles ?? []]);
+    const previous = kept?.global;
+    const keptGlobal =
+        previous !== undefined &&
+        previous.key === key &&
+        statesHold(tree, previous.states) &&
+        samePackLocation(previous.parts.pack, previous.parts.loaded.spec, tree.root);
+    let g: EnvironmentParts;
+    let sources: SourceGraph;
+    if (keptGlobal) {
+        g = previous.parts;
+        sources = new SourceGraph(tree, options.memo);
+    } else {
+        const recording = kept ? new RecordingTree(tree) : undefined;
+        sources = new SourceGraph(recording ?? tree, options.memo);
+        g = environmentParts(recording ?? tree, env, sources, options);
+        if (kept && recording) {
+            kept.clear();
+            kept.global = { key, states: statesOf(tree, recording.asked), parts: g };
+        }
+    }
+    const { loaded, graph, order, base, baseKeys, waivers, samples, lock, project } = g;
     const spec = loaded.spec;
-    const graph = buildGraph(spec);
-    const sources = new SourceGraph(tree, options.memo);
-    const lock = new LockFile(tree.read(path.join(tree.root, "package-lock.json")));
-
-    const shared = new Map<string, Part>();
-    sharedParts(tree, spec, lock, shared);
-    const policyParts = new Map<string, Part>();
-    const waivers = policy(tree, spec, sources, lock, policyParts, options.extraWaiverFiles ?? []);
-    const samples = readSamples(tree, options.samplesFile ?? path.join(tree.root, "environments", "samples", `${spec.environment}.yaml`));
-
-    const order = topologicalOrder(graph);
-    const project = projectNameIn(tree);
     const units = new Map<string, UnitFingerprint>();
-    // Every unit's manifest starts with these parts (hundreds: the pack's sources); their keys are sorted once.
-    const base = new Map<string, Part>([...shared, ...policyParts]);
-    const baseKeys = [...base.keys()].sort();
+    let keptUnits = 0;
     for (const unit of order) {
+        const dependencies = dependenciesOf(graph, unit);
+        const before = kept?.units.get(unit);
+        if (before && dependencies.every((d) => before.upstream.get(d) === units.get(d)!.hash) && statesHold(tree, before.states)) {
+            units.set(unit, before.fingerprint);
+            keptUnits++;
+            continue;
+        }
         const unitSpec = spec.units[unit]!;
         const stack = shortStackName(spec.environment, unit);
         const manifest = new Map<string, Part>(base);
-        programParts(tree, sources, lock, unitSpec, manifest);
+        const touched = programParts(tree, sources, lock, unitSpec, manifest);
         addLeaves(manifest, `spec:/units/${unit.replace(/~/g, "~0").replace(/\//g, "~1")}`, unitSpec);
         injectorParts(spec, unitSpec, manifest);
         sampleParts(spec, unitSpec, samples, manifest);
@@ -91,13 +115,67 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
             const canMatch = waiver.scope === undefined || project === undefined || waiverCanMatchStack(waiver.scope, stack, project);
             if (canMatch) manifest.set(waiver.key, waiver.part);
         }
-        for (const dependency of dependenciesOf(graph, unit)) {
-            manifest.set(`upstream:${dependency}`, { digest: units.get(dependency)!.hash });
+        const upstream = new Map<string, string>();
+        for (const dependency of dependencies) {
+            const hash = units.get(dependency)!.hash;
+            upstream.set(dependency, hash);
+            manifest.set(`upstream:${dependency}`, { digest: hash });
         }
         const keys = keysOver(baseKeys, manifest);
-        units.set(unit, { unit, stack, hash: manifestDigest(manifest, undefined, keys), manifest, keys });
+        const fingerprint: UnitFingerprint = { unit, stack, hash: manifestDigest(manifest, undefined, keys), manifest, keys };
+        units.set(unit, fingerprint);
+        kept?.units.set(unit, { fingerprint, states: statesOf(tree, touched), upstream });
     }
+    if (kept) kept.last = { keptUnits, keptGlobal };
     return { environment: spec.environment, tree: tree.description, loaded, graph, order, units };
+}
+
+/** What every unit of an environment shares: the spec, the graph, the lock file and the parts common to all manifests. */
+export interface EnvironmentParts {
+    readonly loaded: LoadedSpec;
+    readonly graph: StackGraph;
+    readonly order: readonly string[];
+    readonly lock: LockFile;
+    /** Every unit's manifest starts with these parts (hundreds: the pack's sources); their keys are sorted once. */
+    readonly base: ReadonlyMap<string, Part>;
+    readonly baseKeys: readonly string[];
+    readonly waivers: readonly WaiverPart[];
+    readonly samples: Samples | undefined;
+    readonly project: string | undefined;
+    /** Where the pack was found (looked up on disk, not through the tree): undefined with policy off. */
+    readonly pack: PackLocation | undefined;
+}
+
+function environmentParts(tree: SourceTree, env: string, sources: SourceGraph, options: FingerprintOptions): EnvironmentParts {
+    const loaded = loadSpecFrom(tree, env);
+    const spec = loaded.spec;
+    const graph = buildGraph(spec);
+    const lock = new LockFile(tree.read(path.join(tree.root, "package-lock.json")));
+    const shared = new Map<string, Part>();
+    sharedParts(tree, spec, lock, shared);
+    const policyParts = new Map<string, Part>();
+    const { waivers, pack } = policy(tree, spec, sources, lock, policyParts, options.extraWaiverFiles ?? []);
+    const samples = readSamples(tree, options.samplesFile ?? path.join(tree.root, "environments", "samples", `${spec.environment}.yaml`));
+    const base = new Map<string, Part>([...shared, ...policyParts]);
+    return {
+        loaded,
+        graph,
+        order: topologicalOrder(graph),
+        lock,
+        base,
+        baseKeys: [...base.keys()].sort(),
+        waivers,
+        samples,
+        project: projectNameIn(tree),
+        pack,
+    };
+}
+
+/** Whether the pack is still where it was found (packLocation looks at the disk itself, not through the tree). */
+function samePackLocation(pack: PackLocation | undefined, spec: EnvironmentSpec, root: string): boolean {
+    if (spec.policy?.enabled === false) return pack === undefined;
+    const now = packLocation(spec.policy?.pack, root);
+    return pack !== undefined && now.dir === pack.dir && now.policyModule === pack.policyModule;
 }
 
 /** The spec as the tree has it, validated exactly as `edf validate` does (waiver files looked up in the tree). */
@@ -146,12 +224,14 @@ function sharedParts(tree: SourceTree, spec: EnvironmentSpec, lock: LockFile, in
     addLeaves(into, "settings:", settings);
 }
 
-function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, unitSpec: UnitSpec, into: Map<string, Part>): void {
+/** Adds the program's parts; returns every path whose answer from the tree decided them. */
+function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, unitSpec: UnitSpec, into: Map<string, Part>): string[] {
     const folder = path.join(tree.root, unitSpec.path);
-    const program = ["program.ts", "program.js"].map((f) => path.join(folder, f)).find((f) => tree.fileExists(f));
+    const candidates = ["program.ts", "program.js"].map((f) => path.join(folder, f));
+    const program = candidates.find((f) => tree.fileExists(f));
     if (!program) {
         into.set(`source:${treePath(tree, path.join(folder, "program.ts"))}`, { digest: "missing" });
-        return;
+        return candidates;
     }
     const closure = sources.closure([program]);
     for (const file of closure.files) into.set(`source:${treePath(tree, file)}`, blobPart(tree, file));
@@ -160,6 +240,7 @@ function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, un
         into.set(`package:${name}`, { digest: pin.digest, label: pin.version });
     }
     for (const missing of closure.missing) into.set(`missing:${missing}`, { digest: "missing" });
+    return [...candidates, ...closure.touched];
 }
 
 /** A unit reading Vault or Consul depends on where they are (namespace, mount, datacenter). */
@@ -170,7 +251,7 @@ function injectorParts(spec: EnvironmentSpec, unitSpec: UnitSpec, into: Map<stri
     }
 }
 
-interface Samples {
+export interface Samples {
     readonly vault: Record<string, Record<string, unknown>>;
     readonly consul: Record<string, unknown>;
     readonly env: Record<string, unknown>;
@@ -209,7 +290,7 @@ function sampleParts(spec: EnvironmentSpec, unitSpec: UnitSpec, samples: Samples
 }
 
 /** A waiver as a fingerprint part, with the selector that decides which stacks it can match. */
-interface WaiverPart {
+export interface WaiverPart {
     readonly key: string;
     readonly part: Part;
     /** Undefined: the file could not be read as waivers, so it is in every unit's fingerprint. */
@@ -224,7 +305,7 @@ function policy(
     lock: LockFile,
     into: Map<string, Part>,
     extraWaiverFiles: readonly string[],
-): WaiverPart[] {
+): { waivers: WaiverPart[]; pack: PackLocation | undefined } {
     const settings = spec.policy ?? {};
     addLeaves(into, "policy:/policy", {
         enabled: settings.enabled ?? true,
@@ -232,7 +313,7 @@ function policy(
         enforcement: settings.enforcement ?? {},
         config: settings.config ?? {},
     });
-    if (settings.enabled === false) return [];
+    if (settings.enabled === false) return { waivers: [], pack: undefined };
     const pack = packLocation(settings.pack, tree.root);
     const entries = ["policy-list.ts", "index.ts"].map((f) => path.join(pack.dir, f));
     const closure = sources.closure(entries);
@@ -243,7 +324,7 @@ function policy(
         into.set(`package:${name}`, { digest: pin.digest, label: pin.version });
     }
     const waiverFiles = [...(settings.waivers ?? []), ...extraWaiverFiles.map((f) => path.resolve(f))];
-    return waiverFiles.flatMap((file) => waiverParts(tree, file));
+    return { waivers: waiverFiles.flatMap((file) => waiverParts(tree, file)), pack };
 }
 
 function waiverParts(tree: SourceTree, file: string): WaiverPart[] {

@@ -13,6 +13,12 @@ export interface SourceNode {
     readonly packages: readonly string[];
     /** Relative imports that name no file (the program would fail to load; creating the file changes the result). */
     readonly missing: readonly string[];
+    /**
+     * Every path whose answer from the tree decided this node (absolute): the file itself and each
+     * path its imports' resolutions probed (a missing candidate included). Equal answers for all of
+     * them give the same node, which is what lets a `--watch` round keep a unit's fingerprint.
+     */
+    readonly touched: readonly string[];
 }
 
 /** What a set of entry files loads: every project file and every package, transitively. */
@@ -23,6 +29,8 @@ export interface SourceClosure {
     readonly packages: readonly string[];
     /** `<file>: <specifier>` of imports that resolve to nothing, sorted. */
     readonly missing: readonly string[];
+    /** The {@link SourceNode.touched} paths of every file loaded, and the entries, sorted. */
+    readonly touched: readonly string[];
 }
 
 const PARSED = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -67,6 +75,7 @@ export class SourceGraph {
         const files = new Set<string>();
         const packages = new Set<string>();
         const missing = new Set<string>();
+        const touched = new Set<string>(entries);
         let frontier = entries.filter((e) => this.tree.fileExists(e));
         while (frontier.length > 0) {
             frontier = frontier.filter((f) => !files.has(f));
@@ -78,11 +87,17 @@ export class SourceGraph {
                 const node = this.node(file);
                 node.packages.forEach((p) => packages.add(p));
                 node.missing.forEach((m) => missing.add(m));
+                node.touched.forEach((t) => touched.add(t));
                 for (const local of node.locals) if (!files.has(local)) next.push(local);
             }
             frontier = [...new Set(next)];
         }
-        return { files: [...files].sort(), packages: [...packages].sort(), missing: [...missing].sort() };
+        return {
+            files: [...files].sort(),
+            packages: [...packages].sort(),
+            missing: [...missing].sort(),
+            touched: [...touched].sort(),
+        };
     }
 
     /** One file's imports, resolved (memoized). */
@@ -92,17 +107,18 @@ export class SourceGraph {
         const locals = new Set<string>();
         const packages = new Set<string>();
         const missing: string[] = [];
+        const touched = new Set<string>([file]);
         for (const specifier of this.references(file)) {
             if (isNodeBuiltin(specifier)) continue;
             if (isRelative(specifier) || path.isAbsolute(specifier)) {
-                const target = this.resolve(specifier, file);
+                const target = this.resolve(specifier, file, touched);
                 if (target) locals.add(target);
                 else missing.push(`${treePath(this.tree, file)}: ${specifier}`);
             } else {
                 packages.add(packageNameOf(specifier));
             }
         }
-        node = { file, locals: [...locals], packages: [...packages], missing };
+        node = { file, locals: [...locals], packages: [...packages], missing, touched: [...touched] };
         this.nodes.set(file, node);
         return node;
     }
@@ -127,12 +143,16 @@ export class SourceGraph {
         return specifiers;
     }
 
-    /** Where `specifier` from `file` leads (absolute path), replaying a remembered resolution when it still holds. */
-    private resolve(specifier: string, file: string): string | undefined {
+    /**
+     * Where `specifier` from `file` leads (absolute path), replaying a remembered resolution when it
+     * still holds. The paths whose answers decided it are added to `touched`.
+     */
+    private resolve(specifier: string, file: string, touched: Set<string>): string | undefined {
         const dir = path.dirname(file);
         const key = `${this.optionsKey}\0${treePath(this.tree, dir)}\0${specifier}`;
         const known = this.memo.resolutionOf(key);
         if (known && known.probes.every((probe) => this.answer(probe) === probe[2])) {
+            for (const probe of known.probes) touched.add(path.resolve(this.tree.root, probe[1]));
             return known.target === null ? undefined : path.resolve(this.tree.root, known.target);
         }
         const probes: Probe[] = [];
@@ -158,6 +178,7 @@ export class SourceGraph {
         const resolved = typescript().resolveModuleName(specifier, file, this.compilerOptions(), host).resolvedModule;
         const target = resolved && !resolved.isExternalLibraryImport ? path.resolve(resolved.resolvedFileName) : undefined;
         const resolution: Resolution = { target: target ? relative(target) : null, probes };
+        for (const probe of probes) touched.add(path.resolve(this.tree.root, probe[1]));
         this.memo.rememberResolution(key, resolution);
         return target;
     }

@@ -3,7 +3,7 @@ import * as path from "path";
 import { isCalendarDate } from "../../policy-packs/lib/dates";
 import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
-import { fingerprintEnvironment } from "../fingerprint/fingerprint";
+import { fingerprintEnvironment, KeptEnvironmentFingerprints } from "../fingerprint/fingerprint";
 import { sourceMemoFile } from "../fingerprint/affected";
 import { SourceMemo } from "../fingerprint/source-memo";
 import { processFileDigests } from "../fingerprint/file-digests";
@@ -61,6 +61,8 @@ export interface SynthOptions extends SelectionOptions {
     readonly cacheDir?: string;
     /** The synth cache's bound; least recently used entries go beyond it. @default - $EDF_SYNTH_CACHE_MAX_MB, else 256 MiB */
     readonly cacheMaxBytes?: number;
+    /** Fingerprints kept from earlier runs of this process (`edf synth --watch`): unchanged units keep theirs. @default - none */
+    readonly keptFingerprints?: KeptEnvironmentFingerprints;
 }
 
 /** What a synth run produced: the report and the timings (kept out of the report, which is deterministic). */
@@ -195,11 +197,14 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
         ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
         extraWaiverFiles: options.waiverFiles ?? [],
         memo,
+        ...(options.keptFingerprints ? { kept: options.keptFingerprints } : {}),
     });
     const keys = new SynthCacheKeys(fingerprints, memo);
     memo.save();
     const store = new ContentStore(dir, maxBytes, (message) => options.reporter.warn(message));
-    options.reporter.info(`synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted`);
+    const kept = options.keptFingerprints?.last;
+    const unchanged = kept && kept.keptUnits > 0 ? ` (${kept.keptUnits} unit(s) unchanged since the last round)` : "";
+    options.reporter.info(`synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted${unchanged}`);
     return { store, keys };
 }
 

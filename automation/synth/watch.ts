@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { processFileDigests } from "../fingerprint/file-digests";
+import type { KeptEnvironmentFingerprints } from "../fingerprint/fingerprint";
+import { KeptFingerprints } from "../fingerprint/kept-fingerprints";
 import { forgetPolicyLists } from "../policy/pack";
 import type { Reporter } from "../reporter";
 import { InThreadEvaluator, StackEvaluator } from "./pool";
@@ -61,6 +63,11 @@ export function watchProject(
         },
         close,
     };
+}
+
+/** Fingerprints a watch keeps between its rounds: a unit whose inputs all read the same is not fingerprinted again. */
+export function keptFingerprints(): KeptEnvironmentFingerprints {
+    return new KeptFingerprints();
 }
 
 /** What {@link forgetChangedModules} did. */

@@ -100,6 +100,8 @@ export const commands: CliCommand[] = [
                 const watch = options.watch ? await import("../../synth/watch") : undefined;
                 // Before the first round loads any program: what the driver itself runs on (see forgetChangedModules).
                 const driver = watch?.driverModules();
+                // A watch keeps each unit's fingerprint while nothing it was computed from changed.
+                const keptFingerprints = watch?.keptFingerprints();
                 const round = async (evaluator?: StackEvaluator): Promise<number> => {
                     const run = await synthEnvironment({
                         env: options.env,
@@ -116,6 +118,7 @@ export const commands: CliCommand[] = [
                         stackTraces: ctx.debug,
                         edfHome: ctx.edfHome,
                         ...(evaluator ? { evaluator } : {}),
+                        ...(keptFingerprints ? { keptFingerprints } : {}),
                     });
                     const files = writeSynthReports(run, ctx.edfHome);
                     const r = run.report;

@@ -1,5 +1,5 @@
 import * as path from "path";
-import type { EnvironmentFingerprints } from "../../fingerprint/fingerprint";
+import type { EnvironmentFingerprints, UnitFingerprint } from "../../fingerprint/fingerprint";
 import { LockFile } from "../../fingerprint/lockfile";
 import { canonicalJson, kindOf, Manifest, manifestDigest, Part, PartKind, sha256 } from "../../fingerprint/parts";
 import { SourceGraph } from "../../fingerprint/source-graph";
@@ -14,6 +14,12 @@ import { CACHE_FORMAT } from "./store";
 const EVALUATION_PARTS: readonly PartKind[] = ["source", "missing", "package", "sdk", "project", "settings", "spec", "sample"];
 /** The parts that decide an inspection beyond what the inspection job carries: the pack's sources and settings. */
 const INSPECTION_PARTS: readonly PartKind[] = ["policy", "pack"];
+
+/**
+ * Part digests by fingerprint object: a fingerprint kept between `--watch` rounds (the same object,
+ * never changed: its parts are read-only) keeps its digests too.
+ */
+const digestsByFingerprint = new WeakMap<UnitFingerprint, { readonly evaluation: string; readonly inspection: string }>();
 
 let driverDigests: { evaluator: string; inspector: string } | undefined;
 
@@ -97,10 +103,11 @@ export class SynthCacheKeys {
         if (kept) return kept;
         const fingerprint = this.fingerprints.units.get(unit);
         if (!fingerprint) return undefined;
-        const digests = {
+        const digests = digestsByFingerprint.get(fingerprint) ?? {
             evaluation: manifestDigest(fingerprint.manifest, EVALUATION_PARTS, fingerprint.keys),
             inspection: this.inspectionDigest(fingerprint.manifest, fingerprint.keys),
         };
+        digestsByFingerprint.set(fingerprint, digests);
         this.partDigests.set(unit, digests);
         return digests;
     }

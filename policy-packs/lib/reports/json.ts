@@ -8,7 +8,8 @@ export function stableStringify(value: unknown, indent = 2): string {
     const sorted = sortKeys(value);
     const gap = " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))));
     try {
-        return render(sorted, gap, 0) as string;
+        const out: string[] = [];
+        return render(sorted, gap, 0, out) ? out.join("") : (undefined as unknown as string);
     } catch (error) {
         if (error !== OWN_TO_JSON) throw error;
         // A value with a `toJSON` of its own: the plain route (never in a report, kept exact anyway).
@@ -64,25 +65,48 @@ const OWN_TO_JSON = Symbol("own toJSON");
 /**
  * `JSON.stringify(value, null, gap)` of a sorted copy as it reads nested `depth` levels deep (the
  * ECMAScript SerializeJSONObject/Array steps), the text of a kept frozen copy taken from
- * {@link frozenTexts}. Undefined where JSON.stringify gives undefined (a function, a symbol).
+ * {@link frozenTexts}; pushed piece by piece onto `out` and joined once (joining at every level
+ * would copy megabytes once per level). Returns false where JSON.stringify gives undefined (a
+ * function, a symbol): nothing was pushed.
  */
-function render(value: unknown, gap: string, depth: number): string | undefined {
-    if (value === null || typeof value !== "object") return JSON.stringify(value);
-    if (frozenCopies.has(value)) return frozenText(value, gap, depth);
+function render(value: unknown, gap: string, depth: number, out: string[]): boolean {
+    if (value === null || typeof value !== "object") {
+        const text = JSON.stringify(value) as string | undefined;
+        if (text === undefined) return false;
+        out.push(text);
+        return true;
+    }
+    if (frozenCopies.has(value)) {
+        const text = frozenText(value, gap, depth);
+        if (text === undefined) return false;
+        out.push(text);
+        return true;
+    }
     if (typeof (value as { toJSON?: unknown }).toJSON === "function") throw OWN_TO_JSON;
-    const inner = gap === "" ? "" : `\n${gap.repeat(depth + 1)}`;
+    const inner = gap === "" ? "," : `,\n${gap.repeat(depth + 1)}`;
+    const open = gap === "" ? "" : `\n${gap.repeat(depth + 1)}`;
     const close = gap === "" ? "" : `\n${gap.repeat(depth)}`;
-    const parts: string[] = [];
+    let first = true;
     if (Array.isArray(value)) {
-        for (const item of value) parts.push(render(item, gap, depth + 1) ?? "null");
-        return parts.length === 0 ? "[]" : `[${inner}${parts.join(`,${inner}`)}${close}]`;
+        out.push("[");
+        for (const item of value) {
+            out.push(first ? open : inner);
+            first = false;
+            if (!render(item, gap, depth + 1, out)) out.push("null");
+        }
+        out.push(first ? "]" : `${close}]`);
+        return true;
     }
     const colon = gap === "" ? ":" : ": ";
+    out.push("{");
     for (const key of Object.keys(value)) {
-        const text = render((value as Record<string, unknown>)[key], gap, depth + 1);
-        if (text !== undefined) parts.push(`${JSON.stringify(key)}${colon}${text}`);
+        const at = out.length;
+        out.push(first ? open : inner, `${JSON.stringify(key)}${colon}`);
+        if (render((value as Record<string, unknown>)[key], gap, depth + 1, out)) first = false;
+        else out.length = at;
     }
-    return parts.length === 0 ? "{}" : `{${inner}${parts.join(`,${inner}`)}${close}}`;
+    out.push(first ? "}" : `${close}}`);
+    return true;
 }
 
 function frozenText(value: object, gap: string, depth: number): string | undefined {
