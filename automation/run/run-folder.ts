@@ -7,8 +7,11 @@ export interface RunFolder {
     readonly dir: string;
     /** The log file of a stack (created on first write). */
     logFile(stack: string): string;
-    /** Writes a file of the run (`sbom/<digest>.cdx.json`: folders are made), secrets scrubbed. */
-    write(name: string, content: string): string;
+    /**
+     * Writes a file of the run (`sbom/<digest>.cdx.json`: folders are made), secrets scrubbed. The
+     * content may come in parts (a big report): scrubbed and written as the text they make up.
+     */
+    write(name: string, content: string | readonly string[]): string;
 }
 
 /**
@@ -36,8 +39,23 @@ export function createRunFolder(edfHome: string, command: string, redactor: Reda
         write: (name, content) => {
             const file = path.join(dir, name);
             fs.mkdirSync(path.dirname(file), { recursive: true });
-            fs.writeFileSync(file, redactor.scrub(content));
+            const scrubbed = typeof content === "string" ? redactor.scrub(content) : redactor.scrubParts(content);
+            if (typeof scrubbed === "string") fs.writeFileSync(file, scrubbed);
+            else writeParts(file, scrubbed);
             return file;
         },
     };
+}
+
+/** Writes the parts one after another: the file holds their concatenation, never copied into one string. */
+function writeParts(file: string, parts: readonly string[]): void {
+    const fd = fs.openSync(file, "w");
+    try {
+        for (const part of parts) {
+            const bytes = Buffer.from(part, "utf8");
+            for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
+        }
+    } finally {
+        fs.closeSync(fd);
+    }
 }

@@ -1,7 +1,7 @@
 import * as path from "path";
 import type { RunFolder } from "../run-folder";
 import { renderReportHtml } from "./html";
-import { renderReportJson } from "./json";
+import { renderReportJsonParts } from "./json";
 import { renderReportMarkdown } from "./markdown";
 import type { EnvironmentReport } from "./model";
 import { renderReportSarif } from "./sarif";
@@ -24,7 +24,7 @@ export interface ReportFiles {
 export function writeReports(report: EnvironmentReport, folder: RunFolder): ReportFiles {
     return {
         dir: folder.dir,
-        json: folder.write("report.json", renderReportJson(report)),
+        json: folder.write("report.json", renderReportJsonParts(report)),
         sarif: folder.write("report.sarif", renderReportSarif(report)),
         markdown: folder.write("summary.md", renderReportMarkdown(report)),
         html: folder.write("report.html", renderReportHtml(report)),

@@ -5,15 +5,29 @@ import type { InspectionResult } from "../inspect";
  * text as `JSON.stringify` of a key-sorted copy, with `indent` spaces per level.
  */
 export function stableStringify(value: unknown, indent = 2): string {
+    const parts = stableStringifyParts(value, indent);
+    // JSON.stringify gives undefined for undefined, a function, a symbol: so does this.
+    return (parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : parts.join("")) as string;
+}
+
+/**
+ * {@link stableStringify}'s text in parts, whose concatenation it is: the text of a value frozen
+ * at every depth is one part, the same string each time it is asked for (a writer can scan and
+ * write it without copying the whole text into one string). Empty where JSON.stringify gives
+ * undefined.
+ */
+export function stableStringifyParts(value: unknown, indent = 2): string[] {
     const sorted = sortKeys(value);
     const gap = " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))));
     try {
         const out: string[] = [];
-        return render(sorted, gap, 0, out) ? out.join("") : (undefined as unknown as string);
+        render(sorted, gap, 0, out);
+        return out;
     } catch (error) {
         if (error !== OWN_TO_JSON) throw error;
         // A value with a `toJSON` of its own: the plain route (never in a report, kept exact anyway).
-        return JSON.stringify(sorted, null, gap);
+        const text = JSON.stringify(sorted, null, gap) as string | undefined;
+        return text === undefined ? [] : [text];
     }
 }
 
