@@ -1,3 +1,4 @@
+import { randomBytes } from "crypto";
 import type { Finding } from "../../../policy-packs/lib/findings";
 import { controlsByPolicy, coveragePercent, FrameworkResult } from "../../../policy-packs/lib/frameworks";
 import { renderGraphSvg } from "./graph-svg";
@@ -172,11 +173,24 @@ const frozenInventoryRows = new WeakMap<readonly InventoryResource[], string>();
 /** A stack's inventory rows; made once for a frozen inventory, which can never change. */
 function inventoryRows(resources: readonly InventoryResource[]): string {
     const kept = frozenInventoryRows.get(resources);
-    if (kept !== undefined) return kept;
+    if (kept !== undefined) return asPart(kept);
     const rows = renderInventoryRows(resources);
-    if (isDeeplyFrozen(resources)) frozenInventoryRows.set(resources, rows);
-    return rows;
+    if (!isDeeplyFrozen(resources)) return rows;
+    frozenInventoryRows.set(resources, rows);
+    return asPart(rows);
 }
+
+/** While {@link renderReportHtmlParts} renders: the kept texts it takes out of the page, and the marker that stands for them. */
+let keptParts: { readonly marker: string; readonly texts: string[] } | undefined;
+
+/** A kept text as a part of its own (a marker in the page, while rendering in parts), else the text. */
+function asPart(text: string): string {
+    if (!keptParts || text.length < KEPT_PART_MIN) return text;
+    keptParts.texts.push(text);
+    return `${keptParts.marker}${keptParts.texts.length - 1}\u0000`;
+}
+/** Shorter kept texts stay in the page: a part of their own would cost more than it saves. */
+const KEPT_PART_MIN = 512;
 
 function isDeeplyFrozen(value: unknown): boolean {
     const stack: unknown[] = [value];
@@ -347,6 +361,32 @@ function cards(report: EnvironmentReport): string {
  * Secrets are `[secret]` in the model already; the run folder scrubs known values once more.
  */
 export function renderReportHtml(report: EnvironmentReport): string {
+    return renderPage(report);
+}
+
+/**
+ * {@link renderReportHtml}'s page in parts whose concatenation it is: each kept stack's inventory
+ * rows (the same string round after round in `edf synth --watch`: most of the page) is a part of
+ * its own, so a writer scans and writes the page without copying it into one string.
+ */
+export function renderReportHtmlParts(report: EnvironmentReport): string[] {
+    // A marker no text of the page holds: a NUL (escaped wherever text is shown) and a random tag.
+    const parts = { marker: `\u0000kept-${randomBytes(8).toString("hex")}:`, texts: [] as string[] };
+    keptParts = parts;
+    let page: string;
+    try {
+        page = renderPage(report);
+    } finally {
+        keptParts = undefined;
+    }
+    if (parts.texts.length === 0) return [page];
+    const pieces = page.split(new RegExp(`${parts.marker}(\\d+)\u0000`));
+    // Text, index, text, …: each kept text exactly once, in order; anything else renders the page whole.
+    const inOrder = pieces.length === 2 * parts.texts.length + 1 && pieces.every((p, i) => i % 2 === 0 || p === String((i - 1) / 2));
+    return inOrder ? pieces.map((p, i) => (i % 2 === 0 ? p : parts.texts[(i - 1) / 2]!)) : [renderPage(report)];
+}
+
+function renderPage(report: EnvironmentReport): string {
     const engine = isEngineReport(report);
     const verdict = verdictOf(report);
     const title = `${verdict.charAt(0).toUpperCase()}${verdict.slice(1)}`;

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { RunFolder } from "../run-folder";
-import { renderReportHtml } from "./html";
+import { renderReportHtmlParts } from "./html";
 import { renderReportJsonParts } from "./json";
 import { renderReportMarkdown } from "./markdown";
 import type { EnvironmentReport } from "./model";
@@ -27,7 +27,7 @@ export function writeReports(report: EnvironmentReport, folder: RunFolder): Repo
         json: folder.write("report.json", renderReportJsonParts(report)),
         sarif: folder.write("report.sarif", renderReportSarif(report)),
         markdown: folder.write("summary.md", renderReportMarkdown(report)),
-        html: folder.write("report.html", renderReportHtml(report)),
+        html: folder.write("report.html", renderReportHtmlParts(report)),
     };
 }
 

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { escapeHtml, renderReportHtml as renderSynthHtml } from "../../../../../automation/run/report/html";
-import { renderReportJson as renderSynthJson } from "../../../../../automation/run/report/json";
+import { escapeHtml, renderReportHtml as renderSynthHtml, renderReportHtmlParts } from "../../../../../automation/run/report/html";
+import { renderReportJson as renderSynthJson, renderReportJsonParts } from "../../../../../automation/run/report/json";
 import { renderReportMarkdown as renderSynthMarkdown } from "../../../../../automation/run/report/markdown";
 import { renderReportSarif as renderSynthSarif, toReportSarif as toSynthSarif } from "../../../../../automation/run/report/sarif";
 import { writeSynthReports } from "../../../../../automation/synth/write";
@@ -43,6 +43,12 @@ describe("the run reports, rendered from a synth run", () => {
         for (let round = 0; round < 2; round++) {
             assert.strictEqual(renderSynthJson(frozen), renderSynthJson(copy));
             assert.strictEqual(renderSynthHtml(frozen), renderSynthHtml(copy));
+            // In parts (as the run folder writes them): the same text, the kept inventories parts of their own.
+            assert.strictEqual(renderReportJsonParts(frozen).join(""), renderSynthJson(copy));
+            const html = renderReportHtmlParts(frozen);
+            assert.strictEqual(html.join(""), renderSynthHtml(copy));
+            assert.ok(html.length > 1, "the kept inventory rows are parts of their own");
+            assert.ok(!html.join("").includes("\u0000"), "no marker is left in the page");
         }
         // A frozen stack holding a mutable part is not kept as it was rendered: a change to the part shows.
         const stack = copy.stacks.find((s) => s.resources.length > 0)!;
