@@ -52,10 +52,35 @@ function writeParts(file: string, parts: readonly string[]): void {
     const fd = fs.openSync(file, "w");
     try {
         for (const part of parts) {
-            const bytes = Buffer.from(part, "utf8");
+            const bytes = bytesOf(part);
             for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
         }
     } finally {
         fs.closeSync(fd);
     }
+}
+
+/**
+ * The UTF-8 bytes of long parts written before, by their text: `edf synth --watch` writes the kept
+ * stacks' parts (megabytes) round after round. Bounded; past the bound it starts again.
+ */
+const encodedParts = new Map<string, Buffer>();
+let encodedBytes = 0;
+const ENCODED_MAX_BYTES = 64 * 1024 * 1024;
+/** Shorter parts are encoded each time: cheaper than looking them up. */
+const ENCODED_MIN_LENGTH = 4096;
+
+function bytesOf(part: string): Buffer {
+    if (part.length < ENCODED_MIN_LENGTH) return Buffer.from(part, "utf8");
+    let bytes = encodedParts.get(part);
+    if (!bytes) {
+        bytes = Buffer.from(part, "utf8");
+        if (encodedBytes + bytes.length > ENCODED_MAX_BYTES) {
+            encodedParts.clear();
+            encodedBytes = 0;
+        }
+        encodedParts.set(part, bytes);
+        encodedBytes += bytes.length;
+    }
+    return bytes;
 }

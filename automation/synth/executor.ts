@@ -64,6 +64,8 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
     readonly region: string;
     readonly account: string;
     private readonly upstreamOutputs = new Map<string, UpstreamOutputs>();
+    /** Every stack of the environment, in each evaluation job: one frozen list, so a cache key serialises it once a run. */
+    private readonly environmentStacks: readonly string[];
     /** Stacks kept out of the cache (a secret from outside the sample file reaches them). */
     private readonly uncached = new Set<string>();
 
@@ -71,6 +73,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         const spec = options.plan.loaded.spec;
         this.region = spec.region ?? DEFAULT_SYNTH_REGION;
         this.account = spec.account ?? DEFAULT_SYNTH_ACCOUNT;
+        this.environmentStacks = Object.freeze(Object.keys(spec.units).map((u) => this.stackName(u)));
         this.inputs = {
             prepare: async () => {
                 await options.prepareInputs();
@@ -167,7 +170,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
                 secretKeys,
                 world,
                 upstream: this.upstreamOf(unit),
-                environmentStacks: Object.keys(spec.units).map((u) => this.stackName(u)),
+                environmentStacks: this.environmentStacks,
                 ...(this.options.stackTraces ? { stackTraces: true } : {}),
             },
             ...(plan.policy ? { inspection: inspectionJobFor(plan.policy, stack) } : {}),

@@ -80,7 +80,7 @@ export class SynthCacheKeys {
 
     evaluation(job: EvaluationJob): string {
         return sha256(
-            canonicalJson({
+            canonicalJsonKeeping({
                 format: CACHE_FORMAT,
                 evaluator: driverCode().evaluator,
                 unit: this.digestsOf(job.unit)?.evaluation ?? null,
@@ -144,4 +144,54 @@ export class SynthCacheKeys {
             }),
         );
     }
+}
+
+/** The canonical JSON of values frozen at every depth (upstream outputs a watch keeps): they can never change. */
+const frozenCanonical = new WeakMap<object, string>();
+/** Whether everything serialised since the innermost value began is frozen (a stack discipline, as in stableStringify). */
+let allFrozen = true;
+const OWN_TO_JSON = Symbol("toJSON");
+
+/**
+ * {@link canonicalJson}'s text (byte for byte), keeping the text of every value frozen at every
+ * depth: an evaluation job carries its upstream stacks' outputs, the same frozen objects for every
+ * stack of a round and round after round in `edf synth --watch`.
+ */
+export function canonicalJsonKeeping(value: unknown): string {
+    allFrozen = true;
+    try {
+        return canonicalText(value) as string;
+    } catch (error) {
+        allFrozen = true;
+        if (error !== OWN_TO_JSON) throw error;
+        // Something with a toJSON of its own (it is told its key): the plain route.
+        return canonicalJson(value);
+    }
+}
+
+function canonicalText(value: unknown): string | undefined {
+    if (value === null || typeof value !== "object") return JSON.stringify(value) as string | undefined;
+    const kept = frozenCanonical.get(value);
+    if (kept !== undefined) return kept;
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") throw OWN_TO_JSON;
+    const outer = allFrozen;
+    allFrozen = Object.isFrozen(value);
+    let text: string;
+    if (Array.isArray(value)) {
+        text = `[${value.map((item) => canonicalText(item) ?? "null").join(",")}]`;
+    } else {
+        // As canonicalJson's replacer makes it: entries sorted, then an object (integer-like keys first, as any object has them).
+        const sorted = Object.fromEntries(
+            Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+        const parts: string[] = [];
+        for (const key of Object.keys(sorted)) {
+            const item = canonicalText(sorted[key]);
+            if (item !== undefined) parts.push(`${JSON.stringify(key)}:${item}`);
+        }
+        text = `{${parts.join(",")}}`;
+    }
+    if (allFrozen) frozenCanonical.set(value, text);
+    allFrozen = outer && allFrozen;
+    return text;
 }

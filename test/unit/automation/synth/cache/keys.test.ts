@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import type { EnvironmentFingerprints, UnitFingerprint } from "../../../../../automation/fingerprint/fingerprint";
 import type { Part } from "../../../../../automation/fingerprint/parts";
-import { SynthCacheKeys } from "../../../../../automation/synth/cache/keys";
+import fc from "fast-check";
+import { canonicalJson } from "../../../../../automation/fingerprint/parts";
+import { canonicalJsonKeeping, SynthCacheKeys } from "../../../../../automation/synth/cache/keys";
 import type { InspectionJob } from "../../../../../automation/synth/inspection";
 
 const part = (digest: string): Part => ({ digest });
@@ -42,5 +44,50 @@ describe("the synth cache's keys", () => {
             ["e", "c", "a", "d", "b"].map((u) => again.inspection(evaluation, u, job)),
             [e, c, a, d, b],
         );
+    });
+
+    describe("the canonical JSON of an evaluation job, keeping frozen values' text", () => {
+        const deepFreeze = <T>(value: T): T => {
+            if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+                Object.values(value).forEach(deepFreeze);
+                Object.freeze(value);
+            }
+            return value;
+        };
+        const leaf = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+        const value = fc.letrec((tie) => ({
+            any: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object")),
+            array: fc.tuple(fc.array(tie("any"), { maxLength: 4 }), fc.nat(2)).map(([a, f]) => mark(a, f)),
+            object: fc
+                .tuple(
+                    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("10", "2", "b", "a", "01")), tie("any"), { maxKeys: 4 }),
+                    fc.nat(2),
+                )
+                .map(([o, f]) => mark(o, f)),
+        })).any;
+        function mark(v: object, how: number): object {
+            return how === 1 ? deepFreeze(v) : how === 2 ? Object.freeze(v) : v;
+        }
+
+        it("is canonicalJson's text byte for byte, the first time and again (property)", () => {
+            fc.assert(
+                fc.property(value, (v) => {
+                    assert.equal(canonicalJsonKeeping(v), canonicalJson(v));
+                    assert.equal(canonicalJsonKeeping({ job: v, again: [v] }), canonicalJson({ job: v, again: [v] }));
+                }),
+                { numRuns: 400 },
+            );
+        });
+
+        it("shows a change to a mutable value held by a frozen one, and follows toJSON as canonicalJson does", () => {
+            const outputs: Record<string, unknown> = { vpcId: "vpc-1" };
+            const job = Object.freeze({ upstream: Object.freeze({ network: outputs }), kept: deepFreeze({ a: [1, { b: 2 }] }) });
+            assert.equal(canonicalJsonKeeping(job), canonicalJson(job));
+            outputs.vpcId = "vpc-2";
+            assert.equal(canonicalJsonKeeping(job), canonicalJson(job));
+            assert.match(canonicalJsonKeeping(job), /vpc-2/);
+            const dated = { when: new Date(0), own: { toJSON: (key: string) => `k=${key}` } };
+            assert.equal(canonicalJsonKeeping(dated), canonicalJson(dated));
+        });
     });
 });
