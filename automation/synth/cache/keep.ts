@@ -29,11 +29,12 @@ export function keepInspection(store: ContentStore, key: string, inspection: Sta
 
 /**
  * A kept inspection with its policy list, or undefined when either entry is missing or damaged
- * (the stack is inspected again). The list is shared by every stack's inspection and frozen: it is
- * parsed once while its entry is unchanged, and only read.
+ * (the stack is inspected again). Both are shared (the list by every stack's inspection) and
+ * frozen: parsed once while their entries are unchanged, only read, and their report parts
+ * (findings, waivers) rendered once (`edf synth --watch`).
  */
 export function keptInspection(store: ContentStore, key: string): StackInspection | undefined {
-    const kept = store.get<KeptInspection | StackInspection>("inspection", key);
+    const kept = store.getShared<KeptInspection | StackInspection>("inspection", key) as KeptInspection | StackInspection | undefined;
     if (!kept || !("policiesEntry" in kept)) return kept;
     const policies = store.getShared<PolicySummary[]>("policies", kept.policiesEntry);
     if (!policies) return undefined;
