@@ -95,10 +95,11 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
     const spec = loaded.spec;
     const units = new Map<string, UnitFingerprint>();
     let keptUnits = 0;
+    const now = new Map<string, string>();
     for (const unit of order) {
         const dependencies = dependenciesOf(graph, unit);
         const before = kept?.units.get(unit);
-        if (before && dependencies.every((d) => before.upstream.get(d) === units.get(d)!.hash) && statesHold(tree, before.states)) {
+        if (before && dependencies.every((d) => before.upstream.get(d) === units.get(d)!.hash) && statesHold(tree, before.states, now)) {
             units.set(unit, before.fingerprint);
             keptUnits++;
             continue;

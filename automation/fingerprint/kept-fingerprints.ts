@@ -55,9 +55,19 @@ export function statesOf(tree: SourceTree, paths: Iterable<string>): ReadonlyMap
     return states;
 }
 
-/** Whether the tree still says what it said about every path. */
-export function statesHold(tree: SourceTree, states: ReadonlyMap<string, string>): boolean {
-    for (const [file, state] of states) if (pathState(tree, file) !== state) return false;
+/**
+ * Whether the tree still says what it said about every path. `now` keeps each path's state as
+ * this tree gives it (units share most of their paths: each is looked at once a fingerprinting).
+ */
+export function statesHold(tree: SourceTree, states: ReadonlyMap<string, string>, now?: Map<string, string>): boolean {
+    for (const [file, state] of states) {
+        let current = now?.get(file);
+        if (current === undefined) {
+            current = pathState(tree, file);
+            now?.set(file, current);
+        }
+        if (current !== state) return false;
+    }
     return true;
 }
 
