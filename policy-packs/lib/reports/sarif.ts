@@ -45,6 +45,71 @@ function taxonomies(frameworks: readonly FrameworkResult[]): sarif.ToolComponent
     }));
 }
 
+type Cited = ReturnType<typeof controlsByPolicy> extends ReadonlyMap<string, infer C> ? C : never;
+
+/**
+ * Rules made for a frozen policy summary, by everything else a rule reads (its controls and their
+ * frameworks' names): `edf synth --watch` writes the same rules round after round, and a rule kept
+ * frozen keeps its text too (stableStringify).
+ */
+const keptRules = new WeakMap<PolicySummary, Map<string, sarif.ReportingDescriptor>>();
+
+/** The SARIF rule of a policy, with the controls it evidences. */
+function ruleOf(p: PolicySummary, cited: Cited, frameworks: readonly FrameworkResult[]): sarif.ReportingDescriptor {
+    // A frozen summary's fields (all of them plain values) can never change: its rule is kept.
+    if (!Object.isFrozen(p)) return buildRule(p, cited, frameworks);
+    const key = JSON.stringify(
+        cited.map((c) => [
+            c.framework,
+            c.controls,
+            frameworks[c.framework]!.name,
+            frameworks[c.framework]!.version,
+            frameworks[c.framework]!.id,
+        ]),
+    );
+    let byKey = keptRules.get(p);
+    if (!byKey) keptRules.set(p, (byKey = new Map()));
+    let rule = byKey.get(key);
+    if (!rule) byKey.set(key, (rule = freezeDeep(buildRule(p, cited, frameworks))));
+    return rule;
+}
+
+function buildRule(p: PolicySummary, cited: Cited, frameworks: readonly FrameworkResult[]): sarif.ReportingDescriptor {
+    const controlsText = cited.map((c) => `${frameworks[c.framework]!.name} ${frameworks[c.framework]!.version} ${c.controls.join(", ")}`);
+    return {
+        id: p.id,
+        name: pascal(p.id),
+        shortDescription: { text: p.description },
+        fullDescription: { text: cited.length > 0 ? `${p.description} Controls: ${controlsText.join("; ")}.` : p.description },
+        help: { text: p.remediationSteps, markdown: `**How to comply:** ${p.remediationSteps}` },
+        defaultConfiguration: { level: ruleLevel(p), enabled: p.level !== "disabled" },
+        ...(cited.length > 0
+            ? {
+                  relationships: cited.flatMap((c) =>
+                      c.controls.map((control) => ({
+                          target: { id: control, toolComponent: { name: frameworks[c.framework]!.name, index: c.framework } },
+                      })),
+                  ),
+              }
+            : {}),
+        properties: {
+            severity: p.severity,
+            "security-severity": SEVERITY_SCORE[p.severity],
+            waivable: p.waivable,
+            enforcementLevel: p.level,
+            tags: ["security", ...cited.flatMap((c) => c.controls.map((control) => `${frameworks[c.framework]!.id}/${control}`))],
+        },
+    };
+}
+
+function freezeDeep<T>(value: T): T {
+    if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+        for (const child of Object.values(value)) freezeDeep(child);
+        Object.freeze(value);
+    }
+    return value;
+}
+
 /**
  * The inspection as a SARIF 2.1.0 log: one rule per policy (related to the controls of the chosen
  * frameworks it evidences), the URN as logical location, waivers as suppressions.
@@ -52,39 +117,7 @@ function taxonomies(frameworks: readonly FrameworkResult[]): sarif.ToolComponent
 export function toSarif(result: InspectionResult, options: SarifOptions = {}): sarif.Log {
     const ruleIndex = new Map(result.policies.map((p, i) => [p.id, i]));
     const mapped = controlsByPolicy(result.frameworks);
-    const rules: sarif.ReportingDescriptor[] = result.policies.map((p) => {
-        const cited = mapped.get(p.id) ?? [];
-        const controlsText = cited.map(
-            (c) => `${result.frameworks[c.framework]!.name} ${result.frameworks[c.framework]!.version} ${c.controls.join(", ")}`,
-        );
-        return {
-            id: p.id,
-            name: pascal(p.id),
-            shortDescription: { text: p.description },
-            fullDescription: { text: cited.length > 0 ? `${p.description} Controls: ${controlsText.join("; ")}.` : p.description },
-            help: { text: p.remediationSteps, markdown: `**How to comply:** ${p.remediationSteps}` },
-            defaultConfiguration: { level: ruleLevel(p), enabled: p.level !== "disabled" },
-            ...(cited.length > 0
-                ? {
-                      relationships: cited.flatMap((c) =>
-                          c.controls.map((control) => ({
-                              target: { id: control, toolComponent: { name: result.frameworks[c.framework]!.name, index: c.framework } },
-                          })),
-                      ),
-                  }
-                : {}),
-            properties: {
-                severity: p.severity,
-                "security-severity": SEVERITY_SCORE[p.severity],
-                waivable: p.waivable,
-                enforcementLevel: p.level,
-                tags: [
-                    "security",
-                    ...cited.flatMap((c) => c.controls.map((control) => `${result.frameworks[c.framework]!.id}/${control}`)),
-                ],
-            },
-        };
-    });
+    const rules: sarif.ReportingDescriptor[] = result.policies.map((p) => ruleOf(p, mapped.get(p.id) ?? [], result.frameworks));
     return {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",

@@ -43,6 +43,12 @@ describe("the run reports, rendered from a synth run", () => {
         for (let round = 0; round < 2; round++) {
             assert.strictEqual(renderSynthJson(frozen), renderSynthJson(copy));
             assert.strictEqual(renderSynthHtml(frozen), renderSynthHtml(copy));
+            // Frozen policy summaries keep their SARIF rules: the same text as rules made afresh, with
+            // and without frameworks (a rule cites other controls then: kept apart, never mixed up).
+            assert.strictEqual(renderSynthSarif(frozen), renderSynthSarif(copy));
+            assert.ok(copy.frameworks.length > 0);
+            assert.strictEqual(renderSynthSarif({ ...frozen, frameworks: [] }), renderSynthSarif({ ...copy, frameworks: [] }));
+            assert.notStrictEqual(renderSynthSarif({ ...frozen, frameworks: [] }), renderSynthSarif(frozen));
             // In parts (as the run folder writes them): the same text, the kept inventories parts of their own.
             assert.strictEqual(renderReportJsonParts(frozen).join(""), renderSynthJson(copy));
             const html = renderReportHtmlParts(frozen);
