@@ -41,9 +41,10 @@ export class Redactor {
     /**
      * A text given in parts (a report whose big parts are the same round after round, see
      * `stableStringifyParts`): when no registered secret is anywhere in their concatenation, the
-     * parts (short ones joined: fewer, longer parts), else the scrubbed concatenation. Each part is scanned, a long part once while
-     * the secrets stay the same (remembered across runs of this process: `edf synth --watch`), and
-     * every place where two parts meet is scanned across, so a secret split between parts is found.
+     * parts (short ones joined: fewer, longer parts), else the scrubbed concatenation. Each part
+     * is scanned, a long part once while the secrets stay the same (remembered across runs of this
+     * process: `edf synth --watch`), and every place where two parts meet is scanned across, so a
+     * secret split between parts is found.
      */
     scrubParts(parts: readonly string[]): readonly string[] | string {
         if (this.secrets.size === 0) return parts;
@@ -61,7 +62,8 @@ export class Redactor {
             }
             return detector.test(text);
         };
-        // The short parts between long ones are scanned together, then each seam between two such segments, `longest - 1` either side.
+        // The short parts between long ones are scanned together; then each seam between two
+        // segments, `longest - 1` characters either side (a secret split by a seam lies within).
         const segments: string[] = [];
         let run: string[] = [];
         for (const part of parts) {
