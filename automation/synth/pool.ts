@@ -95,12 +95,18 @@ export class WorkerPool implements StackEvaluator {
         await Promise.all(slots.map((s) => s.worker.terminate()));
     }
 
-    /** Hands queued stacks to idle workers first, then to workers with room for their next one. */
+    /**
+     * Hands queued stacks to loaded workers first (idle, then with room for their next one), then to
+     * workers still loading, starting one while there are fewer than `size`.
+     */
     private dispatch(): void {
         while (this.queue.length > 0) {
-            let slot = this.slots.find((s) => s.busy.length === 0);
-            if (!slot && this.slots.length < this.size) slot = this.startWorker();
-            slot ??= this.slots.find((s) => s.busy.length < STACKS_PER_WORKER);
+            const slot =
+                this.slots.find((s) => s.ready === true && s.busy.length === 0) ??
+                this.slots.find((s) => s.ready === true && s.busy.length < STACKS_PER_WORKER) ??
+                this.slots.find((s) => s.busy.length === 0) ??
+                (this.slots.length < this.size ? this.startWorker() : undefined) ??
+                this.slots.find((s) => s.busy.length < STACKS_PER_WORKER);
             if (!slot) return;
             const next = this.queue.shift()!;
             slot.busy.push(next);
