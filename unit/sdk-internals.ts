@@ -364,6 +364,93 @@ export function structRoundTrip(value: unknown): unknown {
     return structProto.Struct!.fromJavaScript!(value).toJavaScript();
 }
 
+/** A `Struct` of `value` as the SDK builds one now (under {@link withPlainStructs}, a light one for plain data). */
+export function sdkStruct(value: unknown): { toJavaScript(): unknown; toObject(): unknown } {
+    return structProto.Struct!.fromJavaScript!(value) as { toJavaScript(): unknown; toObject(): unknown };
+}
+
+/** A deep copy of plain data as a `Struct` round trip gives it, or undefined for a value a plain copy does not cover. */
+export type PlainStructCopy = (value: unknown) => Record<string, unknown> | undefined;
+
+type StructClass = (new () => { toJavaScript(): unknown; getFieldsMap(noLazyCreate?: boolean): unknown }) & {
+    fromJavaScript(value: unknown): unknown;
+};
+// Read only with `answersRegistrationsDirectly` (which checked both): another SDK shape may have neither.
+const structClass = structProto.Struct as unknown as StructClass;
+const buildStruct = structProto.Struct?.fromJavaScript as StructClass["fromJavaScript"];
+/** The plain copy each light `Struct` stands for (kept off the message: its own enumerable fields stay a message's). */
+const lightContents = new WeakMap<
+    object,
+    { readonly copy: Record<string, unknown>; readonly plainCopy: PlainStructCopy; real?: unknown }
+>();
+let lightStructClass: StructClass | undefined;
+
+/**
+ * A `Struct` of plain data that keeps a plain copy instead of a message per value: `toJavaScript()`
+ * gives a copy of it (what the real message gives), and anything else that reads the fields gets
+ * them from the real message, built on first use. Made on first use: it extends the SDK's class.
+ */
+function lightStruct(copy: Record<string, unknown>, plainCopy: PlainStructCopy): object {
+    lightStructClass ??= class LightStruct extends structClass {
+        override toJavaScript(): unknown {
+            const contents = lightContents.get(this)!;
+            return contents.plainCopy(contents.copy);
+        }
+
+        override getFieldsMap(noLazyCreate?: boolean): unknown {
+            return (realStruct(this) as LightStruct).getFieldsMap(noLazyCreate);
+        }
+    } as unknown as StructClass;
+    const light = new lightStructClass();
+    lightContents.set(light, { copy, plainCopy });
+    return light;
+}
+
+/** The real `Struct` a light one stands for (built once); any other value as it is. */
+export function realStruct(struct: unknown): unknown {
+    const contents = typeof struct === "object" && struct !== null ? lightContents.get(struct) : undefined;
+    if (!contents) return struct;
+    return (contents.real ??= realStructOf(contents.copy));
+}
+
+/** The library's own `Struct` of `value`, nested ones real too (its `fromJavaScript` calls itself for nested objects). */
+function realStructOf(value: unknown): unknown {
+    const patched = structClass.fromJavaScript;
+    structClass.fromJavaScript = buildStruct;
+    try {
+        return buildStruct.call(structClass, value);
+    } finally {
+        structClass.fromJavaScript = patched;
+    }
+}
+
+let plainStructDepth = 0;
+
+/**
+ * Runs `work` (programs under synth's mock monitor) with the SDK's `Struct.fromJavaScript` building,
+ * for plain data, a light `Struct` ({@link lightStruct}): a program's every registration request
+ * carries its inputs as a `Struct` that the mock monitor only turns straight back into plain data
+ * (`toJavaScript()`), a message object per value built and dropped for nothing. Data a plain copy
+ * does not cover gets the real message (and the library's own error, when it has one), at the
+ * same moment. Nothing encodes a message under the mock monitor; a light `Struct` the monitor
+ * keeps is made real first (`realStruct`, direct-registrations.ts). Only with
+ * {@link answersRegistrationsDirectly}. Re-entrant: the library's own function comes back when
+ * the outermost call settles.
+ */
+export async function withPlainStructs<T>(plainCopy: PlainStructCopy, work: () => Promise<T>): Promise<T> {
+    if (plainStructDepth++ === 0) {
+        structClass.fromJavaScript = (value: unknown) => {
+            const copy = plainCopy(value);
+            return copy === undefined ? realStructOf(value) : lightStruct(copy, plainCopy);
+        };
+    }
+    try {
+        return await work();
+    } finally {
+        if (--plainStructDepth === 0) structClass.fromJavaScript = buildStruct;
+    }
+}
+
 /**
  * The SDK mock monitor's parts (see {@link MockMonitorParts}). The monitor's `registerResource` is
  * replaced by synth with one that answers the same without building protobuf messages; the shape

@@ -4,7 +4,7 @@ import type { PolicyPackConfig } from "@pulumi/policy";
 import { PolicyConfigValues, PolicyInputError } from "../../policy-packs/lib/config";
 import { engineDocument } from "../../policy-packs/lib/environment-settings";
 import type { EnforcementSettings, LevelOverride } from "../../policy-packs/lib/enforcement";
-import { readFrameworkFiles } from "../../policy-packs/lib/framework-files";
+import { FRAMEWORKS_DIR, readFrameworkFiles } from "../../policy-packs/lib/framework-files";
 import type { FrameworkMapping } from "../../policy-packs/lib/frameworks";
 import type { PolicyDefinition } from "../../policy-packs/lib/model";
 import { closestName } from "../../policy-packs/lib/names";
@@ -16,6 +16,8 @@ import { loadPolicyList, packIdentity, packLocation, PackLocation, isSdkPack, PO
 import { PIPELINE_POLICY, PolicySection, RUNTIME_POLICY } from "./section";
 import { policySettingsProblems } from "./settings-problems";
 import { loadEnvironmentWaivers } from "./waiver-files";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the transpile cache (plain JS, shared with worker entries)
+const { cacheDir } = require("../loader/ts-cache") as { cacheDir(): string };
 
 export { PIPELINE_POLICY, RUNTIME_POLICY } from "./section";
 export type { PolicySection } from "./section";
@@ -198,7 +200,7 @@ function waiverPolicyBreaches(waivers: readonly Waiver[], policy: WaiverPolicy, 
  * the spec names none. An unknown id is a problem at its line with the closest known id.
  */
 function chosenFrameworks(loaded: LoadedSpec, projectRoot: string): { frameworks: FrameworkMapping[]; problems: Problem[] } {
-    const { files, problems: fileProblems } = readFrameworkFiles();
+    const { files, problems: fileProblems } = readFrameworkFiles(FRAMEWORKS_DIR, cacheDir());
     const problems: Problem[] = fileProblems.map((p) => ({
         file: path.relative(projectRoot, p.file),
         line: p.line,

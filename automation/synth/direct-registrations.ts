@@ -2,6 +2,7 @@ import {
     deserializeProperties,
     MockMonitorParts,
     mockMonitorParts,
+    realStruct,
     RegisterResourceResponse,
     serializeProperties,
     structRoundTrip,
@@ -32,8 +33,26 @@ type Callback = (error: unknown, response: RegisterResourceResponse | undefined)
  */
 export function answerRegistrationsDirectly(monitor: unknown): void {
     const parts = mockMonitorParts(monitor);
-    const target = monitor as { registerResource(req: RegisterRequest, callback: Callback): Promise<void> };
+    const target = monitor as {
+        registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
+        registerResourceOutputs(req: RegisterOutputsRequest, callback: (error: unknown, response: unknown) => void): void;
+    };
     target.registerResource = (req, callback) => registerResource(parts, req, callback);
+    // The monitor keeps a component's outputs message as the resource's state (its `getResource`
+    // invoke hands it on as it is): a light `Struct` (withPlainStructs, evaluate.ts) is made real first.
+    const registerOutputs = target.registerResourceOutputs.bind(monitor);
+    target.registerResourceOutputs = (req, callback) => {
+        const outputs = req.getOutputs();
+        const real = realStruct(outputs);
+        if (real !== outputs) req.setOutputs(real);
+        registerOutputs(req, callback);
+    };
+}
+
+/** The SDK's request for `registerResourceOutputs`, structurally. */
+interface RegisterOutputsRequest {
+    getOutputs(): unknown;
+    setOutputs(outputs: unknown): void;
 }
 
 async function registerResource(monitor: MockMonitorParts, req: RegisterRequest, callback: Callback): Promise<void> {
@@ -62,6 +81,19 @@ async function registerResource(monitor: MockMonitorParts, req: RegisterRequest,
         callback(null, response);
     } catch (err) {
         callback(err, undefined);
+    }
+}
+
+/**
+ * {@link structCopy} without the fallback: the plain copy, or undefined when `value` holds anything
+ * else (the caller then builds the real message). What `withPlainStructs` keeps for a light `Struct`.
+ */
+export function plainStructCopy(value: unknown): Record<string, unknown> | undefined {
+    try {
+        return copyObject(value as Record<string, unknown>);
+    } catch (error) {
+        if (error !== NOT_PLAIN) throw error;
+        return undefined;
     }
 }
 

@@ -6,13 +6,14 @@ import {
     waitForRPCs,
     withLocalStorage,
     withoutDebugCapture,
+    withPlainStructs,
 } from "../../unit/sdk-internals";
 import * as pulumi from "@pulumi/pulumi";
 import { currentUnitContext } from "../../unit/define";
 import { loadUnitProgram } from "../../unit/load";
 import { projectName } from "../../unit/project";
 import { RegistrationCapture, SynthResource } from "./capture";
-import { answerRegistrationsDirectly } from "./direct-registrations";
+import { answerRegistrationsDirectly, plainStructCopy } from "./direct-registrations";
 import { answerInvoke } from "./invokes";
 import { withEngineResources } from "./engine-resources";
 import { computeResourceState } from "./mock-cloud";
@@ -139,7 +140,9 @@ async function evaluate(program: () => unknown, job: ProgramJob, missingStack: (
         const inStore = (): Promise<ProgramEvaluation> =>
             withLocalStorage(() => evaluateInStore(program, job, missingStack, rejections, failed));
         // `--debug` keeps the SDK's source positions (a failing program's stack names its line); synth reads none of them otherwise.
-        const evaluation = await (job.stackTraces ? inStore() : withoutDebugCapture(inStore));
+        const lightly = (): Promise<ProgramEvaluation> =>
+            answersRegistrationsDirectly ? withPlainStructs(plainStructCopy, inStore) : inStore();
+        const evaluation = await (job.stackTraces ? lightly() : withoutDebugCapture(lightly));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
         return evaluation.error === undefined && rejections.length > 0

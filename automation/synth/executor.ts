@@ -86,8 +86,9 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         };
     }
 
+    /** Stacks the run starts at once: as many as the evaluator takes (a worker holds its next one). */
     get parallel(): number {
-        return this.options.evaluator.size;
+        return this.options.evaluator.accepts ?? this.options.evaluator.size;
     }
 
     /** A failed stack has no outputs for its dependents; a policy violation still does. */
@@ -107,7 +108,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         const pack = plan.policy ? `pack ${plan.policy.pack.name} ${plan.policy.pack.version}` : "policy enforcement off";
         return (
             `synth ${plan.loaded.spec.environment}: ${plan.selection.length} ` +
-            `stack(s), ${this.parallel} at a time; inputs from ${source}; ${pack}`
+            `stack(s), ${this.options.evaluator.size} at a time; inputs from ${source}; ${pack}`
         );
     }
 

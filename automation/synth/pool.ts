@@ -12,6 +12,8 @@ export type StackDone = Extract<WorkerResponse, { kind: "done" }>;
 export interface StackEvaluator {
     /** How many stacks run at once. */
     readonly size: number;
+    /** How many stacks it takes at once (a worker holds its next stack while it runs one). @default - `size` */
+    readonly accepts?: number;
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone>;
     close(): Promise<void>;
 }
@@ -21,16 +23,25 @@ export const DEFAULT_STACK_TIMEOUT_MS = 300_000;
 
 const ENTRY = path.join(__dirname, "worker", "entry.js");
 
+interface Request {
+    readonly request: WorkerRequest;
+    resolve(done: StackDone): void;
+    reject(error: Error): void;
+    onEvaluated?: (n: number) => void;
+}
+
 interface Slot {
     worker: Worker;
-    busy?: {
-        id: number;
-        resolve(done: StackDone): void;
-        reject(error: Error): void;
-        onEvaluated?: (n: number) => void;
-        timer: NodeJS.Timeout;
-    };
+    /** The worker has loaded what it preloads. */
+    ready?: boolean;
+    /** The stacks handed to this worker, in order: the first runs, the next waits in the worker. */
+    readonly busy: Request[];
+    /** The running stack's deadline. */
+    timer?: NodeJS.Timeout;
 }
+
+/** Stacks a worker holds at once: the one it runs and the next, so it never waits for this thread to read an answer. */
+export const STACKS_PER_WORKER = 2;
 
 /**
  * A pool of worker threads, each with its own Pulumi runtime, reused across stacks (each
@@ -40,12 +51,7 @@ interface Slot {
  */
 export class WorkerPool implements StackEvaluator {
     private readonly slots: Slot[] = [];
-    private readonly queue: {
-        request: WorkerRequest;
-        resolve(d: StackDone): void;
-        reject(e: Error): void;
-        onEvaluated?: (n: number) => void;
-    }[] = [];
+    private readonly queue: Request[] = [];
     private nextId = 1;
     private closed = false;
 
@@ -56,6 +62,18 @@ export class WorkerPool implements StackEvaluator {
         /** Modules each worker loads as soon as it starts. */
         private readonly preload: readonly string[] = [],
     ) {}
+
+    get accepts(): number {
+        return this.size * STACKS_PER_WORKER;
+    }
+
+    /** Called when a worker becomes ready or finishes a stack (see {@link hasRoom}). */
+    onRoom?: () => void;
+
+    /** Whether a stack run now would go to a worker that has loaded and can take it without another one waiting first. */
+    hasRoom(): boolean {
+        return this.queue.length === 0 && this.slots.some((s) => s.ready === true && s.busy.length < STACKS_PER_WORKER);
+    }
 
     /** Starts every worker now (they preload while the caller prepares the first stacks). */
     warm(): void {
@@ -73,30 +91,36 @@ export class WorkerPool implements StackEvaluator {
     async close(): Promise<void> {
         this.closed = true;
         const slots = this.slots.splice(0);
+        for (const slot of slots) clearTimeout(slot.timer);
         await Promise.all(slots.map((s) => s.worker.terminate()));
     }
 
+    /**
+     * Hands queued stacks to loaded workers first (idle, then with room for their next one), then to
+     * workers still loading, starting one while there are fewer than `size`.
+     */
     private dispatch(): void {
         while (this.queue.length > 0) {
-            let slot = this.slots.find((s) => !s.busy);
-            if (!slot && this.slots.length < this.size) {
-                slot = this.startWorker();
-            }
+            const slot =
+                this.slots.find((s) => s.ready === true && s.busy.length === 0) ??
+                this.slots.find((s) => s.ready === true && s.busy.length < STACKS_PER_WORKER) ??
+                this.slots.find((s) => s.busy.length === 0) ??
+                (this.slots.length < this.size ? this.startWorker() : undefined) ??
+                this.slots.find((s) => s.busy.length < STACKS_PER_WORKER);
             if (!slot) return;
             const next = this.queue.shift()!;
-            const timer = setTimeout(
-                () => this.fail(slot!, `stack took longer than ${this.stackTimeoutMs / 1000}s; its worker was stopped`),
-                this.stackTimeoutMs,
-            );
-            slot.busy = {
-                id: next.request.id,
-                resolve: next.resolve,
-                reject: next.reject,
-                timer,
-                ...(next.onEvaluated ? { onEvaluated: next.onEvaluated } : {}),
-            };
+            slot.busy.push(next);
+            if (slot.busy.length === 1) this.startTimer(slot);
             slot.worker.postMessage(next.request);
         }
+    }
+
+    /** The deadline of the stack a worker runs now (one waiting in the worker has not started). */
+    private startTimer(slot: Slot): void {
+        slot.timer = setTimeout(
+            () => this.fail(slot, `stack took longer than ${this.stackTimeoutMs / 1000}s; its worker was stopped`),
+            this.stackTimeoutMs,
+        );
     }
 
     private startWorker(): Slot {
@@ -108,19 +132,26 @@ export class WorkerPool implements StackEvaluator {
             stderr: false,
         });
         worker.stdout.pipe(process.stderr, { end: false });
-        const slot: Slot = { worker };
+        const slot: Slot = { worker, busy: [] };
         worker.on("message", (message: WorkerResponse) => {
-            const busy = slot.busy;
-            if (!busy || busy.id !== message.id) return;
-            if (message.kind === "evaluated") {
-                busy.onEvaluated?.(message.resources);
+            if (message.kind === "ready") {
+                slot.ready = true;
+                this.onRoom?.();
                 return;
             }
-            clearTimeout(busy.timer);
-            slot.busy = undefined;
-            if (message.kind === "done") busy.resolve(message);
-            else busy.reject(new Error(message.message));
+            const running = slot.busy[0];
+            if (!running || running.request.id !== message.id) return;
+            if (message.kind === "evaluated") {
+                running.onEvaluated?.(message.resources);
+                return;
+            }
+            clearTimeout(slot.timer);
+            slot.busy.shift();
+            if (slot.busy.length > 0) this.startTimer(slot);
+            if (message.kind === "done") running.resolve(message);
+            else running.reject(new Error(message.message));
             this.dispatch();
+            this.onRoom?.();
         });
         worker.on("error", (error) => this.fail(slot, `worker failed: ${error.message}`));
         worker.on("exit", (code) => {
@@ -130,18 +161,18 @@ export class WorkerPool implements StackEvaluator {
         return slot;
     }
 
+    /** Stops a worker: the stack it ran fails; one waiting in it goes back to the front of the queue. */
     private fail(slot: Slot, message: string): void {
         const index = this.slots.indexOf(slot);
         if (index < 0) return;
         this.slots.splice(index, 1);
-        const busy = slot.busy;
-        slot.busy = undefined;
-        if (busy) {
-            clearTimeout(busy.timer);
-            busy.reject(new Error(message));
-        }
+        clearTimeout(slot.timer);
+        const [running, ...waiting] = slot.busy.splice(0);
+        running?.reject(new Error(message));
+        this.queue.unshift(...waiting);
         void slot.worker.terminate();
         if (!this.closed) this.dispatch();
+        else for (const request of this.queue.splice(0)) request.reject(new Error("synth: the worker pool is closed."));
     }
 }
 
@@ -223,18 +254,64 @@ async function withPlainStackTraces<T>(work: () => Promise<T>): Promise<T> {
 /**
  * This thread plus a pool of workers: this thread has the SDK loaded already (the CLI loads
  * it), so it starts the first stacks at once while the workers load; on a large estate all of
- * them share the stacks. A stack goes to this thread when it is free, else to the pool.
+ * them share the stacks. A stack waits here until this thread is free or a loaded worker has
+ * room for it (one running, one waiting in the worker), and goes to whichever comes first: a
+ * stack is never promised to a worker still loading while this thread could run it (the first
+ * stacks are often the ones every other waits for), and a worker never waits for this thread,
+ * busy with a stack of its own, to read an answer before it gets its next one.
  */
 export class MixedEvaluator implements StackEvaluator {
     readonly size: number;
     private readonly local = new InThreadEvaluator();
+    private localBusy = false;
+    private readonly waiting: {
+        request: Omit<WorkerRequest, "id">;
+        onEvaluated?: (resources: number) => void;
+        resolve(done: StackDone): void;
+        reject(error: Error): void;
+    }[] = [];
 
     constructor(private readonly pool: WorkerPool) {
         this.size = pool.size + 1;
+        pool.onRoom = () => this.handOut();
+    }
+
+    /** This thread's stack and what the workers hold. */
+    get accepts(): number {
+        return this.pool.accepts + 1;
     }
 
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
-        return this.local.busy ? this.pool.run(request, onEvaluated) : this.local.run(request, onEvaluated);
+        return new Promise<StackDone>((resolve, reject) => {
+            this.waiting.push({ request, resolve, reject, ...(onEvaluated ? { onEvaluated } : {}) });
+            // More stacks than this thread can take: the workers start loading now.
+            if (this.localBusy) this.pool.warm();
+            this.handOut();
+        });
+    }
+
+    private handOut(): void {
+        while (this.waiting.length > 0) {
+            const toLocal = !this.localBusy;
+            if (!toLocal && !this.pool.hasRoom()) return;
+            const next = this.waiting.shift()!;
+            if (!toLocal) {
+                this.pool.run(next.request, next.onEvaluated).then(next.resolve, next.reject);
+                continue;
+            }
+            this.localBusy = true;
+            this.local.run(next.request, next.onEvaluated).then(
+                (done) => this.localDone(() => next.resolve(done)),
+                (error: Error) => this.localDone(() => next.reject(error)),
+            );
+        }
+    }
+
+    /** This thread is free again: its next stack is handed out before the caller hears of this one. */
+    private localDone(settle: () => void): void {
+        this.localBusy = false;
+        this.handOut();
+        settle();
     }
 
     async close(): Promise<void> {

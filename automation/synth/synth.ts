@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isCalendarDate } from "../../policy-packs/lib/dates";
@@ -128,13 +129,16 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
         },
         async (plan, { redactor }) => {
             const synthesized = new Map<string, StackOutputs>();
+            // With nothing cached every stack is evaluated: the workers start loading before the units are fingerprinted.
+            const early =
+                options.evaluator === undefined && !hasEvaluations(options) ? startEvaluator(options, plan, undefined) : undefined;
             cache = openCache(options, env, plan);
             executor = new SynthStackExecutor({
                 ...(cache ? { cache } : {}),
                 plan,
                 projectRoot: options.projectRoot,
                 reporter: options.reporter,
-                evaluator: options.evaluator ?? startEvaluator(options, plan, cache),
+                evaluator: options.evaluator ?? early ?? startEvaluator(options, plan, cache),
                 ownsEvaluator: options.evaluator === undefined,
                 synthesized,
                 redactor,
@@ -180,7 +184,7 @@ function mib(bytes: number): string {
  */
 function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): SynthCache | undefined {
     if (options.cache === false) return undefined;
-    const dir = options.cacheDir ?? path.join(options.edfHome ?? path.join(options.projectRoot, ".edf"), "cache", "synth");
+    const dir = cacheDirOf(options);
     const fromEnv = env.EDF_SYNTH_CACHE_MAX_MB;
     if (fromEnv !== undefined && !/^\d+$/.test(fromEnv)) {
         throw new EdfError("EDF_USAGE", `\`EDF_SYNTH_CACHE_MAX_MB\` must be a whole number of MiB, not \`${fromEnv}\`.`, [
@@ -206,6 +210,15 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
     const unchanged = kept && kept.keptUnits > 0 ? ` (${kept.keptUnits} unit(s) unchanged since the last round)` : "";
     options.reporter.info(`synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted${unchanged}`);
     return { store, keys };
+}
+
+function cacheDirOf(options: SynthOptions): string {
+    return options.cacheDir ?? path.join(options.edfHome ?? path.join(options.projectRoot, ".edf"), "cache", "synth");
+}
+
+/** Whether the synth cache holds any evaluation (false with `--no-cache`). */
+function hasEvaluations(options: SynthOptions): boolean {
+    return options.cache !== false && fs.existsSync(path.join(cacheDirOf(options), "evaluation"));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { LineCounter, parseDocument } from "yaml";
@@ -45,11 +46,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Reads every `*.yaml` mapping file of a folder (sorted by name), checking each one's shape.
  * Returns the files that parsed and one message per problem (`file:line: what, and the fix`).
  */
-export function readFrameworkFiles(dir: string = FRAMEWORKS_DIR): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
+export function readFrameworkFiles(
+    dir: string = FRAMEWORKS_DIR,
+    /** A cache folder where parsed files are kept between processes (see {@link keptParse}). @default - none */
+    keptIn?: string,
+): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
     const stamp = folderStamp(dir);
     const known = parsedFolders.get(dir);
     if (stamp !== undefined && known?.stamp === stamp) return { files: [...known.files], problems: [...known.problems] };
-    const read = parseFrameworkFiles(dir);
+    const read = parseFrameworkFiles(dir, keptIn);
     if (stamp !== undefined) parsedFolders.set(dir, { stamp, ...read });
     else parsedFolders.delete(dir);
     return { files: [...read.files], problems: [...read.problems] };
@@ -88,17 +93,94 @@ export function folderStamp(dir: string): string | undefined {
     return parts.join("\n");
 }
 
-function parseFrameworkFiles(dir: string): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
-    const files: FrameworkFile[] = [];
-    const problems: FrameworkFileProblem[] = [];
-    if (!fs.existsSync(dir)) return { files, problems };
-    for (const name of fs
+/** A parsed mapping file as kept between processes: its lines are found again from its text when a message needs one. */
+interface KeptParse {
+    readonly files: { readonly file: string; readonly mapping: FrameworkMapping }[];
+    readonly problems: FrameworkFileProblem[];
+}
+
+/** What a kept parse depends on besides the files: this module's code (its checks) and the YAML parser's version. */
+let parserIdentity: string | undefined;
+function parserIdentityOf(): string {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the version of the parser actually loaded keys the kept parse
+    const yamlVersion = (require("yaml/package.json") as { version: string }).version;
+    return (parserIdentity ??= createHash("sha256").update(fs.readFileSync(__filename)).update(yamlVersion).digest("hex"));
+}
+
+/**
+ * Parsing and checking the mapping files (95 KB of YAML) costs 60–90 ms at every start of a
+ * command that plans an environment; the result is plain data, so it is kept as JSON under
+ * `<keptIn>/frameworks/<key>.json`, keyed by this module's code, the parser's version, the
+ * folder and every file's name and text: any change is another key. Written aside and renamed;
+ * an entry that cannot be read is parsed again; a disk that cannot be written costs the next
+ * start the parse. A kept file's `lineOf` parses its text again on first use (messages only).
+ */
+function keptParse(keptIn: string, key: string): KeptParse | undefined {
+    try {
+        const kept = JSON.parse(fs.readFileSync(path.join(keptIn, "frameworks", `${key}.json`), "utf8")) as KeptParse;
+        return Array.isArray(kept.files) && Array.isArray(kept.problems) ? kept : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+function keepParse(keptIn: string, key: string, parse: KeptParse): void {
+    const file = path.join(keptIn, "frameworks", `${key}.json`);
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        fs.writeFileSync(temporary, JSON.stringify(parse));
+        fs.renameSync(temporary, file);
+    } catch {
+        // A read-only or full disk: the next start parses again.
+    }
+}
+
+/** A YAML document of a mapping file with its line counter (for the lines of messages). */
+function located(text: string): { doc: ReturnType<typeof parseDocument>; lines: LineCounter } {
+    const lines = new LineCounter();
+    return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+}
+
+function parseFrameworkFiles(dir: string, keptIn: string | undefined): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
+    if (!fs.existsSync(dir)) return { files: [], problems: [] };
+    const names = fs
         .readdirSync(dir)
         .filter((f) => /\.ya?ml$/.test(f))
-        .sort()) {
+        .sort();
+    const texts = names.map((name) => fs.readFileSync(path.join(dir, name), "utf8"));
+    const key =
+        keptIn &&
+        createHash("sha256")
+            .update(JSON.stringify([parserIdentityOf(), dir, names, texts]))
+            .digest("hex");
+    const kept = keptIn && key ? keptParse(keptIn, key) : undefined;
+    if (kept) {
+        return {
+            files: kept.files.map(({ file, mapping }) => {
+                let doc: ReturnType<typeof located> | undefined;
+                const text = texts[names.indexOf(path.basename(file))] ?? "";
+                return { file, mapping, lineOf: (p: string) => lineOfPointer((doc ??= located(text)).doc, doc.lines, p) };
+            }),
+            problems: kept.problems,
+        };
+    }
+    const parsed = parseTexts(dir, names, texts);
+    if (keptIn && key)
+        keepParse(keptIn, key, { files: parsed.files.map(({ file, mapping }) => ({ file, mapping })), problems: parsed.problems });
+    return parsed;
+}
+
+function parseTexts(
+    dir: string,
+    names: readonly string[],
+    texts: readonly string[],
+): { files: FrameworkFile[]; problems: FrameworkFileProblem[] } {
+    const files: FrameworkFile[] = [];
+    const problems: FrameworkFileProblem[] = [];
+    for (const [index, name] of names.entries()) {
         const file = path.join(dir, name);
-        const lines = new LineCounter();
-        const doc = parseDocument(fs.readFileSync(file, "utf8"), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+        const { doc, lines } = located(texts[index]!);
         const issue = (at: string, message: string): FrameworkFileProblem => ({ file, line: lineOfPointer(doc, lines, at) ?? 1, message });
         if (doc.errors.length > 0) {
             problems.push(

@@ -1,12 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
-import Ajv from "ajv";
 import { LineCounter, parseDocument } from "yaml";
 import type { PolicyDefinition } from "./model";
 import { PolicyInputError } from "./config";
 import { isCalendarDate } from "./dates";
 import type { Waiver } from "./waiver-rules";
 import { lineOfPointer, pointer } from "./yaml-lines";
+import { schemaChecker } from "./schema-checker";
 
 /** Minimum length of a waiver's reason: a waiver must say why, not just "needed". */
 export const MIN_WAIVER_REASON_LENGTH = 20;
@@ -58,7 +58,7 @@ export const WAIVER_FILE_SCHEMA = {
     },
 } as const;
 
-const validateFile = new Ajv({ allErrors: true, strict: false }).compile(WAIVER_FILE_SCHEMA);
+const validateFile = schemaChecker.compile(WAIVER_FILE_SCHEMA);
 
 const HINTS: Record<string, string> = {
     reason: `say why in at least ${MIN_WAIVER_REASON_LENGTH} characters`,

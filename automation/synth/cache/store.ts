@@ -118,12 +118,18 @@ export class ContentStore {
 
     /**
      * Stores a value under the sha256 of its JSON, unless an entry of that key is there already
-     * (equal keys hold equal bytes); returns the key. For a value many entries share.
+     * (equal keys hold equal bytes); returns the key. For a value many entries share, and only
+     * read: an object's key is remembered by identity for this process (a cold synth keeps one
+     * 150 KB policy list per stack, the same array each time: serialized and hashed once, not a
+     * hundred times).
      */
     putAddressed(kind: EntryKind, value: unknown): string {
+        const known = typeof value === "object" && value !== null ? addressedKeys.get(value) : undefined;
+        if (known !== undefined && this.has(kind, known)) return known;
         const body = Buffer.from(JSON.stringify(value), "utf8");
         const key = createHash("sha256").update(body).digest("hex");
         if (!this.has(kind, key)) this.write(kind, key, body, key);
+        if (typeof value === "object" && value !== null) addressedKeys.set(value, key);
         return key;
     }
 
@@ -198,6 +204,9 @@ export class ContentStore {
         this.onDiscard(message);
     }
 }
+
+/** The key {@link ContentStore.putAddressed} worked out for a shared, read-only value (the same for any store). */
+const addressedKeys = new WeakMap<object, string>();
 
 /** The value of an entry's bytes, or why they cannot be trusted. */
 function verify(bytes: Buffer, kind: EntryKind, key: string): string | { value: unknown; body: string } {

@@ -36,4 +36,6 @@ export type WorkerResponse =
           readonly evaluateMs: number;
           readonly inspectMs: number;
       }
-    | { readonly id: number; readonly kind: "crashed"; readonly message: string };
+    | { readonly id: number; readonly kind: "crashed"; readonly message: string }
+    /** Sent once, when the worker has loaded what it preloads: a stack handed to it now starts at once. */
+    | { readonly kind: "ready" };

@@ -27,8 +27,16 @@ for (const module of (workerData as { preload?: string[] } | undefined)?.preload
     }
 }
 
-// The handler reports every failure to the pool itself; nothing is left to reject unobserved.
-port.on("message", (request: WorkerRequest) => void handle(request));
+port.postMessage({ kind: "ready" } satisfies WorkerResponse);
+
+// One stack at a time (a program's unhandled rejections are attributed to the stack running), in
+// the order they came: the pool hands a worker its next stack before this one is done, so the
+// worker goes on at once instead of waiting for a busy main thread to read its answer. The handler
+// reports every failure to the pool itself; nothing is left to reject unobserved.
+let queue: Promise<void> = Promise.resolve();
+port.on("message", (request: WorkerRequest) => {
+    queue = queue.then(() => handle(request));
+});
 
 async function handle(request: WorkerRequest): Promise<void> {
     current = request.id;

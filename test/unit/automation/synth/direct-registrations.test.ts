@@ -1,6 +1,13 @@
 import * as assert from "assert";
-import { structCopy } from "../../../../automation/synth/direct-registrations";
-import { answersRegistrationsDirectly, mockMonitorMatches, structRoundTrip } from "../../../../unit/sdk-internals";
+import { plainStructCopy, structCopy } from "../../../../automation/synth/direct-registrations";
+import {
+    answersRegistrationsDirectly,
+    mockMonitorMatches,
+    realStruct,
+    sdkStruct,
+    structRoundTrip,
+    withPlainStructs,
+} from "../../../../unit/sdk-internals";
 
 /** Object keys in order, all the way down: a plain deep-equal would not see a different order. */
 function shape(value: unknown): unknown {
@@ -52,6 +59,66 @@ describe("synth: registrations answered without the protobuf round trip", () => 
         const first = structCopy(state) as typeof state;
         first.nested.list.push(2);
         assert.deepStrictEqual(structCopy(state), { nested: { list: [1] } });
+    });
+});
+
+describe("synth: registration requests built without a protobuf message per value", () => {
+    const PLAIN = { zeta: "z", alpha: { b: [1, "two", null, true, { y: 1, x: [] }], a: {} }, "10": -0, tags: { Name: "n", "0": "first" } };
+
+    it("gives back from a request's Struct what the library's own Struct gives, keys in its order, a fresh copy each time", async () => {
+        const expected = structRoundTrip(PLAIN);
+        await withPlainStructs(plainStructCopy, async () => {
+            const struct = sdkStruct(PLAIN);
+            assert.notStrictEqual(realStruct(struct), struct, "a light Struct");
+            const first = struct.toJavaScript() as typeof PLAIN;
+            assert.deepStrictEqual(shape(first), shape(expected));
+            first.alpha.b.push("changed");
+            assert.deepStrictEqual(shape(struct.toJavaScript()), shape(expected));
+        });
+    });
+
+    it("keeps what it was built from (a change to the value afterwards is not seen, as in a message)", async () => {
+        const value = { list: [1] };
+        await withPlainStructs(plainStructCopy, async () => {
+            const struct = sdkStruct(value);
+            value.list.push(2);
+            assert.deepStrictEqual(struct.toJavaScript(), { list: [1] });
+        });
+    });
+
+    it("reads like the library's message wherever its fields are read, and becomes one on demand", async () => {
+        const expected = sdkStruct(PLAIN).toObject();
+        await withPlainStructs(plainStructCopy, async () => {
+            const struct = sdkStruct(PLAIN);
+            assert.deepStrictEqual(struct.toObject(), expected);
+            const real = realStruct(struct) as typeof struct;
+            assert.strictEqual(realStruct(struct), real, "made once");
+            assert.deepStrictEqual(real.toObject(), expected);
+            assert.strictEqual(realStruct(real), real);
+        });
+    });
+
+    it("builds the library's own message for anything but plain data, and refuses what it refuses, at once", async () => {
+        await withPlainStructs(plainStructCopy, async () => {
+            const struct = sdkStruct({ date: new Date(0) });
+            assert.strictEqual(realStruct(struct), struct);
+            for (const bad of [{ a: undefined }, { a: [1, undefined] }, { a: () => 1 }]) {
+                assert.throws(() => sdkStruct(bad), /Unexpected struct type/);
+            }
+        });
+    });
+
+    it("gives the library its own function back when the outermost run settles, also after a failure", async () => {
+        await assert.rejects(
+            withPlainStructs(plainStructCopy, () =>
+                withPlainStructs(plainStructCopy, async () => {
+                    throw new Error("program failed");
+                }),
+            ),
+            /program failed/,
+        );
+        const struct = sdkStruct(PLAIN);
+        assert.strictEqual(realStruct(struct), struct, "a real message again");
     });
 });
 

@@ -36,6 +36,33 @@ describe("synth: where stacks run", function () {
         }
     });
 
+    it("runs the stacks a busy worker holds one after another, each with its own result", async () => {
+        const here = await synthFixture("mini");
+        const pool = new WorkerPool(1);
+        try {
+            assert.equal(pool.accepts, 2, "one running, one waiting in the worker");
+            const there = await synthFixture("mini", { evaluator: pool });
+            assert.strictEqual(renderSynthJson(there.report), renderSynthJson(here.report));
+        } finally {
+            await pool.close();
+        }
+    });
+
+    it("gives a stack waiting in a stopped worker to a new one: every stack gets its own verdict", async () => {
+        const pool = new WorkerPool(1, 1); // one millisecond: every stack overruns, each on a worker of its own
+        try {
+            const run = await synthFixture("mini", { evaluator: pool });
+            const byUnit = Object.fromEntries(run.report.stacks.map((s) => [s.unit, s]));
+            for (const unit of ["producer", "leaky", "kitchen-sink"]) {
+                assert.equal(byUnit[unit]!.status, "failed", unit);
+                assert.match(String(byUnit[unit]!.reason), /stack took longer than 0.001s; its worker was stopped/, unit);
+            }
+            assert.equal(byUnit.consumer!.status, "skipped");
+        } finally {
+            await pool.close();
+        }
+    });
+
     it("fails the stack, not the run, when a worker cannot finish it", async () => {
         const pool = new WorkerPool(1, 1); // one millisecond: every stack overruns
         try {

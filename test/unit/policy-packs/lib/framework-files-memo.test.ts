@@ -58,3 +58,62 @@ describe("readFrameworkFiles between rounds of one process", () => {
         assert.notEqual(readFrameworkFiles(dir).files[0]!.mapping, readFrameworkFiles(dir).files[0]!.mapping);
     });
 });
+
+describe("readFrameworkFiles between processes (a parse kept in a cache folder)", () => {
+    let dir: string;
+    let kept: string;
+    const racyMs = frameworkFolderMemo.racyMs;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-frameworks-"));
+        kept = fs.mkdtempSync(path.join(os.tmpdir(), "edf-frameworks-kept-"));
+        fs.copyFileSync(path.join(FRAMEWORKS_DIR, "cis-aws-3.0.yaml"), path.join(dir, "cis-aws-3.0.yaml"));
+        // Every call parses or reads the kept parse, as a new process would: nothing is kept in this one.
+        frameworkFolderMemo.racyMs = 60_000;
+    });
+    afterEach(() => {
+        frameworkFolderMemo.racyMs = racyMs;
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(kept, { recursive: true, force: true });
+    });
+
+    const keptFiles = (): string[] => fs.readdirSync(path.join(kept, "frameworks")).filter((f) => f.endsWith(".json"));
+
+    it("gives the mappings and the lines of a kept parse as a fresh parse gives them", () => {
+        const parsed = readFrameworkFiles(dir);
+        readFrameworkFiles(dir, kept);
+        assert.equal(keptFiles().length, 1);
+        const again = readFrameworkFiles(dir, kept);
+        assert.deepEqual(
+            again.files.map((f) => f.mapping),
+            parsed.files.map((f) => f.mapping),
+        );
+        assert.deepEqual(again.problems, parsed.problems);
+        for (const pointer of ["/controls/0", "/controls/3/policies/0", "/name"]) {
+            assert.equal(again.files[0]!.lineOf(pointer), parsed.files[0]!.lineOf(pointer), pointer);
+        }
+    });
+
+    it("reads the kept parse while the files are unchanged, and parses a changed file again", () => {
+        readFrameworkFiles(dir, kept);
+        const [entry] = keptFiles();
+        const file = path.join(kept, "frameworks", entry!);
+        const data = JSON.parse(fs.readFileSync(file, "utf8")) as { files: { mapping: { name: string } }[] };
+        data.files[0]!.mapping.name = "read from the kept parse";
+        fs.writeFileSync(file, JSON.stringify(data));
+        assert.equal(readFrameworkFiles(dir, kept).files[0]!.mapping.name, "read from the kept parse");
+        const yaml = path.join(dir, "cis-aws-3.0.yaml");
+        fs.writeFileSync(yaml, fs.readFileSync(yaml, "utf8").replace(/^name: .*$/m, 'name: "Renamed benchmark"'));
+        assert.equal(readFrameworkFiles(dir, kept).files[0]!.mapping.name, "Renamed benchmark");
+        assert.equal(keptFiles().length, 2, "another text, another entry");
+    });
+
+    it("parses again over a kept parse that cannot be read, and keeps problems as found", () => {
+        readFrameworkFiles(dir, kept);
+        fs.writeFileSync(path.join(kept, "frameworks", keptFiles()[0]!), "{ truncated");
+        assert.equal(readFrameworkFiles(dir, kept).files.length, 1);
+        fs.writeFileSync(path.join(dir, "broken.yaml"), "framework: broken\nname: [\n");
+        const first = readFrameworkFiles(dir, kept);
+        assert.ok(first.problems.length > 0);
+        assert.deepEqual(readFrameworkFiles(dir, kept).problems, first.problems);
+    });
+});

@@ -25,6 +25,24 @@ describe("the synth cache's content store", () => {
         assert.deepEqual([store.hits, store.misses, store.writes], [1, 2, 1]);
     });
 
+    it("files a shared value under the sha256 of its JSON, written once per store, and again where its entry is gone", () => {
+        const list = [{ id: "a", level: "mandatory" }];
+        const expected = createHash("sha256").update(JSON.stringify(list)).digest("hex");
+        const { store } = freshStore();
+        assert.equal(store.putAddressed("policies", list), expected);
+        assert.equal(store.putAddressed("policies", list), expected);
+        assert.equal(store.writes, 1, "the second put finds the entry");
+        // Another store (another cache folder) of the same process gets the value written too.
+        const other = freshStore().store;
+        assert.equal(other.putAddressed("policies", list), expected);
+        assert.deepEqual(other.get("policies", expected), list);
+        fs.rmSync(other.fileOf("policies", expected));
+        assert.equal(other.putAddressed("policies", list), expected);
+        assert.deepEqual(other.get("policies", expected), list, "written again");
+        // An equal value of its own is hashed from its JSON: the same key.
+        assert.equal(freshStore().store.putAddressed("policies", structuredClone(list)), expected);
+    });
+
     it("discards a truncated entry, never trusts it, and says so", () => {
         const { store, discarded } = freshStore();
         store.put("evaluation", key(1), { big: "x".repeat(10_000) });
