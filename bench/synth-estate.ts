@@ -481,9 +481,10 @@ function main(): void {
     const ratio = (name: string, edf: Summary, peerSummary: Summary): string =>
         row([
             name,
-            (edf.wallS / peerSummary.wallS).toFixed(2),
-            (edf.cpuS / peerSummary.cpuS).toFixed(2),
-            (edf.peakMiB / peerSummary.peakMiB).toFixed(2),
+            // Three decimals: a ratio judged against 0.05 must not round onto its target.
+            (edf.wallS / peerSummary.wallS).toFixed(3),
+            (edf.cpuS / peerSummary.cpuS).toFixed(3),
+            (edf.peakMiB / peerSummary.peakMiB).toFixed(3),
             "",
             "",
         ]);
