@@ -99,7 +99,12 @@ const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecr
 const automation = require("@pulumi/pulumi/automation") as typeof import("@pulumi/pulumi/automation");
 const resourceModule = require("@pulumi/pulumi/resource") as { Resource?: { callsites?: unknown } };
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
-const rpcModule = require("@pulumi/pulumi/runtime/rpc") as { serializeProperties?: unknown; deserializeProperties?: unknown };
+const rpcModule = require("@pulumi/pulumi/runtime/rpc") as {
+    serializeProperties?: unknown;
+    deserializeProperties?: unknown;
+    transferProperties?: TransferProperties;
+};
+const resourceRuntime = require("@pulumi/pulumi/runtime/resource") as { prepareResource?: unknown };
 const resourceProto = require("@pulumi/pulumi/proto/resource_pb") as { RegisterResourceResponse?: new () => object };
 const mocksModule = require("@pulumi/pulumi/runtime/mocks") as { MockMonitor?: new (mocks: unknown) => object };
 // The protobuf library instance the SDK builds its messages with (the reference of a Struct round trip).
@@ -406,6 +411,17 @@ function lightStruct(copy: Record<string, unknown>, plainCopy: PlainStructCopy):
     return light;
 }
 
+/**
+ * A `Struct` to hand the SDK's `deserializeProperties` once: a light one's `toJavaScript()` gives its
+ * plain copy itself rather than a fresh copy of it (`deserializeProperties` only reads what it is
+ * given and builds every object and array it returns anew, so nothing can reach or change the copy);
+ * any other value as it is.
+ */
+export function structToDeserialize(struct: unknown): unknown {
+    const contents = typeof struct === "object" && struct !== null ? lightContents.get(struct) : undefined;
+    return contents ? { toJavaScript: () => contents.copy } : struct;
+}
+
 /** The real `Struct` a light one stands for (built once); any other value as it is. */
 export function realStruct(struct: unknown): unknown {
     const contents = typeof struct === "object" && struct !== null ? lightContents.get(struct) : undefined;
@@ -497,4 +513,160 @@ export function mockMonitorMatches(MockMonitor: (new (mocks: unknown) => object)
         typeof instance.mocks === "object" &&
         MockMonitor.prototype.registerResource.length === 2
     );
+}
+
+/** A resolver `transferProperties` hands back per property: settles the property's Output after the registration. */
+type PropertyResolver = (value: unknown, isKnown: boolean, isSecret: boolean, deps?: unknown[], err?: unknown) => void;
+/** The SDK's `runtime/rpc` `transferProperties`: an unresolved Output per property on `onto`, and their resolvers. */
+type TransferProperties = (onto: object, label: string, props: Record<string, unknown>) => Record<string, PropertyResolver>;
+
+const transferProperties = rpcModule.transferProperties;
+const transferSource = typeof transferProperties === "function" ? Function.prototype.toString.call(transferProperties) : "";
+const prepareSource =
+    typeof resourceRuntime.prepareResource === "function" ? Function.prototype.toString.call(resourceRuntime.prepareResource) : "";
+
+/**
+ * Whether the SDK's `transferProperties` has the shape {@link withLazyResourceOutputs} is written
+ * for: the registration code reaches it through the module's exports (so a replacement is called),
+ * it tells an existing property by `onto.hasOwnProperty(k)`, sets each one by assignment
+ * (`onto[k] = new output_1.Output(`) and returns the resolvers by key. An optimisation only: with
+ * another shape the SDK's own function stays, which gives the same result more slowly.
+ */
+export const transfersOutputsLazily: boolean =
+    transferProperties?.length === 3 &&
+    prepareSource.includes("rpc_1.transferProperties(res, label, props)") &&
+    transferSource.includes("onto.hasOwnProperty(k)") &&
+    transferSource.includes("onto[k] = new output_1.Output(") &&
+    transferSource.includes("return resolvers;");
+
+/**
+ * The SDK's `transferProperties`, with each property's Output made when something first reads the
+ * property, by the SDK's own function, rather than when the resource is constructed. A resource of
+ * the AWS provider carries an Output for every property its type declares (3,249 resources of the
+ * 100-service estate: 41,655 Outputs, each ~10 promises and a Proxy), and programs read about one
+ * in sixteen: the rest are built, settled and collected for nothing. The property is an accessor
+ * in the place the SDK's assignment puts it (same keys, same order, enumerable); the first read or
+ * write turns it into the SDK's data property holding the SDK's Output, settled with what the
+ * registration answered if it has answered. A registration that failed makes the Output at once,
+ * so its rejection is raised as the SDK raises it.
+ */
+function transferPropertiesLazily(
+    this: unknown,
+    onto: object,
+    label: string,
+    props: Record<string, unknown>,
+): Record<string, PropertyResolver> {
+    const target = onto as Record<string, unknown> & { hasOwnProperty(key: string): boolean };
+    const state: LazyProperties = { thisArg: this, label, props, resolvers: new Map(), answered: new Map(), making: undefined };
+    const resolvers: Record<string, PropertyResolver> = {};
+    for (const key of Object.keys(props)) {
+        if (key === "id" || key === "urn") continue;
+        if (target.hasOwnProperty(key)) throw new Error(`Property '${key}' is already initialized on target '${label}`);
+        Object.defineProperty(target, key, lazyDescriptor(key));
+        resolvers[key] = (...args) => settleProperty(target, state, key, args);
+    }
+    lazyProperties.set(target, state);
+    return resolvers;
+}
+
+/** What a resource's not-yet-made property Outputs need: the SDK call's arguments and what the registration answered. */
+interface LazyProperties {
+    readonly thisArg: unknown;
+    readonly label: string;
+    readonly props: Record<string, unknown>;
+    /** The SDK's resolver of each property made so far. */
+    readonly resolvers: Map<string, PropertyResolver>;
+    /** What the registration answered for each property not made yet. */
+    readonly answered: Map<string, Parameters<PropertyResolver>>;
+    /** The property whose Output the SDK's function is assigning now. */
+    making: string | undefined;
+}
+
+const lazyProperties = new WeakMap<object, LazyProperties>();
+/** One accessor per property name, shared by every resource (its state is found by the object it is read on). */
+const lazyDescriptors = new Map<string, PropertyDescriptor>();
+
+function lazyDescriptor(key: string): PropertyDescriptor {
+    let descriptor = lazyDescriptors.get(key);
+    if (!descriptor) {
+        descriptor = {
+            get(this: object): unknown {
+                const holder = lazyHolder(this, key);
+                makeProperty(holder, lazyProperties.get(holder)!, key);
+                return (holder as Record<string, unknown>)[key];
+            },
+            set(this: object, value: unknown): void {
+                const holder = lazyHolder(this, key);
+                const state = lazyProperties.get(holder)!;
+                if (state.making !== key) makeProperty(holder, state, key);
+                Object.defineProperty(holder, key, { value, writable: true, enumerable: true, configurable: true });
+            },
+            enumerable: true,
+            configurable: true,
+        };
+        lazyDescriptors.set(key, descriptor);
+    }
+    return descriptor;
+}
+
+/** The object the lazy property `key` is defined on: `receiver`, or what it inherits it from. */
+function lazyHolder(receiver: object, key: string): object {
+    let holder: object | null = receiver;
+    while (holder !== null && !Object.prototype.hasOwnProperty.call(holder, key)) holder = Object.getPrototypeOf(holder) as object | null;
+    return holder ?? receiver;
+}
+
+/**
+ * Makes the Output of `key` with the SDK's own function, which assigns it (the accessor's setter places
+ * it as a data property) after checking the property is not there yet: an own `hasOwnProperty` answers
+ * that for the call, and removing it again leaves the other keys' order as it was. Then settles it with
+ * what the registration answered, if it has.
+ */
+function makeProperty(target: object, state: LazyProperties, key: string): void {
+    if (state.resolvers.has(key)) return;
+    state.making = key;
+    Object.defineProperty(target, "hasOwnProperty", { value: () => false, configurable: true });
+    let resolver: PropertyResolver;
+    try {
+        resolver = transferProperties!.call(state.thisArg, target, state.label, { [key]: state.props[key] })[key]!;
+    } finally {
+        delete (target as { hasOwnProperty?: unknown }).hasOwnProperty;
+        state.making = undefined;
+    }
+    state.resolvers.set(key, resolver);
+    const answered = state.answered.get(key);
+    if (answered) {
+        state.answered.delete(key);
+        resolver(...answered);
+    }
+}
+
+/** A property's resolver: the SDK's once its Output is made; kept for then otherwise (the first answer wins, as a promise's). */
+function settleProperty(target: object, state: LazyProperties, key: string, args: Parameters<PropertyResolver>): void {
+    const resolver = state.resolvers.get(key);
+    if (resolver) return resolver(...args);
+    // A failure rejects the Output's promises: made now, so its rejection is raised as the SDK raises it.
+    if (args[4]) {
+        makeProperty(target, state, key);
+        return state.resolvers.get(key)!(...args);
+    }
+    if (!state.answered.has(key)) state.answered.set(key, args);
+}
+
+let lazyOutputsDepth = 0;
+
+/**
+ * Runs `work` (programs under synth's mock runtime) with the SDK's `transferProperties` replaced by
+ * {@link transferPropertiesLazily}: a resource's property Outputs are made when first read. What a
+ * program registers and every value it reads are unchanged. Only with {@link transfersOutputsLazily}.
+ * Re-entrant: the SDK's own function comes back when the outermost call settles.
+ */
+export async function withLazyResourceOutputs<T>(work: () => Promise<T>): Promise<T> {
+    if (!transfersOutputsLazily) return work();
+    if (lazyOutputsDepth++ === 0) rpcModule.transferProperties = transferPropertiesLazily;
+    try {
+        return await work();
+    } finally {
+        if (--lazyOutputsDepth === 0) rpcModule.transferProperties = transferProperties;
+    }
 }

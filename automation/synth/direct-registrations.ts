@@ -6,6 +6,7 @@ import {
     RegisterResourceResponse,
     serializeProperties,
     structRoundTrip,
+    structToDeserialize,
 } from "../../unit/sdk-internals";
 
 /** What the SDK's mock monitor hands back for a registration (a protobuf request, structurally). */
@@ -64,7 +65,7 @@ async function registerResource(monitor: MockMonitorParts, req: RegisterRequest,
         const result = (await monitor.mocks.newResource({
             type: req.getType(),
             name: req.getName(),
-            inputs: deserializeProperties(req.getObject()),
+            inputs: deserializeProperties(structToDeserialize(req.getObject())),
             provider: req.getProvider(),
             custom: req.getCustom(),
             id: req.getImportid(),

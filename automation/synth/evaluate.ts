@@ -4,6 +4,7 @@ import {
     getMonitor,
     outputPromise,
     waitForRPCs,
+    withLazyResourceOutputs,
     withLocalStorage,
     withoutDebugCapture,
     withPlainStructs,
@@ -142,7 +143,8 @@ async function evaluate(program: () => unknown, job: ProgramJob, missingStack: (
         // `--debug` keeps the SDK's source positions (a failing program's stack names its line); synth reads none of them otherwise.
         const lightly = (): Promise<ProgramEvaluation> =>
             answersRegistrationsDirectly ? withPlainStructs(plainStructCopy, inStore) : inStore();
-        const evaluation = await (job.stackTraces ? lightly() : withoutDebugCapture(lightly));
+        // Property Outputs nobody reads are never made (the SDK's own, on first read); `--debug` keeps the SDK's eager ones.
+        const evaluation = await (job.stackTraces ? lightly() : withoutDebugCapture(() => withLazyResourceOutputs(lightly)));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
         return evaluation.error === undefined && rejections.length > 0
