@@ -72,7 +72,7 @@ async function registerResource(monitor: MockMonitorParts, req: RegisterRequest,
             transforms,
         })) as { id?: string; state: unknown };
         const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
-        const serializedState = await serializeProperties("", result.state);
+        const serializedState = plainSerialized(result.state) ?? (await serializeProperties("", result.state));
         monitor.resources.set(urn, { urn, id: result.id ?? null, state: serializedState });
         const response = new RegisterResourceResponse();
         response.setUrn(urn);
@@ -95,6 +95,58 @@ export function plainStructCopy(value: unknown): Record<string, unknown> | undef
     } catch (error) {
         if (error !== NOT_PLAIN) throw error;
         return undefined;
+    }
+}
+
+/**
+ * What the SDK's `serializeProperties` gives for plain data (objects, arrays, strings, numbers,
+ * booleans, null, undefined), without its asynchronous walk (an `async` call and a label string per
+ * value): a deep copy, keys in their order, an object's undefined values left out and an array's
+ * given as null. Undefined when `value` holds anything else anywhere — a resource, an Output, an asset,
+ * a function, an object of another class or one with an SDK type marker (`__pulumi…`) — and the
+ * caller then uses the SDK's own function. A mock's answer is plain data but for the rare resource
+ * reference among its inputs.
+ */
+export function plainSerialized(value: unknown): Record<string, unknown> | undefined {
+    if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+    try {
+        return serializedObject(value as Record<string, unknown>);
+    } catch (error) {
+        if (error !== NOT_PLAIN) throw error;
+        return undefined;
+    }
+}
+
+function serializedObject(source: Record<string, unknown>): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(source)) {
+        if (key.startsWith("__pulumi")) throw NOT_PLAIN;
+        const value = serializedValue(source[key]);
+        if (value !== undefined) copy[key] = value;
+    }
+    return copy;
+}
+
+function serializedValue(value: unknown): unknown {
+    switch (typeof value) {
+        case "undefined":
+        case "string":
+        case "number":
+        case "boolean":
+            return value;
+        case "object": {
+            if (value === null) return null;
+            if (Array.isArray(value)) {
+                if (Object.getPrototypeOf(value) !== Array.prototype) throw NOT_PLAIN;
+                const copy: unknown[] = new Array<unknown>(value.length);
+                for (let i = 0; i < value.length; i++) copy[i] = serializedValue(value[i]) ?? null;
+                return copy;
+            }
+            if (Object.getPrototypeOf(value) === Object.prototype) return serializedObject(value as Record<string, unknown>);
+            throw NOT_PLAIN;
+        }
+        default:
+            throw NOT_PLAIN;
     }
 }
 
