@@ -72,12 +72,16 @@ async function registerResource(monitor: MockMonitorParts, req: RegisterRequest,
             transforms,
         })) as { id?: string; state: unknown };
         const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
-        const serializedState = plainSerialized(result.state) ?? (await serializeProperties("", result.state));
+        // Plain data (nearly every answer) is serialized with its keys sorted, as a `Struct` gives it back:
+        // the monitor's `getResource` reads it through a `Struct` and the SDK's `deserializeProperties`
+        // (what reads the answer's object, once) only reads it, so one copy serves both.
+        const plain = plainSerializedStruct(result.state);
+        const serializedState = plain ?? (await serializeProperties("", result.state));
         monitor.resources.set(urn, { urn, id: result.id ?? null, state: serializedState });
         const response = new RegisterResourceResponse();
         response.setUrn(urn);
         response.setId(result.id || "");
-        const object = { toJavaScript: () => structCopy(serializedState) };
+        const object = { toJavaScript: () => plain ?? structCopy(serializedState) };
         response.getObject = () => object;
         callback(null, response);
     } catch (err) {
@@ -99,15 +103,15 @@ export function plainStructCopy(value: unknown): Record<string, unknown> | undef
 }
 
 /**
- * What the SDK's `serializeProperties` gives for plain data (objects, arrays, strings, numbers,
- * booleans, null, undefined), without its asynchronous walk (an `async` call and a label string per
- * value): a deep copy, keys in their order, an object's undefined values left out and an array's
- * given as null. Undefined when `value` holds anything else anywhere — a resource, an Output, an asset,
- * a function, an object of another class or one with an SDK type marker (`__pulumi…`) — and the
- * caller then uses the SDK's own function. A mock's answer is plain data but for the rare resource
- * reference among its inputs.
+ * What the SDK's `serializeProperties` followed by a protobuf `Struct` round trip gives for plain
+ * data (objects, arrays, strings, numbers, booleans, null, undefined), without the SDK's asynchronous
+ * walk (an `async` call and a label string per value) or a message: a deep copy, object keys sorted
+ * (as a protobuf map gives them), an object's undefined values left out and an array's given as null.
+ * Undefined when `value` holds anything else anywhere — a resource, an Output, an asset, a function,
+ * an object of another class or one with an SDK type marker (`__pulumi…`) — and the caller then uses
+ * the SDK's own function. A mock's answer is plain data but for the rare resource reference among its inputs.
  */
-export function plainSerialized(value: unknown): Record<string, unknown> | undefined {
+export function plainSerializedStruct(value: unknown): Record<string, unknown> | undefined {
     if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
     try {
         return serializedObject(value as Record<string, unknown>);
@@ -119,7 +123,7 @@ export function plainSerialized(value: unknown): Record<string, unknown> | undef
 
 function serializedObject(source: Record<string, unknown>): Record<string, unknown> {
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(source)) {
+    for (const key of Object.keys(source).sort()) {
         if (key.startsWith("__pulumi")) throw NOT_PLAIN;
         const value = serializedValue(source[key]);
         if (value !== undefined) copy[key] = value;
