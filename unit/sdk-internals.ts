@@ -521,23 +521,30 @@ type PropertyResolver = (value: unknown, isKnown: boolean, isSecret: boolean, de
 type TransferProperties = (onto: object, label: string, props: Record<string, unknown>) => Record<string, PropertyResolver>;
 
 const transferProperties = rpcModule.transferProperties;
-const transferSource = typeof transferProperties === "function" ? Function.prototype.toString.call(transferProperties) : "";
-const prepareSource =
-    typeof resourceRuntime.prepareResource === "function" ? Function.prototype.toString.call(resourceRuntime.prepareResource) : "";
 
 /**
  * Whether the SDK's `transferProperties` has the shape {@link withLazyResourceOutputs} is written
- * for: the registration code reaches it through the module's exports (so a replacement is called),
- * it tells an existing property by `onto.hasOwnProperty(k)`, sets each one by assignment
- * (`onto[k] = new output_1.Output(`) and returns the resolvers by key. An optimisation only: with
- * another shape the SDK's own function stays, which gives the same result more slowly.
+ * for: the registration code (`prepareResource`) reaches it through the module's exports (so a
+ * replacement is called), and it tells an existing property by `onto.hasOwnProperty(k)`, sets each
+ * one by assignment (`onto[k] = new output_1.Output(`) and returns the resolvers by key.
  */
-export const transfersOutputsLazily: boolean =
-    transferProperties?.length === 3 &&
-    prepareSource.includes("rpc_1.transferProperties(res, label, props)") &&
-    transferSource.includes("onto.hasOwnProperty(k)") &&
-    transferSource.includes("onto[k] = new output_1.Output(") &&
-    transferSource.includes("return resolvers;");
+export function transferPropertiesMatches(transfer: unknown, prepareResource: unknown): boolean {
+    if (typeof transfer !== "function" || typeof prepareResource !== "function" || transfer.length !== 3) return false;
+    const transferSource = Function.prototype.toString.call(transfer);
+    return (
+        Function.prototype.toString.call(prepareResource).includes("rpc_1.transferProperties(res, label, props)") &&
+        transferSource.includes("onto.hasOwnProperty(k)") &&
+        transferSource.includes("onto[k] = new output_1.Output(") &&
+        transferSource.includes("return resolvers;")
+    );
+}
+
+/**
+ * Whether synth makes a resource's property Outputs on first read ({@link withLazyResourceOutputs}).
+ * An optimisation only, so not a {@link check}: with another shape the SDK's own function stays,
+ * which gives the same result more slowly.
+ */
+export const transfersOutputsLazily: boolean = transferPropertiesMatches(transferProperties, resourceRuntime.prepareResource);
 
 /**
  * The SDK's `transferProperties`, with each property's Output made when something first reads the

@@ -1,10 +1,12 @@
 import * as assert from "assert";
-import { plainStructCopy, structCopy } from "../../../../automation/synth/direct-registrations";
+import * as pulumi from "@pulumi/pulumi";
+import { plainSerializedStruct, plainStructCopy, structCopy } from "../../../../automation/synth/direct-registrations";
 import {
     answersRegistrationsDirectly,
     mockMonitorMatches,
     realStruct,
     sdkStruct,
+    serializeProperties,
     structRoundTrip,
     withPlainStructs,
 } from "../../../../unit/sdk-internals";
@@ -59,6 +61,45 @@ describe("synth: registrations answered without the protobuf round trip", () => 
         const first = structCopy(state) as typeof state;
         first.nested.list.push(2);
         assert.deepStrictEqual(structCopy(state), { nested: { list: [1] } });
+    });
+});
+
+describe("synth: a mock's answer serialized without the SDK's asynchronous walk", () => {
+    it("gives plain data as the SDK's serializeProperties and a Struct round trip do, keys in their order", async () => {
+        const state = {
+            zeta: "z",
+            gone: undefined,
+            alpha: { b: [1, undefined, "two", null, true, { y: 1, x: [], skipped: undefined }], a: {} },
+            "10": -0,
+            "9": 1.5,
+            B: false,
+            tags: { Name: "n", "0": "first", "aws:x": "y" },
+            secret: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s" },
+        };
+        const expected = structRoundTrip(await serializeProperties("", state));
+        const actual = plainSerializedStruct(state);
+        assert.deepStrictEqual(actual, expected);
+        assert.deepStrictEqual(shape(actual), shape(expected));
+    });
+
+    it("leaves anything but plain data to the SDK", () => {
+        class Instance {
+            own = 1;
+        }
+        for (const other of [
+            { output: pulumi.output("x") },
+            { nested: [{ resource: { __pulumiResource: true, __pulumiCustomResource: true } }] },
+            { asset: new pulumi.asset.StringAsset("text") },
+            { instance: new Instance() },
+            { fn: () => 1 },
+            { promise: Promise.resolve(1) },
+            { date: new Date(0) },
+            { unknown: { __pulumiUnknown: true } },
+        ]) {
+            assert.strictEqual(plainSerializedStruct(other), undefined, JSON.stringify(Object.keys(other)));
+        }
+        assert.strictEqual(plainSerializedStruct(new Instance()), undefined);
+        assert.strictEqual(plainSerializedStruct([1]), undefined);
     });
 });
 

@@ -146,6 +146,29 @@ describe("synth: evaluating one unit under mocks", () => {
         assert.ok(parameter, "the registration before the failure is kept");
     });
 
+    it("evaluates exactly as the SDK's own code paths do (--debug keeps them: eager outputs, its mock monitor, its Structs)", async () => {
+        const producer = await evaluateUnit(jobFor("producer"));
+        const upstream = { "dev.producer": { outputs: producer.outputs, secretOutputNames: producer.secretOutputNames } };
+        const jobs = [
+            jobFor("kitchen-sink"),
+            jobFor("producer"),
+            jobFor("reader", { config: { "edf:colour": "blue" } }),
+            jobFor("consumer", {
+                config: { "edf:producerStack": "organization/edf/dev.producer" },
+                upstream,
+                environmentStacks: ["dev.producer", "dev.consumer"],
+            }),
+            jobFor("leaky", { config: { "edf-input:password": JSON.stringify("s3cr3t") }, secretKeys: ["edf-input:password"] }),
+        ];
+        for (const job of jobs) {
+            const sdk = await evaluateUnit({ ...job, stackTraces: true });
+            const synth = await evaluateUnit(job);
+            assert.equal(sdk.error, undefined, job.unit);
+            assert.deepStrictEqual(synth, sdk, job.unit);
+            assert.equal(JSON.stringify(synth), JSON.stringify(sdk), `${job.unit}: keys in the same order`);
+        }
+    });
+
     it("keeps a secret input a secret in the captured resource inputs", async () => {
         const result = await evaluateUnit(
             jobFor("leaky", { config: { "edf-input:password": JSON.stringify("s3cr3t-sample") }, secretKeys: ["edf-input:password"] }),
