@@ -4,6 +4,7 @@ import {
     getMonitor,
     outputPromise,
     waitForRPCs,
+    withDefinedInputsOnly,
     withLazyResourceOutputs,
     withLocalStorage,
     withoutDebugCapture,
@@ -144,7 +145,10 @@ async function evaluate(program: () => unknown, job: ProgramJob, missingStack: (
         const lightly = (): Promise<ProgramEvaluation> =>
             answersRegistrationsDirectly ? withPlainStructs(plainStructCopy, inStore) : inStore();
         // Property Outputs nobody reads are never made (the SDK's own, on first read); `--debug` keeps the SDK's eager ones.
-        const evaluation = await (job.stackTraces ? lightly() : withoutDebugCapture(() => withLazyResourceOutputs(lightly)));
+        // Inputs without a value are not walked (the SDK leaves them out of the request anyway).
+        const evaluation = await (job.stackTraces
+            ? lightly()
+            : withoutDebugCapture(() => withLazyResourceOutputs(() => withDefinedInputsOnly(lightly))));
         // One more turn so rejections raised while the last RPCs settled are seen.
         await new Promise((resolve) => setImmediate(resolve));
         return evaluation.error === undefined && rejections.length > 0
