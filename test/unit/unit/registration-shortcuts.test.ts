@@ -2,16 +2,25 @@ import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+    getMonitor,
+    serializeResourcePropertiesMatches,
+    serializesDefinedInputsOnly,
     transferPropertiesMatches,
     transfersOutputsLazily,
+    withDefinedInputsOnly,
     withLazyResourceOutputs,
     withLocalStorage,
     withoutDebugCapture,
+    wrapMonitorRegistrations,
 } from "../../../unit/sdk-internals";
 
 // The SDK fence makes a resource's property Outputs when a program first reads them
-// (`withLazyResourceOutputs`, used by synth): the same registrations, values and failures as the
-// SDK's own eager Outputs, which every test here compares against.
+// (`withLazyResourceOutputs`) and hands the SDK's input serialization only the inputs that have a
+// value (`withDefinedInputsOnly`), both used by synth: the same registration requests, values and
+// failures as the SDK's own code, which every test here compares against.
+
+/** Which of the fence's shortcuts a run takes. */
+type Mode = "sdk" | "lazy" | "defined" | "both";
 
 interface Registered {
     readonly type: string;
@@ -21,6 +30,8 @@ interface Registered {
 
 interface Observed {
     readonly registered: Registered[];
+    /** Every registration request, as the monitor got it (protobuf fields). */
+    readonly requests: unknown[];
     readonly outputs: unknown;
     readonly secret: boolean;
     readonly keys: string[];
@@ -29,15 +40,13 @@ interface Observed {
 }
 
 /**
- * Runs `program` under the SDK's own mock monitor in a fresh runtime store (lazily or not) and
- * records what it registered, what it returned, the bucket's own keys in order and every
+ * Runs `program` under the SDK's own mock monitor in a fresh runtime store (with the shortcuts of
+ * `mode`) and records every registration request, what the mock was asked to register, what it returned, the bucket's own keys in order and every
  * rejection no one handled.
  */
-async function observe(
-    lazy: boolean,
-    program: () => Promise<{ bucket: aws.s3.Bucket; outputs: Record<string, unknown> }>,
-): Promise<Observed> {
+async function observe(mode: Mode, program: () => Promise<{ bucket: aws.s3.Bucket; outputs: Record<string, unknown> }>): Promise<Observed> {
     const registered: Registered[] = [];
+    const requests: { name: string; request: unknown }[] = [];
     const rejections: string[] = [];
     const onRejection = (reason: unknown): void => {
         rejections.push(reason instanceof Error ? reason.message : String(reason));
@@ -65,6 +74,14 @@ async function observe(
                     "dev.lazy",
                     false,
                 );
+                wrapMonitorRegistrations<{ getName(): string; toObject(): unknown }, unknown>(
+                    getMonitor(),
+                    (original) =>
+                        function (this: unknown, req, callback) {
+                            requests.push({ name: req.getName(), request: req.toObject() });
+                            return original.call(this, req, callback);
+                        },
+                );
                 const run = async (): Promise<Observed> => {
                     const { bucket, outputs } = await program();
                     const out = pulumi.output(outputs);
@@ -76,6 +93,7 @@ async function observe(
                     const dataProperties = keys.every((key) => "value" in Object.getOwnPropertyDescriptor(bucket, key)!);
                     return {
                         registered: registered.sort((a, b) => a.name.localeCompare(b.name)),
+                        requests: requests.sort((a, b) => a.name.localeCompare(b.name)).map((r) => r.request),
                         outputs: values,
                         secret,
                         keys,
@@ -83,7 +101,8 @@ async function observe(
                         rejections,
                     };
                 };
-                return lazy ? withLazyResourceOutputs(run) : run();
+                const defined = (): Promise<Observed> => (mode === "defined" || mode === "both" ? withDefinedInputsOnly(run) : run());
+                return mode === "lazy" || mode === "both" ? withLazyResourceOutputs(defined) : defined();
             }),
         );
     } finally {
@@ -130,8 +149,8 @@ describe("the SDK fence's lazy resource outputs", function () {
     });
 
     it("gives the same registrations, values, secrecy and keys as the SDK's eager outputs", async () => {
-        const eager = await observe(false, readsBeforeAndAfterTheAnswer);
-        const lazy = await observe(true, readsBeforeAndAfterTheAnswer);
+        const eager = await observe("sdk", readsBeforeAndAfterTheAnswer);
+        const lazy = await observe("lazy", readsBeforeAndAfterTheAnswer);
         assert.deepEqual(lazy, eager);
         assert.deepEqual(
             eager.registered.map((r) => r.name),
@@ -149,14 +168,14 @@ describe("the SDK fence's lazy resource outputs", function () {
             await new Promise((resolve) => setTimeout(resolve, 20));
             return { bucket, outputs: {} };
         };
-        const eager = await observe(false, failing);
-        const lazy = await observe(true, failing);
+        const eager = await observe("sdk", failing);
+        const lazy = await observe("lazy", failing);
         assert.ok(eager.rejections.length > 0, "the SDK rejects a failed registration's outputs");
         assert.deepEqual(lazy, eager);
     });
 
     it("gives the SDK its own function back when the outermost run settles, also after a failure", async () => {
-        const before = await observe(false, readsBeforeAndAfterTheAnswer);
+        const before = await observe("sdk", readsBeforeAndAfterTheAnswer);
         await assert.rejects(
             withLazyResourceOutputs(() =>
                 withLazyResourceOutputs(async () => {
@@ -177,5 +196,37 @@ describe("the SDK fence's lazy resource outputs", function () {
         });
         assert.equal(bucketKeysEager, true, "outside a lazy run every property is the SDK's Output at once");
         assert.ok(before.keys.length > 0);
+    });
+});
+
+describe("the SDK fence's serialization of only the inputs that have a value", function () {
+    this.timeout(60_000);
+
+    it("applies to the SDK the fence is written for", () => {
+        assert.equal(serializesDefinedInputsOnly, true);
+    });
+
+    it("keeps the SDK's own function for another shape of it", () => {
+        const prepare = async function prepareResource(): Promise<void> {
+            // await rpc_1.serializeResourceProperties(label, props, {
+        };
+        const other = async function serializeResourceProperties(label: string, props: object, opts: unknown): Promise<unknown> {
+            return [label, props, opts];
+        };
+        assert.equal(serializeResourcePropertiesMatches(other, prepare), false);
+        assert.equal(serializeResourcePropertiesMatches(undefined, prepare), false);
+    });
+
+    it("sends the same registration requests as the SDK, alone and with lazy outputs", async () => {
+        const sdk = await observe("sdk", readsBeforeAndAfterTheAnswer);
+        assert.ok(sdk.requests.length === 3);
+        const policy = sdk.requests[1] as { propertydependenciesMap: [string, unknown][]; dependenciesList: string[] };
+        assert.deepEqual(
+            policy.propertydependenciesMap.map(([key]) => key),
+            ["bucket", "policy"],
+            "the policy's inputs depend on the bucket",
+        );
+        assert.deepEqual(await observe("defined", readsBeforeAndAfterTheAnswer), sdk);
+        assert.deepEqual(await observe("both", readsBeforeAndAfterTheAnswer), sdk);
     });
 });
