@@ -21,6 +21,7 @@ import { SynthCacheKeys } from "./cache/keys";
 import { ContentStore, DEFAULT_CACHE_MAX_BYTES } from "./cache/store";
 import { SynthCache, SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
 import { resolveSynthInputs, SynthInputs } from "./inputs";
+import { AsideInspector } from "./aside-inspector";
 import { DEFAULT_STACK_TIMEOUT_MS, InThreadEvaluator, MixedEvaluator, StackEvaluator, WorkerPool } from "./pool";
 import type { SynthReport, SynthStackStatus } from "../run/report/model";
 import { hoistEnvironmentFindings } from "../run/report/findings";
@@ -62,6 +63,11 @@ export interface SynthOptions extends SelectionOptions {
     readonly cacheDir?: string;
     /** The synth cache's bound; least recently used entries go beyond it. @default - $EDF_SYNTH_CACHE_MAX_MB, else 256 MiB */
     readonly cacheMaxBytes?: number;
+    /**
+     * Whether a run evaluating on one thread inspects and caches on a second (AsideInspector).
+     * @default - when at least {@link ASIDE_MIN_STACKS} stacks are likely evaluated
+     */
+    readonly inspectAside?: boolean;
     /** Fingerprints kept from earlier runs of this process (`edf synth --watch`): unchanged units keep theirs. @default - none */
     readonly keptFingerprints?: KeptEnvironmentFingerprints;
 }
@@ -222,7 +228,15 @@ function hasEvaluations(options: SynthOptions): boolean {
 }
 
 /**
- * This thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They start
+ * Stacks a run evaluating on one thread must be likely to evaluate before it inspects and caches
+ * them on a second (see AsideInspector): below it, the thread's start-up (≈ 0.2 CPU-s, the policy
+ * list) costs more than the work it takes over (≈ 4 ms a stack on the 100-service estate).
+ */
+export const ASIDE_MIN_STACKS = 8;
+
+/**
+ * With one thread, this thread evaluates every stack, and from {@link ASIDE_MIN_STACKS} on a second
+ * one inspects and caches them. Otherwise this thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They start
  * loading the SDK, programs and policies now, while this thread resolves inputs.
  */
 function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | undefined): StackEvaluator {
@@ -234,12 +248,17 @@ function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | u
                 "`--parallel <n>` to choose",
         );
     }
-    if (parallel <= 1) return new InThreadEvaluator();
     // Stacks the cache has never seen with their current sources and settings will be evaluated:
     // with at most one, this thread does it, and workers start only if more turn out to miss.
     const likelyEvaluated = cache ? plan.selection.filter((u) => !cache.store.has("evaluation", cache.keys.seen(u))).length : Infinity;
-    const program = (unit: string): string => resolveUnitProgramPath(plan.loaded.spec.units[unit]!.path, options.projectRoot);
     const policyModule = plan.policy?.pack.policyModule;
+    if (parallel <= 1) {
+        const somethingAside = policyModule !== undefined || options.cache !== false;
+        const aside = options.inspectAside ?? (somethingAside && Math.min(likelyEvaluated, plan.selection.length) >= ASIDE_MIN_STACKS);
+        const preload = policyModule ? [policyModule] : [];
+        return new InThreadEvaluator(aside ? new AsideInspector(preload, (m) => options.reporter.warn(m)) : undefined);
+    }
+    const program = (unit: string): string => resolveUnitProgramPath(plan.loaded.spec.units[unit]!.path, options.projectRoot);
     const preload = [...new Set(plan.selection.map(program)), ...(policyModule ? [policyModule] : [])];
     const pool = new WorkerPool(parallel - 1, DEFAULT_STACK_TIMEOUT_MS, {}, preload);
     if (likelyEvaluated > 1) pool.warm();

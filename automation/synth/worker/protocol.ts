@@ -39,3 +39,29 @@ export type WorkerResponse =
     | { readonly id: number; readonly kind: "crashed"; readonly message: string }
     /** Sent once, when the worker has loaded what it preloads: a stack handed to it now starts at once. */
     | { readonly kind: "ready" };
+
+/**
+ * A request to the aside thread: inspect a stack this thread evaluated, and keep both in the
+ * synth cache (see aside-inspector.ts).
+ */
+export interface AsideRequest {
+    readonly id: number;
+    readonly evaluation: StackEvaluation;
+    readonly inspection?: InspectionJob;
+    readonly keep?: CacheEntries;
+}
+
+/**
+ * The aside thread's answer. The policy list — equal for every stack of a run, 150 KB for the
+ * pipeline pack — crosses once: an inspection whose list equals the one sent last comes with
+ * `policies: undefined` (the key kept in its place) and `policiesAsBefore`.
+ */
+export type AsideResponse =
+    | {
+          readonly id: number;
+          readonly kind: "done";
+          readonly inspection?: Omit<StackInspection, "policies"> & { readonly policies: StackInspection["policies"] | undefined };
+          readonly policiesAsBefore?: true;
+          readonly inspectMs: number;
+      }
+    | { readonly id: number; readonly kind: "crashed"; readonly message: string };
