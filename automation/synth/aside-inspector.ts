@@ -45,6 +45,8 @@ export class AsideInspector {
     private nextId = 1;
     /** The policy list of the last answer that carried one. */
     private policies: StackInspection["policies"] | undefined;
+    /** Called when the thread has done everything asked before `drain` (or is gone). */
+    private drained: (() => void) | undefined;
 
     constructor(
         /** Modules the thread loads as soon as it starts (the pack's policy list). */
@@ -70,13 +72,23 @@ export class AsideInspector {
         });
     }
 
+    /** Waits until the thread has written every cache entry it was given, then stops it. */
     async close(): Promise<void> {
         const worker = this.worker;
+        if (!worker) return;
+        await new Promise<void>((resolve) => {
+            this.drained = resolve;
+            worker.postMessage({ kind: "drain" });
+        });
         this.worker = undefined;
-        await worker?.terminate();
+        await worker.terminate();
     }
 
     private answer(message: AsideResponse): void {
+        if (message.kind === "drained") {
+            this.drained?.();
+            return;
+        }
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
@@ -102,6 +114,7 @@ export class AsideInspector {
         if (!this.worker) return;
         this.worker = undefined;
         this.onProblem(`synth's inspection thread ${why}; inspecting in the main thread instead`);
+        this.drained?.();
         const held = [...this.pending.values()];
         this.pending.clear();
         for (const { job, resolve, reject } of held) inThread(job).then(resolve, reject);

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "worker_threads";
 import { keepResult } from "../cache/keep";
-import { inspectStack } from "../inspection";
+import { inspectStack, StackInspection } from "../inspection";
 import type { AsideRequest, AsideResponse } from "./protocol";
 
 /**
@@ -34,31 +34,35 @@ function sentBefore(list: unknown): boolean {
     return equal;
 }
 
-// One stack at a time, in the order they came (the main thread awaits each answer by id).
+// One stack at a time, in the order they came (the main thread awaits each answer by id). A stack's
+// answer goes out as soon as it is inspected, before its cache entries are written: the stacks
+// waiting on it start sooner. `drain` is answered once everything before it is written.
 let queue: Promise<void> = Promise.resolve();
-port.on("message", (request: AsideRequest) => {
-    queue = queue.then(() => handle(request));
+port.on("message", (request: AsideRequest | { readonly kind: "drain" }) => {
+    queue = queue.then(() => ("kind" in request ? port.postMessage({ kind: "drained" } satisfies AsideResponse) : handle(request)));
 });
 
 async function handle(request: AsideRequest): Promise<void> {
+    let inspection: StackInspection | undefined;
     try {
         const started = Date.now();
-        const inspection = request.inspection ? await inspectStack(request.inspection, request.evaluation.resources) : undefined;
+        inspection = request.inspection ? await inspectStack(request.inspection, request.evaluation.resources) : undefined;
         const inspectMs = Date.now() - started;
-        keepResult(request.keep, request.evaluation, inspection);
-        if (!inspection) {
-            port.postMessage({ id: request.id, kind: "done", inspectMs } satisfies AsideResponse);
-            return;
-        }
-        const asBefore = sentBefore(inspection.policies);
+        const asBefore = inspection !== undefined && sentBefore(inspection.policies);
         port.postMessage({
             id: request.id,
             kind: "done",
-            inspection: asBefore ? { ...inspection, policies: undefined } : inspection,
+            ...(inspection ? { inspection: asBefore ? { ...inspection, policies: undefined } : inspection } : {}),
             ...(asBefore ? { policiesAsBefore: true as const } : {}),
             inspectMs,
         } satisfies AsideResponse);
     } catch (error) {
         port.postMessage({ id: request.id, kind: "crashed", message: (error as Error)?.message ?? String(error) } satisfies AsideResponse);
+        return;
+    }
+    try {
+        keepResult(request.keep, request.evaluation, inspection);
+    } catch {
+        // A result not kept costs the next run an evaluation, nothing more.
     }
 }

@@ -64,4 +64,6 @@ export type AsideResponse =
           readonly policiesAsBefore?: true;
           readonly inspectMs: number;
       }
-    | { readonly id: number; readonly kind: "crashed"; readonly message: string };
+    | { readonly id: number; readonly kind: "crashed"; readonly message: string }
+    /** Everything asked before the `drain` request is done, cache entries written. */
+    | { readonly kind: "drained" };

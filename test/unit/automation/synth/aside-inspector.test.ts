@@ -47,6 +47,8 @@ describe("synth: inspecting and caching on a second thread", function () {
             assert.equal(evaluator.accepts, 2, "one stack evaluating, the one before it inspected aside");
             const there = await synthFixture("mini", { cache: true, cacheDir: path.join(scratch, "there"), evaluator });
             assert.strictEqual(renderSynthJson(there.report), renderSynthJson(here.report));
+            // Closing waits for the entries the thread writes after it answered.
+            await evaluator.close();
             const written = filesOf(path.join(scratch, "there"));
             assert.ok(
                 Object.keys(written).some((f) => f.startsWith("inspection")),
@@ -58,11 +60,19 @@ describe("synth: inspecting and caching on a second thread", function () {
         }
     });
 
-    it("is what synth runs on one thread with `inspectAside`, with the same report", async () => {
-        const here = await synthFixture("mini");
+    it("is what synth runs on one thread with `inspectAside`: same report, every entry written when synth returns", async () => {
+        const here = await synthFixture("mini", { cache: true, cacheDir: path.join(scratch, "here") });
         const reporter = new MemoryReporter();
-        const run = await synthFixture("mini", { evaluator: undefined, parallel: 1, inspectAside: true, reporter });
+        const run = await synthFixture("mini", {
+            evaluator: undefined,
+            parallel: 1,
+            inspectAside: true,
+            reporter,
+            cache: true,
+            cacheDir: path.join(scratch, "there"),
+        });
         assert.strictEqual(renderSynthJson(run.report), renderSynthJson(here.report));
+        assert.deepStrictEqual(filesOf(path.join(scratch, "there")), filesOf(path.join(scratch, "here")));
         assert.deepStrictEqual(
             reporter.lines.filter((l) => l.startsWith("warning:")),
             [],
