@@ -65,10 +65,18 @@ export class AsideInspector {
     /** Inspects `job.evaluation` (when there is an inspection job) and keeps the result in the synth cache. */
     run(job: AsideJob): Promise<AsideResult> {
         if (!this.worker) return inThread(job);
+        const { evaluation, ...rest } = job;
+        let evaluationJson: string;
+        try {
+            evaluationJson = JSON.stringify(evaluation);
+        } catch {
+            // Not JSON (a failed program's error may hold anything): nothing to keep, inspected here.
+            return inThread(job);
+        }
         const id = this.nextId++;
         return new Promise<AsideResult>((resolve, reject) => {
             this.pending.set(id, { job, resolve, reject });
-            this.worker!.postMessage({ id, ...job } satisfies AsideRequest);
+            this.worker!.postMessage({ id, evaluationJson, ...rest } satisfies AsideRequest);
         });
     }
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "worker_threads";
 import { keepResult } from "../cache/keep";
+import type { StackEvaluation } from "../evaluate";
 import { inspectStack, StackInspection } from "../inspection";
 import type { AsideRequest, AsideResponse } from "./protocol";
 
@@ -44,9 +45,11 @@ port.on("message", (request: AsideRequest | { readonly kind: "drain" }) => {
 
 async function handle(request: AsideRequest): Promise<void> {
     let inspection: StackInspection | undefined;
+    let evaluation: StackEvaluation;
     try {
         const started = Date.now();
-        inspection = request.inspection ? await inspectStack(request.inspection, request.evaluation.resources) : undefined;
+        evaluation = JSON.parse(request.evaluationJson) as StackEvaluation;
+        inspection = request.inspection ? await inspectStack(request.inspection, evaluation.resources) : undefined;
         const inspectMs = Date.now() - started;
         const asBefore = inspection !== undefined && sentBefore(inspection.policies);
         port.postMessage({
@@ -61,7 +64,7 @@ async function handle(request: AsideRequest): Promise<void> {
         return;
     }
     try {
-        keepResult(request.keep, request.evaluation, inspection);
+        keepResult(request.keep, evaluation, inspection, request.evaluationJson);
     } catch {
         // A result not kept costs the next run an evaluation, nothing more.
     }

@@ -46,7 +46,12 @@ export type WorkerResponse =
  */
 export interface AsideRequest {
     readonly id: number;
-    readonly evaluation: StackEvaluation;
+    /**
+     * The evaluation as JSON: serialized in a fifth of the time a structured clone takes (measured on
+     * the 100-service estate), and the very bytes its cache entry holds. Inspected as parsed — as
+     * a cached evaluation is, and as the engine's analyzer sees properties (no `undefined` values).
+     */
+    readonly evaluationJson: string;
     readonly inspection?: InspectionJob;
     readonly keep?: CacheEntries;
 }
