@@ -1,10 +1,12 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
+import { cacheEntriesFor, workingTreeKeys, WorkingTreeKeysOptions } from "./cache/entries";
 import { keepResult } from "./cache/keep";
-import type { StackEvaluation } from "./evaluate";
+import type { SynthCacheKeys } from "./cache/keys";
+import type { EvaluationJob, StackEvaluation } from "./evaluate";
 import { inspectStack, StackInspection } from "./inspection";
-import type { AsideRequest, AsideResponse, CacheEntries } from "./worker/protocol";
 import type { InspectionJob } from "./inspection";
+import type { AsideKeys, AsideRequest, AsideResponse, CacheEntries, KeepAside } from "./worker/protocol";
 
 const ENTRY = path.join(__dirname, "worker", "aside-entry.js");
 
@@ -13,6 +15,8 @@ export interface AsideJob {
     readonly evaluation: StackEvaluation;
     readonly inspection?: InspectionJob;
     readonly keep?: CacheEntries;
+    /** Kept under entries named from the thread's own fingerprints (see {@link AsideInspector.takeKeys}). */
+    readonly keepAside?: KeepAside & { readonly job: EvaluationJob };
 }
 
 /** Its result: what an in-thread inspection gives, and how long it took. */
@@ -35,9 +39,12 @@ interface Pending {
  * the 100-service estate it takes inspection, the cache's hashing and writing, and the garbage they
  * make off the thread every stack waits for.
  *
+ * In a cold run it also fingerprints the units for the cache's keys (`takeKeys`), when it has no
+ * stack to inspect: the evaluating thread starts the first stack that much sooner.
+ *
  * The verdict is the one an in-thread inspection gives: the same `inspectStack` on the same
- * registrations (cloned as a worker's are). If the thread fails, what it held and everything after
- * is inspected in this thread instead, and `onProblem` says so once.
+ * registrations (as parsed from their JSON, like a cached evaluation's). If the thread fails, what
+ * it held and everything after is done in this thread instead, and `onProblem` says so once.
  */
 export class AsideInspector {
     private worker: Worker | undefined;
@@ -62,16 +69,25 @@ export class AsideInspector {
         this.worker = worker;
     }
 
+    /** How the cache's keys are taken, for jobs with `keepAside`: by the thread, else here. */
+    private keys: { readonly options: WorkingTreeKeysOptions; taken?: SynthCacheKeys | null } | undefined;
+
+    /** Has the thread take the synth cache's keys (fingerprint the working tree), when it has nothing to inspect. */
+    takeKeys(options: WorkingTreeKeysOptions): void {
+        this.keys = { options };
+        this.worker?.postMessage({ kind: "keys", options } satisfies AsideKeys);
+    }
+
     /** Inspects `job.evaluation` (when there is an inspection job) and keeps the result in the synth cache. */
     run(job: AsideJob): Promise<AsideResult> {
-        if (!this.worker) return inThread(job);
+        if (!this.worker) return this.inThread(job);
         const { evaluation, ...rest } = job;
         let evaluationJson: string;
         try {
             evaluationJson = JSON.stringify(evaluation);
         } catch {
             // Not JSON (a failed program's error may hold anything): nothing to keep, inspected here.
-            return inThread(job);
+            return this.inThread(job);
         }
         const id = this.nextId++;
         return new Promise<AsideResult>((resolve, reject) => {
@@ -95,6 +111,10 @@ export class AsideInspector {
     private answer(message: AsideResponse): void {
         if (message.kind === "drained") {
             this.drained?.();
+            return;
+        }
+        if (message.kind === "problem") {
+            this.onProblem(message.message);
             return;
         }
         const pending = this.pending.get(message.id);
@@ -125,15 +145,31 @@ export class AsideInspector {
         this.drained?.();
         const held = [...this.pending.values()];
         this.pending.clear();
-        for (const { job, resolve, reject } of held) inThread(job).then(resolve, reject);
+        for (const { job, resolve, reject } of held) this.inThread(job).then(resolve, reject);
     }
-}
 
-/** The same work in this thread. */
-async function inThread(job: AsideJob): Promise<AsideResult> {
-    const started = Date.now();
-    const inspection = job.inspection ? await inspectStack(job.inspection, job.evaluation.resources) : undefined;
-    const inspectMs = Date.now() - started;
-    keepResult(job.keep, job.evaluation, inspection);
-    return { ...(inspection ? { inspection } : {}), inspectMs };
+    /** The same work in this thread. */
+    private async inThread(job: AsideJob): Promise<AsideResult> {
+        const started = Date.now();
+        const inspection = job.inspection ? await inspectStack(job.inspection, job.evaluation.resources) : undefined;
+        const inspectMs = Date.now() - started;
+        keepResult(job.keep ?? this.entriesHere(job), job.evaluation, inspection);
+        return { ...(inspection ? { inspection } : {}), inspectMs };
+    }
+
+    /** The entries of a `keepAside` job, named in this thread (the keys taken here once, if the thread could not). */
+    private entriesHere(job: AsideJob): CacheEntries | undefined {
+        if (!job.keepAside || !this.keys || job.evaluation.error !== undefined) return undefined;
+        if (this.keys.taken === undefined) {
+            try {
+                this.keys.taken = workingTreeKeys(this.keys.options);
+            } catch (error) {
+                this.keys.taken = null;
+                this.onProblem(
+                    `synth cache: the units could not be fingerprinted (${(error as Error).message}): nothing of this run is kept`,
+                );
+            }
+        }
+        return this.keys.taken ? cacheEntriesFor(this.keys.taken, job.keepAside.dir, job.keepAside.job, job.inspection) : undefined;
+    }
 }

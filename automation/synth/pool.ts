@@ -190,7 +190,10 @@ export class InThreadEvaluator implements StackEvaluator {
     /** Stacks not yet done (evaluating, waiting, or being inspected aside). */
     private readonly inFlight = new Set<Promise<unknown>>();
 
-    constructor(private readonly aside?: AsideInspector) {}
+    constructor(
+        /** Where evaluated stacks are inspected and cached, when not in this thread. */
+        readonly aside?: AsideInspector,
+    ) {}
 
     get accepts(): number {
         return this.aside ? 2 : 1;
@@ -218,7 +221,10 @@ export class InThreadEvaluator implements StackEvaluator {
         this.tail = evaluated.catch(() => undefined);
         const result = evaluated.then(async ({ evaluation, evaluateMs }) => {
             const job = { evaluation, ...(request.inspection && evaluation.error === undefined ? { inspection: request.inspection } : {}) };
-            const aside = this.aside ? await this.aside.run({ ...job, ...(request.keep ? { keep: request.keep } : {}) }) : undefined;
+            const keepAside = request.keepAside ? { keepAside: { ...request.keepAside, job: request.evaluation } } : {};
+            const aside = this.aside
+                ? await this.aside.run({ ...job, ...(request.keep ? { keep: request.keep } : {}), ...keepAside })
+                : undefined;
             const inspectStarted = Date.now();
             const inspection = aside
                 ? aside.inspection

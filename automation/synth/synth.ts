@@ -4,11 +4,7 @@ import * as path from "path";
 import { isCalendarDate } from "../../policy-packs/lib/dates";
 import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
-import { fingerprintEnvironment, KeptEnvironmentFingerprints } from "../fingerprint/fingerprint";
-import { sourceMemoFile } from "../fingerprint/affected";
-import { SourceMemo } from "../fingerprint/source-memo";
-import { processFileDigests } from "../fingerprint/file-digests";
-import { WorkingTree } from "../fingerprint/source-tree";
+import type { KeptEnvironmentFingerprints } from "../fingerprint/fingerprint";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
 import type { Plan } from "../plan";
@@ -17,7 +13,7 @@ import { EnvironmentRun, executeEnvironmentRun } from "../run/environment-run";
 import type { Redactor } from "../redact";
 import type { RunFolder } from "../run/run-folder";
 import { resolveUnitProgramPath } from "../../unit/load";
-import { SynthCacheKeys } from "./cache/keys";
+import { workingTreeKeys, WorkingTreeKeysOptions } from "./cache/entries";
 import { ContentStore, DEFAULT_CACHE_MAX_BYTES } from "./cache/store";
 import { SynthCache, SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
 import { resolveSynthInputs, SynthInputs } from "./inputs";
@@ -138,7 +134,7 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
             // With nothing cached every stack is evaluated: the workers start loading before the units are fingerprinted.
             const early =
                 options.evaluator === undefined && !hasEvaluations(options) ? startEvaluator(options, plan, undefined) : undefined;
-            cache = openCache(options, env, plan);
+            cache = openCache(options, env, plan, early instanceof InThreadEvaluator ? early.aside : undefined);
             executor = new SynthStackExecutor({
                 ...(cache ? { cache } : {}),
                 plan,
@@ -186,9 +182,11 @@ function mib(bytes: number): string {
 
 /**
  * The synth cache of this run, keyed by the units' fingerprints in the working tree; undefined
- * with `cache: false`. The bound comes from the option, else `EDF_SYNTH_CACHE_MAX_MB`.
+ * with `cache: false`. The bound comes from the option, else `EDF_SYNTH_CACHE_MAX_MB`. With an
+ * aside thread started because nothing was cached, that thread fingerprints (off the thread that
+ * evaluates) and names the entries.
  */
-function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): SynthCache | undefined {
+function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan, aside?: AsideInspector): SynthCache | undefined {
     if (options.cache === false) return undefined;
     const dir = cacheDirOf(options);
     const fromEnv = env.EDF_SYNTH_CACHE_MAX_MB;
@@ -202,20 +200,30 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
         ]);
     }
     const maxBytes = options.cacheMaxBytes ?? (fromEnv !== undefined ? Number(fromEnv) * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES);
-    const memo = new SourceMemo(sourceMemoFile());
-    const fingerprints = fingerprintEnvironment(new WorkingTree(options.projectRoot, processFileDigests), options.env, {
-        ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
-        extraWaiverFiles: options.waiverFiles ?? [],
-        memo,
-        ...(options.keptFingerprints ? { kept: options.keptFingerprints } : {}),
-    });
-    const keys = new SynthCacheKeys(fingerprints, memo);
-    memo.save();
     const store = new ContentStore(dir, maxBytes, (message) => options.reporter.warn(message));
+    if (aside && !options.keptFingerprints) {
+        // Nothing is cached yet (the run starts its evaluator early only then): no stack is looked up,
+        // and the aside thread fingerprints the units for the entries it writes.
+        aside.takeKeys(keysOptions(options));
+        options.reporter.info(
+            `synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted on the inspection thread`,
+        );
+        return { store };
+    }
+    const keys = workingTreeKeys(keysOptions(options), options.keptFingerprints);
     const kept = options.keptFingerprints?.last;
     const unchanged = kept && kept.keptUnits > 0 ? ` (${kept.keptUnits} unit(s) unchanged since the last round)` : "";
     options.reporter.info(`synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted${unchanged}`);
     return { store, keys };
+}
+
+function keysOptions(options: SynthOptions): WorkingTreeKeysOptions {
+    return {
+        projectRoot: options.projectRoot,
+        env: options.env,
+        ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
+        extraWaiverFiles: options.waiverFiles ?? [],
+    };
 }
 
 function cacheDirOf(options: SynthOptions): string {
@@ -250,7 +258,8 @@ function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | u
     }
     // Stacks the cache has never seen with their current sources and settings will be evaluated:
     // with at most one, this thread does it, and workers start only if more turn out to miss.
-    const likelyEvaluated = cache ? plan.selection.filter((u) => !cache.store.has("evaluation", cache.keys.seen(u))).length : Infinity;
+    const keys = cache?.keys;
+    const likelyEvaluated = cache && keys ? plan.selection.filter((u) => !cache.store.has("evaluation", keys.seen(u))).length : Infinity;
     const policyModule = plan.policy?.pack.policyModule;
     if (parallel <= 1) {
         const somethingAside = policyModule !== undefined || options.cache !== false;

@@ -1,4 +1,5 @@
 import type { EvaluationJob, StackEvaluation } from "../evaluate";
+import type { WorkingTreeKeysOptions } from "../cache/entries";
 import type { InspectionJob, StackInspection } from "../inspection";
 
 /** A request to a worker: evaluate one stack, then inspect what it registered. */
@@ -13,6 +14,14 @@ export interface WorkerRequest {
      * failed program is never kept.
      */
     readonly keep?: CacheEntries;
+    /** Kept by synth's aside thread under entries it names itself (see `SynthCache.keys`); only with one. */
+    readonly keepAside?: KeepAside;
+}
+
+/** Where synth's aside thread keeps a result, naming the entries from its own fingerprints of the working tree. */
+export interface KeepAside {
+    /** The cache folder (`<edfHome>/cache/synth`). */
+    readonly dir: string;
 }
 
 /** The synth cache entries one request's result is kept under. */
@@ -54,6 +63,14 @@ export interface AsideRequest {
     readonly evaluationJson: string;
     readonly inspection?: InspectionJob;
     readonly keep?: CacheEntries;
+    /** Entries to name (the thread has been told how to fingerprint: {@link AsideKeys}) from the stack's evaluation job. */
+    readonly keepAside?: KeepAside & { readonly job: EvaluationJob };
+}
+
+/** Tells the aside thread how to take the cache's keys, once, before any request with `keepAside`. */
+export interface AsideKeys {
+    readonly kind: "keys";
+    readonly options: WorkingTreeKeysOptions;
 }
 
 /**
@@ -71,4 +88,6 @@ export type AsideResponse =
       }
     | { readonly id: number; readonly kind: "crashed"; readonly message: string }
     /** Everything asked before the `drain` request is done, cache entries written. */
-    | { readonly kind: "drained" };
+    | { readonly kind: "drained" }
+    /** Something the user should hear that fails no stack (the cache's keys could not be taken). */
+    | { readonly kind: "problem"; readonly message: string };

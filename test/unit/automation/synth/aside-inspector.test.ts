@@ -6,7 +6,9 @@ import { planEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
 import { renderReportJson as renderSynthJson } from "../../../../automation/run/report/json";
 import { AsideInspector } from "../../../../automation/synth/aside-inspector";
-import { evaluateUnit, StackEvaluation } from "../../../../automation/synth/evaluate";
+import { cacheEntriesFor, workingTreeKeys } from "../../../../automation/synth/cache/entries";
+import { keepResult } from "../../../../automation/synth/cache/keep";
+import { EvaluationJob, evaluateUnit, StackEvaluation } from "../../../../automation/synth/evaluate";
 import { InspectionJob, inspectionJobFor, inspectStack } from "../../../../automation/synth/inspection";
 import { InThreadEvaluator } from "../../../../automation/synth/pool";
 import { DAY, FIXTURE_PROJECT, jobFor, synthFixture } from "./support";
@@ -25,11 +27,24 @@ function filesOf(dir: string): Record<string, string> {
     return files;
 }
 
+const MINI = path.join(FIXTURE_PROJECT, "environments", "mini.yaml");
+
 /** The fixture's producer, evaluated, and the mini environment's inspection job for it. */
-async function producerStack(): Promise<{ evaluation: StackEvaluation; job: InspectionJob }> {
-    const plan = planEnvironment(path.join(FIXTURE_PROJECT, "environments", "mini.yaml"), FIXTURE_PROJECT, {}, { date: DAY });
-    const evaluation = await evaluateUnit(jobFor("producer", { environment: "mini" }));
-    return { evaluation, job: inspectionJobFor(plan.policy!, "mini.producer") };
+async function producerStack(): Promise<{ evaluation: StackEvaluation; job: InspectionJob; evaluationJob: EvaluationJob }> {
+    const plan = planEnvironment(MINI, FIXTURE_PROJECT, {}, { date: DAY });
+    const evaluationJob = jobFor("producer", { environment: "mini" });
+    const evaluation = await evaluateUnit(evaluationJob);
+    return { evaluation, job: inspectionJobFor(plan.policy!, "mini.producer"), evaluationJob };
+}
+
+/** A module that loads the job's policy list, except in a worker thread, which it ends (exit code 7). */
+function dyingPolicyList(job: InspectionJob): string {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "edf-aside-dying-")), "dying-policy-list.js");
+    fs.writeFileSync(
+        file,
+        `if (!require("worker_threads").isMainThread) process.exit(7);\nmodule.exports = require(${JSON.stringify(job.policyModule)});\n`,
+    );
+    return file;
 }
 
 describe("synth: inspecting and caching on a second thread", function () {
@@ -72,6 +87,11 @@ describe("synth: inspecting and caching on a second thread", function () {
             cacheDir: path.join(scratch, "there"),
         });
         assert.strictEqual(renderSynthJson(run.report), renderSynthJson(here.report));
+        // Nothing was cached: the aside thread fingerprinted the units and named the entries itself.
+        assert.ok(
+            reporter.lines.some((l) => l.endsWith("stack(s) fingerprinted on the inspection thread")),
+            reporter.lines.join("\n"),
+        );
         assert.deepStrictEqual(filesOf(path.join(scratch, "there")), filesOf(path.join(scratch, "here")));
         assert.deepStrictEqual(
             reporter.lines.filter((l) => l.startsWith("warning:")),
@@ -81,12 +101,7 @@ describe("synth: inspecting and caching on a second thread", function () {
 
     it("inspects in this thread what it held when the thread dies, says so once, and goes on without it", async () => {
         const { evaluation, job } = await producerStack();
-        // Loads the real policy list, except in a worker thread, which it ends.
-        const dying = path.join(scratch, "dying-policy-list.js");
-        fs.writeFileSync(
-            dying,
-            `if (!require("worker_threads").isMainThread) process.exit(7);\nmodule.exports = require(${JSON.stringify(job.policyModule)});\n`,
-        );
+        const dying = dyingPolicyList(job);
         const problems: string[] = [];
         const aside = new AsideInspector([], (m) => problems.push(m));
         try {
@@ -100,6 +115,43 @@ describe("synth: inspecting and caching on a second thread", function () {
         } finally {
             await aside.close();
         }
+    });
+
+    it("names a stack's entries as this thread does, there or (the thread gone) here", async () => {
+        const { evaluation, job, evaluationJob } = await producerStack();
+        const keysOptions = { projectRoot: FIXTURE_PROJECT, env: MINI, extraWaiverFiles: [] };
+        const keys = workingTreeKeys(keysOptions);
+        const here = path.join(scratch, "here");
+        keepResult(cacheEntriesFor(keys, here, evaluationJob, job), evaluation, await inspectStack(job, evaluation.resources));
+        for (const dies of [false, true]) {
+            const there = path.join(scratch, `there-${dies}`);
+            const problems: string[] = [];
+            const aside = new AsideInspector(dies ? [dyingPolicyList(job)] : [], (m) => problems.push(m));
+            aside.takeKeys(keysOptions);
+            await aside.run({ evaluation, inspection: job, keepAside: { dir: there, job: evaluationJob } });
+            await aside.close();
+            assert.deepStrictEqual(filesOf(there), filesOf(here), dies ? "named here" : "named there");
+            assert.equal(problems.length, dies ? 1 : 0, problems.join("\n"));
+        }
+    });
+
+    it("keeps nothing, and says why once, when the units cannot be fingerprinted", async () => {
+        const { evaluation, job, evaluationJob } = await producerStack();
+        const problems: string[] = [];
+        const aside = new AsideInspector([], (m) => problems.push(m));
+        aside.takeKeys({ projectRoot: FIXTURE_PROJECT, env: "no-such-environment", extraWaiverFiles: [] });
+        const there = path.join(scratch, "there");
+        for (let i = 0; i < 2; i++) {
+            const done = await aside.run({ evaluation, inspection: job, keepAside: { dir: there, job: evaluationJob } });
+            assert.deepStrictEqual(done.inspection, await inspectStack(job, evaluation.resources), "the stack is still inspected");
+        }
+        await aside.close();
+        assert.ok(!fs.existsSync(there), "nothing kept");
+        assert.equal(problems.length, 1, problems.join("\n"));
+        assert.match(
+            problems[0]!,
+            /^synth cache: the units could not be fingerprinted \(.*no-such-environment.*\): nothing of this run is kept$/s,
+        );
     });
 
     it("sends a changed policy list again (levels of another environment), and the first one when it comes back", async () => {
