@@ -564,12 +564,13 @@ function transferPropertiesLazily(
     label: string,
     props: Record<string, unknown>,
 ): Record<string, PropertyResolver> {
-    const target = onto as Record<string, unknown> & { hasOwnProperty(key: string): boolean };
+    const target = onto as Record<string, unknown>;
     const state: LazyProperties = { thisArg: this, label, props, resolvers: new Map(), answered: new Map(), making: undefined };
     const resolvers: Record<string, PropertyResolver> = {};
     for (const key of Object.keys(props)) {
         if (key === "id" || key === "urn") continue;
-        if (target.hasOwnProperty(key)) throw new Error(`Property '${key}' is already initialized on target '${label}`);
+        if (Object.prototype.hasOwnProperty.call(target, key))
+            throw new Error(`Property '${key}' is already initialized on target '${label}`);
         Object.defineProperty(target, key, lazyDescriptor(key));
         resolvers[key] = (...args) => settleProperty(target, state, key, args);
     }

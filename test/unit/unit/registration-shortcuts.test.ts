@@ -41,8 +41,8 @@ interface Observed {
 
 /**
  * Runs `program` under the SDK's own mock monitor in a fresh runtime store (with the shortcuts of
- * `mode`) and records every registration request, what the mock was asked to register, what it returned, the bucket's own keys in order and every
- * rejection no one handled.
+ * `mode`) and records every registration request, what the mock was asked to register, what the
+ * program returned, the bucket's own keys in order and every rejection no one handled.
  */
 async function observe(mode: Mode, program: () => Promise<{ bucket: aws.s3.Bucket; outputs: Record<string, unknown> }>): Promise<Observed> {
     const registered: Registered[] = [];
