@@ -11,9 +11,10 @@
  * service program changed (the cache filled by an earlier run, then one service's program
  * edited before each run: that stack is evaluated, every other comes from the cache) and the
  * peer, cold (it has no cache). `edf synth` picks its number of threads from the machine's load
- * (one per core other work leaves free); the benchmark says in how many cold runs the load lowered
- * it, and on the 100-service estate also runs it cold with `--parallel 2` (a worker thread whatever
- * the load: what the second thread costs in CPU and buys in wall time). On the 100-service
+ * (one per core other work leaves free beyond two; on two, one thread evaluates and a light one
+ * inspects and caches); the benchmark says in how many cold runs the load lowered it, and on the
+ * 100-service estate also runs it cold with `--parallel 2` (a worker thread that evaluates, whatever
+ * the load: what it costs in CPU and buys in wall time against the default). On the 100-service
  * estate it also times `edf affected` (whole process) in a git repository of the estate with one
  * service changed in the last commit: with an empty import memo (a fresh clone) and a warm one.
  *

@@ -91,14 +91,22 @@ export function machineLoad(): MachineLoad {
 
 /**
  * The default number of stacks evaluated at once: one per core that other work leaves free
- * (cores − load average, rounded), at most 4, never more than stacks, at least this thread.
- * Every worker thread loads the SDK, the AWS provider, the programs and the policy list and
- * compiles and warms up its own code: measured on the 100-service estate, one thread uses about
- * a CPU-second less than two (docs/pipelines.md, Benchmark). On a free core that second buys
- * wall time; on a core others are using it buys little and costs the machine a second.
+ * (cores − load average, rounded), at most 4, never more than stacks, at least this thread — and
+ * one while at most two cores are free. Every worker thread loads the SDK, the AWS provider, the
+ * programs and the policy list and compiles and warms up its own code, about a CPU-second; on two
+ * cores this thread evaluating alone, with the aside thread inspecting and caching (it loads only
+ * the policy list), was measured faster and a CPU-second cheaper than this thread and a worker
+ * (100-service estate, docs/pipelines.md, Benchmark). More free cores were not measured here: each
+ * evaluates, as before.
  */
 export function defaultParallel(stacks: number, machine: MachineLoad = machineLoad()): number {
-    return Math.max(1, Math.min(Math.round(machine.cores - machine.load), 4, stacks));
+    const free = Math.round(machine.cores - machine.load);
+    return Math.max(1, Math.min(free <= 2 ? 1 : free, 4, stacks));
+}
+
+/** Whether the machine's load made {@link defaultParallel} lower than it is on the same machine idle. */
+export function loweredByLoad(stacks: number, machine: MachineLoad): boolean {
+    return defaultParallel(stacks, machine) < defaultParallel(stacks, { cores: machine.cores, load: 0 });
 }
 
 /**
@@ -250,7 +258,7 @@ export const ASIDE_MIN_STACKS = 8;
 function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | undefined): StackEvaluator {
     const machine = machineLoad();
     const parallel = options.parallel ?? defaultParallel(plan.selection.length, machine);
-    if (options.parallel === undefined && parallel < Math.min(machine.cores, 4, plan.selection.length)) {
+    if (options.parallel === undefined && loweredByLoad(plan.selection.length, machine)) {
         options.reporter.info(
             `the machine is busy (load ${machine.load.toFixed(1)} on ${machine.cores} core(s)): ${parallel} stack(s) at a time; ` +
                 "`--parallel <n>` to choose",

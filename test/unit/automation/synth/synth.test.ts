@@ -3,7 +3,7 @@ import * as path from "path";
 import { EdfError, EXIT_CODES } from "../../../../automation/errors";
 import { MemoryReporter } from "../../../../automation/reporter";
 import { InThreadEvaluator } from "../../../../automation/synth/pool";
-import { defaultParallel, synthEnvironment } from "../../../../automation/synth/synth";
+import { defaultParallel, loweredByLoad, synthEnvironment } from "../../../../automation/synth/synth";
 import { FIXTURE_PROJECT, synthFixture } from "./support";
 
 describe("synth: a whole estate", () => {
@@ -125,15 +125,27 @@ describe("synth: a whole estate", () => {
 });
 
 describe("synth: how many stacks it evaluates at once by default", () => {
-    it("uses one thread per idle core, at most 4 and at most one per stack", () => {
-        assert.equal(defaultParallel(100, { cores: 2, load: 0.1 }), 2);
+    it("uses one thread per idle core beyond two, at most 4 and at most one per stack", () => {
         assert.equal(defaultParallel(100, { cores: 16, load: 0 }), 4);
         assert.equal(defaultParallel(3, { cores: 16, load: 0 }), 3);
+        assert.equal(defaultParallel(100, { cores: 3, load: 0 }), 3);
+    });
+
+    it("evaluates in this thread alone (inspecting aside) while at most two cores are free", () => {
+        assert.equal(defaultParallel(100, { cores: 2, load: 0.1 }), 1);
+        assert.equal(defaultParallel(100, { cores: 1, load: 0 }), 1);
+        assert.equal(defaultParallel(100, { cores: 4, load: 2.2 }), 1);
     });
 
     it("leaves out the cores other work keeps busy (cores minus the load average, rounded)", () => {
         assert.equal(defaultParallel(100, { cores: 8, load: 5.4 }), 3);
-        assert.equal(defaultParallel(100, { cores: 2, load: 0.6 }), 1);
+        assert.equal(defaultParallel(100, { cores: 8, load: 4.6 }), 3);
         assert.equal(defaultParallel(100, { cores: 2, load: 9 }), 1, "a machine busier than its cores still evaluates in this thread");
+    });
+
+    it("says the load lowered it only when the same machine idle would run more", () => {
+        assert.equal(loweredByLoad(100, { cores: 2, load: 1.5 }), false, "two cores evaluate on one thread, busy or not");
+        assert.equal(loweredByLoad(100, { cores: 8, load: 5.4 }), true);
+        assert.equal(loweredByLoad(2, { cores: 8, load: 6 }), true, "two stacks: two at a time idle, one with two cores free");
     });
 });
