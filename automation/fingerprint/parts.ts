@@ -1,4 +1,4 @@
-import { createHash } from "crypto";
+import { createHash, Hash } from "crypto";
 
 /**
  * A fingerprint is a manifest of parts, each a key that says what it is and a digest of its
@@ -69,6 +69,52 @@ export function manifestDigest(
     }
     // One update of the whole text: the same bytes as an update per part, without a call into the hash for each.
     return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * {@link manifestDigest} of manifests made as copies of one `base` with parts added (every unit's
+ * manifest over the environment's shared parts): the hash of the lines every such manifest
+ * starts with — the base's first keys, hundreds of pack sources — is taken once and copied,
+ * not taken again for each unit. The same digest as {@link manifestDigest}.
+ */
+export class BaseDigests {
+    /** The sha256 state after the first n base lines, by n. */
+    private readonly states = new Map<number, Hash>();
+
+    constructor(
+        private readonly base: Manifest,
+        private readonly baseKeys: readonly string[],
+    ) {}
+
+    /** The digest of `manifest`, whose sorted keys are `keys` (from {@link keysOver}). */
+    digest(manifest: Manifest, keys: readonly string[]): string {
+        const { base, baseKeys } = this;
+        // How many of its first lines are the base's first lines: same key, same digest.
+        let shared = 0;
+        while (
+            shared < keys.length &&
+            shared < baseKeys.length &&
+            keys[shared] === baseKeys[shared] &&
+            manifest.get(keys[shared]!)!.digest === base.get(keys[shared]!)!.digest
+        ) {
+            shared++;
+        }
+        let state = this.states.get(shared);
+        if (!state) {
+            state = createHash("sha256").update(lines(base, baseKeys, 0, shared));
+            this.states.set(shared, state);
+        }
+        return state
+            .copy()
+            .update(lines(manifest, keys, shared, keys.length))
+            .digest("hex");
+    }
+}
+
+function lines(manifest: Manifest, keys: readonly string[], from: number, to: number): string {
+    let text = "";
+    for (let i = from; i < to; i++) text += `${keys[i]}\t${manifest.get(keys[i]!)!.digest}\n`;
+    return text;
 }
 
 /**
