@@ -10,7 +10,7 @@ import { PROJECT_FILE } from "../../unit/project";
 import { sdkPackage } from "../loader/sdk-package";
 import { KeptFingerprints, RecordingTree, statesHold, statesOf } from "./kept-fingerprints";
 import { LockFile } from "./lockfile";
-import { addLeaves, BaseDigests, canonicalJson, keysOver, Manifest, Part, sha256 } from "./parts";
+import { addLeaves, BaseDigests, canonicalJson, keysOver, Manifest, Part, sha256, valueDigest } from "./parts";
 import { SourceGraph } from "./source-graph";
 import type { SourceMemo } from "./source-memo";
 import { SourceTree, treePath } from "./source-tree";
@@ -307,7 +307,7 @@ function readSamples(tree: SourceTree, file: string): Samples | undefined {
 
 function sampleParts(spec: EnvironmentSpec, unitSpec: UnitSpec, samples: Samples | undefined, into: Map<string, Part>): void {
     if (!samples) return;
-    const value = (v: unknown): Part => ({ digest: sha256(canonicalJson(v ?? null)) });
+    const value = (v: unknown): Part => ({ digest: valueDigest(v ?? null) });
     for (const input of Object.values(unitSpec.inputs ?? {})) {
         if (input.from === "vault") {
             const mount = input.mount ?? spec.injectors?.vault?.mount ?? "secret";

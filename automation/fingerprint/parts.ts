@@ -133,6 +133,24 @@ export function keysOver(baseKeys: readonly string[], manifest: Manifest): strin
     return keys;
 }
 
+/** Digests of short value texts met (the units of an environment repeat the same leaves: regions, sizes, flags). */
+const valueDigests = new Map<string, string>();
+const MAX_VALUE_DIGESTS = 50_000;
+/** Longer texts are hashed each time: rarely repeated, and a key costs their length. */
+const SHORT_VALUE = 256;
+
+/** sha256 of a value's canonical JSON (remembered for short texts: the same text always has the same digest). */
+export function valueDigest(value: unknown): string {
+    const text = canonicalJson(value);
+    if (text.length > SHORT_VALUE) return sha256(text);
+    let digest = valueDigests.get(text);
+    if (digest === undefined) {
+        if (valueDigests.size >= MAX_VALUE_DIGESTS) valueDigests.clear();
+        valueDigests.set(text, (digest = sha256(text)));
+    }
+    return digest;
+}
+
 /** Escapes one JSON-pointer segment (RFC 6901). */
 function segment(s: string): string {
     return s.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -147,5 +165,5 @@ export function addLeaves(into: Map<string, Part>, prefix: string, value: unknow
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) addLeaves(into, `${prefix}/${segment(k)}`, v);
         return;
     }
-    if (value !== undefined) into.set(prefix, { digest: sha256(canonicalJson(value)) });
+    if (value !== undefined) into.set(prefix, { digest: valueDigest(value) });
 }
