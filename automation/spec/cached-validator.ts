@@ -1,5 +1,4 @@
 import type { default as AjvCore, Options, ValidateFunction } from "ajv";
-import Ajv2020 from "ajv/dist/2020";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import Module from "module";
@@ -23,19 +22,26 @@ const AJV_DIR = path.dirname(require.resolve("ajv/package.json"));
 export function cachedValidator(schema: object, options: Options): ValidateFunction {
     // Keyed as before the pack library's schemas were kept too (those keys start with their dialect).
     return keptOrCompiled([options, schema], () => {
+        // Loaded only on a miss: kept code needs Ajv's runtime helpers, not Ajv.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020")).default;
         const ajv = new Ajv2020({ ...options, code: { ...options.code, source: true } });
         return { ajv, validate: ajv.compile(schema) };
     });
 }
 
 /**
- * A schema compiler for `ajv` (made with `options`, which must keep the code's source:
+ * A schema compiler for the Ajv instance `ajv` gives (made on a miss, with `options`, which must keep the code's source:
  * `code.source`) that keeps each validator as {@link cachedValidator} keeps the spec's: the pack
  * library's waiver-file and policy-config schemas (policy-packs/lib/schema-checker.ts). A run
  * whose schemas are all kept never compiles Ajv's meta-schema (≈ 25 ms) nor any schema.
  */
-export function keptSchemaCompiler(ajv: AjvCore, options: Options, dialect: string): (schema: object) => ValidateFunction {
-    return (schema) => keptOrCompiled([dialect, options, schema], () => ({ ajv, validate: ajv.compile(schema) }));
+export function keptSchemaCompiler(ajv: () => AjvCore, options: Options, dialect: string): (schema: object) => ValidateFunction {
+    return (schema) =>
+        keptOrCompiled([dialect, options, schema], () => {
+            const instance = ajv();
+            return { ajv: instance, validate: instance.compile(schema) };
+        });
 }
 
 /** The kept validator for `key` (Ajv's version, the dialect, options and schema), else the compiled one, kept for the next run. */
