@@ -9,6 +9,7 @@ import type { Reporter } from "../reporter";
 import type { RunInputs, StackContext, StackExecution, StackExecutor } from "../run/environment-run";
 import type { StackStatus } from "../run/outcome";
 import type { Redactor } from "../redact";
+import { cacheEntriesFor } from "./cache/entries";
 import { keepInspection, keptInspection } from "./cache/keep";
 import type { SynthCacheKeys } from "./cache/keys";
 import type { ContentStore } from "./cache/store";
@@ -19,7 +20,7 @@ import { DEFAULT_SYNTH_ACCOUNT, DEFAULT_SYNTH_REGION, partitionOf, SynthWorld } 
 import type { StackDone, StackEvaluator } from "./pool";
 import { redactSecrets, SECRET_PLACEHOLDER, SynthInput, SynthStackReport } from "../run/report/model";
 import { summarizeEvaluation } from "./inventory";
-import type { CacheEntries, WorkerRequest } from "./worker/protocol";
+import type { WorkerRequest } from "./worker/protocol";
 
 /** What synth made of one stack: its report entry without the run's own fields. */
 export type SynthStackDetail = Omit<SynthStackReport, "unit" | "stack" | "status" | "reason">;
@@ -30,7 +31,12 @@ export type SynthTimings = Record<string, { evaluateMs: number; inspectMs: numbe
 /** The synth cache of a run: where entries live and how they are keyed. */
 export interface SynthCache {
     readonly store: ContentStore;
-    readonly keys: SynthCacheKeys;
+    /**
+     * Absent when synth's aside thread fingerprints the units and names each stack's entries
+     * itself (a cold run that evaluates on one thread: the cache held no evaluation when the run
+     * began, so there is nothing to look up, only results to keep).
+     */
+    readonly keys?: SynthCacheKeys;
 }
 
 export interface SynthExecutorOptions {
@@ -253,6 +259,7 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         unit: string,
         request: Omit<WorkerRequest, "id">,
     ): Promise<(StackDone & { cached: SynthStackDetail["cached"] }) | undefined> {
+        if (!cache.keys) return undefined;
         const key = cache.keys.evaluation(request.evaluation);
         // Only read from here on (the report, the redactor, downstream stacks' inputs): shared between the
         // rounds of a watch and frozen, so not parsed again each round, and a change throws instead of leaking.
@@ -278,17 +285,12 @@ export class SynthStackExecutor implements StackExecutor<SynthStackDetail> {
         started: number,
     ): Promise<StackDone> {
         this.options.reporter.info(`  ${unit.padEnd(20)} evaluating…`);
-        const key = cache?.keys.evaluation(request.evaluation);
-        const keep: CacheEntries | undefined =
-            cache && key
-                ? {
-                      dir: cache.store.dir,
-                      evaluation: key,
-                      seen: cache.keys.seen(unit),
-                      ...(request.inspection ? { inspection: cache.keys.inspection(key, unit, request.inspection) } : {}),
-                  }
-                : undefined;
-        return this.options.evaluator.run({ ...request, ...(keep ? { keep } : {}) }, (count) =>
+        const keep: Pick<WorkerRequest, "keep" | "keepAside"> = !cache
+            ? {}
+            : cache.keys
+              ? { keep: cacheEntriesFor(cache.keys, cache.store.dir, request.evaluation, request.inspection) }
+              : { keepAside: { dir: cache.store.dir } };
+        return this.options.evaluator.run({ ...request, ...keep }, (count) =>
             this.options.reporter.info(
                 `  ${unit.padEnd(20)} evaluated: ${count} resources in ${((Date.now() - started) / 1000).toFixed(1)}s, inspecting…`,
             ),

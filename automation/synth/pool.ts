@@ -1,6 +1,7 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { evaluateUnit as EvaluateUnit } from "./evaluate";
+import type { AsideInspector } from "./aside-inspector";
 import { keepResult } from "./cache/keep";
 import { inspectStack } from "./inspection";
 import type { WorkerRequest, WorkerResponse } from "./worker/protocol";
@@ -178,12 +179,25 @@ export class WorkerPool implements StackEvaluator {
 
 /**
  * Runs stacks one at a time in this thread (no worker start-up cost; for a handful of stacks,
- * tests and `--parallel 1`). Each stack still gets a fresh runtime store.
+ * tests and `--parallel 1`). Each stack still gets a fresh runtime store. With an
+ * {@link AsideInspector}, each evaluated stack is inspected and cached on that thread while this
+ * one evaluates the next: it then takes two stacks at once (one evaluating, one aside).
  */
 export class InThreadEvaluator implements StackEvaluator {
     readonly size = 1;
     private tail: Promise<unknown> = Promise.resolve();
     private running = 0;
+    /** Stacks not yet done (evaluating, waiting, or being inspected aside). */
+    private readonly inFlight = new Set<Promise<unknown>>();
+
+    constructor(
+        /** Where evaluated stacks are inspected and cached, when not in this thread. */
+        readonly aside?: AsideInspector,
+    ) {}
+
+    get accepts(): number {
+        return this.aside ? 2 : 1;
+    }
 
     /** Whether a stack is running or queued here. */
     get busy(): boolean {
@@ -192,7 +206,7 @@ export class InThreadEvaluator implements StackEvaluator {
 
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
         this.running++;
-        const result = this.tail.then(async () => {
+        const evaluated = this.tail.then(async () => {
             // The evaluator (and with it the Pulumi SDK) loads with the first stack this thread
             // evaluates: a run served by the synth cache never loads it.
             // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
@@ -201,31 +215,45 @@ export class InThreadEvaluator implements StackEvaluator {
             const evaluation = await withPlainStackTraces(() => evaluateUnit(request.evaluation));
             const evaluateMs = Date.now() - started;
             onEvaluated?.(evaluation.resources.length);
+            return { evaluation, evaluateMs };
+        });
+        // The next stack evaluates as soon as this one has; its inspection may still be running aside.
+        this.tail = evaluated.catch(() => undefined);
+        const result = evaluated.then(async ({ evaluation, evaluateMs }) => {
+            const job = { evaluation, ...(request.inspection && evaluation.error === undefined ? { inspection: request.inspection } : {}) };
+            const keepAside = request.keepAside ? { keepAside: { ...request.keepAside, job: request.evaluation } } : {};
+            const aside = this.aside
+                ? await this.aside.run({ ...job, ...(request.keep ? { keep: request.keep } : {}), ...keepAside })
+                : undefined;
             const inspectStarted = Date.now();
-            const inspection =
-                request.inspection && evaluation.error === undefined
-                    ? await inspectStack(request.inspection, evaluation.resources)
-                    : undefined;
-            keepResult(request.keep, evaluation, inspection);
+            const inspection = aside
+                ? aside.inspection
+                : job.inspection
+                  ? await inspectStack(job.inspection, evaluation.resources)
+                  : undefined;
+            if (!aside) keepResult(request.keep, evaluation, inspection);
             return {
                 id: 0,
                 kind: "done",
                 evaluation,
                 ...(inspection ? { inspection } : {}),
                 evaluateMs,
-                inspectMs: Date.now() - inspectStarted,
+                inspectMs: aside ? aside.inspectMs : Date.now() - inspectStarted,
             } as StackDone;
         });
-        this.tail = result
+        const settled = result
             .catch(() => undefined)
             .finally(() => {
                 this.running--;
+                this.inFlight.delete(settled);
             });
+        this.inFlight.add(settled);
         return result;
     }
 
     async close(): Promise<void> {
-        await this.tail;
+        await Promise.all([this.tail, ...this.inFlight]);
+        await this.aside?.close();
     }
 }
 

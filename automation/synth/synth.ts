@@ -4,11 +4,7 @@ import * as path from "path";
 import { isCalendarDate } from "../../policy-packs/lib/dates";
 import { frameworkResults } from "../../policy-packs/lib/frameworks";
 import { EdfError } from "../errors";
-import { fingerprintEnvironment, KeptEnvironmentFingerprints } from "../fingerprint/fingerprint";
-import { sourceMemoFile } from "../fingerprint/affected";
-import { SourceMemo } from "../fingerprint/source-memo";
-import { processFileDigests } from "../fingerprint/file-digests";
-import { WorkingTree } from "../fingerprint/source-tree";
+import type { KeptEnvironmentFingerprints } from "../fingerprint/fingerprint";
 import type { SelectionOptions } from "../graph/graph";
 import type { StackOutputs } from "../inputs/resolve";
 import type { Plan } from "../plan";
@@ -17,10 +13,11 @@ import { EnvironmentRun, executeEnvironmentRun } from "../run/environment-run";
 import type { Redactor } from "../redact";
 import type { RunFolder } from "../run/run-folder";
 import { resolveUnitProgramPath } from "../../unit/load";
-import { SynthCacheKeys } from "./cache/keys";
+import { workingTreeKeys, WorkingTreeKeysOptions } from "./cache/entries";
 import { ContentStore, DEFAULT_CACHE_MAX_BYTES } from "./cache/store";
 import { SynthCache, SynthStackDetail, SynthStackExecutor, SynthTimings } from "./executor";
 import { resolveSynthInputs, SynthInputs } from "./inputs";
+import { AsideInspector } from "./aside-inspector";
 import { DEFAULT_STACK_TIMEOUT_MS, InThreadEvaluator, MixedEvaluator, StackEvaluator, WorkerPool } from "./pool";
 import type { SynthReport, SynthStackStatus } from "../run/report/model";
 import { hoistEnvironmentFindings } from "../run/report/findings";
@@ -62,6 +59,11 @@ export interface SynthOptions extends SelectionOptions {
     readonly cacheDir?: string;
     /** The synth cache's bound; least recently used entries go beyond it. @default - $EDF_SYNTH_CACHE_MAX_MB, else 256 MiB */
     readonly cacheMaxBytes?: number;
+    /**
+     * Whether a run evaluating on one thread inspects and caches on a second (AsideInspector).
+     * @default - when at least {@link ASIDE_MIN_STACKS} stacks are likely evaluated
+     */
+    readonly inspectAside?: boolean;
     /** Fingerprints kept from earlier runs of this process (`edf synth --watch`): unchanged units keep theirs. @default - none */
     readonly keptFingerprints?: KeptEnvironmentFingerprints;
 }
@@ -132,7 +134,7 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
             // With nothing cached every stack is evaluated: the workers start loading before the units are fingerprinted.
             const early =
                 options.evaluator === undefined && !hasEvaluations(options) ? startEvaluator(options, plan, undefined) : undefined;
-            cache = openCache(options, env, plan);
+            cache = openCache(options, env, plan, early instanceof InThreadEvaluator ? early.aside : undefined);
             executor = new SynthStackExecutor({
                 ...(cache ? { cache } : {}),
                 plan,
@@ -180,9 +182,11 @@ function mib(bytes: number): string {
 
 /**
  * The synth cache of this run, keyed by the units' fingerprints in the working tree; undefined
- * with `cache: false`. The bound comes from the option, else `EDF_SYNTH_CACHE_MAX_MB`.
+ * with `cache: false`. The bound comes from the option, else `EDF_SYNTH_CACHE_MAX_MB`. With an
+ * aside thread started because nothing was cached, that thread fingerprints (off the thread that
+ * evaluates) and names the entries.
  */
-function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): SynthCache | undefined {
+function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan, aside?: AsideInspector): SynthCache | undefined {
     if (options.cache === false) return undefined;
     const dir = cacheDirOf(options);
     const fromEnv = env.EDF_SYNTH_CACHE_MAX_MB;
@@ -196,20 +200,30 @@ function openCache(options: SynthOptions, env: NodeJS.ProcessEnv, plan: Plan): S
         ]);
     }
     const maxBytes = options.cacheMaxBytes ?? (fromEnv !== undefined ? Number(fromEnv) * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES);
-    const memo = new SourceMemo(sourceMemoFile());
-    const fingerprints = fingerprintEnvironment(new WorkingTree(options.projectRoot, processFileDigests), options.env, {
-        ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
-        extraWaiverFiles: options.waiverFiles ?? [],
-        memo,
-        ...(options.keptFingerprints ? { kept: options.keptFingerprints } : {}),
-    });
-    const keys = new SynthCacheKeys(fingerprints, memo);
-    memo.save();
     const store = new ContentStore(dir, maxBytes, (message) => options.reporter.warn(message));
+    if (aside && !options.keptFingerprints) {
+        // Nothing is cached yet (the run starts its evaluator early only then): no stack is looked up,
+        // and the aside thread fingerprints the units for the entries it writes.
+        aside.takeKeys(keysOptions(options));
+        options.reporter.info(
+            `synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted on the inspection thread`,
+        );
+        return { store };
+    }
+    const keys = workingTreeKeys(keysOptions(options), options.keptFingerprints);
     const kept = options.keptFingerprints?.last;
     const unchanged = kept && kept.keptUnits > 0 ? ` (${kept.keptUnits} unit(s) unchanged since the last round)` : "";
     options.reporter.info(`synth cache: ${dir} (at most ${mib(maxBytes)}); ${plan.selection.length} stack(s) fingerprinted${unchanged}`);
     return { store, keys };
+}
+
+function keysOptions(options: SynthOptions): WorkingTreeKeysOptions {
+    return {
+        projectRoot: options.projectRoot,
+        env: options.env,
+        ...(options.samplesFile ? { samplesFile: options.samplesFile } : {}),
+        extraWaiverFiles: options.waiverFiles ?? [],
+    };
 }
 
 function cacheDirOf(options: SynthOptions): string {
@@ -222,7 +236,15 @@ function hasEvaluations(options: SynthOptions): boolean {
 }
 
 /**
- * This thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They start
+ * Stacks a run evaluating on one thread must be likely to evaluate before it inspects and caches
+ * them on a second (see AsideInspector): below it, the thread's start-up (≈ 0.2 CPU-s, the policy
+ * list) costs more than the work it takes over (≈ 4 ms a stack on the 100-service estate).
+ */
+export const ASIDE_MIN_STACKS = 8;
+
+/**
+ * With one thread, this thread evaluates every stack, and from {@link ASIDE_MIN_STACKS} on a second
+ * one inspects and caches them. Otherwise this thread evaluates too (it has the SDK loaded); `parallel - 1` workers join it. They start
  * loading the SDK, programs and policies now, while this thread resolves inputs.
  */
 function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | undefined): StackEvaluator {
@@ -234,12 +256,18 @@ function startEvaluator(options: SynthOptions, plan: Plan, cache: SynthCache | u
                 "`--parallel <n>` to choose",
         );
     }
-    if (parallel <= 1) return new InThreadEvaluator();
     // Stacks the cache has never seen with their current sources and settings will be evaluated:
     // with at most one, this thread does it, and workers start only if more turn out to miss.
-    const likelyEvaluated = cache ? plan.selection.filter((u) => !cache.store.has("evaluation", cache.keys.seen(u))).length : Infinity;
-    const program = (unit: string): string => resolveUnitProgramPath(plan.loaded.spec.units[unit]!.path, options.projectRoot);
+    const keys = cache?.keys;
+    const likelyEvaluated = cache && keys ? plan.selection.filter((u) => !cache.store.has("evaluation", keys.seen(u))).length : Infinity;
     const policyModule = plan.policy?.pack.policyModule;
+    if (parallel <= 1) {
+        const somethingAside = policyModule !== undefined || options.cache !== false;
+        const aside = options.inspectAside ?? (somethingAside && Math.min(likelyEvaluated, plan.selection.length) >= ASIDE_MIN_STACKS);
+        const preload = policyModule ? [policyModule] : [];
+        return new InThreadEvaluator(aside ? new AsideInspector(preload, (m) => options.reporter.warn(m)) : undefined);
+    }
+    const program = (unit: string): string => resolveUnitProgramPath(plan.loaded.spec.units[unit]!.path, options.projectRoot);
     const preload = [...new Set(plan.selection.map(program)), ...(policyModule ? [policyModule] : [])];
     const pool = new WorkerPool(parallel - 1, DEFAULT_STACK_TIMEOUT_MS, {}, preload);
     if (likelyEvaluated > 1) pool.warm();

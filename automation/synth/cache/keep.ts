@@ -4,11 +4,19 @@ import type { StackInspection } from "../inspection";
 import type { CacheEntries } from "../worker/protocol";
 import { ContentStore } from "./store";
 
-/** Keeps a fresh result in the synth cache, in the thread that produced it; a failed program is never kept. */
-export function keepResult(entries: CacheEntries | undefined, evaluation: StackEvaluation, inspection: StackInspection | undefined): void {
+/**
+ * Keeps a fresh result in the synth cache; a failed program is never kept. `evaluationJson`: the
+ * evaluation's JSON when the caller has it already (synth's aside thread gets it as text).
+ */
+export function keepResult(
+    entries: CacheEntries | undefined,
+    evaluation: StackEvaluation,
+    inspection: StackInspection | undefined,
+    evaluationJson?: string,
+): void {
     if (!entries || evaluation.error !== undefined) return;
     const store = new ContentStore(entries.dir);
-    store.put("evaluation", entries.evaluation, evaluation);
+    store.put("evaluation", entries.evaluation, evaluation, evaluationJson);
     store.put("evaluation", entries.seen, true);
     if (entries.inspection && inspection) keepInspection(store, entries.inspection, inspection);
 }

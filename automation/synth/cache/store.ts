@@ -110,9 +110,12 @@ export class ContentStore {
         return fs.existsSync(this.fileOf(kind, key));
     }
 
-    /** Stores a value (atomically). A failure to write costs the next run an evaluation, nothing more. */
-    put(kind: EntryKind, key: string, value: unknown): void {
-        const body = Buffer.from(JSON.stringify(value), "utf8");
+    /**
+     * Stores a value (atomically). A failure to write costs the next run an evaluation, nothing more.
+     * `json`: the value's JSON when the caller has it already (`JSON.stringify(value)`, nothing else).
+     */
+    put(kind: EntryKind, key: string, value: unknown, json: string = JSON.stringify(value)): void {
+        const body = Buffer.from(json, "utf8");
         this.write(kind, key, body, createHash("sha256").update(body).digest("hex"));
     }
 
