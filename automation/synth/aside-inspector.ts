@@ -6,7 +6,7 @@ import type { SynthCacheKeys } from "./cache/keys";
 import type { EvaluationJob, StackEvaluation } from "./evaluate";
 import { inspectStack, StackInspection } from "./inspection";
 import type { InspectionJob } from "./inspection";
-import type { AsideKeys, AsideRequest, AsideResponse, CacheEntries, KeepAside } from "./worker/protocol";
+import type { AsideKeep, AsideKeys, AsideRequest, AsideResponse, CacheEntries, KeepAside } from "./worker/protocol";
 
 const ENTRY = path.join(__dirname, "worker", "aside-entry.js");
 
@@ -96,6 +96,27 @@ export class AsideInspector {
         });
     }
 
+    /** Keeps a stack inspected in this thread (`inspection`: its result) in the synth cache, on the thread. */
+    keep(job: AsideJob, inspection: StackInspection | undefined): void {
+        const { evaluation, ...rest } = job;
+        let evaluationJson: string | undefined;
+        try {
+            evaluationJson = this.worker ? JSON.stringify(evaluation) : undefined;
+        } catch {
+            // Not JSON: kept here, where the store says what it cannot keep.
+        }
+        if (this.worker && evaluationJson !== undefined) {
+            this.worker.postMessage({
+                kind: "keep",
+                evaluationJson,
+                ...rest,
+                ...(inspection ? { inspected: inspection } : {}),
+            } satisfies AsideKeep);
+            return;
+        }
+        this.keepHere(job, inspection);
+    }
+
     /** Waits until the thread has written every cache entry it was given, then stops it. */
     async close(): Promise<void> {
         const worker = this.worker;
@@ -153,8 +174,16 @@ export class AsideInspector {
         const started = Date.now();
         const inspection = job.inspection ? await inspectStack(job.inspection, job.evaluation.resources) : undefined;
         const inspectMs = Date.now() - started;
-        keepResult(job.keep ?? this.entriesHere(job), job.evaluation, inspection);
+        this.keepHere(job, inspection);
         return { ...(inspection ? { inspection } : {}), inspectMs };
+    }
+
+    private keepHere(job: AsideJob, inspection: StackInspection | undefined): void {
+        try {
+            keepResult(job.keep ?? this.entriesHere(job), job.evaluation, inspection);
+        } catch {
+            // A result not kept costs the next run an evaluation, nothing more.
+        }
     }
 
     /** The entries of a `keepAside` job, named in this thread (the keys taken here once, if the thread could not). */

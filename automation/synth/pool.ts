@@ -1,9 +1,9 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
-import type { evaluateUnit as EvaluateUnit } from "./evaluate";
-import type { AsideInspector } from "./aside-inspector";
+import type { evaluateUnit as EvaluateUnit, StackEvaluation } from "./evaluate";
+import type { AsideInspector, AsideJob } from "./aside-inspector";
 import { keepResult } from "./cache/keep";
-import { inspectStack } from "./inspection";
+import { inspectStack, StackInspection } from "./inspection";
 import type { WorkerRequest, WorkerResponse } from "./worker/protocol";
 
 /** The final answer for one stack. */
@@ -40,6 +40,9 @@ interface Slot {
     /** The running stack's deadline. */
     timer?: NodeJS.Timeout;
 }
+
+/** Stacks one thread evaluates while earlier ones it evaluated are still inspected on its aside thread. */
+export const ASIDE_DEPTH = 3;
 
 /** Stacks a worker holds at once: the one it runs and the next, so it never waits for this thread to read an answer. */
 export const STACKS_PER_WORKER = 2;
@@ -187,6 +190,8 @@ export class InThreadEvaluator implements StackEvaluator {
     readonly size = 1;
     private tail: Promise<unknown> = Promise.resolve();
     private running = 0;
+    /** Stacks handed to this thread whose evaluation has not started. */
+    private waiting = 0;
     /** Stacks not yet done (evaluating, waiting, or being inspected aside). */
     private readonly inFlight = new Set<Promise<unknown>>();
 
@@ -195,8 +200,9 @@ export class InThreadEvaluator implements StackEvaluator {
         readonly aside?: AsideInspector,
     ) {}
 
+    /** With an aside thread, stacks evaluated while earlier ones are still inspected there. */
     get accepts(): number {
-        return this.aside ? 2 : 1;
+        return this.aside ? 1 + ASIDE_DEPTH : 1;
     }
 
     /** Whether a stack is running or queued here. */
@@ -206,7 +212,9 @@ export class InThreadEvaluator implements StackEvaluator {
 
     run(request: Omit<WorkerRequest, "id">, onEvaluated?: (resources: number) => void): Promise<StackDone> {
         this.running++;
+        this.waiting++;
         const evaluated = this.tail.then(async () => {
+            this.waiting--;
             // The evaluator (and with it the Pulumi SDK) loads with the first stack this thread
             // evaluates: a run served by the synth cache never loads it.
             // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
@@ -219,28 +227,7 @@ export class InThreadEvaluator implements StackEvaluator {
         });
         // The next stack evaluates as soon as this one has; its inspection may still be running aside.
         this.tail = evaluated.catch(() => undefined);
-        const result = evaluated.then(async ({ evaluation, evaluateMs }) => {
-            const job = { evaluation, ...(request.inspection && evaluation.error === undefined ? { inspection: request.inspection } : {}) };
-            const keepAside = request.keepAside ? { keepAside: { ...request.keepAside, job: request.evaluation } } : {};
-            const aside = this.aside
-                ? await this.aside.run({ ...job, ...(request.keep ? { keep: request.keep } : {}), ...keepAside })
-                : undefined;
-            const inspectStarted = Date.now();
-            const inspection = aside
-                ? aside.inspection
-                : job.inspection
-                  ? await inspectStack(job.inspection, evaluation.resources)
-                  : undefined;
-            if (!aside) keepResult(request.keep, evaluation, inspection);
-            return {
-                id: 0,
-                kind: "done",
-                evaluation,
-                ...(inspection ? { inspection } : {}),
-                evaluateMs,
-                inspectMs: aside ? aside.inspectMs : Date.now() - inspectStarted,
-            } as StackDone;
-        });
+        const result = evaluated.then(({ evaluation, evaluateMs }) => this.inspectAndKeep(request, evaluation, evaluateMs));
         const settled = result
             .catch(() => undefined)
             .finally(() => {
@@ -249,6 +236,39 @@ export class InThreadEvaluator implements StackEvaluator {
             });
         this.inFlight.add(settled);
         return result;
+    }
+
+    /**
+     * Inspects and keeps an evaluated stack: aside while this thread has a next stack to evaluate;
+     * else here (waiting for the aside thread would leave this one idle: the first stacks, which
+     * every other waits for, come while that thread is still loading), the keeping still aside.
+     */
+    private async inspectAndKeep(request: Omit<WorkerRequest, "id">, evaluation: StackEvaluation, evaluateMs: number): Promise<StackDone> {
+        const inspection = request.inspection && evaluation.error === undefined ? request.inspection : undefined;
+        const job: AsideJob = {
+            evaluation,
+            ...(inspection ? { inspection } : {}),
+            ...(request.keep ? { keep: request.keep } : {}),
+            ...(request.keepAside ? { keepAside: { ...request.keepAside, job: request.evaluation } } : {}),
+        };
+        const done = (result: StackInspection | undefined, inspectMs: number): StackDone => ({
+            id: 0,
+            kind: "done",
+            evaluation,
+            ...(result ? { inspection: result } : {}),
+            evaluateMs,
+            inspectMs,
+        });
+        if (this.aside && this.waiting > 0) {
+            const aside = await this.aside.run(job);
+            return done(aside.inspection, aside.inspectMs);
+        }
+        const started = Date.now();
+        const result = inspection ? await inspectStack(inspection, evaluation.resources) : undefined;
+        const inspectMs = Date.now() - started;
+        if (this.aside) this.aside.keep(job, result);
+        else keepResult(request.keep, evaluation, result);
+        return done(result, inspectMs);
     }
 
     async close(): Promise<void> {

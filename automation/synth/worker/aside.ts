@@ -4,7 +4,7 @@ import { keepResult } from "../cache/keep";
 import type { SynthCacheKeys } from "../cache/keys";
 import type { StackEvaluation } from "../evaluate";
 import { inspectStack, StackInspection } from "../inspection";
-import type { AsideKeys, AsideRequest, AsideResponse, CacheEntries } from "./protocol";
+import type { AsideKeep, AsideKeys, AsideRequest, AsideResponse, CacheEntries } from "./protocol";
 
 /**
  * Synth's aside thread: inspects the stacks the main thread evaluated and keeps each result in
@@ -47,14 +47,16 @@ let keys: { readonly options: AsideKeys["options"]; taken?: SynthCacheKeys | nul
 
 /** Stacks to inspect, in the order they came. */
 const toInspect: AsideRequest[] = [];
-/** Results to keep, in the order they were inspected. */
-const toKeep: { readonly request: AsideRequest; readonly evaluation: StackEvaluation; readonly inspection?: StackInspection }[] = [];
+/** Results to keep, in the order they were inspected (the evaluation parsed here when it was inspected here). */
+const toKeep: { readonly request: AsideRequest; readonly evaluation?: StackEvaluation; readonly inspection?: StackInspection }[] = [];
 /** The main thread asked to hear when everything before is done. */
 let drainAsked = false;
 let pumping = false;
 
-port.on("message", (message: AsideRequest | AsideKeys | { readonly kind: "drain" }) => {
+port.on("message", (message: AsideRequest | AsideKeep | AsideKeys | { readonly kind: "drain" }) => {
     if (!("kind" in message)) toInspect.push(message);
+    else if (message.kind === "keep")
+        toKeep.push({ request: { id: 0, ...message }, ...(message.inspected ? { inspection: message.inspected } : {}) });
     else if (message.kind === "keys") keys = { options: message.options };
     else drainAsked = true;
     pump();
@@ -109,8 +111,9 @@ async function inspectOne(request: AsideRequest): Promise<void> {
     }
 }
 
-function keepOne(request: AsideRequest, evaluation: StackEvaluation, inspection: StackInspection | undefined): void {
+function keepOne(request: AsideRequest, parsed: StackEvaluation | undefined, inspection: StackInspection | undefined): void {
     try {
+        const evaluation = parsed ?? (JSON.parse(request.evaluationJson) as StackEvaluation);
         keepResult(request.keep ?? entriesAside(request, evaluation), evaluation, inspection, request.evaluationJson);
     } catch {
         // A result not kept costs the next run an evaluation, nothing more.

@@ -67,6 +67,12 @@ export interface AsideRequest {
     readonly keepAside?: KeepAside & { readonly job: EvaluationJob };
 }
 
+/** Asks the aside thread to keep a stack the main thread inspected itself (`inspected`: its inspection). */
+export interface AsideKeep extends Omit<AsideRequest, "id"> {
+    readonly kind: "keep";
+    readonly inspected?: StackInspection;
+}
+
 /** Tells the aside thread how to take the cache's keys, once, before any request with `keepAside`. */
 export interface AsideKeys {
     readonly kind: "keys";

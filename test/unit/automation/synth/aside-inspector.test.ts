@@ -5,12 +5,12 @@ import * as path from "path";
 import { planEnvironment } from "../../../../automation/plan";
 import { MemoryReporter } from "../../../../automation/reporter";
 import { renderReportJson as renderSynthJson } from "../../../../automation/run/report/json";
-import { AsideInspector } from "../../../../automation/synth/aside-inspector";
+import { AsideInspector, AsideJob } from "../../../../automation/synth/aside-inspector";
 import { cacheEntriesFor, workingTreeKeys } from "../../../../automation/synth/cache/entries";
 import { keepResult } from "../../../../automation/synth/cache/keep";
 import { EvaluationJob, evaluateUnit, StackEvaluation } from "../../../../automation/synth/evaluate";
-import { InspectionJob, inspectionJobFor, inspectStack } from "../../../../automation/synth/inspection";
-import { InThreadEvaluator } from "../../../../automation/synth/pool";
+import { InspectionJob, inspectionJobFor, inspectStack, StackInspection } from "../../../../automation/synth/inspection";
+import { ASIDE_DEPTH, InThreadEvaluator } from "../../../../automation/synth/pool";
 import { DAY, FIXTURE_PROJECT, jobFor, synthFixture } from "./support";
 
 /** Every file under `dir`, by relative path, with its bytes (the cache's entries, names and contents). */
@@ -59,7 +59,7 @@ describe("synth: inspecting and caching on a second thread", function () {
         const here = await synthFixture("mini", { cache: true, cacheDir: path.join(scratch, "here") });
         const evaluator = new InThreadEvaluator(new AsideInspector([]));
         try {
-            assert.equal(evaluator.accepts, 2, "one stack evaluating, the one before it inspected aside");
+            assert.equal(evaluator.accepts, 1 + ASIDE_DEPTH, "one stack evaluating, those before it inspected aside");
             const there = await synthFixture("mini", { cache: true, cacheDir: path.join(scratch, "there"), evaluator });
             assert.strictEqual(renderSynthJson(there.report), renderSynthJson(here.report));
             // Closing waits for the entries the thread writes after it answered.
@@ -70,6 +70,29 @@ describe("synth: inspecting and caching on a second thread", function () {
                 "the aside thread kept the inspections",
             );
             assert.deepStrictEqual(written, filesOf(path.join(scratch, "here")));
+        } finally {
+            await evaluator.close();
+        }
+    });
+
+    it("inspects aside while this thread has a next stack to evaluate, else here (keeping aside either way)", async () => {
+        const here = await synthFixture("mini");
+        const real = new AsideInspector([]);
+        const asked = { run: [] as string[], keep: [] as string[] };
+        const spy = {
+            run: (job: AsideJob) => (asked.run.push(job.evaluation.resources[0]!.name), real.run(job)),
+            keep: (job: AsideJob, inspection: StackInspection | undefined) => (
+                asked.keep.push(job.evaluation.resources[0]!.name),
+                real.keep(job, inspection)
+            ),
+            close: () => real.close(),
+        } as unknown as AsideInspector;
+        const evaluator = new InThreadEvaluator(spy);
+        try {
+            const run = await synthFixture("mini", { evaluator });
+            assert.strictEqual(renderSynthJson(run.report), renderSynthJson(here.report));
+            assert.equal(asked.run.length + asked.keep.length, here.report.stacks.length, JSON.stringify(asked));
+            assert.ok(asked.run.length > 0 && asked.keep.length > 0, JSON.stringify(asked));
         } finally {
             await evaluator.close();
         }
