@@ -1,6 +1,13 @@
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from "yaml";
 import type { CST } from "yaml";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the transpile cache (plain JS, shared with worker entries)
+const { cacheDir } = require("../loader/ts-cache") as { cacheDir(): string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the version of js-yaml actually loaded keys the kept data
+const JS_YAML_VERSION = (require("js-yaml/package.json") as { version: string }).version;
 
 /**
  * YAML parsing with limits, for every YAML file `edf` reads (specs, waiver files, sample inputs).
@@ -54,6 +61,9 @@ const MESSAGE_LIMIT = 160;
 export function parseYamlText(text: string): ParsedYaml {
     let located: LocatedYaml | undefined;
     const locate = (): LocatedYaml => (located ??= locatedOf(text));
+    const keptFile = text.length >= KEPT_DATA_MIN ? keptDataFile(text) : undefined;
+    const kept = keptFile ? readKeptData(keptFile) : undefined;
+    if (kept) return { data: kept.data, problems: [], located: locate };
     let data: unknown;
     let fastProblem: YamlProblem | undefined;
     try {
@@ -70,7 +80,10 @@ export function parseYamlText(text: string): ParsedYaml {
             fix: "fix the YAML at this line.",
         };
     }
-    if (fastProblem === undefined) return { data, problems: [], located: locate };
+    if (fastProblem === undefined) {
+        if (keptFile) keepData(keptFile, data);
+        return { data, problems: [], located: locate };
+    }
     // The document model says where the problem is; should it see none, the fast parser's own account stands.
     const explained = locate().problems;
     return { problems: explained.length > 0 ? explained : [fastProblem], located: locate };
@@ -135,6 +148,73 @@ function dataLimitProblem(root: unknown): YamlProblem | undefined {
     } catch {
         return { message: "a YAML alias refers to the node that contains it", fix: "remove the self-reference." };
     }
+}
+
+/**
+ * Texts at least this long (a spec of many units: 80 KB for 100 services) have their parsed data
+ * kept beside the transpile cache, as JSON: parsing such a spec costs every run ≈ 15 ms, reading
+ * it back ≈ 1. Shorter texts (waiver files, samples) are parsed each time.
+ */
+const KEPT_DATA_MIN = 16 * 1024;
+/** What decides the data and its verdict besides the text: the parser's version and the limits. */
+const KEPT_DATA_KEY = `edf-yaml-data/1|js-yaml ${JS_YAML_VERSION}|${MAX_YAML_DEPTH}|${MAX_YAML_ALIAS_COUNT}|${MAX_YAML_ALIAS_EXPANSION}`;
+
+function keptDataFile(text: string): string {
+    const key = createHash("sha256").update(KEPT_DATA_KEY).update("\0").update(text).digest("hex");
+    return path.join(cacheDir(), "yaml", `${key}.json`);
+}
+
+/** The data kept for a text that parsed within the limits; undefined when there is none (or it cannot be read). */
+function readKeptData(file: string): { data: unknown } | undefined {
+    try {
+        return { data: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Keeps data that JSON gives back exactly (written aside, then renamed). Data JSON would change
+ * is not kept: a non-finite number or -0, a `__proto__` key, an alias (a shared reference,
+ * which JSON would copy): such a text is parsed each time.
+ */
+function keepData(file: string, data: unknown): void {
+    if (!exactlyJson(data)) return;
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(temporary, JSON.stringify(data));
+        fs.renameSync(temporary, file);
+    } catch {
+        // A read-only or full disk only costs the next run the parse.
+        fs.rmSync(temporary, { force: true });
+    }
+}
+
+/** Whether `JSON.parse(JSON.stringify(value))` is `value` again: plain values, each object met once. */
+function exactlyJson(value: unknown): boolean {
+    const seen = new Set<object>();
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item === "string" || typeof item === "boolean") continue;
+        if (typeof item === "number") {
+            if (!Number.isFinite(item) || Object.is(item, -0)) return false;
+            continue;
+        }
+        if (typeof item !== "object" || seen.has(item)) return false;
+        seen.add(item);
+        if (Array.isArray(item)) {
+            for (let i = 0; i < item.length; i++) {
+                if (!(i in item)) return false;
+                stack.push(item[i]);
+            }
+            continue;
+        }
+        if (Object.getPrototypeOf(item) !== Object.prototype || Object.prototype.hasOwnProperty.call(item, "__proto__")) return false;
+        for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
+    }
+    return true;
 }
 
 /** The texts located last, most recent last: the document model is a pure function of the text. */

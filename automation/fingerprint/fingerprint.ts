@@ -10,7 +10,7 @@ import { PROJECT_FILE } from "../../unit/project";
 import { sdkPackage } from "../loader/sdk-package";
 import { KeptFingerprints, RecordingTree, statesHold, statesOf } from "./kept-fingerprints";
 import { LockFile } from "./lockfile";
-import { addLeaves, canonicalJson, keysOver, Manifest, manifestDigest, Part, sha256 } from "./parts";
+import { addLeaves, BaseDigests, canonicalJson, keysOver, Manifest, Part, sha256, valueDigest } from "./parts";
 import { SourceGraph } from "./source-graph";
 import type { SourceMemo } from "./source-memo";
 import { SourceTree, treePath } from "./source-tree";
@@ -91,7 +91,8 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
             kept.global = { key, states: statesOf(tree, recording.asked), parts: g };
         }
     }
-    const { loaded, graph, order, base, baseKeys, waivers, samples, lock, project } = g;
+    const { loaded, graph, order, base, baseKeys, baseDigests, waivers, samples, lock, project } = g;
+    const named = new SourceParts(tree);
     const spec = loaded.spec;
     const units = new Map<string, UnitFingerprint>();
     let keptUnits = 0;
@@ -107,7 +108,7 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
         const unitSpec = spec.units[unit]!;
         const stack = shortStackName(spec.environment, unit);
         const manifest = new Map<string, Part>(base);
-        const touched = programParts(tree, sources, lock, unitSpec, manifest);
+        const touched = programParts(tree, sources, lock, unitSpec, manifest, named);
         addLeaves(manifest, `spec:/units/${unit.replace(/~/g, "~0").replace(/\//g, "~1")}`, unitSpec);
         injectorParts(spec, unitSpec, manifest);
         sampleParts(spec, unitSpec, samples, manifest);
@@ -123,7 +124,7 @@ export function fingerprintEnvironment(tree: SourceTree, env: string, options: F
             manifest.set(`upstream:${dependency}`, { digest: hash });
         }
         const keys = keysOver(baseKeys, manifest);
-        const fingerprint: UnitFingerprint = { unit, stack, hash: manifestDigest(manifest, undefined, keys), manifest, keys };
+        const fingerprint: UnitFingerprint = { unit, stack, hash: baseDigests.digest(manifest, keys), manifest, keys };
         units.set(unit, fingerprint);
         kept?.units.set(unit, { fingerprint, states: statesOf(tree, touched), upstream });
     }
@@ -140,6 +141,8 @@ export interface EnvironmentParts {
     /** Every unit's manifest starts with these parts (hundreds: the pack's sources); their keys are sorted once. */
     readonly base: ReadonlyMap<string, Part>;
     readonly baseKeys: readonly string[];
+    /** Digests of manifests over {@link base}. */
+    readonly baseDigests: BaseDigests;
     readonly waivers: readonly WaiverPart[];
     readonly samples: Samples | undefined;
     readonly project: string | undefined;
@@ -158,13 +161,15 @@ function environmentParts(tree: SourceTree, env: string, sources: SourceGraph, o
     const { waivers, pack } = policy(tree, spec, sources, lock, policyParts, options.extraWaiverFiles ?? []);
     const samples = readSamples(tree, options.samplesFile ?? path.join(tree.root, "environments", "samples", `${spec.environment}.yaml`));
     const base = new Map<string, Part>([...shared, ...policyParts]);
+    const baseKeys = [...base.keys()].sort();
     return {
         loaded,
         graph,
         order: topologicalOrder(graph),
         lock,
         base,
-        baseKeys: [...base.keys()].sort(),
+        baseKeys,
+        baseDigests: new BaseDigests(base, baseKeys),
         waivers,
         samples,
         project: projectNameIn(tree),
@@ -225,8 +230,34 @@ function sharedParts(tree: SourceTree, spec: EnvironmentSpec, lock: LockFile, in
     addLeaves(into, "settings:", settings);
 }
 
+/**
+ * Source files' part keys and parts, made once per fingerprinting: the units of an environment
+ * share most of their sources (the service SDK, the platform), hundreds of files each.
+ */
+class SourceParts {
+    private readonly parts = new Map<string, readonly [string, Part]>();
+
+    constructor(private readonly tree: SourceTree) {}
+
+    of(file: string): readonly [string, Part] {
+        let entry = this.parts.get(file);
+        if (!entry) {
+            entry = [`source:${treePath(this.tree, file)}`, blobPart(this.tree, file)];
+            this.parts.set(file, entry);
+        }
+        return entry;
+    }
+}
+
 /** Adds the program's parts; returns every path whose answer from the tree decided them. */
-function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, unitSpec: UnitSpec, into: Map<string, Part>): string[] {
+function programParts(
+    tree: SourceTree,
+    sources: SourceGraph,
+    lock: LockFile,
+    unitSpec: UnitSpec,
+    into: Map<string, Part>,
+    named: SourceParts,
+): string[] {
     const folder = path.join(tree.root, unitSpec.path);
     const candidates = ["program.ts", "program.js"].map((f) => path.join(folder, f));
     const program = candidates.find((f) => tree.fileExists(f));
@@ -235,7 +266,10 @@ function programParts(tree: SourceTree, sources: SourceGraph, lock: LockFile, un
         return candidates;
     }
     const closure = sources.closure([program]);
-    for (const file of closure.files) into.set(`source:${treePath(tree, file)}`, blobPart(tree, file));
+    for (const file of closure.files) {
+        const [key, part] = named.of(file);
+        into.set(key, part);
+    }
     for (const name of closure.packages) {
         const pin = lock.pin(name);
         into.set(`package:${name}`, { digest: pin.digest, label: pin.version });
@@ -273,7 +307,7 @@ function readSamples(tree: SourceTree, file: string): Samples | undefined {
 
 function sampleParts(spec: EnvironmentSpec, unitSpec: UnitSpec, samples: Samples | undefined, into: Map<string, Part>): void {
     if (!samples) return;
-    const value = (v: unknown): Part => ({ digest: sha256(canonicalJson(v ?? null)) });
+    const value = (v: unknown): Part => ({ digest: valueDigest(v ?? null) });
     for (const input of Object.values(unitSpec.inputs ?? {})) {
         if (input.from === "vault") {
             const mount = input.mount ?? spec.injectors?.vault?.mount ?? "secret";

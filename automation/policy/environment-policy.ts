@@ -16,8 +16,14 @@ import { loadPolicyList, packIdentity, packLocation, PackLocation, isSdkPack, PO
 import { PIPELINE_POLICY, PolicySection, RUNTIME_POLICY } from "./section";
 import { policySettingsProblems } from "./settings-problems";
 import { loadEnvironmentWaivers } from "./waiver-files";
+import { SCHEMA_CHECKER_OPTIONS, schemaChecker, useSchemaCompiler } from "../../policy-packs/lib/schema-checker";
+import { keptSchemaCompiler } from "../spec/cached-validator";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the transpile cache (plain JS, shared with worker entries)
 const { cacheDir } = require("../loader/ts-cache") as { cacheDir(): string };
+
+// The driver keeps the pack library's compiled schemas (waiver files, policy config) beside its
+// transpile cache: a run reading waivers and config compiles neither them nor Ajv's meta-schema.
+useSchemaCompiler(keptSchemaCompiler(schemaChecker, SCHEMA_CHECKER_OPTIONS, "draft-07"));
 
 export { PIPELINE_POLICY, RUNTIME_POLICY } from "./section";
 export type { PolicySection } from "./section";

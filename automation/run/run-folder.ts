@@ -12,6 +12,11 @@ export interface RunFolder {
      * content may come in parts (a big report): scrubbed and written as the text they make up.
      */
     write(name: string, content: string | readonly string[]): string;
+    /**
+     * {@link write}, the bytes written by Node's thread pool: scrubbed and encoded before it
+     * returns, so the caller can render its next file while these go to disk. Resolves with the path.
+     */
+    writeAsync(name: string, content: string | readonly string[]): Promise<string>;
 }
 
 /**
@@ -44,17 +49,31 @@ export function createRunFolder(edfHome: string, command: string, redactor: Reda
             else writeParts(file, scrubbed);
             return file;
         },
+        writeAsync: (name, content) => {
+            const file = path.join(dir, name);
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            const scrubbed = typeof content === "string" ? redactor.scrub(content) : redactor.scrubParts(content);
+            const bytes = typeof scrubbed === "string" ? Buffer.from(scrubbed, "utf8") : partsBytes(scrubbed);
+            return fs.promises.writeFile(file, bytes).then(() => file);
+        },
     };
 }
 
-/** Writes the parts one after another: the file holds their concatenation, never copied into one string. */
+/** The bytes of the parts' concatenation. */
+function partsBytes(parts: readonly string[]): Buffer {
+    return parts.length === 1 ? bytesOf(parts[0]!) : Buffer.concat(parts.map(bytesOf));
+}
+
+/**
+ * Writes the parts one after another: the file holds their concatenation, never copied into one
+ * string. Their bytes go in one `write` (a report is thousands of parts: one system call each cost
+ * more than copying the bytes once).
+ */
 function writeParts(file: string, parts: readonly string[]): void {
+    const bytes = partsBytes(parts);
     const fd = fs.openSync(file, "w");
     try {
-        for (const part of parts) {
-            const bytes = bytesOf(part);
-            for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
-        }
+        for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
     } finally {
         fs.closeSync(fd);
     }

@@ -1,5 +1,4 @@
-import type { Options, ValidateFunction } from "ajv";
-import Ajv2020 from "ajv/dist/2020";
+import type { default as AjvCore, Options, ValidateFunction } from "ajv";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import Module from "module";
@@ -21,18 +20,43 @@ const AJV_DIR = path.dirname(require.resolve("ajv/package.json"));
  * loaded is compiled again; a disk that cannot be written only costs the next start the compile.
  */
 export function cachedValidator(schema: object, options: Options): ValidateFunction {
-    const key = createHash("sha256")
-        .update(JSON.stringify([AJV_VERSION, options, schema]))
+    // Keyed as before the pack library's schemas were kept too (those keys start with their dialect).
+    return keptOrCompiled([options, schema], () => {
+        // Loaded only on a miss: kept code needs Ajv's runtime helpers, not Ajv.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020")).default;
+        const ajv = new Ajv2020({ ...options, code: { ...options.code, source: true } });
+        return { ajv, validate: ajv.compile(schema) };
+    });
+}
+
+/**
+ * A schema compiler for the Ajv instance `ajv` gives (made on a miss, with `options`, which must keep the code's source:
+ * `code.source`) that keeps each validator as {@link cachedValidator} keeps the spec's: the pack
+ * library's waiver-file and policy-config schemas (policy-packs/lib/schema-checker.ts). A run
+ * whose schemas are all kept never compiles Ajv's meta-schema (≈ 25 ms) nor any schema.
+ */
+export function keptSchemaCompiler(ajv: () => AjvCore, options: Options, dialect: string): (schema: object) => ValidateFunction {
+    return (schema) =>
+        keptOrCompiled([dialect, options, schema], () => {
+            const instance = ajv();
+            return { ajv: instance, validate: instance.compile(schema) };
+        });
+}
+
+/** The kept validator for `key` (Ajv's version, the dialect, options and schema), else the compiled one, kept for the next run. */
+function keptOrCompiled(key: readonly unknown[], compile: () => { ajv: AjvCore; validate: ValidateFunction }): ValidateFunction {
+    const digest = createHash("sha256")
+        .update(JSON.stringify([AJV_VERSION, ...key]))
         .digest("hex");
-    const file = path.join(cacheDir(), "ajv", `${key}.js`);
+    const file = path.join(cacheDir(), "ajv", `${digest}.js`);
     const kept = loadKept(file);
     if (kept) return kept;
-    const ajv = new Ajv2020({ ...options, code: { ...options.code, source: true } });
-    const validate = ajv.compile(schema);
+    const { ajv, validate } = compile();
     try {
         // Loaded only on a miss: the code generator is not needed to run kept code.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: Ajv2020, validate: ValidateFunction) => string })
+        const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: AjvCore, validate: ValidateFunction) => string })
             .default;
         fs.mkdirSync(path.dirname(file), { recursive: true });
         const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

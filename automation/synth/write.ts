@@ -1,5 +1,5 @@
 import { createRunFolder } from "../run/run-folder";
-import { ReportFiles, writeReports } from "../run/report/write";
+import { ReportFiles, writeReports, writeReportsOverlapped } from "../run/report/write";
 import type { SynthRun } from "./synth";
 
 /** The files of a synth run folder: the reports of every command, plus synth's timings. */
@@ -16,4 +16,13 @@ export interface SynthReportFiles extends ReportFiles {
 export function writeSynthReports(run: SynthRun, edfHome: string, now: Date = new Date()): SynthReportFiles {
     const folder = run.runFolder ?? createRunFolder(edfHome, `synth-${run.report.environment}`, run.redactor, now);
     return { ...writeReports(run.report, folder), timings: folder.write("timings.json", `${JSON.stringify(run.timings, null, 2)}\n`) };
+}
+
+/** {@link writeSynthReports}, each file written while the next is rendered (see writeReportsOverlapped). */
+export async function writeSynthReportsOverlapped(run: SynthRun, edfHome: string, now: Date = new Date()): Promise<SynthReportFiles> {
+    const folder = run.runFolder ?? createRunFolder(edfHome, `synth-${run.report.environment}`, run.redactor, now);
+    const reports = writeReportsOverlapped(run.report, folder);
+    const timings = folder.writeAsync("timings.json", `${JSON.stringify(run.timings, null, 2)}\n`);
+    const [files, timingsFile] = await Promise.all([reports, timings]);
+    return { ...files, timings: timingsFile };
 }

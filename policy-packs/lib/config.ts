@@ -2,7 +2,7 @@ import type { ValidateFunction } from "ajv";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { EnforcementSettings, resolveEnforcementLevel, validateEnforcementSettings } from "./enforcement";
 import type { PolicyDefinition } from "./model";
-import { schemaChecker } from "./schema-checker";
+import { compileSchema } from "./schema-checker";
 
 /** User config for a pack: per policy id, values for its config schema. */
 export type PolicyConfigValues = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -12,7 +12,7 @@ const validators = new WeakMap<PolicyDefinition, ValidateFunction>();
 function validatorFor(policy: PolicyDefinition): ValidateFunction {
     let v = validators.get(policy);
     if (!v) {
-        v = schemaChecker.compile({ type: "object", additionalProperties: false, ...(policy.configSchema ?? { properties: {} }) });
+        v = compileSchema({ type: "object", additionalProperties: false, ...(policy.configSchema ?? { properties: {} }) });
         validators.set(policy, v);
     }
     return v;

@@ -1,3 +1,4 @@
+import type { ErrorObject, ValidateFunction } from "ajv";
 import * as fs from "fs";
 import * as path from "path";
 import { LineCounter, parseDocument } from "yaml";
@@ -6,7 +7,7 @@ import { PolicyInputError } from "./config";
 import { isCalendarDate } from "./dates";
 import type { Waiver } from "./waiver-rules";
 import { lineOfPointer, pointer } from "./yaml-lines";
-import { schemaChecker } from "./schema-checker";
+import { compileSchema } from "./schema-checker";
 
 /** Minimum length of a waiver's reason: a waiver must say why, not just "needed". */
 export const MIN_WAIVER_REASON_LENGTH = 20;
@@ -58,7 +59,13 @@ export const WAIVER_FILE_SCHEMA = {
     },
 } as const;
 
-const validateFile = schemaChecker.compile(WAIVER_FILE_SCHEMA);
+let fileValidator: ValidateFunction | undefined;
+/** The waiver file schema's validator, compiled on first use (a run that reads no waiver file never compiles it). */
+function validateFile(doc: unknown): { valid: boolean; errors: ErrorObject[] } {
+    fileValidator ??= compileSchema(WAIVER_FILE_SCHEMA);
+    const valid = fileValidator(doc) as boolean;
+    return { valid, errors: fileValidator.errors ?? [] };
+}
 
 const HINTS: Record<string, string> = {
     reason: `say why in at least ${MIN_WAIVER_REASON_LENGTH} characters`,
@@ -83,8 +90,9 @@ export interface WaiverProblem {
  * Dates must be real calendar days (`2026-02-30` is not); ids unique; policy ids the pack's.
  */
 export function waiverDocumentProblems(doc: unknown, policies: readonly PolicyDefinition[]): WaiverProblem[] {
-    if (!validateFile(doc)) {
-        return (validateFile.errors ?? []).map((err) => {
+    const checked = validateFile(doc);
+    if (!checked.valid) {
+        return checked.errors.map((err) => {
             const segments = err.instancePath.split("/").slice(1);
             const field = segments[segments.length - 1] ?? "";
             const missing = err.keyword === "required" ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;

@@ -96,7 +96,7 @@ export const commands: CliCommand[] = [
                 // Loaded after the signal handlers: the synth library loads the Pulumi SDK.
                 const { synthEnvironment } = await import("../../synth/synth");
                 const { displayPath } = await import("../../run/report/write");
-                const { writeSynthReports } = await import("../../synth/write");
+                const { writeSynthReportsOverlapped } = await import("../../synth/write");
                 const watch = options.watch ? await import("../../synth/watch") : undefined;
                 // Before the first round loads any program: what the driver itself runs on (see forgetChangedModules).
                 const driver = watch?.driverModules();
@@ -120,7 +120,7 @@ export const commands: CliCommand[] = [
                         ...(evaluator ? { evaluator } : {}),
                         ...(keptFingerprints ? { keptFingerprints } : {}),
                     });
-                    const files = writeSynthReports(run, ctx.edfHome);
+                    const files = await writeSynthReportsOverlapped(run, ctx.edfHome);
                     const r = run.report;
                     const s = r.summary;
                     const verdict =

@@ -31,6 +31,27 @@ export function writeReports(report: EnvironmentReport, folder: RunFolder): Repo
     };
 }
 
+/**
+ * {@link writeReports}, each file written by Node's thread pool while the next is rendered (the
+ * rendering is this thread's work; the writes, megabytes, need not wait for each other). Resolves
+ * once every file is written; rejects with the first write that failed.
+ */
+export async function writeReportsOverlapped(report: EnvironmentReport, folder: RunFolder): Promise<ReportFiles> {
+    const writing: Promise<string>[] = [];
+    try {
+        writing.push(folder.writeAsync("report.json", renderReportJsonParts(report)));
+        writing.push(folder.writeAsync("report.sarif", renderReportSarif(report)));
+        writing.push(folder.writeAsync("summary.md", renderReportMarkdown(report)));
+        writing.push(folder.writeAsync("report.html", renderReportHtmlParts(report)));
+    } catch (error) {
+        // A file that failed to render: the writes already started end before the error is told.
+        await Promise.allSettled(writing);
+        throw error;
+    }
+    const [json, sarif, markdown, html] = (await Promise.all(writing)) as [string, string, string, string];
+    return { dir: folder.dir, json, sarif, markdown, html };
+}
+
 /** A path for people: relative to the working directory when that is shorter. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
     const relative = path.relative(cwd, file);

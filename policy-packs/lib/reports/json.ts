@@ -17,16 +17,15 @@ export function stableStringify(value: unknown, indent = 2): string {
  * undefined.
  */
 export function stableStringifyParts(value: unknown, indent = 2): string[] {
-    const sorted = sortKeys(value);
     const gap = " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))));
     try {
-        const out: string[] = [];
-        render(sorted, gap, 0, out);
-        return out;
+        const out: Sink = { parts: [], text: "" };
+        if (render(value, gap, 0, out) && out.text !== "") out.parts.push(out.text);
+        return out.parts;
     } catch (error) {
         if (error !== OWN_TO_JSON) throw error;
         // A value with a `toJSON` of its own: the plain route (never in a report, kept exact anyway).
-        const text = JSON.stringify(sorted, null, gap) as string | undefined;
+        const text = JSON.stringify(sortKeys(value), null, gap) as string | undefined;
         return text === undefined ? [] : [text];
     }
 }
@@ -77,50 +76,142 @@ function sortKeys(value: unknown): unknown {
 const OWN_TO_JSON = Symbol("own toJSON");
 
 /**
- * `JSON.stringify(value, null, gap)` of a sorted copy as it reads nested `depth` levels deep (the
- * ECMAScript SerializeJSONObject/Array steps), the text of a kept frozen copy taken from
- * {@link frozenTexts}; pushed piece by piece onto `out` and joined once (joining at every level
- * would copy megabytes once per level). Returns false where JSON.stringify gives undefined (a
- * function, a symbol): nothing was pushed.
+ * Where {@link render} puts the text: the pieces between kept frozen texts are added to `text`
+ * (a string grown in place: V8 joins such strings once, when they are read), and each kept frozen
+ * text is a part of its own, so a watch's writer meets the same long strings round after round.
  */
-function render(value: unknown, gap: string, depth: number, out: string[]): boolean {
+interface Sink {
+    readonly parts: string[];
+    text: string;
+}
+
+function addPart(out: Sink, part: string): void {
+    if (out.text !== "") out.parts.push(out.text);
+    out.text = "";
+    out.parts.push(part);
+}
+
+/** `JSON.stringify(key)` of the keys met (a report repeats a few hundred keys thousands of times). */
+const keyTexts = new Map<string, string>();
+const MAX_KEY_TEXTS = 10_000;
+
+function keyText(key: string): string {
+    let text = keyTexts.get(key);
+    if (text === undefined) {
+        if (keyTexts.size >= MAX_KEY_TEXTS) keyTexts.clear();
+        keyTexts.set(key, (text = JSON.stringify(key)));
+    }
+    return text;
+}
+
+/**
+ * `JSON.stringify(value, null, gap)` of the value's sorted copy ({@link sortKeys}) as it reads
+ * nested `depth` levels deep (the ECMAScript SerializeJSONObject/Array steps), added to `out`
+ * piece by piece (joining at every level would copy megabytes once per level). A frozen value
+ * goes through {@link sortKeys}, so one frozen all the way down comes as its kept text
+ * ({@link frozenTexts}); any other is walked as it is, in its sorted copy's key order, without
+ * making the copy (a cold run's report is megabytes of such values). Returns false where
+ * JSON.stringify gives undefined (a function, a symbol): nothing was added.
+ */
+function render(value: unknown, gap: string, depth: number, out: Sink): boolean {
     if (value === null || typeof value !== "object") {
         const text = JSON.stringify(value) as string | undefined;
         if (text === undefined) return false;
-        out.push(text);
+        out.text += text;
         return true;
     }
+    if (Object.isFrozen(value)) return renderSorted(sortKeys(value) as object, gap, depth, out);
+    if (Array.isArray(value)) {
+        // The copy is a new array (`map` keeps holes, read as undefined: `null`).
+        if (typeof ([] as { toJSON?: unknown }).toJSON === "function") throw OWN_TO_JSON;
+        renderArray(value, gap, depth, out);
+        return true;
+    }
+    const keys = copyKeyOrder(value as Record<string, unknown>);
+    // A `__proto__` key is not copied as a key (the copy's assignment sets its prototype): the copy's own route.
+    if (keys.includes("__proto__")) return renderSorted(sortKeys(value) as object, gap, depth, out);
+    // The copy is a plain object holding the defined values: a `toJSON` it would have is an own one, or Object's.
+    const ownToJson = keys.includes("toJSON") && typeof (value as { toJSON?: unknown }).toJSON === "function";
+    if (ownToJson || typeof ({} as { toJSON?: unknown }).toJSON === "function") throw OWN_TO_JSON;
+    renderObject(value as Record<string, unknown>, keys, gap, depth, out);
+    return true;
+}
+
+/**
+ * The order of the keys of `value`'s sorted copy with a defined value: sorted, except that
+ * array-index keys (`"2"`, `"10"`) come first in numeric order, as in any object.
+ */
+function copyKeyOrder(value: Record<string, unknown>): string[] {
+    const keys = Object.keys(value)
+        .filter((k) => value[k] !== undefined)
+        .sort();
+    if (!keys.some(isArrayIndex)) return keys;
+    const order: Record<string, true> = {};
+    for (const k of keys) order[k] = true;
+    return Object.keys(order);
+}
+
+function isArrayIndex(key: string): boolean {
+    const c = key.charCodeAt(0);
+    return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+}
+
+/** {@link render} of a sorted copy (or a kept frozen one), read as it is. */
+function renderSorted(value: object, gap: string, depth: number, out: Sink): boolean {
     if (frozenCopies.has(value)) {
         const text = frozenText(value, gap, depth);
         if (text === undefined) return false;
-        out.push(text);
+        addPart(out, text);
         return true;
     }
     if (typeof (value as { toJSON?: unknown }).toJSON === "function") throw OWN_TO_JSON;
+    if (Array.isArray(value)) renderArray(value, gap, depth, out);
+    else renderObject(value as Record<string, unknown>, Object.keys(value), gap, depth, out);
+    return true;
+}
+
+function renderArray(value: readonly unknown[], gap: string, depth: number, out: Sink): void {
     const inner = gap === "" ? "," : `,\n${gap.repeat(depth + 1)}`;
     const open = gap === "" ? "" : `\n${gap.repeat(depth + 1)}`;
     const close = gap === "" ? "" : `\n${gap.repeat(depth)}`;
     let first = true;
-    if (Array.isArray(value)) {
-        out.push("[");
-        for (const item of value) {
-            out.push(first ? open : inner);
-            first = false;
-            if (!render(item, gap, depth + 1, out)) out.push("null");
-        }
-        out.push(first ? "]" : `${close}]`);
-        return true;
+    out.text += "[";
+    for (const item of value) {
+        out.text += first ? open : inner;
+        first = false;
+        if (!render(item, gap, depth + 1, out)) out.text += "null";
     }
+    out.text += first ? "]" : `${close}]`;
+}
+
+function renderObject(value: Record<string, unknown>, keys: readonly string[], gap: string, depth: number, out: Sink): void {
+    const inner = gap === "" ? "," : `,\n${gap.repeat(depth + 1)}`;
+    const open = gap === "" ? "" : `\n${gap.repeat(depth + 1)}`;
+    const close = gap === "" ? "" : `\n${gap.repeat(depth)}`;
     const colon = gap === "" ? ":" : ": ";
-    out.push("{");
-    for (const key of Object.keys(value)) {
-        const at = out.length;
-        out.push(first ? open : inner, `${JSON.stringify(key)}${colon}`);
-        if (render((value as Record<string, unknown>)[key], gap, depth + 1, out)) first = false;
-        else out.length = at;
+    let first = true;
+    out.text += "{";
+    for (const key of keys) {
+        const member = value[key];
+        // A member JSON.stringify leaves out (a function, a symbol) adds nothing, its key neither.
+        if (member === null || typeof member !== "object") {
+            const text = JSON.stringify(member) as string | undefined;
+            if (text === undefined) continue;
+            out.text += `${first ? open : inner}${keyText(key)}${colon}${text}`;
+        } else {
+            const at = out.parts.length;
+            const before = out.text;
+            out.text += `${first ? open : inner}${keyText(key)}${colon}`;
+            if (!render(member, gap, depth + 1, out)) {
+                // Only a kept frozen text can be undefined, and it adds nothing before saying so.
+                out.parts.length = at;
+                out.text = before;
+                continue;
+            }
+        }
+        first = false;
     }
-    out.push(first ? "}" : `${close}}`);
-    return true;
+    out.text += first ? "}" : `${close}}`;
 }
 
 function frozenText(value: object, gap: string, depth: number): string | undefined {

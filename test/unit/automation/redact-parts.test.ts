@@ -75,4 +75,30 @@ describe("Redactor.scrubParts (a report written in parts)", () => {
             fs.rmSync(home, { recursive: true, force: true });
         }
     });
+
+    it("writes a run folder's file through the thread pool as the same scrubbed bytes as a direct write", async () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), "edf-parts-"));
+        try {
+            const redactor = new Redactor();
+            redactor.add(secret);
+            const folder = createRunFolder(home, "synth-prod", redactor);
+            const contents: (string | string[])[] = [
+                ["{", filler(3000, "é"), "}\n"],
+                ["{", filler(3000), secret.slice(0, 5), secret.slice(5), "}\n"],
+                `plain ${secret} text\n`,
+                [filler(5000)],
+            ];
+            for (const [i, content] of contents.entries()) {
+                const direct = folder.write(`direct-${i}.txt`, content);
+                const pending = folder.writeAsync(`pooled-${i}.txt`, content);
+                assert.ok(pending instanceof Promise);
+                const pooled = await pending;
+                assert.strictEqual(pooled, path.join(folder.dir, `pooled-${i}.txt`));
+                assert.ok(fs.readFileSync(pooled).equals(fs.readFileSync(direct)), `content ${i}`);
+            }
+            assert.ok(!fs.readFileSync(path.join(folder.dir, "pooled-2.txt"), "utf8").includes(secret));
+        } finally {
+            fs.rmSync(home, { recursive: true, force: true });
+        }
+    });
 });

@@ -1,4 +1,7 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { MAX_YAML_DEPTH, parseYamlText } from "../../../../automation/files/yaml";
 import { lineOfPointer } from "../../../../automation/spec/yaml-lines";
 
@@ -69,5 +72,60 @@ describe("YAML under limits", () => {
         const parsed = parseYamlText(`a: 1\nb: [unclosed\nc: ${"z".repeat(10_000)}\n`);
         assert.ok(parsed.problems.length > 0);
         assert.ok(parsed.problems.every((p) => p.message.length < 300));
+    });
+});
+
+describe("the parsed data of a long YAML text, kept between runs", () => {
+    let dir: string;
+    let saved: string | undefined;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-yaml-kept-"));
+        saved = process.env.EDF_TS_CACHE;
+        process.env.EDF_TS_CACHE = dir;
+    });
+    afterEach(() => {
+        if (saved === undefined) delete process.env.EDF_TS_CACHE;
+        else process.env.EDF_TS_CACHE = saved;
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const kept = (): string[] => (fs.existsSync(path.join(dir, "yaml")) ? fs.readdirSync(path.join(dir, "yaml")) : []);
+    /** A spec-like text of `n` units, long enough to be kept. */
+    const long = (n: number, extra = ""): string =>
+        `environment: prod\n${extra}units:\n` +
+        Array.from(
+            { length: n },
+            (_, i) =>
+                `  svc-${i}:\n    path: services/svc-${i}\n    config: { size: ${i}, tags: [a, "b"], on: true, none: null, "10": x }\n`,
+        ).join("");
+
+    it("gives the same data from the kept copy as from parsing, and keeps nothing for a short text", () => {
+        const text = long(300);
+        const parsed = parseYamlText(text);
+        assert.strictEqual(kept().length, 1);
+        const again = parseYamlText(text);
+        assert.deepStrictEqual(again.data, parsed.data);
+        assert.deepStrictEqual(Object.keys((again.data as { units: object }).units), Object.keys((parsed.data as { units: object }).units));
+        assert.deepStrictEqual(again.problems, []);
+        assert.ok(again.located().doc, "lines are still found from the text");
+        parseYamlText("environment: prod\n");
+        assert.strictEqual(kept().length, 1);
+    });
+
+    it("keeps no data that JSON would give back changed (aliases, .inf, -0), nor a text with a problem", () => {
+        for (const extra of ["defaults: &d { a: 1 }\nagain: *d\n", "limit: .inf\n", "zero: -0.0\n", "dup: 1\ndup: 2\n"]) {
+            const text = long(300, extra);
+            const first = parseYamlText(text);
+            const second = parseYamlText(text);
+            assert.deepStrictEqual(second.data, first.data);
+            assert.deepStrictEqual(second.problems, first.problems);
+        }
+        assert.strictEqual(kept().length, 0);
+    });
+
+    it("parses again over a kept copy that cannot be read", () => {
+        const text = long(300);
+        const parsed = parseYamlText(text);
+        fs.writeFileSync(path.join(dir, "yaml", kept()[0]!), "{ damaged");
+        assert.deepStrictEqual(parseYamlText(text).data, parsed.data);
     });
 });

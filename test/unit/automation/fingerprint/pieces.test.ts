@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { LockFile } from "../../../../automation/fingerprint/lockfile";
-import { keysOver, manifestDigest } from "../../../../automation/fingerprint/parts";
+import { BaseDigests, keysOver, manifestDigest, valueDigest } from "../../../../automation/fingerprint/parts";
 import { SourceGraph } from "../../../../automation/fingerprint/source-graph";
 import { SourceMemo } from "../../../../automation/fingerprint/source-memo";
 import { WorkingTree } from "../../../../automation/fingerprint/source-tree";
@@ -106,6 +106,60 @@ describe("the import walk's memo", () => {
     });
 });
 
+describe("the import walk's closure", () => {
+    it("is every file, package, missing import and probed path the entries reach, however the walks share their imports", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "edf-closure-"));
+        try {
+            const files: Record<string, string> = {
+                "a/program.ts": 'export * from "../shared/program";\nimport "./gone";\n',
+                "b/program.ts": 'import "../shared/program";\nimport "@pulumi/aws";\n',
+                "c/program.ts": 'import "../a/program";\nimport "../shared/util";\n',
+                "shared/program.ts": 'import { u } from "./util";\nimport "@pulumi/pulumi";\nexport const p = u;\n',
+                "shared/util.ts": 'import { p } from "./program";\nexport const u = 1;\nexport const q = () => p;\n',
+            };
+            for (const [file, text] of Object.entries(files)) {
+                fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+                fs.writeFileSync(path.join(root, file), text);
+            }
+            const graph = new SourceGraph(new WorkingTree(root));
+            /** The plain breadth-first walk the closure must agree with. */
+            const reference = (entries: readonly string[]) => {
+                const seen = new Set<string>();
+                const packages = new Set<string>();
+                const missing = new Set<string>();
+                const touched = new Set<string>(entries);
+                const queue = entries.filter((e) => fs.existsSync(e));
+                while (queue.length > 0) {
+                    const file = queue.shift()!;
+                    if (seen.has(file)) continue;
+                    seen.add(file);
+                    const node = graph.node(file);
+                    node.packages.forEach((x) => packages.add(x));
+                    node.missing.forEach((x) => missing.add(x));
+                    node.touched.forEach((x) => touched.add(x));
+                    queue.push(...node.locals);
+                }
+                const sorted = (set: Set<string>) => [...set].sort();
+                return { files: sorted(seen), packages: sorted(packages), missing: sorted(missing), touched: sorted(touched) };
+            };
+            const at = (...names: string[]) => names.map((n) => path.join(root, n));
+            for (const entries of [
+                at("a/program.ts"),
+                at("b/program.ts"),
+                at("c/program.ts"),
+                at("a/program.ts", "b/program.ts"),
+                at("shared/util.ts"),
+                at("c/program.ts", "a/program.ts", "nowhere.ts"),
+                at("a/program.ts"),
+            ]) {
+                assert.deepEqual(graph.closure(entries), reference(entries), entries.map((e) => path.relative(root, e)).join(", "));
+            }
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
+    });
+});
+
 describe("a manifest's digest", () => {
     it("sorts a unit's keys by merging its own into the shared ones, as sorting them all would (property)", () => {
         const key = fc.tuple(fc.constantFrom("pack", "package", "source", "spec", "upstream", "waiver"), fc.string());
@@ -121,6 +175,43 @@ describe("a manifest's digest", () => {
                 assert.equal(manifestDigest(manifest, ["source", "spec"], keys), manifestDigest(manifest, ["source", "spec"]));
             }),
         );
+    });
+
+    it("is the same over a shared base, whose lines are hashed once, as taken whole, whatever a unit adds or overrides (property)", () => {
+        const key = fc.tuple(fc.constantFrom("missing", "pack", "package", "source", "spec", "waiver"), fc.string());
+        const own = fc.array(
+            fc.tuple(
+                key.map(([k, s]) => `${k}:${s}`),
+                fc.constantFrom("base", "own", "other"),
+            ),
+        );
+        fc.assert(
+            fc.property(fc.uniqueArray(key.map(([k, s]) => `${k}:${s}`)), fc.array(own, { maxLength: 4 }), (shared, units) => {
+                const base = new Map(shared.map((k) => [k, { digest: "base" }]));
+                const baseKeys = [...base.keys()].sort();
+                const digests = new BaseDigests(base, baseKeys);
+                // Several units over one base: the kept hash states serve each of them.
+                for (const parts of units) {
+                    const manifest = new Map(base);
+                    for (const [k, digest] of parts) manifest.set(k, { digest });
+                    assert.equal(digests.digest(manifest, keysOver(baseKeys, manifest)), manifestDigest(manifest));
+                }
+            }),
+        );
+    });
+
+    it("gives a value's digest as sha256 of its canonical JSON, remembered or not", () => {
+        for (const value of [1, "eu-west-1", { b: [1, { d: null }], a: true }, "x".repeat(300)]) {
+            const expected = createHash("sha256")
+                .update(
+                    JSON.stringify(value, (_k, v: unknown) =>
+                        v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+                    ),
+                )
+                .digest("hex");
+            assert.equal(valueDigest(value), expected);
+            assert.equal(valueDigest(value), expected, "the second time, from memory");
+        }
     });
 
     it("is sha256 of each part's key and digest, one line each, in key order", () => {

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cachedValidator } from "../../../../automation/spec/cached-validator";
+import { cachedValidator, keptSchemaCompiler } from "../../../../automation/spec/cached-validator";
+import { SCHEMA_CHECKER_OPTIONS, schemaChecker } from "../../../../policy-packs/lib/schema-checker";
 import { ENVIRONMENT_SPEC_SCHEMA } from "../../../../automation/spec/schema";
 
 const OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, strictRequired: false };
@@ -59,5 +60,32 @@ describe("the spec schema's validator, kept compiled between starts", () => {
         assert.ok("schemaEnv" in validate);
         assert.strictEqual(validate(SPECS[0]), true);
         assert.notStrictEqual(fs.readFileSync(path.join(dir, "ajv", entry!), "utf8"), "this is not JavaScript {", "and keeps the new code");
+    });
+
+    it("keeps the pack library's schemas the same way: a kept validator explains exactly as the one its checker compiles", () => {
+        const schema = {
+            type: "object",
+            additionalProperties: false,
+            required: ["id"],
+            properties: {
+                id: { type: "string", pattern: "^W-\\d+$" },
+                days: { type: "integer", minimum: 1 },
+                tags: { type: "array", items: { type: "string" } },
+            },
+        };
+        const docs: unknown[] = [{ id: "W-1", days: 3 }, { id: "x", days: 0, extra: true }, { tags: [1, "a"] }, "text"];
+        const say = (validate: ReturnType<typeof cachedValidator>) =>
+            docs.map((doc) => [validate(doc) as boolean, JSON.parse(JSON.stringify(validate.errors ?? null)) as unknown]);
+        let made = 0;
+        const compile = keptSchemaCompiler(() => (made++, schemaChecker()), SCHEMA_CHECKER_OPTIONS, "draft-07");
+        const compiled = compile(schema);
+        assert.ok("schemaEnv" in compiled, "the first start compiles");
+        const loaded = compile(schema);
+        assert.ok(!("schemaEnv" in loaded), "a later start loads the kept code");
+        assert.strictEqual(made, 1, "and needs no checker");
+        assert.deepStrictEqual(say(loaded), say(schemaChecker().compile(schema)));
+        assert.deepStrictEqual(say(loaded), say(compiled));
+        assert.strictEqual(say(loaded)[0]![0], true);
+        assert.strictEqual(kept().length, 1);
     });
 });

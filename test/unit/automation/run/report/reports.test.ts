@@ -6,7 +6,7 @@ import { escapeHtml, renderReportHtml as renderSynthHtml, renderReportHtmlParts 
 import { renderReportJson as renderSynthJson, renderReportJsonParts } from "../../../../../automation/run/report/json";
 import { renderReportMarkdown as renderSynthMarkdown } from "../../../../../automation/run/report/markdown";
 import { renderReportSarif as renderSynthSarif, toReportSarif as toSynthSarif } from "../../../../../automation/run/report/sarif";
-import { writeSynthReports } from "../../../../../automation/synth/write";
+import { writeSynthReports, writeSynthReportsOverlapped } from "../../../../../automation/synth/write";
 import { frameworkResults } from "../../../../../policy-packs/lib/frameworks";
 import { loadFrameworks } from "../../../../../policy-packs/lib/framework-files";
 import { stableStringify } from "../../../../../policy-packs/lib/reports/json";
@@ -135,6 +135,16 @@ describe("the run reports, rendered from a synth run", () => {
         const parameter = leaky.resources.find((r) => r.type === "aws:ssm/parameter:Parameter")!;
         assert.equal(parameter.props.value, "[secret]");
         assert.match(path.basename(files.dir), /^\d{4}-\d\d-\d\dT.*-synth-mini$/, "the driver's run-folder convention");
+    });
+
+    it("writes the same files whether each is written before the next is rendered or while it is", async () => {
+        const direct = writeSynthReports(run, fs.mkdtempSync(path.join(os.tmpdir(), "edf-synth-")));
+        const overlapped = await writeSynthReportsOverlapped(run, fs.mkdtempSync(path.join(os.tmpdir(), "edf-synth-")));
+        for (const name of ["json", "sarif", "markdown", "html", "timings"] as const) {
+            assert.strictEqual(path.basename(overlapped[name]), path.basename(direct[name]));
+            assert.ok(fs.readFileSync(overlapped[name]).equals(fs.readFileSync(direct[name])), `${name} differs`);
+        }
+        for (const dir of [direct.dir, overlapped.dir]) fs.rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
     });
 
     it("renders a self-contained HTML page: inline style, script and graph, no external URL", () => {
