@@ -142,7 +142,13 @@ export async function synthEnvironment(options: SynthOptions): Promise<SynthRun>
             // With nothing cached every stack is evaluated: the workers start loading before the units are fingerprinted.
             const early =
                 options.evaluator === undefined && !hasEvaluations(options) ? startEvaluator(options, plan, undefined) : undefined;
-            cache = openCache(options, env, plan, early instanceof InThreadEvaluator ? early.aside : undefined);
+            try {
+                cache = openCache(options, env, plan, early instanceof InThreadEvaluator ? early.aside : undefined);
+            } catch (error) {
+                // Bad cache settings: the threads started early must not keep the process alive after the error.
+                await early?.close();
+                throw error;
+            }
             executor = new SynthStackExecutor({
                 ...(cache ? { cache } : {}),
                 plan,

@@ -48,6 +48,16 @@ describe("edf synth with bad input", function () {
         assert.match(run.stderr, /sampleValuesOnly: true/);
     });
 
+    it("rejects bad synth cache settings and exits, though threads started early", () => {
+        // Nothing cached: the evaluator's threads (here a worker; on one thread, the aside thread)
+        // start before the cache's settings are read; they must not keep the process alive after the error.
+        const home = freshHome();
+        const run = edfSynth(["--env", "dev", "--parallel", "2"], home, { EDF_SYNTH_CACHE_MAX_MB: "lots" });
+        assert.equal(run.code, EXIT_CODES.badInput, run.stderr);
+        assert.match(run.stderr, /`EDF_SYNTH_CACHE_MAX_MB` must be a whole number of MiB, not `lots`/);
+        assert.ok(!fs.existsSync(path.join(home, "runs")), "no run folder");
+    });
+
     it("rejects --inputs with --live-inputs", () => {
         const run = edfSynth(["--env", "dev", "--inputs", "environments/samples/dev.yaml", "--live-inputs"]);
         assert.equal(run.code, EXIT_CODES.badInput);

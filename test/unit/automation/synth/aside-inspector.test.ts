@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,6 +12,7 @@ import { keepResult } from "../../../../automation/synth/cache/keep";
 import { EvaluationJob, evaluateUnit, StackEvaluation } from "../../../../automation/synth/evaluate";
 import { InspectionJob, inspectionJobFor, inspectStack, StackInspection } from "../../../../automation/synth/inspection";
 import { ASIDE_DEPTH, InThreadEvaluator } from "../../../../automation/synth/pool";
+import { PROJECT_ROOT } from "../../../support/toolchain";
 import { DAY, FIXTURE_PROJECT, jobFor, synthFixture } from "./support";
 
 /** Every file under `dir`, by relative path, with its bytes (the cache's entries, names and contents). */
@@ -120,6 +122,26 @@ describe("synth: inspecting and caching on a second thread", function () {
             reporter.lines.filter((l) => l.startsWith("warning:")),
             [],
         );
+    });
+
+    it("stops the thread when the run fails before it starts (bad cache settings): the process still exits", () => {
+        // In a process of its own: a thread left running would keep it alive past the error.
+        const script = `
+            const { synthEnvironment } = require(${JSON.stringify(path.join(PROJECT_ROOT, "automation", "synth", "synth"))});
+            const { MemoryReporter } = require(${JSON.stringify(path.join(PROJECT_ROOT, "automation", "reporter"))});
+            synthEnvironment({
+                env: ${JSON.stringify(MINI)}, projectRoot: ${JSON.stringify(FIXTURE_PROJECT)}, reporter: new MemoryReporter(),
+                parallel: 1, inspectAside: true, cacheDir: ${JSON.stringify(path.join(scratch, "cache"))},
+                environment: { EDF_SYNTH_CACHE_MAX_MB: "lots" },
+            }).then(() => console.error("no error"), (error) => console.error("rejected: " + error.message));
+        `;
+        const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+            cwd: PROJECT_ROOT,
+            encoding: "utf8",
+            timeout: 60_000,
+        });
+        assert.equal(child.signal, null, "the process exited by itself");
+        assert.match(child.stderr, /rejected: `EDF_SYNTH_CACHE_MAX_MB` must be a whole number of MiB, not `lots`/);
     });
 
     it("inspects in this thread what it held when the thread dies, says so once, and goes on without it", async () => {
