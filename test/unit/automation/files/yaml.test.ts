@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { MAX_YAML_DEPTH, parseYamlText } from "../../../../automation/files/yaml";
 import { lineOfPointer } from "../../../../automation/spec/yaml-lines";
+import { temporaryTsCache } from "../../support/temporary-ts-cache";
 
 describe("YAML under limits", () => {
     it("reads ordinary YAML (core schema: dates stay text) and builds the located document only when asked", () => {
@@ -76,19 +76,8 @@ describe("YAML under limits", () => {
 });
 
 describe("the parsed data of a long YAML text, kept between runs", () => {
-    let dir: string;
-    let saved: string | undefined;
-    beforeEach(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-yaml-kept-"));
-        saved = process.env.EDF_TS_CACHE;
-        process.env.EDF_TS_CACHE = dir;
-    });
-    afterEach(() => {
-        if (saved === undefined) delete process.env.EDF_TS_CACHE;
-        else process.env.EDF_TS_CACHE = saved;
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
-    const kept = (): string[] => (fs.existsSync(path.join(dir, "yaml")) ? fs.readdirSync(path.join(dir, "yaml")) : []);
+    const cache = temporaryTsCache("edf-yaml-kept-", "yaml");
+    const kept = cache.kept;
     /** A spec-like text of `n` units, long enough to be kept. */
     const long = (n: number, extra = ""): string =>
         `environment: prod\n${extra}units:\n` +
@@ -125,7 +114,7 @@ describe("the parsed data of a long YAML text, kept between runs", () => {
     it("parses again over a kept copy that cannot be read", () => {
         const text = long(300);
         const parsed = parseYamlText(text);
-        fs.writeFileSync(path.join(dir, "yaml", kept()[0]!), "{ damaged");
+        fs.writeFileSync(path.join(cache.dir(), "yaml", kept()[0]!), "{ damaged");
         assert.deepStrictEqual(parseYamlText(text).data, parsed.data);
     });
 });

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { cachedValidator, keptSchemaCompiler } from "../../../../automation/spec/cached-validator";
 import { SCHEMA_CHECKER_OPTIONS, schemaChecker } from "../../../../policy-packs/lib/schema-checker";
 import { ENVIRONMENT_SPEC_SCHEMA } from "../../../../automation/spec/schema";
+import { temporaryTsCache } from "../../support/temporary-ts-cache";
 
 const OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, strictRequired: false };
 const SPECS: unknown[] = [
@@ -19,20 +19,8 @@ function verdicts(validate: ReturnType<typeof cachedValidator>): [boolean, unkno
 }
 
 describe("the spec schema's validator, kept compiled between starts", () => {
-    let dir: string;
-    let saved: string | undefined;
-    beforeEach(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "edf-ajv-"));
-        saved = process.env.EDF_TS_CACHE;
-        process.env.EDF_TS_CACHE = dir;
-    });
-    afterEach(() => {
-        if (saved === undefined) delete process.env.EDF_TS_CACHE;
-        else process.env.EDF_TS_CACHE = saved;
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
-
-    const kept = (): string[] => (fs.existsSync(path.join(dir, "ajv")) ? fs.readdirSync(path.join(dir, "ajv")) : []);
+    const cache = temporaryTsCache("edf-ajv-", "ajv");
+    const kept = cache.kept;
 
     it("compiles once, keeps Ajv's standalone code, and the kept code validates and explains exactly as the compiled one", () => {
         const compiled = cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
@@ -55,11 +43,15 @@ describe("the spec schema's validator, kept compiled between starts", () => {
     it("compiles again over an entry that cannot be loaded", () => {
         cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
         const [entry] = kept();
-        fs.writeFileSync(path.join(dir, "ajv", entry!), "this is not JavaScript {");
+        fs.writeFileSync(path.join(cache.dir(), "ajv", entry!), "this is not JavaScript {");
         const validate = cachedValidator(ENVIRONMENT_SPEC_SCHEMA, OPTIONS);
         assert.ok("schemaEnv" in validate);
         assert.strictEqual(validate(SPECS[0]), true);
-        assert.notStrictEqual(fs.readFileSync(path.join(dir, "ajv", entry!), "utf8"), "this is not JavaScript {", "and keeps the new code");
+        assert.notStrictEqual(
+            fs.readFileSync(path.join(cache.dir(), "ajv", entry!), "utf8"),
+            "this is not JavaScript {",
+            "and keeps the new code",
+        );
     });
 
     it("keeps the pack library's schemas the same way: a kept validator explains exactly as the one its checker compiles", () => {
